@@ -1,0 +1,105 @@
+/**
+ * Typed errors of the Carnet SDK. Every error carries a stable `code`, a
+ * `messageKey` that user interfaces translate, and a developer message.
+ * None of them ever carries health data (titles, bodies, names, values).
+ */
+
+/** Keys that components translate into a user-facing sentence. */
+export type CarnetMessageKey =
+  | 'error.mapping'
+  | 'error.conflict'
+  | 'error.not-found'
+  | 'error.storage'
+  | 'error.validation'
+  | 'error.unknown';
+
+/** Base class of every error the SDK throws on purpose. */
+export class CarnetError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: string;
+  /** Translation key for a user-facing message. */
+  readonly messageKey: CarnetMessageKey;
+
+  constructor(code: string, messageKey: CarnetMessageKey, developerMessage: string, options?: { cause?: unknown }) {
+    super(developerMessage, options);
+    this.name = 'CarnetError';
+    this.code = code;
+    this.messageKey = messageKey;
+  }
+}
+
+/**
+ * A FHIR resource could not be turned into a domain object (or the reverse).
+ * `field` names the offending path, e.g. `DocumentReference.content[0].attachment`.
+ */
+export class MappingError extends CarnetError {
+  /** FHIR resource type being mapped. */
+  readonly resourceType: string;
+  /** Path of the missing or malformed field. */
+  readonly field: string;
+
+  constructor(resourceType: string, field: string, reason: string) {
+    super('mapping', 'error.mapping', `${resourceType}: ${field} ${reason}`);
+    this.name = 'MappingError';
+    this.resourceType = resourceType;
+    this.field = field;
+  }
+}
+
+/**
+ * An update was based on a version that is no longer the current one:
+ * someone (another tab, another device, a clinician) changed the record meanwhile.
+ */
+export class ConflictError extends CarnetError {
+  /** Kind of record, e.g. `HealthDocument`. */
+  readonly entity: string;
+  /** Identifier of the record. */
+  readonly id: string;
+  /** Version the update was based on. */
+  readonly expectedVersion: string;
+  /** Version currently stored, when known. */
+  readonly currentVersion: string | undefined;
+
+  constructor(entity: string, id: string, expectedVersion: string, currentVersion?: string) {
+    super(
+      'conflict',
+      'error.conflict',
+      `${entity}/${id}: update based on version ${expectedVersion} but current is ${currentVersion ?? 'unknown'}`,
+    );
+    this.name = 'ConflictError';
+    this.entity = entity;
+    this.id = id;
+    this.expectedVersion = expectedVersion;
+    this.currentVersion = currentVersion;
+  }
+}
+
+/** The record does not exist (or is not visible to this patient). */
+export class NotFoundError extends CarnetError {
+  readonly entity: string;
+  readonly id: string;
+  constructor(entity: string, id: string) {
+    super('not-found', 'error.not-found', `${entity}/${id} not found`);
+    this.name = 'NotFoundError';
+    this.entity = entity;
+    this.id = id;
+  }
+}
+
+/** Input given to a repository is not acceptable (e.g. empty title). */
+export class ValidationError extends CarnetError {
+  readonly field: string;
+  constructor(field: string, reason: string) {
+    super('validation', 'error.validation', `${field} ${reason}`);
+    this.name = 'ValidationError';
+    this.field = field;
+  }
+}
+
+/** The local store (IndexedDB) could not be opened or written. */
+export class StorageError extends CarnetError {
+  constructor(developerMessage: string, options?: { cause?: unknown }) {
+    super('storage', 'error.storage', developerMessage, options);
+    this.name = 'StorageError';
+  }
+}

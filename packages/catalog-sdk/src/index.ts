@@ -1,0 +1,15 @@
+/**
+ * Carnet catalogue SDK: the public API. Nothing outside this file is public.
+ * @packageDocumentation
+ */
+export * from './errors/errors.js';
+export * from './model/common.js';
+export * from './model/document.js';
+export * from './model/agenda.js';
+export * from './model/medication.js';
+export * from './model/forum.js';
+export * from './model/care-team.js';
+export * from './model/fhir/index.js';
+export type * from './sources/data-source.js';
+export * from './sources/local/local-data-source.js';
+export type * from './demo-data/persona-record.js';

@@ -1,0 +1,143 @@
+import type { AgendaEvent, NewAgendaEvent } from '../model/agenda.js';
+import type { CareTeamMember } from '../model/care-team.js';
+import type { Pathology } from '../model/common.js';
+import type {
+  DocumentSending,
+  HealthDocument,
+  HealthDocumentChanges,
+  NewHealthDocument,
+} from '../model/document.js';
+import type { ForumPost, ForumThread, ReportReason } from '../model/forum.js';
+import type {
+  IntakeRecord,
+  MedicationPlan,
+  NewIntakeRecord,
+  NewMedicationPlan,
+} from '../model/medication.js';
+
+/** Options of a paged list. */
+export interface PageRequest {
+  /** Maximum number of items in the page (default 50). */
+  limit?: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+  /** Aborts the request. */
+  signal?: AbortSignal;
+}
+
+/** One page of a list. */
+export interface Page<T> {
+  items: T[];
+  /** Total number of items across all pages, when known. */
+  total: number;
+  /** Cursor of the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/** The patient's documents. */
+export interface DocumentRepository {
+  /** Documents, most recent clinical date first, one page at a time. */
+  list(request?: PageRequest): Promise<Page<HealthDocument>>;
+  /** Every document (follows pages); for search and facets. */
+  listAll(options?: { signal?: AbortSignal }): Promise<HealthDocument[]>;
+  /** One document; `NotFoundError` when absent. */
+  get(id: string): Promise<HealthDocument>;
+  /** Adds a document with its content. */
+  create(document: NewHealthDocument, content?: Blob): Promise<HealthDocument>;
+  /**
+   * Changes tags, favourite or title. `baseVersion` is the version the change was
+   * made on; when the stored document has moved on, rejects with `ConflictError`.
+   */
+  update(id: string, changes: HealthDocumentChanges, baseVersion: string): Promise<HealthDocument>;
+  /** The attachment (PDF, image); `NotFoundError` when it has none. */
+  getContent(id: string, options?: { signal?: AbortSignal }): Promise<Blob>;
+  /** Sends a document to a member of the care team. */
+  send(request: { documentId: string; recipientId: string; message?: string }): Promise<DocumentSending>;
+  /** Documents sent so far, most recent first, optionally for one document. */
+  listSendings(documentId?: string): Promise<DocumentSending[]>;
+}
+
+/** The patient's agenda. */
+export interface AgendaRepository {
+  /** Every event (recurring series are one event; expand them for display). */
+  list(options?: { signal?: AbortSignal }): Promise<AgendaEvent[]>;
+  get(id: string): Promise<AgendaEvent>;
+  create(event: NewAgendaEvent): Promise<AgendaEvent>;
+  /** Replaces an event; `event.version` must be the stored one, else `ConflictError`. */
+  update(event: AgendaEvent): Promise<AgendaEvent>;
+  /** Deletes an event; `baseVersion` must be the stored one, else `ConflictError`. */
+  delete(id: string, baseVersion: string): Promise<void>;
+}
+
+/** Filters of intake records. */
+export interface IntakeQuery {
+  planId?: string;
+  /** Scheduled at or after this instant. */
+  from?: string;
+  /** Scheduled before this instant. */
+  to?: string;
+}
+
+/** Medication plans and the intakes recorded against them. */
+export interface MedicationRepository {
+  listPlans(options?: { signal?: AbortSignal }): Promise<MedicationPlan[]>;
+  getPlan(id: string): Promise<MedicationPlan>;
+  createPlan(plan: NewMedicationPlan): Promise<MedicationPlan>;
+  /** Replaces a plan; `plan.version` must be the stored one, else `ConflictError`. */
+  updatePlan(plan: MedicationPlan): Promise<MedicationPlan>;
+  listIntakes(query?: IntakeQuery): Promise<IntakeRecord[]>;
+  /**
+   * Records what happened to one scheduled dose. Idempotent: recording the same
+   * plan and scheduled time again returns the existing record, never a second one.
+   */
+  recordIntake(record: NewIntakeRecord): Promise<IntakeRecord>;
+  /** Changes a record; `record.version` must be the stored one, else `ConflictError`. */
+  updateIntake(record: IntakeRecord): Promise<IntakeRecord>;
+  /** Removes a record (undo); `baseVersion` must be the stored one, else `ConflictError`. */
+  deleteIntake(id: string, baseVersion: string): Promise<void>;
+}
+
+/** The patient communities. */
+export interface ForumRepository {
+  /** Threads of a community, most recent activity first. */
+  listThreads(community: Pathology, request?: PageRequest): Promise<Page<ForumThread>>;
+  getThread(id: string): Promise<ForumThread>;
+  /** Posts of a thread, oldest first; the first post opens the thread. */
+  listPosts(threadId: string, request?: PageRequest): Promise<Page<ForumPost>>;
+  /** The current patient's pseudonym, once chosen. */
+  getPseudonym(): Promise<string | undefined>;
+  /** Chooses the pseudonym (once; later calls with another name are rejected). */
+  setPseudonym(pseudonym: string): Promise<string>;
+  createThread(community: Pathology, input: { title: string; body: string }): Promise<ForumThread>;
+  reply(threadId: string, input: { body: string; replyTo?: string }): Promise<ForumPost>;
+  /** Edits one of the patient's own posts. */
+  editPost(id: string, body: string, baseVersion: string): Promise<ForumPost>;
+  /** Deletes one of the patient's own posts. */
+  deletePost(id: string, baseVersion: string): Promise<void>;
+  /** Reports a post; it is hidden once it reaches the moderation threshold. */
+  reportPost(id: string, reason: ReportReason, comment?: string): Promise<ForumPost>;
+  /** Marks a thread read up to now for the current patient. */
+  markRead(threadId: string): Promise<void>;
+}
+
+/** The patient's care team. */
+export interface CareTeamRepository {
+  list(options?: { signal?: AbortSignal }): Promise<CareTeamMember[]>;
+  get(id: string): Promise<CareTeamMember>;
+}
+
+/**
+ * Where widgets read and write the patient's record: local (IndexedDB, the
+ * embedded default) or remote (FHIR). Components only ever talk to this.
+ */
+export interface DataSource {
+  /** `local` for the on-device record, `fhir` for a connected FHIR server. */
+  readonly kind: 'local' | 'fhir';
+  readonly documents: DocumentRepository;
+  readonly agenda: AgendaRepository;
+  readonly medications: MedicationRepository;
+  readonly forum: ForumRepository;
+  readonly careTeam: CareTeamRepository;
+  /** Releases connections (IndexedDB). */
+  close(): void;
+}
