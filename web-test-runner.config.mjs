@@ -14,6 +14,7 @@ const workspaceSources = {
   name: 'carnet-workspace-sources',
   resolveImport({ source }) {
     if (source === '@carnet/catalog-sdk') return '/packages/catalog-sdk/src/index.ts';
+    if (source === '@carnet/catalog-sdk/demo-data') return '/packages/catalog-sdk/src/demo-data/index.ts';
     if (source === '@carnet/components') return '/packages/components/src/index.ts';
     return undefined;
   },
