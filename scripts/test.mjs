@@ -1,0 +1,44 @@
+// `npm test`: every check and every test, in order, continuing after a failure so
+// the summary is complete. Ends with `N passed, N failed` and a non-zero exit on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const steps = [
+  { name: 'Type check', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
+  { name: 'Lint and format', cmd: 'npm', args: ['run', '--silent', 'lint'] },
+  { name: 'Browser tests (Chromium)', cmd: process.execPath, args: ['scripts/run-wtr.mjs'], results: '.wtr-results.json' },
+  { name: 'Server tests (Node)', cmd: process.execPath, args: ['scripts/run-node-tests.mjs'], results: '.node-test-results.json' },
+];
+
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+const report = [];
+
+for (const step of steps) {
+  if (only.length && !only.some((o) => step.name.toLowerCase().includes(o))) continue;
+  if (step.results) rmSync(step.results, { force: true });
+  console.log(`\n▶ ${step.name}`);
+  const run = spawnSync(step.cmd, step.args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const ok = run.status === 0;
+  if (step.results) {
+    if (existsSync(step.results)) {
+      const totals = JSON.parse(readFileSync(step.results, 'utf8'));
+      passed += totals.passed;
+      failed += totals.failed;
+      // A runner that failed without reporting a failed test still fails the run.
+      if (!ok && totals.failed === 0) failed += 1;
+      report.push(`${ok ? '✔' : '✘'} ${step.name}: ${totals.passed} passed, ${totals.failed} failed`);
+    } else {
+      failed += 1;
+      report.push(`✘ ${step.name}: did not run to completion`);
+    }
+  } else {
+    if (!ok) failed += 1;
+    report.push(`${ok ? '✔' : '✘'} ${step.name}`);
+  }
+}
+
+console.log(`\n${report.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
