@@ -32,7 +32,10 @@ export class ExtensionReader {
   private readonly entries: readonly JsonObject[];
 
   /** @param parentPath path of the element that carries `extension` */
-  constructor(private readonly parentPath: string, extensions: unknown) {
+  constructor(
+    private readonly parentPath: string,
+    extensions: unknown,
+  ) {
     const list = optionalArray(`${parentPath}.extension`, extensions);
     this.entries = list.map((entry, index) => {
       const path = `${parentPath}.extension[${index}]`;
@@ -76,6 +79,11 @@ export class ExtensionReader {
   localDateTime(url: string): string | undefined {
     const found = this.one(url);
     return found && requireLocalDateTime(...valueOf(found, 'valueString'));
+  }
+
+  /** Every wall-clock date-time of a repeated valueString extension. */
+  localDateTimes(url: string): string[] {
+    return this.all(url).map((found) => requireLocalDateTime(...valueOf(found, 'valueString')));
   }
 
   /** A valueCode, when present. */

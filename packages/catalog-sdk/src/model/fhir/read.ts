@@ -222,7 +222,7 @@ export function referenceTo(path: string, resourceType: string, id: string): { r
 
 /** Copies an object without its `undefined` members, so results deep-equal cleanly. */
 export function withoutUndefined<T extends object>(value: T): T {
-  const copy: Record<string, unknown> = { ...value };
+  const copy = { ...value } as Record<string, unknown>;
   for (const key of Object.keys(copy)) if (copy[key] === undefined) delete copy[key];
   return copy as T;
 }

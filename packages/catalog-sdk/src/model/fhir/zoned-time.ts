@@ -102,11 +102,21 @@ export function zonedWallClockToInstant(local: LocalDateTime, timeZone: string):
   };
   const asUtc = wallClockAsUtc(wall, Number((m[7] ?? '0').padEnd(3, '0')));
   const roundTrip = new Date(asUtc);
-  if (roundTrip.getUTCMonth() + 1 !== wall.month || roundTrip.getUTCDate() !== wall.day || wall.hour > 23 || wall.minute > 59 || wall.second > 59) {
+  if (
+    roundTrip.getUTCMonth() + 1 !== wall.month ||
+    roundTrip.getUTCDate() !== wall.day ||
+    wall.hour > 23 ||
+    wall.minute > 59 ||
+    wall.second > 59
+  ) {
     throw new ValidationError('localDateTime', 'is not a real calendar date-time');
   }
   // A day either side covers the zone's offsets around any single transition.
-  const offsets = new Set([offsetAt(asUtc - DAY, timeZone), offsetAt(asUtc, timeZone), offsetAt(asUtc + DAY, timeZone)]);
+  const offsets = new Set([
+    offsetAt(asUtc - DAY, timeZone),
+    offsetAt(asUtc, timeZone),
+    offsetAt(asUtc + DAY, timeZone),
+  ]);
   const candidates = [...offsets].map((offset) => asUtc - offset);
   const valid = candidates.filter((instant) => offsetAt(instant, timeZone) === asUtc - instant);
   // Repeated hour: earliest instance. Skipped hour: the pre-gap offset, i.e. the later instant.
@@ -125,4 +135,3 @@ export function instantToZonedWallClock(instant: Date, timeZone: string): LocalD
   const w = wallClockAt(instant.getTime(), timeZone);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
-

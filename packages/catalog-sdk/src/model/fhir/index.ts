@@ -1,0 +1,31 @@
+/**
+ * Pure FHIR R4 ↔ domain mappers (no I/O). Every FHIR → domain mapper accepts a
+ * resource that may be anything at runtime and throws `MappingError` naming the
+ * offending path rather than crashing or returning a half-filled object.
+ *
+ * Versions: FHIR → domain requires `meta.versionId` (the ETag updates name);
+ * domain → FHIR leaves `meta.versionId` (and `id`) out when they are empty, as for
+ * a record not yet stored, so the server assigns them.
+ * @module
+ */
+export * from './urls.js';
+export type { FhirPatientContext } from './patient.js';
+export { zonedWallClockToInstant, instantToZonedWallClock } from './zoned-time.js';
+export { documentReferenceToHealthDocument, healthDocumentToDocumentReference } from './document.js';
+export {
+  DOCUMENT_SENDING_CATEGORY_CODE,
+  communicationToDocumentSending,
+  documentSendingToCommunication,
+} from './document-sending.js';
+export { appointmentToAgendaEvent, agendaEventToAppointment } from './agenda.js';
+export { medicationRequestToPlan, planToMedicationRequest } from './medication.js';
+export type { IntakeContext } from './intake.js';
+export { medicationAdministrationToIntake, intakeToMedicationAdministration } from './intake.js';
+export {
+  COMMUNITY_CATEGORY_CODE,
+  communicationToForumThread,
+  forumThreadToCommunication,
+  communicationToForumPost,
+  forumPostToCommunication,
+} from './forum.js';
+export { practitionerToCareTeamMember, careTeamMemberToPractitioner } from './care-team.js';
