@@ -118,6 +118,8 @@ export type CarnetTransaction<Mode extends IDBTransactionMode> = IDBPTransaction
 export class CarnetDatabase {
   readonly name: string;
   #opening: Promise<IDBPDatabase<CarnetDbSchema>> | undefined;
+  /** Counts opens, so a late event from an old connection never drops a newer one. */
+  #generation = 0;
 
   constructor(name: string) {
     this.name = name;
@@ -152,12 +154,18 @@ export class CarnetDatabase {
     mode: Mode,
     work: (tx: CarnetTransaction<Mode>) => Promise<T>,
   ): Promise<T> {
-    const db = await this.connection();
     let tx: CarnetTransaction<Mode>;
     try {
-      tx = db.transaction(stores, mode);
+      tx = (await this.connection()).transaction(stores, mode);
     } catch (error) {
-      throw toStorageError(error, 'could not start a transaction');
+      // The connection was closed for another tab's upgrade or delete meanwhile: reopen once.
+      if (!(error instanceof DOMException && error.name === 'InvalidStateError'))
+        throw toStorageError(error, 'could not start a transaction');
+      try {
+        tx = (await this.connection()).transaction(stores, mode);
+      } catch (retryError) {
+        throw toStorageError(retryError, 'could not start a transaction');
+      }
     }
     // The outcome is awaited below; this only keeps an aborted transaction from being reported as unhandled.
     tx.done.catch(() => undefined);
@@ -179,6 +187,7 @@ export class CarnetDatabase {
     if (typeof indexedDB === 'undefined' || indexedDB === null) {
       throw new StorageError('IndexedDB is not available in this context');
     }
+    const generation = ++this.#generation;
     let giveUp: (error: StorageError) => void = () => undefined;
     const blockedTooLong = new Promise<never>((_, reject) => {
       giveUp = reject;
@@ -196,8 +205,12 @@ export class CarnetDatabase {
             BLOCKED_TIMEOUT_MS,
           );
         },
-        blocking: () => this.#release(),
-        terminated: () => this.#forget(),
+        // Close at once, inside the event, so the other tab's upgrade or delete is not even blocked.
+        blocking: (_current, _blocked, event) => {
+          this.#forget(generation);
+          (event.target as IDBDatabase).close();
+        },
+        terminated: () => this.#forget(generation),
       });
     } catch (error) {
       throw toStorageError(error, 'could not open the local record');
@@ -213,14 +226,9 @@ export class CarnetDatabase {
     }
   }
 
-  /** Closes because another connection wants a new version or a delete. */
-  #release(): void {
-    this.close();
-  }
-
-  /** The browser closed the connection (e.g. storage cleared): reopen next time. */
-  #forget(): void {
-    this.#opening = undefined;
+  /** Drops a connection that was (or is being) closed under us, so the next call reopens. */
+  #forget(generation: number): void {
+    if (generation === this.#generation) this.#opening = undefined;
   }
 }
 

@@ -46,7 +46,10 @@ function checkOverride(override: OccurrenceOverride, index: number): OccurrenceO
 function checkReminder(reminder: Reminder, index: number): Reminder {
   const minutes = reminder.minutesBefore;
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_REMINDER_MINUTES) {
-    throw new ValidationError(`reminders[${index}].minutesBefore`, 'must be a whole number of minutes up to four weeks');
+    throw new ValidationError(
+      `reminders[${index}].minutesBefore`,
+      'must be a whole number of minutes up to four weeks',
+    );
   }
   return { minutesBefore: minutes };
 }
@@ -60,7 +63,9 @@ function checkRRule(rrule: unknown): string | undefined {
 }
 
 /** An agenda event as given by a caller or an import, checked. */
-export function checkAgendaEvent<T extends NewAgendaEvent>(input: T): T & Pick<AgendaEvent, 'exdates' | 'overrides' | 'reminders' | 'timeZone'> {
+export function checkAgendaEvent<T extends NewAgendaEvent>(
+  input: T,
+): T & Pick<AgendaEvent, 'exdates' | 'overrides' | 'reminders' | 'timeZone'> {
   const start = requireLocalDateTime('start', input.start);
   const end = requireLocalDateTime('end', input.end);
   if (wallClockTime(end) < wallClockTime(start)) throw new ValidationError('end', 'must not be before start');
@@ -101,7 +106,9 @@ export class LocalAgendaRepository implements AgendaRepository {
   }
 
   async get(id: string): Promise<AgendaEvent> {
-    const event = await this.#context.database.transaction(['events'], 'readonly', (tx) => tx.objectStore('events').get(id));
+    const event = await this.#context.database.transaction(['events'], 'readonly', (tx) =>
+      tx.objectStore('events').get(id),
+    );
     if (!event) throw new NotFoundError(ENTITY, id);
     return event;
   }

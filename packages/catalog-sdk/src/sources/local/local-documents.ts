@@ -28,7 +28,10 @@ const ENTITY = 'HealthDocument';
 const KINDS: readonly DocumentKind[] = DOCUMENT_KINDS.map((info) => info.kind);
 
 /** A document as given by a caller or an import, checked and in canonical form. */
-export function checkDocument<T extends NewHealthDocument>(input: T, content?: Blob): T & Pick<HealthDocument, 'tags' | 'favourite'> {
+export function checkDocument<T extends NewHealthDocument>(
+  input: T,
+  content?: Blob,
+): T & Pick<HealthDocument, 'tags' | 'favourite'> {
   const size = input.size ?? content?.size;
   if (size !== undefined && (!Number.isInteger(size) || size < 0)) {
     throw new ValidationError('size', 'must be a whole number of bytes');
@@ -63,7 +66,10 @@ export class LocalDocumentRepository implements DocumentRepository {
     const page = await this.#context.database.transaction(['documents'], 'readonly', async (tx) => {
       const index = tx.objectStore('documents').index('by-date');
       const range = after ? IDBKeyRange.upperBound(after, true) : null;
-      const [total, { items, hasMore }] = await Promise.all([index.count(), readPage(index.openCursor(range, 'prev'), limit)]);
+      const [total, { items, hasMore }] = await Promise.all([
+        index.count(),
+        readPage(index.openCursor(range, 'prev'), limit),
+      ]);
       return { total, items, hasMore };
     });
     throwIfAborted(request.signal);

@@ -93,7 +93,8 @@ export function requireIsoDate(field: string, value: unknown): IsoDate {
 /** A wall-clock date-time `YYYY-MM-DDTHH:mm[:ss]` without offset. */
 export function requireLocalDateTime(field: string, value: unknown): LocalDateTime {
   const match = typeof value === 'string' ? LOCAL_DATE_TIME.exec(value) : null;
-  if (!match || !hasValidParts(match)) throw new ValidationError(field, 'must be a wall-clock date-time YYYY-MM-DDTHH:mm');
+  if (!match || !hasValidParts(match))
+    throw new ValidationError(field, 'must be a wall-clock date-time YYYY-MM-DDTHH:mm');
   return match[0];
 }
 
