@@ -17,6 +17,7 @@ export type ProfessionalRole =
   | 'ophthalmologist'
   | 'speech-therapist'
   | 'cardiologist'
+  | 'surgeon'
   | 'biologist'
   | 'radiologist';
 
@@ -98,21 +99,55 @@ export interface PersonaVocabulary {
   documentTemplates: readonly DocumentTemplate[];
   /** Medicines named in prescription titles. */
   medicationNames: readonly string[];
-  /** The patient's own tags. */
+  /** The patient's own tags that fit any document (kind-specific ones live on templates). */
   tags: readonly string[];
   forumThreads: readonly ThreadSeed[];
 }
 
 /** Templates every persona shares (vaccinations, administrative papers). */
 export const SHARED_DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
-  { kind: 'vaccination', title: 'Certificat de vaccination grippe {season}', by: ['pharmacist', 'gp', 'nurse'], weight: 4, tags: ['vaccins'] },
-  { kind: 'vaccination', title: 'Attestation de vaccination COVID-19 — rappel {season}', by: ['pharmacist', 'gp'], weight: 2, tags: ['vaccins'] },
-  { kind: 'vaccination', title: 'Attestation de vaccination pneumocoque', by: ['gp'], descriptions: ['Vaccin recommandé pour les maladies chroniques.'] },
+  {
+    kind: 'vaccination',
+    title: 'Certificat de vaccination grippe {season}',
+    by: ['pharmacist', 'gp', 'nurse'],
+    weight: 4,
+    tags: ['vaccins'],
+  },
+  {
+    kind: 'vaccination',
+    title: 'Attestation de vaccination COVID-19 — rappel {season}',
+    by: ['pharmacist', 'gp'],
+    weight: 2,
+    tags: ['vaccins'],
+  },
+  {
+    kind: 'vaccination',
+    title: 'Attestation de vaccination pneumocoque',
+    by: ['gp'],
+    descriptions: ['Vaccin recommandé pour les maladies chroniques.'],
+  },
   { kind: 'vaccination', title: 'Rappel diphtérie-tétanos-poliomyélite', by: ['gp', 'nurse'] },
-  { kind: 'other', title: 'Protocole de soins ALD — affection de longue durée', by: ['gp'], tags: ['administratif'], descriptions: ['Prise en charge à 100 % renouvelée.'] },
-  { kind: 'other', title: 'Attestation de droits — Assurance maladie', by: ['gp'], tags: ['administratif'], imageShare: 0.3 },
+  {
+    kind: 'other',
+    title: 'Protocole de soins ALD — affection de longue durée',
+    by: ['gp'],
+    tags: ['administratif'],
+    descriptions: ['Prise en charge à 100 % renouvelée.'],
+  },
+  {
+    kind: 'other',
+    title: 'Attestation de droits — Assurance maladie',
+    by: ['gp'],
+    tags: ['administratif'],
+    imageShare: 0.3,
+  },
   { kind: 'other', title: "Certificat médical d'aptitude — activité physique adaptée", by: ['gp', 'specialist'] },
-  { kind: 'other', title: "Compte rendu de séance d'éducation thérapeutique", by: ['nurse', 'dietitian'], descriptions: ['Atelier en groupe de six patients.'] },
+  {
+    kind: 'other',
+    title: "Compte rendu de séance d'éducation thérapeutique",
+    by: ['nurse', 'dietitian'],
+    descriptions: ['Atelier en groupe de six patients.'],
+  },
   { kind: 'consultation-note', title: 'Compte rendu de consultation — {author}', by: ['specialist', 'gp'], weight: 5 },
   { kind: 'consultation-note', title: 'Consultation de suivi — {monthYear}', by: ['gp'], weight: 2 },
   { kind: 'referral-letter', title: "Lettre d'adressage — {specialty}", by: ['gp'], weight: 3 },
@@ -125,8 +160,18 @@ export const SHARED_DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
 
 /** Names of the months in French, January first. */
 export const FRENCH_MONTHS: readonly string[] = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
 ];
 
 /** Descriptions fitting any kind, used when a template has none. */
@@ -142,11 +187,11 @@ export const GENERIC_DESCRIPTIONS: readonly string[] = [
 export const GENERIC_REPLIES: readonly string[] = [
   'Merci pour ce partage, ça aide à se sentir moins seul·e.',
   'Pareil de mon côté. *Courage* à vous !',
-  'Je suis ce fil, la question m\'intéresse aussi.',
+  "Je suis ce fil, la question m'intéresse aussi.",
   'Bonne idée, je vais en parler à mon médecin la semaine prochaine.',
   'Merci, je ne connaissais pas cette astuce.',
   'Ça me rassure de lire vos messages.',
-  'Idem, on s\'adapte petit à petit.',
+  "Idem, on s'adapte petit à petit.",
   'Je confirme, ça a marché pour moi aussi.',
   'Prenez soin de vous 🙂',
   'Merci à toutes et à tous pour vos réponses.',
@@ -154,7 +199,14 @@ export const GENERIC_REPLIES: readonly string[] = [
 
 /** Pseudonyms of other members, for generic replies. */
 export const COMMUNITY_PSEUDONYMS: readonly string[] = [
-  'Hirondelle33', 'Marmotte71', 'PetitPas', 'Lilas_49', 'Goéland56', 'Tournesol', 'Ours_Brun', 'Clementine84',
+  'Hirondelle33',
+  'Marmotte71',
+  'PetitPas',
+  'Lilas_49',
+  'Goéland56',
+  'Tournesol',
+  'Ours_Brun',
+  'Clementine84',
 ];
 
 /** Pseudonym of the member whose post carries hostile markup (renderer tests). */

@@ -41,7 +41,14 @@ function wallClockAsUtc(instantMs: number, timeZone: string): number {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
   const hour = fields['hour'] === 24 ? 0 : (fields['hour'] ?? 0);
-  return Date.UTC(fields['year'] ?? 1970, (fields['month'] ?? 1) - 1, fields['day'] ?? 1, hour, fields['minute'] ?? 0, fields['second'] ?? 0);
+  return Date.UTC(
+    fields['year'] ?? 1970,
+    (fields['month'] ?? 1) - 1,
+    fields['day'] ?? 1,
+    hour,
+    fields['minute'] ?? 0,
+    fields['second'] ?? 0,
+  );
 }
 
 /** Offset of the zone from UTC at an instant, in minutes (Paris: 60 in winter, 120 in summer). */
