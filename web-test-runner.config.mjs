@@ -7,6 +7,12 @@ import { CHROME_ARGS, requireChrome } from './scripts/find-chrome.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 
 const executablePath = requireChrome();
+// Test files run side by side in one browser: pages in the background must still get frames and timers.
+const BACKGROUND_PAGE_ARGS = [
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-background-timer-throttling',
+];
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** Serves the workspace packages from source, as the published entry points would. */
@@ -33,7 +39,7 @@ export default {
     workspaceSources,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, ...BACKGROUND_PAGE_ARGS] } })],
   // Lit dev-mode warnings are recorded here and fail the test that caused them
   // (see packages/components/src/test-helpers/fixture.ts); the dev-mode banner itself is expected.
   testRunnerHtml: (testFramework) => `<!doctype html>

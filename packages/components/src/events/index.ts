@@ -1,0 +1,6 @@
+/** Carnet's typed DOM events and the helper that dispatches them. */
+export type { CarnetErrorDetail, CarnetErrorEvent } from './carnet-error.js';
+export type { CarnetRecordOpenDetail, CarnetRecordOpenEvent } from './carnet-record-open.js';
+export type { CarnetSessionChangeDetail, CarnetSessionChangeEvent } from './carnet-session-change.js';
+export { emit } from './emit.js';
+export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

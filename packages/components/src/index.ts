@@ -1,0 +1,23 @@
+/**
+ * Carnet web components. Importing this module registers every element; each
+ * element also has its own entry point (`@carnet/components/provider`, ...).
+ * @packageDocumentation
+ */
+export { CarnetProvider } from './provider/provider.js';
+export type { ProviderRecordStatus } from './provider/provider.js';
+export { CarnetRecordSummary } from './record-summary/record-summary.js';
+export type { RecordSummary } from './record-summary/record-summary.data.js';
+
+export * from './events/index.js';
+export * from './context/index.js';
+
+export { defineElement } from './shared/define.js';
+export type { CarnetElementConstructor } from './shared/define.js';
+export { CARNET_VERSION } from './shared/version.js';
+export {
+  CARNET_LOCALES,
+  DEFAULT_CARNET_LOCALE,
+  getCarnetLocale,
+  setCarnetLocale,
+} from './shared/localization.js';
+export type { CarnetLocale } from './shared/localization.js';

@@ -1,0 +1,33 @@
+import type { LocalDataSource, Pathology } from '@carnet/catalog-sdk';
+
+// One seeding at a time per database, so two providers on one page never both
+// find the record empty and import the persona twice.
+const seedingByDatabase = new Map<string, Promise<boolean>>();
+
+async function seedWhenEmpty(source: LocalDataSource, persona: Pathology): Promise<boolean> {
+  if (!(await source.isEmpty())) return false;
+  // The generator is large and only demos need it: load it on first use.
+  const { generatePersona } = await import('@carnet/catalog-sdk/demo-data');
+  await source.importRecord(generatePersona(persona));
+  return true;
+}
+
+/**
+ * Fills an empty local record with a synthetic persona; leaves a record that
+ * already holds data untouched.
+ *
+ * @returns `true` when the persona was imported, `false` when the record already had data.
+ */
+export function seedDemoPersona(source: LocalDataSource, persona: Pathology, dbName: string): Promise<boolean> {
+  const previous = seedingByDatabase.get(dbName) ?? Promise.resolve(false);
+  const seeding = previous.then(
+    () => seedWhenEmpty(source, persona),
+    () => seedWhenEmpty(source, persona),
+  );
+  seedingByDatabase.set(dbName, seeding);
+  const forget = (): void => {
+    if (seedingByDatabase.get(dbName) === seeding) seedingByDatabase.delete(dbName);
+  };
+  seeding.then(forget, forget);
+  return seeding;
+}

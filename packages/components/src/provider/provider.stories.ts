@@ -1,0 +1,104 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { PATHOLOGIES } from '@carnet/catalog-sdk';
+import type { Pathology } from '@carnet/catalog-sdk';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { CarnetLocale } from '../shared/localization.js';
+import '../record-summary/record-summary.js';
+import './provider.js';
+
+/** Controls of the provider stories. */
+interface ProviderStoryArgs {
+  locale: CarnetLocale;
+  dbName: string;
+  demoPersona?: Pathology;
+  pathology?: Pathology;
+  /** Class of a theme from `packages/components/themes/`. */
+  themeClass?: string;
+}
+
+// Vite turns these into asset URLs; stories link them so themes apply as an embedder would.
+const THEME_SHEETS: Readonly<Record<string, string>> = {
+  'carnet-theme-dark': new URL('../../themes/dark.css', import.meta.url).href,
+  'carnet-theme-high-contrast': new URL('../../themes/high-contrast.css', import.meta.url).href,
+  'carnet-theme-association': new URL('../../themes/association-example.css', import.meta.url).href,
+};
+
+function renderProvider(args: ProviderStoryArgs): TemplateResult {
+  const sheet = args.themeClass ? THEME_SHEETS[args.themeClass] : undefined;
+  return html`
+    ${sheet ? html`<link rel="stylesheet" href=${sheet} />` : nothing}
+    <carnet-provider
+      class=${ifDefined(args.themeClass)}
+      locale=${args.locale}
+      db-name=${args.dbName}
+      demo-persona=${ifDefined(args.demoPersona)}
+      pathology=${ifDefined(args.pathology)}
+      style="padding: 1rem"
+    >
+      <carnet-record-summary></carnet-record-summary>
+    </carnet-provider>
+  `;
+}
+
+const meta: Meta<ProviderStoryArgs> = {
+  title: 'Foundation/Provider',
+  component: 'carnet-provider',
+  render: renderProvider,
+  args: { locale: 'fr', dbName: 'storybook-provider' },
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    demoPersona: { control: 'select', options: [undefined, ...PATHOLOGIES] },
+    pathology: { control: 'select', options: [undefined, ...PATHOLOGIES] },
+    themeClass: { control: 'select', options: [undefined, ...Object.keys(THEME_SHEETS)] },
+  },
+};
+export default meta;
+
+type Story = StoryObj<ProviderStoryArgs>;
+
+/** No attributes: an empty record kept on this device. */
+export const EmptyLocalRecord: Story = {
+  args: { dbName: 'storybook-provider-empty' },
+};
+
+/** Demo persona with type 1 diabetes (synthetic), in French. */
+export const DiabetesPersona: Story = {
+  args: { dbName: 'storybook-provider-diabetes', demoPersona: 'diabetes' },
+};
+
+/** Demo persona with Parkinson's disease (synthetic), in French. */
+export const ParkinsonPersona: Story = {
+  args: { dbName: 'storybook-provider-parkinson', demoPersona: 'parkinson' },
+};
+
+/** Demo persona with chronic kidney disease (synthetic), in French. */
+export const KidneyPersona: Story = {
+  args: { dbName: 'storybook-provider-kidney', demoPersona: 'kidney' },
+};
+
+/** The same record in English. */
+export const ParkinsonPersonaInEnglish: Story = {
+  args: { dbName: 'storybook-provider-parkinson-en', demoPersona: 'parkinson', locale: 'en' },
+};
+
+/** The record could not be opened (an empty database name is refused): error with Retry. */
+export const RecordError: Story = {
+  args: { dbName: ' ' },
+};
+
+/** Dark theme (`themes/dark.css`). */
+export const DarkTheme: Story = {
+  args: { dbName: 'storybook-provider-dark', demoPersona: 'diabetes', themeClass: 'carnet-theme-dark' },
+};
+
+/** High-contrast theme (`themes/high-contrast.css`). */
+export const HighContrastTheme: Story = {
+  args: { dbName: 'storybook-provider-high-contrast', demoPersona: 'kidney', themeClass: 'carnet-theme-high-contrast' },
+};
+
+/** An association's brand theme (`themes/association-example.css`). */
+export const AssociationTheme: Story = {
+  args: { dbName: 'storybook-provider-association', demoPersona: 'parkinson', themeClass: 'carnet-theme-association' },
+};

@@ -1,0 +1,38 @@
+import { css } from 'lit';
+
+/** Styles of `<carnet-provider>`: it paints the surface its widgets sit on. */
+export const providerStyles = css`
+  :host {
+    display: block;
+    background: var(--carnet-sys-surface);
+    color: var(--carnet-sys-on-surface);
+  }
+
+  .busy {
+    display: flex;
+    align-items: center;
+    gap: var(--carnet-sys-space-s);
+    margin-block-end: var(--carnet-sys-space-s);
+    font-size: var(--carnet-sys-font-size-small);
+    color: var(--carnet-sys-on-surface-variant);
+  }
+
+  .spinner {
+    inline-size: 1em;
+    block-size: 1em;
+    border: 2px solid var(--carnet-sys-outline);
+    border-block-start-color: var(--carnet-sys-accent);
+    border-radius: 50%;
+    animation: carnet-spin 0.8s linear infinite;
+  }
+
+  .state--error {
+    margin-block-end: var(--carnet-sys-space-m);
+  }
+
+  @keyframes carnet-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+`;
