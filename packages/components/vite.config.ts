@@ -1,11 +1,18 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import pkg from './package.json' with { type: 'json' };
+import { elementFolders } from '../../scripts/sync-exports.mjs';
 
 const externals = [...Object.keys(pkg.dependencies ?? {}), 'lit-html', '@lit/reactive-element'];
 const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// Library build: one entry per element (class and define file), lit and the SDK external.
+// One entry per element (its class, and the file that registers it); lit and the SDK stay external.
+const entries: Record<string, string> = { index: entry('./src/index.ts') };
+for (const name of elementFolders()) {
+  entries[`${name}/${name}`] = entry(`./src/${name}/${name}.ts`);
+  entries[`${name}/${name}.component`] = entry(`./src/${name}/${name}.component.ts`);
+}
+
 export default defineConfig({
   resolve: { conditions: ['production'] },
   build: {
@@ -14,18 +21,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     minify: false,
-    lib: {
-      entry: {
-        index: entry('./src/index.ts'),
-        'provider/provider': entry('./src/provider/provider.ts'),
-        'provider/provider.component': entry('./src/provider/provider.component.ts'),
-        'record-summary/record-summary': entry('./src/record-summary/record-summary.ts'),
-        'record-summary/record-summary.component': entry('./src/record-summary/record-summary.component.ts'),
-      },
-      formats: ['es'],
-    },
+    lib: { entry: entries, formats: ['es'] },
     rolldownOptions: {
       external: (id: string) => externals.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+      output: { chunkFileNames: 'shared/[name]-[hash].js' },
     },
   },
 });

@@ -1,0 +1,121 @@
+// Web Test Runner plugin: the REAL demo platform (OpenID provider + FHIR server)
+// for the SDK's integration tests, started lazily (in a child Node process) on the first command that needs
+// it, so unit-only runs stay fast. Commands (via executeServerCommand):
+//   carnet-platform          → { issuer, fhirBaseUrl, callbackUrl }
+//   carnet-sign-in-popup     { persona, action? } → drives the sign-in popup the
+//                            page opened (login form, consent) in the same browser;
+//                            action 'deny' presses Cancel, 'close' closes the popup.
+// Include it in web-test-runner.config.mjs: `plugins: [..., carnetPlatformPlugin()]`.
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../packages/demo-host/server/main.ts', import.meta.url));
+/** Page served by the test runner that hands the popup's callback URL to the opener. */
+export const POPUP_CALLBACK_PATH = '/packages/catalog-sdk/src/auth/test-fixtures/popup-callback.html';
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+export function carnetPlatformPlugin({ documentCount = 40 } = {}) {
+  let origin = 'http://localhost:8000';
+  /** @type {Promise<{ issuer: string; fhirBaseUrl: string; close(): Promise<void> }> | undefined} */
+  let platform;
+
+  function start() {
+    platform ??= startChild({
+      oidcPort: 0,
+      fhirPort: 0,
+      siteOrigins: [origin],
+      extraRedirectUris: [`${origin}${POPUP_CALLBACK_PATH}`],
+      documentCount,
+    });
+    return platform;
+  }
+
+  return {
+    name: 'carnet-platform',
+    serverStart({ config }) {
+      origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+    },
+    async serverStop() {
+      if (platform) await (await platform).close();
+    },
+    async executeCommand({ command, payload, session }) {
+      if (command === 'carnet-platform') {
+        const { issuer, fhirBaseUrl } = await start();
+        return { issuer, fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
+      }
+      if (command === 'carnet-sign-in-popup') {
+        await start();
+        const page = session.browser.getPage(session.id);
+        return drivePopup(page, /** @type {{ persona: string; action?: string }} */ (payload));
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
+ * Runs `startPlatform` (imported through tsx's ESM API) in a child Node process:
+ * Medplum needs the global WebSocket, which Node 20 only has with
+ * --experimental-websocket, a flag the test runner's own process lacks.
+ */
+function startChild(options) {
+  const code = `
+    const { tsImport } = await import('tsx/esm/api');
+    const { startPlatform } = await tsImport(${JSON.stringify(pathToFileURL(MAIN).href)}, ${JSON.stringify(import.meta.url)});
+    const platform = await startPlatform(${JSON.stringify(options)});
+    process.stdout.write(JSON.stringify({ issuer: platform.issuer, fhirBaseUrl: platform.fhirBaseUrl }) + '\\n');
+    process.stdin.on('end', () => platform.close().then(() => process.exit(0)));
+    process.stdin.resume();
+  `;
+  const child = spawn(process.execPath, ['--experimental-websocket', '--no-warnings', '--input-type=module', '-e', code], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) => reject(new Error(`demo platform exited (${code})`)));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const line = output.split('\n')[0];
+      if (!output.includes('\n') || !line) return;
+      const { issuer, fhirBaseUrl } = JSON.parse(line);
+      resolve({
+        issuer,
+        fhirBaseUrl,
+        close: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.stdin.end();
+            // A platform that does not stop within 5 s is stopped by its pid.
+            setTimeout(() => child.exitCode === null && child.kill(), 5000).unref();
+          }),
+      });
+    });
+  });
+}
+
+/** Finds the popup the test page opened and goes through the real login and consent pages. */
+async function drivePopup(page, { persona, password = 'demo', action = 'login' }) {
+  const target = await page.browser().waitForTarget((t) => t.opener() === page.target() && t.type() === 'page', { timeout: 10_000 });
+  const popup = await target.page();
+  if (!popup) throw new Error('sign-in popup has no page');
+  if (action === 'close') {
+    await popup.waitForSelector('#login', { timeout: 10_000 });
+    await popup.close();
+    return { done: 'closed' };
+  }
+  await popup.waitForSelector('#login', { timeout: 10_000 });
+  if (action === 'deny') {
+    await Promise.all([popup.waitForNavigation().catch(() => undefined), popup.click('button.secondary')]);
+    return { done: 'denied' };
+  }
+  await popup.type('#login', persona);
+  await popup.type('#password', password);
+  await Promise.all([popup.waitForNavigation(), popup.click('button.primary')]);
+  // The consent page asks once per grant; the popup closes itself on the callback page.
+  const consent = await popup.$('form[action*="/confirm"] button.primary').catch(() => null);
+  if (consent) await Promise.all([popup.waitForNavigation().catch(() => undefined), consent.click()]);
+  return { done: 'signed-in' };
+}
+
+export default carnetPlatformPlugin;
