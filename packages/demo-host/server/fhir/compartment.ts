@@ -1,0 +1,98 @@
+import type { ScopeInteraction } from '../smart-scopes.js';
+
+/** A FHIR resource as JSON. */
+export type ResourceJson = Record<string, unknown> & { resourceType: string; id?: string };
+
+/** How one resource type belongs to a patient, and what the server offers on it. */
+export interface CompartmentRule {
+  /** Interactions the server offers on this type. */
+  interactions: readonly ScopeInteraction[];
+  /** Reference search parameter naming the patient; absent when not searchable by patient. */
+  patientParam?: string;
+  /** Other search parameters offered (for the CapabilityStatement). */
+  searchParams: readonly string[];
+  /** Patient ids a resource of this type belongs to. */
+  owners(resource: ResourceJson): string[];
+  /** Puts a new resource in the patient's compartment when it names nobody. */
+  assign?(resource: ResourceJson, patientId: string): void;
+}
+
+type Ref = { reference?: unknown } | undefined;
+
+/** The patient id a reference points at, or undefined when it names another type. */
+export function patientIdOf(reference: unknown): string | undefined {
+  if (typeof reference !== 'string') return undefined;
+  const match = /(?:^|\/)Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
+  return match?.[1];
+}
+
+function refsOf(value: unknown): Ref[] {
+  if (Array.isArray(value)) return value as Ref[];
+  return value && typeof value === 'object' ? [value as Ref] : [];
+}
+
+function patientRefs(refs: Ref[]): string[] {
+  return refs.map((ref) => patientIdOf(ref?.reference)).filter((id): id is string => Boolean(id));
+}
+
+const subjectRule = (interactions: readonly ScopeInteraction[], searchParams: readonly string[]): CompartmentRule => ({
+  interactions,
+  patientParam: 'subject',
+  searchParams,
+  owners: (resource) => patientRefs(refsOf(resource['subject'])),
+  assign: (resource, patientId) => {
+    resource['subject'] = { reference: `Patient/${patientId}` };
+  },
+});
+
+const COMMON = ['_id', '_lastUpdated', '_sort', '_count', '_offset'];
+
+/** The resource types the demo server serves, with their compartment rules. */
+export const COMPARTMENT_RULES: Readonly<Record<string, CompartmentRule>> = {
+  Patient: {
+    interactions: ['r', 's'],
+    searchParams: COMMON,
+    owners: (resource) => (typeof resource.id === 'string' ? [resource.id] : []),
+  },
+  DocumentReference: subjectRule(['c', 'r', 'u', 'd', 's'], [...COMMON, 'date', 'type', 'category', 'status', '_tag']),
+  MedicationRequest: subjectRule(['c', 'r', 'u', 'd', 's'], [...COMMON, 'status', 'authoredon', 'intent']),
+  MedicationAdministration: subjectRule(['c', 'r', 'u', 'd', 's'], [...COMMON, 'effective-time', 'request', 'status']),
+  Communication: subjectRule(
+    ['c', 'r', 'u', 'd', 's'],
+    [...COMMON, 'category', 'sent', 'part-of', 'based-on', 'recipient', 'status'],
+  ),
+  Appointment: {
+    interactions: ['c', 'r', 'u', 'd', 's'],
+    patientParam: 'actor',
+    searchParams: [...COMMON, 'date', 'status', 'service-type'],
+    owners: (resource) =>
+      patientRefs(refsOf(resource['participant']).map((p) => (p as { actor?: Ref } | undefined)?.actor)),
+    assign: (resource, patientId) => {
+      const participants = Array.isArray(resource['participant']) ? (resource['participant'] as unknown[]) : [];
+      resource['participant'] = [...participants, { actor: { reference: `Patient/${patientId}` }, status: 'accepted' }];
+    },
+  },
+  AuditEvent: {
+    interactions: ['r', 's'],
+    patientParam: 'entity',
+    searchParams: [...COMMON, 'date', 'action', 'entity-type'],
+    owners: (resource) => patientRefs(refsOf(resource['entity']).map((e) => (e as { what?: Ref } | undefined)?.what)),
+  },
+  Binary: {
+    interactions: ['r'],
+    searchParams: [],
+    owners: (resource) => patientRefs(refsOf(resource['securityContext'])),
+  },
+  Practitioner: {
+    interactions: ['r', 's'],
+    searchParams: [...COMMON, 'name', 'family'],
+    // Practitioners belong to no patient; access goes through the care team.
+    owners: () => [],
+  },
+};
+
+/** True when every owner is this patient (and there is at least one). */
+export function belongsTo(rule: CompartmentRule, resource: ResourceJson, patientId: string): boolean {
+  const owners = rule.owners(resource);
+  return owners.length > 0 && owners.every((owner) => owner === patientId);
+}

@@ -1,0 +1,193 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { MemoryRepository } from '@medplum/fhir-router';
+import type { JWK } from 'jose';
+import { generatePersona } from '../../catalog-sdk/src/demo-data/index.js';
+import type { PersonaRecord } from '../../catalog-sdk/src/demo-data/persona-record.js';
+import type { Pathology } from '../../catalog-sdk/src/model/common.js';
+import { DEFAULT_FHIR_PORT, DEFAULT_OIDC_PORT, DEFAULT_SITE_ORIGINS, readEnvironment } from './config.js';
+import { loadFhirDefinitions } from './fhir/definitions.js';
+import { createFhirServer } from './fhir/server.js';
+import { createOidcProvider } from './oidc/provider.js';
+import { seedRepository, type SeedResult } from './seed/seed.js';
+
+/** Options of {@link startPlatform}. */
+export interface PlatformOptions {
+  /** Port of the OpenID provider; 0 picks a free one. Default 4010. */
+  oidcPort?: number;
+  /** Port of the FHIR server; 0 picks a free one. Default 4020. */
+  fhirPort?: number;
+  /** Issuer identifier; default `http://localhost:<oidcPort>`. */
+  issuer?: string;
+  /** Origins of the association site (redirect URIs, CORS). */
+  siteOrigins?: readonly string[];
+  /** More redirect URIs for the demo client. */
+  extraRedirectUris?: readonly string[];
+  /** Personas to load; default the three. */
+  personas?: readonly Pathology[];
+  /** Records to load instead of generating them. */
+  records?: readonly PersonaRecord[];
+  /** Documents per persona (generator default when absent). */
+  documentCount?: number;
+  /** Validate every seeded resource against R4 (slower). */
+  validate?: boolean;
+  /** Access token lifetime in seconds (default 300). */
+  accessTokenTtl?: number;
+  /** Private RS256 signing key (JWK) of the provider; default: generated at start. */
+  signingKey?: JWK;
+  /** Receives one line per request; default: none. */
+  log?: (line: string) => void;
+}
+
+/** A running platform. */
+export interface RunningPlatform {
+  issuer: string;
+  fhirBaseUrl: string;
+  seed: SeedResult;
+  close(): Promise<void>;
+}
+
+/** Only 127.0.0.1: the demo never listens on a network interface. */
+const HOST = '127.0.0.1';
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** Wraps a listener so each request leaves one log line without query values. */
+function logged(
+  label: string,
+  listener: (req: IncomingMessage, res: ServerResponse) => void,
+  log?: (line: string) => void,
+) {
+  if (!log) return listener;
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const started = performance.now();
+    res.on('finish', () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const names = [...url.searchParams.keys()];
+      const query = names.length ? `?${names.map((n) => `${n}=…`).join('&')}` : '';
+      log(
+        `${label} ${req.method} ${url.pathname}${query} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
+      );
+    });
+    listener(req, res);
+  };
+}
+
+/**
+ * Starts the OpenID provider, then the FHIR server seeded with the personas, on
+ * 127.0.0.1. Ports may be 0 (tests): URLs are built from the ports really bound.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const siteOrigins = [...(options.siteOrigins ?? DEFAULT_SITE_ORIGINS)];
+  let oidcListener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  let fhirListener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const notReady = (res: ServerResponse): void => {
+    res.statusCode = 503;
+    res.setHeader('Retry-After', '1');
+    res.end();
+  };
+  const oidcServer = createServer((req, res) => (oidcListener ? oidcListener(req, res) : notReady(res)));
+  const fhirServer = createServer((req, res) => (fhirListener ? fhirListener(req, res) : notReady(res)));
+  try {
+    const oidcPort = await listen(oidcServer, options.oidcPort ?? DEFAULT_OIDC_PORT);
+    const fhirPort = await listen(fhirServer, options.fhirPort ?? DEFAULT_FHIR_PORT);
+    const issuer = options.issuer ?? `http://localhost:${oidcPort}`;
+    const fhirBaseUrl = `http://localhost:${fhirPort}/fhir`;
+
+    const records =
+      options.records ??
+      (options.personas ?? (['diabetes', 'parkinson', 'kidney'] as const)).map((persona) =>
+        generatePersona(persona, options.documentCount === undefined ? {} : { documentCount: options.documentCount }),
+      );
+    const oidc = await createOidcProvider({
+      issuer,
+      fhirBaseUrl,
+      patients: records.map((record) => record.patient),
+      siteOrigins,
+      extraRedirectUris: options.extraRedirectUris ?? [],
+      ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
+      ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+    });
+    oidcListener = logged('OIDC', oidc.handler, options.log);
+
+    loadFhirDefinitions();
+    const repo = new MemoryRepository();
+    const seed = await seedRepository(repo, records, { fhirBaseUrl, validate: options.validate ?? false });
+    const noCareTeam: ReadonlySet<string> = new Set();
+    fhirListener = createFhirServer({
+      fhirBaseUrl,
+      repo,
+      tokens: { issuer, jwks: oidc.publicJwks },
+      endpoints: {
+        issuer,
+        authorizationEndpoint: oidc.provider.urlFor('authorization'),
+        tokenEndpoint: oidc.provider.urlFor('token'),
+        revocationEndpoint: oidc.provider.urlFor('revocation'),
+        jwksUri: oidc.provider.urlFor('jwks'),
+        userinfoEndpoint: oidc.provider.urlFor('userinfo'),
+        endSessionEndpoint: oidc.provider.urlFor('end_session'),
+      },
+      siteOrigins,
+      careTeamOf: (patientId) => seed.careTeams.get(patientId) ?? noCareTeam,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    return {
+      issuer,
+      fhirBaseUrl,
+      seed,
+      close: async () => {
+        await Promise.all([closeServer(oidcServer), closeServer(fhirServer)]);
+      },
+    };
+  } catch (error) {
+    await Promise.all([closeServer(oidcServer), closeServer(fhirServer)]);
+    throw error;
+  }
+}
+
+/** `npm start` entry: env-configured ports, one line per service, clean exit on signals. */
+async function main(): Promise<void> {
+  const env = readEnvironment();
+  const platform = await startPlatform({
+    oidcPort: env.oidcPort,
+    fhirPort: env.fhirPort,
+    siteOrigins: env.siteOrigins,
+    extraRedirectUris: env.extraRedirectUris,
+    ...(env.issuer ? { issuer: env.issuer } : {}),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`OpenID provider  ${platform.issuer}\nFHIR R4 server   ${platform.fhirBaseUrl}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    platform.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `Could not start the demo platform: ${error instanceof Error ? error.message : 'unknown error'}\n`,
+    );
+    process.exit(1);
+  });
+}

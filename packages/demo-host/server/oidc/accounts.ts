@@ -1,0 +1,60 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { DemoPatient } from '../../../catalog-sdk/src/demo-data/persona-record.js';
+
+/** The password of every demo account: the personas are synthetic, never real people. */
+export const DEMO_PASSWORD = 'demo';
+
+/** One sign-in account on the demo identity provider, bound to one synthetic patient. */
+export interface DemoAccount {
+  /** OpenID subject: the persona's FHIR Patient id. */
+  accountId: string;
+  /** Patient id put in the token's `patient` claim. */
+  patientId: string;
+  /** What the person types as login (the persona's login); the pathology name also works. */
+  logins: readonly string[];
+  /** Name shown on the consent page. */
+  displayName: string;
+}
+
+/** Builds one account per persona. */
+export function accountsFromPatients(patients: readonly DemoPatient[]): DemoAccount[] {
+  return patients.map((patient) => ({
+    accountId: patient.id,
+    patientId: patient.id,
+    logins: [...new Set([patient.login, patient.pathology, patient.id].map((login) => login.toLowerCase()))],
+    displayName: `${patient.given} ${patient.family}`,
+  }));
+}
+
+/** Account directory with password checking. */
+export class AccountDirectory {
+  private readonly byId = new Map<string, DemoAccount>();
+  private readonly byLogin = new Map<string, DemoAccount>();
+
+  /** Indexes accounts by id and by every login. */
+  constructor(accounts: readonly DemoAccount[]) {
+    for (const account of accounts) {
+      this.byId.set(account.accountId, account);
+      for (const login of account.logins) this.byLogin.set(login, account);
+    }
+  }
+
+  /** The account with this subject, if any. */
+  find(accountId: string): DemoAccount | undefined {
+    return this.byId.get(accountId);
+  }
+
+  /** All accounts, for the login page's hint list. */
+  list(): DemoAccount[] {
+    return [...this.byId.values()];
+  }
+
+  /** The account when login and password match, else undefined (same path either way). */
+  authenticate(login: string, password: string): DemoAccount | undefined {
+    const account = this.byLogin.get(login.trim().toLowerCase());
+    const given = Buffer.from(password, 'utf8');
+    const expected = Buffer.from(DEMO_PASSWORD, 'utf8');
+    const passwordOk = given.length === expected.length && timingSafeEqual(given, expected);
+    return account && passwordOk ? account : undefined;
+  }
+}

@@ -1,0 +1,146 @@
+import { validateResource } from '@medplum/core';
+import type { MemoryRepository } from '@medplum/fhir-router';
+import type { Binary, Communication, Patient, Resource } from '@medplum/fhirtypes';
+import type { DemoPatient, PersonaRecord } from '../../../catalog-sdk/src/demo-data/persona-record.js';
+import type { HealthDocument } from '../../../catalog-sdk/src/model/document.js';
+import {
+  agendaEventToAppointment,
+  careTeamMemberToPractitioner,
+  forumPostToCommunication,
+  forumThreadToCommunication,
+  healthDocumentToDocumentReference,
+  intakeToMedicationAdministration,
+  planToMedicationRequest,
+} from '../../../catalog-sdk/src/model/fhir/index.js';
+import { COMPARTMENT_RULES, type ResourceJson } from '../fhir/compartment.js';
+import { makePdf, makeSvg } from './attachments.js';
+
+/** Options of {@link seedRepository}. */
+export interface SeedOptions {
+  /** FHIR base URL, for attachment URLs. */
+  fhirBaseUrl: string;
+  /** Validate every resource against R4 (slower; for tests). */
+  validate?: boolean;
+}
+
+/** What seeding produced. */
+export interface SeedResult {
+  patients: DemoPatient[];
+  /** Practitioner ids in each patient's care team. */
+  careTeams: Map<string, Set<string>>;
+  /** Number of resources created, by type. */
+  counts: Record<string, number>;
+  /** Validation problems found (only with `validate`), as `Type/id: message`. */
+  invalid: string[];
+  durationMs: number;
+}
+
+const NOTICE = 'Document fictif : démonstration Carnet. Synthetic document: Carnet demo.';
+
+/** The attachment file of a document, and the content type it really has. */
+function attachmentOf(doc: HealthDocument): { bytes: Buffer; contentType: string } {
+  if (doc.contentType.startsWith('image/')) {
+    return { bytes: makeSvg(doc.title, NOTICE), contentType: 'image/svg+xml' };
+  }
+  const lines = [doc.date.slice(0, 10), doc.author, doc.organisation, doc.description, '', NOTICE].filter(
+    (l): l is string => l !== undefined,
+  );
+  return { bytes: makePdf(doc.title, lines), contentType: 'application/pdf' };
+}
+
+function patientResource(patient: DemoPatient): Patient {
+  return {
+    resourceType: 'Patient',
+    id: patient.id,
+    active: true,
+    name: [{ use: 'official', family: patient.family, given: [patient.given] }],
+    gender: patient.gender,
+    birthDate: patient.birthDate,
+  };
+}
+
+/** Puts a resource that names no patient (forum messages) in the persona's compartment. */
+function inCompartment<T extends Resource>(resource: T, patientId: string): T {
+  const rule = COMPARTMENT_RULES[resource.resourceType];
+  const json = resource as unknown as ResourceJson;
+  if (rule?.assign && rule.owners(json).length === 0) rule.assign(json, patientId);
+  return resource;
+}
+
+/** Turns one persona record into FHIR resources with the SDK's mappers. */
+export function personaResources(record: PersonaRecord, fhirBaseUrl: string): Resource[] {
+  const patientId = record.patient.id;
+  const context = { patientId };
+  const resources: Resource[] = [patientResource(record.patient)];
+  for (const member of record.careTeam) resources.push(careTeamMemberToPractitioner(member));
+  for (const doc of record.documents) {
+    const { bytes, contentType } = attachmentOf(doc);
+    const binary: Binary = {
+      resourceType: 'Binary',
+      id: doc.id,
+      contentType,
+      securityContext: { reference: `Patient/${patientId}` },
+      data: bytes.toString('base64'),
+    };
+    resources.push(binary);
+    resources.push(
+      healthDocumentToDocumentReference(
+        { ...doc, contentType, size: bytes.length, url: `${fhirBaseUrl}/Binary/${doc.id}` },
+        context,
+      ),
+    );
+  }
+  for (const event of record.agendaEvents)
+    resources.push(inCompartment(agendaEventToAppointment(event, context), patientId));
+  const medicineOf = new Map(record.medicationPlans.map((plan) => [plan.id, plan.medication]));
+  for (const plan of record.medicationPlans) resources.push(planToMedicationRequest(plan, context));
+  for (const intake of record.intakes) {
+    const medication = medicineOf.get(intake.planId);
+    resources.push(intakeToMedicationAdministration(intake, { patientId, ...(medication ? { medication } : {}) }));
+  }
+  for (const thread of record.forumThreads)
+    resources.push(inCompartment<Communication>(forumThreadToCommunication(thread), patientId));
+  for (const post of record.forumPosts)
+    resources.push(inCompartment<Communication>(forumPostToCommunication(post), patientId));
+  return resources;
+}
+
+/**
+ * Loads the persona records into the repository, keeping every id (and the
+ * generator's versions, through Medplum's seeding mode).
+ */
+export async function seedRepository(
+  repo: MemoryRepository,
+  records: readonly PersonaRecord[],
+  options: SeedOptions,
+): Promise<SeedResult> {
+  const started = performance.now();
+  const counts: Record<string, number> = {};
+  const invalid: string[] = [];
+  const careTeams = new Map<string, Set<string>>();
+  await repo.withSeeding(async () => {
+    for (const record of records) {
+      careTeams.set(record.patient.id, new Set(record.careTeam.map((member) => member.id)));
+      for (const resource of personaResources(record, options.fhirBaseUrl)) {
+        if (options.validate) {
+          try {
+            validateResource(resource);
+          } catch (error) {
+            invalid.push(
+              `${resource.resourceType}/${resource.id ?? '?'}: ${error instanceof Error ? error.message : 'invalid'}`,
+            );
+          }
+        }
+        await repo.createResource(resource);
+        counts[resource.resourceType] = (counts[resource.resourceType] ?? 0) + 1;
+      }
+    }
+  });
+  return {
+    patients: records.map((r) => r.patient),
+    careTeams,
+    counts,
+    invalid,
+    durationMs: performance.now() - started,
+  };
+}
