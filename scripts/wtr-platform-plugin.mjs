@@ -115,7 +115,10 @@ async function drivePopup(page, { persona, password = 'demo', action = 'login' }
   // The consent page asks once per grant; the popup closes itself on the callback page.
   const consent = await popup.$('form[action*="/confirm"] button.primary').catch(() => null);
   if (consent) await Promise.all([popup.waitForNavigation().catch(() => undefined), consent.click()]);
-  return { done: 'signed-in' };
+  await new Promise((r) => setTimeout(r, 1500));
+  const url = popup.isClosed() ? 'closed' : popup.url();
+  const text = popup.isClosed() ? '' : await popup.evaluate(() => document.body.innerText).catch((e) => String(e));
+  return { done: 'signed-in', url, text: text.slice(0, 300), consent: Boolean(consent) };
 }
 
 export default carnetPlatformPlugin;
