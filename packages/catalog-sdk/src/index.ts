@@ -12,4 +12,5 @@ export * from './model/care-team.js';
 export * from './model/fhir/index.js';
 export type * from './sources/data-source.js';
 export * from './sources/local/local-data-source.js';
+export * from './medication/index.js';
 export type * from './demo-data/persona-record.js';
