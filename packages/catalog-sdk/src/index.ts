@@ -13,4 +13,5 @@ export * from './model/fhir/index.js';
 export type * from './sources/data-source.js';
 export * from './sources/local/local-data-source.js';
 export * from './medication/index.js';
+export * from './recurrence/index.js';
 export type * from './demo-data/persona-record.js';

@@ -1,0 +1,253 @@
+/**
+ * Expansion of an agenda event into the occurrences a calendar shows.
+ *
+ * `rrule` expands in *floating* wall-clock time (no TZID: it is wrong around DST
+ * changes and slow with one); each wall-clock occurrence then becomes an instant
+ * in the event's IANA zone through `zone.ts`, which resolves the skipped and the
+ * repeated hour explicitly.
+ */
+import type { Options as RRuleOptions } from 'rrule';
+import type { AgendaEvent, Occurrence, OccurrenceOverride } from '../model/agenda.js';
+import type { Weekday } from '../model/common.js';
+import { DEFAULT_TIME_ZONE, WEEKDAYS } from '../model/common.js';
+import { ValidationError } from '../errors/errors.js';
+import type { RuleFrequency, RuleParts } from './rule-parts.js';
+import { parseRuleParts } from './rule-parts.js';
+import { compileFastRule, expandFastRule } from './fast-rule.js';
+import { RRule, RRuleWeekday } from './rrule-interop.js';
+import { DAY_MS, formatInstant, formatWall, instantToWall, parseWall, zoneClock } from './zone.js';
+
+/** A span of time between two instants, end excluded. */
+export interface InstantRange {
+  start: Date;
+  end: Date;
+}
+
+const FREQUENCY: Record<RuleFrequency, number> = {
+  YEARLY: RRule.YEARLY,
+  MONTHLY: RRule.MONTHLY,
+  WEEKLY: RRule.WEEKLY,
+  DAILY: RRule.DAILY,
+  HOURLY: RRule.HOURLY,
+  MINUTELY: RRule.MINUTELY,
+  SECONDLY: RRule.SECONDLY,
+};
+
+function rruleWeekday(day: Weekday, nth?: number): RRuleWeekday {
+  return new RRuleWeekday(WEEKDAYS.indexOf(day), nth);
+}
+
+/** The until of a rule as wall ms: an instant (`Z`) is read in the event's zone. */
+function untilWall(parts: RuleParts, timeZone: string): number | undefined {
+  const until = parts.until;
+  if (!until) return undefined;
+  if (until.dateOnly) return Date.UTC(until.year, until.month - 1, until.day, 23, 59, 59);
+  const fields = Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second);
+  return until.utc ? instantToWall(fields, timeZone) : fields;
+}
+
+/**
+ * An `rrule` RRule in floating time for a rule value and a wall-clock start.
+ * @throws ValidationError (field `rrule`) when the rule is not one we can expand.
+ */
+export function floatingRule(rrule: string, startWall: number, timeZone: string): RRule {
+  return buildFloatingRule(readableParts(rrule), startWall, timeZone);
+}
+
+function readableParts(rrule: string): RuleParts & { freq: RuleFrequency } {
+  const parts = parseRuleParts(rrule);
+  if (!parts.freq || parts.unknown.length > 0) {
+    throw new ValidationError('rrule', 'is not a supported recurrence rule');
+  }
+  return { ...parts, freq: parts.freq };
+}
+
+function buildFloatingRule(parts: RuleParts & { freq: RuleFrequency }, startWall: number, timeZone: string): RRule {
+  const options: Partial<RRuleOptions> = {
+    freq: FREQUENCY[parts.freq],
+    dtstart: new Date(startWall),
+    interval: parts.interval,
+  };
+  if (parts.count !== undefined) options.count = parts.count;
+  const until = untilWall(parts, timeZone);
+  if (until !== undefined) options.until = new Date(until);
+  if (parts.byDay.length > 0) options.byweekday = parts.byDay.map((d) => rruleWeekday(d.day, d.nth));
+  if (parts.byMonth.length > 0) options.bymonth = parts.byMonth;
+  if (parts.byMonthDay.length > 0) options.bymonthday = parts.byMonthDay;
+  if (parts.byYearDay.length > 0) options.byyearday = parts.byYearDay;
+  if (parts.byWeekNo.length > 0) options.byweekno = parts.byWeekNo;
+  if (parts.bySetPos.length > 0) options.bysetpos = parts.bySetPos;
+  if (parts.byHour.length > 0) options.byhour = parts.byHour;
+  if (parts.byMinute.length > 0) options.byminute = parts.byMinute;
+  if (parts.bySecond.length > 0) options.bysecond = parts.bySecond;
+  if (parts.wkst) options.wkst = rruleWeekday(parts.wkst);
+  // noCache: callers keep the rule, and rrule's own result cache would grow with every range asked.
+  return new RRule(options, true);
+}
+
+/** Wall ms of a series' occurrences between two wall times, both included. */
+export type WallExpander = (fromWall: number, toWall: number) => number[];
+
+/**
+ * The expander of a rule from a wall-clock start: the fast path when it covers
+ * the rule, `rrule` in floating time otherwise.
+ * @throws ValidationError (field `rrule`) when the rule is not one we can expand.
+ */
+export function wallExpander(rrule: string, startWall: number, timeZone: string): WallExpander {
+  const parts = readableParts(rrule);
+  const plan = compileFastRule(parts, untilWall(parts, timeZone));
+  if (plan) return (fromWall, toWall) => expandFastRule(plan, startWall, fromWall, toWall);
+  const rule = buildFloatingRule(parts, startWall, timeZone);
+  return (fromWall, toWall) => rule.between(new Date(fromWall), new Date(toWall), true).map((date) => date.getTime());
+}
+
+interface CachedExpander {
+  rrule: string;
+  start: string;
+  timeZone: string;
+  expand: WallExpander;
+}
+
+// Keyed by the event object: a changed rule, start or zone is noticed and rebuilt.
+const expanders = new WeakMap<AgendaEvent, CachedExpander>();
+
+function expanderFor(event: AgendaEvent, rrule: string, startWall: number, timeZone: string): WallExpander {
+  const cached = expanders.get(event);
+  if (cached && cached.rrule === rrule && cached.start === event.start && cached.timeZone === timeZone) {
+    return cached.expand;
+  }
+  const expand = wallExpander(rrule, startWall, timeZone);
+  expanders.set(event, { rrule, start: event.start, timeZone, expand });
+  return expand;
+}
+
+/** Wall ms of a stored wall-clock time, or undefined when malformed (it can then match nothing). */
+function wallOrUndefined(local: string | undefined): number | undefined {
+  if (local === undefined) return undefined;
+  try {
+    return parseWall(local);
+  } catch {
+    return undefined;
+  }
+}
+
+function isMoved(override: OccurrenceOverride): boolean {
+  return !override.cancelled && (override.start !== undefined || override.end !== undefined);
+}
+
+/**
+ * The occurrences of an event that overlap a range of instants (end after
+ * `range.start` and start before `range.end`), sorted by start.
+ *
+ * Honours the RRULE (COUNT, UNTIL — with `Z` an instant, otherwise wall-clock),
+ * EXDATEs, cancelled occurrences, and moved ones (found by range at their new
+ * time, flagged `moved`). A non-recurring event yields one occurrence when in range.
+ * @throws ValidationError when the start, the zone or the rule cannot be read.
+ */
+export function expandOccurrences(event: AgendaEvent, range: InstantRange): Occurrence[] {
+  const timeZone = event.timeZone || DEFAULT_TIME_ZONE;
+  const startWall = parseWall(event.start, 'start');
+  const endWall = Math.max(parseWall(event.end, 'end'), startWall);
+  const duration = endWall - startWall;
+  const rangeStart = range.start.getTime();
+  const rangeEnd = range.end.getTime();
+  if (!(rangeEnd > rangeStart)) return [];
+  const rrule = event.rrule?.trim() || undefined;
+  const recurring = rrule !== undefined;
+
+  // Offsets never exceed a day, so ±1 day (plus the duration) holds every candidate.
+  const windowStart = rangeStart - DAY_MS - duration;
+  const windowEnd = rangeEnd + DAY_MS;
+  let generated: number[];
+  let expand: WallExpander | undefined;
+  if (rrule !== undefined) {
+    expand = expanderFor(event, rrule, startWall, timeZone);
+    generated = expand(windowStart, windowEnd);
+  } else {
+    generated = startWall >= windowStart && startWall <= windowEnd ? [startWall] : [];
+  }
+
+  const excluded = new Set<number>();
+  for (const exdate of event.exdates) {
+    const wall = wallOrUndefined(exdate);
+    if (wall !== undefined) excluded.add(wall);
+  }
+  const overrides = new Map<number, OccurrenceOverride>();
+  for (const override of event.overrides) {
+    const wall = wallOrUndefined(override.originalStart);
+    if (wall !== undefined) overrides.set(wall, override);
+  }
+
+  const clock = zoneClock(timeZone);
+  const allDay = event.allDay === true;
+  const occurrences: Occurrence[] = [];
+  const startInstants: number[] = [];
+  let inOrder = true;
+  const push = (originalWall: number, fromWall: number, toWall: number, moved: boolean, note?: string): void => {
+    const start = clock.toInstant(fromWall);
+    // A start in a skipped hour moves forward by the gap; the end moves with it.
+    const gapShift = clock.toWall(start) - fromWall;
+    const end = toWall === fromWall ? start : Math.max(clock.toInstant(toWall + gapShift), start);
+    if (!(start < rangeEnd && (end > rangeStart || start >= rangeStart))) return;
+    const originalStart = formatWall(originalWall);
+    const occurrence: Occurrence = {
+      eventId: event.id,
+      title: event.title,
+      kind: event.kind,
+      start: formatInstant(start),
+      end: formatInstant(end),
+      originalStart,
+      localStart: fromWall === originalWall ? originalStart : formatWall(fromWall),
+      timeZone,
+      allDay,
+      moved,
+      recurring,
+    };
+    if (note !== undefined) occurrence.note = note;
+    if (event.location !== undefined) occurrence.location = event.location;
+    if (startInstants.length > 0 && (startInstants[startInstants.length - 1] as number) > start) inOrder = false;
+    occurrences.push(occurrence);
+    startInstants.push(start);
+  };
+
+  for (const wall of generated) {
+    if (excluded.has(wall)) continue;
+    const override = overrides.get(wall);
+    if (override?.cancelled) continue;
+    if (override && isMoved(override)) continue; // shown at its new time below
+    push(wall, wall, wall + duration, false, override?.note);
+  }
+
+  // Moved occurrences are looked up by their new time, wherever the rule put them.
+  for (const [originalWall, override] of overrides) {
+    if (!isMoved(override) || excluded.has(originalWall)) continue;
+    const fromWall = wallOrUndefined(override.start) ?? originalWall;
+    const toWall = Math.max(wallOrUndefined(override.end) ?? fromWall + duration, fromWall);
+    const stillInSeries = expand
+      ? includesSorted(generated, originalWall) ||
+        ((originalWall < windowStart || originalWall > windowEnd) && expand(originalWall, originalWall).length > 0)
+      : originalWall === startWall;
+    if (!stillInSeries) continue;
+    const moved = fromWall !== originalWall || toWall !== originalWall + duration;
+    push(originalWall, fromWall, toWall, moved, override.note);
+  }
+
+  if (inOrder) return occurrences;
+  // Only moves (and starts inside a skipped hour) break the rule's order.
+  const order = occurrences.map((_, index) => index);
+  order.sort((a, b) => (startInstants[a] as number) - (startInstants[b] as number) || a - b);
+  return order.map((index) => occurrences[index] as Occurrence);
+}
+
+function includesSorted(values: readonly number[], wanted: number): boolean {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = values[middle] as number;
+    if (value === wanted) return true;
+    if (value < wanted) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
