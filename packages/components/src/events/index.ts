@@ -2,5 +2,7 @@
 export type { CarnetErrorDetail, CarnetErrorEvent } from './carnet-error.js';
 export type { CarnetRecordOpenDetail, CarnetRecordOpenEvent } from './carnet-record-open.js';
 export type { CarnetSessionChangeDetail, CarnetSessionChangeEvent } from './carnet-session-change.js';
+export type { CarnetPostCreateDetail, CarnetPostCreateEvent } from './carnet-post-create.js';
+export type { CarnetPostReportDetail, CarnetPostReportEvent } from './carnet-post-report.js';
 export { emit } from './emit.js';
 export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

@@ -1,0 +1,369 @@
+import { LitElement, html, nothing } from 'lit';
+import type { ComplexAttributeConverter, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import { TaskStatus } from '@lit/task';
+import { PATHOLOGIES } from '@carnet/catalog-sdk';
+import type { DataSource, ForumThread, Pathology } from '@carnet/catalog-sdk';
+import { dataSourceContext } from '../context/data-source.context.js';
+import { localeContext } from '../context/locale.context.js';
+import { pathologyContext } from '../context/pathology.context.js';
+import { LiveAnnouncer } from '../shared/announcer.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
+import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
+import { stateStyles } from '../shared/states.styles.js';
+import { CARNET_VERSION } from '../shared/version.js';
+import { renderComposeForm } from './forum-compose.view.js';
+import { ForumDialogsController } from './forum-dialogs.controller.js';
+import { renderDialogs } from './forum-dialogs.view.js';
+import { ForumFeedController } from './forum-feed.controller.js';
+import { forumFeedStyles } from './forum-feed.styles.js';
+import { communityLabel } from './forum-labels.js';
+import { ForumPublishingController } from './forum-publishing.controller.js';
+import { renderThreadList } from './forum-thread-list.view.js';
+import { renderThreadView } from './forum-thread.view.js';
+
+// Unknown values read as "not set", so the provider's pathology applies.
+const communityConverter: ComplexAttributeConverter<Pathology | undefined> = {
+  fromAttribute: (value) => PATHOLOGIES.find((pathology) => pathology === value),
+  toAttribute: (value) => value,
+};
+
+type FeedState = 'loading' | 'empty' | 'error' | 'ready' | 'thread';
+
+/**
+ * The patient community of one condition: discussions page by page, their posts
+ * and replies, publishing under a pseudonym chosen once, editing and deleting
+ * one's own posts, and reporting abuse. Post bodies are plain text with a small
+ * Markdown subset rendered from tokens: no markup a post holds ever runs.
+ * Place it inside a `<carnet-provider>`.
+ *
+ * @summary Patient forum of a community: threads, replies, pseudonym, reports.
+ * @tag carnet-forum-feed
+ *
+ * @csspart base - The card around the forum.
+ * @csspart heading - The forum's heading.
+ * @csspart new-thread - The « Nouvelle discussion » button.
+ * @csspart compose - The new-discussion form.
+ * @csspart thread-list - The feed of discussions.
+ * @csspart thread - One discussion in the list.
+ * @csspart thread-open - The button that opens a discussion.
+ * @csspart unread - The « Nouveau » marker of a discussion with unread activity.
+ * @csspart load-more - The « Voir plus de discussions » button.
+ * @csspart thread-view - One open discussion.
+ * @csspart back - The button back to the list.
+ * @csspart post-list - The feed of posts of a discussion.
+ * @csspart post - One post.
+ * @csspart post-header - The author and time of a post.
+ * @csspart post-body - The text of a post.
+ * @csspart post-link - A link in a post.
+ * @csspart reply-context - « En réponse à … » above a reply.
+ * @csspart hidden-placeholder - What replaces a post hidden by the moderation.
+ * @csspart post-actions - Reply, edit, delete and report buttons of a post.
+ * @csspart edit-form - The form editing one's own post.
+ * @csspart reply-form - The reply form of a discussion.
+ * @csspart pseudonym-dialog - The dialog choosing the pseudonym.
+ * @csspart report-dialog - The dialog reporting a post.
+ * @csspart confirm-dialog - The dialog confirming a deletion.
+ * @csspart loading - The skeleton shown while loading.
+ * @csspart empty - The message shown when the community has no discussion yet.
+ * @csspart error - The message shown when loading failed.
+ * @csspart retry - The Retry button of the error.
+ *
+ * @cssprop --carnet-forum-background - Background of the forum card (defaults to the surface).
+ * @cssprop --carnet-forum-padding - Inner spacing of the card.
+ * @cssprop --carnet-forum-gap - Space between discussions and between posts.
+ * @cssprop --carnet-forum-post-background - Background of a discussion or post.
+ * @cssprop --carnet-forum-post-border - Border of a discussion or post.
+ * @cssprop --carnet-forum-own-post-background - Background of the patient's own posts.
+ * @cssprop --carnet-forum-unread-color - Colour of the unread marker and edge.
+ * @cssprop --carnet-forum-hidden-background - Background of a post hidden by the moderation.
+ * @cssprop --carnet-forum-link-color - Colour of links in posts.
+ * @cssprop --carnet-forum-max-inline-size - Widest a post's text runs.
+ *
+ * @cssstate loading - Discussions are loading.
+ * @cssstate empty - The community has no discussion yet.
+ * @cssstate error - Loading failed.
+ * @cssstate ready - The discussions are shown.
+ * @cssstate thread - A discussion is open.
+ *
+ * @fires carnet-post-create - The patient published a discussion or a reply; detail `{ threadId, postId }`.
+ * @fires carnet-post-report - The patient reported a post; detail `{ postId, reason }` (never the comment).
+ */
+@localized()
+export class CarnetForumFeed extends LitElement {
+  /** Version of the Carnet copy that defines this class. */
+  static readonly carnetVersion = CARNET_VERSION;
+
+  static override styles = [baseStyles, stateStyles, forumFeedStyles];
+
+  /**
+   * Community shown: `diabetes`, `parkinson` or `kidney`. When absent, the
+   * provider's `pathology` is used.
+   * @attr community
+   */
+  @property({ converter: communityConverter })
+  community?: Pathology;
+
+  /**
+   * Discussions loaded per page.
+   * @attr page-size
+   */
+  @property({ attribute: 'page-size', type: Number })
+  pageSize = 10;
+
+  /**
+   * Where the forum is read from; given by the enclosing `<carnet-provider>`,
+   * or set directly when used without one.
+   */
+  @consume({ context: dataSourceContext, subscribe: true })
+  @property({ attribute: false })
+  dataSource?: DataSource;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
+
+  @consume({ context: pathologyContext, subscribe: true })
+  @state()
+  private pathology?: Pathology;
+
+  /** The thread being read, as known from the list (its heading shows before its posts). */
+  @state() private openedThread?: ForumThread;
+
+  private readonly forum = new ForumFeedController(this);
+  private readonly dialogs: ForumDialogsController = new ForumDialogsController(this, this.forum, {
+    afterPseudonym: (pending) => this.writing.publish(pending),
+    afterThreadDeleted: () => this.backToList(),
+    announce: (text) => this.announcer.announce(text),
+  });
+  private readonly writing: ForumPublishingController = new ForumPublishingController(this, this.forum, {
+    askPseudonym: (pending) => this.dialogs.askPseudonym(pending),
+    openThread: (thread) => this.openThread(thread),
+    focus: (selector) => this.focusSoon(selector),
+    announce: (text) => this.announcer.announce(text),
+  });
+  private readonly announcer = new LiveAnnouncer(this);
+  private readonly internals: ElementInternals;
+  /** What to focus once the next render is done (a selector in the shadow root). */
+  private focusAfterRender?: string;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  /** The community shown: the attribute, else the provider's pathology. */
+  get activeCommunity(): Pathology | undefined {
+    return this.community ?? this.pathology;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensureCarnetLocalization();
+  }
+
+  /** Loads the discussions again from the first page. */
+  refresh(): Promise<void> {
+    return this.forum.listTask.run();
+  }
+
+  protected override updated(): void {
+    this.reflectState();
+    this.dialogs.syncDialogs(this.renderRoot);
+    if (this.focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
+      if (target) {
+        this.focusAfterRender = undefined;
+        target.focus();
+      }
+    }
+  }
+
+  private currentState(): FeedState {
+    if (this.forum.openThreadId !== undefined) return 'thread';
+    const status = this.forum.listTask.status;
+    if (status === TaskStatus.ERROR) return 'error';
+    if (status !== TaskStatus.COMPLETE) return 'loading';
+    return this.forum.threads.length === 0 ? 'empty' : 'ready';
+  }
+
+  private reflectState(): void {
+    const current = this.currentState();
+    for (const name of ['loading', 'empty', 'error', 'ready', 'thread'] as const) {
+      if (name === current) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    }
+  }
+
+  private focusSoon(selector: string): void {
+    this.focusAfterRender = selector;
+    this.requestUpdate();
+  }
+
+  private openThread(thread: ForumThread): void {
+    this.openedThread = thread;
+    this.writing.resetThread();
+    this.forum.open(thread.id);
+    this.focusAfterRender = '#thread-heading';
+  }
+
+  private backToList(): void {
+    const threadId = this.forum.openThreadId ?? this.openedThread?.id;
+    this.forum.close();
+    this.writing.resetThread();
+    const stillListed = threadId !== undefined && this.forum.threads.some((thread) => thread.id === threadId);
+    this.focusAfterRender = stillListed ? `button[data-thread-id="${CSS.escape(threadId)}"]` : '#forum-heading';
+  }
+
+  private async loadMore(): Promise<void> {
+    const before = this.forum.threads.length;
+    try {
+      const added = await this.forum.loadMore();
+      const first = this.forum.threads[before];
+      if (added > 0 && first) {
+        this.focusAfterRender = `article[data-thread-id="${CSS.escape(first.id)}"]`;
+        this.announcer.announce(msg('Discussions suivantes chargées.'));
+      }
+    } catch {
+      // The controller keeps the failure; it is shown under the list.
+    }
+  }
+
+  private readonly retryList = (): void => {
+    void this.forum.listTask.run();
+  };
+
+  private readonly retryThread = (): void => {
+    void this.forum.threadTask.run();
+  };
+
+  protected override render(): TemplateResult {
+    const community = this.activeCommunity;
+    return html`<section
+      class="base"
+      part="base"
+      aria-labelledby=${this.forum.openThreadId ? 'thread-heading' : 'forum-heading'}
+    >
+      ${this.forum.openThreadId !== undefined ? this.renderThread() : this.renderList(community)}
+      ${renderDialogs(this.dialogs.view())} ${this.announcer.region()}
+    </section>`;
+  }
+
+  private renderList(community: Pathology | undefined): TemplateResult {
+    return html`<div class="list-header">
+        <div>
+          <h2 class="heading" id="forum-heading" part="heading" tabindex="-1">${msg('Entraide entre patients')}</h2>
+          ${community ? html`<p class="community">${communityLabel(community)}</p>` : nothing}
+        </div>
+        ${
+          community && !this.writing.composing
+            ? html`<button
+                type="button"
+                class="primary-button touch-target"
+                part="new-thread"
+                @click=${() => this.writing.startComposing()}
+              >
+                ${msg('Nouvelle discussion')}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${this.writing.composing ? this.renderCompose() : nothing}
+      ${
+        community
+          ? this.forum.listTask.render({
+              initial: () => this.renderLoading(),
+              pending: () => this.renderLoading(),
+              complete: () => (this.forum.threads.length === 0 ? this.renderEmpty() : this.renderThreads()),
+              error: (error) =>
+                renderErrorState({
+                  message: userMessageFor(toCarnetErrorDetail(error).messageKey),
+                  onRetry: this.retryList,
+                }),
+            })
+          : renderEmptyState({ title: msg('Aucune communauté choisie.') })
+      }`;
+  }
+
+  private renderLoading(): TemplateResult {
+    // An empty busy feed tells assistive technologies the discussions are on their way.
+    return html`${renderLoadingState({ label: msg('Chargement des discussions…'), lines: 4 })}
+      <div class="feed" role="feed" aria-busy="true" aria-labelledby="forum-heading"></div>`;
+  }
+
+  private renderEmpty(): TemplateResult {
+    return renderEmptyState({
+      title: msg("Aucune discussion pour l'instant — lancez la première !"),
+      description: msg('Posez une question ou partagez une astuce : les autres membres pourront vous répondre.'),
+    });
+  }
+
+  private renderThreads(): TemplateResult {
+    const more = this.forum.moreError;
+    return renderThreadList({
+      threads: this.forum.threads,
+      total: Math.max(this.forum.threadTotal, this.forum.threads.length),
+      loadingMore: this.forum.loadingMore,
+      hasMore: this.forum.hasMoreThreads,
+      moreError: more === undefined ? undefined : userMessageFor(toCarnetErrorDetail(more).messageKey),
+      labelledBy: 'forum-heading',
+      locale: this.locale,
+      now: new Date(),
+      onOpen: (thread) => this.openThread(thread),
+      onLoadMore: () => void this.loadMore(),
+    });
+  }
+
+  private renderCompose(): TemplateResult {
+    const writing = this.writing;
+    return renderComposeForm({
+      title: writing.threadTitleDraft,
+      body: writing.threadBodyDraft,
+      message: writing.composeMessage,
+      publishing: writing.publishing,
+      pseudonym: this.forum.pseudonym,
+      onTitleInput: (value) => (writing.threadTitleDraft = value),
+      onBodyInput: (value) => (writing.threadBodyDraft = value),
+      onSubmit: writing.submitThread,
+      onCancel: () => writing.cancelComposing(),
+    });
+  }
+
+  private renderThread(): TemplateResult {
+    const task = this.forum.threadTask;
+    const writing = this.writing;
+    const complete = task.status === TaskStatus.COMPLETE ? task.value : undefined;
+    const error = task.status === TaskStatus.ERROR ? task.error : undefined;
+    return renderThreadView({
+      thread: complete?.thread ?? this.openedThread,
+      posts: complete?.posts,
+      loading: task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL,
+      errorMessage: error === undefined ? undefined : userMessageFor(toCarnetErrorDetail(error).messageKey),
+      locale: this.locale,
+      now: new Date(),
+      edit: writing.edit,
+      replyTo: writing.replyTo,
+      replyDraft: writing.replyDraft,
+      replyMessage: writing.replyMessage,
+      publishing: writing.publishing,
+      pseudonym: this.forum.pseudonym,
+      onBack: () => this.backToList(),
+      onRetry: this.retryThread,
+      onReplyTo: (post) => writing.replyToPost(post),
+      onCancelReplyTo: () => writing.replyToPost(undefined),
+      onReplyInput: (value) => (writing.replyDraft = value),
+      onReplySubmit: writing.submitReply,
+      onEdit: (post) => writing.startEdit(post),
+      onEditInput: (value) => writing.editInput(value),
+      onEditSave: (event, post) => void writing.saveEdit(event, post),
+      onEditCancel: () => writing.cancelEdit(),
+      onDelete: (post) => this.dialogs.askDelete(post),
+      onReport: (post) => this.dialogs.askReport(post),
+    });
+  }
+}
