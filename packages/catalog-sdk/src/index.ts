@@ -14,4 +14,5 @@ export type * from './sources/data-source.js';
 export * from './sources/local/local-data-source.js';
 export * from './medication/index.js';
 export * from './recurrence/index.js';
+export * from './search/index.js';
 export type * from './demo-data/persona-record.js';

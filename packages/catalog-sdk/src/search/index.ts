@@ -1,0 +1,22 @@
+/**
+ * Document search: a fast, typo-tolerant, accent-insensitive index with facets,
+ * and helpers to render highlighted matches safely.
+ * @packageDocumentation
+ */
+export { createDocumentIndex } from './document-index.js';
+export { normalizeForSearch } from './normalize.js';
+export { highlightSegments } from './highlight.js';
+export type {
+  DocumentFacets,
+  DocumentFilters,
+  DocumentHit,
+  DocumentIndex,
+  DocumentIndexOptions,
+  DocumentMatches,
+  DocumentSearchOptions,
+  DocumentSearchResult,
+  DocumentSort,
+  FacetValue,
+  MatchRange,
+  SearchLocale,
+} from './types.js';
