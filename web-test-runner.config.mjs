@@ -32,7 +32,7 @@ export default {
   nodeResolve: { exportConditions: ['development', 'browser'] },
   concurrency: 2,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: 1_200_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [

@@ -55,6 +55,13 @@ const browser = await chromium.launch({
   args: [...CHROME_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 const page = await browser.newPage();
+// Exact heap figures: garbage-collect, then read V8's heap usage through the DevTools protocol.
+const cdp = await page.context().newCDPSession(page);
+await page.exposeFunction('__carnetHeapUsage', async () => {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+});
 page.on('console', (message) => {
   if (message.type() === 'error') console.error('[page]', message.text());
 });
@@ -64,12 +71,12 @@ const chromeVersion = browser.version();
 await browser.close();
 server.close();
 
-// Bundle sizes (gzip) per entry point, from the source, lit and fuse.js left out.
-const sizes = {};
-for (const [name, entry, external] of [
-  ['@carnet/catalog-sdk (index)', 'packages/catalog-sdk/src/index.ts', ['idb', 'fuse.js', 'rrule', 'ical.js', 'oidc-client-ts']],
-  ['@carnet/components (index)', 'packages/components/src/index.ts', ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'fuse.js', 'rrule', 'ical.js', 'idb', 'oidc-client-ts']],
-]) {
+// Bundle sizes (gzip) per entry point, minified from source. Third-party libraries are left
+// out (lit, fuse.js, rrule, ical.js, idb, oidc-client-ts, marked, virtualizer); for each element
+// entry both figures are given: with the SDK code it uses bundled in, and with the SDK external.
+const THIRD_PARTY = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*', '@lit-labs/*', 'fuse.js', 'rrule', 'ical.js', 'idb', 'oidc-client-ts', 'marked'];
+const { elementFolders } = await import('../scripts/sync-exports.mjs');
+async function gzipSize(entry, external, aliases = alias) {
   const out = await build({
     entryPoints: [join(root, entry)],
     bundle: true,
@@ -77,14 +84,24 @@ for (const [name, entry, external] of [
     write: false,
     minify: true,
     target: 'es2022',
-    alias,
+    alias: aliases,
     tsconfigRaw,
     external,
     conditions: ['production', 'browser'],
     logLevel: 'silent',
   });
   const code = out.outputFiles[0].contents;
-  sizes[name] = { raw: code.length, gzip: gzipSync(code).length };
+  return { minified: code.length, gzip: gzipSync(code).length };
+}
+const sizes = {
+  '@carnet/catalog-sdk': await gzipSize('packages/catalog-sdk/src/index.ts', THIRD_PARTY),
+};
+for (const name of elementFolders()) {
+  const entry = `packages/components/src/${name}/${name}.ts`;
+  sizes[`@carnet/components/${name}`] = {
+    withSdk: await gzipSize(entry, THIRD_PARTY),
+    sdkExternal: await gzipSize(entry, [...THIRD_PARTY, '@carnet/catalog-sdk', '@carnet/catalog-sdk/*'], {}),
+  };
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${chromeVersion}`;
@@ -93,4 +110,7 @@ await writeFile(join(root, 'bench/last-results.json'), JSON.stringify(report, nu
 console.log(`Machine: ${machine}`);
 console.log(JSON.stringify(results, null, 2));
 console.log('Bundle sizes (bytes, gzip):');
-for (const [name, size] of Object.entries(sizes)) console.log(`  ${name}: ${size.gzip} gzip (${size.raw} minified)`);
+for (const [name, size] of Object.entries(sizes)) {
+  if ('gzip' in size) console.log(`  ${name}: ${size.gzip} gzip (${size.minified} minified)`);
+  else console.log(`  ${name}: ${size.withSdk.gzip} gzip with the SDK code it uses, ${size.sdkExternal.gzip} with the SDK external`);
+}

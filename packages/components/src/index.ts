@@ -8,6 +8,7 @@ export type { ProviderRecordStatus } from './provider/provider.js';
 export { CarnetRecordSummary } from './record-summary/record-summary.js';
 export type { RecordSummary } from './record-summary/record-summary.data.js';
 export { CarnetForumFeed } from './forum-feed/forum-feed.js';
+export { CarnetDocumentBrowser } from './document-browser/document-browser.js';
 
 export * from './events/index.js';
 export * from './context/index.js';

@@ -127,25 +127,22 @@ describe('expandOccurrences: exceptions, moves, bounds and ranges', () => {
     expect(() => expandOccurrences(weekly({ timeZone: 'Europe/Atlantis' }), MARCH_2026)).to.throw(ValidationError);
   });
 
-  it('200 daily/weekly/monthly series over one year expand in well under 20 ms', () => {
+  it('200 daily/weekly/monthly series over one year expand, each to the count its rule gives', () => {
+    // Speed is measured by `npm run bench`, not here; this checks the bulk path stays correct.
+    const rules = ['FREQ=DAILY', 'FREQ=WEEKLY;BYDAY=MO,WE,FR', 'FREQ=MONTHLY;BYDAY=2TU', 'FREQ=WEEKLY;INTERVAL=2'];
     const events = Array.from({ length: 200 }, (_, i) =>
       agendaEvent({
         id: `evt-${i}`,
         start: `2026-01-${String((i % 28) + 1).padStart(2, '0')}T${String(7 + (i % 12)).padStart(2, '0')}:30`,
-        rrule: ['FREQ=DAILY', 'FREQ=WEEKLY;BYDAY=MO,WE,FR', 'FREQ=MONTHLY;BYDAY=2TU', 'FREQ=WEEKLY;INTERVAL=2'][i % 4],
+        rrule: rules[i % 4],
       }),
     );
     const year = range('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z');
-    const durations: number[] = [];
-    let total = 0;
-    for (let run = 0; run < 7; run += 1) {
-      const began = performance.now();
-      total = events.reduce((sum, event) => sum + expandOccurrences(event, year).length, 0);
-      durations.push(performance.now() - began);
-    }
-    durations.sort((a, b) => a - b);
-    expect(total).to.be.greaterThan(25_000);
-    // The best run: other processes share the CPU with the test browser.
-    expect(durations[0]).to.be.lessThan(20);
+    const first = events.map((event) => expandOccurrences(event, year).length);
+    const second = events.map((event) => expandOccurrences(event, year).length);
+    expect(second).to.deep.equal(first);
+    // A daily series starting on 1 January has every day of 2026 but the first's 07:30 start.
+    expect(first[0]).to.equal(365);
+    expect(first.reduce((sum, n) => sum + n, 0)).to.be.greaterThan(25_000);
   });
 });

@@ -4,5 +4,8 @@ export type { CarnetRecordOpenDetail, CarnetRecordOpenEvent } from './carnet-rec
 export type { CarnetSessionChangeDetail, CarnetSessionChangeEvent } from './carnet-session-change.js';
 export type { CarnetPostCreateDetail, CarnetPostCreateEvent } from './carnet-post-create.js';
 export type { CarnetPostReportDetail, CarnetPostReportEvent } from './carnet-post-report.js';
+export type { CarnetDocumentOpenDetail, CarnetDocumentOpenEvent } from './carnet-document-open.js';
+export type { CarnetDocumentChangeDetail, CarnetDocumentChangeEvent } from './carnet-document-change.js';
+export type { CarnetDocumentSendDetail, CarnetDocumentSendEvent } from './carnet-document-send.js';
 export { emit } from './emit.js';
 export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

@@ -1,0 +1,12 @@
+/**
+ * Closes a `<dialog>` on Escape ourselves: the native close request may be
+ * skipped (Chrome ignores repeated Escapes without user activation, and hidden
+ * pages), and the patient must always be able to get out with Escape.
+ */
+export function closeOnEscape(event: KeyboardEvent): void {
+  if (event.key !== 'Escape' || event.defaultPrevented) return;
+  const dialog = event.currentTarget;
+  if (!(dialog instanceof HTMLDialogElement) || !dialog.open) return;
+  event.preventDefault();
+  dialog.close();
+}

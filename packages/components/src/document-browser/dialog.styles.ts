@@ -1,0 +1,131 @@
+import { css } from 'lit';
+
+/** Styles of the document browser's dialogs: preview, send, tag editor. */
+export const dialogStyles = css`
+  .dialog {
+    inline-size: min(48rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+    padding: var(--carnet-sys-space-m, 1rem);
+    border: 1px solid var(--carnet-sys-outline, currentColor);
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-sys-surface, #ffffff);
+    color: var(--carnet-sys-on-surface, inherit);
+  }
+  .dialog:not([open]) {
+    display: none;
+  }
+  .dialog--send,
+  .dialog--tags {
+    inline-size: min(32rem, calc(100vw - 2rem));
+  }
+  .dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .dialog-header {
+    display: flex;
+    align-items: start;
+    justify-content: space-between;
+    gap: var(--carnet-sys-space-m, 1rem);
+  }
+  .dialog-title {
+    margin: 0;
+    font-size: var(--carnet-sys-font-size-large, 1.125rem);
+  }
+  .dialog-subtitle {
+    margin: 0.25rem 0 var(--carnet-sys-space-s, 0.5rem);
+    color: var(--carnet-sys-on-surface-variant, inherit);
+  }
+  .dialog-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+    margin-block-start: var(--carnet-sys-space-m, 1rem);
+  }
+  .preview-body {
+    display: grid;
+    grid-template-columns: minmax(0, 2fr) minmax(12rem, 1fr);
+    gap: var(--carnet-sys-space-m, 1rem);
+    margin-block-start: var(--carnet-sys-space-s, 0.5rem);
+  }
+  @media (max-width: 40rem) {
+    .preview-body {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  .preview-frame {
+    display: grid;
+    place-items: center;
+    min-block-size: 12rem;
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-sys-surface-variant, transparent);
+  }
+  .preview-image {
+    max-inline-size: 100%;
+    max-block-size: 60vh;
+    object-fit: contain;
+  }
+  .preview-pdf {
+    inline-size: 100%;
+    block-size: 60vh;
+    border: 0;
+  }
+  .preview-message {
+    margin: 0;
+    padding: var(--carnet-sys-space-m, 1rem);
+  }
+  .preview-message--error {
+    color: var(--carnet-sys-danger, inherit);
+  }
+  .details {
+    display: grid;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+    margin: 0;
+  }
+  .details dt {
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    color: var(--carnet-sys-on-surface-variant, inherit);
+  }
+  .details dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .recipients {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0 0 var(--carnet-sys-space-s, 0.5rem);
+    padding: 0;
+    border: 0;
+  }
+  .recipients legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .recipient {
+    display: flex;
+    align-items: center;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+    min-block-size: var(--carnet-sys-target-size, 44px);
+  }
+  .send-form,
+  .tag-form {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .send-form > label,
+  .tag-form > label {
+    font-weight: 600;
+  }
+  .tag-form-row {
+    display: flex;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+  }
+  .tag-form-row input {
+    flex: 1;
+  }
+  .tag--editable {
+    padding-inline-end: 0;
+  }
+  .tag-list {
+    margin-block: var(--carnet-sys-space-s, 0.5rem);
+  }
+`;

@@ -1,0 +1,401 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { DataSource, DocumentHit, DocumentKind, DocumentSearchResult, DocumentSort } from '@carnet/catalog-sdk';
+import { dataSourceContext } from '../context/data-source.context.js';
+import { localeContext } from '../context/locale.context.js';
+import type {} from '../events/carnet-document-change.js';
+import type {} from '../events/carnet-document-open.js';
+import type {} from '../events/carnet-document-send.js';
+import { emit } from '../events/emit.js';
+import { LiveAnnouncer } from '../shared/announcer.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
+import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
+import { stateStyles } from '../shared/states.styles.js';
+import { CARNET_VERSION } from '../shared/version.js';
+import { dialogStyles } from './dialog.styles.js';
+import { documentBrowserStyles } from './document-browser.styles.js';
+import { DocumentFilterController } from './document-filter.controller.js';
+import type { FacetGroup } from './document-filter.controller.js';
+import { documentCountLabel } from './document-labels.js';
+import { DocumentPreviewController } from './document-preview.controller.js';
+import { DocumentList } from './document-list.js';
+import { DocumentSendingController } from './document-sending.controller.js';
+import { renderFacets } from './facets.template.js';
+import { ListKeyboardController } from './list-keyboard.controller.js';
+import { BrowserDialogs } from './browser-dialogs.js';
+import { TagEditingController } from './tag-editing.controller.js';
+import { renderOutcome } from './tag-editor.template.js';
+import { renderToolbar } from './toolbar.template.js';
+
+// Long enough to let a word be typed before its result count is spoken.
+const ANNOUNCE_DEBOUNCE_MS = 300;
+
+/**
+ * The patient's documents — hundreds to tens of thousands — in a virtualized
+ * list with smart search, facets, tags, favourites, preview and sending to a
+ * professional. Place it inside a `<carnet-provider>`.
+ *
+ * @summary Search, classify, preview and send the patient's documents.
+ * @tag carnet-document-browser
+ *
+ * @csspart base - The card around the browser.
+ * @csspart title - The heading.
+ * @csspart toolbar - Search field and sort menu.
+ * @csspart search - The search field.
+ * @csspart sort - The sort menu.
+ * @csspart summary - Result count and clear-all.
+ * @csspart clear-all - The button removing the query and every filter.
+ * @csspart selection-bar - Bulk actions on the selected documents.
+ * @csspart tag-selection - The button tagging the selected documents.
+ * @csspart facets - The facet panel.
+ * @csspart facets-toggle - Shows or hides the facets on small screens.
+ * @csspart facet-group - One group of facet values.
+ * @csspart facets-pending - Shown while the facets are being counted.
+ * @csspart favourites-only - The favourites-only checkbox.
+ * @csspart rename-tag - The form renaming a tag everywhere.
+ * @csspart list - The scrolling list of documents.
+ * @csspart row - One document of the list.
+ * @csspart row-select - A row's selection checkbox.
+ * @csspart row-open - A row's main button (opens the preview).
+ * @csspart row-tags - A row's tags.
+ * @csspart row-favourite - A row's favourite toggle.
+ * @csspart row-tag-edit - A row's button editing its tags.
+ * @csspart kind-icon - The pictogram of a document kind.
+ * @csspart notice - A message about the last change (e.g. a conflict).
+ * @csspart conflict - The message shown when a document changed elsewhere.
+ * @csspart no-results - Shown when nothing matches, with a way to clear the filters.
+ * @csspart preview - The preview dialog.
+ * @csspart preview-image - An image attachment.
+ * @csspart preview-pdf - A PDF attachment.
+ * @csspart preview-unavailable - Shown when the document has no stored file.
+ * @csspart details - Type, date, author, size… of the open document.
+ * @csspart download - The download link.
+ * @csspart send - Opens the send dialog.
+ * @csspart send-dialog - The send-to-a-professional dialog.
+ * @csspart send-message - The optional message to the professional.
+ * @csspart send-confirm - The button that sends.
+ * @csspart send-confirmation - Says the document was sent.
+ * @csspart send-failure - Says the sending failed.
+ * @csspart tag-editor - The tag editor dialog.
+ * @csspart tag-input - The field of a new tag.
+ * @csspart tag-add - The button adding it.
+ * @csspart close - A dialog's close button.
+ * @csspart loading - The skeleton shown while loading.
+ * @csspart empty - The message shown when the record holds no document.
+ * @csspart error - The message shown when loading failed.
+ * @csspart retry - The Retry button of the error.
+ *
+ * @cssprop --carnet-document-browser-background - Background of the card (defaults to the surface).
+ * @cssprop --carnet-document-browser-padding - Inner spacing of the card.
+ * @cssprop --carnet-document-browser-list-height - Height of the scrolling list (default 32rem).
+ * @cssprop --carnet-document-browser-row-height - Height of every row (default 7rem; long titles and tags are cut with an ellipsis).
+ * @cssprop --carnet-document-browser-facets-width - Width of the facet panel on wide screens (default 16rem).
+ * @cssprop --carnet-document-browser-highlight - Background of the matched text (default a light amber).
+ * @cssprop --carnet-document-browser-on-highlight - Colour of the matched text.
+ * @cssprop --carnet-document-browser-favourite - Colour of the favourite star.
+ * @cssprop --carnet-document-browser-selected - Background of a selected row.
+ *
+ * @cssstate loading - Documents are loading.
+ * @cssstate empty - The record holds no document.
+ * @cssstate error - Loading failed.
+ * @cssstate ready - Documents are shown.
+ * @cssstate no-results - The search and filters match nothing.
+ * @cssstate indexing - The list is shown; facets are still being counted (a moment at 10,000 documents).
+ *
+ * @fires carnet-document-open - The patient opened a document's preview.
+ * @fires carnet-document-change - A tag or favourite change was saved (one per document).
+ * @fires carnet-document-send - The patient confirmed sending a document; cancelable, the host then sends it itself.
+ */
+@localized()
+export class CarnetDocumentBrowser extends LitElement {
+  /** Version of the Carnet copy that defines this class. */
+  static readonly carnetVersion = CARNET_VERSION;
+
+  static override styles = [baseStyles, stateStyles, documentBrowserStyles, dialogStyles];
+
+  /**
+   * Where the documents are read from; given by the enclosing `<carnet-provider>`,
+   * or set directly when used without one.
+   */
+  @consume({ context: dataSourceContext, subscribe: true })
+  @property({ attribute: false })
+  dataSource?: DataSource;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
+
+  @state() private facetsExpanded = false;
+  @state() private showingAll = new Set<FacetGroup>();
+
+  /** The scrolling list (rendered by the virtualizer). */
+  @query('.list') readonly listElement!: (HTMLElement & VirtualizerHostElement) | null;
+  /** The search field. */
+  @query('#search') readonly searchField!: HTMLInputElement | null;
+
+  private readonly internals: ElementInternals;
+  private readonly announcer = new LiveAnnouncer(this);
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly filter = new DocumentFilterController(this, (result) => this.scheduleAnnouncement(result));
+  private readonly keyboard = new ListKeyboardController(this, {
+    count: () => this.filter.result?.total ?? 0,
+    open: (index) => this.openAt(index),
+    toggleSelection: (index) => this.selectAt(index),
+  });
+  private readonly tagging = new TagEditingController(this, {
+    filter: this.filter,
+    repository: () => this.dataSource?.documents,
+    onSaved: (document, changes) =>
+      emit(this, 'carnet-document-change', { documentId: document.id, version: document.version, changes }),
+  });
+  private readonly preview = new DocumentPreviewController(this, () => this.dataSource?.documents);
+  private readonly sending = new DocumentSendingController(
+    this,
+    () => this.dataSource,
+    (request) => emit(this, 'carnet-document-send', request, { cancelable: true }),
+  );
+  private readonly dialogs = new BrowserDialogs(this, {
+    filter: this.filter,
+    tagging: this.tagging,
+    preview: this.preview,
+    sending: this.sending,
+    keyboard: this.keyboard,
+  });
+  private readonly list = new DocumentList(this.filter, this.keyboard, {
+    open: (index) => this.openAt(index),
+    toggleFavourite: (documentId) => void this.tagging.toggleFavourite(documentId),
+    editTags: (documentId) => this.dialogs.editTags({ kind: 'document', documentId }),
+  });
+
+  private readonly documentsTask = new Task(this, {
+    task: async ([source]: readonly [DataSource | undefined], { signal }) => {
+      if (!source) return initialState;
+      const documents = await source.documents.listAll({ signal });
+      this.filter.load(documents, this.locale);
+      return documents.length;
+    },
+    args: () => [this.dataSource] as const,
+  });
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensureCarnetLocalization();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.announceTimer);
+  }
+
+  /** Loads the documents again, e.g. after the record changed elsewhere. */
+  refresh(): Promise<void> {
+    return this.documentsTask.run();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('locale')) this.filter.setLocale(this.locale);
+    this.keyboard.clamp();
+    this.list.context = {
+      locale: this.locale,
+      activeIndex: this.keyboard.activeIndex,
+      total: this.filter.result?.total ?? 0,
+      selection: this.filter.selection,
+    };
+  }
+
+  protected override updated(): void {
+    this.reflectState();
+    this.dialogs.sync(this.renderRoot);
+  }
+
+  private reflectState(): void {
+    const status = this.documentsTask.status;
+    const current =
+      status === TaskStatus.ERROR
+        ? 'error'
+        : status !== TaskStatus.COMPLETE || !this.filter.result
+          ? 'loading'
+          : this.filter.documentCount === 0
+            ? 'empty'
+            : this.filter.result.total === 0
+              ? 'no-results'
+              : 'ready';
+    for (const name of ['loading', 'empty', 'error', 'ready', 'no-results'] as const) {
+      if (name === current) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    }
+    if (current === 'ready' && !this.filter.indexed) this.internals.states.add('indexing');
+    else this.internals.states.delete('indexing');
+  }
+
+  private scheduleAnnouncement(result: DocumentSearchResult): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(
+      () => this.announcer.announce(documentCountLabel(result.total, this.locale)),
+      ANNOUNCE_DEBOUNCE_MS,
+    );
+  }
+
+  private hitAt(index: number): DocumentHit | undefined {
+    return this.filter.result?.hits[index];
+  }
+
+  private openAt(index: number): void {
+    const hit = this.hitAt(index);
+    if (!hit) return;
+    this.keyboard.activate(index);
+    this.dialogs.openPreview(hit.document.id);
+    emit(this, 'carnet-document-open', { documentId: hit.document.id });
+  }
+
+  private selectAt(index: number): void {
+    const hit = this.hitAt(index);
+    if (hit) this.filter.toggleSelection(hit.document.id);
+  }
+
+  // --- toolbar and facets ------------------------------------------------------------
+
+  private readonly onSearchInput = (event: Event): void => {
+    this.filter.setQuery((event.target as HTMLInputElement).value);
+    this.keyboard.activeIndex = 0;
+  };
+
+  private readonly onSort = (event: Event): void => {
+    this.filter.setSort((event.target as HTMLSelectElement).value as DocumentSort);
+  };
+
+  private readonly onFacetChange = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const group = input.dataset['group'] as FacetGroup | undefined;
+    const value = input.dataset['value'];
+    if (!group || value === undefined) return;
+    if (group === 'years') this.filter.toggle('years', Number(value));
+    else if (group === 'kinds') this.filter.toggle('kinds', value as DocumentKind);
+    else this.filter.toggle(group, value);
+    this.keyboard.activeIndex = 0;
+  };
+
+  private readonly onFavouritesOnly = (event: Event): void => {
+    this.filter.setFavouritesOnly((event.target as HTMLInputElement).checked);
+  };
+
+  private readonly onShowAll = (event: Event): void => {
+    const group = (event.currentTarget as HTMLElement).dataset['group'] as FacetGroup;
+    const next = new Set(this.showingAll);
+    if (next.has(group)) next.delete(group);
+    else next.add(group);
+    this.showingAll = next;
+  };
+
+  private readonly onClearAll = (): void => {
+    this.filter.clearAll();
+    this.keyboard.activeIndex = 0;
+  };
+
+  private readonly onRename = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const from = String(data.get('from') ?? '');
+    const to = String(data.get('to') ?? '');
+    void this.tagging.renameTag(from, to).then((outcome) => {
+      if (outcome.kind === 'saved') form.reset();
+    });
+  };
+
+  private readonly retry = (): void => {
+    void this.documentsTask.run();
+  };
+
+  // --- rendering ---------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    return html`<section class="base" part="base" aria-labelledby="browser-title">
+      <h2 class="title" id="browser-title" part="title">${msg('Mes documents')}</h2>
+      ${this.documentsTask.render({
+        initial: () => this.renderLoading(),
+        pending: () => this.renderLoading(),
+        complete: () => (this.filter.documentCount === 0 ? this.renderEmpty() : this.renderBrowser()),
+        error: (error) =>
+          renderErrorState({ message: userMessageFor(toCarnetErrorDetail(error).messageKey), onRetry: this.retry }),
+      })}
+      ${this.announcer.region()} ${this.dialogs.render(this.locale)}
+    </section>`;
+  }
+
+  private renderLoading(): TemplateResult {
+    return renderLoadingState({ label: msg('Chargement de vos documents…'), lines: 6 });
+  }
+
+  private renderEmpty(): TemplateResult {
+    return renderEmptyState({
+      title: msg('Aucun document dans votre carnet'),
+      description: msg('Les ordonnances, comptes rendus et résultats que vous ajoutez apparaîtront ici.'),
+    });
+  }
+
+  private renderBrowser(): TemplateResult {
+    const result = this.filter.result;
+    if (!result) return this.renderLoading();
+    const filter = this.filter;
+    return html`<div class="layout">
+      ${renderFacets({
+        locale: this.locale,
+        facets: result.facets,
+        favouritesOnly: filter.filters.favouritesOnly === true,
+        narrowed: filter.narrowed,
+        indexed: filter.indexed,
+        expanded: this.facetsExpanded,
+        showingAll: this.showingAll,
+        tags: filter.tags(),
+        onFacetChange: this.onFacetChange,
+        onFavouritesOnly: this.onFavouritesOnly,
+        onToggleExpanded: () => (this.facetsExpanded = !this.facetsExpanded),
+        onShowAll: this.onShowAll,
+        onClearAll: this.onClearAll,
+        onRename: this.onRename,
+      })}
+      <div class="results">
+        ${renderToolbar({
+          locale: this.locale,
+          query: filter.query,
+          sort: filter.sort,
+          total: result.total,
+          documentCount: filter.documentCount,
+          narrowed: filter.narrowed,
+          selectionSize: filter.selection.size,
+          onInput: this.onSearchInput,
+          onSort: this.onSort,
+          onClearAll: this.onClearAll,
+          onTagSelection: () => this.dialogs.editTags({ kind: 'selection', documentIds: [...filter.selection] }),
+          onClearSelection: () => filter.clearSelection(),
+        })}
+        ${this.tagging.target ? nothing : html`<div part="notice">${renderOutcome(this.tagging.outcome, this.locale)}</div>`}
+        ${result.total === 0 ? this.renderNoResults() : this.list.render(result.hits)}
+      </div>
+    </div>`;
+  }
+
+  private renderNoResults(): TemplateResult {
+    return html`<div class="state state--empty" part="no-results">
+      <p class="state-title">${msg('Aucun document ne correspond à votre recherche')}</p>
+      <p class="state-description">${msg('Vérifiez l’orthographe, ou retirez des filtres.')}</p>
+      <button type="button" class="state-action touch-target" @click=${this.onClearAll}>
+        ${msg('Effacer la recherche et les filtres')}
+      </button>
+    </div>`;
+  }
+}

@@ -1,0 +1,203 @@
+import { sendKeys } from '@web/test-runner-commands';
+import { StorageError, createLocalDataSource } from '@carnet/catalog-sdk';
+import type { CareTeamMember } from '@carnet/catalog-sdk';
+import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
+import { deleteTestDatabases, seedPersonaRecord, uniqueDbName } from '../test-helpers/databases.js';
+import { expect, waitUntil } from '../test-helpers/fixture.js';
+import type { CarnetDocumentSendDetail } from '../events/carnet-document-send.js';
+import { createInMemoryDataSource } from './test-helpers/in-memory-source.js';
+import {
+  mountWithProvider,
+  mountWithSource,
+  part,
+  rowOf,
+  rows,
+  seedFrenchDocuments,
+  shadow,
+  text,
+} from './test-helpers/browser-fixtures.js';
+import type { CarnetDocumentBrowser } from './document-browser.js';
+
+const LAB = 'Résultats d’analyses sanguines';
+const IMAGING = 'IRM cérébrale';
+const TEAM: CareTeamMember[] = [
+  { id: 'pro-1', name: 'Dr Claire Martin', family: 'Martin', specialty: 'Diabétologue' },
+  { id: 'pro-2', name: 'Dr Paul Durand', family: 'Durand', specialty: 'Médecin généraliste' },
+];
+
+async function openPreview(browser: CarnetDocumentBrowser, title: string): Promise<HTMLDialogElement> {
+  rowOf(browser, title).querySelector<HTMLButtonElement>('.row-open')?.click();
+  const dialog = part<HTMLDialogElement>(browser, 'dialog[part="preview"]');
+  await waitUntil(() => dialog.open, 'preview open');
+  return dialog;
+}
+
+function detail(browser: CarnetDocumentBrowser, term: string): string {
+  const terms = [...shadow(browser).querySelectorAll('[part="details"] dt')];
+  return text(terms.find((dt) => text(dt) === term)?.nextElementSibling);
+}
+
+async function openSendDialog(browser: CarnetDocumentBrowser, title: string): Promise<HTMLDialogElement> {
+  await openPreview(browser, title);
+  part<HTMLButtonElement>(browser, 'button[part="send"]').click();
+  const dialog = part<HTMLDialogElement>(browser, 'dialog[part="send-dialog"]');
+  await waitUntil(() => dialog.open && dialog.querySelector('input[type="radio"]'), 'send form shown');
+  return dialog;
+}
+
+async function chooseAndWrite(browser: CarnetDocumentBrowser, recipientId: string, message: string): Promise<void> {
+  part<HTMLInputElement>(browser, `input[type="radio"][value="${recipientId}"]`).click();
+  const textarea = part<HTMLTextAreaElement>(browser, 'textarea[part="send-message"]');
+  textarea.value = message;
+  textarea.dispatchEvent(new Event('input'));
+  await browser.updateComplete;
+}
+
+describe('<carnet-document-browser> preview and sending', () => {
+  afterEach(() => deleteTestDatabases());
+
+  it('previews a PDF with its details and a download link', async () => {
+    const dbName = uniqueDbName('browser-pdf');
+    await seedFrenchDocuments(dbName);
+    const { browser } = await mountWithProvider(dbName);
+    await openPreview(browser, LAB);
+    await waitUntil(() => shadow(browser).querySelector('object[part="preview-pdf"]'), 'PDF shown');
+    const pdf = part<HTMLObjectElement>(browser, 'object[part="preview-pdf"]');
+    expect(pdf.type).to.equal('application/pdf');
+    expect(pdf.data).to.match(/^blob:/);
+    const download = part<HTMLAnchorElement>(browser, 'a[part="download"]');
+    expect(download.href).to.equal(pdf.data);
+    expect(download.getAttribute('download')).to.equal(`${LAB}.pdf`);
+    const blob = await (await fetch(download.href)).blob();
+    expect(blob.type).to.equal('application/pdf');
+    expect(detail(browser, 'Type')).to.equal("Résultats d'analyses");
+    expect(detail(browser, 'Date')).to.equal('12 mars 2025');
+    expect(detail(browser, 'Auteur')).to.equal('Dr Claire Martin');
+    expect(detail(browser, 'Établissement')).to.equal('Laboratoire Bioaccess');
+    const size = new Intl.NumberFormat('fr', {
+      style: 'unit',
+      unit: 'kilobyte',
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    });
+    expect(detail(browser, 'Taille')).to.equal(size.format(48.213).replace(/\s+/g, ' '));
+    expect(detail(browser, 'Étiquettes')).to.equal('diabète');
+  });
+
+  it('previews an image with its title as alternative text; Escape closes, frees it and returns focus', async () => {
+    const dbName = uniqueDbName('browser-image');
+    await seedFrenchDocuments(dbName);
+    const { browser } = await mountWithProvider(dbName);
+    const row = rowOf(browser, IMAGING);
+    row.querySelector<HTMLButtonElement>('.row-open')?.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = part<HTMLDialogElement>(browser, 'dialog[part="preview"]');
+    await waitUntil(() => shadow(browser).querySelector('img[part="preview-image"]'), 'image shown');
+    const image = part<HTMLImageElement>(browser, 'img[part="preview-image"]');
+    expect(image.alt).to.equal(IMAGING);
+    await image.decode();
+    expect(image.naturalWidth).to.equal(1);
+    const url = image.src;
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'closed');
+    await waitUntil(
+      () => shadow(browser).activeElement === rowOf(browser, IMAGING).querySelector('.row-open'),
+      'focus back',
+    );
+    let revoked = false;
+    await fetch(url).catch(() => (revoked = true));
+    expect(revoked).to.equal(true);
+  });
+
+  it('says the preview is unavailable for a document without a stored file, and still shows its details', async () => {
+    const [document] = generateDocuments(1, { persona: 'kidney' });
+    const source = createInMemoryDataSource(document ? [document] : []);
+    const browser = await mountWithSource(source);
+    rows(browser)[0]?.querySelector<HTMLButtonElement>('.row-open')?.click();
+    await waitUntil(() => shadow(browser).querySelector('[part="preview-unavailable"]'), 'unavailable shown');
+    expect(text(part(browser, '[part="preview-unavailable"]'))).to.contain('Aperçu indisponible');
+    expect(shadow(browser).querySelector('a[part="download"]')).to.equal(null);
+    expect(detail(browser, 'Auteur')).to.equal(document?.author ?? '');
+    part<HTMLButtonElement>(browser, 'dialog[part="preview"] button[part="close"]').click();
+    await waitUntil(() => !part<HTMLDialogElement>(browser, 'dialog[part="preview"]').open, 'closed');
+  });
+
+  it('sends a document to a chosen professional with a message, and records it', async () => {
+    const dbName = uniqueDbName('browser-send');
+    const record = await seedPersonaRecord(dbName, 'diabetes', 3);
+    const { browser } = await mountWithProvider(dbName);
+    const requests: CarnetDocumentSendDetail[] = [];
+    browser.addEventListener('carnet-document-send', (event) => requests.push(event.detail));
+    const title = text(rows(browser)[0]?.querySelector('.row-title'));
+    const dialog = await openSendDialog(browser, title);
+    const radios = [...dialog.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios).to.have.length(record.careTeam.length);
+    const chosen = record.careTeam[1] as CareTeamMember;
+    await chooseAndWrite(browser, chosen.id, 'Pour notre rendez-vous de jeudi.');
+    part<HTMLButtonElement>(browser, 'button[part="send-confirm"]').click();
+    await waitUntil(() => shadow(browser).querySelector('[part="send-confirmation"]'), 'confirmation shown');
+    expect(text(part(browser, '[part="send-confirmation"]'))).to.equal(`Document envoyé à ${chosen.name}.`);
+
+    const documentId = rows(browser)[0]?.dataset['documentId'] as string;
+    expect(requests).to.deep.equal([
+      { documentId, recipientId: chosen.id, message: 'Pour notre rendez-vous de jeudi.' },
+    ]);
+    const source = createLocalDataSource({ dbName });
+    const sendings = await source.documents.listSendings(documentId);
+    source.close();
+    expect(sendings).to.have.length(1);
+    expect(sendings[0]).to.include({
+      recipientId: chosen.id,
+      message: 'Pour notre rendez-vous de jeudi.',
+      status: 'completed',
+    });
+  });
+
+  it('shows a failure when sending fails, and sends on retry', async () => {
+    const documents = generateDocuments(3, { persona: 'diabetes' });
+    const source = createInMemoryDataSource(documents, {
+      careTeam: TEAM,
+      sendFailure: new StorageError('simulated outage'),
+    });
+    const browser = await mountWithSource(source);
+    await openSendDialog(browser, text(rows(browser)[0]?.querySelector('.row-title')));
+    await chooseAndWrite(browser, 'pro-2', '');
+    part<HTMLButtonElement>(browser, 'button[part="send-confirm"]').click();
+    await waitUntil(() => shadow(browser).querySelector('[part="send-failure"]'), 'failure shown');
+    expect(part(browser, '[part="send-failure"]').getAttribute('role')).to.equal('alert');
+    expect(text(part(browser, '[part="send-failure"]'))).to.equal(
+      'L’envoi à Dr Paul Durand a échoué. Rien n’a été envoyé.',
+    );
+    expect(source.sendings).to.have.length(0);
+
+    source.sendFailure = undefined;
+    [...shadow(browser).querySelectorAll<HTMLButtonElement>('dialog[part="send-dialog"] button')]
+      .find((b) => text(b) === 'Réessayer')
+      ?.click();
+    await waitUntil(() => shadow(browser).querySelector('button[part="send-confirm"]'), 'form again');
+    expect(part<HTMLInputElement>(browser, 'input[type="radio"][value="pro-2"]').checked).to.equal(true);
+    part<HTMLButtonElement>(browser, 'button[part="send-confirm"]').click();
+    await waitUntil(() => shadow(browser).querySelector('[part="send-confirmation"]'), 'sent');
+    expect(source.sendings.map((s) => s.recipientId)).to.deep.equal(['pro-2']);
+    expect(source.sendings[0]?.message).to.equal(undefined);
+  });
+
+  it('sends nothing and shows nothing more when the host cancels carnet-document-send', async () => {
+    const documents = generateDocuments(2, { persona: 'parkinson' });
+    const source = createInMemoryDataSource(documents, { careTeam: TEAM });
+    const browser = await mountWithSource(source);
+    let cancelable = false;
+    browser.addEventListener('carnet-document-send', (event) => {
+      cancelable = event.cancelable;
+      event.preventDefault();
+    });
+    const dialog = await openSendDialog(browser, text(rows(browser)[0]?.querySelector('.row-title')));
+    part<HTMLButtonElement>(browser, 'button[part="send-confirm"]').click();
+    await waitUntil(() => !dialog.open, 'send dialog closed');
+    expect(cancelable).to.equal(true);
+    expect(source.sendCalls).to.equal(0);
+    expect(shadow(browser).querySelector('[part="send-confirmation"]')).to.equal(null);
+    expect(shadow(browser).querySelector('[part="send-failure"]')).to.equal(null);
+  });
+});

@@ -1,0 +1,171 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { StorageError, createLocalDataSource } from '@carnet/catalog-sdk';
+import type { CareTeamMember, DataSource, Pathology } from '@carnet/catalog-sdk';
+import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { CarnetLocale } from '../shared/localization.js';
+import { createInMemoryDataSource } from './test-helpers/in-memory-source.js';
+import { FRENCH_DOCUMENTS, tinyPdf, tinyPng } from './test-helpers/sample-documents.js';
+import '../provider/provider.js';
+import './document-browser.js';
+
+/**
+ * Where a story's documents come from:
+ * - `persona`: the provider's local record seeded with a synthetic persona (no stored files:
+ *   the preview says so);
+ * - `files`: six French documents with a real PDF or PNG each, in memory, to try the preview;
+ * - `ten-thousand`: 10,000 generated documents in an in-memory `DataSource` whose `listAll`
+ *   answers at once (IndexedDB would spend seconds importing them on every story load);
+ * - `never-answers` / `fails`: loading and error states.
+ */
+type Feed = 'persona' | 'files' | 'ten-thousand' | 'never-answers' | 'fails';
+
+interface BrowserStoryArgs {
+  locale: CarnetLocale;
+  dbName: string;
+  demoPersona?: Pathology;
+  feed: Feed;
+  themeClass?: string;
+  /** Width of the frame, to see the folded facets of small screens. */
+  width: string;
+}
+
+const CARE_TEAM: CareTeamMember[] = [
+  {
+    id: 'story-pro-1',
+    name: 'Dr Claire Martin',
+    family: 'Martin',
+    specialty: 'Diabétologue',
+    organisation: 'CHU de Lyon',
+  },
+  { id: 'story-pro-2', name: 'Dr Paul Durand', family: 'Durand', specialty: 'Médecin généraliste' },
+];
+
+const THEME_SHEETS: Readonly<Record<string, string>> = {
+  'carnet-theme-dark': new URL('../../themes/dark.css', import.meta.url).href,
+  'carnet-theme-high-contrast': new URL('../../themes/high-contrast.css', import.meta.url).href,
+};
+
+function filesSource(): DataSource {
+  const source = createInMemoryDataSource([], { careTeam: CARE_TEAM });
+  for (const document of FRENCH_DOCUMENTS) {
+    void source.documents.create(document, document.contentType === 'image/png' ? tinyPng() : tinyPdf());
+  }
+  return source;
+}
+
+function misbehavingSource(dbName: string, fault: 'never-answers' | 'fails'): DataSource {
+  const real = createLocalDataSource({ dbName });
+  const listAll = (): Promise<never> =>
+    fault === 'fails'
+      ? Promise.reject(new StorageError('story: simulated failure'))
+      : new Promise<never>(() => undefined);
+  const documents = new Proxy(real.documents, {
+    get: (target, property) => {
+      if (property === 'listAll') return listAll;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { ...real, kind: 'local', documents, close: () => real.close() };
+}
+
+function injectedSource(args: BrowserStoryArgs): DataSource | undefined {
+  switch (args.feed) {
+    case 'persona':
+      return undefined;
+    case 'files':
+      return filesSource();
+    case 'ten-thousand':
+      return createInMemoryDataSource(generateDocuments(10_000), { careTeam: CARE_TEAM });
+    case 'never-answers':
+    case 'fails':
+      return misbehavingSource(args.dbName, args.feed);
+  }
+}
+
+function renderBrowser(args: BrowserStoryArgs): TemplateResult {
+  const sheet = args.themeClass ? THEME_SHEETS[args.themeClass] : undefined;
+  return html`
+    ${sheet ? html`<link rel="stylesheet" href=${sheet} />` : nothing}
+    <carnet-provider
+      class=${ifDefined(args.themeClass)}
+      locale=${args.locale}
+      db-name=${args.dbName}
+      demo-persona=${ifDefined(args.feed === 'persona' ? args.demoPersona : undefined)}
+      .dataSource=${injectedSource(args)}
+      style="display: block; padding: 1rem; max-inline-size: ${args.width}"
+    >
+      <carnet-document-browser></carnet-document-browser>
+    </carnet-provider>
+  `;
+}
+
+const meta: Meta<BrowserStoryArgs> = {
+  title: 'Widgets/Document browser',
+  component: 'carnet-document-browser',
+  render: renderBrowser,
+  args: { locale: 'fr', dbName: 'storybook-documents', feed: 'persona', demoPersona: 'diabetes', width: '72rem' },
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    feed: { control: 'select', options: ['persona', 'files', 'ten-thousand', 'never-answers', 'fails'] },
+    demoPersona: { control: 'select', options: ['diabetes', 'parkinson', 'kidney'] },
+    themeClass: { control: 'select', options: [undefined, 'carnet-theme-dark', 'carnet-theme-high-contrast'] },
+  },
+};
+export default meta;
+
+type Story = StoryObj<BrowserStoryArgs>;
+
+/** The diabetes persona's few hundred documents. */
+export const Diabetes: Story = { args: { dbName: 'storybook-documents-diabetes', demoPersona: 'diabetes' } };
+
+/** Parkinson's persona. */
+export const Parkinson: Story = { args: { dbName: 'storybook-documents-parkinson', demoPersona: 'parkinson' } };
+
+/** Kidney disease persona. */
+export const Kidney: Story = { args: { dbName: 'storybook-documents-kidney', demoPersona: 'kidney' } };
+
+/** In English: strings, kind labels, dates and counts. */
+export const English: Story = {
+  args: { dbName: 'storybook-documents-english', demoPersona: 'parkinson', locale: 'en' },
+};
+
+/** Documents with real files: open one to see the PDF or image preview, download it, send it. */
+export const WithFiles: Story = { args: { feed: 'files' } };
+
+/** 10,000 documents in an in-memory source: the list stays smooth, search answers per keystroke. */
+export const TenThousandDocuments: Story = { args: { feed: 'ten-thousand' } };
+
+/** The record never answers: the busy skeleton. */
+export const Loading: Story = { args: { dbName: 'storybook-documents-loading', feed: 'never-answers' } };
+
+/** A record with no document yet. */
+export const Empty: Story = { args: { dbName: 'storybook-documents-empty', demoPersona: undefined } };
+
+/** Loading fails: a localized message and Retry. */
+export const LoadError: Story = { args: { dbName: 'storybook-documents-error', feed: 'fails' } };
+
+/** Small screen: the facets fold behind a button. */
+export const SmallScreen: Story = {
+  args: { dbName: 'storybook-documents-small', demoPersona: 'kidney', width: '24rem' },
+};
+
+/** Dark theme. */
+export const DarkTheme: Story = {
+  args: { dbName: 'storybook-documents-dark', demoPersona: 'diabetes', themeClass: 'carnet-theme-dark' },
+};
+
+/** High-contrast theme. */
+export const HighContrastTheme: Story = {
+  args: {
+    dbName: 'storybook-documents-high-contrast',
+    demoPersona: 'kidney',
+    themeClass: 'carnet-theme-high-contrast',
+  },
+};
+
+/** English in the dark theme with files. */
+export const EnglishDarkWithFiles: Story = { args: { feed: 'files', locale: 'en', themeClass: 'carnet-theme-dark' } };

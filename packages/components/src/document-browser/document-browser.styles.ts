@@ -1,0 +1,353 @@
+import { css } from 'lit';
+
+/** Styles of `<carnet-document-browser>`: layout, toolbar, facets and list rows. */
+export const documentBrowserStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+
+  .base {
+    display: grid;
+    gap: var(--carnet-sys-space-m, 1rem);
+    padding: var(--carnet-document-browser-padding, var(--carnet-sys-space-m, 1rem));
+    border: 1px solid var(--carnet-sys-outline, currentColor);
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-document-browser-background, var(--carnet-sys-surface, transparent));
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--carnet-sys-font-size-title, 1.375rem);
+    line-height: 1.25;
+  }
+
+  .layout {
+    display: grid;
+    grid-template-columns: var(--carnet-document-browser-facets-width, 16rem) minmax(0, 1fr);
+    gap: var(--carnet-sys-space-m, 1rem);
+    align-items: start;
+  }
+
+  .results {
+    display: grid;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+    min-inline-size: 0;
+  }
+
+  /* Toolbar */
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--carnet-sys-space-s, 0.5rem) var(--carnet-sys-space-m, 1rem);
+    align-items: end;
+  }
+  .search {
+    display: grid;
+    flex: 1 1 16rem;
+    gap: 0.125rem;
+  }
+  .search-label,
+  .sort label {
+    font-weight: 600;
+  }
+  .sort {
+    display: grid;
+    gap: 0.125rem;
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    min-block-size: var(--carnet-sys-target-size, 44px);
+    padding: 0 var(--carnet-sys-space-s, 0.5rem);
+    border: 1px solid var(--carnet-sys-outline, currentColor);
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-sys-surface, transparent);
+  }
+  textarea {
+    padding-block: var(--carnet-sys-space-s, 0.5rem);
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    min-block-size: auto;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    accent-color: var(--carnet-sys-accent, auto);
+  }
+  .hint {
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    color: var(--carnet-sys-on-surface-variant, inherit);
+  }
+  .summary,
+  .selection-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--carnet-sys-space-s, 0.5rem) var(--carnet-sys-space-m, 1rem);
+  }
+  .count {
+    margin: 0;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .selection-bar {
+    padding: var(--carnet-sys-space-s, 0.5rem);
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-sys-surface-variant, transparent);
+  }
+
+  /* Buttons */
+  .primary-button,
+  .secondary-button,
+  .link-button,
+  .icon-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    padding: 0 var(--carnet-sys-space-m, 1rem);
+    border-radius: var(--carnet-sys-radius, 8px);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .primary-button {
+    border: 2px solid var(--carnet-sys-accent, #00629d);
+    background: var(--carnet-sys-accent, #00629d);
+    color: var(--carnet-sys-on-accent, #ffffff);
+  }
+  .secondary-button {
+    border: 2px solid var(--carnet-sys-accent, #00629d);
+    background: transparent;
+    color: var(--carnet-sys-accent, inherit);
+  }
+  .link-button,
+  .icon-button {
+    border: 0;
+    background: transparent;
+    color: var(--carnet-sys-accent, inherit);
+    text-decoration: underline;
+  }
+  .icon-button {
+    padding: 0;
+    text-decoration: none;
+    font-size: 1.25rem;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+
+  /* Facets */
+  .facets {
+    display: grid;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+  }
+  .facets-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+  }
+  .facets-title {
+    margin: 0;
+    font-size: var(--carnet-sys-font-size-large, 1.125rem);
+  }
+  .facets-toggle {
+    display: none;
+  }
+  .facets-body {
+    display: grid;
+    gap: var(--carnet-sys-space-m, 1rem);
+  }
+  .facet-group {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .facet-group legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .facet-group ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .facet {
+    display: flex;
+    align-items: center;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+    min-block-size: var(--carnet-sys-target-size, 44px);
+    cursor: pointer;
+  }
+  .facet-count {
+    color: var(--carnet-sys-on-surface-variant, inherit);
+    font-variant-numeric: tabular-nums;
+  }
+  .rename form {
+    display: grid;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+    padding-block-start: var(--carnet-sys-space-s, 0.5rem);
+  }
+  .rename summary {
+    min-block-size: var(--carnet-sys-target-size, 44px);
+    display: flex;
+    align-items: center;
+    cursor: pointer;
+    color: var(--carnet-sys-accent, inherit);
+    font-weight: 600;
+  }
+
+  /* List */
+  .list {
+    display: block;
+    block-size: var(--carnet-document-browser-list-height, 32rem);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    border: 1px solid var(--carnet-sys-outline, currentColor);
+    border-radius: var(--carnet-sys-radius, 8px);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-areas: 'select open actions' '. tags actions';
+    align-items: center;
+    gap: 0 var(--carnet-sys-space-s, 0.5rem);
+    inline-size: 100%;
+    /* One height for every row: the virtualizer's estimates stay exact, so jumps do not re-layout. */
+    block-size: var(--carnet-document-browser-row-height, 7rem);
+    overflow: hidden;
+    padding: var(--carnet-sys-space-s, 0.5rem);
+    border-block-end: 1px solid var(--carnet-sys-surface-variant, transparent);
+  }
+  .row-title,
+  .row-who,
+  .row-tags {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .row-tags {
+    flex-wrap: nowrap;
+  }
+  .row[data-selected] {
+    background: var(--carnet-document-browser-selected, var(--carnet-sys-surface-variant, transparent));
+  }
+  .row-select {
+    grid-area: select;
+  }
+  .row-open {
+    grid-area: open;
+    display: grid;
+    gap: 0.125rem;
+    min-block-size: var(--carnet-sys-target-size, 44px);
+    padding: var(--carnet-sys-space-s, 0.5rem);
+    border: 0;
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: transparent;
+    text-align: start;
+    cursor: pointer;
+  }
+  .row-open:hover {
+    background: var(--carnet-sys-surface-variant, transparent);
+  }
+  .row-kind {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    color: var(--carnet-sys-on-surface-variant, inherit);
+  }
+  .kind-icon {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.75;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .row-title {
+    font-weight: 600;
+    color: var(--carnet-sys-accent, inherit);
+  }
+  .row-meta,
+  .row-who {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--carnet-sys-space-s, 0.5rem);
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    color: var(--carnet-sys-on-surface-variant, inherit);
+  }
+  .row-tags,
+  .tag-list {
+    grid-area: tags;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0 var(--carnet-sys-space-s, 0.5rem);
+    list-style: none;
+  }
+  .tag {
+    display: inline-flex;
+    align-items: center;
+    padding: 0 0.5rem;
+    border: 1px solid var(--carnet-sys-outline, currentColor);
+    border-radius: 999px;
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+  }
+  .row-actions {
+    grid-area: actions;
+    display: flex;
+  }
+  .row-favourite,
+  .row-tag-edit {
+    border: 0;
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: transparent;
+    font-size: 1.25rem;
+    cursor: pointer;
+  }
+  .row-favourite[aria-pressed='true'] {
+    color: var(--carnet-document-browser-favourite, var(--carnet-sys-warning, #8a5100));
+  }
+  mark {
+    background: var(--carnet-document-browser-highlight, #ffe08a);
+    color: var(--carnet-document-browser-on-highlight, #1a1c1e);
+    border-radius: 2px;
+  }
+
+  .notice {
+    margin: 0;
+    padding: var(--carnet-sys-space-s, 0.5rem) var(--carnet-sys-space-m, 1rem);
+    border-inline-start: 4px solid var(--carnet-sys-accent, currentColor);
+    background: var(--carnet-sys-surface-variant, transparent);
+  }
+  .notice--warning {
+    border-color: var(--carnet-sys-warning, #8a5100);
+  }
+  .notice--error {
+    border-color: var(--carnet-sys-danger, #b3261e);
+  }
+  .notice--success {
+    border-color: var(--carnet-sys-success, #1e6b34);
+  }
+
+  /* Small screens: facets above the list, folded until asked for. */
+  @container (max-width: 44rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .facets-toggle {
+      display: inline-flex;
+    }
+    .facets-body[data-collapsed] {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,111 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CareTeamMember, DataSource, DocumentSending } from '@carnet/catalog-sdk';
+
+/** Steps of sending a document to a professional. */
+export type SendingStep = 'closed' | 'loading' | 'choosing' | 'sending' | 'sent' | 'failed';
+
+/**
+ * Sending a document to a member of the care team: loads the care team, asks
+ * the host first through a cancelable event, then records the sending.
+ */
+export class DocumentSendingController implements ReactiveController {
+  /** Where the sending stands. */
+  step: SendingStep = 'closed';
+  /** Id of the document being sent. */
+  documentId: string | undefined;
+  /** Who may receive it. */
+  careTeam: CareTeamMember[] = [];
+  /** The professional chosen. */
+  recipientId = '';
+  /** The patient's optional message. */
+  message = '';
+  /** The sending recorded, once sent. */
+  sending: DocumentSending | undefined;
+  /** Why the care team could not be loaded, when it could not. */
+  loadFailed = false;
+
+  private readonly host: ReactiveControllerHost;
+  private readonly source: () => DataSource | undefined;
+  private readonly ask: (request: { documentId: string; recipientId: string; message?: string }) => boolean;
+
+  /**
+   * @param ask - fires the cancelable intent event; `false` when the host took over.
+   */
+  constructor(
+    host: ReactiveControllerHost,
+    source: () => DataSource | undefined,
+    ask: (request: { documentId: string; recipientId: string; message?: string }) => boolean,
+  ) {
+    this.host = host;
+    this.source = source;
+    this.ask = ask;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Starts sending `documentId`: loads the care team to choose from. */
+  async start(documentId: string): Promise<void> {
+    this.documentId = documentId;
+    this.step = 'loading';
+    this.recipientId = '';
+    this.message = '';
+    this.sending = undefined;
+    this.loadFailed = false;
+    this.host.requestUpdate();
+    try {
+      const source = this.source();
+      if (!source) throw new Error('No data source');
+      this.careTeam = await source.careTeam.list();
+      this.recipientId = this.careTeam[0]?.id ?? '';
+    } catch {
+      this.careTeam = [];
+      this.loadFailed = true;
+    }
+    if (this.documentId !== documentId) return;
+    this.step = 'choosing';
+    this.host.requestUpdate();
+  }
+
+  /** The professional chosen, once known. */
+  get recipient(): CareTeamMember | undefined {
+    return this.careTeam.find((member) => member.id === this.recipientId);
+  }
+
+  /** Sends, unless the host takes over by canceling the intent event. */
+  async send(): Promise<void> {
+    const documentId = this.documentId;
+    if (!documentId || !this.recipientId || this.step === 'sending') return;
+    const message = this.message.trim();
+    const request = { documentId, recipientId: this.recipientId, ...(message ? { message } : {}) };
+    if (!this.ask(request)) {
+      // The host sends it its own way and says so itself.
+      this.close();
+      return;
+    }
+    this.step = 'sending';
+    this.host.requestUpdate();
+    try {
+      const source = this.source();
+      if (!source) throw new Error('No data source');
+      this.sending = await source.documents.send(request);
+      this.step = 'sent';
+    } catch {
+      this.step = 'failed';
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Back to the form after a failure, with the choices kept. */
+  retry(): void {
+    this.step = 'choosing';
+    this.host.requestUpdate();
+  }
+
+  /** Closes the send dialog. */
+  close(): void {
+    this.step = 'closed';
+    this.documentId = undefined;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,127 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { closeOnEscape } from './dialog-keys.js';
+import { msg } from '@lit/localize';
+import type { HealthDocument } from '@carnet/catalog-sdk';
+import { formatCalendarDate } from '../shared/format.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import type { DocumentPreviewController } from './document-preview.controller.js';
+import { downloadName, formatSize, kindLabel } from './document-labels.js';
+
+/** What the preview dialog shows and does. */
+export interface PreviewView {
+  locale: CarnetLocale;
+  document: HealthDocument | undefined;
+  preview: DocumentPreviewController;
+  onClose: () => void;
+  onSend: () => void;
+  onEditTags: () => void;
+  onDialogClose: () => void;
+}
+
+function renderAttachment(document: HealthDocument, preview: DocumentPreviewController): TemplateResult {
+  switch (preview.status) {
+    case 'loading':
+      return html`<p class="preview-message" role="status">${msg('Ouverture du document…')}</p>`;
+    case 'unavailable':
+      return html`<p class="preview-message" part="preview-unavailable">
+        ${msg('Aperçu indisponible : ce document n’a pas de fichier enregistré sur cet appareil. Ses informations sont ci-dessous.')}
+      </p>`;
+    case 'failed':
+      return html`<p class="preview-message preview-message--error" role="alert">
+        ${msg('Le fichier n’a pas pu être ouvert. Réessayez plus tard.')}
+      </p>`;
+    case 'closed':
+      return html``;
+    case 'ready':
+      break;
+  }
+  const type = preview.contentType || document.contentType;
+  if (type.startsWith('image/')) {
+    return html`<img class="preview-image" part="preview-image" src=${preview.url ?? ''} alt=${document.title} />`;
+  }
+  if (type === 'application/pdf') {
+    // <object> shows the browser's PDF viewer and falls back to the link when there is none.
+    return html`<object
+      class="preview-pdf"
+      part="preview-pdf"
+      data=${preview.url ?? ''}
+      type="application/pdf"
+      aria-label=${document.title}
+    >
+      <p class="preview-message">${msg('Ce navigateur ne peut pas afficher le PDF ici : téléchargez-le.')}</p>
+    </object>`;
+  }
+  return html`<p class="preview-message">${msg('Aperçu impossible pour ce type de fichier : téléchargez-le.')}</p>`;
+}
+
+function renderDetails(document: HealthDocument, locale: CarnetLocale): TemplateResult {
+  const row = (term: string, value: unknown): TemplateResult | typeof nothing =>
+    value === undefined || value === ''
+      ? nothing
+      : html`<div>
+          <dt>${term}</dt>
+          <dd>${value}</dd>
+        </div>`;
+  return html`<dl class="details" part="details">
+    ${row(msg('Type'), kindLabel(document.kind, locale))}
+    ${row(msg('Date'), html`<time datetime=${document.date}>${formatCalendarDate(document.date, locale)}</time>`)}
+    ${row(msg('Auteur'), document.author)} ${row(msg('Établissement'), document.organisation)}
+    ${row(msg('Taille'), document.size === undefined ? undefined : formatSize(document.size, locale))}
+    ${row(msg('Format'), document.contentType)} ${row(msg('Étiquettes'), document.tags.join(', '))}
+    ${row(msg('Description'), document.description)}
+  </dl>`;
+}
+
+/** The preview dialog: attachment, download, details, and what can be done with the document. */
+export function renderPreviewDialog(view: PreviewView): TemplateResult {
+  const { document, preview } = view;
+  return html`<dialog
+    class="dialog dialog--preview"
+    part="preview"
+    aria-labelledby="preview-title"
+    @close=${view.onDialogClose}
+    @keydown=${closeOnEscape}
+  >
+    ${
+      document
+        ? html`<div class="dialog-header">
+              <h3 id="preview-title" class="dialog-title">${document.title}</h3>
+              <button
+                type="button"
+                class="icon-button touch-target"
+                part="close"
+                @click=${view.onClose}
+                aria-label=${msg('Fermer')}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </div>
+            <div class="preview-body">
+              <div class="preview-frame">${renderAttachment(document, preview)}</div>
+              ${renderDetails(document, view.locale)}
+            </div>
+            <div class="dialog-actions">
+              ${
+                preview.status === 'ready' && preview.url
+                  ? html`<a
+                      class="primary-button touch-target"
+                      part="download"
+                      href=${preview.url}
+                      download=${downloadName(document.title, preview.contentType || document.contentType)}
+                    >
+                      ${msg('Télécharger')}
+                    </a>`
+                  : nothing
+              }
+              <button type="button" class="secondary-button touch-target" part="send" @click=${view.onSend}>
+                ${msg('Envoyer à un professionnel')}
+              </button>
+              <button type="button" class="secondary-button touch-target" @click=${view.onEditTags}>
+                ${msg('Modifier les étiquettes')}
+              </button>
+            </div>`
+        : nothing
+    }
+  </dialog>`;
+}

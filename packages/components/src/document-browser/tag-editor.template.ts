@@ -1,0 +1,128 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { closeOnEscape } from './dialog-keys.js';
+import { live } from 'lit/directives/live.js';
+import { msg, str } from '@lit/localize';
+import type { HealthDocument } from '@carnet/catalog-sdk';
+import { formatCount } from '../shared/format.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import type { TagEditingController, TagSaveOutcome } from './tag-editing.controller.js';
+
+/** What the tag editor shows and does. */
+export interface TagEditorView {
+  locale: CarnetLocale;
+  tagging: TagEditingController;
+  /** The document edited, when editing one. */
+  document: HealthDocument | undefined;
+  /** Existing tags close to the draft. */
+  suggestions: readonly string[];
+  onDraft: (event: Event) => void;
+  onSubmit: (event: SubmitEvent) => void;
+  /** Click on a tag's remove button (reads `data-tag`). */
+  onRemove: (event: Event) => void;
+  onClose: () => void;
+  onDialogClose: () => void;
+}
+
+/** The sentence for a save outcome, or nothing when it went as asked. */
+export function renderOutcome(
+  outcome: TagSaveOutcome | undefined,
+  locale: CarnetLocale,
+): TemplateResult | typeof nothing {
+  if (!outcome) return nothing;
+  switch (outcome.kind) {
+    case 'conflict':
+      return html`<p class="notice notice--warning" part="conflict" role="alert">
+        ${
+          outcome.documents > 1
+            ? msg(
+                str`${formatCount(outcome.documents, locale)} documents ont été modifiés ailleurs : ils ont été rechargés et vos changements ne leur ont pas été appliqués. Réessayez.`,
+              )
+            : msg(
+                'Ce document a été modifié ailleurs : il a été rechargé et votre changement n’a pas été appliqué. Réessayez.',
+              )
+        }
+      </p>`;
+    case 'failed':
+      return html`<p class="notice notice--error" role="alert">${msg('L’enregistrement a échoué. Réessayez.')}</p>`;
+    case 'saved':
+      return nothing;
+  }
+}
+
+/** Tag editor dialog for one document or the selection, with suggestions from existing tags. */
+export function renderTagEditor(view: TagEditorView): TemplateResult {
+  const { tagging, document } = view;
+  const target = tagging.target;
+  const title =
+    target?.kind === 'selection'
+      ? msg(str`Étiqueter ${formatCount(target.documentIds.length, view.locale)} documents`)
+      : msg('Étiquettes du document');
+  return html`<dialog
+    class="dialog dialog--tags"
+    part="tag-editor"
+    aria-labelledby="tags-title"
+    @close=${view.onDialogClose}
+    @keydown=${closeOnEscape}
+  >
+    ${
+      target
+        ? html`<div class="dialog-header">
+              <h3 id="tags-title" class="dialog-title">${title}</h3>
+            </div>
+            ${document ? html`<p class="dialog-subtitle">${document.title}</p>` : nothing}
+            ${renderOutcome(tagging.outcome, view.locale)}
+            ${
+              document && document.tags.length > 0
+                ? html`<ul class="tag-list" aria-label=${msg('Étiquettes actuelles')}>
+                    ${document.tags.map(
+                      (tag) =>
+                        html`<li class="tag tag--editable">
+                          <span>${tag}</span>
+                          <button
+                            type="button"
+                            class="icon-button touch-target"
+                            data-tag=${tag}
+                            ?disabled=${tagging.busy}
+                            aria-label=${msg(str`Retirer l’étiquette ${tag}`)}
+                            @click=${view.onRemove}
+                          >
+                            <span aria-hidden="true">×</span>
+                          </button>
+                        </li>`,
+                    )}
+                  </ul>`
+                : document
+                  ? html`<p>${msg('Aucune étiquette pour l’instant.')}</p>`
+                  : nothing
+            }
+            <form class="tag-form" @submit=${view.onSubmit}>
+              <label for="tag-input">${msg('Ajouter une étiquette')}</label>
+              <div class="tag-form-row">
+                <input
+                  id="tag-input"
+                  part="tag-input"
+                  list="tag-suggestions"
+                  autofocus
+                  autocomplete="off"
+                  maxlength="60"
+                  .value=${live(tagging.draft)}
+                  @input=${view.onDraft}
+                />
+                <datalist id="tag-suggestions">
+                  ${view.suggestions.map((tag) => html`<option value=${tag}></option>`)}
+                </datalist>
+                <button type="submit" class="primary-button touch-target" part="tag-add" ?disabled=${tagging.busy}>
+                  ${msg('Ajouter')}
+                </button>
+              </div>
+            </form>
+            <div class="dialog-actions">
+              <button type="button" class="secondary-button touch-target" @click=${view.onClose}>
+                ${msg('Fermer')}
+              </button>
+            </div>`
+        : nothing
+    }
+  </dialog>`;
+}

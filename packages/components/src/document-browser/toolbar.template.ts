@@ -1,0 +1,93 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { msg, str } from '@lit/localize';
+import type { DocumentSort } from '@carnet/catalog-sdk';
+import { formatCount } from '../shared/format.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import { DOCUMENT_SORTS } from './document-filter.controller.js';
+import { documentCountLabel, sortLabel } from './document-labels.js';
+
+/** What the toolbar shows and does. */
+export interface ToolbarView {
+  locale: CarnetLocale;
+  query: string;
+  sort: DocumentSort;
+  /** Documents shown. */
+  total: number;
+  /** Documents in the record. */
+  documentCount: number;
+  narrowed: boolean;
+  selectionSize: number;
+  onInput: (event: Event) => void;
+  onSort: (event: Event) => void;
+  onClearAll: () => void;
+  onTagSelection: () => void;
+  onClearSelection: () => void;
+}
+
+/** Search field, sort menu, result count and the bulk-tagging bar. */
+export function renderToolbar(view: ToolbarView): TemplateResult {
+  return html`<div class="toolbar" part="toolbar">
+      <div class="search">
+        <label for="search" class="search-label">${msg('Rechercher dans mes documents')}</label>
+        <input
+          id="search"
+          class="search-input"
+          part="search"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          aria-keyshortcuts="/"
+          aria-describedby="search-hint"
+          .value=${live(view.query)}
+          @input=${view.onInput}
+        />
+        <span id="search-hint" class="hint">${msg('Titre, type, professionnel, étiquette… Raccourci : /')}</span>
+      </div>
+      <div class="sort">
+        <label for="sort">${msg('Trier par')}</label>
+        <select id="sort" part="sort" @change=${view.onSort}>
+          ${DOCUMENT_SORTS.map(
+            (sort) => html`<option value=${sort} ?selected=${sort === view.sort}>${sortLabel(sort)}</option>`,
+          )}
+        </select>
+      </div>
+    </div>
+    <div class="summary" part="summary">
+      <p class="count">
+        ${
+          view.narrowed
+            ? msg(
+                str`${documentCountLabel(view.total, view.locale)} sur ${formatCount(view.documentCount, view.locale)}`,
+              )
+            : documentCountLabel(view.total, view.locale)
+        }
+      </p>
+      ${
+        view.narrowed
+          ? html`<button type="button" class="link-button touch-target" part="clear-all" @click=${view.onClearAll}>
+              ${msg('Effacer la recherche et les filtres')}
+            </button>`
+          : nothing
+      }
+    </div>
+    ${
+      view.selectionSize > 0
+        ? html`<div class="selection-bar" part="selection-bar" role="group" aria-label=${msg('Documents sélectionnés')}>
+            <span>${msg(str`${formatCount(view.selectionSize, view.locale)} sélectionné(s)`)}</span>
+            <button
+              type="button"
+              class="primary-button touch-target"
+              part="tag-selection"
+              @click=${view.onTagSelection}
+            >
+              ${msg('Étiqueter la sélection')}
+            </button>
+            <button type="button" class="link-button touch-target" @click=${view.onClearSelection}>
+              ${msg('Tout désélectionner')}
+            </button>
+          </div>`
+        : nothing
+    }`;
+}
