@@ -9,6 +9,8 @@ export { CarnetRecordSummary } from './record-summary/record-summary.js';
 export type { RecordSummary } from './record-summary/record-summary.data.js';
 export { CarnetForumFeed } from './forum-feed/forum-feed.js';
 export { CarnetDocumentBrowser } from './document-browser/document-browser.js';
+export { CarnetPillOrganiser, PRINT_PREVIEW_CLASS } from './pill-organiser/pill-organiser.js';
+export type { DoseState, SkipReason } from './pill-organiser/pill-organiser.js';
 
 export * from './events/index.js';
 export * from './context/index.js';

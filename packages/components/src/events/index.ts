@@ -7,5 +7,6 @@ export type { CarnetPostReportDetail, CarnetPostReportEvent } from './carnet-pos
 export type { CarnetDocumentOpenDetail, CarnetDocumentOpenEvent } from './carnet-document-open.js';
 export type { CarnetDocumentChangeDetail, CarnetDocumentChangeEvent } from './carnet-document-change.js';
 export type { CarnetDocumentSendDetail, CarnetDocumentSendEvent } from './carnet-document-send.js';
+export type { CarnetIntakeChangeDetail, CarnetIntakeChangeEvent } from './carnet-intake-change.js';
 export { emit } from './emit.js';
 export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

@@ -1,0 +1,245 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
+import { CarnetError, ConflictError, NotFoundError } from '@carnet/catalog-sdk';
+import type { DataSource, IntakeRecord, NewIntakeRecord } from '@carnet/catalog-sdk';
+import { emit } from '../events/emit.js';
+import type {} from '../events/carnet-intake-change.js';
+import { toCarnetErrorDetail } from '../shared/error-messages.js';
+import { instantAt } from './organiser-calendar.js';
+import type { SkipReason } from './organiser-labels.js';
+import type { GridDose } from './week-grid.model.js';
+import type { WeekController } from './week.controller.js';
+
+/** Which part of the intake dialog is shown. */
+export type IntakeDialogStep = 'menu' | 'time' | 'skip';
+
+/** Why the last action failed, as the dialog words it. */
+export type IntakeProblem = 'save-failed' | 'time-missing' | 'time-in-future';
+
+/** What the actions need from the element. */
+export interface IntakeActionsOptions {
+  source: () => DataSource | undefined;
+  now: () => Date;
+  week: WeekController;
+  announce: (text: string) => void;
+}
+
+/** The dose the dialog is about: its identity, not a snapshot of its state. */
+export interface DialogDose {
+  key: string;
+  planId: string;
+  scheduledAt: string;
+  date: string;
+  timeZone: string;
+}
+
+const HOUR_MS = 3_600_000;
+// A few seconds of leeway: « now » in the form and the clock may differ slightly.
+const FUTURE_LEEWAY_MS = 60_000;
+
+/**
+ * What the patient does to a dose: mark it taken (now or at a chosen time),
+ * skipped (with a reason), or undo the record. Saves through the data source —
+ * `recordIntake` is idempotent, so a retry never counts a dose twice — and only
+ * shows a state once it is saved. Opens and closes the dialog, and gives focus
+ * back to the dose it was opened from.
+ */
+export class IntakeActionsController implements ReactiveController {
+  /** The dose the dialog is open for; undefined when closed. */
+  dose: DialogDose | undefined;
+  step: IntakeDialogStep = 'menu';
+  /** The problem shown in the dialog, if any. */
+  problem: IntakeProblem | undefined;
+  /** Message key of the last save failure (for the error sentence). */
+  failureKey: string | undefined;
+  /** True after a conflict: someone changed the record elsewhere; it was reloaded. */
+  conflict = false;
+  /** `HH:mm` chosen in the « taken at » form. */
+  takenAtTime = '';
+  skipReason: SkipReason = 'side-effects';
+  skipNote = '';
+
+  private readonly savingKeys = new Set<string>();
+  private opener: HTMLElement | undefined;
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly options: IntakeActionsOptions;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: IntakeActionsOptions) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** A dialog does not survive its element leaving the page. */
+  hostDisconnected(): void {
+    this.dose = undefined;
+    this.opener = undefined;
+  }
+
+  /** Whether the dose with this key is being saved (its buttons are disabled meanwhile). */
+  isSaving(key: string): boolean {
+    return this.savingKeys.has(key);
+  }
+
+  /** Opens the dialog for a dose, remembering what to give focus back to. */
+  open(dose: GridDose, opener: HTMLElement, timeZone: string): void {
+    this.dose = { key: dose.key, planId: dose.plan.id, scheduledAt: dose.dose.scheduledAt, date: dose.date, timeZone };
+    this.opener = opener;
+    this.step = 'menu';
+    this.problem = undefined;
+    this.failureKey = undefined;
+    this.takenAtTime = dose.time;
+    this.skipReason = 'side-effects';
+    this.skipNote = '';
+    this.host.requestUpdate();
+  }
+
+  /** Shows another part of the dialog. */
+  showStep(step: IntakeDialogStep): void {
+    this.step = step;
+    this.problem = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Closes the dialog (button, Escape) and puts focus back on the dose. */
+  close(): void {
+    if (!this.dose) return;
+    const key = this.dose.key;
+    this.dose = undefined;
+    this.host.requestUpdate();
+    const opener = this.opener;
+    this.opener = undefined;
+    void this.host.updateComplete.then(() => {
+      const target = opener?.isConnected ? opener : this.visibleDoseButton(key);
+      target?.focus();
+    });
+  }
+
+  /** Hides the conflict message. */
+  dismissConflict(): void {
+    this.conflict = false;
+    this.host.requestUpdate();
+  }
+
+  /** Records the dose as taken now. */
+  takeNow(): Promise<void> {
+    const dose = this.dose;
+    if (!dose) return Promise.resolve();
+    return this.record(dose, { status: 'taken', takenAt: this.options.now().toISOString() });
+  }
+
+  /** Records the dose as taken at the time chosen in the form, on the dose's day. */
+  takeAtChosenTime(): Promise<void> {
+    const dose = this.dose;
+    if (!dose) return Promise.resolve();
+    if (!/^\d{2}:\d{2}$/.test(this.takenAtTime)) return this.refuse('time-missing');
+    const scheduled = Date.parse(dose.scheduledAt);
+    let takenAt = instantAt(dose.date, this.takenAtTime, dose.timeZone).getTime();
+    // A bedtime dose taken after midnight belongs to the evening before.
+    if (takenAt < scheduled - 12 * HOUR_MS) takenAt += 24 * HOUR_MS;
+    if (takenAt > this.options.now().getTime() + FUTURE_LEEWAY_MS) return this.refuse('time-in-future');
+    return this.record(dose, { status: 'taken', takenAt: new Date(takenAt).toISOString() });
+  }
+
+  /** Records the dose as skipped, with the chosen reason and optional note. */
+  skip(): Promise<void> {
+    const dose = this.dose;
+    if (!dose) return Promise.resolve();
+    const note = this.skipNote.trim();
+    return this.record(dose, { status: 'skipped', reason: this.skipReason, ...(note ? { note } : {}) });
+  }
+
+  /** Removes the dose's record (undo), based on the version the organiser knows. */
+  async undo(): Promise<void> {
+    const dose = this.dose;
+    const source = this.options.source();
+    const record = dose ? this.options.week.recordOf(dose.planId, dose.scheduledAt) : undefined;
+    if (!dose || !source || !record || !this.begin(dose)) return;
+    try {
+      await source.medications.deleteIntake(record.id, record.version);
+      this.options.week.recordRemoved(record);
+      this.announceAndClose(dose, msg('Saisie annulée.'));
+      emit(this.host, 'carnet-intake-change', {
+        planId: dose.planId,
+        scheduledAt: dose.scheduledAt,
+        status: 'cleared',
+      });
+    } catch (error) {
+      this.fail(dose, error);
+    } finally {
+      this.end(dose);
+    }
+  }
+
+  private async record(dose: DialogDose, outcome: Omit<NewIntakeRecord, 'planId' | 'scheduledAt'>): Promise<void> {
+    const source = this.options.source();
+    if (!source || !this.begin(dose)) return;
+    try {
+      const saved: IntakeRecord = await source.medications.recordIntake({
+        planId: dose.planId,
+        scheduledAt: dose.scheduledAt,
+        ...outcome,
+      });
+      this.options.week.recordSaved(saved);
+      this.announceAndClose(
+        dose,
+        saved.status === 'taken' ? msg('Prise enregistrée.') : msg('Dose sautée enregistrée.'),
+      );
+      emit(this.host, 'carnet-intake-change', {
+        planId: dose.planId,
+        scheduledAt: dose.scheduledAt,
+        status: saved.status,
+      });
+    } catch (error) {
+      this.fail(dose, error);
+    } finally {
+      this.end(dose);
+    }
+  }
+
+  /** Marks a dose as saving; false when it already is (a double click). */
+  private begin(dose: DialogDose): boolean {
+    if (this.savingKeys.has(dose.key)) return false;
+    this.savingKeys.add(dose.key);
+    this.problem = undefined;
+    this.failureKey = undefined;
+    this.host.requestUpdate();
+    return true;
+  }
+
+  private end(dose: DialogDose): void {
+    this.savingKeys.delete(dose.key);
+    this.host.requestUpdate();
+  }
+
+  private refuse(problem: IntakeProblem): Promise<void> {
+    this.problem = problem;
+    this.host.requestUpdate();
+    return Promise.resolve();
+  }
+
+  private announceAndClose(dose: DialogDose, text: string): void {
+    this.options.announce(text);
+    if (this.dose?.key === dose.key) this.close();
+  }
+
+  private fail(dose: DialogDose, error: unknown): void {
+    emit(this.host, 'carnet-error', toCarnetErrorDetail(error));
+    // Changed or removed elsewhere: what the organiser shows is stale, so read it again.
+    if (error instanceof ConflictError || error instanceof NotFoundError) {
+      this.conflict = true;
+      if (this.dose?.key === dose.key) this.close();
+      void this.options.week.reload();
+      return;
+    }
+    this.failureKey = error instanceof CarnetError ? error.messageKey : 'error.unknown';
+    this.problem = 'save-failed';
+  }
+
+  private visibleDoseButton(key: string): HTMLElement | undefined {
+    const buttons = this.host.shadowRoot?.querySelectorAll<HTMLElement>('[data-dose-key]') ?? [];
+    return [...buttons].find((button) => button.dataset['doseKey'] === key && button.getClientRects().length > 0);
+  }
+}

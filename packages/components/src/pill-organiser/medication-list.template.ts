@@ -1,0 +1,139 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { MedicationPlan, MedicationReminder, StockStatus } from '@carnet/catalog-sdk';
+import type { CarnetLocale } from '../shared/localization.js';
+import {
+  formatClockTime,
+  formatDoseAmount,
+  formatList,
+  formatLongDate,
+  formatNumber,
+  shortMedicationName,
+} from './organiser-format.js';
+import { periodLabel } from './organiser-labels.js';
+import type { OrganiserPreset } from './presets.js';
+
+/** What the medication list shows. */
+export interface MedicationListView {
+  plans: readonly MedicationPlan[];
+  stock: ReadonlyMap<string, StockStatus>;
+  reminders: readonly MedicationReminder[];
+  locale: CarnetLocale;
+  preset: OrganiserPreset;
+}
+
+/** A warning in words: « Stock bas : Metformine — épuisé vers le 12 mars 2026 ». */
+export function reminderText(reminder: MedicationReminder, locale: CarnetLocale): string {
+  const medicine = shortMedicationName(reminder.medication);
+  const date = formatLongDate(reminder.date, locale);
+  return reminder.kind === 'low-stock'
+    ? msg(str`Stock bas : ${medicine} — épuisé vers le ${date}`)
+    : msg(str`Ordonnance à renouveler : ${medicine} — avant le ${date}`);
+}
+
+/** The low-stock and renewal warnings, the same ones the agenda shows as reminders. */
+export function renderReminders(
+  reminders: readonly MedicationReminder[],
+  locale: CarnetLocale,
+): TemplateResult | typeof nothing {
+  if (reminders.length === 0) return nothing;
+  return html`<section class="reminders" part="reminders" aria-labelledby="reminders-title" data-print-hide>
+    <h2 class="section-title" id="reminders-title">${msg('À prévoir')}</h2>
+    <ul class="reminder-list">
+      ${reminders.map(
+        (reminder) =>
+          html`<li
+            class="reminder reminder--${reminder.kind}"
+            part="reminder"
+            data-plan-id=${reminder.planId}
+            data-kind=${reminder.kind}
+          >
+            <span class="reminder-icon" aria-hidden="true">${reminder.kind === 'low-stock' ? '⚠' : '℞'}</span>
+            <span>${reminderText(reminder, locale)}</span>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+function scheduleText(plan: MedicationPlan, view: MedicationListView): string {
+  const moments = plan.slots.map((slot) =>
+    slot.time !== undefined
+      ? formatClockTime(slot.time, view.locale)
+      : slot.period
+        ? periodLabel(slot.period, view.preset.rowLabels).toLocaleLowerCase(view.locale)
+        : '',
+  );
+  const amount = formatDoseAmount(plan.dose, plan.doseUnit, view.locale);
+  return msg(str`${amount} : ${formatList(moments.filter(Boolean), view.locale)}`);
+}
+
+function stockText(status: StockStatus, locale: CarnetLocale): string {
+  const remaining = formatDoseAmount(status.remaining, status.unit, locale);
+  if (status.daysLeft === undefined) return msg(str`Reste ${remaining}`);
+  const days = formatNumber(status.daysLeft, locale);
+  return msg(str`Reste ${remaining}, soit environ ${days} jours`);
+}
+
+function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateResult {
+  const status = view.stock.get(plan.id);
+  const renewalDue = status?.renewalDue ?? view.reminders.some((r) => r.planId === plan.id && r.kind === 'renewal');
+  return html`<li class="medication" part="medication" data-plan-id=${plan.id}>
+    <h3 class="medication-name">${plan.medication.display}</h3>
+    <dl class="medication-facts">
+      <div>
+        <dt>${msg('Posologie')}</dt>
+        <dd>${scheduleText(plan, view)}</dd>
+      </div>
+      ${
+        plan.instructions
+          ? html`<div>
+              <dt>${msg('Consignes')}</dt>
+              <dd>${plan.instructions}</dd>
+            </div>`
+          : nothing
+      }
+      ${
+        plan.prescriber
+          ? html`<div>
+              <dt>${msg('Prescripteur')}</dt>
+              <dd>${plan.prescriber}</dd>
+            </div>`
+          : nothing
+      }
+      ${
+        plan.renewalDate
+          ? html`<div class=${renewalDue ? 'warning' : ''} data-fact="renewal">
+              <dt>${msg('Renouvellement')}</dt>
+              <dd>
+                ${renewalDue ? html`<span aria-hidden="true">℞ </span>` : nothing}${formatLongDate(plan.renewalDate, view.locale)}
+                ${renewalDue ? html`<strong class="flag">${msg('à renouveler bientôt')}</strong>` : nothing}
+              </dd>
+            </div>`
+          : nothing
+      }
+      ${
+        status
+          ? html`<div class=${status.low ? 'warning' : ''} data-fact="stock">
+              <dt>${msg('Stock')}</dt>
+              <dd>
+                ${status.low ? html`<span aria-hidden="true">⚠ </span>` : nothing}${stockText(status, view.locale)}
+                ${status.low ? html`<strong class="flag">${msg('stock bas')}</strong>` : nothing}
+              </dd>
+            </div>`
+          : nothing
+      }
+    </dl>
+  </li>`;
+}
+
+/** The treatments: dose and times, instructions, prescriber, renewal date and stock. */
+export function renderMedicationList(view: MedicationListView): TemplateResult {
+  return html`<section class="medications" part="medications" aria-labelledby="medications-title">
+    <h2 class="section-title" id="medications-title">${msg('Mes traitements')}</h2>
+    <ul class="medication-list">
+      ${view.plans.map((plan) => renderPlan(plan, view))}
+    </ul>
+  </section>`;
+}

@@ -1,0 +1,325 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import { TaskStatus } from '@lit/task';
+import type { DataSource, MealTimes, Pathology } from '@carnet/catalog-sdk';
+import { dataSourceContext } from '../context/data-source.context.js';
+import { localeContext } from '../context/locale.context.js';
+import { pathologyContext } from '../context/pathology.context.js';
+import { LiveAnnouncer } from '../shared/announcer.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
+import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
+import { stateStyles } from '../shared/states.styles.js';
+import { CARNET_VERSION } from '../shared/version.js';
+import { renderAdherence } from './adherence-chart.template.js';
+import { IntakeActionsController } from './intake-actions.controller.js';
+import { renderIntakeDialog } from './intake-dialog.template.js';
+import { renderMedicationList, renderReminders } from './medication-list.template.js';
+import { formatWeekSpan } from './organiser-format.js';
+import { mealTimesConverter, nowConverter } from './organiser-attributes.js';
+import { organiserPanelStyles } from './organiser-panels.styles.js';
+import { pillOrganiserStyles } from './pill-organiser.styles.js';
+import { presetFor } from './presets.js';
+import type { OrganiserPreset } from './presets.js';
+import { printStyles } from './print.styles.js';
+import type { GridDose } from './week-grid.model.js';
+import { renderDayList, renderWeekTable } from './week-grid.template.js';
+import { WeekController } from './week.controller.js';
+import type { AdherenceWindow, OrganiserView } from './week.controller.js';
+
+/**
+ * The patient's pill organiser: a week grid of doses from their prescriptions
+ * (days × morning, noon, evening, bedtime, or exact times), to mark each dose
+ * taken (now or at a chosen time), skipped (with a reason) or undo; their
+ * treatments with renewal dates and stock; low-stock and renewal warnings (the
+ * same reminders `<carnet-agenda>` shows); adherence over 7 and 30 days; and a
+ * print view. Tuned by the provider's `pathology`: Parkinson's shows exact-time
+ * rows and a 15-minute late window, kidney disease highlights dialysis days,
+ * diabetes names rows after meals. Place it inside a `<carnet-provider>`.
+ *
+ * @summary Week grid of doses, adherence, stock and renewals.
+ * @tag carnet-pill-organiser
+ *
+ * @csspart base - The card around the organiser.
+ * @csspart title - The heading.
+ * @csspart toolbar - Week navigation and the Print button.
+ * @csspart grid - The week table (days in columns).
+ * @csspart day-list - The list of days, today first, shown in narrow containers.
+ * @csspart day-heading - A day's column heading.
+ * @csspart row-heading - A row's heading (moment, meal or exact time).
+ * @csspart today-badge - The « Aujourd'hui » badge.
+ * @csspart dialysis-badge - The « Dialyse » badge (kidney preset).
+ * @csspart dose - One dose's button; also `dose-to-take`, `dose-taken`, `dose-taken-late`, `dose-skipped`, `dose-missed`.
+ * @csspart dose-state - The state of a dose in words, with its icon.
+ * @csspart late-badge - The state of a dose taken late, as a « prise en retard » badge (Parkinson's preset).
+ * @csspart intake-dialog - The dialog of one dose.
+ * @csspart take-now - « Prise maintenant » in the dialog.
+ * @csspart take-at - « Prise à une autre heure… » in the dialog.
+ * @csspart skip - « Sauter cette prise… » in the dialog.
+ * @csspart undo - « Annuler la saisie » in the dialog.
+ * @csspart confirm - The dialog's Save button.
+ * @csspart taken-at-input - The time input of « taken at ».
+ * @csspart skip-reason - The reason select of a skipped dose.
+ * @csspart skip-note - The note of a skipped dose.
+ * @csspart intake-error - The message of a failed save.
+ * @csspart conflict - The message after a change made elsewhere.
+ * @csspart reminders - The low-stock and renewal warnings.
+ * @csspart reminder - One warning.
+ * @csspart medications - The list of treatments.
+ * @csspart medication - One treatment.
+ * @csspart adherence - The adherence section.
+ * @csspart adherence-window - The 7 / 30 days buttons.
+ * @csspart adherence-summary - The adherence figures.
+ * @csspart adherence-chart - The SVG bar chart.
+ * @csspart adherence-details - The disclosure holding the data tables.
+ * @csspart adherence-table - A data table of the chart's figures.
+ * @csspart print - The Print button.
+ * @csspart loading - The skeleton shown while loading.
+ * @csspart empty - The message shown when there is no treatment.
+ * @csspart error - The message shown when loading failed.
+ * @csspart retry - The Retry button of the error.
+ *
+ * @cssprop --carnet-pill-organiser-background - Background of the card.
+ * @cssprop --carnet-pill-organiser-padding - Inner spacing of the card.
+ * @cssprop --carnet-pill-organiser-dose-size - Minimum height of a dose target (44px).
+ * @cssprop --carnet-pill-organiser-dose-background - Background of a dose.
+ * @cssprop --carnet-pill-organiser-grid-line - Lines of the week table.
+ * @cssprop --carnet-pill-organiser-today-color - Mark of today's column.
+ * @cssprop --carnet-pill-organiser-dialysis-background - Background of dialysis days.
+ * @cssprop --carnet-pill-organiser-taken-color - Doses taken on time.
+ * @cssprop --carnet-pill-organiser-late-color - Doses taken late.
+ * @cssprop --carnet-pill-organiser-skipped-color - Skipped doses.
+ * @cssprop --carnet-pill-organiser-missed-color - Missed doses.
+ * @cssprop --carnet-pill-organiser-warning-color - Low-stock and renewal warnings.
+ *
+ * @cssstate loading - The record is loading.
+ * @cssstate empty - No treatment is recorded.
+ * @cssstate error - Loading failed.
+ * @cssstate ready - The week is shown.
+ *
+ * @fires carnet-intake-change - The patient recorded a dose taken or skipped, or undid a record.
+ * @fires carnet-error - Loading or saving failed; detail holds codes, never health data.
+ */
+@localized()
+export class CarnetPillOrganiser extends LitElement {
+  /** Version of the Carnet copy that defines this class. */
+  static readonly carnetVersion = CARNET_VERSION;
+
+  static override styles = [baseStyles, stateStyles, pillOrganiserStyles, organiserPanelStyles, printStyles];
+
+  /**
+   * Where the record is read from; given by the enclosing `<carnet-provider>`,
+   * or set directly when used without one.
+   */
+  @consume({ context: dataSourceContext, subscribe: true })
+  @property({ attribute: false })
+  dataSource?: DataSource;
+
+  /**
+   * The instant treated as now (for tests, stories and print-outs of another
+   * day); when absent, the current time, refreshed every minute.
+   * @attr now - An ISO 8601 instant.
+   */
+  @property({ converter: nowConverter })
+  now?: Date;
+
+  /**
+   * The patient's meal and bed times (`HH:mm`), given to the SDK to place
+   * « morning », « noon »… doses: `{"breakfast":"07:30","lunch":"12:00","dinner":"19:00","bedtime":"22:00"}`.
+   * @attr meal-times - The same, as JSON.
+   */
+  @property({ attribute: 'meal-times', converter: mealTimesConverter })
+  mealTimes?: Partial<MealTimes>;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
+
+  @consume({ context: pathologyContext, subscribe: true })
+  @state()
+  private pathology?: Pathology;
+
+  @state() private adherenceWindow: AdherenceWindow = 7;
+
+  private readonly internals: ElementInternals;
+  private readonly announcer = new LiveAnnouncer(this);
+
+  private readonly week = new WeekController(this, () => ({
+    source: this.dataSource,
+    now: this.currentNow(),
+    liveClock: this.now === undefined,
+    mealTimes: this.mealTimes,
+    preset: this.preset,
+  }));
+
+  private readonly actions = new IntakeActionsController(this, {
+    source: () => this.dataSource,
+    now: () => this.currentNow(),
+    week: this.week,
+    announce: (text) => this.announcer.announce(text),
+  });
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensureCarnetLocalization();
+  }
+
+  /** Reads plans and intakes again, e.g. after they changed elsewhere. */
+  refresh(): Promise<void> {
+    return this.week.reload();
+  }
+
+  private get preset(): OrganiserPreset {
+    return presetFor(this.pathology);
+  }
+
+  private currentNow(): Date {
+    return this.now ?? new Date();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.reflectState();
+    this.syncDialog();
+  }
+
+  private reflectState(): void {
+    const status = this.week.task.status;
+    const view = this.week.view();
+    const current =
+      status === TaskStatus.ERROR ? 'error' : view ? (view.plans.length === 0 ? 'empty' : 'ready') : 'loading';
+    for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
+      if (name === current) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    }
+  }
+
+  /** Opens or closes the native dialog to follow the actions controller. */
+  private syncDialog(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part="intake-dialog"]');
+    if (!dialog?.isConnected) return;
+    if (this.actions.dose && !dialog.open) dialog.showModal();
+    else if (!this.actions.dose && dialog.open) dialog.close();
+  }
+
+  private readonly openDose = (entry: GridDose, button: HTMLElement): void => {
+    const view = this.week.view();
+    if (view) this.actions.open(entry, button, view.timeZone);
+  };
+
+  private readonly retry = (): void => {
+    void this.week.reload();
+  };
+
+  private readonly print = (): void => {
+    window.print();
+  };
+
+  protected override render(): TemplateResult {
+    const view = this.week.view();
+    const status = this.week.task.status;
+    let body: TemplateResult;
+    if (status === TaskStatus.ERROR) {
+      body = renderErrorState({
+        message: userMessageFor(toCarnetErrorDetail(this.week.task.error).messageKey),
+        onRetry: this.retry,
+      });
+    } else if (!view) {
+      body = renderLoadingState({ label: msg('Chargement de votre semainier…'), lines: 5 });
+    } else if (view.plans.length === 0) {
+      body = renderEmptyState({
+        title: msg('Aucun traitement en cours'),
+        description: msg('Les médicaments de vos ordonnances apparaîtront ici, jour par jour.'),
+      });
+    } else {
+      body = this.renderWeek(view);
+    }
+    return html`<section class="base" part="base" aria-labelledby="organiser-title">
+      <h2 class="title" id="organiser-title" part="title">${msg('Mon semainier')}</h2>
+      ${
+        this.actions.conflict
+          ? html`<p class="notice notice--error" part="conflict" role="alert">
+              ${msg('Cette prise a été modifiée ailleurs entre-temps : le semainier a été rechargé.')}
+            </p>`
+          : nothing
+      }
+      ${
+        !this.actions.dose && this.actions.problem === 'save-failed'
+          ? html`<p class="notice notice--error" part="intake-error" role="alert">
+              ${msg("L'enregistrement a échoué. Rien n'a été modifié.")}
+            </p>`
+          : nothing
+      }
+      ${body} ${this.announcer.region()}
+    </section>`;
+  }
+
+  private renderWeek(view: OrganiserView): TemplateResult {
+    const { grid } = view;
+    const locale = this.locale;
+    const gridView = {
+      grid,
+      dialysisDays: view.dialysisDays,
+      locale,
+      preset: this.preset,
+      isSaving: (key: string) => this.actions.isSaving(key),
+      onOpen: this.openDose,
+    };
+    const first = grid.days[0] ?? grid.today;
+    const last = grid.days[grid.days.length - 1] ?? grid.today;
+    const dialogEntry = this.actions.dose
+      ? grid.doses.find((entry) => entry.key === this.actions.dose?.key)
+      : undefined;
+    return html`
+      <div class="toolbar" part="toolbar" data-print-hide>
+        <p class="week-span" aria-live="polite">${formatWeekSpan(first, last, locale)}</p>
+        <button
+          type="button"
+          class="nav-button touch-target"
+          data-nav="previous"
+          @click=${() => this.week.showPreviousWeek()}
+        >
+          <span aria-hidden="true">‹ </span>${msg('Semaine précédente')}
+        </button>
+        <button type="button" class="nav-button touch-target" data-nav="today" @click=${() => this.week.showThisWeek()}>
+          ${msg('Cette semaine')}
+        </button>
+        <button type="button" class="nav-button touch-target" data-nav="next" @click=${() => this.week.showNextWeek()}>
+          ${msg('Semaine suivante')}<span aria-hidden="true"> ›</span>
+        </button>
+        <button type="button" class="secondary-button touch-target" part="print" @click=${this.print}>
+          ${msg('Imprimer')}
+        </button>
+      </div>
+      ${renderReminders(view.reminders, locale)}
+      <div class="grid-area" aria-busy=${this.week.loading ? 'true' : 'false'}>
+        ${renderWeekTable(gridView)} ${renderDayList(gridView)}
+      </div>
+      ${renderMedicationList({ plans: view.plans, stock: view.stock, reminders: view.reminders, locale, preset: this.preset })}
+      ${renderAdherence({
+        report: view.adherence[this.adherenceWindow],
+        window: this.adherenceWindow,
+        locale,
+        onWindow: (window) => (this.adherenceWindow = window),
+      })}
+      ${renderIntakeDialog({
+        entry: dialogEntry,
+        today: grid.today,
+        timeZone: view.timeZone,
+        locale,
+        actions: this.actions,
+        onClosed: () => this.actions.close(),
+      })}
+    `;
+  }
+}

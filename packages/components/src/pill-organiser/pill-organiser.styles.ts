@@ -1,0 +1,247 @@
+import { css } from 'lit';
+
+/** Styles of `<carnet-pill-organiser>` on screen: layout, week grid, doses (panels in `organiser-panels.styles.ts`, paper in `print.styles.ts`). */
+export const pillOrganiserStyles = css`
+  :host {
+    display: block;
+    container: pill-organiser / inline-size;
+    --_taken: var(--carnet-pill-organiser-taken-color, var(--carnet-sys-success, #1e6b34));
+    --_late: var(--carnet-pill-organiser-late-color, var(--carnet-sys-warning, #8a5100));
+    --_missed: var(--carnet-pill-organiser-missed-color, var(--carnet-sys-danger, #b3261e));
+    --_skipped: var(--carnet-pill-organiser-skipped-color, var(--carnet-sys-on-surface-variant, #45474a));
+    --_dialysis: var(--carnet-pill-organiser-dialysis-background, var(--carnet-sys-surface-variant, #f1f1f5));
+  }
+
+  .base {
+    display: grid;
+    gap: var(--carnet-sys-space-l, 1.5rem);
+    padding: var(--carnet-pill-organiser-padding, var(--carnet-sys-space-m, 1rem));
+    border: 1px solid var(--carnet-sys-outline, currentColor);
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-pill-organiser-background, var(--carnet-sys-surface, transparent));
+  }
+
+  .title,
+  .section-title {
+    margin: 0;
+    line-height: 1.25;
+  }
+  .title {
+    font-size: var(--carnet-sys-font-size-title, 1.375rem);
+  }
+  .section-title {
+    font-size: var(--carnet-sys-font-size-large, 1.125rem);
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+  }
+  .toolbar .week-span {
+    margin: 0;
+    margin-inline-end: auto;
+    font-weight: 600;
+  }
+
+  .primary-button,
+  .secondary-button,
+  .segment,
+  .nav-button {
+    padding: 0 var(--carnet-sys-space-m, 1rem);
+    border: 2px solid var(--carnet-sys-accent, #00629d);
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-sys-surface, #ffffff);
+    color: var(--carnet-sys-accent, #00629d);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .primary-button,
+  .segment[aria-pressed='true'] {
+    background: var(--carnet-sys-accent, #00629d);
+    color: var(--carnet-sys-on-accent, #ffffff);
+  }
+  button:disabled,
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.7;
+  }
+
+  .notice {
+    margin: 0;
+    padding: var(--carnet-sys-space-s, 0.5rem) var(--carnet-sys-space-m, 1rem);
+    border-inline-start: 4px solid var(--carnet-sys-accent, #00629d);
+    background: var(--carnet-sys-surface-variant, transparent);
+  }
+  .notice--error {
+    border-inline-start-color: var(--carnet-sys-danger, #b3261e);
+  }
+
+  .grid-area {
+    overflow-x: auto;
+  }
+  .grid-area[aria-busy='true'] {
+    opacity: 0.6;
+  }
+
+  .week-table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    table-layout: fixed;
+  }
+  .week-table caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block-end: var(--carnet-sys-space-s, 0.5rem);
+  }
+  .week-table th,
+  .week-table td {
+    padding: var(--carnet-sys-space-s, 0.5rem) 0.25rem;
+    border: 1px solid var(--carnet-pill-organiser-grid-line, var(--carnet-sys-outline, #6c6d70));
+    vertical-align: top;
+  }
+  .week-table .corner {
+    inline-size: 7rem;
+  }
+  .day-heading {
+    text-align: center;
+  }
+  .day-heading .weekday,
+  .day-heading .date {
+    display: block;
+  }
+  .day-heading .weekday {
+    text-transform: capitalize;
+  }
+  .day-heading .date {
+    font-weight: 400;
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+  }
+  .today {
+    box-shadow: inset 0 4px 0 var(--carnet-pill-organiser-today-color, var(--carnet-sys-accent, #00629d));
+  }
+  .dialysis {
+    background: var(--_dialysis);
+  }
+  .row-heading {
+    text-align: start;
+  }
+  .row-time {
+    display: block;
+    font-weight: 400;
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    color: var(--carnet-sys-on-surface-variant, inherit);
+  }
+
+  .badge {
+    display: inline-block;
+    margin-block-start: 0.25rem;
+    padding: 0 0.375rem;
+    border: 1px solid currentColor;
+    border-radius: var(--carnet-ref-radius-s, 4px);
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    font-weight: 600;
+  }
+
+  .doses {
+    display: grid;
+    gap: 0.375rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .dose {
+    display: grid;
+    gap: 0.125rem;
+    inline-size: 100%;
+    min-block-size: var(--carnet-pill-organiser-dose-size, var(--carnet-sys-target-size, 44px));
+    padding: 0.375rem 0.5rem;
+    border: 2px solid var(--carnet-sys-outline, #6c6d70);
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-pill-organiser-dose-background, var(--carnet-sys-surface, #ffffff));
+    text-align: start;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  .dose-name {
+    font-weight: 600;
+  }
+  .dose-meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+  }
+  .dose-state {
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    font-weight: 600;
+  }
+  .dose--taken {
+    border-color: var(--_taken);
+  }
+  .dose--taken .dose-state {
+    color: var(--_taken);
+  }
+  .dose--taken-late {
+    border-color: var(--_late);
+    border-style: dashed;
+  }
+  .dose--taken-late .dose-state,
+  .late-badge {
+    color: var(--_late);
+  }
+  .dose--skipped {
+    border-style: dotted;
+  }
+  .dose--skipped .dose-state {
+    color: var(--_skipped);
+  }
+  .dose--missed {
+    border-color: var(--_missed);
+  }
+  .dose--missed .dose-state {
+    color: var(--_missed);
+  }
+  .late-badge {
+    justify-self: start;
+    padding: 0 0.375rem;
+    border: 2px solid currentColor;
+    border-radius: var(--carnet-ref-radius-s, 4px);
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    font-weight: 700;
+  }
+
+  /* Wide containers: the table; narrow ones: one list of days, today first. */
+  .day-list {
+    display: none;
+  }
+  @container pill-organiser (max-width: 40rem) {
+    .week-table {
+      display: none;
+    }
+    .day-list {
+      display: grid;
+      gap: var(--carnet-sys-space-m, 1rem);
+    }
+  }
+  .day {
+    padding: var(--carnet-sys-space-s, 0.5rem);
+    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border-radius: var(--carnet-sys-radius, 8px);
+  }
+  .day-title {
+    margin: 0 0 var(--carnet-sys-space-s, 0.5rem);
+    font-size: var(--carnet-sys-font-size-base, 1rem);
+    text-transform: capitalize;
+  }
+  .day-row-label,
+  .no-dose {
+    margin: 0.25rem 0;
+    font-weight: 600;
+  }
+  .day-row-label .row-time {
+    display: inline;
+  }
+`;

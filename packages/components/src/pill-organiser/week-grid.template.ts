@@ -1,0 +1,152 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { msg, str } from '@lit/localize';
+import type { IsoDate } from '@carnet/catalog-sdk';
+import type { CarnetLocale } from '../shared/localization.js';
+import { renderDoseButton } from './dose-button.template.js';
+import {
+  formatClockTime,
+  formatDayHeading,
+  formatShortDate,
+  formatShortWeekday,
+  formatWeekSpan,
+} from './organiser-format.js';
+import { periodLabel } from './organiser-labels.js';
+import type { OrganiserPreset } from './presets.js';
+import type { GridDose, GridRow, WeekGrid } from './week-grid.model.js';
+
+/** What the week grid shows and does. */
+export interface WeekGridView {
+  grid: WeekGrid;
+  dialysisDays: ReadonlySet<IsoDate>;
+  locale: CarnetLocale;
+  preset: OrganiserPreset;
+  isSaving: (key: string) => boolean;
+  onOpen: (entry: GridDose, button: HTMLElement) => void;
+}
+
+/** The name of a row: « Matin », « Petit-déjeuner », or an exact time. */
+function rowLabel(row: GridRow, view: WeekGridView): string {
+  if (row.exact) return formatClockTime(row.time, view.locale);
+  return row.period ? periodLabel(row.period, view.preset.rowLabels) : formatClockTime(row.time, view.locale);
+}
+
+function dayBadges(day: IsoDate, view: WeekGridView): TemplateResult {
+  return html`${day === view.grid.today ? html`<span class="badge badge--today" part="today-badge">${msg("Aujourd'hui")}</span>` : nothing}
+  ${
+    view.dialysisDays.has(day)
+      ? html`<span class="badge badge--dialysis" part="dialysis-badge"
+          ><span aria-hidden="true">⬤ </span>${msg('Dialyse')}</span
+        >`
+      : nothing
+  }`;
+}
+
+function renderDoses(entries: readonly GridDose[], view: WeekGridView): TemplateResult | typeof nothing {
+  if (entries.length === 0) return nothing;
+  return html`<ul class="doses">
+    ${repeat(
+      entries,
+      (entry) => entry.key,
+      (entry) =>
+        html`<li>
+          ${renderDoseButton({
+            entry,
+            locale: view.locale,
+            lateBadge: view.preset.lateBadge,
+            saving: view.isSaving(entry.key),
+            onOpen: view.onOpen,
+          })}
+        </li>`,
+    )}
+  </ul>`;
+}
+
+/** The week as a table: days in columns, moments (or exact times) in rows. */
+export function renderWeekTable(view: WeekGridView): TemplateResult {
+  const { grid, locale } = view;
+  const first = grid.days[0] ?? grid.today;
+  const last = grid.days[grid.days.length - 1] ?? grid.today;
+  const dayClasses = (day: IsoDate): Record<string, boolean> => ({
+    today: day === grid.today,
+    dialysis: view.dialysisDays.has(day),
+  });
+  return html`<table class="week-table" part="grid">
+    <caption>
+      ${msg(str`Semaine du ${formatWeekSpan(first, last, locale)}`)}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col" class="corner"><span class="visually-hidden">${msg('Moment de la journée')}</span></th>
+        ${grid.days.map(
+          (day) =>
+            html`<th
+              scope="col"
+              class=${classMap({ 'day-heading': true, ...dayClasses(day) })}
+              part="day-heading"
+              data-date=${day}
+              aria-current=${day === grid.today ? 'date' : 'false'}
+            >
+              <span class="weekday">${formatShortWeekday(day, locale)}</span>
+              <span class="date">${formatShortDate(day, locale)}</span>
+              ${dayBadges(day, view)}
+            </th>`,
+        )}
+      </tr>
+    </thead>
+    <tbody>
+      ${grid.rows.map(
+        (row) =>
+          html`<tr data-row=${row.key}>
+            <th scope="row" class="row-heading" part="row-heading">
+              <span class="row-label">${rowLabel(row, view)}</span>
+              ${row.exact ? nothing : html`<span class="row-time">${formatClockTime(row.time, locale)}</span>`}
+            </th>
+            ${row.cells.map(
+              (entries, index) =>
+                html`<td class=${classMap(dayClasses(grid.days[index] ?? ''))}>${renderDoses(entries, view)}</td>`,
+            )}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** Days in the order a small screen lists them: today first, then the rest of the week, then its past days. */
+export function daysTodayFirst(days: readonly IsoDate[], today: IsoDate): IsoDate[] {
+  const index = days.indexOf(today);
+  return index < 0 ? [...days] : [...days.slice(index), ...days.slice(0, index)];
+}
+
+/** The week as a list of days, today first, for narrow containers. */
+export function renderDayList(view: WeekGridView): TemplateResult {
+  const { grid, locale } = view;
+  return html`<div class="day-list" part="day-list">
+    ${daysTodayFirst(grid.days, grid.today).map((day) => {
+      const index = grid.days.indexOf(day);
+      const rows = grid.rows.filter((row) => (row.cells[index]?.length ?? 0) > 0);
+      return html`<section
+        class=${classMap({ day: true, today: day === grid.today, dialysis: view.dialysisDays.has(day) })}
+        aria-labelledby="day-${day}"
+        data-date=${day}
+      >
+        <h3 class="day-title" id="day-${day}">${formatDayHeading(day, locale)} ${dayBadges(day, view)}</h3>
+        ${
+          rows.length === 0
+            ? html`<p class="no-dose">${msg('Aucune prise ce jour-là.')}</p>`
+            : rows.map(
+                (row) =>
+                  html`<div class="day-row">
+                    <p class="day-row-label">
+                      ${rowLabel(row, view)}${row.exact ? nothing : html` <span class="row-time">${formatClockTime(row.time, locale)}</span>`}
+                    </p>
+                    ${renderDoses(row.cells[index] ?? [], view)}
+                  </div>`,
+              )
+        }
+      </section>`;
+    })}
+  </div>`;
+}
