@@ -7,6 +7,8 @@ export { CarnetProvider } from './provider/provider.js';
 export type { ProviderRecordStatus } from './provider/provider.js';
 export { CarnetRecordSummary } from './record-summary/record-summary.js';
 export type { RecordSummary } from './record-summary/record-summary.data.js';
+export { CarnetAgenda } from './agenda/agenda.js';
+export type { AgendaView } from './agenda/agenda.js';
 export { CarnetForumFeed } from './forum-feed/forum-feed.js';
 export { CarnetDocumentBrowser } from './document-browser/document-browser.js';
 export { CarnetPillOrganiser, PRINT_PREVIEW_CLASS } from './pill-organiser/pill-organiser.js';

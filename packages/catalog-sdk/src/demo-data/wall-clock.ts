@@ -1,9 +1,9 @@
 /**
- * Calendar and time-zone helpers private to the demo data: wall-clock dates in
- * a zone (Europe/Paris) and their conversion to instants through Intl.
+ * Calendar helpers private to the demo data: wall-clock calendar days in a zone
+ * (Europe/Paris); zone conversion itself is the SDK's (`time/zone.ts`).
  */
 import type { IsoDate, LocalDateTime, Weekday } from '../model/common.js';
-import { ValidationError } from '../errors/errors.js';
+import { DAY_MS, instantToWall, offsetAt, zonedToInstant } from '../time/zone.js';
 
 /** A calendar day, month 1–12. */
 export interface CalendarDay {
@@ -12,74 +12,24 @@ export interface CalendarDay {
   day: number;
 }
 
-const DAY_MS = 86_400_000;
 const WEEKDAY_BY_UTC_INDEX: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Wall-clock fields of an instant in a zone, as a UTC timestamp of the same fields. */
-function wallClockAsUtc(instantMs: number, timeZone: string): number {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const hour = fields['hour'] === 24 ? 0 : (fields['hour'] ?? 0);
-  return Date.UTC(
-    fields['year'] ?? 1970,
-    (fields['month'] ?? 1) - 1,
-    fields['day'] ?? 1,
-    hour,
-    fields['minute'] ?? 0,
-    fields['second'] ?? 0,
-  );
-}
 
 /** Offset of the zone from UTC at an instant, in minutes (Paris: 60 in winter, 120 in summer). */
 export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
-  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
-  return Math.round((wallClockAsUtc(wholeSecond, timeZone) - wholeSecond) / 60_000);
+  return Math.round(offsetAt(timeZone, instantMs) / 60_000);
 }
 
-const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
 /**
- * The instant at which a wall-clock time happens in a zone. In the skipped
- * spring hour the time is read with the offset before the change (02:30 → 03:30),
- * in the repeated autumn hour the first occurrence wins, as RFC 5545 says.
+ * The instant at which a wall-clock time happens in a zone: the skipped spring
+ * hour moves forward (02:30 → 03:30), the repeated autumn hour takes its first instance.
  */
 export function wallClockToInstant(local: LocalDateTime, timeZone: string): Date {
-  const match = LOCAL_PATTERN.exec(local);
-  if (!match) throw new ValidationError('local', 'is not a wall-clock date-time');
-  const [, y, mo, d, h, mi, s] = match;
-  const wallMs = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
-  const offsetBefore = zoneOffsetMinutes(wallMs - DAY_MS, timeZone);
-  const offsetAfter = zoneOffsetMinutes(wallMs + DAY_MS, timeZone);
-  const candidates = [wallMs - offsetBefore * 60_000, wallMs - offsetAfter * 60_000]
-    .filter((instant) => wallClockAsUtc(instant, timeZone) === wallMs)
-    .sort((a, b) => a - b);
-  return new Date(candidates[0] ?? wallMs - offsetBefore * 60_000);
+  return zonedToInstant(local, timeZone);
 }
 
 /** The wall-clock calendar day and minutes since midnight of an instant in a zone. */
 export function instantToWallClock(instant: Date, timeZone: string): { day: CalendarDay; minutes: number } {
-  const wall = new Date(wallClockAsUtc(instant.getTime(), timeZone));
+  const wall = new Date(instantToWall(instant.getTime(), timeZone));
   return {
     day: { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() },
     minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes(),

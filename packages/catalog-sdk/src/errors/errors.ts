@@ -11,6 +11,9 @@ export type CarnetMessageKey =
   | 'error.not-found'
   | 'error.storage'
   | 'error.validation'
+  | 'error.auth'
+  | 'error.network'
+  | 'error.server'
   | 'error.unknown';
 
 /** Base class of every error the SDK throws on purpose. */

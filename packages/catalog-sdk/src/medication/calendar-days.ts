@@ -3,7 +3,7 @@
  * « today », « 7 days ago » and « runs out on » are local dates, not UTC ones.
  */
 import type { IsoDate, Weekday } from '../model/common.js';
-import { instantToZonedWallClock, zonedWallClockToInstant } from '../model/fhir/zoned-time.js';
+import { instantToZoned, zonedToInstant } from '../time/zone.js';
 
 const DAY_MS = 86_400_000;
 const WEEKDAY_BY_UTC_INDEX: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
@@ -25,10 +25,10 @@ export function weekdayOf(date: IsoDate): Weekday {
 
 /** The calendar date shown in `timeZone` at an instant. */
 export function localDateOf(instant: Date, timeZone: string): IsoDate {
-  return instantToZonedWallClock(instant, timeZone).slice(0, 10);
+  return instantToZoned(instant, timeZone).slice(0, 10);
 }
 
 /** The instant a calendar day starts in `timeZone` (its local midnight). */
 export function startOfLocalDay(date: IsoDate, timeZone: string): Date {
-  return zonedWallClockToInstant(`${date}T00:00:00`, timeZone);
+  return zonedToInstant(`${date}T00:00:00`, timeZone);
 }

@@ -7,7 +7,7 @@ import { ValidationError } from '../errors/errors.js';
 import type { AgendaEvent } from '../model/agenda.js';
 import type { IsoInstant, LocalDateTime } from '../model/common.js';
 import type { DayPeriod, DoseSlot, MedicationPlan } from '../model/medication.js';
-import { instantToZonedWallClock } from '../model/fhir/zoned-time.js';
+import { instantToZoned } from '../time/zone.js';
 import { expandOccurrences } from '../recurrence/index.js';
 import { addDays, localDateOf, startOfLocalDay, weekdayOf } from './calendar-days.js';
 import { planToDoseSchedule, planWeekdays, requireIsoDate, type SlotRule } from './dose-schedule.js';
@@ -123,7 +123,7 @@ function dosesOfPlan(
         dose,
         doseUnit: plan.doseUnit,
         scheduledAt: new Date(occurrence.start).toISOString(),
-        localTime: instantToZonedWallClock(new Date(occurrence.start), plan.timeZone),
+        localTime: instantToZoned(new Date(occurrence.start), plan.timeZone),
         slot: rule.slot,
         slotIndex: rule.slotIndex,
         period: rule.period,

@@ -7,7 +7,7 @@ import type { LocalDateTime, Weekday } from '../model/common.js';
 import { WEEKDAYS } from '../model/common.js';
 import type { RuleParts } from './rule-parts.js';
 import { formatRuleParts, parseRuleParts } from './rule-parts.js';
-import { parseWall } from './zone.js';
+import { parseWall } from '../time/zone.js';
 
 /** How often the event comes back. */
 export type RecurrenceFrequency = 'none' | 'daily' | 'weekly' | 'monthly' | 'yearly';

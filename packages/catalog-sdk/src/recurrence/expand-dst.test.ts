@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { expandOccurrences } from './expand.js';
-import { instantToZoned } from './zone.js';
+import { instantToZoned } from '../time/zone.js';
 import { RRule } from './rrule-interop.js';
 import { agendaEvent, range } from './test-helpers/events.js';
 

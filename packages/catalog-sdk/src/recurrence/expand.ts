@@ -15,7 +15,7 @@ import type { RuleFrequency, RuleParts } from './rule-parts.js';
 import { parseRuleParts } from './rule-parts.js';
 import { compileFastRule, expandFastRule } from './fast-rule.js';
 import { RRule, RRuleWeekday } from './rrule-interop.js';
-import { DAY_MS, formatInstant, formatWall, instantToWall, parseWall, zoneClock } from './zone.js';
+import { DAY_MS, formatInstant, formatWall, instantToWall, parseWall, zoneClock } from '../time/zone.js';
 
 /** A span of time between two instants, end excluded. */
 export interface InstantRange {

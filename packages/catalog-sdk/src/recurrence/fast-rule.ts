@@ -11,7 +11,7 @@
 import type { Weekday } from '../model/common.js';
 import { WEEKDAYS } from '../model/common.js';
 import type { RuleParts } from './rule-parts.js';
-import { DAY_MS } from './zone.js';
+import { DAY_MS } from '../time/zone.js';
 
 /** A rule compiled for the fast path. */
 export interface FastRulePlan {

@@ -6,7 +6,7 @@ import { DEFAULT_TIME_ZONE } from '../model/common.js';
 import type { ICalendarExportOptions } from './icalendar.js';
 import { formatRuleParts, parseRuleParts } from './rule-parts.js';
 import { buildVTimezone } from './vtimezone.js';
-import { formatWall, parseWall, wallToInstant } from './zone.js';
+import { formatWall, parseWall, wallToInstant } from '../time/zone.js';
 
 const DEFAULT_PROD_ID = '-//Carnet//Agenda//FR';
 

@@ -13,7 +13,7 @@ import type { ICalendarImportOptions, ImportedAgendaEvent, ImportedCalendar } fr
 import { formatRuleParts, parseRuleParts } from './rule-parts.js';
 import { wallExpander } from './expand.js';
 import { ianaZoneOf } from './windows-zones.js';
-import { DAY_MS, formatWall, instantToWall, isKnownTimeZone, wallToInstant } from './zone.js';
+import { DAY_MS, formatWall, instantToWall, isKnownTimeZone, wallToInstant } from '../time/zone.js';
 
 /** A time as the file wrote it. */
 type FileTime =

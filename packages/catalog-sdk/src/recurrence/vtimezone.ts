@@ -6,7 +6,7 @@
  * single STANDARD component.
  */
 import ICAL from 'ical.js';
-import { DAY_MS, offsetAt, transitionsInYear } from './zone.js';
+import { DAY_MS, offsetAt, transitionsInYear } from '../time/zone.js';
 import { WEEKDAYS } from '../model/common.js';
 
 interface Transition {

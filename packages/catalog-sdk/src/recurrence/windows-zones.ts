@@ -3,7 +3,7 @@
  * Outlook's Windows zone names (CLDR's primary zone for each), prefixed names
  * (`/mozilla.org/20070129_1/Europe/Paris`) and Outlook display names.
  */
-import { isKnownTimeZone } from './zone.js';
+import { isKnownTimeZone } from '../time/zone.js';
 
 /** Windows zone names (as Outlook writes them in TZID) → IANA, per CLDR windowsZones. */
 export const WINDOWS_ZONES: Readonly<Record<string, string>> = {

@@ -2,7 +2,7 @@
  * Calendar days in the plans' time zone for the week grid: « today » and the
  * week's seven days are local dates, not UTC ones.
  */
-import { instantToZonedWallClock, zonedWallClockToInstant } from '@carnet/catalog-sdk';
+import { instantToZoned, zonedToInstant } from '@carnet/catalog-sdk';
 import type { IsoDate } from '@carnet/catalog-sdk';
 
 const DAY_MS = 86_400_000;
@@ -14,17 +14,17 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** The calendar date shown in `timeZone` at an instant. */
 export function localDateOf(instant: Date, timeZone: string): IsoDate {
-  return instantToZonedWallClock(instant, timeZone).slice(0, 10);
+  return instantToZoned(instant, timeZone).slice(0, 10);
 }
 
 /** Wall-clock `HH:mm` in `timeZone` at an instant. */
 export function localTimeOf(instant: Date, timeZone: string): string {
-  return instantToZonedWallClock(instant, timeZone).slice(11, 16);
+  return instantToZoned(instant, timeZone).slice(11, 16);
 }
 
 /** The instant a wall-clock date and `HH:mm` time names in `timeZone`. */
 export function instantAt(date: IsoDate, time: string, timeZone: string): Date {
-  return zonedWallClockToInstant(`${date}T${time}:00`, timeZone);
+  return zonedToInstant(`${date}T${time}:00`, timeZone);
 }
 
 /** The instant a calendar day starts in `timeZone` (its local midnight). */

@@ -34,7 +34,7 @@ import {
   WALL_CLOCK_END_EXTENSION_URL,
   WALL_CLOCK_START_EXTENSION_URL,
 } from './urls.js';
-import { instantToZonedWallClock, isValidTimeZone, zonedWallClockToInstant } from './zoned-time.js';
+import { instantToZoned, isKnownTimeZone, zonedToInstant } from '../../time/zone.js';
 
 const RT = 'Appointment';
 
@@ -60,17 +60,17 @@ export function appointmentToAgendaEvent(resource: Appointment): AgendaEvent {
   const version = requireVersion(r, RT);
   const extensions = new ExtensionReader(RT, r.extension);
   const timeZone = extensions.string(TIME_ZONE_EXTENSION_URL) ?? DEFAULT_TIME_ZONE;
-  if (!isValidTimeZone(timeZone)) fail(`${RT}.extension[time-zone].valueString`, 'is not an IANA time zone');
+  if (!isKnownTimeZone(timeZone)) fail(`${RT}.extension[time-zone].valueString`, 'is not an IANA time zone');
   const startInstant = requireInstant(`${RT}.start`, r.start);
   const endInstant = r.end === undefined ? undefined : requireInstant(`${RT}.end`, r.end);
   const start =
     extensions.localDateTime(WALL_CLOCK_START_EXTENSION_URL) ??
-    instantToZonedWallClock(new Date(startInstant), timeZone);
+    instantToZoned(new Date(startInstant), timeZone);
   const end =
     extensions.localDateTime(WALL_CLOCK_END_EXTENSION_URL) ??
     (endInstant === undefined
       ? fail(`${RT}.end`, 'is missing')
-      : instantToZonedWallClock(new Date(endInstant), timeZone));
+      : instantToZoned(new Date(endInstant), timeZone));
   const planId = extensions.referenceId(MEDICATION_PLAN_EXTENSION_URL, 'MedicationRequest');
   return withoutUndefined<AgendaEvent>({
     id,
@@ -129,7 +129,7 @@ function readActorDisplay(participants: unknown, actorType: 'Location' | 'Practi
  */
 export function agendaEventToAppointment(event: AgendaEvent, context: FhirPatientContext): Appointment {
   if (event.id !== '' && !isFhirId(event.id)) fail('AgendaEvent.id', 'is not a valid FHIR id');
-  if (!isValidTimeZone(event.timeZone)) fail('AgendaEvent.timeZone', 'is not an IANA time zone');
+  if (!isKnownTimeZone(event.timeZone)) fail('AgendaEvent.timeZone', 'is not an IANA time zone');
   if (!isLocalDateTime(event.start)) fail('AgendaEvent.start', 'is not a wall-clock date-time YYYY-MM-DDTHH:mm:ss');
   if (!isLocalDateTime(event.end)) fail('AgendaEvent.end', 'is not a wall-clock date-time YYYY-MM-DDTHH:mm:ss');
   if (!AGENDA_EVENT_KINDS.includes(event.kind)) fail('AgendaEvent.kind', 'is not a known code');
@@ -170,8 +170,8 @@ export function agendaEventToAppointment(event: AgendaEvent, context: FhirPatien
     status: 'booked',
     appointmentType: { coding: [{ system: AGENDA_EVENT_KIND_SYSTEM, code: event.kind }] },
     description: requireString('AgendaEvent.title', event.title),
-    start: zonedWallClockToInstant(event.start, event.timeZone).toISOString(),
-    end: zonedWallClockToInstant(event.end, event.timeZone).toISOString(),
+    start: zonedToInstant(event.start, event.timeZone).toISOString(),
+    end: zonedToInstant(event.end, event.timeZone).toISOString(),
     comment: event.notes === undefined ? undefined : requireString('AgendaEvent.notes', event.notes),
     participant,
   });

@@ -10,7 +10,6 @@
  */
 export * from './urls.js';
 export type { FhirPatientContext } from './patient.js';
-export { zonedWallClockToInstant, instantToZonedWallClock } from './zoned-time.js';
 export { documentReferenceToHealthDocument, healthDocumentToDocumentReference } from './document.js';
 export {
   DOCUMENT_SENDING_CATEGORY_CODE,

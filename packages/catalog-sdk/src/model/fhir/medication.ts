@@ -28,7 +28,7 @@ import {
   type JsonObject,
 } from './read.js';
 import { DISPENSED_ON_EXTENSION_URL, LATE_TOLERANCE_EXTENSION_URL, TIME_ZONE_EXTENSION_URL } from './urls.js';
-import { isValidTimeZone } from './zoned-time.js';
+import { isKnownTimeZone } from '../../time/zone.js';
 
 const RT = 'MedicationRequest';
 const DOSAGE = `${RT}.dosageInstruction[0]`;
@@ -61,7 +61,7 @@ export function medicationRequestToPlan(resource: MedicationRequest): Medication
   );
   const extensions = new ExtensionReader(RT, r.extension);
   const timeZone = extensions.string(TIME_ZONE_EXTENSION_URL) ?? DEFAULT_TIME_ZONE;
-  if (!isValidTimeZone(timeZone)) fail(`${RT}.extension[time-zone].valueString`, 'is not an IANA time zone');
+  if (!isKnownTimeZone(timeZone)) fail(`${RT}.extension[time-zone].valueString`, 'is not an IANA time zone');
   const dispense = optionalObject(`${RT}.dispenseRequest`, r.dispenseRequest);
   const validity = optionalObject(`${RT}.dispenseRequest.validityPeriod`, dispense?.validityPeriod);
   const requester = optionalObject(`${RT}.requester`, r.requester);
@@ -140,7 +140,7 @@ function checkPlanDates(plan: MedicationPlan): void {
  */
 export function planToMedicationRequest(plan: MedicationPlan, context: FhirPatientContext): MedicationRequest {
   if (plan.id !== '' && !isFhirId(plan.id)) fail('MedicationPlan.id', 'is not a valid FHIR id');
-  if (!isValidTimeZone(plan.timeZone)) fail('MedicationPlan.timeZone', 'is not an IANA time zone');
+  if (!isKnownTimeZone(plan.timeZone)) fail('MedicationPlan.timeZone', 'is not an IANA time zone');
   checkPlanDates(plan);
   const medication = plan.medication;
   const dosage: Dosage = withoutUndefined<Dosage>({

@@ -1,0 +1,45 @@
+/** What every FHIR repository shares: the client, the signed-in patient, the clock. */
+import type { Resource } from '@medplum/fhirtypes';
+import { AuthError } from '../../auth/auth-error.js';
+import type { FhirClient, FhirResult } from '../../fhir/fhir-client.js';
+import type { Page } from '../data-source.js';
+
+/** The part of a `CarnetSession` a FHIR data source needs. */
+export interface PatientSession {
+  /** FHIR id of the signed-in patient. */
+  readonly patientId?: string;
+  /** A valid access token. */
+  getAccessToken(): Promise<string>;
+  /** Forces a renewal (after a 401). */
+  renewTokens?(): Promise<unknown>;
+}
+
+/** Shared by the repositories of one FHIR data source. */
+export interface FhirSourceContext {
+  readonly client: FhirClient;
+  readonly session: PatientSession;
+  /** Current instant (ISO); injectable for tests. */
+  readonly now: () => string;
+}
+
+/** The signed-in patient's id; without one nothing may be read. */
+export function patientIdOf(context: FhirSourceContext): string {
+  const id = context.session.patientId;
+  if (id === undefined) throw new AuthError('login_required', 'No patient is signed in (the token carries no patient)');
+  return id;
+}
+
+/** The server's version of a resource: `meta.versionId`, else the ETag's. */
+export function versionOf<T extends Resource>(result: FhirResult<T>): T {
+  const { resource, etag } = result;
+  if (resource.meta?.versionId !== undefined || etag === undefined) return resource;
+  const version = /"([^"]*)"/.exec(etag)?.[1];
+  return version === undefined ? resource : { ...resource, meta: { ...resource.meta, versionId: version } };
+}
+
+/** A page of results with the server's next link as the cursor. */
+export function toPage<T>(items: T[], total: number | undefined, next: string | undefined): Page<T> {
+  const page: Page<T> = { items, total: total ?? items.length };
+  if (next !== undefined) page.nextCursor = next;
+  return page;
+}

@@ -1,0 +1,78 @@
+import type { ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { DataSource } from '@carnet/catalog-sdk';
+import type { AgendaData } from './agenda-layout.js';
+
+/** What the data controller reads from its element. */
+export interface AgendaDataHost extends ReactiveControllerHost {
+  readonly dataSource?: DataSource;
+}
+
+/** Where the agenda stands in loading its record. */
+export type AgendaLoadState = 'loading' | 'error' | 'empty' | 'ready';
+
+let loads = 0;
+
+/** Loads events, medication plans and intakes together. */
+async function loadAgenda(source: DataSource, signal: AbortSignal): Promise<AgendaData> {
+  const [events, plans, intakes] = await Promise.all([
+    source.agenda.list({ signal }),
+    source.medications.listPlans({ signal }),
+    source.medications.listIntakes(),
+  ]);
+  loads += 1;
+  return { events, plans, intakes, version: loads };
+}
+
+/**
+ * The agenda's record, loaded through a `Task` from the data source in context,
+ * kept while it reloads after a change so the calendar never blinks.
+ */
+export class AgendaDataController {
+  private readonly host: AgendaDataHost;
+  private last?: { source: DataSource; data: AgendaData };
+  private readonly task: Task<readonly [DataSource | undefined], AgendaData>;
+
+  constructor(host: AgendaDataHost) {
+    this.host = host;
+    this.task = new Task(host, {
+      task: async ([source], { signal }) => {
+        if (!source) return initialState;
+        const data = await loadAgenda(source, signal);
+        this.last = { source, data };
+        return data;
+      },
+      args: () => [this.host.dataSource] as const,
+    });
+  }
+
+  /** The last loaded record (also while a reload runs). */
+  get data(): AgendaData | undefined {
+    if (this.task.status === TaskStatus.ERROR) return undefined;
+    const previous = this.last?.source === this.host.dataSource ? this.last?.data : undefined;
+    return this.task.status === TaskStatus.COMPLETE ? (this.task.value ?? previous) : previous;
+  }
+
+  /** The failure of the last load, if it failed. */
+  get error(): unknown {
+    return this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
+  }
+
+  /** Where loading stands; `empty` when the record holds no event and no plan. */
+  get state(): AgendaLoadState {
+    if (this.task.status === TaskStatus.ERROR) return 'error';
+    const data = this.data;
+    if (!data) return 'loading';
+    return data.events.length === 0 && data.plans.length === 0 ? 'empty' : 'ready';
+  }
+
+  /** Loads the record again (after a change, a conflict, or Retry). */
+  reload(): Promise<void> {
+    return this.task.run();
+  }
+
+  /** Resolves once the current load is over. */
+  get complete(): Promise<unknown> {
+    return this.task.taskComplete.catch(() => undefined);
+  }
+}

@@ -1,0 +1,103 @@
+import { css } from 'lit';
+
+/** The month grid: rows of weeks whose cells grow with their text, never clip it. */
+export const agendaMonthStyles = css`
+  .month {
+    inline-size: 100%;
+    border-collapse: collapse;
+    table-layout: fixed;
+  }
+
+  .weekday {
+    padding: 0.25rem;
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    font-weight: 600;
+    text-align: start;
+    text-transform: capitalize;
+  }
+
+  .weekday abbr {
+    text-decoration: none;
+  }
+
+  .cell {
+    block-size: var(--carnet-agenda-cell-min-block-size, 6rem);
+    padding: 0.25rem;
+    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    vertical-align: top;
+    overflow-wrap: anywhere;
+    cursor: pointer;
+  }
+
+  .cell:focus-visible {
+    outline-offset: -3px;
+  }
+
+  .cell--outside {
+    background: var(--carnet-sys-surface-variant, #f1f1f5);
+    color: var(--carnet-sys-on-surface-variant, inherit);
+  }
+
+  .cell--today .day-number {
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: 1.75em;
+    border-radius: 999px;
+    background: var(--carnet-agenda-today-color, var(--carnet-sys-accent, #00629d));
+    color: var(--carnet-sys-on-accent, #ffffff);
+  }
+
+  .cell[aria-selected='true'] {
+    box-shadow: inset 0 0 0 2px var(--carnet-sys-accent, #00629d);
+  }
+
+  .day-number {
+    font-weight: 600;
+  }
+
+  .chips {
+    display: grid;
+    gap: 0.125rem;
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    line-height: 1.3;
+  }
+
+  .chip {
+    padding-inline-start: 0.25rem;
+    border-inline-start: 0.25rem solid var(--carnet-agenda-item-color, var(--carnet-agenda-appointment-color));
+  }
+
+  .chip--exam {
+    --carnet-agenda-item-color: var(--carnet-agenda-exam-color);
+  }
+  .chip--prescription-renewal {
+    --carnet-agenda-item-color: var(--carnet-agenda-renewal-color);
+  }
+  .chip--reminder {
+    --carnet-agenda-item-color: var(--carnet-agenda-reminder-color);
+  }
+  .chip--more {
+    border: 0;
+    font-weight: 600;
+  }
+
+  .cell-doses {
+    display: block;
+    margin-block-start: 0.25rem;
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    color: var(--carnet-sys-on-surface-variant, inherit);
+  }
+
+  @media (max-width: 40rem) {
+    .chips,
+    .cell-doses {
+      display: none;
+    }
+    .cell {
+      block-size: 3rem;
+    }
+  }
+`;

@@ -1,0 +1,402 @@
+import { LitElement, html } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import { DEFAULT_TIME_ZONE } from '@carnet/catalog-sdk';
+import type { AgendaEvent, DataSource, IsoDate } from '@carnet/catalog-sdk';
+import { dataSourceContext } from '../context/data-source.context.js';
+import { localeContext } from '../context/locale.context.js';
+import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
+import type {} from '../events/carnet-occurrence-note.js';
+import { emit } from '../events/emit.js';
+import { LiveAnnouncer } from '../shared/announcer.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
+import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization, getCarnetLocale } from '../shared/localization.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import { renderErrorState, renderLoadingState } from '../shared/states.js';
+import { stateStyles } from '../shared/states.styles.js';
+import { CARNET_VERSION } from '../shared/version.js';
+import { renderAgendaBody } from './agenda-body.template.js';
+import type { AgendaBodyHandlers } from './agenda-body.template.js';
+import { AgendaDataController } from './agenda-data.controller.js';
+import { isIsoDate } from './agenda-dates.js';
+import { dialogHandlers, renderAgendaDialogs, syncAgendaDialogs } from './agenda-dialogs.js';
+import type { AgendaDialogHandlers } from './agenda-dialogs.js';
+import { agendaFormat } from './agenda-format.js';
+import type { AgendaFormat } from './agenda-format.js';
+import type { AgendaData, AgendaLayout } from './agenda-layout.js';
+import { AgendaRangeController } from './agenda-range.controller.js';
+import type { AgendaView } from './agenda-range.controller.js';
+import { instantToZoned, zonedToInstant } from './agenda-sdk.js';
+import { agendaDialogStyles } from './agenda-dialog.styles.js';
+import { agendaMonthStyles } from './agenda-month.styles.js';
+import { agendaStyles } from './agenda.styles.js';
+import { EventEditorController } from './event-editor.controller.js';
+import { IcsTransferController } from './ics-transfer.controller.js';
+import { MonthGridKeyboardController } from './month-grid-keyboard.controller.js';
+import { OccurrenceDetailsController } from './occurrence-details.controller.js';
+
+/**
+ * The patient's agenda: month, week and « À venir » views, events with plain-words
+ * recurrence, reminders, notes on single occurrences, medication doses and
+ * prescription renewals, and `.ics` import and export. Place it inside a
+ * `<carnet-provider>`. Every date and time goes through `Intl`; times are shown in
+ * each event's own zone.
+ *
+ * @summary Agenda of appointments, exams, renewals and reminders.
+ * @tag carnet-agenda
+ *
+ * @csspart base - The agenda's outer section.
+ * @csspart toolbar - Navigation, title, view switch and actions.
+ * @csspart previous - The button to the previous month, week or period.
+ * @csspart next - The button to the next month, week or period.
+ * @csspart today - The « Aujourd'hui » button; also today's cell or week column.
+ * @csspart range-title - The title of the range shown (« novembre 2026 »).
+ * @csspart view-switch - The group of view buttons.
+ * @csspart view-button - One view button (month, week, upcoming).
+ * @csspart create - The « Nouvel événement » button.
+ * @csspart export - The « Exporter (.ics) » button.
+ * @csspart import - The « Importer (.ics) » button.
+ * @csspart medication-toggle - The « Afficher les prises de médicaments » checkbox.
+ * @csspart month-grid - The month's ARIA grid.
+ * @csspart weekday - A weekday column header.
+ * @csspart day - A day cell of the month grid.
+ * @csspart day-details - The open day's events below the grid.
+ * @csspart add-on-day - The « Ajouter un événement ce jour » button.
+ * @csspart week - The week view.
+ * @csspart week-day - One day of the week view.
+ * @csspart list - The « À venir » list.
+ * @csspart event - An event occurrence's button.
+ * @csspart dose - A medication dose.
+ * @csspart renewal - A prescription renewal derived from a medication plan.
+ * @csspart occurrence-note - The patient's note shown on an occurrence.
+ * @csspart reminders-panel - The reminders of the coming days.
+ * @csspart upcoming-reminder - One reminder of an event.
+ * @csspart medication-reminder - A low-stock or renewal reminder.
+ * @csspart editor - The event editor dialog.
+ * @csspart editor-problem - A conflict or failure message in the editor.
+ * @csspart recurrence-editor - The recurrence fieldset.
+ * @csspart recurrence-sentence - The rule in plain words.
+ * @csspart recurrence-weekdays - The weekday checkboxes.
+ * @csspart recurrence-monthly - The choice of monthly mode.
+ * @csspart recurrence-end - The end of the recurrence.
+ * @csspart reminders-editor - The reminders fieldset of the editor.
+ * @csspart save - The editor's Save button.
+ * @csspart delete - The Delete buttons of the editor and details.
+ * @csspart cancel - The editor's Cancel button.
+ * @csspart edit - The details' Edit button.
+ * @csspart scope-dialog - The « Quelles occurrences ? » dialog.
+ * @csspart scope-this - « Cette occurrence ».
+ * @csspart scope-following - « Cette occurrence et les suivantes ».
+ * @csspart scope-all - « Toutes les occurrences », or Delete for a single event.
+ * @csspart occurrence-dialog - An occurrence's details.
+ * @csspart note-form - The occurrence note form.
+ * @csspart save-note - The note's Save button.
+ * @csspart import-dialog - The import preview dialog.
+ * @csspart import-list - The events about to be imported.
+ * @csspart import-item - One event about to be imported.
+ * @csspart import-warnings - What the file held that could not be taken over.
+ * @csspart import-error - Why a file could not be imported.
+ * @csspart import-confirm - The Import button.
+ * @csspart import-cancel - The Cancel or Close button of the import.
+ * @csspart loading - The skeleton shown while loading.
+ * @csspart empty - The message shown when the agenda is empty.
+ * @csspart error - The message shown when loading failed.
+ * @csspart retry - The Retry button of the error.
+ *
+ * @cssprop --carnet-agenda-background - Background of the agenda (defaults to the surface).
+ * @cssprop --carnet-agenda-gap - Spacing between items.
+ * @cssprop --carnet-agenda-cell-min-block-size - Height of a month cell before it grows with its text (6rem).
+ * @cssprop --carnet-agenda-today-color - Marks today (defaults to the accent).
+ * @cssprop --carnet-agenda-appointment-color - Edge colour of appointments.
+ * @cssprop --carnet-agenda-exam-color - Edge colour of exams.
+ * @cssprop --carnet-agenda-renewal-color - Edge colour of prescription renewals and medication reminders.
+ * @cssprop --carnet-agenda-reminder-color - Edge colour of personal reminders.
+ * @cssprop --carnet-agenda-dose-color - Edge colour of medication doses.
+ *
+ * @cssstate loading - The agenda is loading.
+ * @cssstate empty - No event and no plan yet.
+ * @cssstate error - Loading failed.
+ * @cssstate ready - The agenda is shown.
+ *
+ * @fires carnet-event-change - An event was created, changed or deleted (also by import); one per saved event.
+ * @fires carnet-occurrence-note - The patient saved a note on one occurrence.
+ */
+@localized()
+export class CarnetAgenda extends LitElement {
+  /** Version of the Carnet copy that defines this class. */
+  static readonly carnetVersion = CARNET_VERSION;
+
+  static override styles = [baseStyles, stateStyles, agendaStyles, agendaMonthStyles, agendaDialogStyles];
+
+  /** Where the agenda is read from; given by `<carnet-provider>`, or set directly. */
+  @consume({ context: dataSourceContext, subscribe: true })
+  @property({ attribute: false })
+  dataSource?: DataSource;
+
+  /**
+   * The view shown: `month`, `week` or `list` (« À venir »).
+   * @attr view
+   */
+  @property({ reflect: true })
+  view: AgendaView = 'month';
+
+  /**
+   * Today as `YYYY-MM-DD`, to show a fixed day (stories, tests); default: the real today.
+   * @attr today
+   */
+  @property()
+  today?: string;
+
+  /** The current instant, for reminders (tests, stories); default: the real now, or 09:00 on `today`. */
+  @property({ attribute: false })
+  now?: Date;
+
+  /**
+   * IANA zone days are read in and new events are created in.
+   * @attr time-zone
+   */
+  @property({ attribute: 'time-zone' })
+  timeZone = DEFAULT_TIME_ZONE;
+
+  /**
+   * Show the medication doses of the pill organiser (when there are plans).
+   * @attr show-medication
+   */
+  @property({ type: Boolean, attribute: 'show-medication', reflect: true })
+  showMedication = false;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
+
+  /** The day whose details are open below the month grid. */
+  @state() private openDay?: IsoDate;
+
+  private readonly internals: ElementInternals;
+  private readonly data = new AgendaDataController(this);
+  private readonly range = new AgendaRangeController(this);
+  private readonly announcer = new LiveAnnouncer(this);
+  private readonly keyboard = new MonthGridKeyboardController(this, {
+    activeDay: () => this.range.focusDay,
+    moveTo: (day) => this.range.goTo(day),
+    open: (day) => this.showDay(day),
+  });
+  private readonly editor = new EventEditorController(this, {
+    source: () => this.dataSource,
+    timeZone: () => this.timeZone,
+    saved: (changes, action) =>
+      this.afterChanges(changes, action === 'delete' ? msg('Événement supprimé.') : msg('Événement enregistré.')),
+    stale: () => void this.data.reload(),
+  });
+  private readonly details = new OccurrenceDetailsController(this, {
+    source: () => this.dataSource,
+    event: (id) => this.eventById(id),
+    noteSaved: (eventId, originalStart, note) => {
+      emit(this, 'carnet-occurrence-note', { eventId, originalStart, note });
+      this.announcer.announce(msg('Note enregistrée.'));
+      void this.data.reload();
+    },
+    stale: () => void this.data.reload(),
+  });
+  private readonly transfer = new IcsTransferController(this, {
+    source: () => this.dataSource,
+    timeZone: () => this.timeZone,
+    imported: (changes) => this.afterChanges(changes, msg('Calendrier importé.')),
+  });
+  private layout?: AgendaLayout;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensureCarnetLocalization();
+  }
+
+  /** The month grid, for the keyboard controller. */
+  get monthGrid(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[role="grid"]') ?? null;
+  }
+
+  /** Today in the agenda's zone (the `today` attribute when set). */
+  get todayDay(): IsoDate {
+    if (isIsoDate(this.today)) return this.today;
+    return instantToZoned(this.currentInstant(), this.timeZone).slice(0, 10);
+  }
+
+  /** Loads the agenda again, e.g. after the record changed elsewhere. */
+  refresh(): Promise<void> {
+    return this.data.reload();
+  }
+
+  /** Resolves once the agenda's data has loaded (or failed) and is rendered. */
+  async dataReady(): Promise<void> {
+    await this.data.complete;
+    await this.updateComplete;
+  }
+
+  private currentInstant(): Date {
+    if (this.now) return this.now;
+    if (isIsoDate(this.today)) return zonedToInstant(`${this.today}T09:00:00`, this.timeZone);
+    return new Date();
+  }
+
+  private eventById(id: string): AgendaEvent | undefined {
+    return this.data.data?.events.find((event) => event.id === id);
+  }
+
+  private afterChanges(changes: CarnetEventChangeDetail[], announcement: string): void {
+    for (const change of changes) emit(this, 'carnet-event-change', change);
+    this.details.close();
+    this.announcer.announce(announcement);
+    void this.data.reload();
+  }
+
+  private showDay(day: IsoDate): void {
+    this.range.goTo(day);
+    const bucket = this.layout?.buckets.get(day);
+    if (bucket && bucket.events.length === 0 && bucket.doses.length === 0) {
+      this.editor.openNew(day);
+      return;
+    }
+    this.openDay = day;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#day-details-title')?.focus());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('view')) this.openDay = undefined;
+  }
+
+  protected override updated(): void {
+    syncAgendaDialogs(this.renderRoot, { editor: this.editor, details: this.details, transfer: this.transfer });
+    const current = this.data.state;
+    for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
+      if (name === current) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    }
+  }
+
+  private readonly handlers: AgendaDialogHandlers = dialogHandlers({
+    editor: this.editor,
+    details: this.details,
+    transfer: this.transfer,
+    eventById: (id) => this.eventById(id),
+    focusInvalidField: () => {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    },
+  });
+
+  private onToolbarClick(event: MouseEvent): void {
+    const button = (event.target as HTMLElement).closest<HTMLElement>('button');
+    const view = button?.dataset['view'] as AgendaView | undefined;
+    if (view) {
+      this.range.setView(view);
+      return;
+    }
+    switch (button?.dataset['action']) {
+      case 'previous':
+        return this.range.previous();
+      case 'next':
+        return this.range.next();
+      case 'today':
+        this.range.goToday();
+        this.openDay = undefined;
+        return;
+      case 'create':
+        return this.editor.openNew(this.range.focusDay);
+      case 'export':
+        void this.transfer.exportCalendar(this.data.data?.events ?? [], this.renderRoot as ShadowRoot).then(() => {
+          if (this.transfer.exportedCount !== undefined) this.announcer.announce(msg('Agenda exporté.'));
+        });
+        return;
+      case 'import':
+        this.renderRoot.querySelector<HTMLInputElement>('.file-input')?.click();
+        return;
+    }
+  }
+
+  private readonly inShownMonth = (day: IsoDate): boolean => this.range.inShownMonth(day);
+
+  private readonly bodyHandlers: AgendaBodyHandlers = {
+    onToolbarClick: (event) => this.onToolbarClick(event),
+    onMedicationToggle: (event) => {
+      this.showMedication = (event.target as HTMLInputElement).checked;
+    },
+    onFileChange: (event) => void this.transfer.onFileChange(event),
+    onGridKeydown: (event) => this.keyboard.onKeydown(event),
+    onGridFocusin: (event) => this.keyboard.onFocusin(event),
+    onGridClick: (event) => {
+      const day = (event.target as HTMLElement).closest<HTMLElement>('[role="gridcell"]')?.dataset['day'];
+      if (day) this.showDay(day);
+    },
+    onItemClick: (event) => {
+      const key = (event.target as HTMLElement).closest<HTMLElement>('[data-item-key]')?.dataset['itemKey'];
+      const item = key ? this.layout?.byKey.get(key) : undefined;
+      if (item) this.details.open(item);
+    },
+    onCreateOnDay: () => this.editor.openNew(this.openDay ?? this.range.focusDay),
+  };
+
+  private readonly retry = (): void => {
+    void this.data.reload();
+  };
+
+  protected override render(): TemplateResult {
+    const format = agendaFormat(this.locale);
+    const data = this.data.data;
+    const state = this.data.state;
+    return html`<section class="base" part="base" aria-label=${msg('Agenda')}>
+      ${
+        state === 'error'
+          ? renderErrorState({
+              message: userMessageFor(toCarnetErrorDetail(this.data.error).messageKey),
+              onRetry: this.retry,
+            })
+          : !data
+            ? renderLoadingState({ label: msg("Chargement de l'agenda…"), lines: 5 })
+            : this.renderAgenda(data, format, state === 'empty')
+      }
+      ${renderAgendaDialogs({ editor: this.editor, details: this.details, transfer: this.transfer }, this.handlers, {
+        locale: this.locale,
+        format,
+        timeZone: this.timeZone,
+        detailsEvent: this.details.item?.occurrence ? this.eventById(this.details.item.occurrence.eventId) : undefined,
+      })}
+      ${this.announcer.region()}
+    </section>`;
+  }
+
+  private renderAgenda(data: AgendaData, format: AgendaFormat, empty: boolean): TemplateResult {
+    const now = this.currentInstant();
+    const layout = this.range.layout(data, {
+      timeZone: this.timeZone,
+      showMedication: this.showMedication,
+      localeKey: `${this.locale}|${getCarnetLocale()}`,
+      format,
+      now,
+    });
+    this.layout = layout;
+    if (this.details.item) this.details.refresh(layout.byKey.get(this.details.item.key));
+    return renderAgendaBody({
+      view: this.range.view,
+      title: this.range.title(format),
+      layout,
+      format,
+      today: this.todayDay,
+      activeDay: this.range.focusDay,
+      openDay: this.openDay,
+      inShownMonth: this.inShownMonth,
+      hasPlans: data.plans.length > 0,
+      showMedication: this.showMedication,
+      empty,
+      exportFailed: this.transfer.problem !== undefined && this.transfer.step === 'closed',
+      reminders: this.range.upcoming(data, now),
+      handlers: this.bodyHandlers,
+    });
+  }
+}

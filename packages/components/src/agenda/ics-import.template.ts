@@ -1,0 +1,114 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { CarnetLocale } from '../shared/localization.js';
+import { dayOfWall, timeOfWall } from './agenda-dates.js';
+import type { AgendaFormat } from './agenda-format.js';
+import { kindLabel } from './agenda-labels.js';
+import { describeRecurrence } from './agenda-sdk.js';
+import type { ImportedAgendaEvent } from './agenda-sdk.js';
+import type { IcsTransferController, TransferProblem } from './ics-transfer.controller.js';
+
+/** What the import dialog needs besides its controller. */
+export interface IcsImportViewOptions {
+  transfer: IcsTransferController;
+  locale: CarnetLocale;
+  format: AgendaFormat;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** The sentence of an import or export failure. */
+export function transferProblemText(problem: TransferProblem): string {
+  switch (problem) {
+    case 'unreadable-file':
+      return msg("Ce fichier n'est pas un calendrier lisible. Choisissez un fichier .ics exporté par votre agenda.");
+    case 'import-failed':
+      return msg("L'import a échoué : aucun événement n'a été ajouté.");
+    case 'partial-import':
+      return msg("L'import s'est interrompu : une partie des événements seulement a été ajoutée.");
+    case 'export-failed':
+      return msg("L'export de l'agenda a échoué.");
+  }
+}
+
+function renderImported(event: ImportedAgendaEvent, options: IcsImportViewOptions): TemplateResult {
+  const { format, locale } = options;
+  const day = format.fullDate(dayOfWall(event.start));
+  const when = event.allDay ? day : `${day}, ${timeOfWall(event.start)}`;
+  return html`<li class="import-item" part="import-item">
+    <span class="item-title">${event.title}</span>
+    <span class="item-meta">${kindLabel(event.kind)} · ${when}</span>
+    ${event.rrule ? html`<span class="item-meta">${describeRecurrence(event.rrule, locale)}</span>` : nothing}
+  </li>`;
+}
+
+/** Preview of an imported calendar (events, then what was left out), or why it could not be read. */
+export function renderIcsImportDialog(options: IcsImportViewOptions): TemplateResult {
+  const { transfer } = options;
+  const preview = transfer.preview;
+  const count = preview?.events.length ?? 0;
+  return html`<dialog
+    class="dialog dialog--import"
+    part="import-dialog"
+    aria-labelledby="import-title"
+    @close=${options.onCancel}
+  >
+    ${
+      transfer.step === 'closed'
+        ? nothing
+        : html`<h2 class="dialog-title" id="import-title">${msg('Importer un calendrier')}</h2>
+            ${transfer.step === 'reading' ? html`<p role="status">${msg('Lecture du fichier…')}</p>` : nothing}
+            ${transfer.problem ? html`<p class="problem" role="alert" part="import-error">${transferProblemText(transfer.problem)}</p>` : nothing}
+            ${
+              preview
+                ? html`<p>
+                      ${
+                        count === 0
+                          ? msg('Ce calendrier ne contient aucun événement à importer.')
+                          : count === 1
+                            ? msg('1 événement sera ajouté à votre agenda :')
+                            : msg(str`${count} événements seront ajoutés à votre agenda :`)
+                      }
+                    </p>
+                    <ul class="import-list" role="list" part="import-list">
+                      ${preview.events.map((event) => renderImported(event, options))}
+                    </ul>
+                    ${
+                      preview.warnings.length > 0
+                        ? html`<div class="import-warnings" part="import-warnings">
+                            <p>
+                              ${msg(str`${preview.warnings.length} élément(s) du fichier n'ont pas pu être repris tels quels.`)}
+                            </p>
+                            <details>
+                              <summary>${msg('Détails techniques (en anglais)')}</summary>
+                              <ul lang="en">
+                                ${preview.warnings.map((warning) => html`<li>${warning}</li>`)}
+                              </ul>
+                            </details>
+                          </div>`
+                        : nothing
+                    }`
+                : nothing
+            }
+            <div class="dialog-actions">
+              ${
+                preview && count > 0 && transfer.step !== 'error'
+                  ? html`<button
+                      type="button"
+                      class="action action--primary touch-target"
+                      part="import-confirm"
+                      ?disabled=${transfer.step === 'importing'}
+                      @click=${options.onConfirm}
+                    >
+                      ${msg('Importer')}
+                    </button>`
+                  : nothing
+              }
+              <button type="button" class="action touch-target" part="import-cancel" @click=${options.onCancel}>
+                ${transfer.step === 'error' ? msg('Fermer') : msg('Annuler')}
+              </button>
+            </div>`
+    }
+  </dialog>`;
+}
