@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // Chai's property assertions (`expect(x).to.exist`) read as expressions.
+    files: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
     files: ['packages/catalog-sdk/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['lit', 'lit/*', '@lit/*', '@lit-labs/*'] }],
@@ -47,9 +52,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportSpecifier[imported.name='unsafeHTML']", message: 'Render user data through Lit bindings, never unsafeHTML.' },
+        {
+          selector: "ImportSpecifier[imported.name='unsafeHTML']",
+          message: 'Render user data through Lit bindings, never unsafeHTML.',
+        },
         { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never assign innerHTML.' },
-        { selector: "MemberExpression[object.name='localStorage']", message: 'No localStorage: tokens and health data must not persist there.' },
+        {
+          selector: "MemberExpression[object.name='localStorage']",
+          message: 'No localStorage: tokens and health data must not persist there.',
+        },
       ],
     },
   },

@@ -37,9 +37,17 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   plugins: [
     workspaceSources,
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
+    }),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, ...BACKGROUND_PAGE_ARGS] } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, ...BACKGROUND_PAGE_ARGS] },
+    }),
+  ],
   // Lit dev-mode warnings are recorded here and fail the test that caused them
   // (see packages/components/src/test-helpers/fixture.ts); the dev-mode banner itself is expected.
   testRunnerHtml: (testFramework) => `<!doctype html>

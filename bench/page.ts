@@ -35,3 +35,5 @@ window.__runBenchmarks = async () => {
   }
   return results;
 };
+
+export {};

@@ -34,7 +34,10 @@ await build({
   conditions: ['production', 'browser'],
   logLevel: 'warning',
 });
-await writeFile(join(outDir, 'index.html'), '<!doctype html><html lang="fr"><body><div id="stage"></div><script type="module" src="./page.js"></script></body></html>');
+await writeFile(
+  join(outDir, 'index.html'),
+  '<!doctype html><html lang="fr"><body><div id="stage"></div><script type="module" src="./page.js"></script></body></html>',
+);
 
 const server = createServer(async (req, res) => {
   try {
@@ -74,7 +77,20 @@ server.close();
 // Bundle sizes (gzip) per entry point, minified from source. Third-party libraries are left
 // out (lit, fuse.js, rrule, ical.js, idb, oidc-client-ts, marked, virtualizer); for each element
 // entry both figures are given: with the SDK code it uses bundled in, and with the SDK external.
-const THIRD_PARTY = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*', '@lit-labs/*', 'fuse.js', 'rrule', 'ical.js', 'idb', 'oidc-client-ts', 'marked'];
+const THIRD_PARTY = [
+  'lit',
+  'lit/*',
+  'lit-html',
+  'lit-html/*',
+  '@lit/*',
+  '@lit-labs/*',
+  'fuse.js',
+  'rrule',
+  'ical.js',
+  'idb',
+  'oidc-client-ts',
+  'marked',
+];
 const { elementFolders } = await import('../scripts/sync-exports.mjs');
 async function gzipSize(entry, external, aliases = alias) {
   const out = await build({
@@ -112,5 +128,8 @@ console.log(JSON.stringify(results, null, 2));
 console.log('Bundle sizes (bytes, gzip):');
 for (const [name, size] of Object.entries(sizes)) {
   if ('gzip' in size) console.log(`  ${name}: ${size.gzip} gzip (${size.minified} minified)`);
-  else console.log(`  ${name}: ${size.withSdk.gzip} gzip with the SDK code it uses, ${size.sdkExternal.gzip} with the SDK external`);
+  else
+    console.log(
+      `  ${name}: ${size.withSdk.gzip} gzip with the SDK code it uses, ${size.sdkExternal.gzip} with the SDK external`,
+    );
 }

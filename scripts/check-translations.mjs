@@ -7,16 +7,22 @@ const pkg = 'packages/components';
 const original = readFileSync(`${pkg}/xliff/en.xlf`, 'utf8');
 try {
   // Extract against the current sources (it rewrites xliff/en.xlf, which is restored below).
-  execFileSync(process.execPath, ['../../node_modules/@lit/localize-tools/bin/lit-localize.js', 'extract'], { cwd: pkg, stdio: 'pipe' });
+  execFileSync(process.execPath, ['../../node_modules/@lit/localize-tools/bin/lit-localize.js', 'extract'], {
+    cwd: pkg,
+    stdio: 'pipe',
+  });
   const extracted = readFileSync(`${pkg}/xliff/en.xlf`, 'utf8');
   const units = [...extracted.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)];
   const missing = units.filter(([, , body]) => !/<target>[\s\S]*?<\/target>/.test(body));
   if (extracted !== original) {
-    console.error('packages/components/xliff/en.xlf is out of date with the sources: run `npm run localize:extract -w @carnet/components`, translate, then `npm run localize:build -w @carnet/components`.');
+    console.error(
+      'packages/components/xliff/en.xlf is out of date with the sources: run `npm run localize:extract -w @carnet/components`, translate, then `npm run localize:build -w @carnet/components`.',
+    );
   }
   if (missing.length) {
     console.error(`${missing.length} French strings have no English translation:`);
-    for (const [, id, body] of missing.slice(0, 30)) console.error(`  ${id}: ${body.match(/<source>([\s\S]*?)<\/source>/)?.[1] ?? ''}`);
+    for (const [, id, body] of missing.slice(0, 30))
+      console.error(`  ${id}: ${body.match(/<source>([\s\S]*?)<\/source>/)?.[1] ?? ''}`);
   }
   if (missing.length || extracted !== original) process.exitCode = 1;
   else console.log(`Translations: ${units.length} strings, all in English.`);

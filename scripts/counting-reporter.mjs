@@ -27,7 +27,9 @@ export function countingReporter({ outFile = '.wtr-results.json' } = {}) {
       }
       totals.files = files.size;
       writeFileSync(outFile, JSON.stringify(totals, null, 2));
-      process.stdout.write(`\nBrowser tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped in ${totals.files} files\n`);
+      process.stdout.write(
+        `\nBrowser tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped in ${totals.files} files\n`,
+      );
     },
   };
 }

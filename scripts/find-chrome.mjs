@@ -52,7 +52,8 @@ export const CHROME_ARGS = [
 export function requireChrome() {
   const path = findChrome();
   if (!path) {
-    if (process.env.CHROME_PATH) console.error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
+    if (process.env.CHROME_PATH)
+      console.error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
     console.error(NO_CHROME_MESSAGE);
     process.exit(1);
   }

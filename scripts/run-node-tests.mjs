@@ -31,7 +31,18 @@ if (files.length === 0) {
 
 const child = spawn(
   process.execPath,
-  ['--experimental-websocket', '--no-warnings=ExperimentalWarning', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.node-test.tap', ...files],
+  [
+    '--experimental-websocket',
+    '--no-warnings=ExperimentalWarning',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    '--test-reporter-destination=.node-test.tap',
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 child.on('exit', async (code) => {

@@ -12,7 +12,10 @@ export function elementFolders() {
   return readdirSync(`${pkgDir}src`, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
-    .filter((name) => existsSync(`${pkgDir}src/${name}/${name}.ts`) && existsSync(`${pkgDir}src/${name}/${name}.component.ts`))
+    .filter(
+      (name) =>
+        existsSync(`${pkgDir}src/${name}/${name}.ts`) && existsSync(`${pkgDir}src/${name}/${name}.component.ts`),
+    )
     .sort();
 }
 
@@ -41,7 +44,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const same = JSON.stringify(current) === JSON.stringify(next);
   if (process.argv.includes('--check')) {
     if (!same) {
-      console.error('packages/components/package.json exports/sideEffects are out of date: run node scripts/sync-exports.mjs');
+      console.error(
+        'packages/components/package.json exports/sideEffects are out of date: run node scripts/sync-exports.mjs',
+      );
       process.exit(1);
     }
   } else if (!same) {

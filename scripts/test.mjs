@@ -7,8 +7,18 @@ const steps = [
   { name: 'Type check', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'Lint and format', cmd: 'npm', args: ['run', '--silent', 'lint'] },
   { name: 'Custom Elements Manifest', cmd: 'npm', args: ['run', '--silent', 'check-manifest'] },
-  { name: 'Browser tests (Chromium)', cmd: process.execPath, args: ['scripts/run-wtr.mjs'], results: '.wtr-results.json' },
-  { name: 'Server tests (Node)', cmd: process.execPath, args: ['scripts/run-node-tests.mjs'], results: '.node-test-results.json' },
+  {
+    name: 'Browser tests (Chromium)',
+    cmd: process.execPath,
+    args: ['scripts/run-wtr.mjs'],
+    results: '.wtr-results.json',
+  },
+  {
+    name: 'Server tests (Node)',
+    cmd: process.execPath,
+    args: ['scripts/run-node-tests.mjs'],
+    results: '.node-test-results.json',
+  },
 ];
 
 const only = process.argv.slice(2);

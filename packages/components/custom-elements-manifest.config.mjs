@@ -1,7 +1,13 @@
 // Custom Elements Manifest: the source of truth for docs, Storybook controls and IDE data.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/test-helpers/**', 'src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.bench.ts', 'src/generated/**'],
+  exclude: [
+    'src/**/test-helpers/**',
+    'src/**/*.test.ts',
+    'src/**/*.stories.ts',
+    'src/**/*.bench.ts',
+    'src/generated/**',
+  ],
   outdir: '.',
   litelement: true,
   dependencies: false,

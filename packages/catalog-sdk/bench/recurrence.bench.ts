@@ -35,7 +35,14 @@ export interface RecurrenceBenchOptions {
 }
 
 const SERIES = 200;
-const RULES = ['FREQ=DAILY', 'FREQ=WEEKLY;BYDAY=MO,WE,FR', 'FREQ=MONTHLY;BYDAY=2TU', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', 'FREQ=MONTHLY;BYMONTHDAY=15', 'FREQ=DAILY;INTERVAL=3'];
+const RULES = [
+  'FREQ=DAILY',
+  'FREQ=WEEKLY;BYDAY=MO,WE,FR',
+  'FREQ=MONTHLY;BYDAY=2TU',
+  'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+  'FREQ=MONTHLY;BYMONTHDAY=15',
+  'FREQ=DAILY;INTERVAL=3',
+];
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function buildSeries(): AgendaEvent[] {
@@ -64,7 +71,11 @@ function buildTzidRules(events: AgendaEvent[]): RRuleType[] {
     const [date, time] = event.start.split('T');
     const [y, m, d] = (date ?? '').split('-').map(Number);
     const [hh, mm] = (time ?? '').split(':').map(Number);
-    return new RRule({ ...options, dtstart: new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0)), tzid: 'Europe/Paris' });
+    return new RRule({
+      ...options,
+      dtstart: new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0)),
+      tzid: 'Europe/Paris',
+    });
   });
 }
 
@@ -101,7 +112,11 @@ export async function runRecurrenceBench(options: RecurrenceBenchOptions = {}): 
   const warmUp = options.warmUp ?? 2;
   const events = buildSeries();
   const range = { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2027-01-01T00:00:00Z') };
-  const ours = await measure(() => events.reduce((sum, event) => sum + expandOccurrences(event, range).length, 0), repetitions, warmUp);
+  const ours = await measure(
+    () => events.reduce((sum, event) => sum + expandOccurrences(event, range).length, 0),
+    repetitions,
+    warmUp,
+  );
   const rules = buildTzidRules(events);
   const baselineRepetitions = options.baselineRepetitions ?? 3;
   const rruleTzid = await measure(

@@ -20,10 +20,5 @@ export * from './context/index.js';
 export { defineElement } from './shared/define.js';
 export type { CarnetElementConstructor } from './shared/define.js';
 export { CARNET_VERSION } from './shared/version.js';
-export {
-  CARNET_LOCALES,
-  DEFAULT_CARNET_LOCALE,
-  getCarnetLocale,
-  setCarnetLocale,
-} from './shared/localization.js';
+export { CARNET_LOCALES, DEFAULT_CARNET_LOCALE, getCarnetLocale, setCarnetLocale } from './shared/localization.js';
 export type { CarnetLocale } from './shared/localization.js';

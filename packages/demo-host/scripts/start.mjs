@@ -30,8 +30,22 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 if (existsSync(new URL('../server/main.ts', import.meta.url))) {
-  run('Demo platform', process.execPath, ['--experimental-websocket', '--no-warnings=ExperimentalWarning', '--import', 'tsx', 'server/main.ts']);
+  run('Demo platform', process.execPath, [
+    '--experimental-websocket',
+    '--no-warnings=ExperimentalWarning',
+    '--import',
+    'tsx',
+    'server/main.ts',
+  ]);
 }
 const port = process.env.CARNET_SITE_PORT ?? '5173';
-run('Site', process.execPath, [fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url)), '--config', 'site/vite.config.ts', '--clearScreen', 'false', '--logLevel', 'warn']);
+run('Site', process.execPath, [
+  fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url)),
+  '--config',
+  'site/vite.config.ts',
+  '--clearScreen',
+  'false',
+  '--logLevel',
+  'warn',
+]);
 console.log(`Association site  http://localhost:${port}/`);

@@ -31,7 +31,9 @@ document.querySelectorAll<HTMLButtonElement>('button[data-locale]').forEach((but
   button.addEventListener('click', () => {
     locale = button.dataset.locale === 'en' ? 'en' : 'fr';
     document.documentElement.lang = locale;
-    document.querySelectorAll('button[data-locale]').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+    document
+      .querySelectorAll('button[data-locale]')
+      .forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
     document.querySelector('carnet-provider')?.setAttribute('locale', locale);
   });
 });

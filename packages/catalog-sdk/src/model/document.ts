@@ -29,14 +29,62 @@ export const LOINC_SYSTEM = 'http://loinc.org';
 
 /** The document kinds and their LOINC codes (ARCHITECTURE section 3). */
 export const DOCUMENT_KINDS: readonly DocumentKindInfo[] = [
-  { kind: 'prescription', loinc: '57833-6', display: 'Prescription for medication', labelFr: 'Ordonnance', labelEn: 'Prescription' },
-  { kind: 'discharge-summary', loinc: '18842-5', display: 'Discharge summary', labelFr: "Compte rendu d'hospitalisation", labelEn: 'Hospital discharge summary' },
-  { kind: 'lab-result', loinc: '11502-2', display: 'Laboratory report', labelFr: "Résultats d'analyses", labelEn: 'Laboratory results' },
-  { kind: 'imaging', loinc: '18748-4', display: 'Diagnostic imaging study', labelFr: "Compte rendu d'imagerie", labelEn: 'Imaging report' },
-  { kind: 'vaccination', loinc: '11369-6', display: 'History of Immunization Narrative', labelFr: 'Vaccinations', labelEn: 'Vaccinations' },
-  { kind: 'consultation-note', loinc: '11488-4', display: 'Consult note', labelFr: 'Compte rendu de consultation', labelEn: 'Consultation note' },
-  { kind: 'referral-letter', loinc: '57133-1', display: 'Referral note', labelFr: "Lettre d'adressage", labelEn: 'Referral letter' },
-  { kind: 'other', loinc: '34133-9', display: 'Summary of episode note', labelFr: 'Autre document', labelEn: 'Other document' },
+  {
+    kind: 'prescription',
+    loinc: '57833-6',
+    display: 'Prescription for medication',
+    labelFr: 'Ordonnance',
+    labelEn: 'Prescription',
+  },
+  {
+    kind: 'discharge-summary',
+    loinc: '18842-5',
+    display: 'Discharge summary',
+    labelFr: "Compte rendu d'hospitalisation",
+    labelEn: 'Hospital discharge summary',
+  },
+  {
+    kind: 'lab-result',
+    loinc: '11502-2',
+    display: 'Laboratory report',
+    labelFr: "Résultats d'analyses",
+    labelEn: 'Laboratory results',
+  },
+  {
+    kind: 'imaging',
+    loinc: '18748-4',
+    display: 'Diagnostic imaging study',
+    labelFr: "Compte rendu d'imagerie",
+    labelEn: 'Imaging report',
+  },
+  {
+    kind: 'vaccination',
+    loinc: '11369-6',
+    display: 'History of Immunization Narrative',
+    labelFr: 'Vaccinations',
+    labelEn: 'Vaccinations',
+  },
+  {
+    kind: 'consultation-note',
+    loinc: '11488-4',
+    display: 'Consult note',
+    labelFr: 'Compte rendu de consultation',
+    labelEn: 'Consultation note',
+  },
+  {
+    kind: 'referral-letter',
+    loinc: '57133-1',
+    display: 'Referral note',
+    labelFr: "Lettre d'adressage",
+    labelEn: 'Referral letter',
+  },
+  {
+    kind: 'other',
+    loinc: '34133-9',
+    display: 'Summary of episode note',
+    labelFr: 'Autre document',
+    labelEn: 'Other document',
+  },
 ];
 
 /** Looks up a kind's information. */

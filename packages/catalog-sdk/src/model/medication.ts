@@ -68,7 +68,8 @@ export interface MedicationPlan {
 }
 
 /** What a caller gives to create a plan. */
-export type NewMedicationPlan = Omit<MedicationPlan, 'id' | 'version' | 'timeZone'> & Partial<Pick<MedicationPlan, 'timeZone'>>;
+export type NewMedicationPlan = Omit<MedicationPlan, 'id' | 'version' | 'timeZone'> &
+  Partial<Pick<MedicationPlan, 'timeZone'>>;
 
 /** Outcome of one scheduled dose. */
 export type IntakeStatus = 'taken' | 'skipped';

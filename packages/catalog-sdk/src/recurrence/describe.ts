@@ -35,7 +35,8 @@ function wordsFor(locale: DescribeLocale): Words {
   const dateFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   const listFormat = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
   // French writes the first of the month « 1er ».
-  const firstOfMonth = (text: string, day: number): string => (locale === 'fr' && day === 1 ? text.replace(/^1(?=\s)/, '1er') : text);
+  const firstOfMonth = (text: string, day: number): string =>
+    locale === 'fr' && day === 1 ? text.replace(/^1(?=\s)/, '1er') : text;
   words = {
     phrases: phrases[locale],
     weekday: (day) => weekdayFormat.format(Date.UTC(2024, 0, 1 + WEEKDAY_INDEX[day])),
@@ -60,7 +61,12 @@ function isDescribable(parts: RuleParts): boolean {
     case 'WEEKLY':
       return !ranked && parts.byMonthDay.length === 0 && parts.byMonth.length === 0;
     case 'MONTHLY':
-      return parts.byMonth.length === 0 && !(parts.byDay.length > 0 && parts.byMonthDay.length > 0) && parts.byDay.every((d) => d.nth === undefined || Math.abs(d.nth) <= 5) && (ranked ? parts.byDay.every((d) => d.nth !== undefined) : true);
+      return (
+        parts.byMonth.length === 0 &&
+        !(parts.byDay.length > 0 && parts.byMonthDay.length > 0) &&
+        parts.byDay.every((d) => d.nth === undefined || Math.abs(d.nth) <= 5) &&
+        (ranked ? parts.byDay.every((d) => d.nth !== undefined) : true)
+      );
     case 'YEARLY':
       return parts.byDay.length === 0 && (parts.byMonthDay.length === 0 || parts.byMonth.length > 0);
     default:
@@ -94,19 +100,35 @@ function body(parts: RuleParts, words: Words): string {
       }
       if (parts.byDay.length > 0) {
         const ranked = parts.byDay.every((d) => d.nth !== undefined);
-        if (ranked) return p.rankedWeekdays(n, parts.byDay.map((d) => rankedDay(words, d)), words.list);
-        return p.weekdaysOfMonth(n, orderedDays(parts.byDay).map((d) => words.weekday(d.day)), words.list);
+        if (ranked)
+          return p.rankedWeekdays(
+            n,
+            parts.byDay.map((d) => rankedDay(words, d)),
+            words.list,
+          );
+        return p.weekdaysOfMonth(
+          n,
+          orderedDays(parts.byDay).map((d) => words.weekday(d.day)),
+          words.list,
+        );
       }
       return p.everyMonth(n);
     }
     case 'YEARLY': {
       const months = [...parts.byMonth].sort((a, b) => a - b);
       if (parts.byMonthDay.length > 0) {
-        const dates = months.flatMap((month) => parts.byMonthDay.filter((d) => d > 0).map((day) => words.monthDay(month, day)));
+        const dates = months.flatMap((month) =>
+          parts.byMonthDay.filter((d) => d > 0).map((day) => words.monthDay(month, day)),
+        );
         if (dates.length === months.length * parts.byMonthDay.length) return p.yearlyOn(n, dates, words.list);
         return p.generic(p.everyYear(n));
       }
-      if (months.length > 0) return p.yearlyIn(n, months.map((m) => words.month(m)), words.list);
+      if (months.length > 0)
+        return p.yearlyIn(
+          n,
+          months.map((m) => words.month(m)),
+          words.list,
+        );
       return p.everyYear(n);
     }
     case 'HOURLY':

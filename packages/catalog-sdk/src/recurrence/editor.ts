@@ -16,7 +16,8 @@ export type RecurrenceFrequency = 'none' | 'daily' | 'weekly' | 'monthly' | 'yea
 export type MonthlyMode = 'day-of-month' | 'nth-weekday';
 
 /** When a recurrence stops. */
-export type RecurrenceEnd = { type: 'never' } | { type: 'count'; count: number } | { type: 'until'; until: string /* YYYY-MM-DD */ };
+export type RecurrenceEnd =
+  { type: 'never' } | { type: 'count'; count: number } | { type: 'until'; until: string /* YYYY-MM-DD */ };
 
 /** What the recurrence editor shows and edits. */
 export interface RecurrenceChoice {
@@ -108,10 +109,15 @@ export function isEditableRRule(rrule: string | undefined, start: LocalDateTime)
 function normalise(rrule: string, start: LocalDateTime): string {
   const parts = parseRuleParts(rrule);
   if (parts.freq === 'WEEKLY' && parts.byDay.length === 0) parts.byDay = [{ day: weekdayOf(start) }];
-  if (parts.freq === 'WEEKLY') parts.byDay = WEEKDAYS.filter((d) => parts.byDay.some((b) => b.day === d && b.nth === undefined)).map((day) => ({ day }));
-  if (parts.until && !parts.until.utc) parts.until = { ...parts.until, hour: 23, minute: 59, second: 59, dateOnly: false };
+  if (parts.freq === 'WEEKLY')
+    parts.byDay = WEEKDAYS.filter((d) => parts.byDay.some((b) => b.day === d && b.nth === undefined)).map((day) => ({
+      day,
+    }));
+  if (parts.until && !parts.until.utc)
+    parts.until = { ...parts.until, hour: 23, minute: 59, second: 59, dateOnly: false };
   const startDay = new Date(parseWall(start)).getUTCDate();
-  if (parts.freq === 'MONTHLY' && parts.byMonthDay.length === 1 && parts.byMonthDay[0] === startDay) parts.byMonthDay = [];
+  if (parts.freq === 'MONTHLY' && parts.byMonthDay.length === 1 && parts.byMonthDay[0] === startDay)
+    parts.byMonthDay = [];
   if (parts.wkst === 'MO') delete parts.wkst;
   return formatRuleParts(parts);
 }
@@ -125,7 +131,17 @@ export function rruleToRecurrence(rrule: string | undefined, start: LocalDateTim
   if (!rrule?.trim()) return { ...NO_RECURRENCE, weekdays: [], end: { type: 'never' } };
   const parts = parseRuleParts(rrule);
   const frequency: RecurrenceFrequency =
-    parts.freq === 'DAILY' ? 'daily' : parts.freq === 'WEEKLY' ? 'weekly' : parts.freq === 'MONTHLY' ? 'monthly' : parts.freq === 'YEARLY' ? 'yearly' : parts.freq ? 'daily' : 'none';
+    parts.freq === 'DAILY'
+      ? 'daily'
+      : parts.freq === 'WEEKLY'
+        ? 'weekly'
+        : parts.freq === 'MONTHLY'
+          ? 'monthly'
+          : parts.freq === 'YEARLY'
+            ? 'yearly'
+            : parts.freq
+              ? 'daily'
+              : 'none';
   const choice: RecurrenceChoice = { frequency, interval: parts.interval, weekdays: [], end: { type: 'never' } };
   if (frequency === 'none') return { ...NO_RECURRENCE, weekdays: [], end: { type: 'never' } };
   if (frequency === 'weekly') {

@@ -53,10 +53,15 @@ describe('expandOccurrences across Paris DST changes', () => {
     expect(only?.end).to.equal('2026-03-29T01:30:00.000Z');
   });
 
-  for (const [year, changeDay] of [['2025', 26], ['2026', 25]] as const) {
+  for (const [year, changeDay] of [
+    ['2025', 26],
+    ['2026', 25],
+  ] as const) {
     it(`a daily 01:30 event stays at 01:30 local through October ${year} (23:30Z before, 00:30Z after)`, () => {
       const daily = agendaEvent({ start: `${year}-10-${changeDay - 3}T01:30`, rrule: 'FREQ=DAILY;COUNT=6' });
-      const starts = expandOccurrences(daily, range(`${year}-10-01T00:00:00Z`, `${year}-11-01T00:00:00Z`)).map((o) => o.start);
+      const starts = expandOccurrences(daily, range(`${year}-10-01T00:00:00Z`, `${year}-11-01T00:00:00Z`)).map(
+        (o) => o.start,
+      );
       const day = (n: number): string => `${year}-10-${String(n).padStart(2, '0')}`;
       expect(starts).to.deep.equal([
         `${day(changeDay - 4)}T23:30:00.000Z`,
@@ -66,18 +71,30 @@ describe('expandOccurrences across Paris DST changes', () => {
         `${day(changeDay + 1)}T00:30:00.000Z`,
         `${day(changeDay + 2)}T00:30:00.000Z`,
       ]);
-      for (const start of starts) expect(instantToZoned(new Date(start), 'Europe/Paris').slice(11)).to.equal('01:30:00');
+      for (const start of starts)
+        expect(instantToZoned(new Date(start), 'Europe/Paris').slice(11)).to.equal('01:30:00');
     });
   }
 
   it('compared with rrule given the TZID: ours keeps the wall-clock rules stated above', () => {
     const daily = agendaEvent({ start: '2025-10-24T01:30', rrule: 'FREQ=DAILY;COUNT=5' });
     const ours = expandOccurrences(daily, range('2025-10-01T00:00:00Z', '2025-11-01T00:00:00Z')).map((o) => o.start);
-    const withTzid = new RRule({ freq: RRule.DAILY, count: 5, dtstart: new Date(Date.UTC(2025, 9, 24, 1, 30)), tzid: 'Europe/Paris' })
+    const withTzid = new RRule({
+      freq: RRule.DAILY,
+      count: 5,
+      dtstart: new Date(Date.UTC(2025, 9, 24, 1, 30)),
+      tzid: 'Europe/Paris',
+    })
       .all()
       .map((date) => date.toISOString());
     // rrule's TZID results depend on the browser's own zone; only their number is stable.
     expect(withTzid).to.have.length(ours.length);
-    expect(ours).to.deep.equal(['2025-10-23T23:30:00.000Z', '2025-10-24T23:30:00.000Z', '2025-10-25T23:30:00.000Z', '2025-10-27T00:30:00.000Z', '2025-10-28T00:30:00.000Z']);
+    expect(ours).to.deep.equal([
+      '2025-10-23T23:30:00.000Z',
+      '2025-10-24T23:30:00.000Z',
+      '2025-10-25T23:30:00.000Z',
+      '2025-10-27T00:30:00.000Z',
+      '2025-10-28T00:30:00.000Z',
+    ]);
   });
 });

@@ -13,7 +13,12 @@ describe('expandOccurrences: exceptions, moves, bounds and ranges', () => {
   it('expands a weekly Monday/Wednesday/Friday series, sorted, with instants in Paris time', () => {
     const occurrences = expandOccurrences(weekly(), MARCH_2026);
     expect(occurrences).to.have.length(13);
-    expect(occurrences[0]).to.include({ start: '2026-03-02T08:00:00.000Z', end: '2026-03-02T09:00:00.000Z', recurring: true, moved: false });
+    expect(occurrences[0]).to.include({
+      start: '2026-03-02T08:00:00.000Z',
+      end: '2026-03-02T09:00:00.000Z',
+      recurring: true,
+      moved: false,
+    });
     // After 29 March Paris is at +02:00.
     expect(occurrences.at(-1)).to.include({ originalStart: '2026-03-30T09:00:00', start: '2026-03-30T07:00:00.000Z' });
     const starts = occurrences.map((o) => o.start);
@@ -22,16 +27,34 @@ describe('expandOccurrences: exceptions, moves, bounds and ranges', () => {
 
   it('EXDATE removes an occurrence', () => {
     const occurrences = expandOccurrences(weekly({ exdates: ['2026-03-04T09:00:00', '2026-03-06T09:00'] }), MARCH_2026);
-    expect(occurrences.map((o) => o.originalStart)).not.to.include.members(['2026-03-04T09:00:00', '2026-03-06T09:00:00']);
+    expect(occurrences.map((o) => o.originalStart)).not.to.include.members([
+      '2026-03-04T09:00:00',
+      '2026-03-06T09:00:00',
+    ]);
     expect(occurrences).to.have.length(11);
   });
 
   it('a moved occurrence appears at its new time, flagged moved, with its note', () => {
-    const event = weekly({ overrides: [{ originalStart: '2026-03-04T09:00:00', start: '2026-03-05T14:00:00', end: '2026-03-05T15:30:00', note: 'Décalé' }] });
+    const event = weekly({
+      overrides: [
+        {
+          originalStart: '2026-03-04T09:00:00',
+          start: '2026-03-05T14:00:00',
+          end: '2026-03-05T15:30:00',
+          note: 'Décalé',
+        },
+      ],
+    });
     const occurrences = expandOccurrences(event, MARCH_2026);
     expect(occurrences).to.have.length(13);
     const moved = occurrences.find((o) => o.originalStart === '2026-03-04T09:00:00');
-    expect(moved).to.include({ moved: true, note: 'Décalé', localStart: '2026-03-05T14:00:00', start: '2026-03-05T13:00:00.000Z', end: '2026-03-05T14:30:00.000Z' });
+    expect(moved).to.include({
+      moved: true,
+      note: 'Décalé',
+      localStart: '2026-03-05T14:00:00',
+      start: '2026-03-05T13:00:00.000Z',
+      end: '2026-03-05T14:30:00.000Z',
+    });
     expect(occurrences.map((o) => o.localStart)).not.to.include('2026-03-04T09:00:00');
     expect(occurrences.indexOf(moved as (typeof occurrences)[number])).to.equal(1);
   });
@@ -56,7 +79,10 @@ describe('expandOccurrences: exceptions, moves, bounds and ranges', () => {
     });
     const occurrences = expandOccurrences(event, MARCH_2026);
     expect(occurrences.map((o) => o.originalStart)).not.to.include('2026-03-09T09:00:00');
-    expect(occurrences.find((o) => o.originalStart === '2026-03-11T09:00:00')).to.include({ note: 'Prise de sang à jeun', moved: false });
+    expect(occurrences.find((o) => o.originalStart === '2026-03-11T09:00:00')).to.include({
+      note: 'Prise de sang à jeun',
+      moved: false,
+    });
   });
 
   it('an override of an occurrence the rule no longer produces is ignored', () => {
@@ -94,12 +120,22 @@ describe('expandOccurrences: exceptions, moves, bounds and ranges', () => {
   it('a non-recurring event yields one occurrence when in range, none otherwise', () => {
     const event = agendaEvent({ start: '2026-03-10T09:00', location: 'CHU de Nantes' });
     const [single] = expandOccurrences(event, MARCH_2026);
-    expect(single).to.include({ recurring: false, moved: false, location: 'CHU de Nantes', originalStart: '2026-03-10T09:00:00' });
+    expect(single).to.include({
+      recurring: false,
+      moved: false,
+      location: 'CHU de Nantes',
+      originalStart: '2026-03-10T09:00:00',
+    });
     expect(expandOccurrences(event, range('2026-04-01T00:00:00Z', '2026-05-01T00:00:00Z'))).to.deep.equal([]);
   });
 
   it('all-day events span local midnights and are flagged allDay', () => {
-    const event = agendaEvent({ start: '2026-03-29T00:00', end: '2026-03-30T00:00', allDay: true, rrule: 'FREQ=YEARLY' });
+    const event = agendaEvent({
+      start: '2026-03-29T00:00',
+      end: '2026-03-30T00:00',
+      allDay: true,
+      rrule: 'FREQ=YEARLY',
+    });
     const [birthday] = expandOccurrences(event, MARCH_2026);
     expect(birthday).to.include({ allDay: true, start: '2026-03-28T23:00:00.000Z', end: '2026-03-29T22:00:00.000Z' });
   });
@@ -123,7 +159,9 @@ describe('expandOccurrences: exceptions, moves, bounds and ranges', () => {
   it('throws ValidationError on an unreadable rule, start or zone', () => {
     expect(() => expandOccurrences(weekly({ rrule: 'FREQ=FORTNIGHTLY' }), MARCH_2026)).to.throw(ValidationError);
     expect(() => expandOccurrences(weekly({ rrule: 'FREQ=DAILY;BYFOO=1' }), MARCH_2026)).to.throw(ValidationError);
-    expect(() => expandOccurrences(weekly({ start: 'demain', end: '2026-03-02T10:00:00' }), MARCH_2026)).to.throw(ValidationError);
+    expect(() => expandOccurrences(weekly({ start: 'demain', end: '2026-03-02T10:00:00' }), MARCH_2026)).to.throw(
+      ValidationError,
+    );
     expect(() => expandOccurrences(weekly({ timeZone: 'Europe/Atlantis' }), MARCH_2026)).to.throw(ValidationError);
   });
 

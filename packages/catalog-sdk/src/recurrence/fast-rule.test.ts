@@ -27,12 +27,23 @@ const RULES = [
   'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
   'FREQ=YEARLY;INTERVAL=2;BYMONTH=3,9;BYMONTHDAY=1,-1;COUNT=9',
 ];
-const STARTS = ['2024-01-31T08:15:00', '2025-02-28T23:30:00', '2026-03-29T02:30:00', '2023-12-31T00:00:00', '2026-06-10T12:00:00'];
+const STARTS = [
+  '2024-01-31T08:15:00',
+  '2025-02-28T23:30:00',
+  '2026-03-29T02:30:00',
+  '2023-12-31T00:00:00',
+  '2026-06-10T12:00:00',
+];
 
 describe('fast rule path agrees with rrule', () => {
   it('covers the rules an agenda meets and leaves the others to rrule', () => {
     for (const rule of RULES) expect(compileFastRule(parseRuleParts(rule), undefined), rule).not.to.equal(undefined);
-    for (const rule of ['FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1', 'FREQ=YEARLY;BYDAY=20MO', 'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13', 'FREQ=HOURLY']) {
+    for (const rule of [
+      'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1',
+      'FREQ=YEARLY;BYDAY=20MO',
+      'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13',
+      'FREQ=HOURLY',
+    ]) {
       expect(compileFastRule(parseRuleParts(rule), undefined), rule).to.equal(undefined);
     }
   });
@@ -55,7 +66,9 @@ describe('fast rule path agrees with rrule', () => {
           const fromWall = Date.parse(from);
           const toWall = Date.parse(to);
           const expected = reference.between(new Date(fromWall), new Date(toWall), true).map((d) => d.toISOString());
-          const actual = plan ? expandFastRule(plan, startWall, fromWall, toWall).map((ms) => new Date(ms).toISOString()) : [];
+          const actual = plan
+            ? expandFastRule(plan, startWall, fromWall, toWall).map((ms) => new Date(ms).toISOString())
+            : [];
           expect(actual, `${rule} from ${start} in ${from}..${to}`).to.deep.equal(expected);
           compared += expected.length;
         }

@@ -41,7 +41,8 @@ function weekdayOfDay(dayNumber: number): number {
 export function compileFastRule(parts: RuleParts, untilWall: number | undefined): FastRulePlan | undefined {
   const freq = parts.freq;
   if (freq !== 'DAILY' && freq !== 'WEEKLY' && freq !== 'MONTHLY' && freq !== 'YEARLY') return undefined;
-  if (parts.unknown.length > 0 || parts.bySetPos.length > 0 || parts.byYearDay.length > 0 || parts.byWeekNo.length > 0) return undefined;
+  if (parts.unknown.length > 0 || parts.bySetPos.length > 0 || parts.byYearDay.length > 0 || parts.byWeekNo.length > 0)
+    return undefined;
   if (parts.byHour.length > 0 || parts.byMinute.length > 0 || parts.bySecond.length > 0) return undefined;
   const ranked = parts.byDay.filter((d) => d.nth !== undefined);
   const plain = parts.byDay.filter((d) => d.nth === undefined);
@@ -89,7 +90,10 @@ function monthlyDays(plan: FastRulePlan, year: number, month0: number, defaultDa
   } else if (plan.rankedWeekdays.length > 0 || plan.weekdays.length > 0) {
     for (const { day, nth } of plan.rankedWeekdays) {
       const firstOfDay = (day - firstWeekday + 7) % 7;
-      const offset = nth > 0 ? firstOfDay + (nth - 1) * 7 : firstOfDay + Math.floor((length - 1 - firstOfDay) / 7) * 7 + (nth + 1) * 7;
+      const offset =
+        nth > 0
+          ? firstOfDay + (nth - 1) * 7
+          : firstOfDay + Math.floor((length - 1 - firstOfDay) / 7) * 7 + (nth + 1) * 7;
       if (offset >= 0 && offset < length) offsets.push(offset);
     }
     for (const day of plan.weekdays) {

@@ -27,8 +27,12 @@ describe('toICalendar (export)', () => {
   it('writes one VTIMEZONE for Europe/Paris with its daylight and standard rules', () => {
     expect(unfolded.match(/BEGIN:VTIMEZONE/g)).to.have.length(1);
     expect(unfolded).to.include('TZID:Europe/Paris');
-    expect(unfolded).to.match(/BEGIN:DAYLIGHT\r\nDTSTART:20250330T020000\r\nTZOFFSETFROM:\+0100\r\nTZOFFSETTO:\+0200\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU/);
-    expect(unfolded).to.match(/BEGIN:STANDARD\r\nDTSTART:20251026T030000\r\nTZOFFSETFROM:\+0200\r\nTZOFFSETTO:\+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU/);
+    expect(unfolded).to.match(
+      /BEGIN:DAYLIGHT\r\nDTSTART:20250330T020000\r\nTZOFFSETFROM:\+0100\r\nTZOFFSETTO:\+0200\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU/,
+    );
+    expect(unfolded).to.match(
+      /BEGIN:STANDARD\r\nDTSTART:20251026T030000\r\nTZOFFSETFROM:\+0200\r\nTZOFFSETTO:\+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU/,
+    );
   });
 
   it('writes the series: UID, DTSTAMP, zoned DTSTART/DTEND, texts, CATEGORIES, RRULE with UTC UNTIL, EXDATE with cancelled occurrences', () => {
@@ -45,7 +49,11 @@ describe('toICalendar (export)', () => {
       expect(unfolded, expected).to.include(`\r\n${expected}\r\n`);
     }
     const rrule = lines(unfolded).find((line) => line.startsWith('RRULE:FREQ=WEEKLY'));
-    expect(rrule?.slice(6).split(';').sort()).to.deep.equal(['BYDAY=MO,WE,FR', 'FREQ=WEEKLY', 'UNTIL=20260630T215959Z']);
+    expect(rrule?.slice(6).split(';').sort()).to.deep.equal([
+      'BYDAY=MO,WE,FR',
+      'FREQ=WEEKLY',
+      'UNTIL=20260630T215959Z',
+    ]);
   });
 
   it('writes one VALARM per reminder with relative triggers', () => {
@@ -56,8 +64,12 @@ describe('toICalendar (export)', () => {
   });
 
   it('writes moved and annotated occurrences as RECURRENCE-ID events', () => {
-    expect(unfolded).to.include('RECURRENCE-ID;TZID=Europe/Paris:20260309T090000\r\nDTSTART;TZID=Europe/Paris:20260310T173000\r\nDTEND;TZID=Europe/Paris:20260310T181500');
-    expect(unfolded).to.include('RECURRENCE-ID;TZID=Europe/Paris:20260311T090000\r\nDTSTART;TZID=Europe/Paris:20260311T090000');
+    expect(unfolded).to.include(
+      'RECURRENCE-ID;TZID=Europe/Paris:20260309T090000\r\nDTSTART;TZID=Europe/Paris:20260310T173000\r\nDTEND;TZID=Europe/Paris:20260310T181500',
+    );
+    expect(unfolded).to.include(
+      'RECURRENCE-ID;TZID=Europe/Paris:20260311T090000\r\nDTSTART;TZID=Europe/Paris:20260311T090000',
+    );
     expect(unfolded).to.include('DESCRIPTION:Douleur au genou\\, exercices allégés');
     expect(unfolded).not.to.include('RECURRENCE-ID;TZID=Europe/Paris:20260313T090000');
   });
@@ -80,11 +92,24 @@ describe('toICalendar (export)', () => {
       const iterator = new ICAL.Event(master).iterator();
       for (let next = iterator.next(); next; next = iterator.next()) {
         // Read the wall-clock time through ical.js's engine for our VTIMEZONE.
-        const zoned = ICAL.Time.fromData({ year: next.year, month: next.month, day: next.day, hour: next.hour, minute: next.minute, second: next.second }, paris);
+        const zoned = ICAL.Time.fromData(
+          {
+            year: next.year,
+            month: next.month,
+            day: next.day,
+            hour: next.hour,
+            minute: next.minute,
+            second: next.second,
+          },
+          paris,
+        );
         theirs.push(new Date(zoned.toUnixTime() * 1000).toISOString());
       }
       // ical.js yields the rule's times (EXDATE applied), before RECURRENCE-ID moves.
-      const expected = expandOccurrences({ ...kine, overrides: kine.overrides.filter((o) => o.cancelled) }, range('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z')).map((o) => o.start);
+      const expected = expandOccurrences(
+        { ...kine, overrides: kine.overrides.filter((o) => o.cancelled) },
+        range('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z'),
+      ).map((o) => o.start);
       expect(theirs).to.deep.equal(expected);
       expect(theirs).to.have.length(50);
       expect(theirs).to.include('2026-03-30T07:00:00.000Z'); // after the change to summer time
@@ -94,13 +119,21 @@ describe('toICalendar (export)', () => {
   });
 
   it('writes a single STANDARD for zones without DST and southern-hemisphere rules for Sydney', () => {
-    const tokyo = toICalendar([agendaEvent({ id: 't', start: '2026-05-01T10:00', timeZone: 'Asia/Tokyo' })], { now: NOW });
+    const tokyo = toICalendar([agendaEvent({ id: 't', start: '2026-05-01T10:00', timeZone: 'Asia/Tokyo' })], {
+      now: NOW,
+    });
     expect(tokyo.match(/BEGIN:STANDARD/g)).to.have.length(1);
     expect(tokyo).not.to.include('BEGIN:DAYLIGHT');
     expect(tokyo).to.include('TZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900');
-    const sydney = toICalendar([agendaEvent({ id: 's', start: '2026-05-01T10:00', timeZone: 'Australia/Sydney' })], { now: NOW });
-    expect(sydney).to.match(/BEGIN:DAYLIGHT\r\nDTSTART:20251005T020000\r\nTZOFFSETFROM:\+1000\r\nTZOFFSETTO:\+1100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=1SU/);
-    expect(sydney).to.match(/BEGIN:STANDARD\r\nDTSTART:20250406T030000\r\nTZOFFSETFROM:\+1100\r\nTZOFFSETTO:\+1000\r\nRRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU/);
+    const sydney = toICalendar([agendaEvent({ id: 's', start: '2026-05-01T10:00', timeZone: 'Australia/Sydney' })], {
+      now: NOW,
+    });
+    expect(sydney).to.match(
+      /BEGIN:DAYLIGHT\r\nDTSTART:20251005T020000\r\nTZOFFSETFROM:\+1000\r\nTZOFFSETTO:\+1100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=1SU/,
+    );
+    expect(sydney).to.match(
+      /BEGIN:STANDARD\r\nDTSTART:20250406T030000\r\nTZOFFSETFROM:\+1100\r\nTZOFFSETTO:\+1000\r\nRRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU/,
+    );
   });
 
   it('is also reachable through the lazy public wrapper', async () => {

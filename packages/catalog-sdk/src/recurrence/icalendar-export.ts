@@ -63,7 +63,14 @@ function exportedRule(event: AgendaEvent): string | undefined {
   const until = parts.until;
   if (until) {
     const zone = event.timeZone || DEFAULT_TIME_ZONE;
-    const fields = Date.UTC(until.year, until.month - 1, until.day, until.dateOnly ? 23 : until.hour, until.dateOnly ? 59 : until.minute, until.dateOnly ? 59 : until.second);
+    const fields = Date.UTC(
+      until.year,
+      until.month - 1,
+      until.day,
+      until.dateOnly ? 23 : until.hour,
+      until.dateOnly ? 59 : until.minute,
+      until.dateOnly ? 59 : until.second,
+    );
     const instant = until.utc || zone === 'UTC' ? fields : wallToInstant(fields, zone);
     const d = new Date(event.allDay ? fields : instant);
     parts.until = {
@@ -117,7 +124,8 @@ function eventComponents(event: AgendaEvent, stamp: ICAL.Time): ICAL.Component[]
   if (rule) {
     master.addPropertyWithValue('rrule', ICAL.Recur.fromString(rule));
     const removed = [...event.exdates, ...event.overrides.filter((o) => o.cancelled).map((o) => o.originalStart)];
-    if (removed.length > 0) master.addProperty(times.property('exdate', [...new Set(removed.map((l) => formatLocal(l)))]));
+    if (removed.length > 0)
+      master.addProperty(times.property('exdate', [...new Set(removed.map((l) => formatLocal(l)))]));
     for (const override of event.overrides) {
       if (override.cancelled) continue;
       const instance = new ICAL.Component('vevent');
@@ -163,7 +171,8 @@ export function toICalendar(events: AgendaEvent[], options: ICalendarExportOptio
   for (const [zone, { first, last }] of years) calendar.addSubcomponent(buildVTimezone(zone, first, last));
 
   const stamp = utcTime(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000);
-  for (const event of events) for (const component of eventComponents(event, stamp)) calendar.addSubcomponent(component);
+  for (const event of events)
+    for (const component of eventComponents(event, stamp)) calendar.addSubcomponent(component);
 
   const foldLength = ICAL.foldLength;
   try {

@@ -25,14 +25,33 @@ function byUid(events: ImportedAgendaEvent[], uid: string): ImportedAgendaEvent 
 
 describe('fromICalendar (import)', () => {
   describe('round trip of our own export', () => {
-    const neurologue = agendaEvent({ id: 'ny', title: 'Second opinion', start: '2026-05-12T15:00', timeZone: 'America/New_York', reminders: [{ minutesBefore: 60 }] });
-    const tokyo = agendaEvent({ id: 'tokyo', title: 'Prise de tension', kind: 'reminder', start: '2026-08-01T07:00', end: '2026-08-01T07:10', timeZone: 'Asia/Tokyo', rrule: 'FREQ=DAILY;COUNT=5' });
+    const neurologue = agendaEvent({
+      id: 'ny',
+      title: 'Second opinion',
+      start: '2026-05-12T15:00',
+      timeZone: 'America/New_York',
+      reminders: [{ minutesBefore: 60 }],
+    });
+    const tokyo = agendaEvent({
+      id: 'tokyo',
+      title: 'Prise de tension',
+      kind: 'reminder',
+      start: '2026-08-01T07:00',
+      end: '2026-08-01T07:10',
+      timeZone: 'Asia/Tokyo',
+      rrule: 'FREQ=DAILY;COUNT=5',
+    });
     const original = [kine, dialysisDay, neurologue, tokyo];
     const { events, warnings } = fromICalendar(toICalendar(original));
 
     it('gives back every field, with cancelled occurrences as EXDATEs', () => {
       expect(warnings).to.deep.equal([]);
-      expect(events.map((e) => e.uid)).to.deep.equal(['kine-1@carnet', 'bilan-annuel@carnet', 'ny@carnet', 'tokyo@carnet']);
+      expect(events.map((e) => e.uid)).to.deep.equal([
+        'kine-1@carnet',
+        'bilan-annuel@carnet',
+        'ny@carnet',
+        'tokyo@carnet',
+      ]);
       const back = byUid(events, 'kine-1@carnet');
       expect(back).to.deep.include({
         title: kine.title,
@@ -47,9 +66,24 @@ describe('fromICalendar (import)', () => {
         overrides: kine.overrides.filter((o) => !o.cancelled),
         reminders: [{ minutesBefore: 1440 }, { minutesBefore: 90 }, { minutesBefore: 15 }],
       });
-      expect(byUid(events, 'bilan-annuel@carnet')).to.deep.include({ allDay: true, start: '2026-03-29T00:00:00', end: '2026-03-30T00:00:00', rrule: 'FREQ=YEARLY', kind: 'exam', reminders: [{ minutesBefore: 1440 }] });
-      expect(byUid(events, 'ny@carnet')).to.deep.include({ timeZone: 'America/New_York', start: '2026-05-12T15:00:00', reminders: [{ minutesBefore: 60 }] });
-      expect(byUid(events, 'tokyo@carnet')).to.deep.include({ timeZone: 'Asia/Tokyo', rrule: 'FREQ=DAILY;COUNT=5', kind: 'reminder' });
+      expect(byUid(events, 'bilan-annuel@carnet')).to.deep.include({
+        allDay: true,
+        start: '2026-03-29T00:00:00',
+        end: '2026-03-30T00:00:00',
+        rrule: 'FREQ=YEARLY',
+        kind: 'exam',
+        reminders: [{ minutesBefore: 1440 }],
+      });
+      expect(byUid(events, 'ny@carnet')).to.deep.include({
+        timeZone: 'America/New_York',
+        start: '2026-05-12T15:00:00',
+        reminders: [{ minutesBefore: 60 }],
+      });
+      expect(byUid(events, 'tokyo@carnet')).to.deep.include({
+        timeZone: 'Asia/Tokyo',
+        rrule: 'FREQ=DAILY;COUNT=5',
+        kind: 'reminder',
+      });
     });
 
     it('expands to exactly the same occurrences as the originals', () => {
@@ -57,7 +91,9 @@ describe('fromICalendar (import)', () => {
         const imported = events[index];
         if (!imported) throw new Error('missing event');
         const strip = (o: ReturnType<typeof expandOccurrences>[number]): unknown => ({ ...o, eventId: undefined });
-        expect(expandOccurrences(asEvent(imported, event.id), YEAR_2026).map(strip), event.id).to.deep.equal(expandOccurrences(event, YEAR_2026).map(strip));
+        expect(expandOccurrences(asEvent(imported, event.id), YEAR_2026).map(strip), event.id).to.deep.equal(
+          expandOccurrences(event, YEAR_2026).map(strip),
+        );
       });
     });
   });
@@ -84,18 +120,32 @@ describe('fromICalendar (import)', () => {
     });
 
     it('merges the RECURRENCE-ID instance into the series as a moved occurrence', () => {
-      expect(kineSeries.overrides).to.deep.equal([{ originalStart: '2026-03-16T09:30:00', start: '2026-03-17T18:00:00', end: '2026-03-17T19:00:00' }]);
+      expect(kineSeries.overrides).to.deep.equal([
+        { originalStart: '2026-03-16T09:30:00', start: '2026-03-17T18:00:00', end: '2026-03-17T19:00:00' },
+      ]);
       const moved = expandOccurrences(asEvent(kineSeries), range('2026-03-16T00:00:00Z', '2026-03-18T00:00:00Z'));
       expect(moved.map((o) => [o.start, o.moved])).to.deep.equal([['2026-03-17T17:00:00.000Z', true]]);
     });
 
     it('places a single UTC event in Paris time and keeps a UTC series in UTC', () => {
-      expect(byUid(events, '0a1b2c3d4e5f@google.com')).to.deep.include({ start: '2026-03-10T09:00:00', end: '2026-03-10T10:00:00', timeZone: 'Europe/Paris' });
-      expect(byUid(events, 'utc-series@google.com')).to.deep.include({ start: '2026-03-05T07:00:00', timeZone: 'UTC', rrule: 'FREQ=DAILY;COUNT=3' });
+      expect(byUid(events, '0a1b2c3d4e5f@google.com')).to.deep.include({
+        start: '2026-03-10T09:00:00',
+        end: '2026-03-10T10:00:00',
+        timeZone: 'Europe/Paris',
+      });
+      expect(byUid(events, 'utc-series@google.com')).to.deep.include({
+        start: '2026-03-05T07:00:00',
+        timeZone: 'UTC',
+        rrule: 'FREQ=DAILY;COUNT=3',
+      });
     });
 
     it('reads all-day DATE events and ignores X- properties without a warning', () => {
-      expect(byUid(events, 'allday@google.com')).to.deep.include({ allDay: true, start: '2026-03-20T00:00:00', end: '2026-03-21T00:00:00' });
+      expect(byUid(events, 'allday@google.com')).to.deep.include({
+        allDay: true,
+        start: '2026-03-20T00:00:00',
+        end: '2026-03-21T00:00:00',
+      });
       expect(events).to.have.length(4);
       expect(warnings).to.deep.equal([]);
     });
@@ -117,7 +167,9 @@ describe('fromICalendar (import)', () => {
         exdates: ['2026-04-06T08:00:00', '2026-07-06T08:00:00'],
         reminders: [{ minutesBefore: 90 }],
       });
-      expect(expandOccurrences(asEvent(bloodTest as ImportedAgendaEvent), YEAR_2026).map((o) => o.originalStart)).to.deep.equal(['2026-01-05T08:00:00', '2026-10-05T08:00:00']);
+      expect(
+        expandOccurrences(asEvent(bloodTest as ImportedAgendaEvent), YEAR_2026).map((o) => o.originalStart),
+      ).to.deep.equal(['2026-01-05T08:00:00', '2026-10-05T08:00:00']);
     });
 
     it("ignores Apple's ACTION:NONE placeholder alarm silently", () => {
@@ -130,9 +182,19 @@ describe('fromICalendar (import)', () => {
     const dialysis = byUid(events, '040000008200E00074C5B7101A82E00800000000A0C1D2E3F4A5B6C7D8E9F0A1B2C3D4E5F6A7B8C9');
 
     it('maps Windows zone names (quoted or not) to IANA zones', () => {
-      expect(dialysis).to.deep.include({ timeZone: 'Europe/Paris', start: '2026-03-04T14:30:00', end: '2026-03-04T15:00:00', title: 'Dialyse', location: 'Hôpital Necker', exdates: ['2026-03-18T14:30:00'] });
+      expect(dialysis).to.deep.include({
+        timeZone: 'Europe/Paris',
+        start: '2026-03-04T14:30:00',
+        end: '2026-03-04T15:00:00',
+        title: 'Dialyse',
+        location: 'Hôpital Necker',
+        exdates: ['2026-03-18T14:30:00'],
+      });
       expect(dialysis.notes).to.equal(undefined);
-      expect(byUid(events, '040000008200E00074C5B7101A82E0080000000011111111')).to.deep.include({ timeZone: 'Europe/Berlin', start: '2026-04-10T10:00:00' });
+      expect(byUid(events, '040000008200E00074C5B7101A82E0080000000011111111')).to.deep.include({
+        timeZone: 'Europe/Berlin',
+        start: '2026-04-10T10:00:00',
+      });
     });
 
     it('turns a cancelled RECURRENCE-ID into a cancelled occurrence', () => {
@@ -148,11 +210,19 @@ describe('fromICalendar (import)', () => {
     });
 
     it('reads all-day events and our kinds from CATEGORIES', () => {
-      expect(byUid(events, '040000008200E00074C5B7101A82E0080000000022222222')).to.deep.include({ allDay: true, kind: 'prescription-renewal', start: '2026-04-15T00:00:00' });
+      expect(byUid(events, '040000008200E00074C5B7101A82E0080000000022222222')).to.deep.include({
+        allDay: true,
+        kind: 'prescription-renewal',
+        start: '2026-04-15T00:00:00',
+      });
     });
 
     it('converts a customised zone through its VTIMEZONE into Paris time, with a warning', () => {
-      expect(byUid(events, '040000008200E00074C5B7101A82E0080000000033333333')).to.deep.include({ timeZone: 'Europe/Paris', start: '2026-07-10T09:00:00', end: '2026-07-10T09:30:00' });
+      expect(byUid(events, '040000008200E00074C5B7101A82E0080000000033333333')).to.deep.include({
+        timeZone: 'Europe/Paris',
+        start: '2026-07-10T09:00:00',
+        end: '2026-07-10T09:30:00',
+      });
       expect(warnings.filter((w) => w.includes('Customized Time Zone'))).to.have.length(1);
       expect(warnings.join(' ')).not.to.include('Orthophoniste');
     });
@@ -160,7 +230,13 @@ describe('fromICalendar (import)', () => {
 
   describe('odd and malformed input', () => {
     it('rejects what is not an iCalendar file with a ValidationError on field ics', () => {
-      for (const text of ['', 'garbage', 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Jeanne\r\nEND:VCARD\r\n', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n', 'BEGIN:VCALENDAR\r\nthis is not a line\r\nEND:VCALENDAR']) {
+      for (const text of [
+        '',
+        'garbage',
+        'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Jeanne\r\nEND:VCARD\r\n',
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n',
+        'BEGIN:VCALENDAR\r\nthis is not a line\r\nEND:VCALENDAR',
+      ]) {
         let error: unknown;
         try {
           fromICalendar(text);
@@ -173,10 +249,29 @@ describe('fromICalendar (import)', () => {
     });
 
     it('skips an event without DTSTART and drops an unreadable RRULE, with warnings', () => {
-      const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:a', 'SUMMARY:Sans date', 'END:VEVENT', 'BEGIN:VEVENT', 'UID:b', 'DTSTART:20260310T090000', 'RRULE:FREQ=MONTHLY;BYMONTHDAY=40', 'RDATE:20260320T090000', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+      const text = [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:a',
+        'SUMMARY:Sans date',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:b',
+        'DTSTART:20260310T090000',
+        'RRULE:FREQ=MONTHLY;BYMONTHDAY=40',
+        'RDATE:20260320T090000',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n');
       const { events, warnings } = fromICalendar(text);
       expect(events.map((e) => e.uid)).to.deep.equal(['b']);
-      expect(events[0]).to.deep.include({ start: '2026-03-10T09:00:00', timeZone: 'Europe/Paris', end: '2026-03-10T09:00:00' });
+      expect(events[0]).to.deep.include({
+        start: '2026-03-10T09:00:00',
+        timeZone: 'Europe/Paris',
+        end: '2026-03-10T09:00:00',
+      });
       expect(warnings).to.have.length(3);
     });
 

@@ -53,8 +53,20 @@ function readTime(value: unknown, tzid: string | undefined, context: ImportConte
     context.warnings.push(message);
   };
   if (vtimezone) {
-    warnOnce(`Time zone "${tzid}" is not a known zone name: its times were converted to ${context.defaultZone} through its VTIMEZONE.`);
-    const zoned = ICAL.Time.fromData({ year: value.year, month: value.month, day: value.day, hour: value.hour, minute: value.minute, second: value.second }, vtimezone);
+    warnOnce(
+      `Time zone "${tzid}" is not a known zone name: its times were converted to ${context.defaultZone} through its VTIMEZONE.`,
+    );
+    const zoned = ICAL.Time.fromData(
+      {
+        year: value.year,
+        month: value.month,
+        day: value.day,
+        hour: value.hour,
+        minute: value.minute,
+        second: value.second,
+      },
+      vtimezone,
+    );
     return { kind: 'instant', instant: zoned.toUnixTime() * 1000, converted: true };
   }
   warnOnce(`Time zone "${tzid}" is unknown and has no VTIMEZONE: its times were read as ${context.defaultZone} times.`);
@@ -124,10 +136,18 @@ function remindersOf(component: ICAL.Component, uid: string, context: ImportCont
 }
 
 /** The RRULE as we store it: UNTIL as wall-clock in the event's zone (a date for all-day events). */
-function importedRule(component: ICAL.Component, uid: string, zone: string, startWall: number, allDay: boolean, context: ImportContext): string | undefined {
+function importedRule(
+  component: ICAL.Component,
+  uid: string,
+  zone: string,
+  startWall: number,
+  allDay: boolean,
+  context: ImportContext,
+): string | undefined {
   const rules = component.getAllProperties('rrule');
   for (const name of ['rdate', 'exrule']) {
-    if (component.hasProperty(name)) context.warnings.push(`${name.toUpperCase()} of event ${uid} is not supported and was ignored.`);
+    if (component.hasProperty(name))
+      context.warnings.push(`${name.toUpperCase()} of event ${uid} is not supported and was ignored.`);
   }
   const recur = rules[0]?.getFirstValue();
   if (!(recur instanceof ICAL.Recur)) return undefined;
@@ -138,7 +158,16 @@ function importedRule(component: ICAL.Component, uid: string, zone: string, star
   if (until && (until.utc || (allDay && !until.dateOnly))) {
     const fields = Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second);
     const d = new Date(until.utc && zone !== 'UTC' ? instantToWall(fields, zone) : fields);
-    parts.until = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), utc: false, dateOnly: allDay };
+    parts.until = {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      utc: false,
+      dateOnly: allDay,
+    };
   }
   const rule = formatRuleParts(parts);
   try {
@@ -151,7 +180,13 @@ function importedRule(component: ICAL.Component, uid: string, zone: string, star
   }
 }
 
-function endWall(component: ICAL.Component, start: FileTime, startWall: number, zone: string, context: ImportContext): number {
+function endWall(
+  component: ICAL.Component,
+  start: FileTime,
+  startWall: number,
+  zone: string,
+  context: ImportContext,
+): number {
   const end = propertyTime(component, 'dtend', context);
   if (end) return Math.max(wallIn(end, zone), startWall);
   const duration = component.getFirstPropertyValue('duration');
@@ -167,7 +202,12 @@ function readMaster(component: ICAL.Component, uid: string, context: ImportConte
   }
   const allDay = start.kind === 'date';
   const recurring = component.hasProperty('rrule');
-  const zone = start.kind === 'zoned' ? start.zone : start.kind === 'instant' && !start.converted && recurring ? 'UTC' : context.defaultZone;
+  const zone =
+    start.kind === 'zoned'
+      ? start.zone
+      : start.kind === 'instant' && !start.converted && recurring
+        ? 'UTC'
+        : context.defaultZone;
   const startWall = wallIn(start, zone);
   const end = endWall(component, start, startWall, zone, context);
   const rrule = importedRule(component, uid, zone, startWall, allDay, context);
@@ -198,7 +238,11 @@ function readMaster(component: ICAL.Component, uid: string, context: ImportConte
   return { event, duration: end - startWall };
 }
 
-function readOverride(component: ICAL.Component, master: MasterEvent, context: ImportContext): OccurrenceOverride | undefined {
+function readOverride(
+  component: ICAL.Component,
+  master: MasterEvent,
+  context: ImportContext,
+): OccurrenceOverride | undefined {
   const { event, duration } = master;
   const recurrenceId = propertyTime(component, 'recurrence-id', context);
   if (!recurrenceId) return undefined;
@@ -236,7 +280,9 @@ function withoutUnreadableRules(text: string, warnings: string[]): string {
       ICAL.Recur.fromString(match[2] ?? '');
       return true;
     } catch {
-      warnings.push(`An unreadable ${(match[1] ?? 'RRULE').toUpperCase()} was ignored: its event was imported without recurrence.`);
+      warnings.push(
+        `An unreadable ${(match[1] ?? 'RRULE').toUpperCase()} was ignored: its event was imported without recurrence.`,
+      );
       return false;
     }
   });
@@ -264,7 +310,8 @@ function parseCalendars(text: string, warnings: string[]): ICAL.Component[] {
 /** Events of an iCalendar file (see `icalendar.ts`). */
 export function fromICalendar(text: string, options: ICalendarImportOptions = {}): ImportedCalendar {
   const defaultZone = options.timeZone && isKnownTimeZone(options.timeZone) ? options.timeZone : DEFAULT_TIME_ZONE;
-  if (typeof text !== 'string' || !/BEGIN:VCALENDAR/i.test(text)) throw new ValidationError('ics', 'is not an iCalendar file');
+  if (typeof text !== 'string' || !/BEGIN:VCALENDAR/i.test(text))
+    throw new ValidationError('ics', 'is not an iCalendar file');
   const context: ImportContext = { defaultZone, timezones: new Map(), warnings: [], warnedZones: new Set() };
   const calendars = parseCalendars(text, context.warnings);
   for (const vtimezone of calendars.flatMap((c) => c.getAllSubcomponents('vtimezone'))) {
@@ -275,22 +322,24 @@ export function fromICalendar(text: string, options: ICalendarImportOptions = {}
   const masters = new Map<string, MasterEvent>();
   const events: ImportedAgendaEvent[] = [];
   const instances: [string, ICAL.Component][] = [];
-  calendars.flatMap((c) => c.getAllSubcomponents('vevent')).forEach((component, index) => {
-    const uid = uidText(component.getFirstPropertyValue('uid')) ?? `imported-${index + 1}`;
-    if (component.hasProperty('recurrence-id')) {
-      instances.push([uid, component]);
-      return;
-    }
-    try {
-      const master = readMaster(component, uid, context);
-      if (!master) return;
-      if (masters.has(uid)) context.warnings.push(`Several events share the UID ${uid}.`);
-      else masters.set(uid, master);
-      events.push(master.event);
-    } catch {
-      context.warnings.push(`Event ${uid} could not be read and was skipped.`);
-    }
-  });
+  calendars
+    .flatMap((c) => c.getAllSubcomponents('vevent'))
+    .forEach((component, index) => {
+      const uid = uidText(component.getFirstPropertyValue('uid')) ?? `imported-${index + 1}`;
+      if (component.hasProperty('recurrence-id')) {
+        instances.push([uid, component]);
+        return;
+      }
+      try {
+        const master = readMaster(component, uid, context);
+        if (!master) return;
+        if (masters.has(uid)) context.warnings.push(`Several events share the UID ${uid}.`);
+        else masters.set(uid, master);
+        events.push(master.event);
+      } catch {
+        context.warnings.push(`Event ${uid} could not be read and was skipped.`);
+      }
+    });
 
   for (const [uid, component] of instances) {
     try {

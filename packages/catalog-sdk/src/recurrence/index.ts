@@ -12,4 +12,9 @@ export type { DescribeLocale } from './describe.js';
 export { recurrenceToRRule, rruleToRecurrence, isEditableRRule, NO_RECURRENCE } from './editor.js';
 export type { RecurrenceChoice, RecurrenceFrequency, RecurrenceEnd, MonthlyMode } from './editor.js';
 export { toICalendar, fromICalendar } from './icalendar.js';
-export type { ICalendarExportOptions, ICalendarImportOptions, ImportedAgendaEvent, ImportedCalendar } from './icalendar.js';
+export type {
+  ICalendarExportOptions,
+  ICalendarImportOptions,
+  ImportedAgendaEvent,
+  ImportedCalendar,
+} from './icalendar.js';

@@ -9,7 +9,15 @@ import { WEEKDAYS } from '../model/common.js';
 /** Frequencies of RFC 5545. */
 export type RuleFrequency = 'SECONDLY' | 'MINUTELY' | 'HOURLY' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
 
-const FREQUENCIES: readonly RuleFrequency[] = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+const FREQUENCIES: readonly RuleFrequency[] = [
+  'SECONDLY',
+  'MINUTELY',
+  'HOURLY',
+  'DAILY',
+  'WEEKLY',
+  'MONTHLY',
+  'YEARLY',
+];
 
 /** A BYDAY entry: a weekday, optionally the nth (negative from the end) of the period. */
 export interface RuleWeekday {
@@ -151,15 +159,31 @@ export function parseRuleParts(rrule: string): RuleParts {
         else understood = false;
         break;
       }
-      case 'BYMONTH': parts.byMonth = numbers(1, 12); break;
-      case 'BYMONTHDAY': parts.byMonthDay = numbers(-31, 31); break;
-      case 'BYYEARDAY': parts.byYearDay = numbers(-366, 366); break;
-      case 'BYWEEKNO': parts.byWeekNo = numbers(-53, 53); break;
-      case 'BYSETPOS': parts.bySetPos = numbers(-366, 366); break;
+      case 'BYMONTH':
+        parts.byMonth = numbers(1, 12);
+        break;
+      case 'BYMONTHDAY':
+        parts.byMonthDay = numbers(-31, 31);
+        break;
+      case 'BYYEARDAY':
+        parts.byYearDay = numbers(-366, 366);
+        break;
+      case 'BYWEEKNO':
+        parts.byWeekNo = numbers(-53, 53);
+        break;
+      case 'BYSETPOS':
+        parts.bySetPos = numbers(-366, 366);
+        break;
       // Hours, minutes and seconds may be 0, unlike the other lists.
-      case 'BYHOUR': parts.byHour = clockNumbers(23); break;
-      case 'BYMINUTE': parts.byMinute = clockNumbers(59); break;
-      case 'BYSECOND': parts.bySecond = clockNumbers(60); break;
+      case 'BYHOUR':
+        parts.byHour = clockNumbers(23);
+        break;
+      case 'BYMINUTE':
+        parts.byMinute = clockNumbers(59);
+        break;
+      case 'BYSECOND':
+        parts.bySecond = clockNumbers(60);
+        break;
       case 'WKST':
         if (isWeekday(value)) parts.wkst = value;
         else understood = false;

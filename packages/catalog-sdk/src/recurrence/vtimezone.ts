@@ -99,7 +99,10 @@ export function buildVTimezone(timeZone: string, firstYear: number, lastYear = f
     if (regular) {
       onsets.forEach((t, i) => {
         const rule = rules[i];
-        if (rule) vtimezone.addSubcomponent(observance(timeZone, t, daylight(t), `FREQ=YEARLY;BYMONTH=${rule.month};BYDAY=${rule.byDay}`));
+        if (rule)
+          vtimezone.addSubcomponent(
+            observance(timeZone, t, daylight(t), `FREQ=YEARLY;BYMONTH=${rule.month};BYDAY=${rule.byDay}`),
+          );
       });
       return vtimezone;
     }

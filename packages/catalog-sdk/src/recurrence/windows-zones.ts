@@ -61,7 +61,8 @@ export function ianaZoneOf(tzid: string): string | undefined {
   const segments = name.split('/').filter((s) => s !== '');
   for (const length of [2, 3]) {
     const candidate = segments.slice(-length).join('/');
-    if (segments.length >= length && /^[A-Z][A-Za-z_]+\//.test(candidate) && isKnownTimeZone(candidate)) return candidate;
+    if (segments.length >= length && /^[A-Z][A-Za-z_]+\//.test(candidate) && isKnownTimeZone(candidate))
+      return candidate;
   }
   for (const [pattern, zone] of DISPLAY_NAMES) if (pattern.test(name)) return zone;
   return undefined;

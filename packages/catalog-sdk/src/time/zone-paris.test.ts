@@ -16,9 +16,7 @@ describe('zonedToInstant', () => {
 
   it('moves a time skipped by the spring change forward by the gap (02:30 → 03:30 CEST)', () => {
     expect(iso('2026-03-29T02:30:00')).to.equal('2026-03-29T01:30:00.000Z');
-    expect(instantToZoned(zonedToInstant('2026-03-29T02:30:00', PARIS), PARIS)).to.equal(
-      '2026-03-29T03:30:00',
-    );
+    expect(instantToZoned(zonedToInstant('2026-03-29T02:30:00', PARIS), PARIS)).to.equal('2026-03-29T03:30:00');
   });
 
   it('keeps the times around the spring gap exact', () => {

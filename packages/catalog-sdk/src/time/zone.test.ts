@@ -11,8 +11,12 @@ describe('zone conversions', () => {
   it('moves a skipped time forward by the gap and takes the first instance of a repeated time', () => {
     expect(zonedToInstant('2026-03-29T02:30:00', 'Europe/Paris').toISOString()).to.equal('2026-03-29T01:30:00.000Z');
     expect(zonedToInstant('2026-10-25T02:30:00', 'Europe/Paris').toISOString()).to.equal('2026-10-25T00:30:00.000Z');
-    expect(zonedToInstant('2026-03-08T02:30:00', 'America/New_York').toISOString()).to.equal('2026-03-08T07:30:00.000Z');
-    expect(zonedToInstant('2026-11-01T01:30:00', 'America/New_York').toISOString()).to.equal('2026-11-01T05:30:00.000Z');
+    expect(zonedToInstant('2026-03-08T02:30:00', 'America/New_York').toISOString()).to.equal(
+      '2026-03-08T07:30:00.000Z',
+    );
+    expect(zonedToInstant('2026-11-01T01:30:00', 'America/New_York').toISOString()).to.equal(
+      '2026-11-01T05:30:00.000Z',
+    );
   });
 
   it('reads instants back as wall-clock, including both instances of a repeated hour', () => {

@@ -81,13 +81,26 @@ function measureOffset(zone: ZoneOffsets, instantMs: number): number {
   for (const part of zone.formatter.formatToParts(whole)) {
     const value = Number(part.value);
     switch (part.type) {
-      case 'year': year = value; break;
-      case 'month': month = value; break;
-      case 'day': day = value; break;
-      case 'hour': hour = value; break;
-      case 'minute': minute = value; break;
-      case 'second': second = value; break;
-      default: break;
+      case 'year':
+        year = value;
+        break;
+      case 'month':
+        month = value;
+        break;
+      case 'day':
+        day = value;
+        break;
+      case 'hour':
+        hour = value;
+        break;
+      case 'minute':
+        minute = value;
+        break;
+      case 'second':
+        second = value;
+        break;
+      default:
+        break;
     }
   }
   return Date.UTC(year, month - 1, day, hour, minute, second) - whole;
@@ -238,7 +251,12 @@ export function parseWall(local: string, field = 'start'): number {
   const month0 = Number(month) - 1;
   const wall = Date.UTC(Number(year), month0, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0));
   const check = new Date(wall);
-  if (check.getUTCMonth() !== month0 || check.getUTCDate() !== Number(day) || Number(hour ?? 0) > 23 || Number(minute ?? 0) > 59) {
+  if (
+    check.getUTCMonth() !== month0 ||
+    check.getUTCDate() !== Number(day) ||
+    Number(hour ?? 0) > 23 ||
+    Number(minute ?? 0) > 59
+  ) {
     throw new ValidationError(field, 'is not a calendar date-time');
   }
   return wall;

@@ -19,7 +19,12 @@ describe('emit', () => {
   it('lets listeners veto a cancelable event and reports it', async () => {
     const target = fixtureSync<HTMLDivElement>(html`<div></div>`);
     target.addEventListener('carnet-session-change', (event) => event.preventDefault(), { once: true });
-    const notVetoed = emit(target, 'carnet-session-change', { authenticated: true, patientId: 'p-1' }, { cancelable: true });
+    const notVetoed = emit(
+      target,
+      'carnet-session-change',
+      { authenticated: true, patientId: 'p-1' },
+      { cancelable: true },
+    );
     expect(notVetoed).to.equal(false);
   });
 

@@ -266,15 +266,19 @@ export class CarnetProvider extends LitElement {
 
   protected override render(): unknown {
     return html`
-      ${this.status === 'seeding'
-        ? html`<div class="busy" part="busy">
-            <span class="spinner" aria-hidden="true"></span>
-            <span>${msg('Préparation du carnet de démonstration…')}</span>
-          </div>`
-        : nothing}
-      ${this.status === 'error' && this.failure
-        ? renderErrorState({ message: userMessageFor(this.failure.messageKey), onRetry: this.retry })
-        : nothing}
+      ${
+        this.status === 'seeding'
+          ? html`<div class="busy" part="busy">
+              <span class="spinner" aria-hidden="true"></span>
+              <span>${msg('Préparation du carnet de démonstration…')}</span>
+            </div>`
+          : nothing
+      }
+      ${
+        this.status === 'error' && this.failure
+          ? renderErrorState({ message: userMessageFor(this.failure.messageKey), onRetry: this.retry })
+          : nothing
+      }
       <slot></slot>
       ${this.announcer.region()}
     `;

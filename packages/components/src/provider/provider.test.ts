@@ -72,7 +72,9 @@ describe('<carnet-provider>', () => {
 
   it('switches widgets to a newly injected data source, and back to the local one when removed', async () => {
     const provider = await fixture<CarnetProvider>(
-      html`<carnet-provider db-name=${uniqueDbName('swap')}><carnet-record-summary></carnet-record-summary></carnet-provider>`,
+      html`<carnet-provider db-name=${uniqueDbName('swap')}
+        ><carnet-record-summary></carnet-record-summary
+      ></carnet-provider>`,
     );
     const local = provider.activeDataSource;
     const injected = createLocalDataSource({ dbName: uniqueDbName('swap-injected') });
@@ -139,11 +141,13 @@ describe('<carnet-provider>', () => {
   });
 
   it("falls back to the nearest ancestor's lang, then to French", async () => {
-    const page = fixtureSync<HTMLDivElement>(html`<div>
-      <div lang="en-GB"><carnet-provider db-name=${uniqueDbName('lang-en')}></carnet-provider></div>
-      <div lang="de"><carnet-provider db-name=${uniqueDbName('lang-de')}></carnet-provider></div>
-      <carnet-provider db-name=${uniqueDbName('lang-page')}></carnet-provider>
-    </div>`);
+    const page = fixtureSync<HTMLDivElement>(
+      html`<div>
+        <div lang="en-GB"><carnet-provider db-name=${uniqueDbName('lang-en')}></carnet-provider></div>
+        <div lang="de"><carnet-provider db-name=${uniqueDbName('lang-de')}></carnet-provider></div>
+        <carnet-provider db-name=${uniqueDbName('lang-page')}></carnet-provider>
+      </div>`,
+    );
     const [english, german, pageDefault] = [...page.querySelectorAll('carnet-provider')] as CarnetProvider[];
     await Promise.all([english?.updateComplete, german?.updateComplete, pageDefault?.updateComplete]);
     expect(english?.locale).to.equal('en');
@@ -189,7 +193,10 @@ describe('<carnet-provider>', () => {
       provider.locale = 'en';
       provider.dbName = '';
       await provider.updateComplete;
-      await waitUntil(() => provider.shadowRoot?.textContent?.includes('Some information is not valid.'), 'English error');
+      await waitUntil(
+        () => provider.shadowRoot?.textContent?.includes('Some information is not valid.'),
+        'English error',
+      );
       expect(provider.shadowRoot?.querySelector('button[part="retry"]')?.textContent?.trim()).to.equal('Retry');
     } finally {
       document.removeEventListener('carnet-error', recordError);
@@ -213,7 +220,9 @@ describe('<carnet-provider>', () => {
 
     const real = createLocalDataSource({ dbName: uniqueDbName('close-injected') });
     const injected = withFailingDocumentList(real, new StorageError('unused'));
-    const second = await fixture<CarnetProvider>(html`<carnet-provider .dataSource=${injected.source}></carnet-provider>`);
+    const second = await fixture<CarnetProvider>(
+      html`<carnet-provider .dataSource=${injected.source}></carnet-provider>`,
+    );
     second.remove();
     expect(injected.closeCalls).to.equal(0);
     real.close();

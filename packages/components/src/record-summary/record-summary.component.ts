@@ -141,9 +141,11 @@ export class CarnetRecordSummary extends LitElement {
   protected override render(): TemplateResult {
     return html`<section class="base" part="base" aria-labelledby="summary-title">
       <h2 class="title" id="summary-title" part="title">${msg('Mon carnet de santé')}</h2>
-      ${this.pathology
-        ? html`<p class="pathology" part="pathology">${msg(str`Parcours : ${pathologyLabel(this.pathology)}`)}</p>`
-        : nothing}
+      ${
+        this.pathology
+          ? html`<p class="pathology" part="pathology">${msg(str`Parcours : ${pathologyLabel(this.pathology)}`)}</p>`
+          : nothing
+      }
       ${this.summaryTask.render({
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),
@@ -167,7 +169,10 @@ export class CarnetRecordSummary extends LitElement {
 
   private renderSummary(summary: RecordSummary): TemplateResult {
     const count = (label: string, value: number): TemplateResult =>
-      html`<div class="count"><dt>${label}</dt><dd>${formatCount(value, this.locale)}</dd></div>`;
+      html`<div class="count">
+        <dt>${label}</dt>
+        <dd>${formatCount(value, this.locale)}</dd>
+      </div>`;
     return html`
       <dl class="counts" part="counts">
         ${count(msg('Documents'), summary.documentCount)}
@@ -176,15 +181,17 @@ export class CarnetRecordSummary extends LitElement {
         ${count(msg('Équipe de soins'), summary.careTeamSize)}
       </dl>
       <h3 class="recent-title" id="recent-title">${msg('Documents récents')}</h3>
-      ${summary.recentDocuments.length === 0
-        ? html`<p class="no-documents">${msg('Aucun document pour le moment.')}</p>`
-        : html`<ul class="recent" part="recent-list" aria-labelledby="recent-title">
-            ${repeat(
-              summary.recentDocuments,
-              (document) => document.id,
-              (document) => this.renderRecentDocument(document),
-            )}
-          </ul>`}
+      ${
+        summary.recentDocuments.length === 0
+          ? html`<p class="no-documents">${msg('Aucun document pour le moment.')}</p>`
+          : html`<ul class="recent" part="recent-list" aria-labelledby="recent-title">
+              ${repeat(
+                summary.recentDocuments,
+                (document) => document.id,
+                (document) => this.renderRecentDocument(document),
+              )}
+            </ul>`
+      }
     `;
   }
 

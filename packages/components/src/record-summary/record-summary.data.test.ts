@@ -51,7 +51,9 @@ describe('record summary data', () => {
     expect(isUpcoming(weekly, new Date('2026-06-01T00:00:00Z'))).to.equal(true);
     expect(isUpcoming(weekly, new Date('2026-07-01T00:00:00Z'))).to.equal(false);
     expect(isUpcoming(event({ rrule: 'FREQ=DAILY' }), new Date('2030-01-01T00:00:00Z'))).to.equal(true);
-    expect(isUpcoming(event({ rrule: 'FREQ=MONTHLY;UNTIL=20260401' }), new Date('2026-04-01T20:00:00Z'))).to.equal(true);
+    expect(isUpcoming(event({ rrule: 'FREQ=MONTHLY;UNTIL=20260401' }), new Date('2026-04-01T20:00:00Z'))).to.equal(
+      true,
+    );
   });
 
   it('counts a plan as active until its last day, inclusive', () => {
@@ -75,7 +77,10 @@ describe('record summary data', () => {
       expect(summary.upcomingEventCount).to.be.greaterThan(0);
       expect(summary.activePlanCount).to.equal(record.medicationPlans.filter((p) => isActivePlan(p, now)).length);
       expect(summary.recentDocuments.map((d) => d.id)).to.deep.equal(
-        [...record.documents].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 3).map((d) => d.id),
+        [...record.documents]
+          .sort((a, b) => b.date.localeCompare(a.date))
+          .slice(0, 3)
+          .map((d) => d.id),
       );
       expect(summary.empty).to.equal(false);
     } finally {

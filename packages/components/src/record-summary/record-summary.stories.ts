@@ -18,7 +18,9 @@ type Fault = 'never-answers' | 'fails';
 function faultySource(dbName: string, fault: Fault): DataSource {
   const real = createLocalDataSource({ dbName });
   const list = (): Promise<never> =>
-    fault === 'fails' ? Promise.reject(new StorageError('story: simulated failure')) : new Promise<never>(() => undefined);
+    fault === 'fails'
+      ? Promise.reject(new StorageError('story: simulated failure'))
+      : new Promise<never>(() => undefined);
   const bind = (target: object, property: string | symbol): unknown => {
     const value: unknown = Reflect.get(target, property, target);
     return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;

@@ -31,13 +31,11 @@ async function providerWithSummary(
   dbName: string,
   attributes: { locale?: 'fr' | 'en'; pathology?: string } = {},
 ): Promise<{ provider: CarnetProvider; summary: CarnetRecordSummary }> {
-  const provider = await fixture<CarnetProvider>(html`<carnet-provider
-    db-name=${dbName}
-    locale=${attributes.locale ?? 'fr'}
-    pathology=${attributes.pathology ?? ''}
-  >
-    <carnet-record-summary></carnet-record-summary>
-  </carnet-provider>`);
+  const provider = await fixture<CarnetProvider>(
+    html`<carnet-provider db-name=${dbName} locale=${attributes.locale ?? 'fr'} pathology=${attributes.pathology ?? ''}>
+      <carnet-record-summary></carnet-record-summary>
+    </carnet-provider>`,
+  );
   const summary = provider.querySelector('carnet-record-summary') as CarnetRecordSummary;
   return { provider, summary };
 }
@@ -105,7 +103,9 @@ describe('<carnet-record-summary>', () => {
     const { summary, provider } = await providerWithSummary(uniqueDbName('pathology'), { pathology: 'kidney' });
     await provider.updateComplete;
     await summary.updateComplete;
-    expect(text(summary.shadowRoot?.querySelector('[part="pathology"]'))).to.equal('Parcours : Maladie rénale chronique');
+    expect(text(summary.shadowRoot?.querySelector('[part="pathology"]'))).to.equal(
+      'Parcours : Maladie rénale chronique',
+    );
     provider.pathology = undefined;
     await provider.updateComplete;
     await summary.updateComplete;
@@ -140,9 +140,11 @@ describe('<carnet-record-summary>', () => {
     await seedPersonaRecord(dbName, 'kidney', 4);
     const real = createLocalDataSource({ dbName });
     const faulty = withFailingDocumentList(real, new StorageError('simulated quota failure'));
-    const provider = await fixture<CarnetProvider>(html`<carnet-provider .dataSource=${faulty.source}>
-      <carnet-record-summary></carnet-record-summary>
-    </carnet-provider>`);
+    const provider = await fixture<CarnetProvider>(
+      html`<carnet-provider .dataSource=${faulty.source}>
+        <carnet-record-summary></carnet-record-summary>
+      </carnet-provider>`,
+    );
     const summary = provider.querySelector('carnet-record-summary') as CarnetRecordSummary;
     await waitUntil(() => summary.shadowRoot?.querySelector('[role="alert"]'), 'error shown');
 

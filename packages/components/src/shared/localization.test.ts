@@ -22,7 +22,12 @@ describe('localization', () => {
   });
 
   it("takes the nearest ancestor's lang, through shadow roots, else French", async () => {
-    const outer = fixtureSync<HTMLDivElement>(html`<div lang="en-GB"><section lang="de"><p></p></section><p></p></div>`);
+    const outer = fixtureSync<HTMLDivElement>(
+      html`<div lang="en-GB">
+        <section lang="de"><p></p></section>
+        <p></p>
+      </div>`,
+    );
     const inGerman = outer.querySelector('section p') as HTMLElement;
     const inEnglish = outer.querySelector(':scope > p') as HTMLElement;
     expect(resolveAncestorLocale(inEnglish)).to.equal('en');

@@ -37,7 +37,9 @@ describe('shared states and announcer', () => {
 
   it('empty: a title and what to do next', async () => {
     const el = await fixture<StateHarness>(html`<carnet-state-harness view="empty"></carnet-state-harness>`);
-    expect(el.shadowRoot?.querySelector('[part="empty"]')?.textContent).to.contain('Aucun document').and.contain('ordonnance');
+    expect(el.shadowRoot?.querySelector('[part="empty"]')?.textContent)
+      .to.contain('Aucun document')
+      .and.contain('ordonnance');
     await expect(el).to.be.accessible();
   });
 

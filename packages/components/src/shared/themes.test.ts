@@ -22,7 +22,9 @@ const NON_TEXT_PAIRS: ReadonlyArray<[string, string]> = [
 ];
 
 async function themedProvider(themeClass: string): Promise<CarnetProvider> {
-  return fixture<CarnetProvider>(html`<carnet-provider class=${themeClass} db-name=${uniqueDbName('theme')}></carnet-provider>`);
+  return fixture<CarnetProvider>(
+    html`<carnet-provider class=${themeClass} db-name=${uniqueDbName('theme')}></carnet-provider>`,
+  );
 }
 
 function role(element: Element, name: string): string {

@@ -35,11 +35,7 @@ export async function deleteTestDatabases(): Promise<void> {
  * Writes a small synthetic persona into the database `dbName` (closing it after),
  * so a provider opening that name finds a real record.
  */
-export async function seedPersonaRecord(
-  dbName: string,
-  persona: Pathology,
-  documentCount = 6,
-): Promise<PersonaRecord> {
+export async function seedPersonaRecord(dbName: string, persona: Pathology, documentCount = 6): Promise<PersonaRecord> {
   const record = generatePersona(persona, { documentCount });
   const source = createLocalDataSource({ dbName });
   try {

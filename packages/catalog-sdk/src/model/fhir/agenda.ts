@@ -64,13 +64,10 @@ export function appointmentToAgendaEvent(resource: Appointment): AgendaEvent {
   const startInstant = requireInstant(`${RT}.start`, r.start);
   const endInstant = r.end === undefined ? undefined : requireInstant(`${RT}.end`, r.end);
   const start =
-    extensions.localDateTime(WALL_CLOCK_START_EXTENSION_URL) ??
-    instantToZoned(new Date(startInstant), timeZone);
+    extensions.localDateTime(WALL_CLOCK_START_EXTENSION_URL) ?? instantToZoned(new Date(startInstant), timeZone);
   const end =
     extensions.localDateTime(WALL_CLOCK_END_EXTENSION_URL) ??
-    (endInstant === undefined
-      ? fail(`${RT}.end`, 'is missing')
-      : instantToZoned(new Date(endInstant), timeZone));
+    (endInstant === undefined ? fail(`${RT}.end`, 'is missing') : instantToZoned(new Date(endInstant), timeZone));
   const planId = extensions.referenceId(MEDICATION_PLAN_EXTENSION_URL, 'MedicationRequest');
   return withoutUndefined<AgendaEvent>({
     id,

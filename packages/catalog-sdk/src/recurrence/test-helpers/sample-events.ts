@@ -12,13 +12,19 @@ export const kine: AgendaEvent = agendaEvent({
   rrule: 'FREQ=WEEKLY;UNTIL=20260630T235959;BYDAY=MO,WE,FR',
   exdates: ['2026-03-04T09:00:00'],
   overrides: [
-    { originalStart: '2026-03-09T09:00:00', start: '2026-03-10T17:30:00', end: '2026-03-10T18:15:00', note: 'Déplacée au mardi soir' },
+    {
+      originalStart: '2026-03-09T09:00:00',
+      start: '2026-03-10T17:30:00',
+      end: '2026-03-10T18:15:00',
+      note: 'Déplacée au mardi soir',
+    },
     { originalStart: '2026-03-11T09:00:00', note: 'Douleur au genou, exercices allégés' },
     { originalStart: '2026-03-13T09:00:00', cancelled: true },
   ],
   reminders: [{ minutesBefore: 15 }, { minutesBefore: 1440 }, { minutesBefore: 90 }],
   location: 'Cabinet Dupont, 3 place Royale; Nantes',
-  notes: 'Apporter la carte Vitale, l’ordonnance du Dr Martin (rééducation du genou gauche) et une serviette. Séances de 45 minutes, exercices à refaire chez soi.',
+  notes:
+    'Apporter la carte Vitale, l’ordonnance du Dr Martin (rééducation du genou gauche) et une serviette. Séances de 45 minutes, exercices à refaire chez soi.',
 });
 
 /** A yearly all-day check-up. */
