@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { CHROME_ARGS, requireChrome } from './scripts/find-chrome.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
+import { carnetPlatformPlugin } from './scripts/wtr-platform-plugin.mjs';
 
 const executablePath = requireChrome();
 // Test files run side by side in one browser: pages in the background must still get frames and timers.
@@ -37,6 +38,8 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   plugins: [
     workspaceSources,
+    // Starts the demo OpenID provider and FHIR server on first use by an integration test.
+    carnetPlatformPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../packages/demo-host/server/main.ts', import.meta.url));
 /** Page served by the test runner that hands the popup's callback URL to the opener. */
-export const POPUP_CALLBACK_PATH = '/packages/catalog-sdk/src/auth/test-fixtures/popup-callback.html';
+export const POPUP_CALLBACK_PATH = '/packages/catalog-sdk/src/auth/test-helpers/popup-callback.html';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function carnetPlatformPlugin({ documentCount = 40 } = {}) {

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { AuthError } from './auth-error.js';
 import { CarnetSession } from './carnet-session.js';
-import { CLIENT_ID, newSession, signInWithPopup, signedInSession, testPlatform } from './test-fixtures/platform.js';
+import { CLIENT_ID, newSession, signInWithPopup, signedInSession, testPlatform } from './test-helpers/platform.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

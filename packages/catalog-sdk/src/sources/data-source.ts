@@ -1,19 +1,9 @@
 import type { AgendaEvent, NewAgendaEvent } from '../model/agenda.js';
 import type { CareTeamMember } from '../model/care-team.js';
 import type { Pathology } from '../model/common.js';
-import type {
-  DocumentSending,
-  HealthDocument,
-  HealthDocumentChanges,
-  NewHealthDocument,
-} from '../model/document.js';
+import type { DocumentSending, HealthDocument, HealthDocumentChanges, NewHealthDocument } from '../model/document.js';
 import type { ForumPost, ForumThread, ReportReason } from '../model/forum.js';
-import type {
-  IntakeRecord,
-  MedicationPlan,
-  NewIntakeRecord,
-  NewMedicationPlan,
-} from '../model/medication.js';
+import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
 
 /** Options of a paged list. */
 export interface PageRequest {

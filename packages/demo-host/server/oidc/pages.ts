@@ -25,7 +25,7 @@ function layout(lang: PageLanguage, title: string, switchHref: string | undefine
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)}</title>
 <style nonce="${nonce}">
 :root { color-scheme: light; font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1f; background: #f5f5f7; }
@@ -75,7 +75,7 @@ export function pageHeaders(page: RenderedPage, formTargets: readonly string[]):
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    'Referrer-Policy': 'same-origin',
     'Cache-Control': 'no-store',
   };
 }

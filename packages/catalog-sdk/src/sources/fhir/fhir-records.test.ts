@@ -2,7 +2,7 @@
 // FHIR server, as a patient signed in through the real OpenID provider.
 import { expect } from '@open-wc/testing';
 import type { CarnetSession } from '../../auth/carnet-session.js';
-import { signedInSession, testPlatform } from '../../auth/test-fixtures/platform.js';
+import { signedInSession, testPlatform } from '../../auth/test-helpers/platform.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/errors.js';
 import type { NewAgendaEvent } from '../../model/agenda.js';
 import type { DataSource } from '../data-source.js';

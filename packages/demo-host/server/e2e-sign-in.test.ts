@@ -1,0 +1,228 @@
+// End to end: a real Chromium (playwright-core) signs in through the real demo
+// OpenID provider with the SDK's CarnetSession (bundled from source by esbuild),
+// then reads and writes the patient's record on the real FHIR server.
+// Token expiry is real: the platform runs with a 35 s access-token lifetime, so
+// the session (which renews 30 s before expiry) renews after about 5 s.
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPlatform, type RunningPlatform } from './main.js';
+
+/** The repository's browser finder (plain JS, loaded by URL so it needs no type declarations). */
+const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
+const SDK_SRC = fileURLToPath(new URL('../../catalog-sdk/src/', import.meta.url));
+const SCOPES = [
+  'openid',
+  'fhirUser',
+  'offline_access',
+  'launch/patient',
+  'patient/Patient.r',
+  'patient/DocumentReference.rs',
+  'patient/DocumentReference.u',
+  'patient/Binary.r',
+  'patient/Practitioner.rs',
+];
+
+/** The test page's script: one session, its outcome written where a person sees it. */
+const PAGE_SCRIPT = `
+import { CarnetSession } from './auth/index.js';
+import { createFhirDataSource } from './sources/fhir/index.js';
+const config = JSON.parse(document.getElementById('config').textContent);
+const status = document.getElementById('status');
+const show = (text) => { status.textContent = text; };
+const session = await CarnetSession.create({ issuer: config.issuer, clientId: 'carnet-demo', redirectUri: location.origin + '/callback.html', scopes: config.scopes, fhirBaseUrl: config.fhirBaseUrl, storage: 'session' });
+const source = createFhirDataSource({ baseUrl: config.fhirBaseUrl, session });
+const describe = (error) => ({ name: error?.name, code: error?.code });
+window.carnet = {
+  session,
+  signIn: () => session.signIn(),
+  signOut: () => session.signOut().then(() => show('signed out')),
+  token: () => session.getAccessToken(),
+  countDocuments: () => source.documents.list({ limit: 5 }).then((page) => page.total, describe),
+  staleTagUpdate: async () => {
+    const [doc] = (await source.documents.list({ limit: 1 })).items;
+    await source.documents.update(doc.id, { tags: ['a'] }, doc.version);
+    return source.documents.update(doc.id, { tags: ['b'] }, doc.version).then(() => 'no conflict', describe);
+  },
+};
+if (location.pathname === '/callback.html') {
+  session.handleCallback(location.href).then(() => show('patient ' + session.patientId), (error) => show('error ' + error.reason));
+} else {
+  show(session.isAuthenticated ? 'patient ' + session.patientId : 'signed out');
+}
+`;
+
+let platform: RunningPlatform;
+let site: Server;
+let origin: string;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+async function startSite(): Promise<void> {
+  const bundle = await build({
+    stdin: { contents: PAGE_SCRIPT, resolveDir: SDK_SRC, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+  });
+  const script = bundle.outputFiles[0]?.text ?? '';
+  site = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/app.js') {
+      res.setHeader('Content-Type', 'text/javascript');
+      res.end(script);
+      return;
+    }
+    const config = JSON.stringify({ issuer: platform.issuer, fhirBaseUrl: platform.fhirBaseUrl, scopes: SCOPES });
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(
+      `<!doctype html><html lang="fr"><body><p id="status" role="status">…</p><script type="application/json" id="config">${config}</script><script type="module" src="/app.js"></script></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  origin = `http://localhost:${(site.address() as AddressInfo).port}`;
+}
+
+async function openSite(path = '/index.html'): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${origin}${path}`);
+  await page.waitForFunction(() => (window as unknown as { carnet?: unknown }).carnet !== undefined);
+  return page;
+}
+
+/** Goes through the provider's pages as `persona`; lands on the callback page. */
+async function signIn(page: Page, persona: string, consent: 'allow' | 'deny' = 'allow'): Promise<void> {
+  await Promise.all([
+    page.waitForURL(/\/interaction\//),
+    page.evaluate(() => (window as unknown as { carnet: { signIn(): Promise<void> } }).carnet.signIn()),
+  ]);
+  await page.fill('#login', persona);
+  await page.fill('#password', 'demo');
+  await page.click('button.primary');
+  await page.waitForURL(/\/interaction\/|callback\.html/);
+  if (page.url().includes('/interaction/'))
+    await page.click(consent === 'allow' ? 'button.primary' : 'button.secondary');
+  await page.waitForURL(/callback\.html/);
+}
+
+async function statusOf(page: Page, expected: RegExp): Promise<string> {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.getElementById('status')?.textContent ?? ''),
+    expected.source,
+  );
+  return (await page.textContent('#status')) ?? '';
+}
+
+const carnet = <T>(page: Page, call: string): Promise<T> => page.evaluate(`window.carnet.${call}`) as Promise<T>;
+
+describe('sign-in end to end (real provider, real FHIR server, real Chromium)', { timeout: 180_000 }, () => {
+  before(async () => {
+    const { findChrome, CHROME_ARGS } = (await import(FIND_CHROME)) as {
+      findChrome(): string | undefined;
+      CHROME_ARGS: string[];
+    };
+    const executablePath = findChrome();
+    assert.ok(executablePath, 'a Chrome or Chromium is needed');
+    await startSite();
+    platform = await startPlatform({
+      oidcPort: 0,
+      fhirPort: 0,
+      siteOrigins: [origin],
+      documentCount: 12,
+      accessTokenTtl: 35,
+    });
+    browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await platform?.close();
+    await new Promise((resolve) => site?.close(resolve));
+  });
+
+  it('signs in as parkinson and reads the patient documents', async () => {
+    const page = await openSite();
+    await signIn(page, 'parkinson');
+    assert.equal(await statusOf(page, /patient|error/), 'patient patient-parkinson');
+    assert.equal(await carnet<number>(page, 'countDocuments()'), 12);
+    await page.context().close();
+  });
+
+  it('rejects a callback whose state was tampered with', async () => {
+    const page = await openSite();
+    // The state is altered on its way out, so the provider echoes a state this page never issued.
+    await page.route('**/auth?*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.searchParams.get('state') === 'tampered') return route.continue();
+      url.searchParams.set('state', 'tampered');
+      return route.fulfill({ status: 302, headers: { location: url.href } });
+    });
+    await signIn(page, 'diabetes');
+    assert.equal(await statusOf(page, /patient|error/), 'error callback_state_mismatch');
+    await page.context().close();
+  });
+
+  it('rejects a replayed callback', async () => {
+    const page = await openSite();
+    await signIn(page, 'kidney');
+    assert.equal(await statusOf(page, /patient|error/), 'patient patient-kidney');
+    await page.goto(page.url());
+    assert.equal(await statusOf(page, /error/), 'error callback_state_mismatch');
+    await page.context().close();
+  });
+
+  it('shows access_denied when the patient refuses at the provider', async () => {
+    const page = await openSite();
+    await signIn(page, 'parkinson', 'deny');
+    assert.equal(await statusOf(page, /patient|error/), 'error access_denied');
+    await page.context().close();
+  });
+
+  it('renews an expiring access token transparently', async () => {
+    const page = await openSite();
+    await signIn(page, 'diabetes');
+    await statusOf(page, /patient/);
+    const first = await carnet<string>(page, 'token()');
+    await page.waitForTimeout(6_000);
+    const second = await carnet<string>(page, 'token()');
+    assert.notEqual(second, first);
+    assert.equal(await carnet<number>(page, 'countDocuments()'), 12);
+    await page.context().close();
+  });
+
+  it('surfaces a stale If-Match as ConflictError', async () => {
+    const page = await openSite();
+    await signIn(page, 'kidney');
+    await statusOf(page, /patient/);
+    assert.deepEqual(await carnet(page, 'staleTagUpdate()'), { name: 'ConflictError', code: 'conflict' });
+    await page.context().close();
+  });
+
+  it('after sign-out, reads are refused with login_required', async () => {
+    const page = await openSite();
+    await signIn(page, 'parkinson');
+    await statusOf(page, /patient/);
+    await carnet(page, 'signOut()');
+    assert.equal(await statusOf(page, /signed out/), 'signed out');
+    assert.deepEqual(await carnet(page, 'countDocuments()'), { name: 'AuthError', code: 'login_required' });
+    await page.context().close();
+  });
+
+  it('reports the FHIR server down as FhirError network, with no uncaught exception', async () => {
+    const page = await openSite();
+    await signIn(page, 'diabetes');
+    await statusOf(page, /patient/);
+    await platform.close();
+    assert.deepEqual(await carnet(page, 'countDocuments()'), { name: 'FhirError', code: 'network' });
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+});
