@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { CarnetProvider } from './provider/provider.js';
-export type { ProviderRecordStatus } from './provider/provider.js';
+export type { ProviderRecordStatus, SignInMode } from './provider/provider.js';
 export { CarnetRecordSummary } from './record-summary/record-summary.js';
 export type { RecordSummary } from './record-summary/record-summary.data.js';
 export { CarnetAgenda } from './agenda/agenda.js';

@@ -1,10 +1,32 @@
 import '@carnet/components';
+import { setUpLanguageButtons, siteLocale } from './site-shell.js';
 
 type Persona = 'parkinson' | 'diabetes' | 'kidney';
-type Locale = 'fr' | 'en';
+
+/** The widgets of the page, each in its own section: tag, heading in French and English. */
+const SECTIONS = [
+  { id: 'record', tag: 'carnet-record-summary', fr: "Vue d'ensemble", en: 'Overview' },
+  { id: 'documents', tag: 'carnet-document-browser', fr: 'Documents de santé', en: 'Health documents' },
+  { id: 'agenda', tag: 'carnet-agenda', fr: 'Rendez-vous et rappels', en: 'Appointments and reminders' },
+  { id: 'pills', tag: 'carnet-pill-organiser', fr: 'Traitements', en: 'Treatments' },
+  { id: 'forum', tag: 'carnet-forum-feed', fr: 'Communauté', en: 'Community' },
+] as const;
 
 const widgets = document.querySelector<HTMLDivElement>('#widgets');
-let locale: Locale = 'fr';
+
+/** One section with its heading and widget. */
+function section({ id, tag, fr, en }: (typeof SECTIONS)[number]): HTMLElement {
+  const element = document.createElement('section');
+  element.className = 'widget-section';
+  element.setAttribute('aria-labelledby', `${id}-heading`);
+  const heading = document.createElement('h2');
+  heading.id = `${id}-heading`;
+  heading.dataset.fr = fr;
+  heading.dataset.en = en;
+  heading.textContent = siteLocale() === 'en' ? en : fr;
+  element.append(heading, document.createElement(tag));
+  return element;
+}
 
 /** Renders the provider and its widgets for one persona, each persona in its own local database. */
 function mount(persona: Persona): void {
@@ -13,8 +35,8 @@ function mount(persona: Persona): void {
   const provider = document.createElement('carnet-provider');
   provider.setAttribute('demo-persona', persona);
   provider.setAttribute('db-name', `carnet-demo-${persona}`);
-  provider.setAttribute('locale', locale);
-  provider.append(document.createElement('carnet-record-summary'));
+  provider.setAttribute('locale', siteLocale());
+  provider.append(...SECTIONS.map(section));
   widgets.append(provider);
 }
 
@@ -27,15 +49,5 @@ document.querySelectorAll<HTMLInputElement>('input[name="persona"]').forEach((in
   input.addEventListener('change', () => mount(selectedPersona()));
 });
 
-document.querySelectorAll<HTMLButtonElement>('button[data-locale]').forEach((button) => {
-  button.addEventListener('click', () => {
-    locale = button.dataset.locale === 'en' ? 'en' : 'fr';
-    document.documentElement.lang = locale;
-    document
-      .querySelectorAll('button[data-locale]')
-      .forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
-    document.querySelector('carnet-provider')?.setAttribute('locale', locale);
-  });
-});
-
+setUpLanguageButtons();
 mount(selectedPersona());

@@ -96,7 +96,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @cssprop --carnet-document-browser-background - Background of the card (defaults to the surface).
  * @cssprop --carnet-document-browser-padding - Inner spacing of the card.
  * @cssprop --carnet-document-browser-list-height - Height of the scrolling list (default 32rem).
- * @cssprop --carnet-document-browser-row-height - Height of every row (default 7rem; long titles and tags are cut with an ellipsis).
+ * @cssprop --carnet-document-browser-row-height - Height of every row (default 8rem; long titles and tags are cut with an ellipsis).
  * @cssprop --carnet-document-browser-facets-width - Width of the facet panel on wide screens (default 16rem).
  * @cssprop --carnet-document-browser-highlight - Background of the matched text (default a light amber).
  * @cssprop --carnet-document-browser-on-highlight - Colour of the matched text.

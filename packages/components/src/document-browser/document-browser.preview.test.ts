@@ -95,7 +95,8 @@ describe('<carnet-document-browser> preview and sending', () => {
     await waitUntil(() => shadow(browser).querySelector('img[part="preview-image"]'), 'image shown');
     const image = part<HTMLImageElement>(browser, 'img[part="preview-image"]');
     expect(image.alt).to.equal(IMAGING);
-    await image.decode();
+    // `decode()` can wait for a frame that a background test page never gets: poll instead.
+    await waitUntil(() => image.complete && image.naturalWidth > 0, 'image loaded', { timeout: 5000 });
     expect(image.naturalWidth).to.equal(1);
     const url = image.src;
 

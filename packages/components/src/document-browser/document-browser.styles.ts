@@ -183,7 +183,12 @@ export const documentBrowserStyles = css`
     min-block-size: var(--carnet-sys-target-size, 44px);
     cursor: pointer;
   }
+  .facet input {
+    /* A long label wraps; the checkbox keeps its size. */
+    flex: none;
+  }
   .facet-count {
+    flex: none;
     color: var(--carnet-sys-on-surface-variant, inherit);
     font-variant-numeric: tabular-nums;
   }
@@ -219,12 +224,13 @@ export const documentBrowserStyles = css`
     gap: 0 var(--carnet-sys-space-s, 0.5rem);
     inline-size: 100%;
     /* One height for every row: the virtualizer's estimates stay exact, so jumps do not re-layout. */
-    block-size: var(--carnet-document-browser-row-height, 7rem);
+    block-size: var(--carnet-document-browser-row-height, 8rem);
     overflow: hidden;
     padding: var(--carnet-sys-space-s, 0.5rem);
     border-block-end: 1px solid var(--carnet-sys-surface-variant, transparent);
   }
   .row-title,
+  .row-meta,
   .row-who,
   .row-tags {
     white-space: nowrap;
@@ -244,8 +250,9 @@ export const documentBrowserStyles = css`
     grid-area: open;
     display: grid;
     gap: 0.125rem;
+    min-inline-size: 0;
     min-block-size: var(--carnet-sys-target-size, 44px);
-    padding: var(--carnet-sys-space-s, 0.5rem);
+    padding: 0.25rem var(--carnet-sys-space-s, 0.5rem);
     border: 0;
     border-radius: var(--carnet-sys-radius, 8px);
     background: transparent;
@@ -278,7 +285,9 @@ export const documentBrowserStyles = css`
   .row-meta,
   .row-who {
     display: flex;
-    flex-wrap: wrap;
+    /* One line: a wrapped line would spill out of the fixed-height row. */
+    flex-wrap: nowrap;
+    min-inline-size: 0;
     gap: 0 var(--carnet-sys-space-s, 0.5rem);
     font-size: var(--carnet-sys-font-size-small, 0.875rem);
     color: var(--carnet-sys-on-surface-variant, inherit);

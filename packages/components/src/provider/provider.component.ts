@@ -3,11 +3,13 @@ import type { ComplexAttributeConverter, PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { PATHOLOGIES, createLocalDataSource } from '@carnet/catalog-sdk';
-import type { DataSource, LocalDataSource, Pathology } from '@carnet/catalog-sdk';
+import { PATHOLOGIES } from '@carnet/catalog-sdk';
+import type { CarnetSession, DataSource, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
+import { sessionContext } from '../context/session.context.js';
+import type { CarnetSessionLike } from '../context/session.context.js';
 import type { CarnetErrorDetail } from '../events/carnet-error.js';
 import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
@@ -25,11 +27,21 @@ import { renderErrorState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { carnetTokens } from '../shared/tokens.styles.js';
 import { CARNET_VERSION } from '../shared/version.js';
-import { seedDemoPersona } from './demo-seeding.js';
+import { DEFAULT_CONNECTED_SCOPES, currentPageUri, scopesConverter, signInModeConverter } from './connected-config.js';
+import type { SignInMode } from './connected-config.js';
+import { ConnectedModeController } from './connected-mode.controller.js';
+import type { ConnectionSettings } from './connected-mode.controller.js';
+import { ConnectedModeView, RECORD_STATUS_OF_CONNECTION } from './connected-mode.view.js';
+import { LocalRecord } from './local-record.js';
 import { providerStyles } from './provider.styles.js';
+import { sessionHeaderStyles } from './session-header.styles.js';
 
-/** Where the provider stands in getting the patient's record ready. */
-export type ProviderRecordStatus = 'idle' | 'seeding' | 'ready' | 'error';
+/**
+ * Where the provider stands in getting the patient's record ready. Connected
+ * mode adds `connecting` (reaching the sign-in service) and `signed-out`
+ * (the sign-in prompt is shown); `ready` then means signed in.
+ */
+export type ProviderRecordStatus = 'idle' | 'seeding' | 'connecting' | 'signed-out' | 'ready' | 'error';
 
 // Unknown values read as "not set" rather than as a pathology Carnet is not tuned for.
 const pathologyConverter: ComplexAttributeConverter<Pathology | undefined> = {
@@ -42,19 +54,47 @@ const localeConverter: ComplexAttributeConverter<CarnetLocale | undefined> = {
   toAttribute: (value) => value,
 };
 
+// Changing any of these builds the data source again.
+const SOURCE_PROPERTIES = [
+  'dataSource',
+  'dbName',
+  'demoPersona',
+  'issuer',
+  'clientId',
+  'fhirBaseUrl',
+  'redirectUri',
+  'scopes',
+  'signInMode',
+  'session',
+] as const;
+
 /**
  * Gives the widgets inside it the patient's record, the interface language and
  * the condition they are tuned for. With no attributes it keeps the record on
  * this device (IndexedDB), which needs no server.
  *
+ * Connected mode (`issuer`, `client-id` and `fhir-base-url`, or a `.session`):
+ * the patient signs in with the platform's OpenID provider and the widgets read
+ * the record from its FHIR server. While signed out the provider shows a
+ * sign-in prompt instead of the widgets; once signed in, a header naming who is
+ * signed in, with a sign-out button, above them. When the page's address
+ * carries the provider's answer (`code` and `state`), the sign-in is finished
+ * and the answer removed from the address. Tokens stay in memory.
+ *
  * @summary Wraps Carnet widgets and provides their data source, locale and pathology.
  * @tag carnet-provider
  *
- * @slot - The Carnet widgets (and any other content) that use this record.
+ * @slot - The Carnet widgets (and any other content) that use this record. In connected mode, shown once the patient is signed in.
  *
- * @csspart busy - The small notice shown while the demo record is being prepared.
- * @csspart error - The error shown when the record could not be prepared.
+ * @csspart busy - The small notice shown while the demo record is being prepared, or while connecting.
+ * @csspart error - The error shown when the record could not be prepared or the sign-in service not reached.
  * @csspart retry - The Retry button of the error.
+ * @csspart sign-in - The sign-in prompt (connected mode, signed out).
+ * @csspart notice - Why the patient is asked to sign in (again): expired session, refused sign-in…
+ * @csspart sign-in-button - The Se connecter button.
+ * @csspart session-header - The header above the widgets once signed in.
+ * @csspart session-name - Who is signed in (display name, else patient id).
+ * @csspart sign-out-button - The Se déconnecter button.
  *
  * @cssprop --carnet-sys-surface - Background of the provider and the widgets.
  * @cssprop --carnet-sys-on-surface - Main text colour.
@@ -74,17 +114,20 @@ const localeConverter: ComplexAttributeConverter<CarnetLocale | undefined> = {
  * @cssprop --carnet-sys-target-size - Minimum size of pointer targets (44px).
  *
  * @cssstate seeding - The demo persona is being imported.
- * @cssstate ready - The widgets have a data source.
- * @cssstate error - The record could not be prepared.
+ * @cssstate connecting - Connected mode is reaching the sign-in service or finishing a sign-in.
+ * @cssstate signed-out - Connected mode shows the sign-in prompt.
+ * @cssstate ready - The widgets have a data source (in connected mode: the patient is signed in).
+ * @cssstate error - The record could not be prepared, or the sign-in service not reached.
  *
- * @fires carnet-error - The record could not be prepared; detail holds codes, never health data.
+ * @fires carnet-error - The record could not be prepared, or signing in failed or ended; detail holds codes, never health data.
+ * @fires carnet-session-change - The patient signed in or out, or the session expired (connected mode); detail `{ authenticated, patientId }`.
  */
 @localized()
 export class CarnetProvider extends LitElement {
   /** Version of the Carnet copy that defines this class. */
   static readonly carnetVersion = CARNET_VERSION;
 
-  static override styles = [carnetTokens, baseStyles, stateStyles, providerStyles];
+  static override styles = [carnetTokens, baseStyles, stateStyles, providerStyles, sessionHeaderStyles];
 
   /**
    * Interface language: `fr` or `en`. When absent, taken from the nearest
@@ -126,19 +169,85 @@ export class CarnetProvider extends LitElement {
   @property({ attribute: false })
   dataSource?: DataSource;
 
+  /**
+   * Connected mode: URL of the platform's OpenID provider (issuer), e.g.
+   * `https://auth.example.org`.
+   * @attr issuer
+   */
+  @property()
+  issuer?: string;
+
+  /**
+   * Connected mode: the site's public client id at the OpenID provider.
+   * @attr client-id
+   */
+  @property({ attribute: 'client-id' })
+  clientId?: string;
+
+  /**
+   * Connected mode: base URL of the FHIR R4 server holding the record; also
+   * the resource the tokens are asked for.
+   * @attr fhir-base-url
+   */
+  @property({ attribute: 'fhir-base-url' })
+  fhirBaseUrl?: string;
+
+  /**
+   * Connected mode: where the provider sends the patient back after signing
+   * in; it must be registered for the client. Default: this page's URL
+   * without query nor fragment.
+   * @attr redirect-uri
+   */
+  @property({ attribute: 'redirect-uri' })
+  redirectUri?: string;
+
+  /**
+   * Connected mode: scopes asked for, separated by spaces in the attribute.
+   * Default: `openid fhirUser launch/patient offline_access` and the SMART v2
+   * patient scopes the widgets use (documents, agenda, treatments, forum, care team).
+   * @attr scopes
+   */
+  @property({ converter: scopesConverter })
+  scopes: string[] = [...DEFAULT_CONNECTED_SCOPES];
+
+  /**
+   * Connected mode: `redirect` (default) leaves the page for the sign-in page
+   * and comes back; `popup` signs in in a popup window opened by the Se
+   * connecter button, for embeds that must not navigate. In popup mode the
+   * redirect URI page must hold a provider in popup mode too (it hands the
+   * answer back to this page).
+   * @attr sign-in
+   */
+  @property({ attribute: 'sign-in', converter: signInModeConverter })
+  signInMode: SignInMode = 'redirect';
+
+  /**
+   * Connected mode: a `CarnetSession` of your own, already created. The
+   * provider then creates none, never finishes sign-ins from the page address
+   * (call `handleCallback()` yourself) and never disposes it. Needs `fhir-base-url`.
+   */
+  @property({ attribute: false })
+  session?: CarnetSession;
+
   @state() private status: ProviderRecordStatus = 'idle';
   @state() private failure?: CarnetErrorDetail;
 
   @provide({ context: dataSourceContext }) private providedDataSource?: DataSource;
+  @provide({ context: sessionContext }) private providedSession?: CarnetSessionLike;
   @provide({ context: localeContext }) private providedLocale: CarnetLocale = DEFAULT_CARNET_LOCALE;
   @provide({ context: pathologyContext }) private providedPathology?: Pathology;
 
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly connection = new ConnectedModeController(this, () => this.followConnection());
+  private readonly connectedView = new ConnectedModeView(this, this.connection, this.announcer);
+  private readonly localRecord = new LocalRecord({
+    ready: (source, seeded) => {
+      this.useSource(source);
+      if (seeded) this.announcer.announce(msg('Le carnet de démonstration est prêt.'));
+    },
+    failed: (error) => this.fail(error),
+  });
   private readonly internals: ElementInternals;
-  /** The local source this provider opened, and so must close. */
-  private ownedSource?: LocalDataSource;
-  /** Incremented on every (re)preparation so late results of an older one are dropped. */
-  private preparation = 0;
   private recordNeedsPreparing = true;
 
   constructor() {
@@ -156,6 +265,29 @@ export class CarnetProvider extends LitElement {
     return this.providedDataSource;
   }
 
+  /** Connected mode: the session in use (the one given in `.session`, or the one the provider created). */
+  get activeSession(): CarnetSession | undefined {
+    return this.connection.session;
+  }
+
+  /** True when connected mode is configured (`.session`, or any of `issuer`, `client-id`, `fhir-base-url`). */
+  get connectedMode(): boolean {
+    return this.session !== undefined || Boolean(this.issuer || this.clientId || this.fhirBaseUrl);
+  }
+
+  /**
+   * Connected mode: starts signing in, as the Se connecter button does. In
+   * popup mode call it from a click handler (browsers block popups otherwise).
+   */
+  signIn(): Promise<void> {
+    return this.connection.signIn();
+  }
+
+  /** Connected mode: signs the patient out (tokens revoked at the provider) and shows the sign-in prompt. */
+  signOut(): Promise<void> {
+    return this.connection.signOut();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     ensureCarnetLocalization();
@@ -165,9 +297,9 @@ export class CarnetProvider extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.preparation++;
-    this.releaseOwnedSource();
+    this.localRecord.close();
     this.providedDataSource = undefined;
+    this.providedSession = undefined;
     this.recordNeedsPreparing = true;
     this.status = 'idle';
   }
@@ -183,7 +315,7 @@ export class CarnetProvider extends LitElement {
     if (changed.has('pathology') || changed.has('demoPersona')) {
       this.providedPathology = this.pathology ?? this.demoPersona;
     }
-    const sourceChanged = changed.has('dataSource') || changed.has('dbName') || changed.has('demoPersona');
+    const sourceChanged = SOURCE_PROPERTIES.some((name) => changed.has(name));
     // A provider out of the page holds no database open; it prepares again when put back.
     if (!this.isConnected) this.recordNeedsPreparing ||= sourceChanged;
     else if (this.recordNeedsPreparing || sourceChanged) this.prepareRecord();
@@ -193,43 +325,45 @@ export class CarnetProvider extends LitElement {
   /** (Re)builds the data source the widgets receive from the current attributes. */
   private prepareRecord(): void {
     this.recordNeedsPreparing = false;
-    const preparation = ++this.preparation;
-    this.releaseOwnedSource();
+    this.localRecord.close();
+    this.providedDataSource = undefined;
+    this.providedSession = undefined;
     this.failure = undefined;
     if (this.dataSource) {
+      this.connection.stop();
       this.useSource(this.dataSource);
       return;
     }
-    // Connected mode (issuer, client-id, fhir-base-url) will choose its source here.
-    let source: LocalDataSource;
-    try {
-      source = createLocalDataSource({ dbName: this.dbName });
-    } catch (error) {
-      this.fail(error);
+    if (this.connectedMode) {
+      this.connection.start(this.connectionSettings());
       return;
     }
-    this.ownedSource = source;
-    if (!this.demoPersona) {
-      this.useSource(source);
-      return;
+    this.connection.stop(true);
+    if (this.localRecord.open(this.dbName, this.demoPersona) === 'seeding') {
+      this.status = 'seeding';
+      this.announcer.announce(msg('Préparation du carnet de démonstration…'));
     }
-    this.providedDataSource = undefined;
-    this.status = 'seeding';
-    this.announcer.announce(msg('Préparation du carnet de démonstration…'));
-    void this.seed(source, this.demoPersona, preparation);
   }
 
-  private async seed(source: LocalDataSource, persona: Pathology, preparation: number): Promise<void> {
-    try {
-      const imported = await seedDemoPersona(source, persona, this.dbName);
-      if (preparation !== this.preparation) return;
-      this.useSource(source);
-      if (imported) this.announcer.announce(msg('Le carnet de démonstration est prêt.'));
-    } catch (error) {
-      if (preparation !== this.preparation) return;
-      this.releaseOwnedSource();
-      this.fail(error);
-    }
+  private connectionSettings(): ConnectionSettings {
+    return {
+      ...(this.issuer ? { issuer: this.issuer } : {}),
+      ...(this.clientId ? { clientId: this.clientId } : {}),
+      ...(this.fhirBaseUrl ? { fhirBaseUrl: this.fhirBaseUrl } : {}),
+      ...(this.session ? { session: this.session } : {}),
+      redirectUri: this.redirectUri || currentPageUri(),
+      scopes: this.scopes,
+      signInMode: this.signInMode,
+    };
+  }
+
+  /** Mirrors connected mode's state into what the widgets receive and what is rendered. */
+  private followConnection(): void {
+    if (!this.connectedMode || this.dataSource) return;
+    this.providedDataSource = this.connection.dataSource;
+    this.providedSession = this.connection.sessionView;
+    this.status = RECORD_STATUS_OF_CONNECTION[this.connection.status];
+    this.requestUpdate();
   }
 
   private useSource(source: DataSource): void {
@@ -244,16 +378,9 @@ export class CarnetProvider extends LitElement {
     emit(this, 'carnet-error', this.failure);
   }
 
-  private releaseOwnedSource(): void {
-    const owned = this.ownedSource;
-    this.ownedSource = undefined;
-    if (owned && this.providedDataSource === owned) this.providedDataSource = undefined;
-    owned?.close();
-  }
-
   private reflectStatus(): void {
     const states = this.internals.states;
-    for (const name of ['seeding', 'ready', 'error'] as const) {
+    for (const name of ['seeding', 'connecting', 'signed-out', 'ready', 'error'] as const) {
       if (name === this.status) states.add(name);
       else states.delete(name);
     }
@@ -265,6 +392,10 @@ export class CarnetProvider extends LitElement {
   };
 
   protected override render(): unknown {
+    if (this.connectedMode && !this.dataSource) {
+      const view = this.connectedView.render(this.signInMode, this.retry);
+      return html`${view} ${this.announcer.region()}`;
+    }
     return html`
       ${
         this.status === 'seeding'

@@ -102,3 +102,31 @@ export const HighContrastTheme: Story = {
 export const AssociationTheme: Story = {
   args: { dbName: 'storybook-provider-association', demoPersona: 'parkinson', themeClass: 'carnet-theme-association' },
 };
+
+/** A connected provider around a record summary, for the connected-mode stories. */
+function renderConnected(issuer: string, locale: CarnetLocale): TemplateResult {
+  return html`<carnet-provider
+    locale=${locale}
+    issuer=${issuer}
+    client-id="carnet-demo"
+    fhir-base-url="http://localhost:4020/fhir"
+    sign-in="popup"
+    style="padding: 1rem"
+  >
+    <carnet-record-summary></carnet-record-summary>
+  </carnet-provider>`;
+}
+
+/**
+ * Connected mode, signed out: the sign-in prompt. Needs the demo platform
+ * (`npm start`); signing in from Storybook is refused (its page is not a
+ * registered redirect URI): use the demo site's connected page for that.
+ */
+export const ConnectedSignInPrompt: Story = {
+  render: (args) => renderConnected('http://localhost:4010', args.locale),
+};
+
+/** Connected mode with the OpenID provider unreachable: the error with Retry. */
+export const ConnectedProviderUnreachable: Story = {
+  render: (args) => renderConnected('http://127.0.0.1:9', args.locale),
+};

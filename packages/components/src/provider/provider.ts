@@ -7,6 +7,7 @@ import { CarnetProvider } from './provider.component.js';
 
 export { CarnetProvider } from './provider.component.js';
 export type { ProviderRecordStatus } from './provider.component.js';
+export type { SignInMode } from './connected-config.js';
 
 defineElement('carnet-provider', CarnetProvider);
 

@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
 import { CarnetError } from '@carnet/catalog-sdk';
+import type { AuthErrorReason } from '@carnet/catalog-sdk';
 import type { CarnetErrorDetail } from '../events/carnet-error.js';
 
 /**
@@ -18,8 +19,45 @@ export function userMessageFor(messageKey: string): string {
       return msg('Certaines informations ne sont pas valides.');
     case 'error.mapping':
       return msg("Une donnée reçue n'a pas pu être lue.");
+    case 'error.auth':
+      return msg("La connexion à votre espace santé n'a pas abouti.");
+    case 'error.network':
+      return msg("Le serveur n'a pas pu être joint. Vérifiez votre connexion, puis réessayez.");
+    case 'error.server':
+      return msg('Le serveur de santé a rencontré un problème. Réessayez dans un instant.');
     default:
       return msg("Une erreur inattendue s'est produite.");
+  }
+}
+
+/**
+ * The sentence shown to the patient when signing in (or staying signed in)
+ * failed, by `AuthError` reason; says what to do next. Called at render time.
+ */
+export function userMessageForAuthReason(reason: AuthErrorReason): string {
+  switch (reason) {
+    case 'callback_state_mismatch':
+      return msg(
+        "La connexion n'a pas pu être vérifiée : elle ne correspond à aucune demande faite depuis cette page. Reconnectez-vous.",
+      );
+    case 'access_denied':
+      return msg('La connexion a été refusée ou annulée. Vous pouvez réessayer quand vous le souhaitez.');
+    case 'login_required':
+      return msg('Votre session a expiré, reconnectez-vous.');
+    case 'invalid_grant':
+      return msg('Cette demande de connexion a expiré ou a déjà servi. Reconnectez-vous.');
+    case 'network':
+      return msg('Le service de connexion ne répond pas. Vérifiez votre connexion, puis réessayez.');
+    case 'popup_blocked':
+      return msg(
+        'Votre navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres de ce site, puis réessayez.',
+      );
+    case 'popup_closed':
+      return msg('La fenêtre de connexion a été fermée avant la fin. Reconnectez-vous pour continuer.');
+    case 'configuration':
+      return msg("La connexion à l'espace santé est mal réglée sur ce site. Prévenez l'association qui le publie.");
+    case 'unknown':
+      return userMessageFor('error.auth');
   }
 }
 

@@ -1,0 +1,71 @@
+/**
+ * What connected mode needs from the page: default scopes and redirect URI, its
+ * attributes, and reading (then removing) an authorization response from the page's address.
+ */
+import type { ComplexAttributeConverter } from 'lit';
+
+/** How `<carnet-provider>` signs the patient in: by leaving the page, or in a popup. */
+export type SignInMode = 'redirect' | 'popup';
+
+/**
+ * Scopes asked for by default: identity, refresh tokens, and the SMART v2
+ * resource permissions the widgets use (the demo platform grants exactly these).
+ */
+export const DEFAULT_CONNECTED_SCOPES: readonly string[] = [
+  'openid',
+  'fhirUser',
+  'launch/patient',
+  'offline_access',
+  'patient/Patient.r',
+  'patient/DocumentReference.rs',
+  'patient/DocumentReference.u',
+  'patient/Binary.r',
+  'patient/Appointment.cruds',
+  'patient/MedicationRequest.rs',
+  'patient/MedicationAdministration.cruds',
+  'patient/Communication.crus',
+  'patient/Practitioner.rs',
+  'patient/AuditEvent.rs',
+];
+
+/** Query parameters of an OAuth 2.0 authorization response (RFC 6749 §4.1.2, RFC 9207). */
+const RESPONSE_PARAMETERS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'];
+
+/** The current page without query nor fragment: where the provider sends the patient back. */
+export function currentPageUri(): string {
+  return `${location.origin}${location.pathname}`;
+}
+
+/** True when the page's address carries the provider's answer (`code` or `error`, with `state`). */
+export function hasAuthorizationResponse(url: string = location.href): boolean {
+  const params = new URL(url).searchParams;
+  return params.has('state') && (params.has('code') || params.has('error'));
+}
+
+/**
+ * Removes the authorization response from the address bar, so a reload or a
+ * shared link never replays it (and the code is not left in the history).
+ */
+export function stripAuthorizationResponse(): void {
+  const url = new URL(location.href);
+  for (const name of RESPONSE_PARAMETERS) url.searchParams.delete(name);
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}
+
+/** Reads the `scopes` attribute: scopes separated by spaces. */
+export function parseScopes(value: string | null): string[] {
+  const scopes = (value ?? '').split(/\s+/).filter((scope) => scope !== '');
+  return scopes.length === 0 ? [...DEFAULT_CONNECTED_SCOPES] : scopes;
+}
+
+/** The `scopes` attribute: scopes separated by spaces; empty means the defaults. */
+export const scopesConverter: ComplexAttributeConverter<string[]> = {
+  fromAttribute: (value) => parseScopes(value),
+  toAttribute: (value) => value.join(' '),
+};
+
+/** The `sign-in` attribute: anything but `popup` signs in by redirect, which needs no user activation. */
+export const signInModeConverter: ComplexAttributeConverter<SignInMode> = {
+  fromAttribute: (value) => (value === 'popup' ? 'popup' : 'redirect'),
+  toAttribute: (value) => value,
+};

@@ -1,0 +1,282 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AuthError, CarnetSession, completeSignInPopup, createFhirDataSource } from '@carnet/catalog-sdk';
+import type { AuthErrorReason, DataSource } from '@carnet/catalog-sdk';
+import type { CarnetSessionLike } from '../context/session.context.js';
+import type { CarnetErrorDetail } from '../events/carnet-error.js';
+import { emit } from '../events/emit.js';
+import { toCarnetErrorDetail } from '../shared/error-messages.js';
+import { hasAuthorizationResponse, stripAuthorizationResponse } from './connected-config.js';
+import type { SignInMode } from './connected-config.js';
+
+/**
+ * Where connected mode stands: `connecting` (discovery, finishing a sign-in),
+ * `signed-out` (the sign-in prompt), `signed-in`, `error` (the provider could
+ * not be reached: Retry), `handing-off` (this page is the sign-in popup).
+ */
+export type ConnectionStatus = 'connecting' | 'signed-out' | 'signed-in' | 'error' | 'handing-off';
+
+/** What connected mode is configured with (the provider's attributes and properties). */
+export interface ConnectionSettings {
+  issuer?: string;
+  clientId?: string;
+  fhirBaseUrl?: string;
+  redirectUri: string;
+  scopes: readonly string[];
+  signInMode: SignInMode;
+  /** A session owned by the host page; the provider then creates none. */
+  session?: CarnetSession;
+}
+
+/** A failure shown to the patient: its event detail and, for sign-in failures, the reason. */
+export interface ConnectionFailure {
+  detail: CarnetErrorDetail;
+  reason?: AuthErrorReason;
+}
+
+/** The element that owns the controller: it re-renders and dispatches Carnet events. */
+export type ConnectedModeHost = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Connected mode of `<carnet-provider>`: creates (or adopts) the patient's
+ * `CarnetSession`, finishes a sign-in whose answer is in the page address,
+ * follows the session's `change` events and gives the widgets a FHIR data
+ * source while the patient is signed in.
+ */
+export class ConnectedModeController implements ReactiveController {
+  /** Where connected mode stands. */
+  status: ConnectionStatus = 'connecting';
+  /** The session in use, once created or adopted. */
+  session?: CarnetSession;
+  /** The patient's record on the FHIR server, while signed in. */
+  dataSource?: DataSource;
+  /** What widgets may know of the session (a new object on every change, so consumers update). */
+  sessionView?: CarnetSessionLike;
+  /** The failure shown: the error state, or the notice above the sign-in prompt. */
+  failure?: ConnectionFailure;
+  /** True while a sign-in or sign-out started here is under way. */
+  busy = false;
+
+  private readonly host: ConnectedModeHost;
+  private readonly onStateChange: () => void;
+  private settings?: ConnectionSettings;
+  /** The session this controller created, kept across re-attachments so the patient stays signed in. */
+  private ownedSession?: { key: string; session: CarnetSession };
+  /** Incremented on every (re)start so late results of an older one are dropped. */
+  private run = 0;
+  private signingOut = false;
+
+  constructor(host: ConnectedModeHost, onStateChange: () => void) {
+    this.host = host;
+    this.onStateChange = onStateChange;
+    host.addController(this);
+  }
+
+  /** (Re)connects with these settings: adopts or creates the session, then finishes a pending sign-in. */
+  start(settings: ConnectionSettings): void {
+    const run = ++this.run;
+    this.detachSession();
+    this.settings = settings;
+    this.failure = undefined;
+    this.busy = false;
+    this.clearRecord();
+    // In the sign-in popup, this page only hands the provider's answer back to the page that opened it.
+    if (settings.signInMode === 'popup' && !settings.session && window.opener && hasAuthorizationResponse()) {
+      if (completeSignInPopup()) {
+        this.setStatus('handing-off');
+        return;
+      }
+    }
+    if (settings.fhirBaseUrl === undefined) {
+      this.fail(new AuthError('configuration', 'Connected mode needs fhir-base-url to read the record'));
+      return;
+    }
+    this.setStatus('connecting');
+    void this.connect(settings, run);
+  }
+
+  /** Leaves connected mode; `forget` also drops the session this controller created. */
+  stop(forget = false): void {
+    this.run++;
+    this.detachSession();
+    this.clearRecord();
+    this.settings = undefined;
+    if (forget) this.forgetOwnedSession();
+  }
+
+  /**
+   * Starts the patient's sign-in. In popup mode the popup opens synchronously,
+   * so call this from a click handler. Resolves when a popup sign-in ended (either way).
+   */
+  signIn(): Promise<void> {
+    const session = this.session;
+    if (!session || this.status !== 'signed-out' || this.busy) return Promise.resolve();
+    const run = this.run;
+    this.failure = undefined;
+    // Both calls start synchronously: the popup must open within the click's user activation.
+    const signing = this.settings?.signInMode === 'popup' ? session.signInPopup() : session.signIn();
+    this.busy = true;
+    this.onStateChange();
+    return signing.then(
+      () => {
+        // A redirect sign-in leaves the page; a popup one already signed in through `change`.
+        if (run === this.run && this.settings?.signInMode === 'popup') this.endBusy();
+      },
+      (error: unknown) => {
+        if (run !== this.run) return;
+        this.busy = false;
+        this.notify(error);
+      },
+    );
+  }
+
+  /** Signs the patient out: revokes the tokens at the provider and shows the sign-in prompt. */
+  async signOut(): Promise<void> {
+    const session = this.session;
+    if (!session || this.status !== 'signed-in' || this.busy) return;
+    this.busy = true;
+    this.signingOut = true;
+    this.onStateChange();
+    try {
+      await session.signOut();
+    } catch (error) {
+      this.notify(error);
+    } finally {
+      this.signingOut = false;
+      this.busy = false;
+      if (this.session === session) this.syncWithSession(true);
+    }
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  private async connect(settings: ConnectionSettings, run: number): Promise<void> {
+    let session: CarnetSession;
+    try {
+      session = settings.session ?? (await this.ownSessionFor(settings));
+    } catch (error) {
+      if (run === this.run) this.fail(error);
+      return;
+    }
+    if (run !== this.run) return;
+    this.session = session;
+    session.addEventListener('change', this.onSessionChange);
+    // A host that brings its own session also finishes its own sign-ins.
+    if (!settings.session && hasAuthorizationResponse()) {
+      const answer = location.href;
+      stripAuthorizationResponse();
+      // Signed out until the answer is checked, so its `change` is reported as a sign-in.
+      this.sessionView = Object.freeze({ isAuthenticated: false });
+      try {
+        await session.handleCallback(answer);
+      } catch (error) {
+        if (run !== this.run) return;
+        this.syncWithSession(false);
+        this.notify(error);
+        return;
+      }
+    }
+    if (run === this.run) this.syncWithSession(false);
+  }
+
+  private async ownSessionFor(settings: ConnectionSettings): Promise<CarnetSession> {
+    const { issuer, clientId, fhirBaseUrl, redirectUri, scopes } = settings;
+    if (issuer === undefined || clientId === undefined || fhirBaseUrl === undefined) {
+      throw new AuthError('configuration', 'Connected mode needs issuer, client-id and fhir-base-url');
+    }
+    const key = JSON.stringify([issuer, clientId, fhirBaseUrl, redirectUri, scopes]);
+    if (this.ownedSession?.key === key) return this.ownedSession.session;
+    this.forgetOwnedSession();
+    const session = await CarnetSession.create({ issuer, clientId, fhirBaseUrl, redirectUri, scopes: [...scopes] });
+    this.ownedSession = { key, session };
+    return session;
+  }
+
+  private readonly onSessionChange = (): void => {
+    this.syncWithSession(true);
+  };
+
+  /**
+   * Follows the session. `reported` is true for changes the patient caused or
+   * met (sign-in, sign-out, expiry): those fire `carnet-session-change`.
+   */
+  private syncWithSession(reported: boolean): void {
+    const session = this.session;
+    const settings = this.settings;
+    if (!session || !settings?.fhirBaseUrl) return;
+    const authenticated = session.isAuthenticated;
+    const patientId = session.patientId;
+    const previous = this.sessionView;
+    const changed = previous?.isAuthenticated !== authenticated || previous.patientId !== patientId;
+    if (!changed && this.status !== 'connecting') return;
+    if (authenticated) {
+      this.dataSource = createFhirDataSource({ baseUrl: settings.fhirBaseUrl, session });
+      this.failure = undefined;
+    } else {
+      this.dataSource = undefined;
+      // The session ended without the patient asking: a refused renewal (expired or revoked).
+      if (previous?.isAuthenticated && !this.signingOut) {
+        this.notify(
+          new AuthError('login_required', 'The session ended (renewal refused); the patient must sign in again'),
+        );
+      }
+    }
+    this.sessionView = Object.freeze(
+      patientId === undefined ? { isAuthenticated: authenticated } : { isAuthenticated: authenticated, patientId },
+    );
+    this.status = authenticated ? 'signed-in' : 'signed-out';
+    this.onStateChange();
+    if (reported && changed && previous !== undefined) {
+      emit(
+        this.host,
+        'carnet-session-change',
+        patientId === undefined ? { authenticated } : { authenticated, patientId },
+      );
+    }
+  }
+
+  /** A failure of the sign-in itself: a notice above the prompt, and `carnet-error`. */
+  private notify(error: unknown): void {
+    this.failure = {
+      detail: toCarnetErrorDetail(error),
+      ...(error instanceof AuthError ? { reason: error.reason } : {}),
+    };
+    this.onStateChange();
+    emit(this.host, 'carnet-error', this.failure.detail);
+  }
+
+  /** A failure that leaves nothing to sign in with: the error state with Retry. */
+  private fail(error: unknown): void {
+    this.clearRecord();
+    this.status = 'error';
+    this.notify(error);
+  }
+
+  private endBusy(): void {
+    this.busy = false;
+    this.onStateChange();
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    this.onStateChange();
+  }
+
+  private clearRecord(): void {
+    this.dataSource = undefined;
+    this.sessionView = undefined;
+  }
+
+  private detachSession(): void {
+    this.session?.removeEventListener('change', this.onSessionChange);
+    this.session = undefined;
+    // Renewal resumes on demand (getAccessToken) if this session is used again.
+    this.ownedSession?.session.dispose();
+  }
+
+  private forgetOwnedSession(): void {
+    this.ownedSession?.session.dispose();
+    this.ownedSession = undefined;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * What every page of the association's site shares: the language buttons,
+ * which switch the Carnet widgets and the page's own words (`data-en`).
+ */
+
+/** Languages of the site. */
+export type SiteLocale = 'fr' | 'en';
+
+let currentLocale: SiteLocale = 'fr';
+const frenchTexts = new WeakMap<Element, string>();
+
+/** The language chosen with the header buttons (French until one is pressed). */
+export function siteLocale(): SiteLocale {
+  return currentLocale;
+}
+
+/**
+ * Shows the page's own words in `locale`: elements carry their English text in
+ * `data-en`, and their French one in `data-fr` or else as their text at first switch.
+ */
+function translatePage(locale: SiteLocale): void {
+  document.querySelectorAll<HTMLElement>('[data-en]').forEach((element) => {
+    if (!frenchTexts.has(element)) frenchTexts.set(element, element.dataset.fr ?? element.textContent ?? '');
+    element.textContent = locale === 'en' ? (element.dataset.en ?? '') : (frenchTexts.get(element) ?? '');
+  });
+}
+
+/** Wires the language buttons; `onChange` also runs for each switch. */
+export function setUpLanguageButtons(onChange: (locale: SiteLocale) => void = () => undefined): void {
+  document.querySelectorAll<HTMLButtonElement>('button[data-locale]').forEach((button) => {
+    button.addEventListener('click', () => {
+      currentLocale = button.dataset.locale === 'en' ? 'en' : 'fr';
+      document.documentElement.lang = currentLocale;
+      document
+        .querySelectorAll('button[data-locale]')
+        .forEach((other) => other.setAttribute('aria-pressed', String(other === button)));
+      translatePage(currentLocale);
+      document
+        .querySelectorAll('carnet-provider')
+        .forEach((provider) => provider.setAttribute('locale', currentLocale));
+      onChange(currentLocale);
+    });
+  });
+}
