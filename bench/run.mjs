@@ -52,27 +52,33 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [...CHROME_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-});
-const page = await browser.newPage();
-// Exact heap figures: garbage-collect, then read V8's heap usage through the DevTools protocol.
-const cdp = await page.context().newCDPSession(page);
-await page.exposeFunction('__carnetHeapUsage', async () => {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  return usedSize;
-});
-page.on('console', (message) => {
-  if (message.type() === 'error') console.error('[page]', message.text());
-});
-await page.goto(`http://127.0.0.1:${port}/`);
-const results = await page.evaluate(() => window.__runBenchmarks());
-const chromeVersion = browser.version();
-await browser.close();
-server.close();
+// `--sizes-only` skips the browser part (bundle sizes take seconds, the rest minutes).
+const sizesOnly = process.argv.includes('--sizes-only');
+let results = {};
+let chromeVersion = 'not run';
+if (!sizesOnly) {
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROME_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  const page = await browser.newPage();
+  // Exact heap figures: garbage-collect, then read V8's heap usage through the DevTools protocol.
+  const cdp = await page.context().newCDPSession(page);
+  await page.exposeFunction('__carnetHeapUsage', async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error('[page]', message.text());
+  });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  results = await page.evaluate(() => window.__runBenchmarks());
+  chromeVersion = browser.version();
+  await browser.close();
+  server.close();
+}
 
 // Bundle sizes (gzip) per entry point, minified from source. Third-party libraries are left
 // out (lit, fuse.js, rrule, ical.js, idb, oidc-client-ts, marked, virtualizer); for each element
@@ -92,12 +98,20 @@ const THIRD_PARTY = [
   'marked',
 ];
 const { elementFolders } = await import('../scripts/sync-exports.mjs');
+/**
+ * Gzip size of what a page downloads before the entry runs: the entry chunk and the
+ * chunks it imports statically. Lazily loaded code (demo data, English strings, ical.js)
+ * is built as separate chunks and reported apart.
+ */
 async function gzipSize(entry, external, aliases = alias) {
   const out = await build({
     entryPoints: [join(root, entry)],
     bundle: true,
+    splitting: true,
     format: 'esm',
+    outdir: '/virtual',
     write: false,
+    metafile: true,
     minify: true,
     target: 'es2022',
     alias: aliases,
@@ -106,8 +120,28 @@ async function gzipSize(entry, external, aliases = alias) {
     conditions: ['production', 'browser'],
     logLevel: 'silent',
   });
-  const code = out.outputFiles[0].contents;
-  return { minified: code.length, gzip: gzipSync(code).length };
+  const files = new Map(out.outputFiles.map((file) => [file.path.replace(/^\/virtual\//, ''), file.contents]));
+  const outputs = out.metafile.outputs;
+  const key = (path) => path.replace(/^\.\.\/\.\.\/virtual\/|^.*virtual\//, '');
+  const entryKey = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  const eager = new Set();
+  const visit = (path) => {
+    if (eager.has(key(path))) return;
+    eager.add(key(path));
+    for (const imported of outputs[path]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external)
+        visit(Object.keys(outputs).find((p) => key(p) === key(imported.path)) ?? imported.path);
+    }
+  };
+  visit(entryKey);
+  let eagerBytes = new Uint8Array();
+  let lazyGzip = 0;
+  for (const [name, contents] of files) {
+    if (!name.endsWith('.js')) continue;
+    if (eager.has(name)) eagerBytes = Buffer.concat([eagerBytes, contents]);
+    else lazyGzip += gzipSync(contents).length;
+  }
+  return { minified: eagerBytes.length, gzip: gzipSync(eagerBytes).length, lazyGzip };
 }
 const sizes = {
   '@carnet/catalog-sdk': await gzipSize('packages/catalog-sdk/src/index.ts', THIRD_PARTY),
