@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import type { Appointment } from '@medplum/fhirtypes';
-import { MappingError } from '../../errors/errors.js';
 import type { AgendaEvent } from '../agenda.js';
 import { agendaEventToAppointment, appointmentToAgendaEvent } from './agenda.js';
 import {
@@ -12,17 +11,7 @@ import {
   TIME_ZONE_EXTENSION_URL,
   WALL_CLOCK_START_EXTENSION_URL,
 } from './urls.js';
-
-function expectMappingError(run: () => unknown, field: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'a MappingError').to.be.instanceOf(MappingError);
-  expect((caught as MappingError).field).to.equal(field);
-}
+import { expectMappingError } from './test-helpers/expect-mapping-error.js';
 
 const dialysis: AgendaEvent = {
   id: 'evt-dialyse',

@@ -1,20 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { Practitioner } from '@medplum/fhirtypes';
-import { MappingError } from '../../errors/errors.js';
 import type { CareTeamMember } from '../care-team.js';
 import { careTeamMemberToPractitioner, practitionerToCareTeamMember } from './care-team.js';
 import { ORGANISATION_EXTENSION_URL, RPPS_SYSTEM } from './urls.js';
-
-function expectMappingError(run: () => unknown, field: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'a MappingError').to.be.instanceOf(MappingError);
-  expect((caught as MappingError).field).to.equal(field);
-}
+import { expectMappingError } from './test-helpers/expect-mapping-error.js';
 
 const martin: CareTeamMember = {
   id: 'prac-martin',

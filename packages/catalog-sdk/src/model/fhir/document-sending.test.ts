@@ -1,20 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { Communication } from '@medplum/fhirtypes';
-import { MappingError } from '../../errors/errors.js';
 import type { DocumentSending } from '../document.js';
 import { communicationToDocumentSending, documentSendingToCommunication } from './document-sending.js';
 import { COMMUNICATION_CATEGORY_SYSTEM } from './urls.js';
-
-function expectMappingError(run: () => unknown, field: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'a MappingError').to.be.instanceOf(MappingError);
-  expect((caught as MappingError).field).to.equal(field);
-}
+import { expectMappingError } from './test-helpers/expect-mapping-error.js';
 
 const sending: DocumentSending = {
   id: 'send-1',

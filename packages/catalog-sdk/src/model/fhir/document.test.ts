@@ -1,21 +1,11 @@
 import { expect } from '@open-wc/testing';
 import type { DocumentReference } from '@medplum/fhirtypes';
-import { MappingError } from '../../errors/errors.js';
 import type { HealthDocument } from '../document.js';
 import { documentReferenceToHealthDocument, healthDocumentToDocumentReference } from './document.js';
 import { FAVOURITE_SYSTEM, USER_TAG_SYSTEM } from './urls.js';
+import { expectMappingError } from './test-helpers/expect-mapping-error.js';
 
 /** Asserts `run` throws a MappingError at exactly `field`. */
-function expectMappingError(run: () => unknown, field: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'a MappingError').to.be.instanceOf(MappingError);
-  expect((caught as MappingError).field).to.equal(field);
-}
 
 const ordonnance: HealthDocument = {
   id: 'doc-ordo-1',

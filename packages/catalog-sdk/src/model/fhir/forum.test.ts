@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import type { Communication } from '@medplum/fhirtypes';
-import { MappingError } from '../../errors/errors.js';
 import type { ForumPost, ForumThread } from '../forum.js';
 import {
   communicationToForumPost,
@@ -14,17 +13,7 @@ import {
   COMMUNITY_SYSTEM,
   MODERATION_STATE_EXTENSION_URL,
 } from './urls.js';
-
-function expectMappingError(run: () => unknown, field: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'a MappingError').to.be.instanceOf(MappingError);
-  expect((caught as MappingError).field).to.equal(field);
-}
+import { expectMappingError } from './test-helpers/expect-mapping-error.js';
 
 const thread: ForumThread = {
   id: 'thr-tremblements',

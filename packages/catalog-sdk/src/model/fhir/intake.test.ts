@@ -1,20 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { MedicationAdministration } from '@medplum/fhirtypes';
-import { MappingError } from '../../errors/errors.js';
 import type { IntakeRecord } from '../medication.js';
 import { intakeToMedicationAdministration, medicationAdministrationToIntake } from './intake.js';
 import { DATA_ABSENT_REASON_URL, PATIENT_REPORTED_EXTENSION_URL, SCHEDULED_AT_EXTENSION_URL } from './urls.js';
-
-function expectMappingError(run: () => unknown, field: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'a MappingError').to.be.instanceOf(MappingError);
-  expect((caught as MappingError).field).to.equal(field);
-}
+import { expectMappingError } from './test-helpers/expect-mapping-error.js';
 
 const taken: IntakeRecord = {
   id: 'intake-1',

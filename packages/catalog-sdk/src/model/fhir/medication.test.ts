@@ -1,20 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { MedicationRequest } from '@medplum/fhirtypes';
-import { MappingError } from '../../errors/errors.js';
 import type { MedicationPlan } from '../medication.js';
 import { medicationRequestToPlan, planToMedicationRequest } from './medication.js';
 import { DISPENSED_ON_EXTENSION_URL, LATE_TOLERANCE_EXTENSION_URL, TIME_ZONE_EXTENSION_URL } from './urls.js';
-
-function expectMappingError(run: () => unknown, field: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'a MappingError').to.be.instanceOf(MappingError);
-  expect((caught as MappingError).field).to.equal(field);
-}
+import { expectMappingError } from './test-helpers/expect-mapping-error.js';
 
 const levodopa: MedicationPlan = {
   id: 'plan-levodopa',
