@@ -3,22 +3,10 @@ import { css } from 'lit';
 /** The agenda's native dialogs: editor, details, which occurrences, import. */
 export const agendaDialogStyles = css`
   .dialog {
-    inline-size: min(40rem, calc(100vw - 2rem));
-    max-block-size: calc(100vh - 2rem);
-    padding: var(--carnet-sys-space-m, 1rem);
-    border: 1px solid var(--carnet-sys-outline, currentColor);
-    border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface, #ffffff);
-    color: var(--carnet-sys-on-surface, inherit);
-  }
-  .dialog:not([open]) {
-    display: none;
+    --carnet-dialog-inline-size: 40rem;
   }
   .dialog--scope {
-    inline-size: min(28rem, calc(100vw - 2rem));
-  }
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
+    --carnet-dialog-inline-size: 28rem;
   }
   .dialog-title {
     margin: 0 0 var(--carnet-sys-space-s, 0.5rem);

@@ -30,6 +30,7 @@ import type { AgendaData, AgendaLayout } from './agenda-layout.js';
 import { AgendaRangeController } from './agenda-range.controller.js';
 import type { AgendaView } from './agenda-range.controller.js';
 import { instantToZoned, zonedToInstant } from './agenda-sdk.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { agendaDialogStyles } from './agenda-dialog.styles.js';
 import { agendaMonthStyles } from './agenda-month.styles.js';
 import { agendaStyles } from './agenda.styles.js';
@@ -129,7 +130,7 @@ export class CarnetAgenda extends LitElement {
   /** Version of the Carnet copy that defines this class. */
   static readonly carnetVersion = CARNET_VERSION;
 
-  static override styles = [baseStyles, stateStyles, agendaStyles, agendaMonthStyles, agendaDialogStyles];
+  static override styles = [baseStyles, stateStyles, dialogStyles, agendaStyles, agendaMonthStyles, agendaDialogStyles];
 
   /** Where the agenda is read from; given by `<carnet-provider>`, or set directly. */
   @consume({ context: dataSourceContext, subscribe: true })

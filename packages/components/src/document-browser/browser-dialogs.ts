@@ -21,6 +21,13 @@ export interface BrowserDialogParts {
 
 type DialogName = 'preview' | 'send' | 'tags';
 
+/** Which dialog a `part` attribute names. */
+const DIALOG_BY_PART: Readonly<Record<string, DialogName>> = {
+  preview: 'preview',
+  'send-dialog': 'send',
+  'tag-editor': 'tags',
+};
+
 /**
  * The browser's three modal dialogs (preview, send, tag editor): renders them,
  * opens and closes the native `<dialog>`s to follow the controllers, and gives
@@ -55,7 +62,16 @@ export class BrowserDialogs implements ReactiveController {
     if (!top) return;
     event.preventDefault();
     top.close();
+    // Tidy up now rather than on the queued `close` event (tidying up twice is harmless).
+    const name = DIALOG_BY_PART[top.getAttribute('part') ?? ''];
+    if (name) this.closed(name);
   };
+
+  private closeController(name: DialogName): void {
+    if (name === 'preview') this.parts.preview.close();
+    else if (name === 'tags') this.parts.tagging.close();
+    else this.parts.sending.close();
+  }
 
   /** Opens the preview of a document (from a row). */
   openPreview(documentId: string): void {
@@ -96,7 +112,7 @@ export class BrowserDialogs implements ReactiveController {
       onClose: () => preview.close(),
       onSend: () => previewed && this.send(previewed.id),
       onEditTags: () => previewed && this.editTags({ kind: 'document', documentId: previewed.id }),
-      onDialogClose: () => this.closed('preview', () => preview.close()),
+      onDialogClose: () => this.closed('preview'),
     })}
     ${renderTagEditor({
       locale,
@@ -113,7 +129,7 @@ export class BrowserDialogs implements ReactiveController {
         if (tagged && tag !== undefined) void tagging.removeTag(tagged.id, tag);
       },
       onClose: () => tagging.close(),
-      onDialogClose: () => this.closed('tags', () => tagging.close()),
+      onDialogClose: () => this.closed('tags'),
     })}
     ${renderSendDialog({
       document: sent,
@@ -131,7 +147,7 @@ export class BrowserDialogs implements ReactiveController {
       },
       onRetry: () => sending.retry(),
       onClose: () => sending.close(),
-      onDialogClose: () => this.closed('send', () => sending.close()),
+      onDialogClose: () => this.closed('send'),
     })}`;
   }
 
@@ -154,8 +170,8 @@ export class BrowserDialogs implements ReactiveController {
   }
 
   /** A native dialog closed (Escape, or its controller closed): tidy up and return focus. */
-  private closed(name: DialogName, closeController: () => void): void {
-    closeController();
+  private closed(name: DialogName): void {
+    this.closeController(name);
     const target = this.returnFocus.get(name);
     this.returnFocus.delete(name);
     if (target instanceof HTMLElement && target.isConnected) target.focus();

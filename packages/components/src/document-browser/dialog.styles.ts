@@ -1,25 +1,13 @@
 import { css } from 'lit';
 
 /** Styles of the document browser's dialogs: preview, send, tag editor. */
-export const dialogStyles = css`
+export const documentDialogStyles = css`
   .dialog {
-    inline-size: min(48rem, calc(100vw - 2rem));
-    max-block-size: calc(100vh - 2rem);
-    padding: var(--carnet-sys-space-m, 1rem);
-    border: 1px solid var(--carnet-sys-outline, currentColor);
-    border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface, #ffffff);
-    color: var(--carnet-sys-on-surface, inherit);
-  }
-  .dialog:not([open]) {
-    display: none;
+    --carnet-dialog-inline-size: 48rem;
   }
   .dialog--send,
   .dialog--tags {
-    inline-size: min(32rem, calc(100vw - 2rem));
-  }
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
+    --carnet-dialog-inline-size: 32rem;
   }
   .dialog-header {
     display: flex;

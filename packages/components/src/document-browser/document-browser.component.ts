@@ -20,7 +20,8 @@ import type { CarnetLocale } from '../shared/localization.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { CARNET_VERSION } from '../shared/version.js';
-import { dialogStyles } from './dialog.styles.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
+import { documentDialogStyles } from './dialog.styles.js';
 import { documentBrowserStyles } from './document-browser.styles.js';
 import { DocumentFilterController } from './document-filter.controller.js';
 import type { FacetGroup } from './document-filter.controller.js';
@@ -119,7 +120,7 @@ export class CarnetDocumentBrowser extends LitElement {
   /** Version of the Carnet copy that defines this class. */
   static readonly carnetVersion = CARNET_VERSION;
 
-  static override styles = [baseStyles, stateStyles, documentBrowserStyles, dialogStyles];
+  static override styles = [baseStyles, stateStyles, dialogStyles, documentBrowserStyles, documentDialogStyles];
 
   /**
    * Where the documents are read from; given by the enclosing `<carnet-provider>`,

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { StorageError, createLocalDataSource } from '@carnet/catalog-sdk';
 import type { CareTeamMember, DataSource, Pathology } from '@carnet/catalog-sdk';
 import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -10,6 +9,7 @@ import { createInMemoryDataSource } from './test-helpers/in-memory-source.js';
 import { FRENCH_DOCUMENTS, tinyPdf, tinyPng } from './test-helpers/sample-documents.js';
 import '../provider/provider.js';
 import './document-browser.js';
+import { localSourceWithFault } from '../test-helpers/story-faults.js';
 
 /**
  * Where a story's documents come from:
@@ -56,22 +56,6 @@ function filesSource(): DataSource {
   return source;
 }
 
-function misbehavingSource(dbName: string, fault: 'never-answers' | 'fails'): DataSource {
-  const real = createLocalDataSource({ dbName });
-  const listAll = (): Promise<never> =>
-    fault === 'fails'
-      ? Promise.reject(new StorageError('story: simulated failure'))
-      : new Promise<never>(() => undefined);
-  const documents = new Proxy(real.documents, {
-    get: (target, property) => {
-      if (property === 'listAll') return listAll;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { ...real, kind: 'local', documents, close: () => real.close() };
-}
-
 function injectedSource(args: BrowserStoryArgs): DataSource | undefined {
   switch (args.feed) {
     case 'persona':
@@ -82,7 +66,7 @@ function injectedSource(args: BrowserStoryArgs): DataSource | undefined {
       return createInMemoryDataSource(generateDocuments(10_000), { careTeam: CARE_TEAM });
     case 'never-answers':
     case 'fails':
-      return misbehavingSource(args.dbName, args.feed);
+      return localSourceWithFault(args.dbName, 'documents', 'listAll', args.feed);
   }
 }
 

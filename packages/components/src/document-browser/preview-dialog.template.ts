@@ -81,7 +81,7 @@ export function renderPreviewDialog(view: PreviewView): TemplateResult {
     part="preview"
     aria-labelledby="preview-title"
     @close=${view.onDialogClose}
-    @keydown=${closeOnEscape}
+    @keydown=${(event: KeyboardEvent) => closeOnEscape(event, view.onDialogClose)}
   >
     ${
       document

@@ -105,7 +105,7 @@ export function renderSendDialog(view: SendView): TemplateResult {
     part="send-dialog"
     aria-labelledby="send-title"
     @close=${view.onDialogClose}
-    @keydown=${closeOnEscape}
+    @keydown=${(event: KeyboardEvent) => closeOnEscape(event, view.onDialogClose)}
   >
     ${
       sending.step === 'closed' || !document

@@ -63,7 +63,7 @@ export function renderTagEditor(view: TagEditorView): TemplateResult {
     part="tag-editor"
     aria-labelledby="tags-title"
     @close=${view.onDialogClose}
-    @keydown=${closeOnEscape}
+    @keydown=${(event: KeyboardEvent) => closeOnEscape(event, view.onDialogClose)}
   >
     ${
       target

@@ -11,6 +11,7 @@ import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
 import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
 import type { CarnetLocale } from '../shared/localization.js';
@@ -99,7 +100,7 @@ export class CarnetForumFeed extends LitElement {
   /** Version of the Carnet copy that defines this class. */
   static readonly carnetVersion = CARNET_VERSION;
 
-  static override styles = [baseStyles, stateStyles, forumFeedStyles];
+  static override styles = [baseStyles, stateStyles, dialogStyles, forumFeedStyles];
 
   /**
    * Community shown: `diabetes`, `parkinson` or `kidney`. When absent, the

@@ -1,16 +1,17 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { StorageError, createLocalDataSource } from '@carnet/catalog-sdk';
-import type { DataSource, ForumPost, ForumThread, Pathology, PersonaRecord } from '@carnet/catalog-sdk';
+import { createLocalDataSource } from '@carnet/catalog-sdk';
+import type { ForumPost, ForumThread, Pathology, PersonaRecord } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { CarnetLocale } from '../shared/localization.js';
 import '../provider/provider.js';
 import './forum-feed.js';
+import { localSourceWithFault, type StoryFault } from '../test-helpers/story-faults.js';
 
 /** How the story's data source misbehaves. */
-type Fault = 'never-answers' | 'fails';
+type Fault = StoryFault;
 
 /** Extra forum content a story seeds on top of the persona. */
 type Extra = 'long-thread' | 'hidden-post';
@@ -24,24 +25,6 @@ interface ForumStoryArgs {
   fault?: Fault;
   extra?: Extra;
   pageSize: number;
-}
-
-function bind(target: object, property: string | symbol): unknown {
-  const value: unknown = Reflect.get(target, property, target);
-  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-}
-
-/** A real local record whose thread list misbehaves, to show the loading and error states. */
-function faultySource(dbName: string, fault: Fault): DataSource {
-  const real = createLocalDataSource({ dbName });
-  const listThreads = (): Promise<never> =>
-    fault === 'fails'
-      ? Promise.reject(new StorageError('story: simulated failure'))
-      : new Promise<never>(() => undefined);
-  const forum = new Proxy(real.forum, {
-    get: (target, property) => (property === 'listThreads' ? listThreads : bind(target, property)),
-  });
-  return new Proxy(real, { get: (target, property) => (property === 'forum' ? forum : bind(target, property)) });
 }
 
 /** A discussion of 60 posts, some answering others, for the long-thread story. */
@@ -107,7 +90,7 @@ async function seedExtra(args: ForumStoryArgs): Promise<void> {
 }
 
 function renderForum(args: ForumStoryArgs): TemplateResult {
-  const injected = args.fault ? faultySource(args.dbName, args.fault) : undefined;
+  const injected = args.fault ? localSourceWithFault(args.dbName, 'forum', 'listThreads', args.fault) : undefined;
   return html`<carnet-provider
     locale=${args.locale}
     db-name=${args.dbName}

@@ -223,19 +223,6 @@ export const forumFeedStyles = css`
     font-weight: 600;
   }
 
-  .dialog {
-    max-inline-size: min(36rem, calc(100vw - 2rem));
-    padding: var(--carnet-sys-space-m, 1rem);
-    border: 1px solid var(--carnet-sys-outline, currentColor);
-    border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface, #ffffff);
-    color: var(--carnet-sys-on-surface, inherit);
-  }
-
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-
   .reasons {
     display: grid;
     gap: 0.25rem;

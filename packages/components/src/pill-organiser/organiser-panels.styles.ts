@@ -168,15 +168,7 @@ export const organiserPanelStyles = css`
   }
 
   .dialog {
-    inline-size: min(28rem, calc(100vw - 2rem));
-    padding: var(--carnet-sys-space-m, 1rem);
-    border: 1px solid var(--carnet-sys-outline, currentColor);
-    border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface, #ffffff);
-    color: var(--carnet-sys-on-surface, inherit);
-  }
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
+    --carnet-dialog-inline-size: 28rem;
   }
   .dialog-title {
     margin: 0;

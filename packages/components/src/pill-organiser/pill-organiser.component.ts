@@ -10,6 +10,7 @@ import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
 import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
 import type { CarnetLocale } from '../shared/localization.js';
@@ -110,7 +111,14 @@ export class CarnetPillOrganiser extends LitElement {
   /** Version of the Carnet copy that defines this class. */
   static readonly carnetVersion = CARNET_VERSION;
 
-  static override styles = [baseStyles, stateStyles, pillOrganiserStyles, organiserPanelStyles, printStyles];
+  static override styles = [
+    baseStyles,
+    stateStyles,
+    dialogStyles,
+    pillOrganiserStyles,
+    organiserPanelStyles,
+    printStyles,
+  ];
 
   /**
    * Where the record is read from; given by the enclosing `<carnet-provider>`,

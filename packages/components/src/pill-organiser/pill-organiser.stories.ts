@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { StorageError, createLocalDataSource } from '@carnet/catalog-sdk';
+import { createLocalDataSource } from '@carnet/catalog-sdk';
 import type { DataSource, Pathology } from '@carnet/catalog-sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { seedDemoPersona } from '../provider/demo-seeding.js';
@@ -9,31 +9,10 @@ import type { CarnetLocale } from '../shared/localization.js';
 import { PRINT_PREVIEW_CLASS } from './print.styles.js';
 import '../provider/provider.js';
 import './pill-organiser.js';
+import { localSourceWithFault, type StoryFault } from '../test-helpers/story-faults.js';
 
 /** How the story's data source misbehaves. */
-type Fault = 'never-answers' | 'fails';
-
-/**
- * A real local record whose medication plans misbehave, to show the loading and
- * error states. Every other call reaches the real record.
- */
-function faultySource(dbName: string, fault: Fault): DataSource {
-  const real = createLocalDataSource({ dbName });
-  const listPlans = (): Promise<never> =>
-    fault === 'fails'
-      ? Promise.reject(new StorageError('story: simulated failure'))
-      : new Promise<never>(() => undefined);
-  const bind = (target: object, property: string | symbol): unknown => {
-    const value: unknown = Reflect.get(target, property, target);
-    return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-  };
-  const medications = new Proxy(real.medications, {
-    get: (target, property) => (property === 'listPlans' ? listPlans : bind(target, property)),
-  });
-  return new Proxy(real, {
-    get: (target, property) => (property === 'medications' ? medications : bind(target, property)),
-  });
-}
+type Fault = StoryFault;
 
 /** Controls of the pill organiser stories. */
 interface OrganiserStoryArgs {
@@ -51,7 +30,7 @@ interface OrganiserStoryArgs {
 }
 
 function renderOrganiser(args: OrganiserStoryArgs): TemplateResult {
-  const injected = args.fault ? faultySource(args.dbName, args.fault) : undefined;
+  const injected = args.fault ? localSourceWithFault(args.dbName, 'medications', 'listPlans', args.fault) : undefined;
   return html`
     <carnet-provider
       locale=${args.locale}

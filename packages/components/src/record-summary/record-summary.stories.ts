@@ -1,37 +1,15 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { StorageError, createLocalDataSource } from '@carnet/catalog-sdk';
-import type { DataSource, Pathology } from '@carnet/catalog-sdk';
+import type { Pathology } from '@carnet/catalog-sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { CarnetLocale } from '../shared/localization.js';
 import '../provider/provider.js';
 import './record-summary.js';
+import { localSourceWithFault, type StoryFault } from '../test-helpers/story-faults.js';
 
 /** How the story's data source misbehaves. */
-type Fault = 'never-answers' | 'fails';
-
-/**
- * A real local record whose document list misbehaves, to show the loading and
- * error states. Every other call reaches the real record.
- */
-function faultySource(dbName: string, fault: Fault): DataSource {
-  const real = createLocalDataSource({ dbName });
-  const list = (): Promise<never> =>
-    fault === 'fails'
-      ? Promise.reject(new StorageError('story: simulated failure'))
-      : new Promise<never>(() => undefined);
-  const bind = (target: object, property: string | symbol): unknown => {
-    const value: unknown = Reflect.get(target, property, target);
-    return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-  };
-  const documents = new Proxy(real.documents, {
-    get: (target, property) => (property === 'list' ? list : bind(target, property)),
-  });
-  return new Proxy(real, {
-    get: (target, property) => (property === 'documents' ? documents : bind(target, property)),
-  });
-}
+type Fault = StoryFault;
 
 /** Controls of the record summary stories. */
 interface SummaryStoryArgs {
@@ -50,7 +28,7 @@ const THEME_SHEETS: Readonly<Record<string, string>> = {
 
 function renderSummary(args: SummaryStoryArgs): TemplateResult {
   const sheet = args.themeClass ? THEME_SHEETS[args.themeClass] : undefined;
-  const injected = args.fault ? faultySource(args.dbName, args.fault) : undefined;
+  const injected = args.fault ? localSourceWithFault(args.dbName, 'documents', 'list', args.fault) : undefined;
   return html`
     ${sheet ? html`<link rel="stylesheet" href=${sheet} />` : nothing}
     <carnet-provider
