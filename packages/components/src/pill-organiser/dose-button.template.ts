@@ -34,6 +34,12 @@ export function doseLabel(entry: GridDose, locale: CarnetLocale): string {
   return msg(str`${medicine} — ${amount} — ${time} — ${state}`);
 }
 
+/** A medicine name that may wrap after each "/" (« Lévodopa/Carbidopa ») rather than mid-word in a narrow cell. */
+function breakableName(name: string): TemplateResult {
+  const parts = name.split('/');
+  return html`${parts.map((part, index) => (index < parts.length - 1 ? html`${part}/<wbr />` : part))}`;
+}
+
 /** One dose: a large target with the medicine, the dose, the time and the state (icon and words). */
 export function renderDoseButton(view: DoseButtonView): TemplateResult {
   const { entry, locale, saving } = view;
@@ -52,7 +58,7 @@ export function renderDoseButton(view: DoseButtonView): TemplateResult {
     aria-busy=${saving ? 'true' : 'false'}
     @click=${open}
   >
-    <span class="dose-name">${shortMedicationName(entry.dose.medication)}</span>
+    <span class="dose-name">${breakableName(shortMedicationName(entry.dose.medication))}</span>
     <span class="dose-meta">
       <span class="dose-amount">${formatDoseAmount(entry.dose.dose, entry.dose.doseUnit, locale)}</span>
       <time class="dose-time" datetime=${entry.dose.scheduledAt}>${formatClockTime(entry.time, locale)}</time>

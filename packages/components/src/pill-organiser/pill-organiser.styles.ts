@@ -163,7 +163,8 @@ export const pillOrganiserStyles = css`
     background: var(--carnet-pill-organiser-dose-background, var(--carnet-sys-surface, #ffffff));
     text-align: start;
     cursor: pointer;
-    overflow-wrap: anywhere;
+    /* Break inside a word only when the word alone is wider than the cell. */
+    overflow-wrap: break-word;
   }
   .dose-name {
     font-weight: 600;
