@@ -18,7 +18,7 @@ export const RESOURCE_SCOPES: readonly string[] = [
   'patient/Appointment.cruds',
   'patient/MedicationRequest.rs',
   'patient/MedicationAdministration.cruds',
-  'patient/Communication.crus',
+  'patient/Communication.cruds',
   'patient/Practitioner.rs',
   'patient/AuditEvent.rs',
 ];

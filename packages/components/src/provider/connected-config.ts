@@ -23,7 +23,7 @@ export const DEFAULT_CONNECTED_SCOPES: readonly string[] = [
   'patient/Appointment.cruds',
   'patient/MedicationRequest.rs',
   'patient/MedicationAdministration.cruds',
-  'patient/Communication.crus',
+  'patient/Communication.cruds',
   'patient/Practitioner.rs',
   'patient/AuditEvent.rs',
 ];

@@ -98,10 +98,22 @@ export function personaResources(record: PersonaRecord, fhirBaseUrl: string): Re
     const medication = medicineOf.get(intake.planId);
     resources.push(intakeToMedicationAdministration(intake, { patientId, ...(medication ? { medication } : {}) }));
   }
-  for (const thread of record.forumThreads)
-    resources.push(inCompartment<Communication>(forumThreadToCommunication(thread), patientId));
-  for (const post of record.forumPosts)
-    resources.push(inCompartment<Communication>(forumPostToCommunication(post), patientId));
+  // The persona's own threads and posts name them as sender (pseudonym as display), as the SDK writes them.
+  const byPatient = (resource: Communication): Communication => ({
+    ...resource,
+    sender: { ...resource.sender, reference: `Patient/${patientId}` },
+  });
+  const pseudonym = record.patient.pseudonym;
+  for (const thread of record.forumThreads) {
+    const resource = forumThreadToCommunication(thread);
+    resources.push(
+      inCompartment<Communication>(thread.authorPseudonym === pseudonym ? byPatient(resource) : resource, patientId),
+    );
+  }
+  for (const post of record.forumPosts) {
+    const resource = forumPostToCommunication(post);
+    resources.push(inCompartment<Communication>(post.own ? byPatient(resource) : resource, patientId));
+  }
   return resources;
 }
 

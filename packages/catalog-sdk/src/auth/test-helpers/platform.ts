@@ -30,7 +30,7 @@ export const TEST_SCOPES = [
   'patient/Appointment.cruds',
   'patient/MedicationRequest.rs',
   'patient/MedicationAdministration.cruds',
-  'patient/Communication.crus',
+  'patient/Communication.cruds',
   'patient/Practitioner.rs',
 ];
 

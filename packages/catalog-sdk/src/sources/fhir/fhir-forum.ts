@@ -2,9 +2,10 @@
  * The patient communities on a FHIR server: threads and posts are
  * `Communication`s categorised `community` that never reference the patient.
  *
- * - The pseudonym is the one on the patient's own forum posts (found by a
- *   search of their community Communications); chosen before the first post, it
- *   is kept in memory until that post stores it. A patient may not write their
+ * - The patient's own posts carry `sender` = their `Patient` reference (with the
+ *   pseudonym as display); the pseudonym is read from them. Chosen before the first
+ *   post, it is kept in memory until that post stores it. A server hosting one
+ *   community for many patients must not return that reference on others' posts. A patient may not write their
  *   `Patient` resource (SMART `patient/Patient.r`), so it is not kept there.
  * - Read marks (`unread`) are kept in memory for this data source only: FHIR has
  *   no per-reader state for a Communication, and they are not worth a resource.
@@ -106,7 +107,7 @@ export class FhirForumRepository implements ForumRepository {
   async getPseudonym(): Promise<string | undefined> {
     if (this.#pseudonym !== undefined) return this.#pseudonym;
     const mine = await this.context.client.search<Communication>(RT, {
-      patient: patientIdOf(this.context),
+      sender: this.#patientReference(),
       category: `${COMMUNICATION_CATEGORY_SYSTEM}|${COMMUNITY_CATEGORY_CODE}`,
       _count: 1,
     });
@@ -141,7 +142,7 @@ export class FhirForumRepository implements ForumRepository {
       replyCount: 0,
     };
     const thread = communicationToForumThread(
-      versionOf(await this.context.client.create(forumThreadToCommunication(root))),
+      versionOf(await this.context.client.create(this.#asMine(forumThreadToCommunication(root)))),
     );
     const opening: ForumPost = {
       id: '',
@@ -154,7 +155,7 @@ export class FhirForumRepository implements ForumRepository {
       moderation: 'visible',
       reportCount: 0,
     };
-    await this.context.client.create(forumPostToCommunication(opening));
+    await this.context.client.create(this.#asMine(forumPostToCommunication(opening)));
     this.#readMarks.set(thread.id, now);
     return { ...thread, unread: false };
   }
@@ -180,7 +181,9 @@ export class FhirForumRepository implements ForumRepository {
       reportCount: 0,
     };
     if (input.replyTo !== undefined) draft.replyTo = input.replyTo;
-    const post = communicationToForumPost(versionOf(await this.context.client.create(forumPostToCommunication(draft))));
+    const post = communicationToForumPost(
+      versionOf(await this.context.client.create(this.#asMine(forumPostToCommunication(draft)))),
+    );
     await this.#touchThread(threadId, 1, now);
     this.#readMarks.set(threadId, now);
     return { ...post, own: true };
@@ -194,13 +197,25 @@ export class FhirForumRepository implements ForumRepository {
       editedAt: this.context.now(),
       version: baseVersion,
     };
-    const updated = await this.context.client.update(forumPostToCommunication(edited), { ifMatch: baseVersion });
+    const updated = await this.context.client.update(this.#asMine(forumPostToCommunication(edited)), {
+      ifMatch: baseVersion,
+    });
     return { ...communicationToForumPost(versionOf(updated)), own: true };
   }
 
   async deletePost(id: string, baseVersion: string): Promise<void> {
     const post = await this.#requireOwnPost(id);
+    const first = await this.context.client.search<Communication>(RT, {
+      'part-of': `${RT}/${post.threadId}`,
+      _sort: 'sent',
+      _count: 1,
+    });
     await this.context.client.delete(RT, id, { ifMatch: baseVersion });
+    if (first.resources[0]?.id === id) {
+      // The opening post carries the thread: removing it removes the discussion, as in local mode.
+      await this.context.client.delete(RT, post.threadId);
+      return;
+    }
     await this.#touchThread(post.threadId, -1, undefined);
   }
 
@@ -212,7 +227,8 @@ export class FhirForumRepository implements ForumRepository {
     if (this.#reported.has(id))
       return this.#withOwn(communicationToForumPost(await this.#read(id, 'ForumPost')), pseudonym);
     const updated = await this.#retryOnConflict(async () => {
-      const post = communicationToForumPost(await this.#read(id, 'ForumPost'));
+      const stored = await this.#read(id, 'ForumPost');
+      const post = communicationToForumPost(stored);
       const reportCount = post.reportCount + 1;
       const next: ForumPost = {
         ...post,
@@ -220,7 +236,12 @@ export class FhirForumRepository implements ForumRepository {
         moderation: reportCount >= this.moderationThreshold ? 'hidden' : post.moderation,
       };
       return communicationToForumPost(
-        versionOf(await this.context.client.update(forumPostToCommunication(next), { ifMatch: post.version })),
+        versionOf(
+          await this.context.client.update(
+            { ...forumPostToCommunication(next), sender: stored.sender ?? { display: post.authorPseudonym } },
+            { ifMatch: post.version },
+          ),
+        ),
       );
     });
     this.#reported.add(id);
@@ -237,13 +258,18 @@ export class FhirForumRepository implements ForumRepository {
   /** Moves the thread's last activity and reply count; retried when another reply raced it. */
   async #touchThread(threadId: string, replyDelta: number, at: string | undefined): Promise<void> {
     await this.#retryOnConflict(async () => {
-      const thread = communicationToForumThread(await this.#read(threadId, 'ForumThread'));
+      const stored = await this.#read(threadId, 'ForumThread');
+      const thread = communicationToForumThread(stored);
       const next: ForumThread = {
         ...thread,
         replyCount: Math.max(0, thread.replyCount + replyDelta),
         lastActivityAt: at ?? thread.lastActivityAt,
       };
-      await this.context.client.update(forumThreadToCommunication(next), { ifMatch: thread.version });
+      // The author's reference stays as it was: whoever replies, the thread remains its author's.
+      await this.context.client.update(
+        { ...forumThreadToCommunication(next), sender: stored.sender ?? { display: thread.authorPseudonym } },
+        { ifMatch: thread.version },
+      );
     });
   }
 
@@ -277,6 +303,15 @@ export class FhirForumRepository implements ForumRepository {
       ...thread,
       unread: readAt === undefined ? thread.authorPseudonym !== pseudonym : thread.lastActivityAt > readAt,
     };
+  }
+
+  #patientReference(): string {
+    return `Patient/${patientIdOf(this.context)}`;
+  }
+
+  /** Marks a resource as written by the signed-in patient (see the module notes). */
+  #asMine(resource: Communication): Communication {
+    return { ...resource, sender: { ...resource.sender, reference: this.#patientReference() } };
   }
 
   #withOwn(post: ForumPost, pseudonym: string | undefined): ForumPost {

@@ -6,6 +6,7 @@ import { signedInSession, testPlatform } from '../../auth/test-helpers/platform.
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/errors.js';
 import type { NewAgendaEvent } from '../../model/agenda.js';
 import type { DataSource } from '../data-source.js';
+import { generatePersona } from '../../demo-data/index.js';
 import { createFhirDataSource } from './fhir-data-source.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -145,13 +146,18 @@ describe('createFhirDataSource: agenda, medications, forum (real FHIR server)', 
   });
 
   describe('forum', () => {
-    it('requires a pseudonym before posting', async () => {
+    it("knows the patient's pseudonym from their own posts, never their name", async () => {
       const fresh = createFhirDataSource({ baseUrl: (await testPlatform()).fhirBaseUrl, session });
+      const { patient } = generatePersona('parkinson');
       const pseudonym = await fresh.forum.getPseudonym();
-      if (pseudonym !== undefined) return;
-      expect(
-        await rejection(fresh.forum.createThread('parkinson', { title: 'Bonjour', body: 'Premier message' })),
-      ).to.be.instanceOf(ValidationError);
+      expect(pseudonym).to.equal(patient.pseudonym);
+      expect(pseudonym).not.to.contain(patient.family);
+      // Other patients' posts are not the patient's to edit.
+      const threads = await fresh.forum.listThreads('parkinson', { limit: 50 });
+      const posts = (await Promise.all(threads.items.map((t) => fresh.forum.listPosts(t.id)))).flatMap((p) => p.items);
+      expect(posts.some((p) => !p.own)).to.equal(true);
+      expect(posts.some((p) => p.own)).to.equal(true);
+      expect(posts.filter((p) => p.own).every((p) => p.authorPseudonym === patient.pseudonym)).to.equal(true);
     });
 
     it('opens a thread, replies, edits and reports under the pseudonym only', async () => {
@@ -179,6 +185,13 @@ describe('createFhirDataSource: agenda, medications, forum (real FHIR server)', 
       const reported = await source.forum.reportPost(edited.id, 'spam');
       expect(reported.reportCount).to.equal(1);
       expect((await source.forum.reportPost(edited.id, 'spam')).reportCount).to.equal(1);
+
+      await source.forum.deletePost(reported.id, reported.version);
+      expect((await source.forum.listPosts(thread.id)).items.map((p) => p.id)).to.deep.equal([posts.items[0]?.id]);
+      const opening = posts.items[0];
+      if (!opening) throw new Error('the thread has no opening post');
+      await source.forum.deletePost(opening.id, opening.version);
+      expect(await rejection(source.forum.getThread(thread.id))).to.be.instanceOf(NotFoundError);
     });
 
     it('does not let the pseudonym change once chosen', async () => {
