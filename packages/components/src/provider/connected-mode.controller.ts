@@ -1,12 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { AuthError, CarnetSession, completeSignInPopup, createFhirDataSource } from '@carnet/catalog-sdk';
-import type { AuthErrorReason, DataSource } from '@carnet/catalog-sdk';
+import { AuthError } from '@carnet/catalog-sdk';
+import type { AuthErrorReason, CarnetSession, DataSource } from '@carnet/catalog-sdk';
 import type { CarnetSessionLike } from '../context/session.context.js';
 import type { CarnetErrorDetail } from '../events/carnet-error.js';
 import { emit } from '../events/emit.js';
 import { toCarnetErrorDetail } from '../shared/error-messages.js';
 import { hasAuthorizationResponse, stripAuthorizationResponse } from './connected-config.js';
 import type { SignInMode } from './connected-config.js';
+import type * as ConnectedSdkModule from './connected-sdk.js';
+
+type ConnectedSdk = typeof ConnectedSdkModule;
 
 /**
  * Where connected mode stands: `connecting` (discovery, finishing a sign-in),
@@ -64,6 +67,9 @@ export class ConnectedModeController implements ReactiveController {
   /** Incremented on every (re)start so late results of an older one are dropped. */
   private run = 0;
   private signingOut = false;
+  /** The connected-mode SDK, loaded on first use (see `connected-sdk.ts`). */
+  private sdk?: ConnectedSdk;
+  private sdkLoading?: Promise<ConnectedSdk>;
 
   constructor(host: ConnectedModeHost, onStateChange: () => void) {
     this.host = host;
@@ -80,18 +86,14 @@ export class ConnectedModeController implements ReactiveController {
     this.busy = false;
     this.clearRecord();
     // In the sign-in popup, this page only hands the provider's answer back to the page that opened it.
-    if (settings.signInMode === 'popup' && !settings.session && window.opener && hasAuthorizationResponse()) {
-      if (completeSignInPopup()) {
-        this.setStatus('handing-off');
-        return;
-      }
-    }
-    if (settings.fhirBaseUrl === undefined) {
+    const popupAnswer =
+      settings.signInMode === 'popup' && !settings.session && Boolean(window.opener) && hasAuthorizationResponse();
+    if (!popupAnswer && settings.fhirBaseUrl === undefined) {
       this.fail(new AuthError('configuration', 'Connected mode needs fhir-base-url to read the record'));
       return;
     }
     this.setStatus('connecting');
-    void this.connect(settings, run);
+    void this.connect(settings, run, popupAnswer);
   }
 
   /** Leaves connected mode; `forget` also drops the session this controller created. */
@@ -151,7 +153,23 @@ export class ConnectedModeController implements ReactiveController {
     this.stop();
   }
 
-  private async connect(settings: ConnectionSettings, run: number): Promise<void> {
+  private async connect(settings: ConnectionSettings, run: number, popupAnswer: boolean): Promise<void> {
+    try {
+      this.sdk = await (this.sdkLoading ??= import('./connected-sdk.js'));
+    } catch (error) {
+      this.sdkLoading = undefined;
+      if (run === this.run) this.fail(error);
+      return;
+    }
+    if (run !== this.run) return;
+    if (popupAnswer && this.sdk.completeSignInPopup()) {
+      this.setStatus('handing-off');
+      return;
+    }
+    if (settings.fhirBaseUrl === undefined) {
+      this.fail(new AuthError('configuration', 'Connected mode needs fhir-base-url to read the record'));
+      return;
+    }
     let session: CarnetSession;
     try {
       session = settings.session ?? (await this.ownSessionFor(settings));
@@ -180,6 +198,12 @@ export class ConnectedModeController implements ReactiveController {
     if (run === this.run) this.syncWithSession(false);
   }
 
+  /** The SDK loaded by `connect`, which every session path goes through first. */
+  private loadedSdk(): ConnectedSdk {
+    if (!this.sdk) throw new Error('connected-mode SDK used before it was loaded');
+    return this.sdk;
+  }
+
   private async ownSessionFor(settings: ConnectionSettings): Promise<CarnetSession> {
     const { issuer, clientId, fhirBaseUrl, redirectUri, scopes } = settings;
     if (issuer === undefined || clientId === undefined || fhirBaseUrl === undefined) {
@@ -188,7 +212,13 @@ export class ConnectedModeController implements ReactiveController {
     const key = JSON.stringify([issuer, clientId, fhirBaseUrl, redirectUri, scopes]);
     if (this.ownedSession?.key === key) return this.ownedSession.session;
     this.forgetOwnedSession();
-    const session = await CarnetSession.create({ issuer, clientId, fhirBaseUrl, redirectUri, scopes: [...scopes] });
+    const session = await this.loadedSdk().CarnetSession.create({
+      issuer,
+      clientId,
+      fhirBaseUrl,
+      redirectUri,
+      scopes: [...scopes],
+    });
     this.ownedSession = { key, session };
     return session;
   }
@@ -211,7 +241,7 @@ export class ConnectedModeController implements ReactiveController {
     const changed = previous?.isAuthenticated !== authenticated || previous.patientId !== patientId;
     if (!changed && this.status !== 'connecting') return;
     if (authenticated) {
-      this.dataSource = createFhirDataSource({ baseUrl: settings.fhirBaseUrl, session });
+      this.dataSource = this.loadedSdk().createFhirDataSource({ baseUrl: settings.fhirBaseUrl, session });
       this.failure = undefined;
     } else {
       this.dataSource = undefined;
