@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { StorageError, createLocalDataSource } from '@carnet/catalog-sdk';
@@ -10,6 +10,7 @@ import type { AgendaView } from './agenda-range.controller.js';
 import { withFailingAgenda } from './test-helpers/faulty-agenda-source.js';
 import '../provider/provider.js';
 import './agenda.js';
+import { themeSheetLink } from '../test-helpers/story-themes.js';
 
 /** What the story opens once the agenda is shown. */
 type Opened = 'editor' | 'recurrence' | 'import-preview';
@@ -30,11 +31,6 @@ interface AgendaStoryArgs {
   /** Root font size (e.g. `2rem` = 200 %), to check the agenda with enlarged text. */
   fontSize?: string;
 }
-
-const THEME_SHEETS: Readonly<Record<string, string>> = {
-  'carnet-theme-dark': new URL('../../themes/dark.css', import.meta.url).href,
-  'carnet-theme-high-contrast': new URL('../../themes/high-contrast.css', import.meta.url).href,
-};
 
 // A small calendar in the shape Google Calendar exports, for the import preview.
 const SAMPLE_ICS = [
@@ -103,12 +99,11 @@ async function open(agenda: CarnetAgenda, opened: Opened): Promise<void> {
 }
 
 function renderAgenda(args: AgendaStoryArgs): TemplateResult {
-  const sheet = args.themeClass ? THEME_SHEETS[args.themeClass] : undefined;
   const injected = args.fault ? faultySource(args.dbName, args.fault) : undefined;
   // Carnet sizes text in rem: enlarged text is the root's font size, as a browser setting would make it.
   document.documentElement.style.fontSize = args.fontSize ?? '';
   return html`
-    ${sheet ? html`<link rel="stylesheet" href=${sheet} />` : nothing}
+    ${themeSheetLink(args.themeClass)}
     <carnet-provider
       class=${ifDefined(args.themeClass)}
       locale=${args.locale}

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CareTeamMember, DataSource, Pathology } from '@carnet/catalog-sdk';
@@ -10,6 +10,7 @@ import { FRENCH_DOCUMENTS, tinyPdf, tinyPng } from './test-helpers/sample-docume
 import '../provider/provider.js';
 import './document-browser.js';
 import { localSourceWithFault } from '../test-helpers/story-faults.js';
+import { themeSheetLink } from '../test-helpers/story-themes.js';
 
 /**
  * Where a story's documents come from:
@@ -43,11 +44,6 @@ const CARE_TEAM: CareTeamMember[] = [
   { id: 'story-pro-2', name: 'Dr Paul Durand', family: 'Durand', specialty: 'Médecin généraliste' },
 ];
 
-const THEME_SHEETS: Readonly<Record<string, string>> = {
-  'carnet-theme-dark': new URL('../../themes/dark.css', import.meta.url).href,
-  'carnet-theme-high-contrast': new URL('../../themes/high-contrast.css', import.meta.url).href,
-};
-
 function filesSource(): DataSource {
   const source = createInMemoryDataSource([], { careTeam: CARE_TEAM });
   for (const document of FRENCH_DOCUMENTS) {
@@ -71,9 +67,8 @@ function injectedSource(args: BrowserStoryArgs): DataSource | undefined {
 }
 
 function renderBrowser(args: BrowserStoryArgs): TemplateResult {
-  const sheet = args.themeClass ? THEME_SHEETS[args.themeClass] : undefined;
   return html`
-    ${sheet ? html`<link rel="stylesheet" href=${sheet} />` : nothing}
+    ${themeSheetLink(args.themeClass)}
     <carnet-provider
       class=${ifDefined(args.themeClass)}
       locale=${args.locale}

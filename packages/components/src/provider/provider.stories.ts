@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { PATHOLOGIES } from '@carnet/catalog-sdk';
@@ -7,6 +7,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { CarnetLocale } from '../shared/localization.js';
 import '../record-summary/record-summary.js';
 import './provider.js';
+import { THEME_CLASSES, themeSheetLink } from '../test-helpers/story-themes.js';
 
 /** Controls of the provider stories. */
 interface ProviderStoryArgs {
@@ -18,17 +19,9 @@ interface ProviderStoryArgs {
   themeClass?: string;
 }
 
-// Vite turns these into asset URLs; stories link them so themes apply as an embedder would.
-const THEME_SHEETS: Readonly<Record<string, string>> = {
-  'carnet-theme-dark': new URL('../../themes/dark.css', import.meta.url).href,
-  'carnet-theme-high-contrast': new URL('../../themes/high-contrast.css', import.meta.url).href,
-  'carnet-theme-association': new URL('../../themes/association-example.css', import.meta.url).href,
-};
-
 function renderProvider(args: ProviderStoryArgs): TemplateResult {
-  const sheet = args.themeClass ? THEME_SHEETS[args.themeClass] : undefined;
   return html`
-    ${sheet ? html`<link rel="stylesheet" href=${sheet} />` : nothing}
+    ${themeSheetLink(args.themeClass)}
     <carnet-provider
       class=${ifDefined(args.themeClass)}
       locale=${args.locale}
@@ -51,7 +44,7 @@ const meta: Meta<ProviderStoryArgs> = {
     locale: { control: 'inline-radio', options: ['fr', 'en'] },
     demoPersona: { control: 'select', options: [undefined, ...PATHOLOGIES] },
     pathology: { control: 'select', options: [undefined, ...PATHOLOGIES] },
-    themeClass: { control: 'select', options: [undefined, ...Object.keys(THEME_SHEETS)] },
+    themeClass: { control: 'select', options: [undefined, ...THEME_CLASSES] },
   },
 };
 export default meta;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Pathology } from '@carnet/catalog-sdk';
@@ -7,6 +7,7 @@ import type { CarnetLocale } from '../shared/localization.js';
 import '../provider/provider.js';
 import './record-summary.js';
 import { localSourceWithFault, type StoryFault } from '../test-helpers/story-faults.js';
+import { themeSheetLink } from '../test-helpers/story-themes.js';
 
 /** How the story's data source misbehaves. */
 type Fault = StoryFault;
@@ -21,16 +22,10 @@ interface SummaryStoryArgs {
   themeClass?: string;
 }
 
-const THEME_SHEETS: Readonly<Record<string, string>> = {
-  'carnet-theme-dark': new URL('../../themes/dark.css', import.meta.url).href,
-  'carnet-theme-high-contrast': new URL('../../themes/high-contrast.css', import.meta.url).href,
-};
-
 function renderSummary(args: SummaryStoryArgs): TemplateResult {
-  const sheet = args.themeClass ? THEME_SHEETS[args.themeClass] : undefined;
   const injected = args.fault ? localSourceWithFault(args.dbName, 'documents', 'list', args.fault) : undefined;
   return html`
-    ${sheet ? html`<link rel="stylesheet" href=${sheet} />` : nothing}
+    ${themeSheetLink(args.themeClass)}
     <carnet-provider
       class=${ifDefined(args.themeClass)}
       locale=${args.locale}

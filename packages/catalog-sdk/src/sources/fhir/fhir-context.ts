@@ -1,8 +1,8 @@
 /** What every FHIR repository shares: the client, the signed-in patient, the clock. */
 import type { Resource } from '@medplum/fhirtypes';
 import { AuthError } from '../../auth/auth-error.js';
-import type { FhirClient, FhirResult } from '../../fhir/fhir-client.js';
-import type { Page } from '../data-source.js';
+import type { FhirClient, FhirResult, FhirSearchParams, FhirSearchResult } from '../../fhir/fhir-client.js';
+import type { Page, PageRequest } from '../data-source.js';
 
 /** The part of a `CarnetSession` a FHIR data source needs. */
 export interface PatientSession {
@@ -35,6 +35,22 @@ export function versionOf<T extends Resource>(result: FhirResult<T>): T {
   if (resource.meta?.versionId !== undefined || etag === undefined) return resource;
   const version = /"([^"]*)"/.exec(etag)?.[1];
   return version === undefined ? resource : { ...resource, meta: { ...resource.meta, versionId: version } };
+}
+
+/**
+ * One page of a paged list: the first from a search, the next ones from the
+ * server's own next link (the cursor; FhirClient refuses one outside the base URL).
+ */
+export function searchOnePage<T extends Resource>(
+  client: FhirClient,
+  type: T['resourceType'],
+  params: FhirSearchParams,
+  request: PageRequest,
+): Promise<FhirSearchResult<T>> {
+  const options = request.signal === undefined ? {} : { signal: request.signal };
+  return request.cursor === undefined
+    ? client.search<T>(type, params, options)
+    : client.searchPage<T>(type, request.cursor, options);
 }
 
 /** A page of results with the server's next link as the cursor. */

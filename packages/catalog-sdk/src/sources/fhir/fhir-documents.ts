@@ -25,7 +25,7 @@ import type { DocumentRepository, Page, PageRequest } from '../data-source.js';
 import { checkDocument } from '../local/local-documents.js';
 import { pageLimit } from '../local/paging.js';
 import { normaliseTags, optionalText, requireText } from '../local/validation.js';
-import { patientIdOf, toPage, versionOf, type FhirSourceContext } from './fhir-context.js';
+import { patientIdOf, searchOnePage, toPage, versionOf, type FhirSourceContext } from './fhir-context.js';
 
 const RT = 'DocumentReference';
 /** Page size when following every page. */
@@ -36,22 +36,13 @@ export class FhirDocumentRepository implements DocumentRepository {
   constructor(private readonly context: FhirSourceContext) {}
 
   async list(request: PageRequest = {}): Promise<Page<HealthDocument>> {
-    const { client } = this.context;
-    const options = request.signal === undefined ? {} : { signal: request.signal };
-    // The cursor is the server's own next link; FhirClient refuses one outside the base URL.
-    const page =
-      request.cursor === undefined
-        ? await client.search<DocumentReference>(
-            RT,
-            {
-              patient: patientIdOf(this.context),
-              _sort: '-date',
-              _count: pageLimit(request.limit),
-              _total: 'accurate',
-            },
-            options,
-          )
-        : await client.searchPage<DocumentReference>(RT, request.cursor, options);
+    const params = {
+      patient: patientIdOf(this.context),
+      _sort: '-date',
+      _count: pageLimit(request.limit),
+      _total: 'accurate',
+    };
+    const page = await searchOnePage<DocumentReference>(this.context.client, RT, params, request);
     return toPage(page.resources.map(documentReferenceToHealthDocument), page.total, page.next);
   }
 

@@ -30,7 +30,7 @@ import type { ForumRepository, Page, PageRequest } from '../data-source.js';
 import { checkPseudonym } from '../local/local-forum.js';
 import { pageLimit } from '../local/paging.js';
 import { optionalText, requireOneOf, requireText } from '../local/validation.js';
-import { patientIdOf, toPage, versionOf, type FhirSourceContext } from './fhir-context.js';
+import { patientIdOf, searchOnePage, toPage, versionOf, type FhirSourceContext } from './fhir-context.js';
 
 const RT = 'Communication';
 const REPORT_REASONS: readonly ReportReason[] = [
@@ -56,8 +56,6 @@ export class FhirForumRepository implements ForumRepository {
   ) {}
 
   async listThreads(community: Pathology, request: PageRequest = {}): Promise<Page<ForumThread>> {
-    const { client } = this.context;
-    const options = request.signal === undefined ? {} : { signal: request.signal };
     const params = {
       category: [`${COMMUNICATION_CATEGORY_SYSTEM}|${COMMUNITY_CATEGORY_CODE}`, `${COMMUNITY_SYSTEM}|${community}`],
       'part-of:missing': 'true',
@@ -66,10 +64,7 @@ export class FhirForumRepository implements ForumRepository {
       _count: pageLimit(request.limit),
       _total: 'accurate',
     };
-    const page =
-      request.cursor === undefined
-        ? await client.search<Communication>(RT, params, options)
-        : await client.searchPage<Communication>(RT, request.cursor, options);
+    const page = await searchOnePage<Communication>(this.context.client, RT, params, request);
     const pseudonym = await this.getPseudonym();
     return toPage(
       page.resources.map((r) => this.#withUnread(communicationToForumThread(r), pseudonym)),
@@ -83,8 +78,6 @@ export class FhirForumRepository implements ForumRepository {
   }
 
   async listPosts(threadId: string, request: PageRequest = {}): Promise<Page<ForumPost>> {
-    const { client } = this.context;
-    const options = request.signal === undefined ? {} : { signal: request.signal };
     if (request.cursor === undefined) await this.#read(threadId, 'ForumThread');
     const params = {
       'part-of': `${RT}/${threadId}`,
@@ -92,10 +85,7 @@ export class FhirForumRepository implements ForumRepository {
       _count: pageLimit(request.limit),
       _total: 'accurate',
     };
-    const page =
-      request.cursor === undefined
-        ? await client.search<Communication>(RT, params, options)
-        : await client.searchPage<Communication>(RT, request.cursor, options);
+    const page = await searchOnePage<Communication>(this.context.client, RT, params, request);
     const pseudonym = await this.getPseudonym();
     return toPage(
       page.resources.map((r) => this.#withOwn(communicationToForumPost(r), pseudonym)),
