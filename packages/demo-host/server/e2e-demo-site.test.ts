@@ -104,4 +104,46 @@ describe('demo site, connected page (real Vite site, provider, FHIR server, Chro
     assert.deepEqual(pageErrors, []);
     await page.context().close();
   });
+
+  it('« Se déconnecter » ends the provider session: the old token gets 401 and the next sign-in asks for the password', async () => {
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(20_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    let accessToken = '';
+    page.on('request', (request) => {
+      const authorization = request.headers()['authorization'];
+      if (request.url().startsWith(platform.fhirBaseUrl) && authorization) accessToken = authorization.slice(7);
+    });
+    await page.goto(`${origin}/connected.html`);
+    const signIn = page.locator('carnet-provider [part="sign-in-button"]');
+    await Promise.all([page.waitForURL(/\/interaction\//), signIn.click()]);
+    await page.fill('#login', 'diabetes');
+    await page.fill('#password', 'demo');
+    await page.click('button.primary');
+    await page.waitForURL(/\/interaction\/|connected\.html/);
+    if (page.url().includes('/interaction/')) await page.click('button.primary');
+    await page.locator('carnet-provider [part="session-name"]').waitFor();
+    await page.locator('carnet-document-browser').getByText(`${DOCUMENT_COUNT} documents`, { exact: true }).waitFor();
+    assert.ok(accessToken, 'the widgets called the FHIR server with a token');
+    const read = (): Promise<number> =>
+      fetch(`${platform.fhirBaseUrl}/DocumentReference?_count=1`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      }).then((response) => response.status);
+    assert.equal(await read(), 200);
+
+    await page.locator('carnet-provider [part="sign-out-button"]').click();
+    // Back on the page it left, signed out, after the provider ended its session.
+    await page.locator('carnet-provider [part="sign-in-button"]').waitFor();
+    await page.waitForURL(`${origin}/connected.html`);
+    assert.equal(await read(), 401);
+
+    await Promise.all([
+      page.waitForURL(/\/interaction\//),
+      page.locator('carnet-provider [part="sign-in-button"]').click(),
+    ]);
+    await page.locator('#password').waitFor();
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
 });

@@ -9,6 +9,7 @@ import type { Pathology } from '../../catalog-sdk/src/model/common.js';
 import { DEFAULT_FHIR_PORT, DEFAULT_OIDC_PORT, DEFAULT_SITE_ORIGINS, readEnvironment } from './config.js';
 import { loadFhirDefinitions } from './fhir/definitions.js';
 import { createFhirServer } from './fhir/server.js';
+import type { Gateway } from './gateway/index.js';
 import { createOidcProvider } from './oidc/provider.js';
 import { seedRepository, type SeedResult } from './seed/seed.js';
 
@@ -45,6 +46,8 @@ export interface RunningPlatform {
   issuer: string;
   fhirBaseUrl: string;
   seed: SeedResult;
+  /** The FHIR server's access layer (its access trails, for tests and the load script). */
+  gateway: Gateway;
   close(): Promise<void>;
 }
 
@@ -127,10 +130,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const repo = new MemoryRepository();
     const seed = await seedRepository(repo, records, { fhirBaseUrl, validate: options.validate ?? false });
     const noCareTeam: ReadonlySet<string> = new Set();
-    fhirListener = createFhirServer({
+    const fhir = createFhirServer({
       fhirBaseUrl,
       repo,
-      tokens: { issuer, jwks: oidc.publicJwks },
+      tokens: { issuer, jwks: oidc.publicJwks, revocations: oidc.revocations },
       endpoints: {
         issuer,
         authorizationEndpoint: oidc.provider.urlFor('authorization'),
@@ -144,10 +147,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       careTeamOf: (patientId) => seed.careTeams.get(patientId) ?? noCareTeam,
       ...(options.log ? { log: options.log } : {}),
     });
+    fhirListener = fhir.listener;
     return {
       issuer,
       fhirBaseUrl,
       seed,
+      gateway: fhir.gateway,
       close: async () => {
         await Promise.all([closeServer(oidcServer), closeServer(fhirServer)]);
       },

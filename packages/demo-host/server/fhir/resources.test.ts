@@ -136,8 +136,8 @@ describe('FHIR server: read and search', () => {
     assert.equal((binary['securityContext'] as { reference: string }).reference, 'Patient/patient-diabetes');
   });
 
-  it("refuses another patient's Binary", async () => {
-    assert.equal((await fhir(test.platform, '/Binary/doc-kidney-0001', diabetes)).status, 403);
+  it("answers 404 for another patient's Binary, as for a missing one", async () => {
+    assert.equal((await fhir(test.platform, '/Binary/doc-kidney-0001', diabetes)).status, 404);
   });
 
   it('leaves an AuditEvent naming the patient and the reader after a document read', async () => {

@@ -79,11 +79,11 @@ describe('FHIR server: access tokens', () => {
 });
 
 describe('FHIR server: patient compartment', () => {
-  it("reads the own record and refuses another persona's document with 403", async () => {
+  it("reads the own record and answers 404 for another persona's document, as for a missing one", async () => {
     const own = await fhir(test.platform, '/DocumentReference/doc-diabetes-0001', diabetes);
     assert.equal(own.status, 200);
     const other = await fhir(test.platform, '/DocumentReference/doc-parkinson-0001', diabetes);
-    assert.equal(other.status, 403);
+    assert.equal(other.status, 404);
     assert.equal((await json(other)).resourceType, 'OperationOutcome');
   });
 
@@ -113,7 +113,7 @@ describe('FHIR server: patient compartment', () => {
 
   it('lets the patient read their own Patient resource only', async () => {
     assert.equal((await fhir(test.platform, '/Patient/patient-diabetes', diabetes)).status, 200);
-    assert.equal((await fhir(test.platform, '/Patient/patient-kidney', diabetes)).status, 403);
+    assert.equal((await fhir(test.platform, '/Patient/patient-kidney', diabetes)).status, 404);
     // The demo client gets `patient/Patient.r` only: searching needs `s` too.
     assert.equal((await fhir(test.platform, '/Patient', diabetes)).status, 403);
     const token = await mintToken({
@@ -143,7 +143,7 @@ describe('FHIR server: patient compartment', () => {
       await fhir(test.platform, '/Practitioner?_count=1', await accessToken(test.platform, 'parkinson')),
     );
     const otherId = (parkinson['entry'] as { resource: { id: string } }[])[0]?.resource.id ?? '';
-    assert.equal((await fhir(test.platform, `/Practitioner/${otherId}`, diabetes)).status, 403);
+    assert.equal((await fhir(test.platform, `/Practitioner/${otherId}`, diabetes)).status, 404);
   });
 
   it("refuses to create a resource in another patient's compartment", async () => {

@@ -1,12 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { OperationOutcomeError, getStatus, isOk, normalizeOperationOutcome, validateResource } from '@medplum/core';
+import {
+  OperationOutcomeError,
+  getStatus,
+  isOk,
+  normalizeOperationOutcome,
+  notFound,
+  validateResource,
+} from '@medplum/core';
 import { FhirRouter, type MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import { createGateway, type Caller, type Gateway, type GatewayOptions, type ResourceJson } from '../gateway/index.js';
+import { linkSearchBundle } from '../gateway/search.js';
 import type { ScopeInteraction } from '../smart-scopes.js';
-import { documentAccessEvent } from './audit.js';
-import { createTokenVerifier, type Caller, type TokenPolicy } from './auth.js';
-import { capabilityStatement, smartConfiguration, type SmartEndpoints } from './capability.js';
-import { COMPARTMENT_RULES, belongsTo, type CompartmentRule, type ResourceJson } from './compartment.js';
 import { loadFhirDefinitions } from './definitions.js';
 import {
   CorsPolicy,
@@ -19,24 +24,23 @@ import {
   sendJson,
   versionFromIfMatch,
 } from './http.js';
-import { constrainSearch, linkSearchBundle } from './search.js';
 
 /** Options of the demo FHIR server. */
-export interface FhirServerOptions {
+export interface FhirServerOptions extends Omit<GatewayOptions, 'lookup'> {
   /** Public base URL, e.g. `http://localhost:4020/fhir`; its path is the mount point. */
   fhirBaseUrl: string;
   /** The repository to serve (seeded by the caller). */
   repo: MemoryRepository;
-  /** Access token checks (issuer, audience = `fhirBaseUrl`, keys). */
-  tokens: Omit<TokenPolicy, 'audience'>;
-  /** Provider endpoints advertised in `.well-known/smart-configuration`. */
-  endpoints: SmartEndpoints;
   /** Origins allowed to call from a browser. */
   siteOrigins: readonly string[];
-  /** Practitioner ids in each patient's care team. */
-  careTeamOf(patientId: string): ReadonlySet<string>;
   /** Receives one line per request (method, path without query values, status, duration). */
   log?: (line: string) => void;
+}
+
+/** The FHIR server's request listener, and the gateway it puts in front of the engine. */
+export interface FhirServer {
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+  gateway: Gateway;
 }
 
 /** A request after routing: the resource type, id and the SMART interaction letter. */
@@ -45,7 +49,6 @@ interface RoutedRequest {
   id?: string;
   versionId?: string;
   interaction: ScopeInteraction;
-  rule: CompartmentRule;
 }
 
 const ID = '[A-Za-z0-9\\-.]{1,64}';
@@ -53,11 +56,11 @@ const INSTANCE = new RegExp(`^/([A-Z][A-Za-z]+)/(${ID})(?:/_history/(${ID}))?$`)
 const TYPE = /^\/([A-Z][A-Za-z]+)$/;
 
 /** Maps method and path to an interaction on a served type, or throws 404/405. */
-function route(method: string, path: string): RoutedRequest {
+function route(gateway: Gateway, method: string, path: string): RoutedRequest {
   const instance = INSTANCE.exec(path);
   const typeOnly = TYPE.exec(path);
   const type = instance?.[1] ?? typeOnly?.[1];
-  const rule = type ? COMPARTMENT_RULES[type] : undefined;
+  const rule = type ? gateway.ruleOf(type) : undefined;
   if (!type || !rule) throw new FhirHttpError(404, 'not-found', 'Unknown route or unsupported resource type');
   let interaction: ScopeInteraction | undefined;
   if (instance) {
@@ -72,7 +75,6 @@ function route(method: string, path: string): RoutedRequest {
   }
   return {
     type,
-    rule,
     interaction,
     ...(instance?.[2] ? { id: instance[2] } : {}),
     ...(instance?.[3] ? { versionId: instance[3] } : {}),
@@ -95,22 +97,40 @@ function redactedQuery(params: URLSearchParams): string {
   return names.length ? `?${names.map((name) => `${name}=…`).join('&')}` : '';
 }
 
+/** An answer identical to a missing id's: another patient's resource must look like nothing. */
+function missing(): OperationOutcomeError {
+  return new OperationOutcomeError(notFound);
+}
+
 /**
  * Creates the demo FHIR R4 server: Medplum's `FhirRouter` on a `MemoryRepository`,
- * behind bearer-token checks, SMART v2 scopes and the patient compartment.
- * Returns a node `http` request listener.
+ * behind the gateway (bearer tokens, SMART v2 scopes, patient compartment,
+ * search allow-list, reference checks, access trail). AuditEvents live in one
+ * store per patient (the gateway's trails), never in the shared repository.
  */
-export function createFhirServer(options: FhirServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createFhirServer(options: FhirServerOptions): FhirServer {
   loadFhirDefinitions();
   const { fhirBaseUrl, repo } = options;
   const basePath = new URL(fhirBaseUrl).pathname.replace(/\/$/, '');
   const router = new FhirRouter();
   const cors = new CorsPolicy(options.siteOrigins);
-  const verify = createTokenVerifier({ ...options.tokens, audience: fhirBaseUrl });
-  const capability = capabilityStatement(fhirBaseUrl, options.endpoints);
-  const smart = smartConfiguration(options.endpoints);
+  const gateway = createGateway({
+    ...options,
+    lookup: async (type, id) => {
+      try {
+        return (await repo.readResource(type as Resource['resourceType'], id)) as unknown as ResourceJson;
+      } catch {
+        return undefined;
+      }
+    },
+  });
+
+  /** The repository holding a type for this caller: their own trail for AuditEvents. */
+  const repoFor = (caller: Caller, type: string): MemoryRepository =>
+    type === 'AuditEvent' ? gateway.audit.storeOf(caller.patientId) : repo;
 
   async function callRouter(
+    store: MemoryRepository,
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     query: URLSearchParams,
@@ -128,30 +148,41 @@ export function createFhirServer(options: FhirServerOptions): (req: IncomingMess
         query: queryRecord(query),
         headers: ifMatch ? { 'if-match': ifMatch } : {},
       },
-      repo,
+      store,
     );
     if (!isOk(result)) throw new OperationOutcomeError(result);
     return resource;
   }
 
-  function mayRead(caller: Caller, routed: RoutedRequest, resource: ResourceJson): boolean {
-    if (routed.type === 'Practitioner') return options.careTeamOf(caller.patientId).has(resource.id ?? '');
-    return belongsTo(routed.rule, resource, caller.patientId);
+  /**
+   * Reads a resource the caller may see. Another patient's answers exactly like
+   * a missing id (no oracle), and the attempt goes to that patient's trail.
+   */
+  async function readOwn(caller: Caller, routed: RoutedRequest, path: string, action: 'read' | 'update' | 'delete') {
+    const resource = (await callRouter(
+      repoFor(caller, routed.type),
+      'GET',
+      path,
+      new URLSearchParams(),
+    )) as ResourceJson & Resource;
+    if (!gateway.mayRead(caller, resource)) {
+      await gateway.recordAccess(caller, action, [resource], false);
+      throw missing();
+    }
+    return resource;
   }
 
-  /** Checks and completes a body for create/update: right type, in the caller's compartment, valid. */
-  function prepareBody(caller: Caller, routed: RoutedRequest, body: ResourceJson): ResourceJson {
-    if (body.resourceType !== routed.type)
-      throw new FhirHttpError(400, 'invalid', 'Resource type does not match the URL');
-    if (routed.rule.owners(body).length === 0 && routed.rule.assign) routed.rule.assign(body, caller.patientId);
-    if (!belongsTo(routed.rule, body, caller.patientId))
-      throw new FhirHttpError(403, 'forbidden', "Resource is outside the patient's compartment");
-    validateResource(body as unknown as Resource);
-    return body;
+  /** Parses a body to write: size (413), nesting (400, before parsing), JSON, then the gateway's checks. */
+  async function writableBody(req: IncomingMessage): Promise<ResourceJson> {
+    const raw = await readBody(req);
+    gateway.checkRawBody(raw);
+    return parseResourceBody(raw, req.headers['content-type']) as ResourceJson;
   }
 
-  async function audit(caller: Caller, action: 'read' | 'search', ids: string[]): Promise<void> {
-    await repo.createResource(documentAccessEvent(caller, options.tokens.issuer, action, ids));
+  async function checkedBody(caller: Caller, routed: RoutedRequest, body: ResourceJson): Promise<ResourceJson> {
+    const checked = await gateway.checkWrite(caller, routed.type, body);
+    validateResource(checked as unknown as Resource);
+    return checked;
   }
 
   function sendResource(
@@ -187,6 +218,10 @@ export function createFhirServer(options: FhirServerOptions): (req: IncomingMess
     res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
+  /** Documents' metadata and content are what the access trail is about. */
+  const isDocument = (resource: ResourceJson): boolean =>
+    resource.resourceType === 'DocumentReference' || resource.resourceType === 'Binary';
+
   async function serve(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {
@@ -194,94 +229,80 @@ export function createFhirServer(options: FhirServerOptions): (req: IncomingMess
       return;
     }
     cors.apply(req, res);
-    if (path === '/metadata' && method === 'GET') return sendJson(res, 200, capability);
+    if (path === '/metadata' && method === 'GET') return sendJson(res, 200, gateway.capability);
     if (path === '/.well-known/smart-configuration' && method === 'GET')
-      return sendJson(res, 200, smart, { 'Content-Type': 'application/json' });
-    const routed = route(method, path);
-    const caller = await verify(req);
-    if (!caller.permissions.allows(routed.type, routed.interaction)) {
-      const needed = `patient/${routed.type}.${routed.interaction}`;
-      throw new FhirHttpError(403, 'forbidden', 'The access token lacks the scope for this interaction', {
-        'WWW-Authenticate': `Bearer realm="carnet-fhir", error="insufficient_scope", scope="${needed}"`,
-      });
-    }
+      return sendJson(res, 200, gateway.smartConfiguration, { 'Content-Type': 'application/json' });
+    const routed = route(gateway, method, path);
+    const caller = await gateway.authenticate(req);
+    gateway.authorize(caller, routed.type, routed.interaction);
     const typePath = `/${routed.type}`;
     const instancePath = `${typePath}/${routed.id ?? ''}`;
 
     if (routed.interaction === 'r') {
       const resourcePath = routed.versionId ? `${instancePath}/_history/${routed.versionId}` : instancePath;
-      const resource = (await callRouter('GET', resourcePath, new URLSearchParams())) as ResourceJson & Resource;
-      if (!mayRead(caller, routed, resource))
-        throw new FhirHttpError(403, 'forbidden', "Resource is outside the patient's compartment");
-      if (routed.type === 'DocumentReference') await audit(caller, 'read', [routed.id ?? '']);
-      if (resource.resourceType === 'Binary') return sendBinary(req, res, resource);
+      const resource = await readOwn(caller, routed, resourcePath, 'read');
+      if (isDocument(resource)) await gateway.recordAccess(caller, 'read', [resource], true);
+      if (resource.resourceType === 'Binary') return sendBinary(req, res, resource as Binary);
       return sendResource(res, 200, resource);
     }
     if (routed.interaction === 's') {
-      const query = constrainSearch(routed.type, routed.rule, url.searchParams, {
-        patientId: caller.patientId,
-        careTeam: options.careTeamOf(caller.patientId),
-      });
-      const bundle = (await callRouter('GET', typePath, query)) as Bundle;
+      const query = gateway.constrainSearch(routed.type, url.searchParams, caller);
+      const bundle = (await callRouter(repoFor(caller, routed.type), 'GET', typePath, query)) as Bundle;
       // Included resources are filtered too: only what the caller may read leaves the server.
       bundle.entry = (bundle.entry ?? []).filter((entry) => {
         const resource = entry.resource as (ResourceJson & Resource) | undefined;
-        if (!resource) return false;
-        const rule = COMPARTMENT_RULES[resource.resourceType];
-        return (
-          Boolean(rule) &&
-          mayRead(caller, { ...routed, type: resource.resourceType, rule: rule as CompartmentRule }, resource)
-        );
+        return Boolean(resource && gateway.ruleOf(resource.resourceType) && gateway.mayRead(caller, resource));
       });
       const linked = linkSearchBundle(bundle, `${fhirBaseUrl}${typePath}`, query, fhirBaseUrl);
-      if (routed.type === 'DocumentReference') {
-        const ids = (linked.entry ?? [])
-          .filter((e) => e.resource?.resourceType === 'DocumentReference')
-          .map((e) => e.resource?.id ?? '');
-        await audit(caller, 'search', ids);
-      }
+      // `_summary=count` (run as `_count=0`): the total, no entries.
+      if (query.get('_count') === '0') delete linked.entry;
+      // Every document returned, as a match or through _include/_revinclude, is in the trail.
+      const documents = (linked.entry ?? [])
+        .map((entry) => entry.resource as (ResourceJson & Resource) | undefined)
+        .filter((resource): resource is ResourceJson & Resource => Boolean(resource && isDocument(resource)));
+      if (documents.length) await gateway.recordAccess(caller, 'search', documents, true);
       return sendJson(res, 200, linked);
     }
     if (routed.interaction === 'c') {
-      const body = parseResourceBody(await readBody(req), req.headers['content-type']) as ResourceJson;
+      const body = await writableBody(req);
       delete body.id;
       delete body['meta'];
       const created = (await callRouter(
+        repo,
         'POST',
         typePath,
         new URLSearchParams(),
-        prepareBody(caller, routed, body),
+        await checkedBody(caller, routed, body),
       )) as Resource;
       const location = `${fhirBaseUrl}/${routed.type}/${created.id}/_history/${created.meta?.versionId}`;
       return sendResource(res, 201, created, { Location: location });
     }
     // Update and delete act on an existing resource of the caller's compartment.
-    const existing = (await callRouter('GET', instancePath, new URLSearchParams())) as ResourceJson & Resource;
-    if (!mayRead(caller, routed, existing))
-      throw new FhirHttpError(403, 'forbidden', "Resource is outside the patient's compartment");
+    const existing = await readOwn(caller, routed, instancePath, routed.interaction === 'u' ? 'update' : 'delete');
     const ifMatch = versionFromIfMatch(req.headers['if-match']);
     if (ifMatch !== undefined && ifMatch !== existing.meta?.versionId) {
       throw new FhirHttpError(412, 'conflict', 'The resource changed since the version given in If-Match');
     }
     const ifMatchHeader = ifMatch ? `W/"${ifMatch}"` : undefined;
     if (routed.interaction === 'u') {
-      const body = parseResourceBody(await readBody(req), req.headers['content-type']) as ResourceJson;
+      const body = await writableBody(req);
       if (body.id !== routed.id) throw new FhirHttpError(400, 'invalid', 'Resource id does not match the URL');
       const updated = (await callRouter(
+        repo,
         'PUT',
         instancePath,
         new URLSearchParams(),
-        prepareBody(caller, routed, body),
+        await checkedBody(caller, routed, body),
         ifMatchHeader,
       )) as Resource;
       return sendResource(res, 200, updated);
     }
-    await callRouter('DELETE', instancePath, new URLSearchParams(), undefined, ifMatchHeader);
+    await callRouter(repo, 'DELETE', instancePath, new URLSearchParams(), undefined, ifMatchHeader);
     res.statusCode = 204;
     res.end();
   }
 
-  return (req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', fhirBaseUrl);
     const inBase = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
@@ -314,4 +335,5 @@ export function createFhirServer(options: FhirServerOptions): (req: IncomingMess
     if (!path) return fail(new FhirHttpError(404, 'not-found', 'Unknown route'));
     serve(req, res, url, path).catch(fail);
   };
+  return { listener, gateway };
 }

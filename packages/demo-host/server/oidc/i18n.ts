@@ -42,6 +42,7 @@ export interface PageStrings {
   cancelButton: string;
   badCredentials: string;
   missingFields: string;
+  tooManyAttempts: string;
   demoAccounts: string;
   consentTitle: string;
   consentIntro: (client: string, person: string) => string;
@@ -72,6 +73,7 @@ export const STRINGS: Record<PageLanguage, PageStrings> = {
     cancelButton: 'Annuler',
     badCredentials: 'Identifiant ou mot de passe incorrect. Vérifiez votre saisie et réessayez.',
     missingFields: 'Saisissez votre identifiant et votre mot de passe.',
+    tooManyAttempts: 'Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer.',
     demoAccounts: 'Comptes de démonstration',
     consentTitle: 'Autoriser l’accès à votre dossier',
     consentIntro: (client, person) =>
@@ -100,6 +102,7 @@ export const STRINGS: Record<PageLanguage, PageStrings> = {
     cancelButton: 'Cancel',
     badCredentials: 'Wrong login or password. Check what you typed and try again.',
     missingFields: 'Enter your login and your password.',
+    tooManyAttempts: 'Too many sign-in attempts. Wait a few minutes before trying again.',
     demoAccounts: 'Demo accounts',
     consentTitle: 'Allow access to your record',
     consentIntro: (client, person) =>

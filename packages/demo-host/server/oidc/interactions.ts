@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Interaction, Provider } from 'oidc-provider';
 import { explainScope } from '../smart-scopes.js';
 import type { AccountDirectory } from './accounts.js';
+import type { LoginThrottle } from './throttle.js';
 import { negotiateLanguage, type PageLanguage } from './i18n.js';
 import { renderConsentPage, renderErrorPage, renderLoginPage, sendPage } from './pages.js';
 
@@ -13,6 +14,8 @@ export interface InteractionContext {
   /** Origins the final redirect may go to (CSP form-action). */
   redirectOrigins: readonly string[];
   clientName: string;
+  /** Failed sign-ins by account and by address. */
+  throttle: LoginThrottle;
 }
 
 const MAX_FORM_BYTES = 16 * 1024;
@@ -127,11 +130,21 @@ export async function handleInteraction(
       send(400, renderLoginPage({ lang, uid, login, error: 'missingFields', accounts: accountList }));
       return true;
     }
+    const keys = { account: login, address: req.socket.remoteAddress ?? 'unknown' };
+    const wait = ctx.throttle.retryAfter(keys);
+    if (wait > 0) {
+      // Refused unchecked, with the same answer whether the account exists or not.
+      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+      send(429, renderLoginPage({ lang, uid, login, error: 'tooManyAttempts', accounts: accountList }));
+      return true;
+    }
     const account = ctx.accounts.authenticate(login, password);
     if (!account) {
+      ctx.throttle.failed(keys);
       send(401, renderLoginPage({ lang, uid, login, error: 'badCredentials', accounts: accountList }));
       return true;
     }
+    ctx.throttle.succeeded(keys);
     await ctx.provider.interactionFinished(
       req,
       res,

@@ -31,6 +31,22 @@ declare module 'oidc-provider' {
     scope?: string;
     readonly scopes: Set<string>;
     kind: string;
+    jti: string;
+    grantId?: string;
+    exp?: number;
+    destroy(): Promise<void>;
+  }
+
+  /** A token model (`AccessToken`, `RefreshToken`, `AuthorizationCode`). */
+  export interface TokenModel {
+    find(value: string): Promise<BaseToken | undefined>;
+    revokeByGrantId(grantId: string): Promise<void>;
+  }
+
+  /** A provider session (the subset we read). */
+  export interface Session {
+    accountId?: string;
+    authorizations?: Record<string, { grantId?: string }>;
   }
 
   /** Resource server description returned by `getResourceServerInfo`. */
@@ -46,7 +62,14 @@ declare module 'oidc-provider' {
   export interface OIDCContext {
     route?: string;
     client?: Client;
-    entities: { Account?: Account; AccessToken?: BaseToken; RefreshToken?: BaseToken; Client?: Client };
+    entities: {
+      Account?: Account;
+      AccessToken?: BaseToken;
+      RefreshToken?: BaseToken;
+      Client?: Client;
+      IdTokenHint?: unknown;
+    };
+    session?: Session;
   }
 
   /** The Koa context oidc-provider hands to middleware and helpers. */
@@ -60,6 +83,8 @@ declare module 'oidc-provider' {
     get(name: string): string;
     req: IncomingMessage;
     res: ServerResponse;
+    /** Koa's per-request state. */
+    state: Record<string, unknown>;
     set(name: string, value: string): void;
   }
 
@@ -104,6 +129,7 @@ declare module 'oidc-provider' {
   export interface GrantModel {
     new (properties: { accountId: string; clientId: string }): Grant;
     find(id: string): Promise<Grant | undefined>;
+    adapter: { destroy(id: string): Promise<void> };
   }
 
   /** Provider configuration (the options Carnet sets; the library accepts more). */
@@ -133,6 +159,10 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration?: Configuration);
     readonly issuer: string;
     readonly Grant: GrantModel;
+    readonly AccessToken: TokenModel;
+    readonly RefreshToken: TokenModel;
+    readonly AuthorizationCode: TokenModel;
+    readonly Client: { find(clientId: string): Promise<Client | undefined> };
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     use(middleware: Middleware): this;
@@ -144,7 +174,10 @@ declare module 'oidc-provider' {
       result: InteractionResults,
       options?: { mergeWithLastSubmission?: boolean },
     ): Promise<void>;
-    on(event: string, listener: (...args: unknown[]) => void): this;
+    on(event: 'access_token.issued', listener: (token: BaseToken) => void): this;
+    on(event: 'grant.revoked', listener: (ctx: KoaContextWithOIDC, grantId: string) => void): this;
+    on(event: 'end_session.success', listener: (ctx: KoaContextWithOIDC) => void): this;
+    on(event: string, listener: (...args: never[]) => void): this;
   }
 
   /** OAuth error classes the provider renders as error responses. */

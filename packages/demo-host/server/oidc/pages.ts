@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { STRINGS, type PageLanguage } from './i18n.js';
 
@@ -7,10 +7,11 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** A page ready to send: its HTML and the nonce its inline style uses. */
+/** A page ready to send: its HTML, the nonce its inline style uses and the hash of its one script, if any. */
 export interface RenderedPage {
   html: string;
   nonce: string;
+  scriptHash?: string;
 }
 
 /** Common frame of every page: language, title, one inline stylesheet, no external asset. */
@@ -67,6 +68,7 @@ export function pageHeaders(page: RenderedPage, formTargets: readonly string[]):
   const csp = [
     "default-src 'none'",
     `style-src 'nonce-${page.nonce}'`,
+    ...(page.scriptHash ? [`script-src '${page.scriptHash}'`] : []),
     `form-action 'self' ${formTargets.join(' ')}`.trim(),
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -74,6 +76,8 @@ export function pageHeaders(page: RenderedPage, formTargets: readonly string[]):
   return {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': csp,
+    // For browsers that ignore frame-ancestors.
+    'X-Frame-Options': 'DENY',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'same-origin',
     'Cache-Control': 'no-store',
@@ -97,7 +101,7 @@ export interface LoginPageInput {
   lang: PageLanguage;
   uid: string;
   login?: string;
-  error?: 'badCredentials' | 'missingFields';
+  error?: 'badCredentials' | 'missingFields' | 'tooManyAttempts';
   accounts: readonly { login: string; name: string }[];
 }
 
@@ -195,4 +199,27 @@ export function renderLoggedOutPage(lang: PageLanguage): RenderedPage {
     undefined,
     `<h1>${escapeHtml(t.logoutTitle)}</h1>\n<p role="status">${escapeHtml(t.loggedOut)}</p>`,
   );
+}
+
+/** The one script of the auto-submitting page, allowed by its hash only. */
+const AUTO_SUBMIT_SCRIPT = 'document.forms[0].submit();';
+const AUTO_SUBMIT_HASH = `sha256-${createHash('sha256').update(AUTO_SUBMIT_SCRIPT).digest('base64')}`;
+
+/**
+ * Sign-out the site asked for with a valid `id_token_hint`: no question, the
+ * provider's form (with its xsrf token) is posted at once with `logout=yes`,
+ * which ends the provider session and its grants. Without script, one button.
+ */
+export function renderSigningOutPage(lang: PageLanguage, providerForm: string): RenderedPage {
+  const t = STRINGS[lang];
+  const action = /action="([^"]+)"/.exec(providerForm)?.[1] ?? '';
+  const xsrf = /name="xsrf" value="([^"]*)"/.exec(providerForm)?.[1] ?? '';
+  const body = `<h1>${escapeHtml(t.logoutTitle)}</h1>
+<form method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="xsrf" value="${escapeHtml(xsrf)}">
+<input type="hidden" name="logout" value="yes">
+<noscript><div class="actions"><button type="submit" class="primary">${escapeHtml(t.logoutYes)}</button></div></noscript>
+</form>
+<script>${AUTO_SUBMIT_SCRIPT}</script>`;
+  return { ...layout(lang, t.logoutTitle, undefined, body), scriptHash: AUTO_SUBMIT_HASH };
 }

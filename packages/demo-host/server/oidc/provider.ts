@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
 import { Provider, errors, type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { DemoPatient } from '../../../catalog-sdk/src/demo-data/persona-record.js';
+import { RevocationList } from '../gateway/revocations.js';
 import { DEMO_CLIENT_ID, LAUNCH_SCOPES, SMART_SCOPES } from '../smart-scopes.js';
 import { AccountDirectory, accountsFromPatients } from './accounts.js';
 import { negotiateLanguage } from './i18n.js';
 import { handleInteraction } from './interactions.js';
-import { pageHeaders, renderErrorPage, renderLoggedOutPage, renderLogoutPage, type RenderedPage } from './pages.js';
+import {
+  pageHeaders,
+  renderErrorPage,
+  renderLoggedOutPage,
+  renderLogoutPage,
+  renderSigningOutPage,
+  type RenderedPage,
+} from './pages.js';
+import { LoginThrottle } from './throttle.js';
 
 /** Options of the demo OpenID provider. */
 export interface OidcProviderOptions {
@@ -52,6 +61,8 @@ export interface OidcProviderHandle {
   /** Public JWKS the FHIR server verifies access tokens with. */
   publicJwks: { keys: JWK[] };
   accounts: AccountDirectory;
+  /** Revoked access tokens, fed by the provider: the FHIR server asks it about every token. */
+  revocations: RevocationList;
 }
 
 const CLIENT_NAME = 'Carnet — site de démonstration';
@@ -92,6 +103,14 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
   const fhirUserOf = (patientId: string): string => `${fhirBaseUrl}/Patient/${patientId}`;
   const languageOf = (ctx: KoaContextWithOIDC) => negotiateLanguage(undefined, undefined, ctx.get('accept-language'));
 
+  const accessTokenTtl = options.accessTokenTtl ?? 300;
+  const revocations = new RevocationList({ maxTokenTtl: accessTokenTtl });
+  const throttle = new LoginThrottle();
+  const redirectUris = [
+    ...siteOrigins.flatMap((origin) => [`${origin}/callback.html`, `${origin}/connected.html`]),
+    ...(options.extraRedirectUris ?? []),
+  ];
+
   const configuration: Configuration = {
     clients: [
       {
@@ -101,12 +120,11 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        redirect_uris: [
-          ...siteOrigins.flatMap((origin) => [`${origin}/callback.html`, `${origin}/connected.html`]),
-          ...(options.extraRedirectUris ?? []),
-        ],
+        redirect_uris: redirectUris,
+        // Sign-out comes back to the page it started from: every page a sign-in may come back to.
         post_logout_redirect_uris: [
-          ...siteOrigins.flatMap((origin) => [`${origin}/`, `${origin}/index.html`, `${origin}/connected.html`]),
+          ...redirectUris,
+          ...siteOrigins.flatMap((origin) => [`${origin}/`, `${origin}/index.html`]),
           ...(options.extraPostLogoutRedirectUris ?? []),
         ],
       },
@@ -120,7 +138,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     conformIdTokenClaims: false,
     rotateRefreshToken: true,
     ttl: {
-      AccessToken: options.accessTokenTtl ?? 300,
+      AccessToken: accessTokenTtl,
       AuthorizationCode: 60,
       IdToken: 300,
       Interaction: 3600,
@@ -160,15 +178,23 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
             scope: SMART_SCOPES.join(' '),
             audience: fhirBaseUrl,
             accessTokenFormat: 'jwt',
-            accessTokenTTL: options.accessTokenTtl ?? 300,
+            accessTokenTTL: accessTokenTtl,
             jwt: { sign: { alg: 'RS256' } },
           };
         },
       },
       rpInitiatedLogout: {
         enabled: true,
+        // The site proved who asks (a valid id_token_hint): sign out at once, no question.
+        // Without it (a link from anywhere), ask first.
         logoutSource: async (ctx: KoaContextWithOIDC, form: string) =>
-          respondWithPage(ctx, renderLogoutPage(languageOf(ctx), form), siteOrigins),
+          respondWithPage(
+            ctx,
+            ctx.oidc?.entities.IdTokenHint
+              ? renderSigningOutPage(languageOf(ctx), form)
+              : renderLogoutPage(languageOf(ctx), form),
+            siteOrigins,
+          ),
         postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) =>
           respondWithPage(ctx, renderLoggedOutPage(languageOf(ctx)), siteOrigins),
       },
@@ -179,6 +205,53 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
   };
 
   const provider = new Provider(issuer, configuration);
+
+  /** Ends a grant everywhere: its refresh and access tokens, codes, the grant itself. */
+  async function endGrant(grantId: string): Promise<void> {
+    revocations.revokeGrant(grantId);
+    await Promise.all([
+      provider.AccessToken.revokeByGrantId(grantId),
+      provider.RefreshToken.revokeByGrantId(grantId),
+      provider.AuthorizationCode.revokeByGrantId(grantId),
+      provider.Grant.adapter.destroy(grantId),
+    ]);
+  }
+
+  // Every JWT access token is noted with its grant, so ending the grant ends it.
+  provider.on('access_token.issued', (token) => {
+    revocations.issued(token.jti, token.grantId, token.exp ?? Math.floor(Date.now() / 1000) + accessTokenTtl);
+  });
+  // Sign-out revoking the refresh token, refresh-token reuse, end-session: the grant ends.
+  provider.on('grant.revoked', (_ctx, grantId) => revocations.revokeGrant(grantId));
+  // End-session keeps `offline_access` grants by design (they "persist logout"); ours end
+  // too: signing out on a shared computer must leave nothing usable behind.
+  provider.on('end_session.success', (ctx) => {
+    const authorizations = ctx.oidc?.session?.authorizations ?? {};
+    const grants = Object.values(authorizations)
+      .map((authorization) => authorization.grantId)
+      .filter((grantId): grantId is string => typeof grantId === 'string');
+    ctx.state['endedGrants'] = grants;
+  });
+
+  // Security headers on everything the provider itself renders (its form_post page
+  // adds its script's hash to script-src); our own pages replace the CSP with theirs.
+  provider.use(async (ctx, next) => {
+    ctx.set(
+      'Content-Security-Policy',
+      [
+        "default-src 'none'",
+        'script-src',
+        `form-action 'self' ${siteOrigins.join(' ')}`.trim(),
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+      ].join('; '),
+    );
+    ctx.set('X-Frame-Options', 'DENY');
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    await next();
+    const ended = ctx.state['endedGrants'];
+    if (Array.isArray(ended)) await Promise.all(ended.map((grantId) => endGrant(String(grantId))));
+  });
 
   // SMART App Launch puts the patient in context in the token response itself.
   provider.use(async (ctx, next) => {
@@ -197,8 +270,43 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
   });
 
   const providerListener = provider.callback();
-  const interactionContext = { provider, accounts, issuer, redirectOrigins: siteOrigins, clientName: CLIENT_NAME };
+  const interactionContext = {
+    provider,
+    accounts,
+    issuer,
+    redirectOrigins: siteOrigins,
+    clientName: CLIENT_NAME,
+    throttle,
+  };
+  const revocationPath = new URL(provider.urlFor('revocation')).pathname;
+  const verifyKeys = createLocalJWKSet({ keys: [publicJwk] });
+  const revocation = createRevocationEndpoint({
+    siteOrigins,
+    isClient: async (clientId) => Boolean(await provider.Client.find(clientId)),
+    revokeJwt: async (token, clientId) => {
+      const { payload } = await jwtVerify(token, verifyKeys, { issuer, typ: 'at+jwt', algorithms: ['RS256'] });
+      if (payload['client_id'] === clientId && typeof payload.jti === 'string' && typeof payload.exp === 'number')
+        revocations.revokeToken(payload.jti, payload.exp);
+    },
+    revokeRefreshToken: async (value, clientId) => {
+      const token = await provider.RefreshToken.find(value);
+      if (token?.clientId !== clientId) return;
+      await token.destroy();
+      if (token.grantId) await endGrant(token.grantId);
+    },
+  });
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    // Preflights: the provider would echo any Origin; only the site's get an answer.
+    if (req.method === 'OPTIONS' && req.headers.origin !== undefined && !siteOrigins.includes(req.headers.origin)) {
+      res.statusCode = 403;
+      res.setHeader('Vary', 'Origin');
+      res.end();
+      return;
+    }
+    if (req.method === 'POST' && new URL(req.url ?? '/', issuer).pathname === revocationPath) {
+      revocation(req, res);
+      return;
+    }
     if (!(req.url ?? '').startsWith('/interaction/')) {
       req.url = withConsentForOfflineAccess(req.method, req.url ?? '/');
       providerListener(req, res);
@@ -219,5 +327,76 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       },
     );
   };
-  return { provider, issuer, handler, publicJwks: { keys: [publicJwk] }, accounts };
+  return { provider, issuer, handler, publicJwks: { keys: [publicJwk] }, accounts, revocations };
+}
+
+/** What the revocation endpoint needs from the provider. */
+interface RevocationEndpointOptions {
+  siteOrigins: readonly string[];
+  isClient(clientId: string): Promise<boolean>;
+  /** Revokes a JWT access token (throws when it is not one of ours). */
+  revokeJwt(token: string, clientId: string): Promise<void>;
+  revokeRefreshToken(token: string, clientId: string): Promise<void>;
+}
+
+const MAX_REVOCATION_BODY = 16 * 1024;
+
+/**
+ * RFC 7009 revocation for both kinds of token. oidc-provider refuses JWT access
+ * tokens (`unsupported_token_type`), so this endpoint answers for the provider:
+ * a JWT access token goes on the revocation list the FHIR server checks; a
+ * refresh token ends its whole grant (every access token issued under it too).
+ * Public client: the client id authenticates nothing but must be known, and a
+ * token is only revoked for the client it was issued to. Unknown or invalid
+ * tokens get 200, as RFC 7009 says.
+ */
+function createRevocationEndpoint(
+  options: RevocationEndpointOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const answer = (req: IncomingMessage, res: ServerResponse, status: number, body?: Record<string, string>): void => {
+    const origin = req.headers.origin;
+    res.setHeader('Vary', 'Origin');
+    if (origin !== undefined && options.siteOrigins.includes(origin))
+      res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Cache-Control', 'no-store');
+    res.statusCode = status;
+    if (body) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(body ? JSON.stringify(body) : undefined);
+  };
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) {
+      return answer(req, res, 400, { error: 'invalid_request', error_description: 'use a form body' });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_REVOCATION_BODY) return answer(req, res, 413, { error: 'invalid_request' });
+      chunks.push(chunk);
+    }
+    const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const clientId = params.get('client_id') ?? '';
+    const token = params.get('token') ?? '';
+    if (!clientId || !(await options.isClient(clientId))) return answer(req, res, 401, { error: 'invalid_client' });
+    if (!token) return answer(req, res, 400, { error: 'invalid_request', error_description: 'missing token' });
+    let isJwt = false;
+    try {
+      isJwt = Boolean(decodeProtectedHeader(token));
+    } catch {
+      isJwt = false;
+    }
+    try {
+      if (isJwt) await options.revokeJwt(token, clientId);
+      else await options.revokeRefreshToken(token, clientId);
+    } catch {
+      // Not one of ours, expired or malformed: nothing to revoke.
+    }
+    answer(req, res, 200);
+  };
+  return (req, res) => {
+    handle(req, res).catch(() => {
+      if (res.headersSent) res.destroy();
+      else answer(req, res, 500, { error: 'server_error' });
+    });
+  };
 }

@@ -12,7 +12,7 @@ import {
   intakeToMedicationAdministration,
   planToMedicationRequest,
 } from '../../../catalog-sdk/src/model/fhir/index.js';
-import { COMPARTMENT_RULES, type ResourceJson } from '../fhir/compartment.js';
+import { COMPARTMENT_RULES, type ResourceJson } from '../gateway/compartment.js';
 import { makePdf, makeSvg } from './attachments.js';
 
 /** Options of {@link seedRepository}. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { startPlatform, type RunningPlatform } from '../main.js';
 import { signIn } from './oauth-client.js';
@@ -48,6 +49,7 @@ export async function mintToken(options: MintOptions): Promise<string> {
     .setIssuer(options.issuer)
     .setAudience(options.audience)
     .setSubject(options.patient ?? 'patient-diabetes')
+    .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '5m')
     .sign(key);

@@ -3,14 +3,12 @@ import type { ScopeInteraction } from '../smart-scopes.js';
 /** A FHIR resource as JSON. */
 export type ResourceJson = Record<string, unknown> & { resourceType: string; id?: string };
 
-/** How one resource type belongs to a patient, and what the server offers on it. */
+/** How one resource type belongs to a patient, and what the server offers on it (search parameters: `search.ts`). */
 export interface CompartmentRule {
   /** Interactions the server offers on this type. */
   interactions: readonly ScopeInteraction[];
   /** Reference search parameter naming the patient; absent when not searchable by patient. */
   patientParam?: string;
-  /** Other search parameters offered (for the CapabilityStatement). */
-  searchParams: readonly string[];
   /** Patient ids a resource of this type belongs to. */
   owners(resource: ResourceJson): string[];
   /** Puts a new resource in the patient's compartment when it names nobody. */
@@ -35,36 +33,28 @@ function patientRefs(refs: Ref[]): string[] {
   return refs.map((ref) => patientIdOf(ref?.reference)).filter((id): id is string => Boolean(id));
 }
 
-const subjectRule = (interactions: readonly ScopeInteraction[], searchParams: readonly string[]): CompartmentRule => ({
+const subjectRule = (interactions: readonly ScopeInteraction[]): CompartmentRule => ({
   interactions,
   patientParam: 'subject',
-  searchParams,
   owners: (resource) => patientRefs(refsOf(resource['subject'])),
   assign: (resource, patientId) => {
     resource['subject'] = { reference: `Patient/${patientId}` };
   },
 });
 
-const COMMON = ['_id', '_lastUpdated', '_sort', '_count', '_offset'];
-
 /** The resource types the demo server serves, with their compartment rules. */
 export const COMPARTMENT_RULES: Readonly<Record<string, CompartmentRule>> = {
   Patient: {
     interactions: ['r', 's'],
-    searchParams: COMMON,
     owners: (resource) => (typeof resource.id === 'string' ? [resource.id] : []),
   },
-  DocumentReference: subjectRule(['c', 'r', 'u', 'd', 's'], [...COMMON, 'date', 'type', 'category', 'status', '_tag']),
-  MedicationRequest: subjectRule(['c', 'r', 'u', 'd', 's'], [...COMMON, 'status', 'authoredon', 'intent']),
-  MedicationAdministration: subjectRule(['c', 'r', 'u', 'd', 's'], [...COMMON, 'effective-time', 'request', 'status']),
-  Communication: subjectRule(
-    ['c', 'r', 'u', 'd', 's'],
-    [...COMMON, 'category', 'sent', 'part-of', 'based-on', 'recipient', 'status'],
-  ),
+  DocumentReference: subjectRule(['c', 'r', 'u', 'd', 's']),
+  MedicationRequest: subjectRule(['c', 'r', 'u', 'd', 's']),
+  MedicationAdministration: subjectRule(['c', 'r', 'u', 'd', 's']),
+  Communication: subjectRule(['c', 'r', 'u', 'd', 's']),
   Appointment: {
     interactions: ['c', 'r', 'u', 'd', 's'],
     patientParam: 'actor',
-    searchParams: [...COMMON, 'date', 'status', 'service-type'],
     owners: (resource) =>
       patientRefs(refsOf(resource['participant']).map((p) => (p as { actor?: Ref } | undefined)?.actor)),
     assign: (resource, patientId) => {
@@ -75,17 +65,14 @@ export const COMPARTMENT_RULES: Readonly<Record<string, CompartmentRule>> = {
   AuditEvent: {
     interactions: ['r', 's'],
     patientParam: 'entity',
-    searchParams: [...COMMON, 'date', 'action', 'entity-type'],
     owners: (resource) => patientRefs(refsOf(resource['entity']).map((e) => (e as { what?: Ref } | undefined)?.what)),
   },
   Binary: {
     interactions: ['r'],
-    searchParams: [],
     owners: (resource) => patientRefs(refsOf(resource['securityContext'])),
   },
   Practitioner: {
     interactions: ['r', 's'],
-    searchParams: [...COMMON, 'name', 'family'],
     // Practitioners belong to no patient; access goes through the care team.
     owners: () => [],
   },

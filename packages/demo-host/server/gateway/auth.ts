@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 import { ScopePermissions } from '../smart-scopes.js';
-import { FhirHttpError } from './http.js';
+import { FhirHttpError } from '../fhir/http.js';
+import type { RevocationCheck } from './revocations.js';
 
 /** Where access tokens come from and whom they must be for. */
 export interface TokenPolicy {
@@ -11,6 +12,8 @@ export interface TokenPolicy {
   audience: string;
   /** Public keys in-process, or the provider's JWKS URL. */
   jwks: { keys: JWK[] } | URL;
+  /** Revoked tokens by `jti` (sign-out, end-session, grant revoked, refresh-token reuse). */
+  revocations?: RevocationCheck;
 }
 
 /** Who calls and what they may do, from a verified access token. */
@@ -35,7 +38,11 @@ function unauthorized(description: string, withError = true): FhirHttpError {
   return new FhirHttpError(401, withError ? 'security' : 'login', description, { 'WWW-Authenticate': challenge });
 }
 
-/** Builds the verifier of bearer access tokens (RS256 JWTs of type `at+jwt` only). */
+/**
+ * Builds the verifier of bearer access tokens: RS256 JWTs of type `at+jwt`
+ * only, checked locally, then against the revocation list by `jti` so that a
+ * revoked token is refused at once rather than at its expiry.
+ */
 export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage) => Promise<Caller> {
   const keys: JWTVerifyGetKey =
     policy.jwks instanceof URL ? createRemoteJWKSet(policy.jwks) : createLocalJWKSet(policy.jwks);
@@ -51,10 +58,13 @@ export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage)
         audience: policy.audience,
         algorithms: ['RS256'],
         typ: 'at+jwt',
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'sub', 'jti'],
         clockTolerance: 5,
       }));
     } catch {
+      throw unauthorized('Access token is invalid or expired');
+    }
+    if (typeof payload.jti !== 'string' || (await policy.revocations?.isRevoked(payload.jti))) {
       throw unauthorized('Access token is invalid or expired');
     }
     const patientId = payload['patient'];

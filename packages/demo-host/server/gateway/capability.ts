@@ -1,6 +1,7 @@
 import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
 import { SMART_SCOPES } from '../smart-scopes.js';
 import { COMPARTMENT_RULES } from './compartment.js';
+import { SEARCH_ALLOW_LIST } from './search.js';
 
 /** The provider endpoints SMART clients discover through the FHIR server. */
 export interface SmartEndpoints {
@@ -31,6 +32,7 @@ const PARAM_TYPES: Record<string, 'token' | 'date' | 'reference' | 'string' | 'n
   recipient: 'reference',
   'part-of': 'reference',
   'based-on': 'reference',
+  sender: 'reference',
   name: 'string',
   family: 'string',
 };
@@ -38,9 +40,10 @@ const PARAM_TYPES: Record<string, 'token' | 'date' | 'reference' | 'string' | 'n
 /** The CapabilityStatement of what this server really serves. */
 export function capabilityStatement(fhirBaseUrl: string, endpoints: SmartEndpoints): CapabilityStatement {
   const resources: CapabilityStatementRestResource[] = Object.entries(COMPARTMENT_RULES).map(([type, rule]) => {
-    const params = [...(rule.patientParam ? ['patient', rule.patientParam] : []), ...rule.searchParams].filter(
-      (name) => !['_sort', '_count', '_offset'].includes(name),
-    );
+    const allowed = SEARCH_ALLOW_LIST[type];
+    const params = allowed
+      ? [...(rule.patientParam ? ['patient', rule.patientParam] : []), '_id', '_lastUpdated', ...Object.keys(allowed)]
+      : [];
     return {
       type: type as CapabilityStatementRestResource['type'],
       interaction: rule.interactions.map((letter) => ({ code: INTERACTION_CODES[letter] })),

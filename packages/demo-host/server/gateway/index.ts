@@ -1,0 +1,143 @@
+/**
+ * The demo platform's access layer, in front of the FHIR engine: who calls
+ * (token check and revocation), what they may do (SMART scopes), on whose
+ * record (patient compartment, care team), how they may search (allow-list),
+ * what they may write (bodies and references), and the access trail. One
+ * factory, no HTTP server and no engine of its own, so it can move in front of
+ * another FHIR server later.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { CapabilityStatement } from '@medplum/fhirtypes';
+import { FhirHttpError } from '../fhir/http.js';
+import type { ScopeInteraction } from '../smart-scopes.js';
+import { AuditTrails, type AuditedAction } from './audit.js';
+import { createTokenVerifier, type Caller, type TokenPolicy } from './auth.js';
+import { checkJsonDepth, checkPropertyNames, checkRequiredCodes } from './body.js';
+import { capabilityStatement, smartConfiguration, type SmartEndpoints } from './capability.js';
+import { COMPARTMENT_RULES, belongsTo, type CompartmentRule, type ResourceJson } from './compartment.js';
+import { createReferencePolicy, type SharedTargetPolicy } from './references.js';
+import { constrainSearch } from './search.js';
+
+export type { Caller } from './auth.js';
+export type { CompartmentRule, ResourceJson } from './compartment.js';
+export type { RevocationCheck } from './revocations.js';
+export type { SharedTargetPolicy } from './references.js';
+export { AuditTrails } from './audit.js';
+export { COMPARTMENT_RULES } from './compartment.js';
+export { RevocationList } from './revocations.js';
+
+/** What the gateway is built from. */
+export interface GatewayOptions {
+  /** Public FHIR base URL: the tokens' audience, and the prefix of absolute references. */
+  fhirBaseUrl: string;
+  /** Issuer, keys and revocation list of the access tokens. */
+  tokens: Omit<TokenPolicy, 'audience'>;
+  /** Provider endpoints advertised to SMART clients. */
+  endpoints: SmartEndpoints;
+  /** Practitioner ids in each patient's care team. */
+  careTeamOf(patientId: string): ReadonlySet<string>;
+  /** A stored resource, or undefined when there is none (for reference checks). */
+  lookup(type: string, id: string): Promise<ResourceJson | undefined>;
+  /** Shared spaces patients may point at (community groups, consents); none yet. */
+  sharedTargets?: readonly SharedTargetPolicy[];
+}
+
+/** The access layer's decisions, used by the FHIR server for every request. */
+export interface Gateway {
+  /** The caller of a request, from its bearer token (401 otherwise). */
+  authenticate(req: IncomingMessage): Promise<Caller>;
+  /** Throws 403 `insufficient_scope` when the token does not allow the interaction. */
+  authorize(caller: Caller, type: string, interaction: ScopeInteraction): void;
+  /** Compartment rule of a served type, if served. */
+  ruleOf(type: string): CompartmentRule | undefined;
+  /** Patients a resource belongs to. */
+  ownersOf(resource: ResourceJson): string[];
+  /** True when the caller may see this resource. */
+  mayRead(caller: Caller, resource: ResourceJson): boolean;
+  /** The search to run for the caller, or 400/403/405. */
+  constrainSearch(type: string, query: URLSearchParams, caller: Caller): URLSearchParams;
+  /** Refuses a body before parsing: nesting too deep (400). */
+  checkRawBody(raw: Uint8Array): void;
+  /** Checks and completes a body to create or update: type, compartment, names, codes, references. */
+  checkWrite(caller: Caller, type: string, body: ResourceJson): Promise<ResourceJson>;
+  /** The access trails, one per patient. */
+  audit: AuditTrails;
+  /** Records one request's access to resources, one event per owner patient. */
+  recordAccess(
+    caller: Caller,
+    action: AuditedAction,
+    resources: readonly ResourceJson[],
+    allowed: boolean,
+  ): Promise<void>;
+  capability: CapabilityStatement;
+  smartConfiguration: Record<string, unknown>;
+}
+
+/** Builds the gateway. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const verify = createTokenVerifier({ ...options.tokens, audience: options.fhirBaseUrl });
+  const checkReferences = createReferencePolicy(options);
+  const audit = new AuditTrails(options.tokens.issuer);
+
+  const ownersOf = (resource: ResourceJson): string[] =>
+    COMPARTMENT_RULES[resource.resourceType]?.owners(resource) ?? [];
+
+  function mayRead(caller: Caller, resource: ResourceJson): boolean {
+    if (resource.resourceType === 'Practitioner') return options.careTeamOf(caller.patientId).has(resource.id ?? '');
+    const rule = COMPARTMENT_RULES[resource.resourceType];
+    return Boolean(rule) && belongsTo(rule as CompartmentRule, resource, caller.patientId);
+  }
+
+  return {
+    authenticate: verify,
+    authorize(caller, type, interaction) {
+      if (caller.permissions.allows(type, interaction)) return;
+      const needed = `patient/${type}.${interaction}`;
+      throw new FhirHttpError(403, 'forbidden', 'The access token lacks the scope for this interaction', {
+        'WWW-Authenticate': `Bearer realm="carnet-fhir", error="insufficient_scope", scope="${needed}"`,
+      });
+    },
+    ruleOf: (type) => COMPARTMENT_RULES[type],
+    ownersOf,
+    mayRead,
+    constrainSearch(type, query, caller) {
+      const rule = COMPARTMENT_RULES[type];
+      if (!rule) throw new FhirHttpError(404, 'not-found', 'Unsupported resource type');
+      return constrainSearch(type, rule, query, {
+        patientId: caller.patientId,
+        careTeam: options.careTeamOf(caller.patientId),
+      });
+    },
+    checkRawBody: (raw) => checkJsonDepth(raw),
+    async checkWrite(caller, type, body) {
+      const rule = COMPARTMENT_RULES[type];
+      if (!rule) throw new FhirHttpError(404, 'not-found', 'Unsupported resource type');
+      if (body.resourceType !== type) throw new FhirHttpError(400, 'invalid', 'Resource type does not match the URL');
+      checkPropertyNames(body);
+      if (rule.owners(body).length === 0 && rule.assign) rule.assign(body, caller.patientId);
+      if (!belongsTo(rule, body, caller.patientId))
+        throw new FhirHttpError(403, 'forbidden', "Resource is outside the patient's compartment");
+      checkRequiredCodes(body);
+      await checkReferences(caller.patientId, body);
+      return body;
+    },
+    audit,
+    async recordAccess(caller, action, resources, allowed) {
+      const byOwner = new Map<string, string[]>();
+      for (const resource of resources) {
+        for (const owner of new Set(ownersOf(resource))) {
+          const list = byOwner.get(owner) ?? [];
+          list.push(`${resource.resourceType}/${resource.id ?? ''}`);
+          byOwner.set(owner, list);
+        }
+      }
+      await Promise.all(
+        [...byOwner].map(([owner, references]) =>
+          audit.record({ caller, action, owner, resources: references, allowed }),
+        ),
+      );
+    },
+    capability: capabilityStatement(options.fhirBaseUrl, options.endpoints),
+    smartConfiguration: smartConfiguration(options.endpoints),
+  };
+}

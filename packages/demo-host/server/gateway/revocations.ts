@@ -1,0 +1,101 @@
+/**
+ * Which access tokens no longer count, by `jti`. Access tokens are JWTs the
+ * gateway verifies locally (signature, issuer, audience, expiry); this list is
+ * the one thing it asks about each token besides: was it revoked since?
+ *
+ * The provider feeds it in-process: every JWT access token it issues is noted
+ * with its grant, and when a grant ends (sign-out revoking the refresh token,
+ * end-session, refresh-token reuse, grant removal) every access token of that
+ * grant is marked revoked until it would have expired anyway. Entries are
+ * dropped once the token has expired, so the list stays as small as the set of
+ * live tokens. Extracted from this process, the same interface is answered by
+ * the provider's introspection endpoint behind a short cache.
+ */
+export interface RevocationCheck {
+  /** True when the token with this `jti` must be refused. */
+  isRevoked(jti: string): boolean | Promise<boolean>;
+}
+
+interface IssuedToken {
+  grantId: string | undefined;
+  /** Expiry in epoch seconds. */
+  exp: number;
+}
+
+/** In-process revocation list of JWT access tokens, by `jti`, grouped by grant. */
+export class RevocationList implements RevocationCheck {
+  readonly #issued = new Map<string, IssuedToken>();
+  readonly #byGrant = new Map<string, Set<string>>();
+  /** Revoked `jti`s and their expiry (epoch seconds): kept until then. */
+  readonly #revoked = new Map<string, number>();
+  /** Ended grants and when their last token expires at the latest. */
+  readonly #endedGrants = new Map<string, number>();
+  readonly #now: () => number;
+  readonly #maxTtl: number;
+
+  /**
+   * @param options.maxTokenTtl longest access-token lifetime in seconds (how long an ended grant is remembered)
+   * @param options.now clock in epoch ms, for tests
+   */
+  constructor(options: { maxTokenTtl: number; now?: () => number }) {
+    this.#maxTtl = options.maxTokenTtl;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Notes a token the provider just issued. */
+  issued(jti: string, grantId: string | undefined, exp: number): void {
+    this.#prune();
+    if (grantId !== undefined && this.#endedGrants.has(grantId)) {
+      this.#revoked.set(jti, exp);
+      return;
+    }
+    this.#issued.set(jti, { grantId, exp });
+    if (grantId === undefined) return;
+    const tokens = this.#byGrant.get(grantId) ?? new Set<string>();
+    tokens.add(jti);
+    this.#byGrant.set(grantId, tokens);
+  }
+
+  /** Revokes one token. */
+  revokeToken(jti: string, exp: number): void {
+    this.#revoked.set(jti, exp);
+  }
+
+  /** Revokes every token of a grant, and any issued for it later. */
+  revokeGrant(grantId: string): void {
+    this.#endedGrants.set(grantId, this.#seconds() + this.#maxTtl);
+    for (const jti of this.#byGrant.get(grantId) ?? []) {
+      this.#revoked.set(jti, this.#issued.get(jti)?.exp ?? this.#seconds() + this.#maxTtl);
+      this.#issued.delete(jti);
+    }
+    this.#byGrant.delete(grantId);
+  }
+
+  /** True when the token was revoked (directly or through its grant). */
+  isRevoked(jti: string): boolean {
+    return this.#revoked.has(jti);
+  }
+
+  /** Live entries, for tests and the load script. */
+  get size(): number {
+    return this.#issued.size + this.#revoked.size;
+  }
+
+  #seconds(): number {
+    return Math.floor(this.#now() / 1000);
+  }
+
+  #prune(): void {
+    const now = this.#seconds();
+    for (const [jti, exp] of this.#revoked) if (exp < now) this.#revoked.delete(jti);
+    for (const [grantId, until] of this.#endedGrants) if (until < now) this.#endedGrants.delete(grantId);
+    for (const [jti, token] of this.#issued) {
+      if (token.exp >= now) continue;
+      this.#issued.delete(jti);
+      if (token.grantId === undefined) continue;
+      const tokens = this.#byGrant.get(token.grantId);
+      tokens?.delete(jti);
+      if (tokens?.size === 0) this.#byGrant.delete(token.grantId);
+    }
+  }
+}
