@@ -49,7 +49,7 @@ window.carnet = {
     return source.documents.update(doc.id, { tags: ['b'] }, doc.version).then(() => 'no conflict', describe);
   },
 };
-if (location.pathname === '/callback.html') {
+if (location.pathname === '/callback.html' && location.search) {
   session.handleCallback(location.href).then(() => show('patient ' + session.patientId), (error) => show('error ' + error.reason));
 } else {
   show(session.isAuthenticated ? 'patient ' + session.patientId : 'signed out');
@@ -206,11 +206,12 @@ describe('sign-in end to end (real provider, real FHIR server, real Chromium)', 
     await page.context().close();
   });
 
-  it('after sign-out, reads are refused with login_required', async () => {
+  it('after sign-out (back from the provider), reads are refused with login_required', async () => {
     const page = await openSite();
     await signIn(page, 'parkinson');
     await statusOf(page, /patient/);
-    await carnet(page, 'signOut()');
+    // Sign-out always ends the provider session: the page leaves for the provider and comes back.
+    await Promise.all([page.waitForURL(`${origin}/callback.html`), carnet(page, 'signOut()').catch(() => undefined)]);
     assert.equal(await statusOf(page, /signed out/), 'signed out');
     assert.deepEqual(await carnet(page, 'countDocuments()'), { name: 'AuthError', code: 'login_required' });
     await page.context().close();

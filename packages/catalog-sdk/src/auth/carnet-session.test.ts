@@ -201,7 +201,8 @@ describe('CarnetSession (real OpenID provider)', function () {
 
     it('signOut revokes the refresh token at the provider and forgets everything', async () => {
       const { issuer } = await testPlatform();
-      const session = await signedInSession('kidney', { storage: 'session' });
+      const left: string[] = [];
+      const session = await signedInSession('kidney', { storage: 'session', navigate: (url) => left.push(url) });
       const stored = JSON.parse(sessionStorage.getItem(`carnet.${CLIENT_ID}.tokens`) ?? '{}') as {
         refreshToken?: string;
       };
@@ -228,6 +229,22 @@ describe('CarnetSession (real OpenID provider)', function () {
       });
       expect(reuse.status).to.equal(400);
       expect(((await reuse.json()) as { error: string }).error).to.equal('invalid_grant');
+    });
+
+    it('signOut ends access at the FHIR server and always ends the provider session, back to this page', async () => {
+      const { issuer, fhirBaseUrl } = await testPlatform();
+      const left: string[] = [];
+      const session = await signedInSession('diabetes', { navigate: (url) => left.push(url) });
+      const token = await session.getAccessToken();
+      const patientId = session.patientId ?? '';
+      expect((await readPatient(fhirBaseUrl, patientId, token)).status).to.equal(200);
+      await session.signOut();
+      expect((await readPatient(fhirBaseUrl, patientId, token)).status).to.equal(401);
+      expect(left).to.have.length(1);
+      const logout = new URL(left[0] ?? '');
+      expect(logout.href.startsWith(`${issuer}/session/end`)).to.equal(true);
+      expect(logout.searchParams.get('id_token_hint')).to.be.a('string');
+      expect(logout.searchParams.get('post_logout_redirect_uri')).to.equal(`${location.origin}${location.pathname}`);
     });
   });
 });

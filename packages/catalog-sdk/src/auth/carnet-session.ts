@@ -28,8 +28,18 @@ export interface CarnetSessionOptions {
   storage?: 'memory' | 'session';
   /** Callback page of popup sign-in (it calls `completeSignInPopup()`); defaults to `redirectUri`. */
   popupRedirectUri?: string;
-  /** When set, `signOut()` ends the provider session and comes back here. */
+  /**
+   * Where the provider sends the patient back after `signOut()` ended its
+   * session; it must be registered for the client as a post-logout redirect
+   * URI. Default: this page's URL without query nor fragment.
+   */
   postLogoutRedirectUri?: string;
+  /**
+   * How the page leaves for the provider (redirect sign-in, sign-out); defaults
+   * to `location.assign`. Replace it to open the provider elsewhere (or, in
+   * tests, to record the address).
+   */
+  navigate?: (url: string) => void;
   /** `fetch` for discovery, renewal and revocation; defaults to the global one. */
   fetch?: typeof fetch;
   /** Clock in epoch ms; tests advance it to make tokens expire. Defaults to `Date.now`. */
@@ -124,7 +134,7 @@ export class CarnetSession extends EventTarget {
   /** Starts a redirect sign-in: the page navigates to the provider. */
   async signIn(): Promise<void> {
     const request = await this.#createRequest(true);
-    location.assign(request);
+    this.#navigate(request);
   }
 
   /**
@@ -192,8 +202,12 @@ export class CarnetSession extends EventTarget {
   }
 
   /**
-   * Signs out: revokes the refresh and access tokens at the provider, forgets
-   * them, fires `change`; then, with `postLogoutRedirectUri`, ends the provider session.
+   * Signs out: revokes the refresh and access tokens at the provider (the FHIR
+   * server refuses them from then on), forgets them, fires `change`, then
+   * always ends the provider session too (RP-initiated logout with
+   * `id_token_hint`), so the next sign-in asks for the password: the page
+   * leaves for the provider and comes back to `postLogoutRedirectUri`, by
+   * default this page.
    */
   async signOut(): Promise<void> {
     const tokens = this.#tokens.get();
@@ -204,13 +218,13 @@ export class CarnetSession extends EventTarget {
       await revokeToken(this.#metadata, this.#fetch, { clientId, token: tokens.refreshToken, hint: 'refresh_token' });
     await revokeToken(this.#metadata, this.#fetch, { clientId, token: tokens.accessToken, hint: 'access_token' });
     this.dispatchEvent(new Event('change'));
-    if (this.#options.postLogoutRedirectUri !== undefined && this.#metadata.end_session_endpoint !== undefined) {
-      const request = await this.#client.createSignoutRequest({
-        id_token_hint: tokens.idToken,
-        post_logout_redirect_uri: this.#options.postLogoutRedirectUri,
-      });
-      location.assign(request.url);
-    }
+    const returnTo = this.#options.postLogoutRedirectUri ?? currentPageUri();
+    if (this.#metadata.end_session_endpoint === undefined || returnTo === undefined) return;
+    const request = await this.#client.createSignoutRequest({
+      ...(tokens.idToken === undefined ? { client_id: clientId } : { id_token_hint: tokens.idToken }),
+      post_logout_redirect_uri: returnTo,
+    });
+    this.#navigate(request.url);
   }
 
   /** Stops the renewal timer (for pages that discard a session without signing out). */
@@ -299,6 +313,11 @@ export class CarnetSession extends EventTarget {
     }, delay);
   }
 
+  #navigate(url: string): void {
+    if (this.#options.navigate !== undefined) this.#options.navigate(url);
+    else location.assign(url);
+  }
+
   #forget(): void {
     this.dispose();
     this.#tokens.clear();
@@ -308,6 +327,12 @@ export class CarnetSession extends EventTarget {
     this.#forget();
     this.dispatchEvent(new Event('change'));
   }
+}
+
+/** This page's address without query nor fragment; undefined outside a browser. */
+function currentPageUri(): string | undefined {
+  if (typeof location === 'undefined') return undefined;
+  return `${location.origin}${location.pathname}`;
 }
 
 /** Classifies what oidc-client-ts threw while processing a callback. */

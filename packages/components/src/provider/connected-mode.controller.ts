@@ -24,6 +24,8 @@ export interface ConnectionSettings {
   clientId?: string;
   fhirBaseUrl?: string;
   redirectUri: string;
+  /** Where sign-out comes back to; default: the page it started from. */
+  postLogoutRedirectUri?: string;
   scopes: readonly string[];
   signInMode: SignInMode;
   /** A session owned by the host page; the provider then creates none. */
@@ -205,11 +207,11 @@ export class ConnectedModeController implements ReactiveController {
   }
 
   private async ownSessionFor(settings: ConnectionSettings): Promise<CarnetSession> {
-    const { issuer, clientId, fhirBaseUrl, redirectUri, scopes } = settings;
+    const { issuer, clientId, fhirBaseUrl, redirectUri, postLogoutRedirectUri, scopes } = settings;
     if (issuer === undefined || clientId === undefined || fhirBaseUrl === undefined) {
       throw new AuthError('configuration', 'Connected mode needs issuer, client-id and fhir-base-url');
     }
-    const key = JSON.stringify([issuer, clientId, fhirBaseUrl, redirectUri, scopes]);
+    const key = JSON.stringify([issuer, clientId, fhirBaseUrl, redirectUri, postLogoutRedirectUri, scopes]);
     if (this.ownedSession?.key === key) return this.ownedSession.session;
     this.forgetOwnedSession();
     const session = await this.loadedSdk().CarnetSession.create({
@@ -217,6 +219,7 @@ export class ConnectedModeController implements ReactiveController {
       clientId,
       fhirBaseUrl,
       redirectUri,
+      ...(postLogoutRedirectUri === undefined ? {} : { postLogoutRedirectUri }),
       scopes: [...scopes],
     });
     this.ownedSession = { key, session };

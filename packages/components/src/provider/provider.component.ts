@@ -63,6 +63,7 @@ const SOURCE_PROPERTIES = [
   'clientId',
   'fhirBaseUrl',
   'redirectUri',
+  'postLogoutRedirectUri',
   'scopes',
   'signInMode',
   'session',
@@ -200,6 +201,17 @@ export class CarnetProvider extends LitElement {
    */
   @property({ attribute: 'redirect-uri' })
   redirectUri?: string;
+
+  /**
+   * Connected mode: where the provider sends the patient back after « Se
+   * déconnecter », which always ends the session at the provider too (so the
+   * next sign-in asks for the password). It must be registered for the client
+   * as a post-logout redirect URI. Default: this page's URL without query nor
+   * fragment.
+   * @attr post-logout-redirect-uri
+   */
+  @property({ attribute: 'post-logout-redirect-uri' })
+  postLogoutRedirectUri?: string;
 
   /**
    * Connected mode: scopes asked for, separated by spaces in the attribute.
@@ -352,6 +364,7 @@ export class CarnetProvider extends LitElement {
       ...(this.fhirBaseUrl ? { fhirBaseUrl: this.fhirBaseUrl } : {}),
       ...(this.session ? { session: this.session } : {}),
       redirectUri: this.redirectUri || currentPageUri(),
+      ...(this.postLogoutRedirectUri ? { postLogoutRedirectUri: this.postLogoutRedirectUri } : {}),
       scopes: this.scopes,
       signInMode: this.signInMode,
     };
