@@ -135,14 +135,18 @@ describe('createFhirDataSource: documents and care team (real FHIR server)', fun
     expect(sendings.every((s) => s.documentId === doc.id)).to.equal(true);
   });
 
-  it("cannot read another patient's document: the server enforces the compartment", async () => {
+  it("cannot read another patient's document: the server answers as for a missing one", async () => {
     const other = await signedInSession('kidney');
     const theirs = createFhirDataSource({ baseUrl: fhirBaseUrl, session: other });
     const [foreign] = (await theirs.documents.list({ limit: 1 })).items;
     other.dispose();
-    const error = (await rejection(source.documents.get(foreign?.id ?? ''))) as FhirError;
-    expect(error).to.be.instanceOf(FhirError);
-    expect(error.status).to.equal(403);
+    const error = await rejection(source.documents.get(foreign?.id ?? ''));
+    expect(error).to.be.instanceOf(NotFoundError);
+    const missing = await rejection(source.documents.get('doc-that-does-not-exist'));
+    expect(missing).to.be.instanceOf(NotFoundError);
+    expect((missing as Error).message.replace('doc-that-does-not-exist', foreign?.id ?? '')).to.equal(
+      (error as Error).message,
+    );
   });
 
   it('reports a FHIR server that is down as FhirError network', async () => {
