@@ -151,7 +151,13 @@ describe('<carnet-provider> connected mode (real OpenID provider and FHIR server
 
   it('signs in through the popup, shows who is signed in and the FHIR record, then signs out', async () => {
     const platform = await testPlatform();
-    const provider = await connectedProvider(platform);
+    // Sign-out leaves the page for the provider's end-session: noted here instead, so the test page stays.
+    const left: string[] = [];
+    const create = CarnetSession.create.bind(CarnetSession);
+    CarnetSession.create = (options) => create({ ...options, navigate: (url) => left.push(url) });
+    const provider = await connectedProvider(platform).finally(() => {
+      CarnetSession.create = create;
+    });
     await signInThroughProvider(provider, 'parkinson');
 
     expect(provider.recordStatus).to.equal('ready');
@@ -194,6 +200,11 @@ describe('<carnet-provider> connected mode (real OpenID provider and FHIR server
     const revocations = (): number =>
       performance.getEntriesByType('resource').filter((entry) => entry.name === discovery.revocation_endpoint).length;
     await waitUntil(() => revocations() >= 2, 'both tokens revoked');
+    // Then the provider session ends too, coming back to this page.
+    expect(left).to.have.length(1);
+    const logout = new URL(left[0] ?? '');
+    expect(logout.searchParams.get('id_token_hint')).to.be.a('string');
+    expect(logout.searchParams.get('post_logout_redirect_uri')).to.equal(`${location.origin}${location.pathname}`);
     expect(provider.activeDataSource).to.equal(undefined);
     expect(sessionSeenBy(summaryIn(provider))).to.deep.equal({ isAuthenticated: false });
     expect(providerPart(provider, 'notice')).to.equal(null);
@@ -211,7 +222,7 @@ describe('<carnet-provider> connected mode (real OpenID provider and FHIR server
       }
       return fetch(input, init);
     };
-    const session = await ownSession(platform, { fetch: fetcher });
+    const session = await ownSession(platform, { fetch: fetcher, navigate: () => undefined });
     const provider = await connectedProvider(platform, { session, fhirBaseUrl: `${CLOSED_PORT_URL}/fhir` });
     expect(provider.activeSession).to.equal(session);
     await signInThroughProvider(provider, 'kidney');
