@@ -1,5 +1,6 @@
 // Runs the Node-side tests (the demo platform's OpenID provider and FHIR server)
-// with node:test and writes the totals to .node-test-results.json.
+// with node:test and writes the totals and the failures (file, full name, error)
+// to .node-test-results.json.
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,12 @@ if (files.length === 0) {
   process.exit(0);
 }
 
+/**
+ * A test, and a whole test file, that has not finished after this long fails, and
+ * its process is killed: a stuck file costs a minute, not the whole run.
+ */
+const TIMEOUT_MS = 60_000;
+
 const child = spawn(
   process.execPath,
   [
@@ -36,23 +43,30 @@ const child = spawn(
     '--no-warnings=ExperimentalWarning',
     '--import',
     'tsx',
+    '--conditions=development',
     '--test',
+    `--test-timeout=${TIMEOUT_MS}`,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    '--test-reporter-destination=.node-test.tap',
+    '--test-reporter=./scripts/node-test-summary-reporter.mjs',
+    '--test-reporter-destination=.node-test-summary.json',
     ...files,
   ],
   { stdio: 'inherit' },
 );
 child.on('exit', async (code) => {
   const { readFileSync } = await import('node:fs');
-  const tap = readFileSync('.node-test.tap', 'utf8');
-  const count = (key) => Number(tap.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
-  totals.passed = count('pass');
-  totals.failed = count('fail') + count('cancelled');
-  totals.skipped = count('skipped') + count('todo');
+  const { formatFailures } = await import('./counting-reporter.mjs');
+  let summary = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  try {
+    summary = JSON.parse(readFileSync('.node-test-summary.json', 'utf8'));
+  } catch {
+    summary.failed = 1;
+    summary.failures.push({ file: '(runner)', test: '(node --test)', error: 'the runner ended without a summary' });
+  }
+  Object.assign(totals, summary);
   writeFileSync('.node-test-results.json', JSON.stringify(totals, null, 2));
+  if (totals.failures.length > 0) console.log(`\nFailed server tests:\n\n${formatFailures(totals.failures)}`);
   console.log(`\nServer tests: ${totals.passed} passed, ${totals.failed} failed`);
   process.exit(code ?? 1);
 });
