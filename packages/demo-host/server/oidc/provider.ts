@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { Provider, errors, type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { DemoPatient } from '../../../catalog-sdk/src/demo-data/persona-record.js';
+import type { RecordPatient } from '@carnet/catalog-sdk';
 import { DEMO_CLIENT_ID, LAUNCH_SCOPES, SMART_SCOPES } from '../smart-scopes.js';
 import { AccountDirectory, accountsFromPatients } from './accounts.js';
 import { negotiateLanguage } from './i18n.js';
@@ -16,7 +16,7 @@ export interface OidcProviderOptions {
   /** Base URL of the FHIR server: the only resource server and the tokens' audience. */
   fhirBaseUrl: string;
   /** The synthetic patients; one account each. */
-  patients: readonly DemoPatient[];
+  patients: readonly RecordPatient[];
   /** Origins of the association site (redirects, CORS). */
   siteOrigins: readonly string[];
   /** More redirect URIs for the demo client (e.g. a test harness). */
