@@ -9,7 +9,7 @@ function describeError(error) {
   const message = own?.message ?? String(own ?? 'failed without an error message');
   const stack = String(own?.stack ?? '')
     .split('\n')
-    .filter((line) => /^\s+at /.test(line) && !/node:|node_modules|Promise\.all/.test(line))
+    .filter((line) => /^\s+at /.test(line) && !/node:|node_modules|Promise\.all|<anonymous>/.test(line))
     .slice(0, 3)
     .join('\n');
   return stack ? `${message}\n${stack}` : message;
