@@ -16,30 +16,56 @@ const BACKGROUND_PAGE_ARGS = [
 ];
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Serves the workspace packages from source, as the published entry points would. */
-const workspaceSources = {
-  name: 'carnet-workspace-sources',
-  resolveImport({ source }) {
-    if (source === '@carnet/catalog-sdk') return '/packages/catalog-sdk/src/index.ts';
-    if (source === '@carnet/catalog-sdk/demo-data') return '/packages/catalog-sdk/src/demo-data/index.ts';
-    if (source === '@carnet/components') return '/packages/components/src/index.ts';
-    return undefined;
-  },
-};
+/**
+ * A test file that has not finished after this long fails (each test has its own,
+ * shorter Mocha timeout): a stuck file costs a minute, not the whole run.
+ */
+const FILE_TIMEOUT_MS = 60_000;
+/** How long a finished or failed file's page may take to let go before it is closed. */
+const PAGE_RELEASE_MS = 5_000;
+
+/**
+ * Chromium, with one change: a page that does not answer when its file ends (a
+ * script stuck in a loop, a modal `alert`) is closed and replaced, rather than
+ * waited on for another `testsFinishTimeout` and then handed to the next file.
+ */
+function chromiumClosingStuckPages(options) {
+  const launcher = chromeLauncher(options);
+  const stopSession = launcher.stopSession.bind(launcher);
+  launcher.stopSession = async (sessionId) => {
+    const page = launcher.activePages.get(sessionId);
+    let timer;
+    const stuck = new Promise((resolve) => {
+      timer = setTimeout(() => resolve('stuck'), PAGE_RELEASE_MS);
+    });
+    try {
+      const result = await Promise.race([stopSession(sessionId), stuck]);
+      if (result !== 'stuck') return result;
+    } finally {
+      clearTimeout(timer);
+    }
+    launcher.activePages.delete(sessionId);
+    launcher.inactivePages = launcher.inactivePages.filter((inactive) => inactive !== page);
+    await page?.puppeteerPage.close({ runBeforeUnload: false }).catch(() => undefined);
+    return { errors: [{ message: `The page stopped answering (stuck script or modal dialog); it was closed.` }] };
+  };
+  return launcher;
+}
 
 export default {
   rootDir: root,
   files: ['packages/*/src/**/*.test.ts'],
+  // `development`: the workspace packages from their sources (their `exports` say where) and Lit's dev build.
   nodeResolve: { exportConditions: ['development', 'browser'] },
   concurrency: 2,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 1_200_000,
+  testsFinishTimeout: FILE_TIMEOUT_MS,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [
-    workspaceSources,
-    // Starts the demo OpenID provider and FHIR server on first use by an integration test.
-    carnetPlatformPlugin(),
+    // The demo OpenID provider and FHIR server for the integration tests.
+    // A full run (no --files) has integration tests: the platform boots before them, not inside one.
+    carnetPlatformPlugin({ eager: !process.argv.includes('--files') }),
     esbuildPlugin({
       ts: true,
       target: 'es2022',
@@ -47,7 +73,7 @@ export default {
     }),
   ],
   browsers: [
-    chromeLauncher({
+    chromiumClosingStuckPages({
       launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, ...BACKGROUND_PAGE_ARGS] },
     }),
   ],

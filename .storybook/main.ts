@@ -1,7 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import { fileURLToPath } from 'node:url';
-
-const sdk = fileURLToPath(new URL('../packages/catalog-sdk/src', import.meta.url));
+import { workspaceSources } from '../scripts/workspace-sources.mjs';
 
 const config: StorybookConfig = {
   stories: ['../packages/components/src/**/*.mdx', '../packages/components/src/**/*.stories.ts'],
@@ -10,13 +8,8 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   staticDirs: [{ from: '../packages/components/themes', to: '/themes' }],
   async viteFinal(viteConfig) {
-    // Stories run against the SDK's sources, like the tests do.
-    viteConfig.resolve ??= {};
-    viteConfig.resolve.alias = [
-      { find: '@carnet/catalog-sdk/demo-data', replacement: `${sdk}/demo-data/index.ts` },
-      { find: '@carnet/catalog-sdk', replacement: `${sdk}/index.ts` },
-      ...(Array.isArray(viteConfig.resolve.alias) ? viteConfig.resolve.alias : []),
-    ];
+    // Stories run against the SDK's sources, like the tests do (its `development` export).
+    viteConfig.plugins = [workspaceSources(), ...(viteConfig.plugins ?? [])];
     return viteConfig;
   },
 };

@@ -20,11 +20,18 @@ export function elementFolders() {
 }
 
 function expected(pkg) {
-  const exports = { '.': { types: './dist/index.d.ts', import: './dist/index.js' } };
+  // `development` (first, so it wins) serves the sources inside the monorepo: Vite, tsx and
+  // Web Test Runner ask for it; scripts/published-exports.mjs strips it from the published package.
+  const exports = { '.': { development: './src/index.ts', types: './dist/index.d.ts', import: './dist/index.js' } };
   const sideEffects = ['./dist/index.js', './src/index.ts', './dist/carnet.bundle.js'];
   for (const name of elementFolders()) {
-    exports[`./${name}`] = { types: `./dist/${name}/${name}.d.ts`, import: `./dist/${name}/${name}.js` };
+    exports[`./${name}`] = {
+      development: `./src/${name}/${name}.ts`,
+      types: `./dist/${name}/${name}.d.ts`,
+      import: `./dist/${name}/${name}.js`,
+    };
     exports[`./${name}/${name}.component.js`] = {
+      development: `./src/${name}/${name}.component.ts`,
       types: `./dist/${name}/${name}.component.d.ts`,
       import: `./dist/${name}/${name}.component.js`,
     };
@@ -35,7 +42,12 @@ function expected(pkg) {
   exports['./themes/*'] = './themes/*';
   exports['./custom-elements.json'] = './custom-elements.json';
   exports['./package.json'] = './package.json';
-  return { ...pkg, exports, sideEffects };
+  const scripts = {
+    ...pkg.scripts,
+    prepack: 'node ../../scripts/published-exports.mjs strip',
+    postpack: 'node ../../scripts/published-exports.mjs restore',
+  };
+  return { ...pkg, scripts, exports, sideEffects };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -2,6 +2,7 @@
 // the summary is complete. Ends with `N passed, N failed` and a non-zero exit on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { formatFailures } from './counting-reporter.mjs';
 
 const steps = [
   { name: 'Type check', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
@@ -25,6 +26,8 @@ const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 const report = [];
+/** Every failed test of every step, named, for the summary at the very end. */
+const failures = [];
 
 for (const step of steps) {
   if (only.length && !only.some((o) => step.name.toLowerCase().includes(o))) continue;
@@ -37,8 +40,16 @@ for (const step of steps) {
       const totals = JSON.parse(readFileSync(step.results, 'utf8'));
       passed += totals.passed;
       failed += totals.failed;
+      failures.push(...(totals.failures ?? []));
       // A runner that failed without reporting a failed test still fails the run.
-      if (!ok && totals.failed === 0) failed += 1;
+      if (!ok && totals.failed === 0) {
+        failed += 1;
+        failures.push({
+          file: step.name,
+          test: '(the runner)',
+          error: `exited with status ${run.status ?? run.signal}`,
+        });
+      }
       report.push(`${ok ? '✔' : '✘'} ${step.name}: ${totals.passed} passed, ${totals.failed} failed`);
     } else {
       failed += 1;
@@ -50,6 +61,7 @@ for (const step of steps) {
   }
 }
 
+if (failures.length > 0) console.log(`\nFailed tests (${failures.length}):\n\n${formatFailures(failures)}`);
 console.log(`\n${report.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

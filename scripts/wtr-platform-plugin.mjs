@@ -1,6 +1,6 @@
 // Web Test Runner plugin: the REAL demo platform (OpenID provider + FHIR server)
-// for the SDK's integration tests, started lazily (in a child Node process) on the first command that needs
-// it, so unit-only runs stay fast. Commands (via executeServerCommand):
+// for the SDK's integration tests, started in a child Node process: before the tests when `eager` (a
+// full run), else lazily on the first command that needs it, so runs of a few unit files stay fast. Commands (via executeServerCommand):
 //   carnet-platform          → { issuer, fhirBaseUrl, callbackUrl }
 //   carnet-sign-in-popup     { persona, action? } → drives the sign-in popup the
 //                            page opened (login form, consent) in the same browser;
@@ -14,7 +14,7 @@ const MAIN = fileURLToPath(new URL('../packages/demo-host/server/main.ts', impor
 export const POPUP_CALLBACK_PATH = '/packages/catalog-sdk/src/auth/test-helpers/popup-callback.html';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
-export function carnetPlatformPlugin({ documentCount = 40 } = {}) {
+export function carnetPlatformPlugin({ documentCount = 40, eager = false } = {}) {
   let origin = 'http://localhost:8000';
   /** @type {Promise<{ issuer: string; fhirBaseUrl: string; close(): Promise<void> }> | undefined} */
   let platform;
@@ -32,8 +32,10 @@ export function carnetPlatformPlugin({ documentCount = 40 } = {}) {
 
   return {
     name: 'carnet-platform',
-    serverStart({ config }) {
+    async serverStart({ config }) {
       origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+      // Eager: booted before the first test file, so no file's time limit pays for the boot.
+      if (eager) await start();
     },
     async serverStop() {
       if (platform) await (await platform).close();
@@ -69,7 +71,7 @@ function startChild(options) {
   `;
   const child = spawn(
     process.execPath,
-    ['--experimental-websocket', '--no-warnings', '--input-type=module', '-e', code],
+    ['--experimental-websocket', '--no-warnings', '--conditions=development', '--input-type=module', '-e', code],
     {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
       stdio: ['pipe', 'pipe', 'inherit'],

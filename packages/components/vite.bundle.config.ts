@@ -1,15 +1,12 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { workspaceSources } from '../../scripts/workspace-sources.mjs';
 
 // One self-contained ES module for `<script type="module" src=".../carnet.bundle.js">`.
 export default defineConfig({
-  resolve: {
-    conditions: ['production'],
-    alias: {
-      '@carnet/catalog-sdk/demo-data': fileURLToPath(new URL('../catalog-sdk/src/demo-data/index.ts', import.meta.url)),
-      '@carnet/catalog-sdk': fileURLToPath(new URL('../catalog-sdk/src/index.ts', import.meta.url)),
-    },
-  },
+  // The SDK from its sources (its `development` export), Lit in its production build.
+  plugins: [workspaceSources()],
+  resolve: { conditions: ['production'] },
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -18,4 +18,4 @@ export * from './search/index.js';
 export * from './auth/index.js';
 export * from './fhir/index.js';
 export * from './sources/fhir/index.js';
-export type * from './demo-data/persona-record.js';
+export type * from './model/patient-record.js';

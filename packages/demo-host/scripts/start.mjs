@@ -35,6 +35,7 @@ if (existsSync(new URL('../server/main.ts', import.meta.url))) {
     '--no-warnings=ExperimentalWarning',
     '--import',
     'tsx',
+    '--conditions=development',
     'server/main.ts',
   ]);
 }

@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
-import { generatePersona } from '../../catalog-sdk/src/demo-data/index.js';
-import type { PersonaRecord } from '../../catalog-sdk/src/demo-data/persona-record.js';
+import type { PatientRecord } from '@carnet/catalog-sdk';
+import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { startPlatform, type RunningPlatform } from './main.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
@@ -21,7 +21,7 @@ let site: ViteDevServer;
 let origin: string;
 let platform: RunningPlatform;
 let browser: Browser;
-let parkinson: PersonaRecord;
+let parkinson: PatientRecord;
 
 /** A port free right now (Vite's config insists on a fixed one). */
 function freePort(): Promise<number> {
@@ -54,7 +54,7 @@ describe('demo site, connected page (real Vite site, provider, FHIR server, Chro
     const records = (['parkinson', 'diabetes', 'kidney'] as const).map((persona) =>
       generatePersona(persona, { documentCount: DOCUMENT_COUNT }),
     );
-    parkinson = records[0] as PersonaRecord;
+    parkinson = records[0] as PatientRecord;
     platform = await startPlatform({ oidcPort: 0, fhirPort: 0, siteOrigins: [origin], records });
     // The site's pages read the platform's URLs from the same variables as `npm start`.
     process.env['CARNET_ISSUER'] = platform.issuer;

@@ -10,27 +10,16 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CARNET_SCOPES } from '@carnet/catalog-sdk';
 import { startPlatform, type RunningPlatform } from './main.js';
 
 /** The repository's browser finder (plain JS, loaded by URL so it needs no type declarations). */
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
-const SDK_SRC = fileURLToPath(new URL('../../catalog-sdk/src/', import.meta.url));
-const SCOPES = [
-  'openid',
-  'fhirUser',
-  'offline_access',
-  'launch/patient',
-  'patient/Patient.r',
-  'patient/DocumentReference.rs',
-  'patient/DocumentReference.u',
-  'patient/Binary.r',
-  'patient/Practitioner.rs',
-];
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 /** The test page's script: one session, its outcome written where a person sees it. */
 const PAGE_SCRIPT = `
-import { CarnetSession } from './auth/index.js';
-import { createFhirDataSource } from './sources/fhir/index.js';
+import { CarnetSession, createFhirDataSource } from '@carnet/catalog-sdk';
 const config = JSON.parse(document.getElementById('config').textContent);
 const status = document.getElementById('status');
 const show = (text) => { status.textContent = text; };
@@ -64,7 +53,9 @@ const pageErrors: string[] = [];
 
 async function startSite(): Promise<void> {
   const bundle = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: SDK_SRC, loader: 'js' },
+    stdin: { contents: PAGE_SCRIPT, resolveDir: HERE, loader: 'js' },
+    // The SDK from its sources, through its `development` export.
+    conditions: ['development'],
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -78,7 +69,11 @@ async function startSite(): Promise<void> {
       res.end(script);
       return;
     }
-    const config = JSON.stringify({ issuer: platform.issuer, fhirBaseUrl: platform.fhirBaseUrl, scopes: SCOPES });
+    const config = JSON.stringify({
+      issuer: platform.issuer,
+      fhirBaseUrl: platform.fhirBaseUrl,
+      scopes: CARNET_SCOPES,
+    });
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(
       `<!doctype html><html lang="fr"><body><p id="status" role="status">…</p><script type="application/json" id="config">${config}</script><script type="module" src="/app.js"></script></body></html>`,

@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { MemoryRepository } from '@medplum/fhir-router';
 import type { JWK } from 'jose';
-import { generatePersona } from '../../catalog-sdk/src/demo-data/index.js';
-import type { PersonaRecord } from '../../catalog-sdk/src/demo-data/persona-record.js';
-import type { Pathology } from '../../catalog-sdk/src/model/common.js';
+import type { Pathology, PatientRecord } from '@carnet/catalog-sdk';
+import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { DEFAULT_FHIR_PORT, DEFAULT_OIDC_PORT, DEFAULT_SITE_ORIGINS, readEnvironment } from './config.js';
 import { loadFhirDefinitions } from './fhir/definitions.js';
 import { createFhirServer } from './fhir/server.js';
@@ -28,7 +27,7 @@ export interface PlatformOptions {
   /** Personas to load; default the three. */
   personas?: readonly Pathology[];
   /** Records to load instead of generating them. */
-  records?: readonly PersonaRecord[];
+  records?: readonly PatientRecord[];
   /** Documents per persona (generator default when absent). */
   documentCount?: number;
   /** Validate every seeded resource against R4 (slower). */

@@ -2,29 +2,15 @@
  * SMART App Launch v2 scopes shared by the identity provider (what it may grant)
  * and the FHIR server (what each token permits).
  */
+import { CARNET_SCOPES } from '@carnet/catalog-sdk';
 
 /** Client id of the association site (a public client: no secret). */
 export const DEMO_CLIENT_ID = 'carnet-demo';
 
-/** Scopes that are not resource permissions. */
-export const LAUNCH_SCOPES: readonly string[] = ['openid', 'fhirUser', 'launch/patient', 'offline_access'];
+export { LAUNCH_SCOPES } from '@carnet/catalog-sdk';
 
-/** Resource permissions the demo FHIR server understands (SMART v2 syntax). */
-export const RESOURCE_SCOPES: readonly string[] = [
-  'patient/Patient.r',
-  'patient/DocumentReference.rs',
-  'patient/DocumentReference.u',
-  'patient/Binary.r',
-  'patient/Appointment.cruds',
-  'patient/MedicationRequest.rs',
-  'patient/MedicationAdministration.cruds',
-  'patient/Communication.cruds',
-  'patient/Practitioner.rs',
-  'patient/AuditEvent.rs',
-];
-
-/** Every scope a token for the FHIR server may carry. */
-export const SMART_SCOPES: readonly string[] = [...LAUNCH_SCOPES, ...RESOURCE_SCOPES];
+/** Every scope a token for the FHIR server may carry: the ones Carnet asks for (one list, in the SDK). */
+export const SMART_SCOPES: readonly string[] = CARNET_SCOPES;
 
 /** One FHIR REST interaction, as SMART v2 letters name them. */
 export type ScopeInteraction = 'c' | 'r' | 'u' | 'd' | 's';

@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { workspaceSources } from '../../../scripts/workspace-sources.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -29,20 +30,14 @@ function platformUrls(): Plugin {
 // The association's site, served from the Carnet sources so `npm start` needs no build.
 export default defineConfig({
   root: src('.'),
-  plugins: [platformUrls()],
+  // The Carnet packages through their `development` export (their sources), in dev and build alike.
+  plugins: [workspaceSources(), platformUrls()],
   server: {
     host: process.env.CARNET_SITE_HOST ?? 'localhost',
     port: Number(process.env.CARNET_SITE_PORT ?? 5173),
     strictPort: true,
   },
   preview: { port: Number(process.env.CARNET_SITE_PORT ?? 5173), strictPort: true },
-  resolve: {
-    alias: [
-      { find: '@carnet/catalog-sdk/demo-data', replacement: src('../../catalog-sdk/src/demo-data/index.ts') },
-      { find: '@carnet/catalog-sdk', replacement: src('../../catalog-sdk/src/index.ts') },
-      { find: /^@carnet\/components$/, replacement: src('../../components/src/index.ts') },
-    ],
-  },
   build: {
     outDir: src('../dist'),
     emptyOutDir: true,

@@ -4,3 +4,4 @@ export type { CarnetSessionOptions, SessionUser } from './carnet-session.js';
 export { AuthError } from './auth-error.js';
 export type { AuthErrorReason } from './auth-error.js';
 export { completeSignInPopup } from './popup.js';
+export { CARNET_RESOURCE_SCOPES, CARNET_SCOPES, LAUNCH_SCOPES } from './smart-scopes.js';

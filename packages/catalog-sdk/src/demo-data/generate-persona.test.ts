@@ -57,7 +57,6 @@ describe('generatePersona', () => {
         )
           age -= 1;
         expect(age, persona).to.equal(ages[persona]);
-        expect(patient.login).to.equal(persona);
         expect(patient.pathology).to.equal(persona);
         expect(patient.pseudonym).to.match(/^[A-Za-zÀ-ÿ]+\d{2}$/);
       }

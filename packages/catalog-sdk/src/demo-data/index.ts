@@ -12,11 +12,10 @@ import { createDocuments } from './documents.js';
 import { buildForum } from './forum.js';
 import { buildIntakes } from './intakes.js';
 import { buildMedicationPlans } from './medication-plans.js';
-import type { PersonaRecord } from './persona-record.js';
+import type { PatientRecord } from '../model/patient-record.js';
 import { buildCareTeam, buildPatient, vocabularyOf, type PersonaId } from './personas.js';
 import { instantToWallClock } from './wall-clock.js';
 
-export type { DemoPatient, PersonaRecord } from './persona-record.js';
 export { PERSONAS } from './personas.js';
 export type { PersonaId, PersonaSummary } from './personas.js';
 
@@ -80,7 +79,7 @@ export function generateDocuments(count: number, options: GenerateDocumentsOptio
  * agenda, medication plans, two weeks of intakes and the community forum.
  * The same persona and options always give a deep-equal record.
  */
-export function generatePersona(persona: PersonaId, options: GenerateOptions = {}): PersonaRecord {
+export function generatePersona(persona: PersonaId, options: GenerateOptions = {}): PatientRecord {
   vocabularyOf(persona);
   const seed = resolveSeed(options.seed);
   const now = resolveNow(options.now);

@@ -5,7 +5,7 @@
 import type { CareTeamMember } from '../model/care-team.js';
 import type { Pathology } from '../model/common.js';
 import { ValidationError } from '../errors/errors.js';
-import type { DemoPatient } from './persona-record.js';
+import type { RecordPatient } from '../model/patient-record.js';
 import { createSeededRandom, deriveSeed, type SeededRandom } from './random.js';
 import { DIABETES_VOCABULARY } from './vocab-diabetes.js';
 import { KIDNEY_VOCABULARY } from './vocab-kidney.js';
@@ -45,7 +45,7 @@ export function vocabularyOf(persona: PersonaId): PersonaVocabulary {
 }
 
 /** The synthetic patient, whose age at `now` is the persona's stated age. */
-export function buildPatient(persona: PersonaId, now: Date): DemoPatient {
+export function buildPatient(persona: PersonaId, now: Date): RecordPatient {
   const vocabulary = vocabularyOf(persona);
   const [month, day] = vocabulary.birthday.split('-').map(Number) as [number, number];
   const year = now.getUTCFullYear();
@@ -59,7 +59,6 @@ export function buildPatient(persona: PersonaId, now: Date): DemoPatient {
     gender: vocabulary.gender,
     pathology: persona,
     pseudonym: vocabulary.pseudonym,
-    login: persona,
   };
 }
 

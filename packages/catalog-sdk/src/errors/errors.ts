@@ -4,6 +4,9 @@
  * None of them ever carries health data (titles, bodies, names, values).
  */
 
+import type { AuthErrorReason } from '../auth/auth-error.js';
+import type { FhirErrorCode } from '../fhir/fhir-error.js';
+
 /** Keys that components translate into a user-facing sentence. */
 export type CarnetMessageKey =
   | 'error.mapping'
@@ -16,14 +19,28 @@ export type CarnetMessageKey =
   | 'error.server'
   | 'error.unknown';
 
+/** Codes of the errors the SDK raises itself: unreadable data, stale versions, missing records, bad input, the local store. */
+export type LocalErrorCode = 'mapping' | 'conflict' | 'not-found' | 'validation' | 'storage';
+
+/**
+ * Stable machine-readable code of every error the SDK throws on purpose: the
+ * local ones, a FHIR request's (`FhirErrorCode`) and a session's (`AuthErrorReason`).
+ */
+export type CarnetErrorCode = LocalErrorCode | FhirErrorCode | AuthErrorReason;
+
 /** Base class of every error the SDK throws on purpose. */
 export class CarnetError extends Error {
   /** Stable machine-readable code. */
-  readonly code: string;
+  readonly code: CarnetErrorCode;
   /** Translation key for a user-facing message. */
   readonly messageKey: CarnetMessageKey;
 
-  constructor(code: string, messageKey: CarnetMessageKey, developerMessage: string, options?: { cause?: unknown }) {
+  constructor(
+    code: CarnetErrorCode,
+    messageKey: CarnetMessageKey,
+    developerMessage: string,
+    options?: { cause?: unknown },
+  ) {
     super(developerMessage, options);
     this.name = 'CarnetError';
     this.code = code;

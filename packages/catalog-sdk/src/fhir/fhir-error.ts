@@ -1,5 +1,11 @@
 import { CarnetError } from '../errors/errors.js';
 
+/**
+ * Why a FHIR request failed: `network` (no answer), `timeout`, `server` (5xx),
+ * `request` (4xx the SDK did not expect) or `refused-link` (a link to another host).
+ */
+export type FhirErrorCode = 'network' | 'timeout' | 'server' | 'request' | 'refused-link';
+
 /** One issue of a FHIR `OperationOutcome`, as the server reported it. */
 export interface FhirIssue {
   severity: string;
@@ -24,7 +30,7 @@ export class FhirError extends CarnetError {
   readonly issues: readonly FhirIssue[];
 
   constructor(
-    code: 'network' | 'timeout' | 'server' | 'request' | 'refused-link',
+    code: FhirErrorCode,
     status: number,
     developerMessage: string,
     issues: readonly FhirIssue[] = [],

@@ -8,5 +8,5 @@ export type {
   FhirSearchResult,
 } from './fhir-client.js';
 export { FhirError } from './fhir-error.js';
-export type { FhirIssue } from './fhir-error.js';
+export type { FhirErrorCode, FhirIssue } from './fhir-error.js';
 export { parseRetryAfter } from './retry.js';

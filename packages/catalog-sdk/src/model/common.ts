@@ -1,3 +1,9 @@
+/** Languages Carnet speaks to people: French (the source language) and English. */
+export type CarnetLocale = 'fr' | 'en';
+
+/** Every language Carnet speaks, French first. */
+export const CARNET_LOCALES: readonly CarnetLocale[] = ['fr', 'en'];
+
 /** Conditions Carnet is tuned for; also the forum communities. */
 export type Pathology = 'diabetes' | 'parkinson' | 'kidney';
 

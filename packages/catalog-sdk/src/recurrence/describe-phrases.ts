@@ -3,8 +3,7 @@
  * and list joining come already localised from `Intl`; these only place them.
  */
 
-/** Languages recurrences are described in. */
-export type DescribeLocale = 'fr' | 'en';
+import type { CarnetLocale } from '../model/common.js';
 
 type ListJoin = (items: string[]) => string;
 
@@ -117,4 +116,4 @@ const french: Phrases = {
 };
 
 /** Frames by language. */
-export const phrases: Record<DescribeLocale, Phrases> = { en: english, fr: french };
+export const phrases: Record<CarnetLocale, Phrases> = { en: english, fr: french };

@@ -6,9 +6,8 @@ import type { Weekday } from '../model/common.js';
 import type { RuleParts, RuleWeekday } from './rule-parts.js';
 import { parseRuleParts } from './rule-parts.js';
 import { phrases } from './describe-phrases.js';
-import type { DescribeLocale, Phrases } from './describe-phrases.js';
-
-export type { DescribeLocale } from './describe-phrases.js';
+import type { CarnetLocale } from '../model/common.js';
+import type { Phrases } from './describe-phrases.js';
 
 // 2024-01-01 was a Monday: day n of that week names weekday n.
 const WEEKDAY_INDEX: Record<Weekday, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
@@ -22,9 +21,9 @@ interface Words {
   date(year: number, month: number, day: number): string;
 }
 
-const wordsByLocale = new Map<DescribeLocale, Words>();
+const wordsByLocale = new Map<CarnetLocale, Words>();
 
-function wordsFor(locale: DescribeLocale): Words {
+function wordsFor(locale: CarnetLocale): Words {
   let words = wordsByLocale.get(locale);
   if (words) return words;
   // British English: "31 December 2026", "Monday, Wednesday and Friday".
@@ -160,7 +159,7 @@ function genericBody(parts: RuleParts, words: Words): string {
  * « le 2e mardi du mois » / "every 2nd Tuesday". Parts it cannot say give a
  * generic but honest phrase (« tous les mois (règle personnalisée) »); never throws.
  */
-export function describeRecurrence(rrule: string, locale: DescribeLocale): string {
+export function describeRecurrence(rrule: string, locale: CarnetLocale): string {
   const words = wordsFor(locale === 'en' ? 'en' : 'fr');
   const parts = parseRuleParts(rrule);
   const described = isDescribable(parts) ? body(parts, words) : genericBody(parts, words);

@@ -8,7 +8,6 @@ export { expandOccurrences } from './expand.js';
 export type { InstantRange } from './expand.js';
 export { zonedToInstant, instantToZoned, isKnownTimeZone } from '../time/zone.js';
 export { describeRecurrence } from './describe.js';
-export type { DescribeLocale } from './describe.js';
 export { recurrenceToRRule, rruleToRecurrence, isEditableRRule, NO_RECURRENCE } from './editor.js';
 export type { RecurrenceChoice, RecurrenceFrequency, RecurrenceEnd, MonthlyMode } from './editor.js';
 export { toICalendar, fromICalendar } from './icalendar.js';

@@ -56,8 +56,8 @@ import type {
   DocumentMatches,
   DocumentSearchOptions,
   DocumentSearchResult,
-  SearchLocale,
 } from './types.js';
+import type { CarnetLocale } from '../model/common.js';
 import { WordIndex } from './word-index.js';
 
 /** Removed documents tolerated before a rebuild reclaims their ordinals. */
@@ -71,7 +71,7 @@ class SearchHit implements DocumentHit {
     readonly document: HealthDocument,
     readonly score: number,
     private readonly spans: (() => WordSpans) | undefined,
-    private readonly locale: SearchLocale,
+    private readonly locale: CarnetLocale,
   ) {}
 
   get matches(): DocumentMatches {
@@ -81,7 +81,7 @@ class SearchHit implements DocumentHit {
 }
 
 /** Key identifying a search, to answer a repeated one from the previous result. */
-function searchKey(query: string, filters: DocumentFilters, sort: string, locale: SearchLocale): string {
+function searchKey(query: string, filters: DocumentFilters, sort: string, locale: CarnetLocale): string {
   return JSON.stringify([
     query,
     sort,
@@ -106,7 +106,7 @@ class SearchableDocuments implements DocumentIndex {
 
   constructor(
     documents: readonly HealthDocument[],
-    private readonly locale: SearchLocale,
+    private readonly locale: CarnetLocale,
   ) {
     this.load(documents);
   }

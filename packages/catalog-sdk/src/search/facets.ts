@@ -7,7 +7,8 @@ import { DOCUMENT_KINDS } from '../model/document.js';
 import type { DocumentKind } from '../model/document.js';
 import type { DocumentTable, Interner } from './document-table.js';
 import { kindPosition } from './document-table.js';
-import type { DocumentFacets, DocumentFilters, FacetValue, SearchLocale } from './types.js';
+import type { DocumentFacets, DocumentFilters, FacetValue } from './types.js';
+import type { CarnetLocale } from '../model/common.js';
 
 /** Filters resolved to flags by id, so the pass never hashes strings. */
 interface ResolvedFilters {
@@ -63,7 +64,7 @@ export function filterAndCount(
   table: DocumentTable,
   candidates: ArrayLike<number>,
   filters: DocumentFilters,
-  locale: SearchLocale,
+  locale: CarnetLocale,
 ): FilteredDocuments {
   const selection = resolve(table, filters);
   const kindCounts = new Int32Array(DOCUMENT_KINDS.length);
@@ -118,7 +119,7 @@ function byCountThenLabel<T>(a: FacetValue<T>, b: FacetValue<T>): number {
 function kindFacet(
   counts: Int32Array,
   flags: Uint8Array | undefined,
-  locale: SearchLocale,
+  locale: CarnetLocale,
 ): FacetValue<DocumentKind>[] {
   const values: FacetValue<DocumentKind>[] = [];
   DOCUMENT_KINDS.forEach((info, position) => {

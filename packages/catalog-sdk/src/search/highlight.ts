@@ -6,7 +6,8 @@
 import { documentKindInfo } from '../model/document.js';
 import type { HealthDocument } from '../model/document.js';
 import { foldWithPositions } from './normalize.js';
-import type { DocumentMatches, MatchRange, SearchLocale } from './types.js';
+import type { DocumentMatches, MatchRange } from './types.js';
+import type { CarnetLocale } from '../model/common.js';
 
 /** Matched spans inside folded vocabulary words: word → [start, end) pairs. */
 export type WordSpans = ReadonlyMap<string, readonly (readonly [number, number])[]>;
@@ -72,7 +73,7 @@ export function rangesInText(text: string | undefined, spans: WordSpans): MatchR
 }
 
 /** Highlight ranges of every field of `document` that contains a matched word. */
-export function documentMatches(document: HealthDocument, spans: WordSpans, locale: SearchLocale): DocumentMatches {
+export function documentMatches(document: HealthDocument, spans: WordSpans, locale: CarnetLocale): DocumentMatches {
   const matches: DocumentMatches = {};
   const title = rangesInText(document.title, spans);
   if (title.length > 0) matches.title = title;

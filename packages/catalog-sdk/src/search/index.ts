@@ -18,5 +18,4 @@ export type {
   DocumentSort,
   FacetValue,
   MatchRange,
-  SearchLocale,
 } from './types.js';

@@ -6,7 +6,8 @@
 import { DOCUMENT_KINDS } from '../model/document.js';
 import { normalizeForSearch } from './normalize.js';
 import type { DocumentTable } from './document-table.js';
-import type { DocumentSort, SearchLocale } from './types.js';
+import type { DocumentSort } from './types.js';
+import type { CarnetLocale } from '../model/common.js';
 
 /** A total order of every ordinal and each ordinal's place in it. */
 interface GlobalOrder {
@@ -43,7 +44,7 @@ export class ResultOrder {
    * Orders `ordinals`. `relevance` sorts by score, then newest first;
    * `scores` is read only for that order.
    */
-  sort(ordinals: readonly number[], sort: DocumentSort, locale: SearchLocale, scores: Float64Array): number[] {
+  sort(ordinals: readonly number[], sort: DocumentSort, locale: CarnetLocale, scores: Float64Array): number[] {
     const byDate = this.global('date-desc', locale);
     if (sort === 'relevance') {
       const capacity = byDate.order.length;
@@ -66,7 +67,7 @@ export class ResultOrder {
     return sorted;
   }
 
-  private global(sort: Exclude<DocumentSort, 'relevance'>, locale: SearchLocale): GlobalOrder {
+  private global(sort: Exclude<DocumentSort, 'relevance'>, locale: CarnetLocale): GlobalOrder {
     const key = sort === 'kind' ? `kind:${locale}` : sort;
     let global = this.orders.get(key);
     if (global === undefined) {
@@ -76,7 +77,7 @@ export class ResultOrder {
     return global;
   }
 
-  private build(sort: Exclude<DocumentSort, 'relevance'>, locale: SearchLocale): GlobalOrder {
+  private build(sort: Exclude<DocumentSort, 'relevance'>, locale: CarnetLocale): GlobalOrder {
     const { time, foldedTitle, kind } = this.table;
     const count = this.table.documents.length;
     const ordinals = Array.from({ length: count }, (_, ordinal) => ordinal);

@@ -1,10 +1,8 @@
 /**
  * Public types of the document search index.
  */
+import type { CarnetLocale } from '../model/common.js';
 import type { DocumentKind, HealthDocument } from '../model/document.js';
-
-/** Language of labels (kind names) in facets, sorting and highlighting. */
-export type SearchLocale = 'fr' | 'en';
 
 /**
  * What the patient narrowed the list to. Within one group, values are
@@ -101,7 +99,7 @@ export interface DocumentSearchOptions {
   /** Defaults to `relevance`. */
   sort?: DocumentSort;
   /** Defaults to the index's locale. */
-  locale?: SearchLocale;
+  locale?: CarnetLocale;
 }
 
 /** A searchable, facetable, updatable set of the patient's documents. */
@@ -126,5 +124,5 @@ export interface DocumentIndex {
 /** Options of {@link DocumentIndex} creation. */
 export interface DocumentIndexOptions {
   /** Default locale of labels; `fr` when omitted. */
-  locale?: SearchLocale;
+  locale?: CarnetLocale;
 }

@@ -1,5 +1,5 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
-import { aTimeout, expect, oneEvent, waitUntil } from '../test-helpers/fixture.js';
+import { expect, oneEvent, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import { fromICalendar } from './agenda-sdk.js';
 import type { CarnetAgenda } from './agenda.js';
@@ -114,7 +114,8 @@ describe('<carnet-agenda> .ics export and import', () => {
         });
         expect(back?.rrule).to.equal(event.rrule);
       }
-      await aTimeout(1100);
+      // Revoked after a delay (the download must start first): wait for it, not for a fixed time.
+      await waitUntil(() => revoked.length > 0, 'object URL revoked');
       expect(revoked).to.deep.equal([url]);
     } finally {
       URL.createObjectURL = originalCreate;

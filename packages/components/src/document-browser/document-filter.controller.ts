@@ -9,7 +9,7 @@ import type {
   DocumentSearchResult,
   DocumentSort,
   HealthDocument,
-  SearchLocale,
+  CarnetLocale,
 } from '@carnet/catalog-sdk';
 
 /** Facet groups whose values are toggled one by one. */
@@ -48,7 +48,7 @@ export class DocumentFilterController implements ReactiveController {
   private readonly onResultChange: (result: DocumentSearchResult) => void;
   private index: DocumentIndex | undefined;
   private readonly byId = new Map<string, HealthDocument>();
-  private locale: SearchLocale = 'fr';
+  private locale: CarnetLocale = 'fr';
   /** Incremented on each load so a late index build of older documents is dropped. */
   private generation = 0;
   /** Builds the index of the documents just loaded, once their first rows are painted. */
@@ -107,7 +107,7 @@ export class DocumentFilterController implements ReactiveController {
    * after that first paint: building the index of 10,000 documents takes longer
    * than the first-paint budget. Anything needing the index builds it on demand.
    */
-  load(documents: readonly HealthDocument[], locale: SearchLocale): void {
+  load(documents: readonly HealthDocument[], locale: CarnetLocale): void {
     this.locale = locale;
     this.byId.clear();
     this.index = undefined;
@@ -170,7 +170,7 @@ export class DocumentFilterController implements ReactiveController {
   }
 
   /** Follows the interface language (kind labels are searched and sorted in it). */
-  setLocale(locale: SearchLocale): void {
+  setLocale(locale: CarnetLocale): void {
     if (locale === this.locale) return;
     this.locale = locale;
     if (this.index) this.index = createDocumentIndex([...this.byId.values()], { locale });

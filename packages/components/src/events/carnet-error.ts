@@ -1,12 +1,14 @@
+import type { CarnetErrorCode, CarnetMessageKey } from '@carnet/catalog-sdk';
+
 /**
  * Detail of `carnet-error`. Carries codes and a developer message only, never
  * health data (no titles, names or values), so hosts may log it.
  */
 export interface CarnetErrorDetail {
-  /** Stable machine-readable code, e.g. `storage`. */
-  code: string;
+  /** Stable machine-readable code, e.g. `storage`; `unknown` for a failure that is not the SDK's. */
+  code: CarnetErrorCode;
   /** Translation key of the user-facing message, e.g. `error.storage`. */
-  messageKey: string;
+  messageKey: CarnetMessageKey;
   /** Developer message, in English. */
   message: string;
 }

@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { createLocalDataSource } from '@carnet/catalog-sdk';
-import type { ForumPost, ForumThread, PersonaRecord } from '@carnet/catalog-sdk';
+import type { ForumPost, ForumThread, PatientRecord } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect, oneEvent, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetPostReportEvent } from '../events/carnet-post-report.js';
@@ -47,7 +47,7 @@ function moderatedForum(reportCount: number): { threads: ForumThread[]; posts: F
 async function moderatedFeed(
   label: string,
   reportCount = 0,
-): Promise<{ dbName: string; record: PersonaRecord; feed: CarnetForumFeed }> {
+): Promise<{ dbName: string; record: PatientRecord; feed: CarnetForumFeed }> {
   const dbName = uniqueDbName(label);
   const record = await seedForum(dbName, 'parkinson', moderatedForum(reportCount));
   const { feed } = await feedInProvider(dbName);

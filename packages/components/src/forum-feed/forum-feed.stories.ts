@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createLocalDataSource } from '@carnet/catalog-sdk';
-import type { ForumPost, ForumThread, Pathology, PersonaRecord } from '@carnet/catalog-sdk';
+import type { ForumPost, ForumThread, Pathology, PatientRecord } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { CarnetLocale } from '../shared/localization.js';
@@ -63,7 +63,7 @@ function longThread(community: Pathology): { thread: ForumThread; posts: ForumPo
 }
 
 /** The persona's record with the story's extra content, hidden posts made hidden. */
-function storyRecord(persona: Pathology, extra: Extra | undefined): PersonaRecord {
+function storyRecord(persona: Pathology, extra: Extra | undefined): PatientRecord {
   const record = generatePersona(persona, { documentCount: 10 });
   if (extra === 'long-thread') {
     const { thread, posts } = longThread(persona);

@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { createLocalDataSource } from '@carnet/catalog-sdk';
-import type { ForumPost, ForumThread, PersonaRecord } from '@carnet/catalog-sdk';
+import type { ForumPost, ForumThread, PatientRecord } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect, oneEvent, removeFixtures, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetPostCreateEvent } from '../events/carnet-post-create.js';
@@ -18,18 +18,18 @@ import {
   threadsShown,
 } from './test-helpers/forum-fixtures.js';
 
-function postsOf(record: PersonaRecord, thread: ForumThread): ForumPost[] {
+function postsOf(record: PatientRecord, thread: ForumThread): ForumPost[] {
   return record.forumPosts
     .filter((post) => post.threadId === thread.id)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-function threadWithReplyTo(record: PersonaRecord): ForumThread {
+function threadWithReplyTo(record: PatientRecord): ForumThread {
   const reply = record.forumPosts.find((post) => post.replyTo !== undefined) as ForumPost;
   return record.forumThreads.find((thread) => thread.id === reply.threadId) as ForumThread;
 }
 
-async function seededFeed(label: string): Promise<{ dbName: string; record: PersonaRecord; feed: CarnetForumFeed }> {
+async function seededFeed(label: string): Promise<{ dbName: string; record: PatientRecord; feed: CarnetForumFeed }> {
   const dbName = uniqueDbName(label);
   const record = await seedForum(dbName, 'parkinson');
   const { feed } = await feedInProvider(dbName);

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import { CarnetError, ConflictError, NotFoundError } from '@carnet/catalog-sdk';
-import type { DataSource, IntakeRecord, NewIntakeRecord } from '@carnet/catalog-sdk';
+import type { CarnetMessageKey, DataSource, IntakeRecord, NewIntakeRecord } from '@carnet/catalog-sdk';
 import { emit } from '../events/emit.js';
 import type {} from '../events/carnet-intake-change.js';
 import { toCarnetErrorDetail } from '../shared/error-messages.js';
@@ -51,7 +51,7 @@ export class IntakeActionsController implements ReactiveController {
   /** The problem shown in the dialog, if any. */
   problem: IntakeProblem | undefined;
   /** Message key of the last save failure (for the error sentence). */
-  failureKey: string | undefined;
+  failureKey: CarnetMessageKey | undefined;
   /** True after a conflict: someone changed the record elsewhere; it was reloaded. */
   conflict = false;
   /** `HH:mm` chosen in the « taken at » form. */

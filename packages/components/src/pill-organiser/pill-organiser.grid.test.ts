@@ -1,5 +1,5 @@
 import { scheduledDoses } from '@carnet/catalog-sdk';
-import type { PersonaRecord } from '@carnet/catalog-sdk';
+import type { PatientRecord } from '@carnet/catalog-sdk';
 import { setViewport } from '@web/test-runner-commands';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect, waitUntil } from '../test-helpers/fixture.js';
@@ -18,7 +18,7 @@ import {
   text,
 } from './test-helpers/organiser-fixtures.js';
 
-function weekDosesOf(record: PersonaRecord): string[] {
+function weekDosesOf(record: PatientRecord): string[] {
   const range = {
     start: startOfLocalDay(WEEK[0] ?? '', 'Europe/Paris'),
     end: startOfLocalDay('2026-03-16', 'Europe/Paris'),

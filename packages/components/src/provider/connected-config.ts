@@ -3,30 +3,10 @@
  * attributes, and reading (then removing) an authorization response from the page's address.
  */
 import type { ComplexAttributeConverter } from 'lit';
+import { CARNET_SCOPES } from '@carnet/catalog-sdk';
 
 /** How `<carnet-provider>` signs the patient in: by leaving the page, or in a popup. */
 export type SignInMode = 'redirect' | 'popup';
-
-/**
- * Scopes asked for by default: identity, refresh tokens, and the SMART v2
- * resource permissions the widgets use (the demo platform grants exactly these).
- */
-export const DEFAULT_CONNECTED_SCOPES: readonly string[] = [
-  'openid',
-  'fhirUser',
-  'launch/patient',
-  'offline_access',
-  'patient/Patient.r',
-  'patient/DocumentReference.rs',
-  'patient/DocumentReference.u',
-  'patient/Binary.r',
-  'patient/Appointment.cruds',
-  'patient/MedicationRequest.rs',
-  'patient/MedicationAdministration.cruds',
-  'patient/Communication.cruds',
-  'patient/Practitioner.rs',
-  'patient/AuditEvent.rs',
-];
 
 /** Query parameters of an OAuth 2.0 authorization response (RFC 6749 §4.1.2, RFC 9207). */
 const RESPONSE_PARAMETERS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'];
@@ -55,7 +35,7 @@ export function stripAuthorizationResponse(): void {
 /** Reads the `scopes` attribute: scopes separated by spaces. */
 export function parseScopes(value: string | null): string[] {
   const scopes = (value ?? '').split(/\s+/).filter((scope) => scope !== '');
-  return scopes.length === 0 ? [...DEFAULT_CONNECTED_SCOPES] : scopes;
+  return scopes.length === 0 ? [...CARNET_SCOPES] : scopes;
 }
 
 /** The `scopes` attribute: scopes separated by spaces; empty means the defaults. */

@@ -3,7 +3,7 @@ import type { ComplexAttributeConverter, PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { PATHOLOGIES } from '@carnet/catalog-sdk';
+import { CARNET_SCOPES, PATHOLOGIES } from '@carnet/catalog-sdk';
 import type { CarnetSession, DataSource, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { localeContext } from '../context/locale.context.js';
@@ -27,7 +27,7 @@ import { renderErrorState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { carnetTokens } from '../shared/tokens.styles.js';
 import { CARNET_VERSION } from '../shared/version.js';
-import { DEFAULT_CONNECTED_SCOPES, currentPageUri, scopesConverter, signInModeConverter } from './connected-config.js';
+import { currentPageUri, scopesConverter, signInModeConverter } from './connected-config.js';
 import type { SignInMode } from './connected-config.js';
 import { ConnectedModeController } from './connected-mode.controller.js';
 import type { ConnectionSettings } from './connected-mode.controller.js';
@@ -220,7 +220,7 @@ export class CarnetProvider extends LitElement {
    * @attr scopes
    */
   @property({ converter: scopesConverter })
-  scopes: string[] = [...DEFAULT_CONNECTED_SCOPES];
+  scopes: string[] = [...CARNET_SCOPES];
 
   /**
    * Connected mode: `redirect` (default) leaves the page for the sign-in page

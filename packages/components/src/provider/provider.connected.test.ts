@@ -2,7 +2,7 @@
 // FHIR server, signing in through the real login and consent pages in a popup
 // opened by the provider's own button.
 import { ContextEvent } from '@lit/context';
-import { AuthError, CarnetSession } from '@carnet/catalog-sdk';
+import { AuthError, CARNET_SCOPES, CarnetSession } from '@carnet/catalog-sdk';
 import type { CarnetSessionOptions } from '@carnet/catalog-sdk';
 import { sessionContext } from '../context/session.context.js';
 import type { CarnetSessionLike } from '../context/session.context.js';
@@ -13,7 +13,6 @@ import { setCarnetLocale } from '../shared/localization.js';
 import { expect, fixture, html, waitUntil } from '../test-helpers/fixture.js';
 import { CLIENT_ID, providerPart, realClick, signInThroughProvider, testPlatform } from '../test-helpers/platform.js';
 import type { TestPlatform } from '../test-helpers/platform.js';
-import { DEFAULT_CONNECTED_SCOPES } from './connected-config.js';
 import type { CarnetProvider } from './provider.js';
 import '../record-summary/record-summary.js';
 import './provider.js';
@@ -89,7 +88,7 @@ function ownSession(platform: TestPlatform, options: Partial<CarnetSessionOption
     issuer: platform.issuer,
     clientId: CLIENT_ID,
     redirectUri: platform.callbackUrl,
-    scopes: [...DEFAULT_CONNECTED_SCOPES],
+    scopes: [...CARNET_SCOPES],
     fhirBaseUrl: platform.fhirBaseUrl,
     ...options,
   });

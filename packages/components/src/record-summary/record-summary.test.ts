@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { createLocalDataSource, documentKindInfo, StorageError } from '@carnet/catalog-sdk';
-import type { HealthDocument, PersonaRecord } from '@carnet/catalog-sdk';
+import type { HealthDocument, PatientRecord } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, seedPersonaRecord, uniqueDbName } from '../test-helpers/databases.js';
 import { withFailingDocumentList } from '../test-helpers/faulty-data-source.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '../test-helpers/fixture.js';
@@ -15,7 +15,7 @@ function text(root: ParentNode | null | undefined): string {
   return root?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-function newestFirst(record: PersonaRecord): HealthDocument[] {
+function newestFirst(record: PatientRecord): HealthDocument[] {
   return [...record.documents].sort((a, b) => b.date.localeCompare(a.date));
 }
 

@@ -1,13 +1,13 @@
 import { msg } from '@lit/localize';
 import { CarnetError } from '@carnet/catalog-sdk';
-import type { AuthErrorReason } from '@carnet/catalog-sdk';
+import type { AuthErrorReason, CarnetMessageKey } from '@carnet/catalog-sdk';
 import type { CarnetErrorDetail } from '../events/carnet-error.js';
 
 /**
  * The sentence shown to the patient for an SDK message key. Called at render
  * time so it follows the current locale.
  */
-export function userMessageFor(messageKey: string): string {
+export function userMessageFor(messageKey: CarnetMessageKey): string {
   switch (messageKey) {
     case 'error.storage':
       return msg("Votre carnet n'a pas pu être ouvert sur cet appareil.");
@@ -25,7 +25,7 @@ export function userMessageFor(messageKey: string): string {
       return msg("Le serveur n'a pas pu être joint. Vérifiez votre connexion, puis réessayez.");
     case 'error.server':
       return msg('Le serveur de santé a rencontré un problème. Réessayez dans un instant.');
-    default:
+    case 'error.unknown':
       return msg("Une erreur inattendue s'est produite.");
   }
 }

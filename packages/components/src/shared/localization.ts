@@ -1,12 +1,10 @@
 import { configureLocalization } from '@lit/localize';
 import type { LocaleModule } from '@lit/localize';
+import { CARNET_LOCALES, type CarnetLocale } from '@carnet/catalog-sdk';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
-/** Interface languages Carnet ships: French (source) and English. */
-export type CarnetLocale = 'fr' | 'en';
-
-/** Every shipped locale, source first. */
-export const CARNET_LOCALES: readonly CarnetLocale[] = ['fr', 'en'];
+// One language type for the SDK and the elements: the SDK's.
+export { CARNET_LOCALES, type CarnetLocale };
 
 /** Language used when the page says nothing we ship. */
 export const DEFAULT_CARNET_LOCALE: CarnetLocale = 'fr';

@@ -1,7 +1,7 @@
 /** Unique IndexedDB names per test, deleted after it. */
 import { fixtureCleanup } from '@open-wc/testing';
 import { createLocalDataSource } from '@carnet/catalog-sdk';
-import type { Pathology, PersonaRecord } from '@carnet/catalog-sdk';
+import type { Pathology, PatientRecord } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 
 const createdNames: string[] = [];
@@ -35,7 +35,7 @@ export async function deleteTestDatabases(): Promise<void> {
  * Writes a small synthetic persona into the database `dbName` (closing it after),
  * so a provider opening that name finds a real record.
  */
-export async function seedPersonaRecord(dbName: string, persona: Pathology, documentCount = 6): Promise<PersonaRecord> {
+export async function seedPersonaRecord(dbName: string, persona: Pathology, documentCount = 6): Promise<PatientRecord> {
   const record = generatePersona(persona, { documentCount });
   const source = createLocalDataSource({ dbName });
   try {

@@ -2,7 +2,7 @@
  * What every component test imports: @open-wc/testing's helpers, plus a root
  * hook that fails the test during which Lit printed a dev-mode warning.
  */
-import { fixtureCleanup } from '@open-wc/testing';
+import { fixtureCleanup, waitUntil as waitUntilWithin } from '@open-wc/testing';
 
 declare global {
   interface Window {
@@ -30,8 +30,24 @@ export {
   html,
   nextFrame,
   oneEvent,
-  waitUntil,
 } from '@open-wc/testing';
+
+/**
+ * How long a condition may take by default. @open-wc's own default (1 s) assumes a
+ * quiet machine: an IndexedDB write and a re-render can take longer than that on two
+ * busy cores. So a condition may take almost as long as the test itself (Mocha's
+ * 20 s, web-test-runner.config.mjs), and still fails with its own message first.
+ */
+const CONDITION_TIMEOUT_MS = 15_000;
+
+/** Waits until `predicate` holds (checked every 20 ms); fails with `message` when it never does. */
+export function waitUntil(
+  predicate: () => unknown,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return waitUntilWithin(predicate, message, { interval: 20, timeout: CONDITION_TIMEOUT_MS, ...options });
+}
 
 /** Removes every fixture now (instead of after the test), e.g. before deleting its database. */
 export function removeFixtures(): void {

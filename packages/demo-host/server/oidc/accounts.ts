@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { DemoPatient } from '../../../catalog-sdk/src/demo-data/persona-record.js';
+import type { RecordPatient } from '@carnet/catalog-sdk';
 
 /** The password of every demo account: the personas are synthetic, never real people. */
 export const DEMO_PASSWORD = 'demo';
@@ -10,18 +10,18 @@ export interface DemoAccount {
   accountId: string;
   /** Patient id put in the token's `patient` claim. */
   patientId: string;
-  /** What the person types as login (the persona's login); the pathology name also works. */
+  /** What the person types as login: the pathology name (as the demo personas are named) or the patient id. */
   logins: readonly string[];
   /** Name shown on the consent page. */
   displayName: string;
 }
 
 /** Builds one account per persona. */
-export function accountsFromPatients(patients: readonly DemoPatient[]): DemoAccount[] {
+export function accountsFromPatients(patients: readonly RecordPatient[]): DemoAccount[] {
   return patients.map((patient) => ({
     accountId: patient.id,
     patientId: patient.id,
-    logins: [...new Set([patient.login, patient.pathology, patient.id].map((login) => login.toLowerCase()))],
+    logins: [...new Set([patient.pathology, patient.id].map((login) => login.toLowerCase()))],
     displayName: `${patient.given} ${patient.family}`,
   }));
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
 import { Provider, errors, type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { DemoPatient } from '../../../catalog-sdk/src/demo-data/persona-record.js';
+import type { RecordPatient } from '@carnet/catalog-sdk';
 import { RevocationList } from '../gateway/revocations.js';
 import { DEMO_CLIENT_ID, LAUNCH_SCOPES, SMART_SCOPES } from '../smart-scopes.js';
 import { AccountDirectory, accountsFromPatients } from './accounts.js';
@@ -25,7 +25,7 @@ export interface OidcProviderOptions {
   /** Base URL of the FHIR server: the only resource server and the tokens' audience. */
   fhirBaseUrl: string;
   /** The synthetic patients; one account each. */
-  patients: readonly DemoPatient[];
+  patients: readonly RecordPatient[];
   /** Origins of the association site (redirects, CORS). */
   siteOrigins: readonly string[];
   /** More redirect URIs for the demo client (e.g. a test harness). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validateResource } from '@medplum/core';
-import { generatePersona } from '../../../catalog-sdk/src/demo-data/index.js';
+import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { loadFhirDefinitions } from '../fhir/definitions.js';
 import { personaResources } from './seed.js';
 

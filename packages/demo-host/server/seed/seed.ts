@@ -1,9 +1,10 @@
 import { validateResource } from '@medplum/core';
 import type { MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Communication, Patient, Resource } from '@medplum/fhirtypes';
-import type { DemoPatient, PersonaRecord } from '../../../catalog-sdk/src/demo-data/persona-record.js';
-import type { HealthDocument } from '../../../catalog-sdk/src/model/document.js';
 import {
+  type HealthDocument,
+  type PatientRecord,
+  type RecordPatient,
   agendaEventToAppointment,
   careTeamMemberToPractitioner,
   forumPostToCommunication,
@@ -11,7 +12,7 @@ import {
   healthDocumentToDocumentReference,
   intakeToMedicationAdministration,
   planToMedicationRequest,
-} from '../../../catalog-sdk/src/model/fhir/index.js';
+} from '@carnet/catalog-sdk';
 import { COMPARTMENT_RULES, type ResourceJson } from '../gateway/compartment.js';
 import { makePdf, makeSvg } from './attachments.js';
 
@@ -25,7 +26,7 @@ export interface SeedOptions {
 
 /** What seeding produced. */
 export interface SeedResult {
-  patients: DemoPatient[];
+  patients: RecordPatient[];
   /** Practitioner ids in each patient's care team. */
   careTeams: Map<string, Set<string>>;
   /** Number of resources created, by type. */
@@ -48,7 +49,7 @@ function attachmentOf(doc: HealthDocument): { bytes: Buffer; contentType: string
   return { bytes: makePdf(doc.title, lines), contentType: 'application/pdf' };
 }
 
-function patientResource(patient: DemoPatient): Patient {
+function patientResource(patient: RecordPatient): Patient {
   return {
     resourceType: 'Patient',
     id: patient.id,
@@ -68,7 +69,7 @@ function inCompartment<T extends Resource>(resource: T, patientId: string): T {
 }
 
 /** Turns one persona record into FHIR resources with the SDK's mappers. */
-export function personaResources(record: PersonaRecord, fhirBaseUrl: string): Resource[] {
+export function personaResources(record: PatientRecord, fhirBaseUrl: string): Resource[] {
   const patientId = record.patient.id;
   const context = { patientId };
   const resources: Resource[] = [patientResource(record.patient)];
@@ -123,7 +124,7 @@ export function personaResources(record: PersonaRecord, fhirBaseUrl: string): Re
  */
 export async function seedRepository(
   repo: MemoryRepository,
-  records: readonly PersonaRecord[],
+  records: readonly PatientRecord[],
   options: SeedOptions,
 ): Promise<SeedResult> {
   const started = performance.now();

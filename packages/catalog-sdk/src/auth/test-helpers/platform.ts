@@ -5,6 +5,7 @@
  */
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import { CarnetSession, type CarnetSessionOptions } from '../carnet-session.js';
+import { CARNET_SCOPES } from '../smart-scopes.js';
 
 /** Where the platform listens. */
 export interface TestPlatform {
@@ -16,23 +17,6 @@ export interface TestPlatform {
 
 /** Client id of the demo association site. */
 export const CLIENT_ID = 'carnet-demo';
-
-/** What the SDK asks for: identity, refresh tokens, and the patient's resources. */
-export const TEST_SCOPES = [
-  'openid',
-  'fhirUser',
-  'offline_access',
-  'launch/patient',
-  'patient/Patient.r',
-  'patient/DocumentReference.rs',
-  'patient/DocumentReference.u',
-  'patient/Binary.r',
-  'patient/Appointment.cruds',
-  'patient/MedicationRequest.rs',
-  'patient/MedicationAdministration.cruds',
-  'patient/Communication.cruds',
-  'patient/Practitioner.rs',
-];
 
 /** The running platform (started on first use). */
 export function testPlatform(): Promise<TestPlatform> {
@@ -46,7 +30,7 @@ export async function newSession(options: Partial<CarnetSessionOptions> = {}): P
     issuer,
     clientId: CLIENT_ID,
     redirectUri: callbackUrl,
-    scopes: TEST_SCOPES,
+    scopes: [...CARNET_SCOPES],
     fhirBaseUrl,
     ...options,
   });

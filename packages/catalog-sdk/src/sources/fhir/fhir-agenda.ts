@@ -4,7 +4,7 @@ import { DEFAULT_TIME_ZONE } from '../../model/common.js';
 import type { AgendaEvent, NewAgendaEvent } from '../../model/agenda.js';
 import { agendaEventToAppointment, appointmentToAgendaEvent } from '../../model/fhir/index.js';
 import type { AgendaRepository } from '../data-source.js';
-import { requireText } from '../local/validation.js';
+import { requireText } from '../rules/validation.js';
 import { patientIdOf, versionOf, type FhirSourceContext } from './fhir-context.js';
 
 const RT = 'Appointment';

@@ -22,9 +22,9 @@ import {
   healthDocumentToDocumentReference,
 } from '../../model/fhir/index.js';
 import type { DocumentRepository, Page, PageRequest } from '../data-source.js';
-import { checkDocument } from '../local/local-documents.js';
-import { pageLimit } from '../local/paging.js';
-import { normaliseTags, optionalText, requireText } from '../local/validation.js';
+import { checkDocument } from '../rules/documents.js';
+import { pageLimit } from '../rules/paging.js';
+import { normaliseTags, optionalText, requireText } from '../rules/validation.js';
 import { patientIdOf, searchOnePage, toPage, versionOf, type FhirSourceContext } from './fhir-context.js';
 
 const RT = 'DocumentReference';

@@ -27,9 +27,9 @@ import {
   forumThreadToCommunication,
 } from '../../model/fhir/index.js';
 import type { ForumRepository, Page, PageRequest } from '../data-source.js';
-import { checkPseudonym } from '../local/local-forum.js';
-import { pageLimit } from '../local/paging.js';
-import { optionalText, requireOneOf, requireText } from '../local/validation.js';
+import { checkPseudonym } from '../rules/forum.js';
+import { pageLimit } from '../rules/paging.js';
+import { optionalText, requireOneOf, requireText } from '../rules/validation.js';
 import { patientIdOf, searchOnePage, toPage, versionOf, type FhirSourceContext } from './fhir-context.js';
 
 const RT = 'Communication';

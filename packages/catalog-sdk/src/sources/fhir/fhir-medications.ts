@@ -12,7 +12,7 @@ import {
   planToMedicationRequest,
 } from '../../model/fhir/index.js';
 import type { IntakeQuery, MedicationRepository } from '../data-source.js';
-import { checkIntake, checkMedicationPlan } from '../local/local-medications.js';
+import { checkIntake, checkMedicationPlan } from '../rules/medications.js';
 import { patientIdOf, versionOf, type FhirSourceContext } from './fhir-context.js';
 
 /**

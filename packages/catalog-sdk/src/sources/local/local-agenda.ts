@@ -21,7 +21,7 @@ import {
   requireText,
   requireTimeZone,
   throwIfAborted,
-} from './validation.js';
+} from '../rules/validation.js';
 
 const ENTITY = 'AgendaEvent';
 

@@ -2,7 +2,7 @@ import { NotFoundError } from '../../errors/errors.js';
 import type { CareTeamMember } from '../../model/care-team.js';
 import type { CareTeamRepository } from '../data-source.js';
 import type { LocalContext } from './database.js';
-import { throwIfAborted } from './validation.js';
+import { throwIfAborted } from '../rules/validation.js';
 
 /** The patient's care team in IndexedDB; read-only here, filled by `importRecord`. */
 export class LocalCareTeamRepository implements CareTeamRepository {

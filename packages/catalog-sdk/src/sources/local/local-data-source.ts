@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors/errors.js';
-import type { PersonaRecord } from '../../demo-data/persona-record.js';
+import type { PatientRecord } from '../../model/patient-record.js';
 import type {
   AgendaRepository,
   CareTeamRepository,
@@ -13,7 +13,7 @@ import { LocalAgendaRepository } from './local-agenda.js';
 import { LocalCareTeamRepository } from './local-care-team.js';
 import { LocalDocumentRepository } from './local-documents.js';
 import { LocalForumRepository } from './local-forum.js';
-import { importPersonaRecord } from './local-import.js';
+import { importPatientRecord } from './local-import.js';
 import { LocalMedicationRepository } from './local-medications.js';
 
 /** Options of the on-device data source. */
@@ -37,7 +37,7 @@ export interface LocalDataSource extends DataSource {
    * Loads a whole synthetic/imported record preserving ids (bulk, one transaction
    * per store); replaces nothing that exists with the same id unless `replace: true`.
    */
-  importRecord(record: PersonaRecord, options?: { replace?: boolean }): Promise<void>;
+  importRecord(record: PatientRecord, options?: { replace?: boolean }): Promise<void>;
   /** True when no document, event, plan or thread is stored. */
   isEmpty(): Promise<boolean>;
   /** Deletes everything in this database. */
@@ -68,8 +68,8 @@ class IndexedDbDataSource implements LocalDataSource {
     this.careTeam = new LocalCareTeamRepository(context);
   }
 
-  importRecord(record: PersonaRecord, options: { replace?: boolean } = {}): Promise<void> {
-    return importPersonaRecord(this.#context, record, options.replace === true);
+  importRecord(record: PatientRecord, options: { replace?: boolean } = {}): Promise<void> {
+    return importPatientRecord(this.#context, record, options.replace === true);
   }
 
   isEmpty(): Promise<boolean> {

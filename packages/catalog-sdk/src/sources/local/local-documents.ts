@@ -1,7 +1,5 @@
 import { NotFoundError, ValidationError } from '../../errors/errors.js';
 import {
-  DOCUMENT_KINDS,
-  type DocumentKind,
   type DocumentSending,
   type HealthDocument,
   type HealthDocumentChanges,
@@ -9,7 +7,9 @@ import {
 } from '../../model/document.js';
 import type { DocumentRepository, Page, PageRequest } from '../data-source.js';
 import type { LocalContext } from './database.js';
-import { decodeCursor, encodeCursor, pageLimit, readPage } from './paging.js';
+import { checkDocument } from '../rules/documents.js';
+import { pageLimit } from '../rules/paging.js';
+import { decodeCursor, encodeCursor, readPage } from './paging.js';
 import {
   checkBaseVersion,
   compact,
@@ -18,39 +18,11 @@ import {
   normaliseTags,
   optionalText,
   requireBoolean,
-  requireOneOf,
   requireText,
   throwIfAborted,
-  toInstant,
-} from './validation.js';
+} from '../rules/validation.js';
 
 const ENTITY = 'HealthDocument';
-const KINDS: readonly DocumentKind[] = DOCUMENT_KINDS.map((info) => info.kind);
-
-/** A document as given by a caller or an import, checked and in canonical form. */
-export function checkDocument<T extends NewHealthDocument>(
-  input: T,
-  content?: Blob,
-): T & Pick<HealthDocument, 'tags' | 'favourite'> {
-  const size = input.size ?? content?.size;
-  if (size !== undefined && (!Number.isInteger(size) || size < 0)) {
-    throw new ValidationError('size', 'must be a whole number of bytes');
-  }
-  return compact({
-    ...input,
-    title: requireText('title', input.title, 300),
-    kind: requireOneOf('kind', input.kind, KINDS),
-    date: toInstant('date', input.date),
-    author: optionalText('author', input.author, 200),
-    organisation: optionalText('organisation', input.organisation, 200),
-    description: optionalText('description', input.description, 5000),
-    tags: normaliseTags(input.tags ?? []),
-    favourite: input.favourite === undefined ? false : requireBoolean('favourite', input.favourite),
-    contentType: requireText('contentType', input.contentType || content?.type, 200),
-    size,
-  });
-}
-
 /** The patient's documents in IndexedDB, attachments in their own store. */
 export class LocalDocumentRepository implements DocumentRepository {
   readonly #context: LocalContext;

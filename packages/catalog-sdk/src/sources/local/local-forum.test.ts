@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/errors.js';
-import type { PersonaRecord } from '../../demo-data/persona-record.js';
+import type { PatientRecord } from '../../model/patient-record.js';
 import { cleanUpDatabases, freshSource, personaRecord, rejectionOf, tickingClock } from './test-helpers/fixtures.js';
 
 /** The persona record with an extra parkinson thread by someone else, at a later time. */
-function recordWithActivity(lastActivityAt: string): PersonaRecord {
+function recordWithActivity(lastActivityAt: string): PatientRecord {
   const record = personaRecord();
   const thread = record.forumThreads[0]!;
   return { ...record, forumThreads: [{ ...thread, lastActivityAt, version: '3' }], forumPosts: [] };
@@ -172,7 +172,7 @@ describe('LocalDataSource forum', () => {
   });
 
   it('reportPost counts reports, stores the report and hides the post at the moderation threshold', async () => {
-    const withReports = (count: number): PersonaRecord => {
+    const withReports = (count: number): PatientRecord => {
       const record = personaRecord();
       record.forumPosts = record.forumPosts.map((post) =>
         post.id === 'post-1' ? { ...post, reportCount: count } : post,

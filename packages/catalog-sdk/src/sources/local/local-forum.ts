@@ -3,7 +3,9 @@ import { PATHOLOGIES, type Pathology } from '../../model/common.js';
 import type { ForumPost, ForumThread, ReportReason } from '../../model/forum.js';
 import type { ForumRepository, Page, PageRequest } from '../data-source.js';
 import type { CarnetTransaction, LocalContext, StoredThread } from './database.js';
-import { decodeCursor, encodeCursor, pageLimit, readPage } from './paging.js';
+import { checkPseudonym } from '../rules/forum.js';
+import { pageLimit } from '../rules/paging.js';
+import { decodeCursor, encodeCursor, readPage } from './paging.js';
 import {
   checkBaseVersion,
   compact,
@@ -13,7 +15,7 @@ import {
   requireOneOf,
   requireText,
   throwIfAborted,
-} from './validation.js';
+} from '../rules/validation.js';
 
 const THREAD = 'ForumThread';
 const POST = 'ForumPost';
@@ -26,15 +28,6 @@ const REPORT_REASONS: readonly ReportReason[] = [
   'other',
 ];
 const MAX_BODY_LENGTH = 10_000;
-
-/** A pseudonym, trimmed: 3 to 30 letters, digits, spaces, hyphens or underscores. */
-export function checkPseudonym(value: unknown): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (!/^[\p{L}\p{N} _-]{3,30}$/u.test(trimmed)) {
-    throw new ValidationError('pseudonym', 'must be 3 to 30 letters, digits, spaces, hyphens or underscores');
-  }
-  return trimmed;
-}
 
 /** A thread as the patient sees it: unread when active since last read (never-opened own threads are read). */
 function withUnread(thread: StoredThread, readAt: string | undefined, pseudonym: string | undefined): ForumThread {

@@ -1,15 +1,15 @@
 import { ValidationError } from '../../errors/errors.js';
-import type { PersonaRecord } from '../../demo-data/persona-record.js';
+import type { PatientRecord } from '../../model/patient-record.js';
 import { PATHOLOGIES } from '../../model/common.js';
 import type { CareTeamMember } from '../../model/care-team.js';
 import type { ForumPost, ModerationState } from '../../model/forum.js';
 import type { IntakeRecord } from '../../model/medication.js';
 import type { CarnetDbSchema, LocalContext, StoredReadMark, StoredThread } from './database.js';
 import { checkAgendaEvent } from './local-agenda.js';
-import { checkDocument } from './local-documents.js';
-import { checkPseudonym } from './local-forum.js';
-import { checkIntake, checkMedicationPlan } from './local-medications.js';
-import { compact, optionalInstant, optionalText, requireOneOf, requireText, toInstant } from './validation.js';
+import { checkDocument } from '../rules/documents.js';
+import { checkPseudonym } from '../rules/forum.js';
+import { checkIntake, checkMedicationPlan } from '../rules/medications.js';
+import { compact, optionalInstant, optionalText, requireOneOf, requireText, toInstant } from '../rules/validation.js';
 
 const MODERATION_STATES: readonly ModerationState[] = ['visible', 'hidden'];
 
@@ -117,9 +117,9 @@ async function putIntakes(context: LocalContext, intakes: IntakeRecord[], replac
  * Loads a whole persona record, ids and versions kept: one transaction per store,
  * everything checked before anything is written.
  */
-export async function importPersonaRecord(
+export async function importPatientRecord(
   context: LocalContext,
-  record: PersonaRecord,
+  record: PatientRecord,
   replace: boolean,
 ): Promise<void> {
   const pseudonym = (() => {

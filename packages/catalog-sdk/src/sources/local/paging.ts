@@ -1,20 +1,5 @@
 import { ValidationError } from '../../errors/errors.js';
 
-/** Items per page when the caller does not say. */
-export const DEFAULT_PAGE_SIZE = 50;
-
-/** Largest page a caller may ask for. */
-export const MAX_PAGE_SIZE = 1000;
-
-/** The page size asked for, checked. */
-export function pageLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new ValidationError('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  return limit;
-}
-
 /**
  * Cursor of the next page: the index key of the last item shown. Keyed rather
  * than counted, so adding a document while paging neither skips nor repeats one.

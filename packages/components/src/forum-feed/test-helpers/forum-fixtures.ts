@@ -6,7 +6,7 @@ import type {
   ForumRepository,
   ForumThread,
   Pathology,
-  PersonaRecord,
+  PatientRecord,
 } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { fixture, html, waitUntil } from '../../test-helpers/fixture.js';
@@ -46,9 +46,9 @@ export async function seedForum(
   dbName: string,
   persona: Pathology,
   forum?: { threads: ForumThread[]; posts: ForumPost[] },
-): Promise<PersonaRecord> {
+): Promise<PatientRecord> {
   const generated = generatePersona(persona, { documentCount: 2 });
-  const record: PersonaRecord = forum
+  const record: PatientRecord = forum
     ? { ...generated, forumThreads: forum.threads, forumPosts: forum.posts }
     : generated;
   const source = createLocalDataSource({ dbName });

@@ -7,7 +7,7 @@ import type {
   MedicationRepository,
   NewMedicationPlan,
   Pathology,
-  PersonaRecord,
+  PatientRecord,
 } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { fixture, html, waitUntil } from '../../test-helpers/fixture.js';
@@ -62,8 +62,8 @@ export function parisMarch(date: string, time: string): string {
 export async function seedPersona(
   dbName: string,
   persona: Pathology,
-  change?: (record: PersonaRecord) => PersonaRecord,
-): Promise<PersonaRecord> {
+  change?: (record: PatientRecord) => PatientRecord,
+): Promise<PatientRecord> {
   const generated = generatePersona(persona, { documentCount: 2, now: SEEDED_AT });
   const record = change ? change(generated) : generated;
   const source = createLocalDataSource({ dbName });

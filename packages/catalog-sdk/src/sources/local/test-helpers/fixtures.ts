@@ -1,5 +1,5 @@
 import { deleteDB } from 'idb';
-import type { PersonaRecord } from '../../../demo-data/persona-record.js';
+import type { PatientRecord } from '../../../model/patient-record.js';
 import type { NewAgendaEvent } from '../../../model/agenda.js';
 import type { NewHealthDocument } from '../../../model/document.js';
 import type { NewMedicationPlan } from '../../../model/medication.js';
@@ -101,7 +101,7 @@ export function newPlan(overrides: Partial<NewMedicationPlan> = {}): NewMedicati
 }
 
 /** A small synthetic Parkinson's record: never a real person. */
-export function personaRecord(): PersonaRecord {
+export function personaRecord(): PatientRecord {
   return {
     patient: {
       id: 'pat-colette',
@@ -111,7 +111,6 @@ export function personaRecord(): PersonaRecord {
       gender: 'female',
       pathology: 'parkinson',
       pseudonym: 'Colibri_42',
-      login: 'colette',
     },
     documents: [
       {

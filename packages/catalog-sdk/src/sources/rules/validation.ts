@@ -1,3 +1,4 @@
+// Rules both data sources (FHIR and local) apply to every field: one place, so both accept and refuse the same input.
 import type { IsoDate, IsoInstant, LocalDateTime, RecordVersion } from '../../model/common.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/errors.js';
 

@@ -1,0 +1,24 @@
+/**
+ * The SMART App Launch scopes Carnet asks for: the one list the SDK, the widgets'
+ * provider and the demo platform (which grants exactly these) share.
+ */
+
+/** Scopes that are not resource permissions: identity, the patient in context, refresh tokens. */
+export const LAUNCH_SCOPES: readonly string[] = ['openid', 'fhirUser', 'launch/patient', 'offline_access'];
+
+/** SMART v2 resource permissions on the patient's compartment that the widgets use. */
+export const CARNET_RESOURCE_SCOPES: readonly string[] = [
+  'patient/Patient.r',
+  'patient/DocumentReference.rs',
+  'patient/DocumentReference.u',
+  'patient/Binary.r',
+  'patient/Appointment.cruds',
+  'patient/MedicationRequest.rs',
+  'patient/MedicationAdministration.cruds',
+  'patient/Communication.cruds',
+  'patient/Practitioner.rs',
+  'patient/AuditEvent.rs',
+];
+
+/** Every scope Carnet asks for by default (`<carnet-provider>` without a `scopes` attribute). */
+export const CARNET_SCOPES: readonly string[] = [...LAUNCH_SCOPES, ...CARNET_RESOURCE_SCOPES];
