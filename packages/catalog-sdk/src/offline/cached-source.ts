@@ -46,13 +46,11 @@ class OfflineCache {
   readonly #snapshots = new Map<CachedCollection, Promise<{ items: unknown[]; known: boolean }>>();
   readonly #refreshing = new Map<CachedCollection, Promise<void>>();
   readonly #refreshedAt = new Map<CachedCollection, number>();
-  readonly #generation = new Map<CachedCollection, number>();
 
   constructor(readonly sync: SyncController) {
     sync.onInvalidate = (collections) => {
       for (const collection of collections) {
         this.#snapshots.delete(collection);
-        this.#generation.set(collection, (this.#generation.get(collection) ?? 0) + 1);
       }
     };
   }
@@ -108,7 +106,10 @@ class OfflineCache {
     if (running !== undefined) return options.rethrow ? running : running.catch(() => undefined);
     this.#refreshedAt.set(collection, performance.now());
     const refreshing = (async () => {
-      const generation = this.#generation.get(collection) ?? 0;
+      const stampKey = `stamp:${collection}`;
+      const stampBefore = await this.sync.store.transaction(['meta'], 'readonly', (tx) =>
+        tx.objectStore('meta').get(stampKey),
+      );
       let items: T[];
       try {
         items = await fetchAll();
@@ -118,45 +119,46 @@ class OfflineCache {
         throw error;
       }
       this.sync.reportRead(undefined);
-      // A change was sent meanwhile: this answer may predate it; read again later.
-      if ((this.#generation.get(collection) ?? 0) !== generation) {
-        this.#refreshedAt.delete(collection);
-        if (await this.#known(collection)) return;
-      }
-      const changed = await this.sync.store.transaction(['records', 'lists', 'outbox'], 'readwrite', async (tx) => {
-        const pending = new Set(
-          (await tx.objectStore('outbox').getAll()).filter((e) => e.collection === collection).map((e) => e.recordId),
-        );
-        const records = tx.objectStore('records');
-        const existing = await records.index('by-collection').getAll(collection);
-        const byId = new Map(existing.map((entry) => [entry.id, entry]));
-        let different = false;
-        const fresh = new Set<string>();
-        for (const item of items) {
-          fresh.add(item.id);
-          if (pending.has(item.id)) continue;
-          const before = byId.get(item.id);
-          if (before !== undefined && before.serverVersion === item.version && before.deleted !== true) continue;
-          different = true;
-          await records.put({ collection, id: item.id, value: item, serverVersion: item.version });
-        }
-        for (const entry of existing) {
-          if (fresh.has(entry.id) || pending.has(entry.id)) continue;
-          different = true;
-          await records.delete([collection, entry.id]);
-        }
-        const list = await tx.objectStore('lists').get(collection);
-        await tx.objectStore('lists').put({ collection, refreshedAt: new Date().toISOString() });
-        return different || list === undefined;
-      });
+      const changed = await this.sync.store.transaction(
+        ['records', 'lists', 'outbox', 'meta'],
+        'readwrite',
+        async (tx) => {
+          const stampNow = await tx.objectStore('meta').get(stampKey);
+          const known = (await tx.objectStore('lists').get(collection)) !== undefined;
+          // Written meanwhile (here or in another tab): this answer may predate the write.
+          if (known && stampNow?.value !== stampBefore?.value) {
+            this.#refreshedAt.delete(collection);
+            return false;
+          }
+          const pending = new Set(
+            (await tx.objectStore('outbox').getAll()).filter((e) => e.collection === collection).map((e) => e.recordId),
+          );
+          const records = tx.objectStore('records');
+          const existing = await records.index('by-collection').getAll(collection);
+          const byId = new Map(existing.map((entry) => [entry.id, entry]));
+          let different = false;
+          const fresh = new Set<string>();
+          for (const item of items) {
+            fresh.add(item.id);
+            if (pending.has(item.id)) continue;
+            const before = byId.get(item.id);
+            if (before !== undefined && before.serverVersion === item.version && before.deleted !== true) continue;
+            different = true;
+            await records.put({ collection, id: item.id, value: item, serverVersion: item.version });
+          }
+          for (const entry of existing) {
+            if (fresh.has(entry.id) || pending.has(entry.id)) continue;
+            different = true;
+            await records.delete([collection, entry.id]);
+          }
+          await tx.objectStore('lists').put({ collection, refreshedAt: new Date().toISOString() });
+          return different || !known;
+        },
+      );
       if (changed) await this.sync.changed([collection]);
     })().finally(() => this.#refreshing.delete(collection));
     this.#refreshing.set(collection, refreshing);
     return options.rethrow ? refreshing : refreshing.catch(() => undefined);
-  }
-
-  async #known(collection: CachedCollection): Promise<boolean> {
-    return (await this.snapshot(collection)).known;
   }
 
   /** One record from the cache, else from the server (then cached). */
@@ -243,7 +245,7 @@ async function prepareChange<T extends Versioned>(
   const cached = (await records.get([collection, id])) as CachedEntry<T> | undefined;
   if (cached?.deleted === true) throw new NotFoundError(entity, id);
   const current = cached?.value;
-  if (current !== undefined && current.version !== baseVersion)
+  if (current !== undefined && current.version !== baseVersion && cached?.localVersion !== baseVersion)
     throw new ConflictError(entity, id, baseVersion, current.version);
   const pending = await tx.objectStore('outbox').index('by-record').count(id);
   const { value, op } = next(current, id);

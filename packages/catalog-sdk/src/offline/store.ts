@@ -19,6 +19,11 @@ export interface CachedEntry<T = unknown> {
   serverVersion?: string;
   /** Deleted on this device, deletion not yet sent: hidden from reads, kept for its `serverVersion`. */
   deleted?: boolean;
+  /**
+   * The local version the record had before its last change reached the server:
+   * a change based on it is based on the same content, so it is not a conflict.
+   */
+  localVersion?: string;
 }
 
 /** A change waiting to be sent (in `seq` order). */

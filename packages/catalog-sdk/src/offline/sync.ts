@@ -27,8 +27,18 @@ import type {
   SyncStatus,
 } from './types.js';
 
-type WriteStores = ('records' | 'outbox' | 'aliases' | 'conflicts' | 'lists')[];
-const WRITE_STORES: WriteStores = ['records', 'outbox', 'aliases', 'conflicts', 'lists'];
+type WriteStores = ('records' | 'outbox' | 'aliases' | 'conflicts' | 'lists' | 'meta')[];
+const WRITE_STORES: WriteStores = ['records', 'outbox', 'aliases', 'conflicts', 'lists', 'meta'];
+
+/**
+ * Counts writes to a collection's cached records (in every tab), so a refresh
+ * whose answer may predate a write is not stored over it.
+ */
+export async function bumpWriteStamp(tx: OfflineTransaction<'readwrite'>, collection: CachedCollection): Promise<void> {
+  const key = `stamp:${collection}`;
+  const current = await tx.objectStore('meta').get(key);
+  await tx.objectStore('meta').put({ key, value: Number(current?.value ?? 0) + 1 });
+}
 
 /** Message between tabs on the BroadcastChannel (no health data: names and counts only). */
 type TabMessage =
@@ -236,6 +246,7 @@ export class SyncController extends EventTarget {
     await this.#store.transaction(WRITE_STORES, 'readwrite', async (tx) => {
       const current = await tx.objectStore('conflicts').get(id);
       if (current === undefined) throw new NotFoundError('SyncConflict', id);
+      await bumpWriteStamp(tx, collection);
       await tx.objectStore('conflicts').delete(id);
       const records = tx.objectStore('records');
       const theirs = conflict.theirs;
@@ -414,6 +425,7 @@ export class SyncController extends EventTarget {
     const prepared = await this.#store.transaction(WRITE_STORES, 'readwrite', async (tx) => {
       const result = await prepare(tx, opId);
       if ('existing' in result) return result;
+      await bumpWriteStamp(tx, collection);
       const entry: OutboxEntry = { ...result.entry, opId, madeAt: nowIso() };
       await tx.objectStore('outbox').add(entry);
       return result;
@@ -573,6 +585,7 @@ export class SyncController extends EventTarget {
     await this.#store.transaction(WRITE_STORES, 'readwrite', async (tx) => {
       const outbox = tx.objectStore('outbox');
       const records = tx.objectStore('records');
+      await bumpWriteStamp(tx, collection);
       if (entry.seq !== undefined) await outbox.delete(entry.seq);
       let recordId = entry.recordId;
       if (outcome.kind === 'done') {
@@ -593,8 +606,13 @@ export class SyncController extends EventTarget {
         if (entry.op.kind.endsWith('.delete') && remaining === 0) await records.delete([collection, recordId]);
         if (value !== undefined) {
           const cached = await records.get([collection, recordId]);
-          if (remaining === 0) await records.put({ collection, id: recordId, value, serverVersion: value.version });
-          else if (cached !== undefined) await records.put({ ...cached, serverVersion: value.version });
+          if (remaining === 0) {
+            const fresh: CachedEntry = { collection, id: recordId, value, serverVersion: value.version };
+            // The patient's screen may still hold the local version of this very change.
+            const shown = (cached?.value as { version?: string } | undefined)?.version;
+            if (shown?.startsWith(LOCAL_VERSION_PREFIX)) fresh.localVersion = shown;
+            await records.put(fresh);
+          } else if (cached !== undefined) await records.put({ ...cached, serverVersion: value.version });
         }
         waiterResult = { ok: true, value: remaining === 0 && value !== undefined ? value : waiter?.optimistic };
         return;
