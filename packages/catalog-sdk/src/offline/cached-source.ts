@@ -287,6 +287,14 @@ class CachedDocuments implements DocumentRepository {
   async list(request: PageRequest = {}): Promise<Page<HealthDocument>> {
     const cursor = request.cursor;
     if (cursor !== undefined && !cursor.startsWith(CACHE_CURSOR)) return this.inner.list(request);
+    if (cursor === undefined && this.#sorted === undefined) {
+      // The first page of a cold start reads only its documents, in index order.
+      const first = await this.#firstPage(pageLimit(request.limit));
+      if (first !== undefined) {
+        this.cache.refreshSoon('documents', this.#fetchAll);
+        return first;
+      }
+    }
     const { items, known } = await this.#sortedAll();
     if (!known) {
       // First visit: the first page from the server now, the whole list into the cache meanwhile.
@@ -299,6 +307,25 @@ class CachedDocuments implements DocumentRepository {
     const page: Page<HealthDocument> = { items: items.slice(offset, offset + limit), total: items.length };
     if (offset + limit < items.length) page.nextCursor = `${CACHE_CURSOR}${offset + limit}`;
     return page;
+  }
+
+  /** The most recent documents straight from the date index; undefined when the list was never fetched. */
+  async #firstPage(limit: number): Promise<Page<HealthDocument> | undefined> {
+    return this.cache.sync.store.transaction(['records', 'lists'], 'readonly', async (tx) => {
+      if ((await tx.objectStore('lists').get('documents')) === undefined) return undefined;
+      const index = tx.objectStore('records').index('by-date');
+      const range = IDBKeyRange.bound(['documents'], ['documents', []]);
+      const total = await tx.objectStore('records').index('by-collection').count('documents');
+      const items: HealthDocument[] = [];
+      let cursor = await index.openCursor(range, 'prev');
+      while (cursor !== null && items.length < limit) {
+        if (cursor.value.deleted !== true) items.push(cursor.value.value as HealthDocument);
+        cursor = await cursor.continue();
+      }
+      const page: Page<HealthDocument> = { items, total };
+      if (limit < total) page.nextCursor = `${CACHE_CURSOR}${limit}`;
+      return page;
+    });
   }
 
   async listAll(): Promise<HealthDocument[]> {

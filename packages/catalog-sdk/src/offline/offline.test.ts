@@ -71,6 +71,44 @@ describe('offline cache and outbox (real FHIR server, injected faults)', functio
     expect(second.sync.state.failure).to.equal('network');
   });
 
+  it('shows cached documents offline page by page, most recent first, as the server orders them', async () => {
+    const network = new FaultyNetwork();
+    const dbName = `carnet-offline-test-${crypto.randomUUID()}`;
+    const first = cached(network, dbName);
+    const all = await first.documents.listAll();
+    expect(all.length).to.be.greaterThan(20);
+    first.close();
+    network.mode = 'down';
+    const offline = cached(network, dbName);
+    const page1 = await offline.documents.list({ limit: 10 });
+    const page2 = await offline.documents.list({ limit: 10, cursor: page1.nextCursor ?? '' });
+    expect(page1.total).to.equal(all.length);
+    const expected = [...all]
+      .sort((a, b) => (a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1))
+      .slice(0, 20)
+      .map((d) => d.id);
+    expect([...page1.items, ...page2.items].map((d) => d.id)).to.deep.equal(expected);
+    expect((await offline.documents.get(all[0]?.id ?? '')).title).to.equal(all[0]?.title);
+  });
+
+  it('tags a document offline; the change reaches the server once it answers', async () => {
+    const network = new FaultyNetwork();
+    const source = cached(network, `carnet-offline-test-${crypto.randomUUID()}`);
+    const [doc] = await source.documents.listAll();
+    if (!doc) throw new Error('no document seeded');
+    network.mode = 'down';
+    const tag = `hors-ligne-${crypto.randomUUID().slice(0, 8)}`;
+    const changed = await source.documents.update(doc.id, { tags: [...doc.tags, tag], favourite: true }, doc.version);
+    expect(changed.tags).to.include(tag);
+    expect((await source.documents.list({ limit: 1000 })).items.find((d) => d.id === doc.id)?.tags).to.include(tag);
+    network.mode = 'up';
+    await source.sync.flush();
+    await until(() => source.sync.state.pending === 0, [source.sync], 'outbox empty');
+    const onServer = await server.documents.get(doc.id);
+    expect(onServer.tags).to.include(tag);
+    expect(onServer.favourite).to.equal(true);
+  });
+
   it('done test: three doses and a note changed offline, page reloaded, server back: the server holds them once', async () => {
     const network = new FaultyNetwork();
     const dbName = `carnet-offline-test-${crypto.randomUUID()}`;

@@ -54,7 +54,12 @@ export interface AliasEntry {
 
 /** Schema of the offline database. */
 export interface OfflineDbSchema extends DBSchema {
-  records: { key: [string, string]; value: CachedEntry; indexes: { 'by-collection': string } };
+  records: {
+    key: [string, string];
+    value: CachedEntry;
+    /** `by-date`: documents (the only records with `value.date`), in clinical date order. */
+    indexes: { 'by-collection': string; 'by-date': [string, string, string] };
+  };
   lists: { key: string; value: { collection: CachedCollection; refreshedAt: string } };
   outbox: { key: number; value: OutboxEntry; indexes: { 'by-record': string } };
   conflicts: { key: string; value: SyncConflict & { collection: CachedCollection } };
@@ -92,6 +97,7 @@ export class OfflineStore {
       upgrade(db) {
         const records = db.createObjectStore('records', { keyPath: ['collection', 'id'] });
         records.createIndex('by-collection', 'collection');
+        records.createIndex('by-date', ['collection', 'value.date', 'id']);
         db.createObjectStore('lists', { keyPath: 'collection' });
         const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
         outbox.createIndex('by-record', 'recordId');
