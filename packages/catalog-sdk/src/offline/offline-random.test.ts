@@ -183,6 +183,7 @@ describe('offline outbox: randomized run through faults (real FHIR server)', fun
       () => tabs.every((tab) => tab.sync.state.pending === 0),
       tabs.map((tab) => tab.sync),
       'both outboxes empty',
+      600_000,
     );
     const conflicts = tabs[0]?.sync.state.conflicts.length ?? -1;
 

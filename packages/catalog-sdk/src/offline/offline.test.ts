@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { CarnetSession } from '../auth/carnet-session.js';
 import { signedInSession, testPlatform } from '../auth/test-helpers/platform.js';
-import { ConflictError } from '../errors/errors.js';
+import { ConflictError, StorageError } from '../errors/errors.js';
 import type { AgendaEvent, NewAgendaEvent } from '../model/agenda.js';
 import type { MedicationPlan } from '../model/medication.js';
 import type { DataSource } from '../sources/data-source.js';
@@ -291,8 +291,22 @@ describe('offline cache and outbox (real FHIR server, injected faults)', functio
   it('sign-out deletes the cached record unless the patient chose to remember the device', async () => {
     const dbName = `carnet-offline-test-${crypto.randomUUID()}`;
     const forget = cached(new FaultyNetwork(), dbName);
+    const otherTab = cached(new FaultyNetwork(), dbName);
     await forget.agenda.list();
+    await otherTab.agenda.list();
     await forget.sync.handleSignOut();
+    expect((await indexedDB.databases()).some((db) => db.name === dbName)).to.equal(false);
+    // The other tab stops too, and never writes the record back.
+    await until(
+      async () =>
+        (await otherTab.agenda.list().then(
+          () => undefined,
+          (error: unknown) => error,
+        )) instanceof StorageError,
+      [otherTab.sync],
+      'the other tab refuses to read',
+    );
+    await otherTab.agenda.create(event('après déconnexion')).catch(() => undefined);
     expect((await indexedDB.databases()).some((db) => db.name === dbName)).to.equal(false);
 
     const keptName = `carnet-offline-test-${crypto.randomUUID()}`;

@@ -85,12 +85,15 @@ const VERSION = 1;
 export class OfflineStore {
   readonly name: string;
   #opening: Promise<IDBPDatabase<OfflineDbSchema>> | undefined;
+  #deleted = false;
 
   constructor(name: string) {
     this.name = name;
   }
 
   connection(): Promise<IDBPDatabase<OfflineDbSchema>> {
+    if (this.#deleted)
+      return Promise.reject(new StorageError('the offline cache was deleted (sign-out): open a new data source'));
     if (this.#opening) return this.#opening;
     if (typeof indexedDB === 'undefined') return Promise.reject(new StorageError('IndexedDB is not available'));
     const opening = openDB<OfflineDbSchema>(this.name, VERSION, {
@@ -105,7 +108,9 @@ export class OfflineStore {
         db.createObjectStore('aliases', { keyPath: 'clientId' });
         db.createObjectStore('meta', { keyPath: 'key' });
       },
-      blocking: (_current, _next, event) => {
+      blocking: (_current, next, event) => {
+        // Another tab deletes the database (sign-out): never reopen it from here.
+        if (next === null) this.#deleted = true;
         this.#opening = undefined;
         (event.target as IDBDatabase).close();
       },
@@ -159,9 +164,18 @@ export class OfflineStore {
     opening?.then((db) => db.close()).catch(() => undefined);
   }
 
-  /** Deletes the whole database (every cached record, pending change and conflict). */
-  async destroy(): Promise<void> {
+  /**
+   * Never opens the database again (it was deleted, here or in another tab):
+   * health data must not be written back after a sign-out.
+   */
+  markDeleted(): void {
+    this.#deleted = true;
     this.close();
+  }
+
+  /** Deletes the whole database (every cached record, pending change and conflict), for good. */
+  async destroy(): Promise<void> {
+    this.markDeleted();
     try {
       await deleteDB(this.name);
     } catch (error) {

@@ -344,6 +344,8 @@ export class SyncController extends EventTarget {
    * Deletes everything this device keeps of the record: cached data, pending
    * changes and conflicts — in every tab. Call it when the patient asks to
    * forget the device; {@link handleSignOut} calls it unless `remember`.
+   * The data source is closed afterwards (in every tab): reads and writes
+   * reject with `StorageError`; create a new data source after the next sign-in.
    */
   async clearCache(): Promise<void> {
     clearTimeout(this.#retryTimer);
@@ -352,9 +354,17 @@ export class SyncController extends EventTarget {
     this.#waiters.clear();
     this.#post({ type: 'cleared' });
     await this.#store.destroy();
-    this.onInvalidate(['documents', 'agenda', 'plans', 'intakes', 'careTeam']);
+    this.close();
+    this.#forget();
+  }
+
+  /** Empties the state once the cache is gone. */
+  #forget(): void {
+    const all: CachedCollection[] = ['documents', 'agenda', 'plans', 'intakes', 'careTeam'];
+    this.onInvalidate(all);
     this.#state = { status: this.#state.status, pending: 0, conflicts: [] };
     this.dispatchEvent(new Event('statechange'));
+    this.dispatchEvent(new CustomEvent('change', { detail: { collections: all } }));
   }
 
   /**
@@ -366,7 +376,7 @@ export class SyncController extends EventTarget {
   async handleSignOut(): Promise<void> {
     if (this.#state.pending > 0) await this.flush().catch(() => undefined);
     if (!this.remember) await this.clearCache();
-    this.close();
+    else this.close();
   }
 
   /** Stops sending and listening (the data source's `close()`). */
@@ -743,8 +753,10 @@ export class SyncController extends EventTarget {
     if (message.type === 'change') void this.#applyChange(message.collections);
     else if (message.type === 'status') this.#setStatus(message.status, message.failure, undefined, true);
     else {
-      this.#store.close();
-      void this.#applyChange(['documents', 'agenda', 'plans', 'intakes', 'careTeam']);
+      // Another tab signed out: this one stops too and never writes the record back.
+      this.#store.markDeleted();
+      this.close();
+      this.#forget();
     }
   }
 

@@ -113,12 +113,13 @@ export function until(
   check: () => boolean | Promise<boolean>,
   syncs: readonly SyncController[],
   what: string,
+  limitMs = 90_000,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let done = false;
     const poll = setInterval(() => void test(), 500);
-    // Long enough for a busy 2-core machine; only a stuck run reaches it.
-    const limit = setTimeout(() => finish(new Error(`timed out waiting for: ${what}`)), 240_000);
+    // Long enough for a busy 2-core machine, shorter than the test's timeout so the failure names what was awaited.
+    const limit = setTimeout(() => finish(new Error(`timed out waiting for: ${what}`)), limitMs);
     const onEvent = (): void => void test();
     for (const sync of syncs) {
       sync.addEventListener('statechange', onEvent);
