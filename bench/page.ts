@@ -7,6 +7,7 @@ const benches: Bench[] = [];
 const modules: Record<string, () => Promise<{ default: Bench[] }>> = {
   search: () => import('./search.page.js'),
   recurrence: () => import('./recurrence.page.js'),
+  offline: () => import('./offline.page.js'),
   'document browser': () => import('../packages/components/src/document-browser/document-browser.bench.js'),
   agenda: () => import('../packages/components/src/agenda/agenda.bench.js'),
 };

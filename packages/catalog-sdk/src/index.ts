@@ -18,4 +18,5 @@ export * from './search/index.js';
 export * from './auth/index.js';
 export * from './fhir/index.js';
 export * from './sources/fhir/index.js';
+export * from './offline/index.js';
 export type * from './model/patient-record.js';

@@ -7,6 +7,11 @@ import type { FhirSourceContext, PatientSession } from './fhir-context.js';
 import { FhirDocumentRepository } from './fhir-documents.js';
 import { FhirForumRepository } from './fhir-forum.js';
 import { FhirMedicationRepository } from './fhir-medications.js';
+import { withOfflineCache, type CachedDataSource } from '../../offline/cached-source.js';
+import { OfflineStore } from '../../offline/store.js';
+import { SyncController } from '../../offline/sync.js';
+import type { OfflineCacheOptions } from '../../offline/types.js';
+import { AuthError } from '../../auth/auth-error.js';
 
 /** Options of {@link createFhirDataSource}. */
 export interface FhirDataSourceOptions {
@@ -20,6 +25,13 @@ export interface FhirDataSourceOptions {
   timeoutMs?: number;
   /** Reports after which a forum post is hidden (default 3). */
   moderationThreshold?: number;
+  /**
+   * Keep working offline: reads answer at once from an IndexedDB cache and
+   * refresh in the background; changes wait in a durable outbox and are sent
+   * in order when the server answers again. The data source then has a
+   * `sync` object (state, events, conflicts, `clearCache()`).
+   */
+  cache?: boolean | OfflineCacheOptions;
 }
 
 /**
@@ -28,10 +40,27 @@ export interface FhirDataSourceOptions {
  * server enforces it too), every update names the version it was based on
  * (`If-Match`), and a stale one rejects with `ConflictError`.
  * A 401 renews the session's tokens once, then `AuthError('login_required')`.
+ *
+ * With `cache`, the result is a {@link CachedDataSource}: the same repositories
+ * backed by an IndexedDB cache and outbox, plus `sync`. Writes of agenda
+ * events, intakes, plans and document tags/favourite/title work offline; new
+ * documents, attachments, sendings and the forum still need the server.
+ *
+ * @example
+ * ```ts
+ * const source = createFhirDataSource({ baseUrl, session, cache: { remember: false } });
+ * source.sync.addEventListener('statechange', () => render(source.sync.state));
+ * // on sign-out:
+ * await source.sync.handleSignOut();
+ * ```
  */
-export function createFhirDataSource(options: FhirDataSourceOptions): DataSource {
+export function createFhirDataSource(
+  options: FhirDataSourceOptions & { cache: true | OfflineCacheOptions },
+): CachedDataSource;
+export function createFhirDataSource(options: FhirDataSourceOptions): DataSource;
+export function createFhirDataSource(options: FhirDataSourceOptions): DataSource | CachedDataSource {
   const { session } = options;
-  const client = new FhirClient({
+  const clientOptions = {
     baseUrl: options.baseUrl,
     getAccessToken: () => session.getAccessToken(),
     onUnauthorized: async () => {
@@ -39,9 +68,10 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     },
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-  });
+  };
+  const client = new FhirClient(clientOptions);
   const context: FhirSourceContext = { client, session, now: () => new Date().toISOString() };
-  return {
+  const source: DataSource = {
     kind: 'fhir',
     documents: new FhirDocumentRepository(context),
     agenda: new FhirAgendaRepository(context),
@@ -51,4 +81,22 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     // Nothing to release: no connection outlives a request.
     close: () => undefined,
   };
+  if (options.cache === undefined || options.cache === false) return source;
+  const cacheOptions: OfflineCacheOptions = options.cache === true ? {} : options.cache;
+  const patientId = session.patientId;
+  if (cacheOptions.dbName === undefined && patientId === undefined)
+    throw new AuthError('login_required', 'The offline cache is per patient: sign in before creating the data source');
+  const store = new OfflineStore(cacheOptions.dbName ?? `carnet-offline-${patientId ?? ''}`);
+  // The outbox sends with its own backoff: no retries inside one attempt.
+  const sendClient = new FhirClient({ ...clientOptions, maxRetries: 0 });
+  const sync = new SyncController(
+    store,
+    () => {
+      const id = session.patientId;
+      if (id === undefined) throw new AuthError('login_required', 'No patient is signed in');
+      return { client: sendClient, patientId: id };
+    },
+    cacheOptions,
+  );
+  return withOfflineCache(source, sync);
 }

@@ -84,22 +84,7 @@ export class FhirDocumentRepository implements DocumentRepository {
    */
   async update(id: string, changes: HealthDocumentChanges, baseVersion: string): Promise<HealthDocument> {
     const current = await this.#read(id);
-    const next: DocumentReference = structuredClone(current);
-    const doc = documentReferenceToHealthDocument(current);
-    const tags = changes.tags === undefined ? doc.tags : normaliseTags(changes.tags);
-    const favourite = changes.favourite ?? doc.favourite;
-    const others = (current.meta?.tag ?? []).filter(
-      (tag) => tag.system !== USER_TAG_SYSTEM && tag.system !== FAVOURITE_SYSTEM,
-    );
-    const ours: Coding[] = tags.map((tag) => ({ system: USER_TAG_SYSTEM, code: tag, display: tag }));
-    if (favourite) ours.push({ system: FAVOURITE_SYSTEM, code: FAVOURITE_CODE });
-    next.meta = { ...next.meta, tag: [...others, ...ours] };
-    if (changes.title !== undefined) {
-      const attachment = next.content[0]?.attachment;
-      if (attachment === undefined) throw new ValidationError('title', 'cannot be set on a document without content');
-      attachment.title = requireText('title', changes.title, 300);
-    }
-    const updated = await this.context.client.update(next, { ifMatch: baseVersion });
+    const updated = await this.context.client.update(applyDocumentChanges(current, changes), { ifMatch: baseVersion });
     return documentReferenceToHealthDocument(versionOf(updated));
   }
 
@@ -151,6 +136,29 @@ export class FhirDocumentRepository implements DocumentRepository {
       throw error instanceof NotFoundError ? new NotFoundError('HealthDocument', id) : error;
     }
   }
+}
+
+/**
+ * The stored resource with the patient's changes (tags, favourite, title) applied;
+ * everything Carnet does not model is kept as it is.
+ */
+export function applyDocumentChanges(current: DocumentReference, changes: HealthDocumentChanges): DocumentReference {
+  const next: DocumentReference = structuredClone(current);
+  const doc = documentReferenceToHealthDocument(current);
+  const tags = changes.tags === undefined ? doc.tags : normaliseTags(changes.tags);
+  const favourite = changes.favourite ?? doc.favourite;
+  const others = (current.meta?.tag ?? []).filter(
+    (tag) => tag.system !== USER_TAG_SYSTEM && tag.system !== FAVOURITE_SYSTEM,
+  );
+  const ours: Coding[] = tags.map((tag) => ({ system: USER_TAG_SYSTEM, code: tag, display: tag }));
+  if (favourite) ours.push({ system: FAVOURITE_SYSTEM, code: FAVOURITE_CODE });
+  next.meta = { ...next.meta, tag: [...others, ...ours] };
+  if (changes.title !== undefined) {
+    const attachment = next.content[0]?.attachment;
+    if (attachment === undefined) throw new ValidationError('title', 'cannot be set on a document without content');
+    attachment.title = requireText('title', changes.title, 300);
+  }
+  return next;
 }
 
 /** Base64 of a Blob, for `Binary.data`. */
