@@ -7,7 +7,6 @@ const sizes = quick ? [10_000] : [10_000, 100_000];
 export default sizes.flatMap((size) =>
   [false, true].map((growing) => ({
     name: `search: ${size.toLocaleString('en')} documents, ${growing ? 'growing vocabulary' : 'demo generator'}`,
-    run: async () =>
-      runCorpus({ size, growing, fuseKeystrokes: size > 20_000 ? 20 : 60 }),
+    run: async () => runCorpus({ size, growing, fuseKeystrokes: size > 20_000 ? 20 : 60 }),
   })),
 );

@@ -61,7 +61,11 @@ const PLANTED: readonly { title: string; query: string; kind: HealthDocument['ki
   { title: 'Courrier du Dr Villeneuve-Lacroix', query: 'villeneuve lacroix', kind: 'referral-letter' },
   { title: 'Tomographie par émission de positons', query: 'tomographie positons', kind: 'imaging' },
   { title: 'Dosage de la ferritine et du fer sérique', query: 'feritine serique', kind: 'lab-result' },
-  { title: 'Consultation de podologie — semelles orthopédiques', query: 'podologue semelle', kind: 'consultation-note' },
+  {
+    title: 'Consultation de podologie — semelles orthopédiques',
+    query: 'podologue semelle',
+    kind: 'consultation-note',
+  },
   { title: 'Électroencéphalogramme de veille', query: 'electroencefalogramme', kind: 'other' },
   { title: 'Audiogramme tonal et vocal', query: 'audiogrme tonal', kind: 'other' },
   { title: 'Capillaroscopie péri-unguéale', query: 'capilaroscopie', kind: 'imaging' },
@@ -99,7 +103,24 @@ function seeded(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ba', 'ri', 'to', 'mel', 'san', 'ju', 'ver', 'clo', 'pa', 'di', 'nor', 'fe', 'li', 'gu', 'ost', 'ra'];
+const SYLLABLES = [
+  'ba',
+  'ri',
+  'to',
+  'mel',
+  'san',
+  'ju',
+  'ver',
+  'clo',
+  'pa',
+  'di',
+  'nor',
+  'fe',
+  'li',
+  'gu',
+  'ost',
+  'ra',
+];
 
 /**
  * The demo generator's documents, or the « growing vocabulary » variant: each

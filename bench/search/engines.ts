@@ -55,11 +55,7 @@ function flat(document: HealthDocument): FlatDocument {
 const FIELDS = ['title', 'kind', 'author', 'organisation', 'tags', 'description'] as const;
 
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/g, 'oe')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').toLowerCase();
 }
 
 /** Carnet's index; `chunked` builds it with the cooperative (chunked) builder. */
@@ -83,7 +79,8 @@ export function carnet(): Engine {
     top(query, limit) {
       const hits = (index as DocumentIndex).search(query).hits;
       const ids: string[] = [];
-      for (let i = 0; i < Math.min(limit, hits.length); i++) ids.push((hits[i] as { document: HealthDocument }).document.id);
+      for (let i = 0; i < Math.min(limit, hits.length); i++)
+        ids.push((hits[i] as { document: HealthDocument }).document.id);
       return ids;
     },
     dispose() {
@@ -103,7 +100,12 @@ export function miniSearch(): Engine {
   return {
     name: 'MiniSearch 7.2',
     build(documents) {
-      index = new MiniSearch<FlatDocument>({ fields: [...FIELDS], idField: 'id', processTerm: fold, searchOptions: options });
+      index = new MiniSearch<FlatDocument>({
+        fields: [...FIELDS],
+        idField: 'id',
+        processTerm: fold,
+        searchOptions: options,
+      });
       index.addAll(documents.map(flat));
     },
     keystroke(query) {
@@ -166,9 +168,7 @@ export function fuse(): Engine {
       return (index as Fuse<FlatDocument>).search(query).slice(0, VISIBLE_ROWS).length;
     },
     top(query, limit) {
-      return (index as Fuse<FlatDocument>)
-        .search(query, { limit })
-        .map((result) => result.item.id);
+      return (index as Fuse<FlatDocument>).search(query, { limit }).map((result) => result.item.id);
     },
     dispose() {
       index = undefined;
