@@ -20,7 +20,10 @@ declare global {
 
 window.__runBenchmarks = async () => {
   const results: Record<string, BenchResult> = {};
+  // `?only=search,recurrence` (the runner's `--only`) loads just those modules.
+  const only = new URLSearchParams(location.search).get('only')?.split(',');
   for (const [name, load] of Object.entries(modules)) {
+    if (only !== undefined && !only.some((wanted) => name.startsWith(wanted))) continue;
     try {
       benches.push(...(await load()).default);
     } catch (error) {

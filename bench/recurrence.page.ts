@@ -1,3 +1,3 @@
-import { runRecurrenceBench } from '../packages/catalog-sdk/bench/recurrence.bench.js';
+import { runRecurrenceBench } from './recurrence/recurrence.bench.js';
 
 export default [{ name: 'recurrence: 200 zoned series over one year', run: async () => runRecurrenceBench() }];

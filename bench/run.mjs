@@ -73,7 +73,12 @@ if (!sizesOnly) {
   page.on('console', (message) => {
     if (message.type() === 'error') console.error('[page]', message.text());
   });
-  await page.goto(`http://127.0.0.1:${port}/`);
+  // `--quick`: smaller collections; `--only=search,recurrence`: just those benchmark modules.
+  const params = new URLSearchParams();
+  if (process.argv.includes('--quick')) params.set('quick', '');
+  const only = process.argv.find((arg) => arg.startsWith('--only='));
+  if (only) params.set('only', only.slice('--only='.length));
+  await page.goto(`http://127.0.0.1:${port}/?${params}`);
   results = await page.evaluate(() => window.__runBenchmarks());
   chromeVersion = browser.version();
   await browser.close();

@@ -1,21 +1,12 @@
-import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
-import { runSearchBench } from '../packages/catalog-sdk/bench/search.bench.js';
+import { runCorpus } from './search/run-search.js';
 
-/** Queries typed character by character, as a patient would. */
-export const SEARCH_QUERIES = [
-  'ordonnance',
-  'resultat hba1c',
-  'irm',
-  'neurologue',
-  'dialyse',
-  'vaccin grippe',
-  'ordonance',
-  'hemoglobine glyquee',
-];
+/** `?quick`: 10,000 documents only (the runner's `--quick`). */
+const quick = new URLSearchParams(location.search).has('quick');
+const sizes = quick ? [10_000] : [10_000, 100_000];
 
-export default [
-  {
-    name: 'search index vs plain Fuse (10,000 documents)',
-    run: async () => runSearchBench(generateDocuments(10_000, { seed: 7 }), SEARCH_QUERIES),
-  },
-];
+export default sizes.flatMap((size) =>
+  [false, true].map((growing) => ({
+    name: `search: ${size.toLocaleString('en')} documents, ${growing ? 'growing vocabulary' : 'demo generator'}`,
+    run: async () => runCorpus({ size, growing, fuseKeystrokes: size > 20_000 ? 20 : 60 }),
+  })),
+);

@@ -41,14 +41,15 @@
  */
 import type { HealthDocument } from '../model/document.js';
 import { DocumentTable, documentWords } from './document-table.js';
-import { filterAndCount } from './facets.js';
+import { countFacets, filterCandidates, noFilters } from './facets.js';
 import { documentMatches } from './highlight.js';
 import type { WordSpans } from './highlight.js';
 import { foldedWords, normalizeForSearch } from './normalize.js';
 import { QueryMatcher, parseQuery } from './query-matcher.js';
-import { ResultOrder } from './result-order.js';
+import { RankedKeys, ResultOrder, decode } from './result-order.js';
 import { typoDistance, typoBudget } from './typo-distance.js';
 import type {
+  DocumentFacets,
   DocumentFilters,
   DocumentHit,
   DocumentIndex,
@@ -80,6 +81,54 @@ class SearchHit implements DocumentHit {
   }
 }
 
+/** Whether a property key is an array index (a canonical non-negative integer). */
+function indexOfKey(key: string | symbol): number | undefined {
+  if (typeof key !== 'string') return undefined;
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return undefined;
+  const index = Number(key);
+  return Number.isInteger(index) && String(index) === key ? index : undefined;
+}
+
+/**
+ * An array of `length` hits whose elements are made on first read: a list showing
+ * thirty rows of 90,000 matches creates thirty hit objects, not 90,000. It is a
+ * real array (a proxy of one) for every reader: indexing, `length`, iteration,
+ * `map`, `slice`… Enumerating its keys makes every element.
+ */
+function lazyHits(length: number, make: (index: number) => DocumentHit): DocumentHit[] {
+  const target: DocumentHit[] = [];
+  target.length = length;
+  const element = (index: number): DocumentHit => {
+    let hit = target[index];
+    if (hit === undefined) {
+      hit = make(index);
+      target[index] = hit;
+    }
+    return hit;
+  };
+  return new Proxy(target, {
+    get(array, key, receiver) {
+      const index = indexOfKey(key);
+      if (index !== undefined) return index < length ? element(index) : undefined;
+      return Reflect.get(array, key, receiver) as unknown;
+    },
+    has(array, key) {
+      const index = indexOfKey(key);
+      return index !== undefined ? index < length : Reflect.has(array, key);
+    },
+    ownKeys(array) {
+      for (let index = 0; index < length; index++) element(index);
+      return Reflect.ownKeys(array);
+    },
+    getOwnPropertyDescriptor(array, key) {
+      const index = indexOfKey(key);
+      if (index !== undefined && index < length) element(index);
+      return Reflect.getOwnPropertyDescriptor(array, key);
+    },
+  });
+}
+
 /** Key identifying a search, to answer a repeated one from the previous result. */
 function searchKey(query: string, filters: DocumentFilters, sort: string, locale: CarnetLocale): string {
   return JSON.stringify([
@@ -101,6 +150,8 @@ class SearchableDocuments implements DocumentIndex {
   private order = new ResultOrder(this.table);
   private scores = new Float64Array(0);
   private previous: { key: string; result: DocumentSearchResult } | undefined;
+  private live: Int32Array | undefined;
+  private readonly allFacets = new Map<CarnetLocale, DocumentFacets>();
   /** Reused word map for indexing one document at a time. */
   private readonly scratchWords = new Map<string, number>();
 
@@ -122,31 +173,46 @@ class SearchableDocuments implements DocumentIndex {
     const key = searchKey(parsed.words.join(' ') + (parsed.lastBeingTyped ? '…' : ''), filters, sort, locale);
     if (this.previous?.key === key) return this.previous.result;
 
-    let candidates: number[];
+    let candidates: Int32Array;
     let spans: (() => WordSpans) | undefined;
     if (parsed.words.length === 0) {
-      candidates = [];
-      this.table.documents.forEach((document, ordinal) => {
-        if (document !== undefined) candidates.push(ordinal);
-      });
+      candidates = this.liveOrdinals();
     } else {
       const matched = this.matcher.match(parsed, this.scores);
       candidates = matched.ordinals;
       spans = matched.spans;
     }
-    const { kept, facets } = filterAndCount(this.table, candidates, filters, locale);
+    const kept = filterCandidates(this.table, candidates, filters);
     const effectiveSort = parsed.words.length === 0 && sort === 'relevance' ? 'date-desc' : sort;
-    const ordered = this.order.sort(kept, effectiveSort, locale, this.scores);
-    const hits = ordered.map(
-      (ordinal) =>
-        new SearchHit(
-          this.table.documents[ordinal] as HealthDocument,
-          spans === undefined ? 0 : (this.scores[ordinal] as number),
-          spans,
-          locale,
-        ),
-    );
-    const result: DocumentSearchResult = { hits, total: hits.length, facets };
+    const keys = this.order.keys(kept, effectiveSort, locale, spans === undefined ? undefined : this.scores);
+    const ranked = new RankedKeys(keys.keys);
+    const documents = this.table.documents;
+    const hits = lazyHits(kept.length, (place) => {
+      const { ordinal, score } = decode(keys, ranked.at(place));
+      return new SearchHit(documents[ordinal] as HealthDocument, score, spans, locale);
+    });
+    const table = this.table;
+    const everything = parsed.words.length === 0 && noFilters(filters);
+    let facets: DocumentFacets | undefined;
+    const facetsOf = (): DocumentFacets => {
+      if (facets !== undefined) return facets;
+      if (everything) {
+        // The facets of the whole collection are asked on every cleared search: kept until a change.
+        facets = this.allFacets.get(locale) ?? countFacets(table, candidates, filters, locale);
+        this.allFacets.set(locale, facets);
+      } else {
+        facets = countFacets(table, candidates, filters, locale);
+      }
+      return facets;
+    };
+    const result: DocumentSearchResult = {
+      hits,
+      total: kept.length,
+      // Counted when first read (the filter panel), once per result.
+      get facets() {
+        return facetsOf();
+      },
+    };
     this.previous = { key, result };
     return result;
   }
@@ -225,14 +291,30 @@ class SearchableDocuments implements DocumentIndex {
         // A repeated id: the last copy wins, as with update().
         this.words.delete(existing, documentWords(this.table.documents[existing] as HealthDocument, this.scratchWords));
       }
-      this.words.add(this.table.put(document), documentWords(document, this.scratchWords));
+      this.words.add(this.table.put(document), documentWords(document, this.scratchWords), true);
     }
+    this.words.compact();
     this.order.prepare();
     this.changed();
   }
 
+  /** Every live ordinal, ascending (the candidates of an empty query); kept until a change. */
+  private liveOrdinals(): Int32Array {
+    if (this.live === undefined) {
+      const all = new Int32Array(this.table.size);
+      let count = 0;
+      this.table.documents.forEach((document, ordinal) => {
+        if (document !== undefined) all[count++] = ordinal;
+      });
+      this.live = all.subarray(0, count);
+    }
+    return this.live;
+  }
+
   /** Drops everything derived from the previous contents. */
   private changed(): void {
+    this.live = undefined;
+    this.allFacets.clear();
     const capacity = this.table.documents.length;
     this.matcher.reset(capacity);
     if (this.scores.length < capacity) this.scores = new Float64Array(Math.max(capacity, this.scores.length * 2));

@@ -75,24 +75,40 @@ export function documentWords(document: HealthDocument, reuse?: Map<string, numb
   return words;
 }
 
-/** The indexed documents as columns by ordinal; removed ordinals stay as holes until the next rebuild. */
+/** A growable typed column. */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(column: T, needed: number): T {
+  if (needed <= column.length) return column;
+  const next = new (column.constructor as new (length: number) => T)(Math.max(needed, column.length * 2, 64));
+  next.set(column);
+  return next;
+}
+
+/** Shared by every document without tags (most of them): no array per document. */
+const NO_IDS: readonly number[] = Object.freeze([]);
+
+/**
+ * The indexed documents as typed columns by ordinal; removed ordinals stay as
+ * holes until the next rebuild. Columns are typed arrays (a byte or four per
+ * document instead of a boxed value and an array per document): at 100,000
+ * documents the table is a few megabytes.
+ */
 export class DocumentTable {
   /** Documents by ordinal (`undefined` for a removed one). */
   readonly documents: (HealthDocument | undefined)[] = [];
   /** Position of the kind in `DOCUMENT_KINDS`. */
-  readonly kind: number[] = [];
+  kind = new Uint8Array(0);
   /** Id (in {@link years}) of the clinical date's year. */
-  readonly yearId: number[] = [];
+  yearId = new Int32Array(0);
   /** Clinical date in ms since the epoch, for sorting. */
-  readonly time: number[] = [];
-  /** The patient's favourite flag. */
-  readonly favourite: boolean[] = [];
-  /** Ids (in {@link authors}) of the author and organisation displays. */
-  readonly authorIds: (readonly number[])[] = [];
+  time = new Float64Array(0);
+  /** The patient's favourite flag (1 = favourite). */
+  favourite = new Uint8Array(0);
+  /** Id (in {@link authors}) of the author display, or -1. */
+  authorId = new Int32Array(0);
+  /** Id (in {@link authors}) of the organisation display when different from the author, or -1. */
+  organisationId = new Int32Array(0);
   /** Ids (in {@link tags}) of the patient's tags. */
   readonly tagIds: (readonly number[])[] = [];
-  /** Folded title, for alphabetical order. */
-  readonly foldedTitle: string[] = [];
   /** Distinct years. */
   readonly years = new Interner<number>();
   /** Distinct author and organisation displays. */
@@ -102,6 +118,7 @@ export class DocumentTable {
   /** Number of live documents using each tag id. */
   readonly tagUse: number[] = [];
   private readonly ordinals = new Map<string, number>();
+  private titles: string[] | undefined;
 
   /** Number of live documents. */
   get size(): number {
@@ -111,6 +128,14 @@ export class DocumentTable {
   /** Number of removed ordinals not yet reclaimed. */
   get holes(): number {
     return this.documents.length - this.ordinals.size;
+  }
+
+  /** Folded title by ordinal, for alphabetical order: computed on first need only. */
+  get foldedTitle(): readonly string[] {
+    this.titles ??= this.documents.map((document) =>
+      document === undefined ? '' : normalizeForSearch(document.title),
+    );
+    return this.titles;
   }
 
   /** Ordinal of a document id. */
@@ -123,24 +148,37 @@ export class DocumentTable {
     const existing = this.ordinals.get(document.id);
     const ordinal = existing ?? this.documents.length;
     if (existing !== undefined) this.releaseTags(existing);
+    const needed = ordinal + 1;
+    if (needed > this.kind.length) {
+      this.kind = grown(this.kind, needed);
+      this.yearId = grown(this.yearId, needed);
+      this.time = grown(this.time, needed);
+      this.favourite = grown(this.favourite, needed);
+      this.authorId = grown(this.authorId, needed);
+      this.organisationId = grown(this.organisationId, needed);
+    }
     this.ordinals.set(document.id, ordinal);
     this.documents[ordinal] = document;
     this.kind[ordinal] = kindPosition(document.kind);
     this.yearId[ordinal] = this.years.intern(documentYear(document.date));
     const time = Date.parse(document.date);
     this.time[ordinal] = Number.isNaN(time) ? 0 : time;
-    this.favourite[ordinal] = document.favourite;
-    const authorIds: number[] = [];
-    if (document.author !== undefined && document.author !== '') authorIds.push(this.authors.intern(document.author));
-    if (document.organisation !== undefined && document.organisation !== '') {
-      const organisationId = this.authors.intern(document.organisation);
-      if (!authorIds.includes(organisationId)) authorIds.push(organisationId);
+    this.favourite[ordinal] = document.favourite ? 1 : 0;
+    const authorId =
+      document.author !== undefined && document.author !== '' ? this.authors.intern(document.author) : -1;
+    const organisationId =
+      document.organisation !== undefined && document.organisation !== ''
+        ? this.authors.intern(document.organisation)
+        : -1;
+    this.authorId[ordinal] = authorId;
+    this.organisationId[ordinal] = organisationId === authorId ? -1 : organisationId;
+    let tagIds: readonly number[] = NO_IDS;
+    if (document.tags.length > 0) {
+      tagIds = [...new Set(document.tags)].map((tag) => this.tags.intern(tag));
+      for (const tagId of tagIds) this.tagUse[tagId] = (this.tagUse[tagId] ?? 0) + 1;
     }
-    this.authorIds[ordinal] = authorIds;
-    const tagIds = [...new Set(document.tags)].map((tag) => this.tags.intern(tag));
-    for (const tagId of tagIds) this.tagUse[tagId] = (this.tagUse[tagId] ?? 0) + 1;
     this.tagIds[ordinal] = tagIds;
-    this.foldedTitle[ordinal] = normalizeForSearch(document.title);
+    if (this.titles !== undefined) this.titles[ordinal] = normalizeForSearch(document.title);
     return ordinal;
   }
 
@@ -151,8 +189,9 @@ export class DocumentTable {
     this.releaseTags(ordinal);
     this.ordinals.delete(id);
     this.documents[ordinal] = undefined;
-    this.tagIds[ordinal] = [];
-    this.authorIds[ordinal] = [];
+    this.tagIds[ordinal] = NO_IDS;
+    this.authorId[ordinal] = -1;
+    this.organisationId[ordinal] = -1;
     return ordinal;
   }
 

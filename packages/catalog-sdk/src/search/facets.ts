@@ -45,70 +45,107 @@ function resolve(table: DocumentTable, filters: DocumentFilters): ResolvedFilter
 }
 
 function anySelected(ids: readonly number[], flags: Uint8Array): boolean {
-  for (const id of ids) if (flags[id] === 1) return true;
+  for (let i = 0; i < ids.length; i++) if (flags[ids[i] as number] === 1) return true;
   return false;
 }
 
-/** Result of {@link filterAndCount}. */
-export interface FilteredDocuments {
-  /** Ordinals passing every filter, in the order given. */
-  kept: number[];
-  facets: DocumentFacets;
+function authorSelected(table: DocumentTable, ordinal: number, flags: Uint8Array): boolean {
+  const author = table.authorId[ordinal] as number;
+  const organisation = table.organisationId[ordinal] as number;
+  return (author >= 0 && flags[author] === 1) || (organisation >= 0 && flags[organisation] === 1);
+}
+
+function bump(counts: Int32Array, id: number): void {
+  counts[id] = (counts[id] as number) + 1;
+}
+
+/** Whether no filter is set (the candidates are then the result, no pass needed). */
+export function noFilters(filters: DocumentFilters): boolean {
+  return (
+    !filters.kinds?.length &&
+    !filters.years?.length &&
+    !filters.authors?.length &&
+    !filters.tags?.length &&
+    filters.favouritesOnly !== true
+  );
+}
+
+/** Which groups a document fails: one bit per group (kinds 1, years 2, authors 4, tags 8, favourites 16). */
+function failures(table: DocumentTable, ordinal: number, selection: ResolvedFilters): number {
+  let failed = 0;
+  if (selection.kinds !== undefined && selection.kinds[table.kind[ordinal] as number] !== 1) failed |= 1;
+  if (selection.years !== undefined && selection.years[table.yearId[ordinal] as number] !== 1) failed |= 2;
+  if (selection.authors !== undefined && !authorSelected(table, ordinal, selection.authors)) failed |= 4;
+  if (selection.tags !== undefined && !anySelected(table.tagIds[ordinal] as readonly number[], selection.tags))
+    failed |= 8;
+  if (selection.favouritesOnly && table.favourite[ordinal] !== 1) failed |= 16;
+  return failed;
 }
 
 /**
- * Keeps the candidates passing `filters` and counts the facets over the
- * candidates (the documents matching the query).
+ * The candidates passing every filter, in the order given (the candidates
+ * themselves when no filter is set: no copy, no pass).
  */
-export function filterAndCount(
+export function filterCandidates(table: DocumentTable, candidates: Int32Array, filters: DocumentFilters): Int32Array {
+  if (noFilters(filters)) return candidates;
+  const selection = resolve(table, filters);
+  const kept = new Int32Array(candidates.length);
+  let count = 0;
+  for (let index = 0; index < candidates.length; index++) {
+    const ordinal = candidates[index] as number;
+    if (failures(table, ordinal, selection) === 0) kept[count++] = ordinal;
+  }
+  return kept.subarray(0, count);
+}
+
+/**
+ * Facet counts over the candidates (the documents matching the query): each
+ * group counts the documents passing every OTHER group's filters. One pass over
+ * typed columns, no allocation per document; called lazily, when the facets are read.
+ */
+export function countFacets(
   table: DocumentTable,
-  candidates: ArrayLike<number>,
+  candidates: Int32Array,
   filters: DocumentFilters,
   locale: CarnetLocale,
-): FilteredDocuments {
+): DocumentFacets {
   const selection = resolve(table, filters);
   const kindCounts = new Int32Array(DOCUMENT_KINDS.length);
   const yearCounts = new Int32Array(table.years.values.length);
   const authorCounts = new Int32Array(table.authors.values.length);
   const tagCounts = new Int32Array(table.tags.values.length);
+  const { kind, yearId, authorId, organisationId, favourite, tagIds } = table;
+  const filtered = !noFilters(filters);
   let favourites = 0;
-  const kept: number[] = [];
   for (let index = 0; index < candidates.length; index++) {
     const ordinal = candidates[index] as number;
-    const kind = table.kind[ordinal] as number;
-    const yearId = table.yearId[ordinal] as number;
-    const authorIds = table.authorIds[ordinal] as readonly number[];
-    const tagIds = table.tagIds[ordinal] as readonly number[];
-    const favourite = table.favourite[ordinal] === true;
-    const kindPasses = selection.kinds === undefined || selection.kinds[kind] === 1;
-    const yearPasses = selection.years === undefined || selection.years[yearId] === 1;
-    const authorPasses = selection.authors === undefined || anySelected(authorIds, selection.authors);
-    const tagPasses = selection.tags === undefined || anySelected(tagIds, selection.tags);
-    const favouritePasses = !selection.favouritesOnly || favourite;
-    const failures = +!kindPasses + +!yearPasses + +!authorPasses + +!tagPasses + +!favouritePasses;
-    if (failures > 1) continue;
-    // With one failure, the document only counts in the group it fails.
-    if (failures === 0 || !kindPasses) kindCounts[kind] = (kindCounts[kind] as number) + 1;
-    if (failures === 0 || !yearPasses) yearCounts[yearId] = (yearCounts[yearId] as number) + 1;
-    if (failures === 0 || !authorPasses)
-      for (const id of authorIds) authorCounts[id] = (authorCounts[id] as number) + 1;
-    if (failures === 0 || !tagPasses) for (const id of tagIds) tagCounts[id] = (tagCounts[id] as number) + 1;
-    if ((failures === 0 || !favouritePasses) && favourite) favourites++;
-    if (failures === 0) kept.push(ordinal);
+    const failed = filtered ? failures(table, ordinal, selection) : 0;
+    // A document failing two groups counts nowhere; failing one, only in that group.
+    if (failed !== 0 && (failed & (failed - 1)) !== 0) continue;
+    if (failed === 0 || failed === 1) bump(kindCounts, kind[ordinal] as number);
+    if (failed === 0 || failed === 2) bump(yearCounts, yearId[ordinal] as number);
+    if (failed === 0 || failed === 4) {
+      const author = authorId[ordinal] as number;
+      const organisation = organisationId[ordinal] as number;
+      if (author >= 0) bump(authorCounts, author);
+      if (organisation >= 0) bump(authorCounts, organisation);
+    }
+    if (failed === 0 || failed === 8) {
+      const tags = tagIds[ordinal] as readonly number[];
+      for (let t = 0; t < tags.length; t++) bump(tagCounts, tags[t] as number);
+    }
+    if ((failed === 0 || failed === 16) && favourite[ordinal] === 1) favourites++;
   }
   return {
-    kept,
-    facets: {
-      kinds: kindFacet(kindCounts, selection.kinds, locale),
-      years: valueFacet(yearCounts, selection.years, table.years, filters.years, (year) => String(year)).sort(
-        (a, b) => b.value - a.value,
-      ),
-      authors: valueFacet(authorCounts, selection.authors, table.authors, filters.authors, (name) => name).sort(
-        byCountThenLabel,
-      ),
-      tags: valueFacet(tagCounts, selection.tags, table.tags, filters.tags, (tag) => tag).sort(byCountThenLabel),
-      favourites,
-    },
+    kinds: kindFacet(kindCounts, selection.kinds, locale),
+    years: valueFacet(yearCounts, selection.years, table.years, filters.years, (year) => String(year)).sort(
+      (a, b) => b.value - a.value,
+    ),
+    authors: valueFacet(authorCounts, selection.authors, table.authors, filters.authors, (name) => name).sort(
+      byCountThenLabel,
+    ),
+    tags: valueFacet(tagCounts, selection.tags, table.tags, filters.tags, (tag) => tag).sort(byCountThenLabel),
+    favourites,
   };
 }
 

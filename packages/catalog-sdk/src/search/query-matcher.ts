@@ -9,19 +9,19 @@ import type { WordSpans } from './highlight.js';
 import { FIELD_MASK_COST, isFillerWord, matchingProfile } from './word-index.js';
 import type { WordIndex, WordMatches } from './word-index.js';
 
-/** Documents matched by one query word. */
+/** Documents matched by one query word: compact, sized to the matches (no array the size of the collection). */
 interface WordResult {
   readonly matches: WordMatches;
   /** Ordinals of the matching documents, each once. */
-  readonly ordinals: readonly number[];
-  /** Best cost by ordinal (match cost + field cost); Infinity where the word is absent. */
-  readonly cost: Float32Array;
+  readonly ordinals: Int32Array;
+  /** Best cost (match cost + field cost), parallel to {@link ordinals}. */
+  readonly costs: Float32Array;
 }
 
 /** Documents matched by a whole query. */
 export interface QueryMatch {
   /** Matching ordinals, unordered. */
-  readonly ordinals: number[];
+  readonly ordinals: Int32Array;
   /** Score (0 best … 1) by ordinal, valid for {@link ordinals}. */
   readonly scores: Float64Array;
   /** The matched vocabulary words and their highlighted spans. */
@@ -52,6 +52,15 @@ export function parseQuery(query: string): ParsedQuery {
 /** Matches queries against a {@link WordIndex}; forget everything with {@link reset} after any change. */
 export class QueryMatcher {
   private readonly cache = new Map<string, WordResult>();
+  /**
+   * Scratch by ordinal, reused by every query: a stamp says which pass last wrote
+   * an ordinal, so nothing is cleared or allocated per query.
+   */
+  private stamp = new Uint32Array(0);
+  private generation = 0;
+  private best = new Float64Array(0);
+  private seen = new Uint16Array(0);
+  private found = new Int32Array(0);
 
   constructor(
     private readonly index: WordIndex,
@@ -64,28 +73,67 @@ export class QueryMatcher {
     this.capacity = capacity;
   }
 
-  /** Documents containing every word of the query, with their scores. */
+  /** Documents containing every word of the query, with their scores (written into `scores` by ordinal). */
   match(query: ParsedQuery, scores: Float64Array): QueryMatch {
     const results = query.words.map((word, position) =>
       this.wordResult(word, query.lastBeingTyped && position === query.words.length - 1),
     );
     const bySelectivity = [...results].sort((a, b) => a.ordinals.length - b.ordinals.length);
-    const ordinals: number[] = [];
+    let ordinals: Int32Array = new Int32Array(0);
     const narrowest = bySelectivity[0];
-    if (narrowest !== undefined) {
-      const costs = bySelectivity.map((result) => result.cost);
-      const wordCount = costs.length;
-      for (const ordinal of narrowest.ordinals) {
-        let total = 0;
-        for (let w = 0; w < wordCount && total !== Infinity; w++)
-          total += (costs[w] as Float32Array)[ordinal] as number;
-        if (total === Infinity) continue;
-        ordinals.push(ordinal);
-        scores[ordinal] = Math.min(1, total / wordCount);
+    const wordCount = bySelectivity.length;
+    if (narrowest !== undefined && wordCount === 1) {
+      ordinals = narrowest.ordinals;
+      for (let i = 0; i < ordinals.length; i++)
+        scores[ordinals[i] as number] = Math.min(1, narrowest.costs[i] as number);
+    } else if (narrowest !== undefined) {
+      // Sum the costs of each word over the narrowest word's documents: O(matches of every word), no dense array per word.
+      const generation = this.nextGeneration();
+      const { stamp, best, seen } = this;
+      for (let i = 0; i < narrowest.ordinals.length; i++) {
+        const ordinal = narrowest.ordinals[i] as number;
+        stamp[ordinal] = generation;
+        best[ordinal] = narrowest.costs[i] as number;
+        seen[ordinal] = 1;
       }
+      for (let w = 1; w < wordCount; w++) {
+        const result = bySelectivity[w] as WordResult;
+        for (let i = 0; i < result.ordinals.length; i++) {
+          const ordinal = result.ordinals[i] as number;
+          if (stamp[ordinal] !== generation || seen[ordinal] !== w) continue;
+          best[ordinal] = (best[ordinal] as number) + (result.costs[i] as number);
+          seen[ordinal] = w + 1;
+        }
+      }
+      const kept = new Int32Array(narrowest.ordinals.length);
+      let count = 0;
+      for (let i = 0; i < narrowest.ordinals.length; i++) {
+        const ordinal = narrowest.ordinals[i] as number;
+        if (seen[ordinal] !== wordCount) continue;
+        kept[count++] = ordinal;
+        scores[ordinal] = Math.min(1, (best[ordinal] as number) / wordCount);
+      }
+      ordinals = kept.subarray(0, count);
     }
     let spans: WordSpans | undefined;
     return { ordinals, scores, spans: () => (spans ??= this.spansOf(results)) };
+  }
+
+  private nextGeneration(): number {
+    if (this.stamp.length < this.capacity) {
+      const size = Math.max(this.capacity, this.stamp.length * 2);
+      this.stamp = new Uint32Array(size);
+      this.best = new Float64Array(size);
+      this.seen = new Uint16Array(size);
+      this.found = new Int32Array(size);
+      this.generation = 0;
+    }
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    return this.generation;
   }
 
   private wordResult(word: string, beingTyped: boolean): WordResult {
@@ -126,22 +174,43 @@ export class QueryMatcher {
   }
 
   private collect(matches: WordMatches): WordResult {
-    const cost = new Float32Array(this.capacity).fill(Infinity);
-    const ordinals: number[] = [];
+    const generation = this.nextGeneration();
+    const { stamp, best, found } = this;
+    let count = 0;
+    const index = this.index;
+    const visit = (ordinal: number, cost: number): void => {
+      if (stamp[ordinal] !== generation) {
+        stamp[ordinal] = generation;
+        best[ordinal] = cost;
+        found[count++] = ordinal;
+      } else if (cost < (best[ordinal] as number)) {
+        best[ordinal] = cost;
+      }
+    };
+    const documents = index.blockDocuments;
+    const fields = index.blockFields;
     for (const match of matches.matches) {
-      const documents = this.index.postingDocuments[match.wordId] as number[];
-      const fields = this.index.postingFields[match.wordId] as number[];
-      for (let i = 0; i < documents.length; i++) {
-        const ordinal = documents[i] as number;
-        const candidate = match.cost + (FIELD_MASK_COST[fields[i] as number] as number);
-        const previous = cost[ordinal] as number;
-        if (candidate < previous) {
-          if (previous === Infinity) ordinals.push(ordinal);
-          cost[ordinal] = candidate;
+      const [start, end] = index.blockRange(match.wordId);
+      for (let p = start; p < end; p++) {
+        const ordinal = documents[p] as number;
+        const cost = match.cost + (FIELD_MASK_COST[fields[p] as number] as number);
+        if (stamp[ordinal] !== generation) {
+          stamp[ordinal] = generation;
+          best[ordinal] = cost;
+          found[count++] = ordinal;
+        } else if (cost < (best[ordinal] as number)) {
+          best[ordinal] = cost;
         }
       }
+      const extra = index.extraOf(match.wordId);
+      if (extra !== undefined)
+        for (let i = 0; i < extra.documents.length; i++)
+          visit(extra.documents[i] as number, match.cost + (FIELD_MASK_COST[extra.fields[i] as number] as number));
     }
-    return { matches, ordinals, cost };
+    const ordinals = found.slice(0, count);
+    const costs = new Float32Array(count);
+    for (let i = 0; i < count; i++) costs[i] = best[ordinals[i] as number] as number;
+    return { matches, ordinals, costs };
   }
 
   private spansOf(results: readonly WordResult[]): WordSpans {

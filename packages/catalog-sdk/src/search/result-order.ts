@@ -24,6 +24,86 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Sort keys of a result set, with what is needed to decode them. */
+export interface SortKeys {
+  readonly keys: Float64Array;
+  readonly relevance: boolean;
+  /** The global order the keys' ranks refer to. */
+  readonly order: Int32Array;
+  readonly capacity: number;
+}
+
+/** Ordinal and score (rounded to a millionth) of a sort key. */
+export function decode(keys: SortKeys, key: number): { ordinal: number; score: number } {
+  if (keys.relevance) {
+    const rank = key % keys.capacity;
+    return { ordinal: keys.order[rank] as number, score: (key - rank) / keys.capacity / SCORE_STEPS };
+  }
+  const score = key % (SCORE_STEPS + 1);
+  return { ordinal: keys.order[(key - score) / (SCORE_STEPS + 1)] as number, score: score / SCORE_STEPS };
+}
+
+/** Rows selected before any sort: a screenful and some, so showing a result never sorts all of it. */
+export const TOP_ROWS = 100;
+
+/**
+ * Keys in ascending order, sorted lazily: the first read selects the
+ * {@link TOP_ROWS} smallest with a bounded max-heap (O(n log k), no full sort);
+ * a read beyond them (the patient scrolled far) sorts everything once, natively.
+ */
+export class RankedKeys {
+  private sorted: Float64Array | undefined;
+
+  constructor(private readonly keys: Float64Array) {}
+
+  get length(): number {
+    return this.keys.length;
+  }
+
+  /** The key at place `index` of the ascending order. */
+  at(index: number): number {
+    if (this.sorted === undefined || (index >= this.sorted.length && this.sorted.length < this.keys.length)) {
+      this.sorted =
+        index < TOP_ROWS && this.keys.length > TOP_ROWS * 4 ? smallest(this.keys, TOP_ROWS) : this.keys.slice().sort();
+    }
+    return this.sorted[index] as number;
+  }
+}
+
+/** The `count` smallest keys, ascending, through a max-heap of that size. */
+export function smallest(keys: Float64Array, count: number): Float64Array {
+  const heap = new Float64Array(count);
+  let size = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number;
+    if (size < count) {
+      // Sift up.
+      let at = size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if ((heap[parent] as number) >= key) break;
+        heap[at] = heap[parent] as number;
+        at = parent;
+      }
+      heap[at] = key;
+    } else if (key < (heap[0] as number)) {
+      // Replace the largest and sift down.
+      let at = 0;
+      for (;;) {
+        const left = at * 2 + 1;
+        if (left >= size) break;
+        const right = left + 1;
+        const larger = right < size && (heap[right] as number) > (heap[left] as number) ? right : left;
+        if ((heap[larger] as number) <= key) break;
+        heap[at] = heap[larger] as number;
+        at = larger;
+      }
+      heap[at] = key;
+    }
+  }
+  return heap.subarray(0, size).sort();
+}
+
 /** Builds and caches the global orders of a {@link DocumentTable}. */
 export class ResultOrder {
   private readonly orders = new Map<string, GlobalOrder>();
@@ -41,30 +121,25 @@ export class ResultOrder {
   }
 
   /**
-   * Orders `ordinals`. `relevance` sorts by score, then newest first;
-   * `scores` is read only for that order.
+   * Sort keys of `ordinals`: ascending keys are the requested order, and each key
+   * decodes back to its ordinal and its score ({@link decode}). `relevance` sorts
+   * by score, then newest first; `scores` (by ordinal) is read for every order.
+   * The keys are computed in one pass; nothing is sorted here (see {@link RankedKeys}).
    */
-  sort(ordinals: readonly number[], sort: DocumentSort, locale: CarnetLocale, scores: Float64Array): number[] {
-    const byDate = this.global('date-desc', locale);
-    if (sort === 'relevance') {
-      const capacity = byDate.order.length;
-      const keys = new Float64Array(ordinals.length);
-      for (let i = 0; i < ordinals.length; i++) {
-        const ordinal = ordinals[i] as number;
-        keys[i] = Math.round((scores[ordinal] as number) * SCORE_STEPS) * capacity + (byDate.rank[ordinal] as number);
-      }
-      keys.sort();
-      const sorted = new Array<number>(keys.length);
-      for (let i = 0; i < keys.length; i++) sorted[i] = byDate.order[(keys[i] as number) % capacity] as number;
-      return sorted;
+  keys(ordinals: Int32Array, sort: DocumentSort, locale: CarnetLocale, scores: Float64Array | undefined): SortKeys {
+    const relevance = sort === 'relevance';
+    const global = this.global(relevance ? 'date-desc' : sort, locale);
+    const capacity = global.order.length;
+    const keys = new Float64Array(ordinals.length);
+    const { rank } = global;
+    for (let i = 0; i < ordinals.length; i++) {
+      const ordinal = ordinals[i] as number;
+      const score = scores === undefined ? 0 : Math.round((scores[ordinal] as number) * SCORE_STEPS);
+      keys[i] = relevance
+        ? score * capacity + (rank[ordinal] as number)
+        : (rank[ordinal] as number) * (SCORE_STEPS + 1) + score;
     }
-    const global = this.global(sort, locale);
-    const ranks = new Int32Array(ordinals.length);
-    for (let i = 0; i < ordinals.length; i++) ranks[i] = global.rank[ordinals[i] as number] as number;
-    ranks.sort();
-    const sorted = new Array<number>(ranks.length);
-    for (let i = 0; i < ranks.length; i++) sorted[i] = global.order[ranks[i] as number] as number;
-    return sorted;
+    return { keys, relevance, order: global.order, capacity };
   }
 
   private global(sort: Exclude<DocumentSort, 'relevance'>, locale: CarnetLocale): GlobalOrder {

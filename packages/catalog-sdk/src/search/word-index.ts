@@ -117,58 +117,174 @@ export function matchingProfile(length: number): number {
  */
 const LOOSE_THRESHOLD = 0.25;
 
-/** Vocabulary words of one length searched together by the loose pass. */
-interface LooseGroup {
-  /** Word ids, parallel to the Fuse collection. */
-  readonly ids: readonly number[];
-  readonly fuse: Fuse<string>;
+/**
+ * Letter signature of a word: bit `c - 97` for a–z, bits 26–31 shared by digits
+ * and any other character. A vocabulary word can only match a query word within
+ * `k` typos if at most `k` of the query's letter bits are missing from it (an edit
+ * removes at most one letter of the query), so a scan of the vocabulary tests one
+ * integer per word and runs the real comparison on the few that pass.
+ */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    const letter = code - 97;
+    mask |= letter >= 0 && letter < 26 ? 1 << letter : 1 << (26 + (code % 6));
+  }
+  return mask;
 }
 
-/** Distinct folded words and their postings (document ordinal + field mask). */
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function grownInt32(column: Int32Array, needed: number): Int32Array {
+  if (needed <= column.length) return column;
+  const next = new Int32Array(Math.max(needed, column.length * 2, 1024));
+  next.set(column);
+  return next;
+}
+
+/** Postings of a word added after the last compaction (an update): small plain lists. */
+interface ExtraPostings {
+  readonly documents: number[];
+  readonly fields: number[];
+}
+
+/**
+ * Distinct folded words and their postings (document ordinal + field mask).
+ *
+ * Postings live in one compact block (CSR: `Int32Array` of ordinals and `Uint8Array`
+ * of field masks, word by word, with an offset per word): at 100,000 documents
+ * that is a few million integers in two typed arrays instead of hundreds of
+ * thousands of small JavaScript arrays. Documents added or changed after the build
+ * go to small per-word lists until the next compaction.
+ */
 export class WordIndex {
   private readonly ids = new Map<string, number>();
   /** Folded text of each word id. */
   readonly words: string[] = [];
-  /** Document ordinals per word id. */
-  readonly postingDocuments: number[][] = [];
-  /** Field masks parallel to {@link postingDocuments}. */
-  readonly postingFields: number[][] = [];
-  /** Fuse collections for the loose pass, by word length and digits; built on first need. */
-  private readonly looseGroups = new Map<number, LooseGroup>();
+  /** {@link letterMask} of each word id. */
+  private masks: Int32Array = new Int32Array(0);
+  /** Live postings per word id (compact block + extra). */
+  private counts: Int32Array = new Int32Array(0);
+  /** Compact block: postings of word `w` start at `offsets[w]`; `live[w]` of them are in use. */
+  private offsets = new Int32Array(1);
+  private live = new Int32Array(0);
+  /** Ordinals of the compact block. */
+  blockDocuments = new Int32Array(0);
+  /** Field masks of the compact block. */
+  blockFields = new Uint8Array(0);
+  /** Words covered by the compact block. */
+  private compacted = 0;
+  private readonly extra = new Map<number, ExtraPostings>();
+  private extraPostings = 0;
+  /** Postings added in bulk (a build) and not yet compacted: word id, ordinal, field mask. */
+  private pendingWord: Int32Array = new Int32Array(0);
+  private pendingDocument: Int32Array = new Int32Array(0);
+  private pendingField: Int32Array = new Int32Array(0);
+  private pending = 0;
+
+  /** Number of words with at least one posting — or ever seen (ids are never reused). */
+  get vocabularySize(): number {
+    return this.words.length;
+  }
+
+  /** Live postings of a word. */
+  postingCount(id: number): number {
+    return this.counts[id] ?? 0;
+  }
+
+  /** Start and end (exclusive) of a word's postings in the compact block. */
+  blockRange(id: number): readonly [number, number] {
+    if (id >= this.compacted) return [0, 0];
+    const start = this.offsets[id] as number;
+    return [start, start + (this.live[id] as number)];
+  }
+
+  /** Postings of a word outside the compact block. */
+  extraOf(id: number): ExtraPostings | undefined {
+    return this.extra.get(id);
+  }
 
   /** Records that document `ordinal` contains these words (word → field mask). */
-  add(ordinal: number, words: ReadonlyMap<string, number>): void {
+  add(ordinal: number, words: ReadonlyMap<string, number>, bulk = false): void {
     for (const [word, mask] of words) {
-      let id = this.ids.get(word);
-      if (id === undefined) {
-        id = this.words.length;
-        this.ids.set(word, id);
-        this.words.push(word);
-        this.postingDocuments.push([]);
-        this.postingFields.push([]);
-        this.looseGroups.clear();
+      const id = this.idOf(word);
+      this.counts[id] = (this.counts[id] as number) + 1;
+      if (bulk) {
+        const at = this.pending++;
+        if (at >= this.pendingWord.length) {
+          this.pendingWord = grownInt32(this.pendingWord, at + 1);
+          this.pendingDocument = grownInt32(this.pendingDocument, at + 1);
+          this.pendingField = grownInt32(this.pendingField, at + 1);
+        }
+        this.pendingWord[at] = id;
+        this.pendingDocument[at] = ordinal;
+        this.pendingField[at] = mask;
+      } else {
+        let list = this.extra.get(id);
+        if (list === undefined) {
+          list = { documents: [], fields: [] };
+          this.extra.set(id, list);
+        }
+        list.documents.push(ordinal);
+        list.fields.push(mask);
+        this.extraPostings++;
       }
-      (this.postingDocuments[id] as number[]).push(ordinal);
-      (this.postingFields[id] as number[]).push(mask);
     }
+    if (!bulk && this.extraPostings > 4096 && this.extraPostings * 8 > this.blockDocuments.length) this.compact();
   }
 
   /** Forgets that document `ordinal` contains these words. */
   delete(ordinal: number, words: ReadonlyMap<string, number>): void {
+    if (this.pending > 0) this.compact();
     for (const word of words.keys()) {
       const id = this.ids.get(word);
       if (id === undefined) continue;
-      const documents = this.postingDocuments[id] as number[];
-      const fields = this.postingFields[id] as number[];
-      const at = documents.lastIndexOf(ordinal);
-      if (at < 0) continue;
-      // Posting order does not matter, so the last entry fills the hole.
-      const last = documents.length - 1;
-      documents[at] = documents[last] as number;
-      fields[at] = fields[last] as number;
-      documents.pop();
-      fields.pop();
+      if (this.removeFromBlock(id, ordinal) || this.removeFromExtra(id, ordinal))
+        this.counts[id] = (this.counts[id] as number) - 1;
     }
+  }
+
+  /** Moves every posting into one compact block (after a build, or when updates piled up). */
+  compact(): void {
+    const wordCount = this.words.length;
+    const total = this.totalPostings();
+    const offsets = new Int32Array(wordCount + 1);
+    for (let id = 0; id < wordCount; id++) offsets[id + 1] = (offsets[id] as number) + (this.counts[id] as number);
+    const documents = new Int32Array(total);
+    const fields = new Uint8Array(total);
+    const fill = new Int32Array(wordCount);
+    const put = (id: number, ordinal: number, mask: number): void => {
+      const at = (offsets[id] as number) + (fill[id] as number);
+      documents[at] = ordinal;
+      fields[at] = mask;
+      fill[id] = (fill[id] as number) + 1;
+    };
+    for (let id = 0; id < this.compacted; id++) {
+      const start = this.offsets[id] as number;
+      const end = start + (this.live[id] as number);
+      for (let p = start; p < end; p++) put(id, this.blockDocuments[p] as number, this.blockFields[p] as number);
+    }
+    for (const [id, list] of this.extra) {
+      for (let i = 0; i < list.documents.length; i++) put(id, list.documents[i] as number, list.fields[i] as number);
+    }
+    for (let p = 0; p < this.pending; p++)
+      put(this.pendingWord[p] as number, this.pendingDocument[p] as number, this.pendingField[p] as number);
+    this.offsets = offsets;
+    this.live = fill;
+    this.blockDocuments = documents;
+    this.blockFields = fields;
+    this.compacted = wordCount;
+    this.extra.clear();
+    this.extraPostings = 0;
+    this.pendingWord = new Int32Array(0);
+    this.pendingDocument = new Int32Array(0);
+    this.pendingField = new Int32Array(0);
+    this.pending = 0;
   }
 
   /**
@@ -179,11 +295,12 @@ export class WordIndex {
    * `within` restricts the scan to the matches of a shorter version of the same word.
    */
   match(query: string, beingTyped: boolean, within?: readonly WordMatch[]): WordMatches {
+    if (this.pending > 0) this.compact();
     const matches: WordMatch[] = [];
     const budget = typoBudget(query.length);
     const innerAllowed = query.length >= 4;
     const consider = (id: number): void => {
-      if ((this.postingDocuments[id] as number[]).length === 0) return;
+      if (this.counts[id] === 0) return;
       const word = this.words[id] as string;
       if (word.length >= query.length && word.startsWith(query)) {
         const cost =
@@ -221,7 +338,16 @@ export class WordIndex {
       }
     };
     if (within === undefined) {
-      for (let id = 0; id < this.words.length; id++) consider(id);
+      // One integer test per vocabulary word; the string comparisons run on the few that pass.
+      const wanted = letterMask(query);
+      const masks = this.masks;
+      const shortest = query.length - budget;
+      for (let id = 0; id < this.words.length; id++) {
+        const missing = wanted & ~(masks[id] as number);
+        if (missing !== 0 && (budget === 0 || bitCount(missing) > budget)) continue;
+        if ((this.words[id] as string).length < shortest) continue;
+        consider(id);
+      }
     } else {
       for (const previous of within) consider(previous.wordId);
     }
@@ -232,42 +358,86 @@ export class WordIndex {
   /**
    * Fuse (Bitap) over the vocabulary words of a similar length and of the same
    * sort (with or without digits): shorter or longer words would only match as
-   * fragments, and grouping keeps each Fuse collection small.
+   * fragments. Fuse scores each word on its own, so it runs only over the words
+   * whose letters allow a match at the threshold (a Bitap error removes at most
+   * one of the query's letters): the same results as over the whole vocabulary.
    */
   private looseMatch(query: string): WordMatch[] {
     const withDigits = /\d/.test(query);
+    const wanted = letterMask(query);
+    const allowed = Math.ceil(query.length * LOOSE_THRESHOLD) + 1;
+    const ids: number[] = [];
+    for (let id = 0; id < this.words.length; id++) {
+      if (this.counts[id] === 0) continue;
+      const word = this.words[id] as string;
+      if (word.length < query.length - 2 || word.length > query.length + 3) continue;
+      if (bitCount(wanted & ~(this.masks[id] as number)) > allowed) continue;
+      if (/\d/.test(word) !== withDigits) continue;
+      ids.push(id);
+    }
+    if (ids.length === 0) return [];
+    const fuse = new Fuse(
+      ids.map((id) => this.words[id] as string),
+      { includeScore: true, ignoreLocation: true, threshold: LOOSE_THRESHOLD },
+    );
     const matches: WordMatch[] = [];
-    for (let length = Math.max(1, query.length - 2); length <= query.length + 3; length++) {
-      const group = this.looseGroup(length, withDigits);
-      for (const found of group.fuse.search(query)) {
-        const id = group.ids[found.refIndex] as number;
-        if ((this.postingDocuments[id] as number[]).length === 0) continue;
-        matches.push({
-          wordId: id,
-          cost: MATCH_COST.loose + 0.1 * (found.score ?? LOOSE_THRESHOLD),
-          start: 0,
-          end: length,
-        });
-      }
+    for (const found of fuse.search(query)) {
+      const id = ids[found.refIndex] as number;
+      matches.push({
+        wordId: id,
+        cost: MATCH_COST.loose + 0.1 * (found.score ?? LOOSE_THRESHOLD),
+        start: 0,
+        end: (this.words[id] as string).length,
+      });
     }
     return matches;
   }
 
-  private looseGroup(length: number, withDigits: boolean): LooseGroup {
-    const key = length * 2 + (withDigits ? 1 : 0);
-    let group = this.looseGroups.get(key);
-    if (group === undefined) {
-      const ids: number[] = [];
-      this.words.forEach((word, id) => {
-        if (word.length === length && /\d/.test(word) === withDigits) ids.push(id);
-      });
-      const fuse = new Fuse(
-        ids.map((id) => this.words[id] as string),
-        { includeScore: true, ignoreLocation: true, threshold: LOOSE_THRESHOLD },
-      );
-      group = { ids, fuse };
-      this.looseGroups.set(key, group);
+  private idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
+      this.masks = grownInt32(this.masks, id + 1);
+      this.counts = grownInt32(this.counts, id + 1);
+      this.masks[id] = letterMask(word);
     }
-    return group;
+    return id;
+  }
+
+  private totalPostings(): number {
+    let total = 0;
+    for (let id = 0; id < this.words.length; id++) total += this.counts[id] as number;
+    return total;
+  }
+
+  private removeFromBlock(id: number, ordinal: number): boolean {
+    if (id >= this.compacted) return false;
+    const start = this.offsets[id] as number;
+    const last = start + (this.live[id] as number) - 1;
+    for (let p = last; p >= start; p--) {
+      if (this.blockDocuments[p] !== ordinal) continue;
+      // Posting order does not matter, so the last entry fills the hole.
+      this.blockDocuments[p] = this.blockDocuments[last] as number;
+      this.blockFields[p] = this.blockFields[last] as number;
+      this.live[id] = (this.live[id] as number) - 1;
+      return true;
+    }
+    return false;
+  }
+
+  private removeFromExtra(id: number, ordinal: number): boolean {
+    const list = this.extra.get(id);
+    if (list === undefined) return false;
+    const at = list.documents.lastIndexOf(ordinal);
+    if (at < 0) return false;
+    const last = list.documents.length - 1;
+    list.documents[at] = list.documents[last] as number;
+    list.fields[at] = list.fields[last] as number;
+    list.documents.pop();
+    list.fields.pop();
+    this.extraPostings--;
+    return true;
   }
 }

@@ -4,10 +4,10 @@
  * path + Intl offsets) versus `rrule` given the TZID directly. Runs in the
  * browser (performance.now); `npm run bench` wires it in.
  */
-import type { AgendaEvent } from '../src/model/agenda.js';
-import { expandOccurrences } from '../src/recurrence/index.js';
-import { RRule, rrulestr } from '../src/recurrence/rrule-interop.js';
-import type { RRule as RRuleType } from '../src/recurrence/rrule-interop.js';
+import type { AgendaEvent } from '../../packages/catalog-sdk/src/model/agenda.js';
+import { expandOccurrences } from '../../packages/catalog-sdk/src/recurrence/index.js';
+import { RRule, rrulestr } from '../../packages/catalog-sdk/src/recurrence/rrule-interop.js';
+import type { RRule as RRuleType } from '../../packages/catalog-sdk/src/recurrence/rrule-interop.js';
 
 /** Median and 95th percentile of one contender's timings, in milliseconds. */
 export interface BenchTimings {

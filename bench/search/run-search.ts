@@ -1,0 +1,135 @@
+/**
+ * Search benchmark: Carnet's index beside MiniSearch, FlexSearch and Fuse on the same
+ * documents, queries and page, in one run. Per corpus and size: build time, index
+ * memory (CDP heap after GC, with the index alive minus without), per-keystroke
+ * median and p95 over 30 queries typed letter by letter, and quality (planted
+ * documents found at rank 1, class precision in the first 10). Bench code only.
+ */
+import type { HealthDocument } from '@carnet/catalog-sdk';
+import { CLASS_QUERIES, TYPED_QUERIES, corpus, plant } from './corpus.js';
+import type { Engine } from './engines.js';
+import { carnet, flexSearch, fuse, miniSearch } from './engines.js';
+
+type BenchWindow = Window & { __carnetHeapUsage?: () => Promise<number> };
+
+async function heap(): Promise<number> {
+  const page = window as BenchWindow;
+  if (page.__carnetHeapUsage) return page.__carnetHeapUsage();
+  return Number.NaN;
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return round(sorted[index] ?? Number.NaN);
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+function keystrokes(query: string): string[] {
+  return Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1));
+}
+
+/** Figures of one engine on one corpus. */
+export type EngineFigures = {
+  buildMs: number;
+  indexMB: number;
+  keystrokes: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  plantedAtRank1: number;
+  planted: number;
+  missedPlanted: string[];
+  /** Mean share of the first 10 results of the class the query names. */
+  classPrecisionAt10: number;
+};
+
+/** Options of one corpus run. */
+export interface CorpusRunOptions {
+  size: number;
+  growing: boolean;
+  /** Typed keystrokes timed for Fuse (it takes about a second each at 100k); all by default. */
+  fuseKeystrokes?: number;
+  /** Leaves Fuse out. */
+  skipFuse?: boolean;
+}
+
+async function measureEngine(
+  engine: Engine,
+  documents: HealthDocument[],
+  planted: { query: string; document: HealthDocument }[],
+  maxKeystrokes: number,
+): Promise<EngineFigures> {
+  await nextTask();
+  const before = await heap();
+  const began = performance.now();
+  await engine.build(documents);
+  const buildMs = performance.now() - began;
+  const after = await heap();
+  // Warm-up: one query (JIT), untimed.
+  engine.keystroke('ordo');
+  engine.keystroke('ordonnance');
+  const samples: number[] = [];
+  let sink = 0;
+  outer: for (const query of TYPED_QUERIES) {
+    for (const typed of keystrokes(query)) {
+      if (samples.length >= maxKeystrokes) break outer;
+      const start = performance.now();
+      sink += engine.keystroke(typed);
+      samples.push(performance.now() - start);
+    }
+    // The patient pauses between searches: the engine starts the next query afresh.
+    engine.keystroke('');
+    await nextTask();
+  }
+  let plantedAtRank1 = 0;
+  const missedPlanted: string[] = [];
+  for (const { query, document } of planted) {
+    if (engine.top(query, 1)[0] === document.id) plantedAtRank1++;
+    else missedPlanted.push(query);
+  }
+  const byId = new Map(documents.map((document) => [document.id, document]));
+  let precision = 0;
+  for (const { query, kind } of CLASS_QUERIES) {
+    const top = engine.top(query, 10);
+    precision += top.filter((id) => byId.get(id)?.kind === kind).length / 10;
+  }
+  engine.dispose();
+  if (sink < 0) throw new Error('unreachable');
+  return {
+    buildMs: round(buildMs),
+    indexMB: round((after - before) / 1_048_576),
+    keystrokes: samples.length,
+    medianMs: percentile(samples, 0.5),
+    p95Ms: percentile(samples, 0.95),
+    maxMs: percentile(samples, 1),
+    plantedAtRank1,
+    planted: planted.length,
+    missedPlanted,
+    classPrecisionAt10: round(precision / CLASS_QUERIES.length),
+  };
+}
+
+/** Runs every engine on one corpus. */
+export async function runCorpus(options: CorpusRunOptions): Promise<Record<string, unknown>> {
+  const documents = corpus(options.size, options.growing);
+  const planted = plant(documents);
+  const engines = [carnet(), flexSearch(), miniSearch()];
+  if (!options.skipFuse) engines.push(fuse());
+  const result: Record<string, unknown> = {
+    documents: documents.length,
+    corpus: options.growing ? 'growing vocabulary (reference numbers, free text)' : 'demo generator',
+  };
+  for (const engine of engines) {
+    const max = engine.name.startsWith('Fuse') ? (options.fuseKeystrokes ?? Infinity) : Infinity;
+    try {
+      result[engine.name] = await measureEngine(engine, documents, planted, max);
+    } catch (error) {
+      result[engine.name] = { error: String(error) };
+    }
+  }
+  return result;
+}
