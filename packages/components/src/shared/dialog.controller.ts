@@ -72,11 +72,12 @@ export class DialogController implements ReactiveController {
 
   /**
    * Names the element focus returns to on close, for openers a click may not have
-   * focused (call before the owner opens the dialog).
+   * focused (call before the owner opens the dialog); `null` when the opener is
+   * going away (a deleted post), so focus goes to the fallback.
    */
-  setOpener(opener: HTMLElement | null | undefined): void {
+  setOpener(opener: HTMLElement | null): void {
     this.opener = opener ?? undefined;
-    this.explicitOpener = opener !== undefined && opener !== null;
+    this.explicitOpener = true;
   }
 
   hostConnected(): void {
