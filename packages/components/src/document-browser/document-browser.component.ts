@@ -31,7 +31,7 @@ import { DocumentList } from './document-list.js';
 import { DocumentSendingController } from './document-sending.controller.js';
 import { renderFacets } from './facets.template.js';
 import { ListKeyboardController } from './list-keyboard.controller.js';
-import { BrowserDialogs } from './browser-dialogs.js';
+import { BrowserDialogs } from './browser-dialogs.controller.js';
 import { TagEditingController } from './tag-editing.controller.js';
 import { renderOutcome } from './tag-editor.template.js';
 import { renderToolbar } from './toolbar.template.js';
@@ -219,7 +219,6 @@ export class CarnetDocumentBrowser extends LitElement {
 
   protected override updated(): void {
     this.reflectState();
-    this.dialogs.sync(this.renderRoot);
   }
 
   private reflectState(): void {

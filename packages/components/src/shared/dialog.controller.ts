@@ -121,7 +121,10 @@ export class DialogController implements ReactiveController {
     }
     if (this.returnPending && !wanted) {
       this.returnPending = false;
-      this.returnFocus();
+      // After this update: focusing may make the element update again (a row becoming active).
+      void this.host.updateComplete.then(() => {
+        if (!this.options.isOpen()) this.returnFocus();
+      });
     }
   }
 
