@@ -22,7 +22,7 @@ import { renderAgendaBody } from './agenda-body.template.js';
 import type { AgendaBodyHandlers } from './agenda-body.template.js';
 import { AgendaDataController } from './agenda-data.controller.js';
 import { isIsoDate } from './agenda-dates.js';
-import { dialogHandlers, renderAgendaDialogs, syncAgendaDialogs } from './agenda-dialogs.js';
+import { agendaDialogControllers, dialogHandlers, renderAgendaDialogs } from './agenda-dialogs.js';
 import type { AgendaDialogHandlers } from './agenda-dialogs.js';
 import { agendaFormat } from './agenda-format.js';
 import type { AgendaFormat } from './agenda-format.js';
@@ -208,6 +208,11 @@ export class CarnetAgenda extends LitElement {
     imported: (changes) => this.afterChanges(changes, msg('Calendrier importé.')),
   });
   private layout?: AgendaLayout;
+  private readonly dialogs = agendaDialogControllers(this, {
+    editor: this.editor,
+    details: this.details,
+    transfer: this.transfer,
+  });
 
   constructor() {
     super();
@@ -274,7 +279,6 @@ export class CarnetAgenda extends LitElement {
   }
 
   protected override updated(): void {
-    syncAgendaDialogs(this.renderRoot, { editor: this.editor, details: this.details, transfer: this.transfer });
     const current = this.data.state;
     for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
       if (name === current) this.internals.states.add(name);
