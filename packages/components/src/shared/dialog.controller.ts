@@ -87,6 +87,8 @@ export class DialogController implements ReactiveController {
   hostDisconnected(): void {
     document.removeEventListener('keydown', this.onDocumentKeydown);
     this.leaveStack();
+    // A dialog does not survive its element leaving the page, nor reopens when it comes back.
+    if (this.options.isOpen()) this.options.onDismiss();
     const dialog = this.dialog;
     if (dialog?.open) dialog.close();
     this.opener = undefined;
