@@ -270,7 +270,7 @@ export class CarnetDocumentBrowser extends LitElement {
 
   private readonly onSearchInput = (event: Event): void => {
     this.filter.setQuery((event.target as HTMLInputElement).value);
-    this.keyboard.activeIndex = 0;
+    this.keyboard.reset();
   };
 
   private readonly onSort = (event: Event): void => {
@@ -285,7 +285,7 @@ export class CarnetDocumentBrowser extends LitElement {
     if (group === 'years') this.filter.toggle('years', Number(value));
     else if (group === 'kinds') this.filter.toggle('kinds', value as DocumentKind);
     else this.filter.toggle(group, value);
-    this.keyboard.activeIndex = 0;
+    this.keyboard.reset();
   };
 
   private readonly onFavouritesOnly = (event: Event): void => {
@@ -302,7 +302,7 @@ export class CarnetDocumentBrowser extends LitElement {
 
   private readonly onClearAll = (): void => {
     this.filter.clearAll();
-    this.keyboard.activeIndex = 0;
+    this.keyboard.reset();
   };
 
   private readonly onRename = (event: SubmitEvent): void => {
