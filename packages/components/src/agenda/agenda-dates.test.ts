@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { addDays, addMonths, daysFrom, isIsoDate, startOfWeek, weekdayIndex } from './agenda-dates.js';
+import { addDays, addMonths, daysFrom, isIsoDate, monthGridTarget, startOfWeek, weekdayIndex } from './agenda-dates.js';
 import { agendaFormat } from './agenda-format.js';
-import { MonthGridKeyboardController } from './month-grid-keyboard.controller.js';
 
 describe('agenda calendar days', () => {
   it('counts days and months whatever the browser zone', () => {
@@ -18,7 +17,7 @@ describe('agenda calendar days', () => {
 
   it('maps keys of the ARIA grid pattern to days', () => {
     const key = (name: string, modifiers: Partial<KeyboardEvent> = {}): string | undefined =>
-      MonthGridKeyboardController.target('2026-11-25', {
+      monthGridTarget('2026-11-25', {
         key: name,
         ctrlKey: false,
         metaKey: false,

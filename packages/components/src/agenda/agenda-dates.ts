@@ -108,3 +108,35 @@ export function timeOfWall(local: LocalDateTime): string {
 export function dayOfWall(local: LocalDateTime): IsoDate {
   return local.slice(0, 10);
 }
+
+/**
+ * The day a key of the month grid leads to from `day` (ARIA grid pattern): arrows by
+ * day and week, Home/End to the week's ends, Ctrl+Home/End to the month's, Page Up/Down
+ * by month (with Shift by year); undefined for keys the grid ignores.
+ */
+export function monthGridTarget(
+  day: IsoDate,
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
+): IsoDate | undefined {
+  const control = event.ctrlKey || event.metaKey;
+  switch (event.key) {
+    case 'ArrowLeft':
+      return addDays(day, -1);
+    case 'ArrowRight':
+      return addDays(day, 1);
+    case 'ArrowUp':
+      return addDays(day, -7);
+    case 'ArrowDown':
+      return addDays(day, 7);
+    case 'Home':
+      return control ? startOfMonth(day) : startOfWeek(day);
+    case 'End':
+      return control ? endOfMonth(day) : addDays(startOfWeek(day), 6);
+    case 'PageUp':
+      return addMonths(day, event.shiftKey ? -12 : -1);
+    case 'PageDown':
+      return addMonths(day, event.shiftKey ? 12 : 1);
+    default:
+      return undefined;
+  }
+}

@@ -1,7 +1,8 @@
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { AgendaEvent } from '@carnet/catalog-sdk';
 import type { AgendaChangeScope } from '../events/carnet-event-change.js';
+import { DialogController } from '../shared/dialog.controller.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { AgendaFormat } from './agenda-format.js';
 import type { EventEditorController } from './event-editor.controller.js';
@@ -45,7 +46,7 @@ export interface AgendaDialogContext {
   detailsEvent?: AgendaEvent;
 }
 
-/** Renders the four native dialogs; `syncAgendaDialogs` opens and closes them. */
+/** Renders the four native dialogs; `agendaDialogControllers` opens and closes them. */
 export function renderAgendaDialogs(
   parts: AgendaDialogParts,
   handlers: AgendaDialogHandlers,
@@ -78,20 +79,37 @@ export function renderAgendaDialogs(
   ${renderIcsImportDialog({ transfer, locale, format, onConfirm: handlers.onImportConfirm, onCancel: handlers.onImportCancel })}`;
 }
 
-function toggle(dialog: HTMLDialogElement | null, open: boolean): void {
-  if (!dialog) return;
-  if (open && !dialog.open) dialog.showModal();
-  else if (!open && dialog.open) dialog.close();
-}
-
-/** Opens or closes each native dialog to match its controller (after every update). */
-export function syncAgendaDialogs(root: ParentNode, parts: AgendaDialogParts): void {
+/**
+ * One `DialogController` per agenda dialog, created in stacking order so that
+ * the « which occurrences? » question opens above the editor.
+ */
+export function agendaDialogControllers(
+  host: ReactiveControllerHost & HTMLElement,
+  parts: AgendaDialogParts,
+): DialogController[] {
   const { editor, details, transfer } = parts;
-  // Closing first and opening in stacking order keeps the question above the form.
-  toggle(root.querySelector('dialog[part="occurrence-dialog"]'), details.item !== undefined);
-  toggle(root.querySelector('dialog[part="editor"]'), editor.mode !== 'closed');
-  toggle(root.querySelector('dialog[part="import-dialog"]'), transfer.step !== 'closed');
-  toggle(root.querySelector('dialog[part="scope-dialog"]'), editor.scopeRequest !== undefined);
+  return [
+    new DialogController(host, {
+      selector: 'dialog[part="occurrence-dialog"]',
+      isOpen: () => details.item !== undefined,
+      onDismiss: () => details.close(),
+    }),
+    new DialogController(host, {
+      selector: 'dialog[part="editor"]',
+      isOpen: () => editor.mode !== 'closed',
+      onDismiss: () => editor.close(),
+    }),
+    new DialogController(host, {
+      selector: 'dialog[part="import-dialog"]',
+      isOpen: () => transfer.step !== 'closed',
+      onDismiss: () => transfer.cancel(),
+    }),
+    new DialogController(host, {
+      selector: 'dialog[part="scope-dialog"]',
+      isOpen: () => editor.scopeRequest !== undefined,
+      onDismiss: () => editor.cancelScope(),
+    }),
+  ];
 }
 
 /** What the dialog handlers act on. */

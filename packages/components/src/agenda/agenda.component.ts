@@ -11,6 +11,7 @@ import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import type {} from '../events/carnet-occurrence-note.js';
 import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
+import { RovingFocusController } from '../shared/roving-focus.controller.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
 import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization, getCarnetLocale } from '../shared/localization.js';
@@ -21,8 +22,8 @@ import { CARNET_VERSION } from '../shared/version.js';
 import { renderAgendaBody } from './agenda-body.template.js';
 import type { AgendaBodyHandlers } from './agenda-body.template.js';
 import { AgendaDataController } from './agenda-data.controller.js';
-import { isIsoDate } from './agenda-dates.js';
-import { dialogHandlers, renderAgendaDialogs, syncAgendaDialogs } from './agenda-dialogs.js';
+import { isIsoDate, monthGridTarget } from './agenda-dates.js';
+import { agendaDialogControllers, dialogHandlers, renderAgendaDialogs } from './agenda-dialogs.js';
 import type { AgendaDialogHandlers } from './agenda-dialogs.js';
 import { agendaFormat } from './agenda-format.js';
 import type { AgendaFormat } from './agenda-format.js';
@@ -36,7 +37,6 @@ import { agendaMonthStyles } from './agenda-month.styles.js';
 import { agendaStyles } from './agenda.styles.js';
 import { EventEditorController } from './event-editor.controller.js';
 import { IcsTransferController } from './ics-transfer.controller.js';
-import { MonthGridKeyboardController } from './month-grid-keyboard.controller.js';
 import { OccurrenceDetailsController } from './occurrence-details.controller.js';
 
 /**
@@ -180,10 +180,11 @@ export class CarnetAgenda extends LitElement {
   private readonly data = new AgendaDataController(this);
   private readonly range = new AgendaRangeController(this);
   private readonly announcer = new LiveAnnouncer(this);
-  private readonly keyboard = new MonthGridKeyboardController(this, {
-    activeDay: () => this.range.focusDay,
-    moveTo: (day) => this.range.goTo(day),
-    open: (day) => this.showDay(day),
+  /** The month grid: one cell in the tab order, moved by the ARIA grid keys. */
+  private readonly monthGridFocus = new RovingFocusController(this, {
+    target: monthGridTarget,
+    active: { get: () => this.range.focusDay, set: (day) => this.range.goTo(day) },
+    activate: (day) => this.showDay(day),
   });
   private readonly editor = new EventEditorController(this, {
     source: () => this.dataSource,
@@ -208,6 +209,11 @@ export class CarnetAgenda extends LitElement {
     imported: (changes) => this.afterChanges(changes, msg('Calendrier importé.')),
   });
   private layout?: AgendaLayout;
+  private readonly dialogs = agendaDialogControllers(this, {
+    editor: this.editor,
+    details: this.details,
+    transfer: this.transfer,
+  });
 
   constructor() {
     super();
@@ -217,11 +223,6 @@ export class CarnetAgenda extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     ensureCarnetLocalization();
-  }
-
-  /** The month grid, for the keyboard controller. */
-  get monthGrid(): HTMLElement | null {
-    return this.renderRoot?.querySelector<HTMLElement>('[role="grid"]') ?? null;
   }
 
   /** Today in the agenda's zone (the `today` attribute when set). */
@@ -274,7 +275,6 @@ export class CarnetAgenda extends LitElement {
   }
 
   protected override updated(): void {
-    syncAgendaDialogs(this.renderRoot, { editor: this.editor, details: this.details, transfer: this.transfer });
     const current = this.data.state;
     for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
       if (name === current) this.internals.states.add(name);
@@ -329,8 +329,8 @@ export class CarnetAgenda extends LitElement {
       this.showMedication = (event.target as HTMLInputElement).checked;
     },
     onFileChange: (event) => void this.transfer.onFileChange(event),
-    onGridKeydown: (event) => this.keyboard.onKeydown(event),
-    onGridFocusin: (event) => this.keyboard.onFocusin(event),
+    onGridKeydown: this.monthGridFocus.onKeydown,
+    onGridFocusin: this.monthGridFocus.onFocusin,
     onGridClick: (event) => {
       const day = (event.target as HTMLElement).closest<HTMLElement>('[role="gridcell"]')?.dataset['day'];
       if (day) this.showDay(day);

@@ -95,7 +95,6 @@ export function renderEventEditor(options: EventEditorViewOptions): TemplateResu
     class="dialog dialog--editor"
     part="editor"
     aria-labelledby="editor-title"
-    @close=${options.onClose}
   >
     ${
       open

@@ -52,7 +52,6 @@ export function renderIcsImportDialog(options: IcsImportViewOptions): TemplateRe
     class="dialog dialog--import"
     part="import-dialog"
     aria-labelledby="import-title"
-    @close=${options.onCancel}
   >
     ${
       transfer.step === 'closed'

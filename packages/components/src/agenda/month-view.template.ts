@@ -51,6 +51,7 @@ function renderCell(bucket: DayBucket, label: string, options: MonthViewOptions)
     class=${classes}
     part=${day === options.today ? 'day today' : 'day'}
     data-day=${day}
+    data-roving-key=${day}
     tabindex=${day === options.activeDay ? '0' : '-1'}
     aria-selected=${day === options.openDay ? 'true' : 'false'}
     aria-current=${day === options.today ? 'date' : nothing}

@@ -43,7 +43,6 @@ export function renderOccurrenceDialog(options: OccurrenceDialogOptions): Templa
     class="dialog dialog--occurrence"
     part="occurrence-dialog"
     aria-labelledby="occurrence-title"
-    @close=${options.onClose}
   >
     ${
       item

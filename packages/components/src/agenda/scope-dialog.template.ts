@@ -27,7 +27,7 @@ export function renderScopeDialog({ request, onChoose, onCancel }: ScopeDialogOp
       : request.recurring
         ? msg('Supprimer un événement qui se répète')
         : msg('Supprimer cet événement ?');
-  return html`<dialog class="dialog dialog--scope" part="scope-dialog" aria-labelledby="scope-title" @close=${onCancel}>
+  return html`<dialog class="dialog dialog--scope" part="scope-dialog" aria-labelledby="scope-title">
     ${
       request
         ? html`<h2 class="dialog-title" id="scope-title">${title}</h2>
@@ -46,6 +46,7 @@ export function renderScopeDialog({ request, onChoose, onCancel }: ScopeDialogOp
                           class="action touch-target"
                           part="scope-${scope}"
                           data-scope=${scope}
+                          ?autofocus=${scope === 'this'}
                         >
                           ${scopeLabel(scope)}
                         </button>`,
@@ -61,7 +62,14 @@ export function renderScopeDialog({ request, onChoose, onCancel }: ScopeDialogOp
               }
             </div>
             <div class="dialog-actions">
-              <button type="button" class="action touch-target" @click=${onCancel}>${msg('Annuler')}</button>
+              <button
+                type="button"
+                class="action touch-target"
+                ?autofocus=${!request.recurring}
+                @click=${onCancel}
+              >
+                ${msg('Annuler')}
+              </button>
             </div>`
         : nothing
     }

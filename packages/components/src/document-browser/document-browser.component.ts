@@ -31,7 +31,7 @@ import { DocumentList } from './document-list.js';
 import { DocumentSendingController } from './document-sending.controller.js';
 import { renderFacets } from './facets.template.js';
 import { ListKeyboardController } from './list-keyboard.controller.js';
-import { BrowserDialogs } from './browser-dialogs.js';
+import { BrowserDialogs } from './browser-dialogs.controller.js';
 import { TagEditingController } from './tag-editing.controller.js';
 import { renderOutcome } from './tag-editor.template.js';
 import { renderToolbar } from './toolbar.template.js';
@@ -219,7 +219,6 @@ export class CarnetDocumentBrowser extends LitElement {
 
   protected override updated(): void {
     this.reflectState();
-    this.dialogs.sync(this.renderRoot);
   }
 
   private reflectState(): void {
@@ -271,7 +270,7 @@ export class CarnetDocumentBrowser extends LitElement {
 
   private readonly onSearchInput = (event: Event): void => {
     this.filter.setQuery((event.target as HTMLInputElement).value);
-    this.keyboard.activeIndex = 0;
+    this.keyboard.reset();
   };
 
   private readonly onSort = (event: Event): void => {
@@ -286,7 +285,7 @@ export class CarnetDocumentBrowser extends LitElement {
     if (group === 'years') this.filter.toggle('years', Number(value));
     else if (group === 'kinds') this.filter.toggle('kinds', value as DocumentKind);
     else this.filter.toggle(group, value);
-    this.keyboard.activeIndex = 0;
+    this.keyboard.reset();
   };
 
   private readonly onFavouritesOnly = (event: Event): void => {
@@ -303,7 +302,7 @@ export class CarnetDocumentBrowser extends LitElement {
 
   private readonly onClearAll = (): void => {
     this.filter.clearAll();
-    this.keyboard.activeIndex = 0;
+    this.keyboard.reset();
   };
 
   private readonly onRename = (event: SubmitEvent): void => {

@@ -75,10 +75,7 @@ export class DocumentList {
     else if (action === 'tags') this.actions.editTags(hit.document.id);
   };
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLElement && target.classList.contains('row-open')) this.keyboard.onRowKeydown(event);
-  };
+  private readonly onKeydown = (event: KeyboardEvent): void => this.keyboard.onKeydown(event);
 
   private readonly onFocusIn = (event: FocusEvent): void => {
     const index = this.rowIndexOf(event);

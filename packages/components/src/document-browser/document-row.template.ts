@@ -45,7 +45,14 @@ export function renderDocumentRow(hit: DocumentHit, index: number, context: RowC
       .checked=${selected}
       aria-label=${msg(str`Sélectionner « ${document.title} »`)}
     />
-    <button type="button" class="row-open" part="row-open" data-action="open" tabindex=${tabIndex}>
+    <button
+      type="button"
+      class="row-open"
+      part="row-open"
+      data-action="open"
+      data-roving-key=${index}
+      tabindex=${tabIndex}
+    >
       <span class="row-kind">${kindIcon(document.kind)}<span>${highlighted(label, matches.kindLabel)}</span></span>
       <span class="row-title">${highlighted(document.title, matches.title)}</span>
       <span class="row-meta">

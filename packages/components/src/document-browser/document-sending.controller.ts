@@ -9,20 +9,42 @@ export type SendingStep = 'closed' | 'loading' | 'choosing' | 'sending' | 'sent'
  * the host first through a cancelable event, then records the sending.
  */
 export class DocumentSendingController implements ReactiveController {
+  #step: SendingStep = 'closed';
+  #documentId: string | undefined;
+  #careTeam: CareTeamMember[] = [];
+  #recipientId = '';
+  #message = '';
+  #sending: DocumentSending | undefined;
+  #loadFailed = false;
+
   /** Where the sending stands. */
-  step: SendingStep = 'closed';
+  get step(): SendingStep {
+    return this.#step;
+  }
   /** Id of the document being sent. */
-  documentId: string | undefined;
+  get documentId(): string | undefined {
+    return this.#documentId;
+  }
   /** Who may receive it. */
-  careTeam: CareTeamMember[] = [];
+  get careTeam(): readonly CareTeamMember[] {
+    return this.#careTeam;
+  }
   /** The professional chosen. */
-  recipientId = '';
+  get recipientId(): string {
+    return this.#recipientId;
+  }
   /** The patient's optional message. */
-  message = '';
+  get message(): string {
+    return this.#message;
+  }
   /** The sending recorded, once sent. */
-  sending: DocumentSending | undefined;
+  get sending(): DocumentSending | undefined {
+    return this.#sending;
+  }
   /** Why the care team could not be loaded, when it could not. */
-  loadFailed = false;
+  get loadFailed(): boolean {
+    return this.#loadFailed;
+  }
 
   private readonly host: ReactiveControllerHost;
   private readonly source: () => DataSource | undefined;
@@ -46,66 +68,77 @@ export class DocumentSendingController implements ReactiveController {
 
   /** Starts sending `documentId`: loads the care team to choose from. */
   async start(documentId: string): Promise<void> {
-    this.documentId = documentId;
-    this.step = 'loading';
-    this.recipientId = '';
-    this.message = '';
-    this.sending = undefined;
-    this.loadFailed = false;
+    this.#documentId = documentId;
+    this.#step = 'loading';
+    this.#recipientId = '';
+    this.#message = '';
+    this.#sending = undefined;
+    this.#loadFailed = false;
     this.host.requestUpdate();
     try {
       const source = this.source();
       if (!source) throw new Error('No data source');
-      this.careTeam = await source.careTeam.list();
-      this.recipientId = this.careTeam[0]?.id ?? '';
+      this.#careTeam = await source.careTeam.list();
+      this.#recipientId = this.#careTeam[0]?.id ?? '';
     } catch {
-      this.careTeam = [];
-      this.loadFailed = true;
+      this.#careTeam = [];
+      this.#loadFailed = true;
     }
-    if (this.documentId !== documentId) return;
-    this.step = 'choosing';
+    if (this.#documentId !== documentId) return;
+    this.#step = 'choosing';
     this.host.requestUpdate();
+  }
+
+  /** The patient chose who receives the document. */
+  chooseRecipient(recipientId: string): void {
+    this.#recipientId = recipientId;
+    this.host.requestUpdate();
+  }
+
+  /** The patient wrote (part of) their message. */
+  writeMessage(message: string): void {
+    this.#message = message;
   }
 
   /** The professional chosen, once known. */
   get recipient(): CareTeamMember | undefined {
-    return this.careTeam.find((member) => member.id === this.recipientId);
+    return this.#careTeam.find((member) => member.id === this.#recipientId);
   }
 
   /** Sends, unless the host takes over by canceling the intent event. */
   async send(): Promise<void> {
-    const documentId = this.documentId;
-    if (!documentId || !this.recipientId || this.step === 'sending') return;
-    const message = this.message.trim();
-    const request = { documentId, recipientId: this.recipientId, ...(message ? { message } : {}) };
+    const documentId = this.#documentId;
+    if (!documentId || !this.#recipientId || this.#step === 'sending') return;
+    const message = this.#message.trim();
+    const request = { documentId, recipientId: this.#recipientId, ...(message ? { message } : {}) };
     if (!this.ask(request)) {
       // The host sends it its own way and says so itself.
       this.close();
       return;
     }
-    this.step = 'sending';
+    this.#step = 'sending';
     this.host.requestUpdate();
     try {
       const source = this.source();
       if (!source) throw new Error('No data source');
-      this.sending = await source.documents.send(request);
-      this.step = 'sent';
+      this.#sending = await source.documents.send(request);
+      this.#step = 'sent';
     } catch {
-      this.step = 'failed';
+      this.#step = 'failed';
     }
     this.host.requestUpdate();
   }
 
   /** Back to the form after a failure, with the choices kept. */
   retry(): void {
-    this.step = 'choosing';
+    this.#step = 'choosing';
     this.host.requestUpdate();
   }
 
   /** Closes the send dialog. */
   close(): void {
-    this.step = 'closed';
-    this.documentId = undefined;
+    this.#step = 'closed';
+    this.#documentId = undefined;
     this.host.requestUpdate();
   }
 }

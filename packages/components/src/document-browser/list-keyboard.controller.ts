@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { RovingFocusController, listTarget } from '../shared/roving-focus.controller.js';
 
 /** What the list keyboard needs from its element. */
 export interface ListKeyboardHost extends ReactiveControllerHost, HTMLElement {
@@ -27,21 +28,49 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * Roving focus over a virtualized list: one row is in the tab order; arrows,
- * Home, End, Page Up/Down move it (scrolling the row into view first since it
- * may not be rendered yet), Enter opens, Space selects. Also `/` to search.
+ * The keyboard of a virtualized list: the shared roving focus (one row in the tab
+ * order; arrows, Home, End, Page Up/Down move it, Enter opens, Space selects),
+ * with rows scrolled into view and rendered before they take focus. Also `/` to search.
  */
 export class ListKeyboardController implements ReactiveController {
-  /** Index of the row in the tab order. */
-  activeIndex = 0;
+  #activeIndex = 0;
 
   private readonly host: ListKeyboardHost;
   private readonly actions: ListKeyboardActions;
+  private readonly roving: RovingFocusController;
 
   constructor(host: ListKeyboardHost, actions: ListKeyboardActions) {
     this.host = host;
     this.actions = actions;
     host.addController(this);
+    this.roving = new RovingFocusController(host, {
+      target: (from, event) => {
+        const page = Math.max(1, Math.floor((this.host.listElement?.clientHeight ?? 0) / 80));
+        const index = listTarget(Number(from), this.actions.count(), event, page);
+        return index === undefined ? undefined : String(index);
+      },
+      active: { get: () => String(this.#activeIndex), set: (key) => this.activate(Number(key)) },
+      focusItem: (key) => this.focusRow(Number(key)),
+      activate: (key, event) => {
+        if (event.key === 'Enter') this.actions.open(Number(key));
+        else this.actions.toggleSelection(Number(key));
+      },
+    });
+  }
+
+  /** Index of the row in the tab order. */
+  get activeIndex(): number {
+    return this.#activeIndex;
+  }
+
+  /** Back to the first row (the results changed). */
+  reset(): void {
+    this.#activeIndex = 0;
+  }
+
+  /** Keydown on the list (rows' main buttons carry `data-roving-key`). */
+  get onKeydown(): (event: KeyboardEvent) => void {
+    return this.roving.onKeydown;
   }
 
   hostConnected(): void {
@@ -55,13 +84,13 @@ export class ListKeyboardController implements ReactiveController {
   /** Keeps the active row inside the list after the results changed. */
   clamp(): void {
     const count = this.actions.count();
-    if (this.activeIndex >= count) this.activeIndex = Math.max(0, count - 1);
+    if (this.#activeIndex >= count) this.#activeIndex = Math.max(0, count - 1);
   }
 
   /** Makes `index` the active row (clicks, focus from Tab). */
   activate(index: number): void {
-    if (index === this.activeIndex) return;
-    this.activeIndex = index;
+    if (index === this.#activeIndex) return;
+    this.#activeIndex = index;
     this.host.requestUpdate();
   }
 
@@ -69,7 +98,7 @@ export class ListKeyboardController implements ReactiveController {
   async focusRow(index: number): Promise<void> {
     const count = this.actions.count();
     if (count === 0) return;
-    this.activeIndex = Math.min(Math.max(index, 0), count - 1);
+    this.#activeIndex = Math.min(Math.max(index, 0), count - 1);
     this.host.requestUpdate();
     const list = this.host.listElement;
     let row = this.rowElement(this.activeIndex);
@@ -86,45 +115,6 @@ export class ListKeyboardController implements ReactiveController {
     row = this.rowElement(this.activeIndex);
     row?.focus({ preventScroll: true });
   }
-
-  /** Keydown on a row's main button. */
-  readonly onRowKeydown = (event: KeyboardEvent): void => {
-    const index = this.activeIndex;
-    const page = Math.max(1, Math.floor((this.host.listElement?.clientHeight ?? 0) / 80));
-    let target: number | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        target = index + 1;
-        break;
-      case 'ArrowUp':
-        target = index - 1;
-        break;
-      case 'Home':
-        target = 0;
-        break;
-      case 'End':
-        target = this.actions.count() - 1;
-        break;
-      case 'PageDown':
-        target = index + page;
-        break;
-      case 'PageUp':
-        target = index - page;
-        break;
-      case 'Enter':
-        event.preventDefault();
-        this.actions.open(index);
-        return;
-      case ' ':
-        event.preventDefault();
-        this.actions.toggleSelection(index);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    void this.focusRow(target);
-  };
 
   private readonly onDocumentKeydown = (event: KeyboardEvent): void => {
     if (event.key !== '/' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { closeOnEscape } from './dialog-keys.js';
 import { msg } from '@lit/localize';
 import type { HealthDocument } from '@carnet/catalog-sdk';
 import { formatCalendarDate } from '../shared/format.js';
@@ -16,7 +15,6 @@ export interface PreviewView {
   onClose: () => void;
   onSend: () => void;
   onEditTags: () => void;
-  onDialogClose: () => void;
 }
 
 function renderAttachment(document: HealthDocument, preview: DocumentPreviewController): TemplateResult {
@@ -76,13 +74,7 @@ function renderDetails(document: HealthDocument, locale: CarnetLocale): Template
 /** The preview dialog: attachment, download, details, and what can be done with the document. */
 export function renderPreviewDialog(view: PreviewView): TemplateResult {
   const { document, preview } = view;
-  return html`<dialog
-    class="dialog dialog--preview"
-    part="preview"
-    aria-labelledby="preview-title"
-    @close=${view.onDialogClose}
-    @keydown=${(event: KeyboardEvent) => closeOnEscape(event, view.onDialogClose)}
-  >
+  return html`<dialog class="dialog dialog--preview" part="preview" aria-labelledby="preview-title">
     ${
       document
         ? html`<div class="dialog-header">

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { closeOnEscape } from './dialog-keys.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { CareTeamMember, HealthDocument } from '@carnet/catalog-sdk';
@@ -15,7 +14,6 @@ export interface SendView {
   onSubmit: (event: SubmitEvent) => void;
   onRetry: () => void;
   onClose: () => void;
-  onDialogClose: () => void;
 }
 
 function memberLabel(member: CareTeamMember): string {
@@ -85,7 +83,9 @@ export function renderSendDialog(view: SendView): TemplateResult {
           ${msg(str`Document envoyé à ${recipient}.`)}
         </p>
         <div class="dialog-actions">
-          <button type="button" class="primary-button touch-target" @click=${view.onClose}>${msg('Fermer')}</button>
+          <button type="button" class="primary-button touch-target" autofocus @click=${view.onClose}>
+            ${msg('Fermer')}
+          </button>
         </div>`;
       break;
     case 'failed':
@@ -100,13 +100,7 @@ export function renderSendDialog(view: SendView): TemplateResult {
     default:
       body = renderForm(view);
   }
-  return html`<dialog
-    class="dialog dialog--send"
-    part="send-dialog"
-    aria-labelledby="send-title"
-    @close=${view.onDialogClose}
-    @keydown=${(event: KeyboardEvent) => closeOnEscape(event, view.onDialogClose)}
-  >
+  return html`<dialog class="dialog dialog--send" part="send-dialog" aria-labelledby="send-title">
     ${
       sending.step === 'closed' || !document
         ? nothing

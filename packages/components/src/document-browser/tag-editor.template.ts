@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { closeOnEscape } from './dialog-keys.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { HealthDocument } from '@carnet/catalog-sdk';
@@ -21,7 +20,6 @@ export interface TagEditorView {
   /** Click on a tag's remove button (reads `data-tag`). */
   onRemove: (event: Event) => void;
   onClose: () => void;
-  onDialogClose: () => void;
 }
 
 /** The sentence for a save outcome, or nothing when it went as asked. */
@@ -58,13 +56,7 @@ export function renderTagEditor(view: TagEditorView): TemplateResult {
     target?.kind === 'selection'
       ? msg(str`Étiqueter ${formatCount(target.documentIds.length, view.locale)} documents`)
       : msg('Étiquettes du document');
-  return html`<dialog
-    class="dialog dialog--tags"
-    part="tag-editor"
-    aria-labelledby="tags-title"
-    @close=${view.onDialogClose}
-    @keydown=${(event: KeyboardEvent) => closeOnEscape(event, view.onDialogClose)}
-  >
+  return html`<dialog class="dialog dialog--tags" part="tag-editor" aria-labelledby="tags-title">
     ${
       target
         ? html`<div class="dialog-header">

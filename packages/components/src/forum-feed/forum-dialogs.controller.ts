@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import type { ForumPost, ReportReason } from '@carnet/catalog-sdk';
 import type {} from '../events/carnet-post-report.js';
 import { emit } from '../events/emit.js';
+import { DialogController } from '../shared/dialog.controller.js';
 import type { DialogsView } from './forum-dialogs.view.js';
 import type { ForumFeedController } from './forum-feed.controller.js';
 import { REPORT_REASONS, writeFailureMessage } from './forum-labels.js';
@@ -23,11 +24,7 @@ export interface ForumDialogsCallbacks {
   announce: (text: string) => void;
 }
 
-const DIALOG_IDS: Record<OpenDialog, string> = {
-  pseudonym: 'pseudonym-dialog',
-  report: 'report-dialog',
-  delete: 'delete-dialog',
-};
+const DIALOG_NAMES: readonly OpenDialog[] = ['pseudonym', 'report', 'delete'];
 
 function isReportReason(value: unknown): value is ReportReason {
   return REPORT_REASONS.some((reason) => reason === value);
@@ -35,8 +32,8 @@ function isReportReason(value: unknown): value is ReportReason {
 
 /**
  * The forum's modal dialogs: choosing the pseudonym (once, before the first
- * post), reporting a post, and confirming a deletion. Keeps which one is open,
- * opens it with `showModal()`, and gives focus back where it came from.
+ * post), reporting a post, and confirming a deletion. Keeps which one is open
+ * and what it shows; a `DialogController` per dialog opens it and moves focus.
  */
 export class ForumDialogsController implements ReactiveController {
   private open: OpenDialog | undefined;
@@ -48,10 +45,9 @@ export class ForumDialogsController implements ReactiveController {
   private deleting: ForumPost | undefined;
   private deleteMessage: string | undefined;
   private busy = false;
-  /** The element that had focus when a dialog opened; focus returns there. */
-  private returnFocus: HTMLElement | undefined;
   /** The post a dialog was about, to focus it when the invoking button went away. */
   private aboutPostId: string | undefined;
+  private readonly modals: Readonly<Record<OpenDialog, DialogController>>;
 
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly forum: ForumFeedController;
@@ -66,24 +62,33 @@ export class ForumDialogsController implements ReactiveController {
     this.forum = forum;
     this.callbacks = callbacks;
     host.addController(this);
+    const modal = (name: OpenDialog): DialogController =>
+      new DialogController(host, {
+        selector: `#${name}-dialog`,
+        isOpen: () => this.open === name,
+        onDismiss: () => this.close(),
+        returnFocusFallback: () => this.aboutPost(),
+      });
+    this.modals = { pseudonym: modal('pseudonym'), report: modal('report'), delete: modal('delete') };
   }
 
   /** A dialog left open when the element leaves the page is not reopened when it comes back. */
   hostDisconnected(): void {
     this.open = undefined;
     this.pending = undefined;
-    this.returnFocus = undefined;
+  }
+
+  private aboutPost(): HTMLElement | null | undefined {
+    const postId = this.aboutPostId;
+    return postId ? this.host.shadowRoot?.querySelector<HTMLElement>(`#${domId('post', postId)}`) : undefined;
   }
 
   private show(dialog: OpenDialog, postId?: string): void {
     // Focus returns to the button that opened the dialog (a click may not have focused it).
     const invoker = postId
-      ? this.host.shadowRoot?.querySelector(`#${domId('post', postId)} button[data-action="${dialog}"]`)
+      ? this.host.shadowRoot?.querySelector<HTMLElement>(`#${domId('post', postId)} button[data-action="${dialog}"]`)
       : undefined;
-    const active = invoker ?? this.host.shadowRoot?.activeElement;
-    this.returnFocus = active instanceof HTMLElement ? active : undefined;
-    // The browser also gives focus back on close: to the invoker, never to an older element.
-    this.returnFocus?.focus();
+    if (invoker) this.modals[dialog].setOpener(invoker);
     this.aboutPostId = postId;
     this.open = dialog;
     this.host.requestUpdate();
@@ -111,17 +116,13 @@ export class ForumDialogsController implements ReactiveController {
     this.show('delete', post.id);
   }
 
-  /** Opens the dialog that should be open and closes the others; call after each render. */
-  syncDialogs(root: ParentNode): void {
-    for (const [name, id] of Object.entries(DIALOG_IDS) as [OpenDialog, string][]) {
-      const dialog = root.querySelector<HTMLDialogElement>(`#${id}`);
-      if (!dialog) continue;
-      if (name === this.open && !dialog.open && dialog.isConnected) dialog.showModal();
-      if (name !== this.open && dialog.open) dialog.close();
-    }
+  /** The dialog open now, if any. */
+  get openDialog(): OpenDialog | undefined {
+    return DIALOG_NAMES.find((name) => name === this.open);
   }
 
-  private close(): void {
+  /** Closes the open dialog (Cancel and Close buttons, Escape); focus goes back to its opener. */
+  close(): void {
     if (this.open === undefined) return;
     this.open = undefined;
     this.pending = undefined;
@@ -129,30 +130,9 @@ export class ForumDialogsController implements ReactiveController {
     this.deleting = undefined;
     this.busy = false;
     this.host.requestUpdate();
-    const back = this.returnFocus;
-    const postId = this.aboutPostId;
-    this.returnFocus = undefined;
-    void this.host.updateComplete.then(() => {
-      if (back?.isConnected && !back.closest('dialog')) {
-        back.focus();
-        return;
-      }
-      const post = postId ? this.host.shadowRoot?.querySelector<HTMLElement>(`#${domId('post', postId)}`) : null;
-      post?.focus();
-    });
   }
 
-  private readonly onClose = (event: Event): void => {
-    if (event.type === 'cancel' || event.type === 'close') {
-      // Escape (cancel, then close): ignore late events of a dialog opened again since.
-      const dialog = event.target;
-      if (!(dialog instanceof HTMLDialogElement)) return;
-      if (event.type === 'close' && dialog.open) return;
-      if (this.open === undefined || DIALOG_IDS[this.open] !== dialog.id) return;
-    }
-    // Cancel and Close buttons: the next render closes the dialog element.
-    this.close();
-  };
+  private readonly onClose = (): void => this.close();
 
   private readonly onPseudonymSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
@@ -163,7 +143,6 @@ export class ForumDialogsController implements ReactiveController {
     try {
       await this.forum.choosePseudonym(typeof chosen === 'string' ? chosen : '');
       const pending = this.pending;
-      this.returnFocus = undefined;
       this.close();
       this.callbacks.announce(msg('Votre pseudonyme est enregistré.'));
       if (pending) await this.callbacks.afterPseudonym(pending);
@@ -193,9 +172,6 @@ export class ForumDialogsController implements ReactiveController {
       this.reportMessage = undefined;
       this.host.requestUpdate();
       emit(this.host, 'carnet-post-report', { postId: post.id, reason });
-      await this.host.updateComplete;
-      if (this.open === 'report')
-        this.host.shadowRoot?.querySelector<HTMLElement>('[data-action="close-report"]')?.focus();
     } catch (error) {
       this.reportMessage = writeFailureMessage(error);
     } finally {
@@ -213,7 +189,8 @@ export class ForumDialogsController implements ReactiveController {
       // After a conflict the thread was reloaded: confirm again on the version now shown.
       const latest = this.forum.threadTask.value?.posts.find((known) => known.id === post.id) ?? post;
       const wholeThread = await this.forum.deletePost(latest);
-      this.returnFocus = undefined;
+      // The post is gone: focus does not go back to its button.
+      this.modals.delete.setOpener(null);
       this.aboutPostId = undefined;
       this.close();
       this.callbacks.announce(wholeThread ? msg('La discussion est supprimée.') : msg('Votre message est supprimé.'));

@@ -22,8 +22,8 @@ export interface DialogsView {
   onPseudonymSubmit: (event: SubmitEvent) => void;
   onReportSubmit: (event: SubmitEvent) => void;
   onDeleteConfirm: () => void;
-  /** Closes the dialog (Cancel, Close, or Escape through the native `cancel`/`close` events). */
-  onClose: (event: Event) => void;
+  /** Closes the dialog (Cancel and Close buttons; Escape goes through the dialog controller). */
+  onClose: () => void;
 }
 
 function renderPseudonymDialog(view: DialogsView): TemplateResult {
@@ -33,8 +33,6 @@ function renderPseudonymDialog(view: DialogsView): TemplateResult {
     part="pseudonym-dialog"
     aria-labelledby="pseudonym-title"
     aria-describedby="pseudonym-intro"
-    @cancel=${view.onClose}
-    @close=${view.onClose}
   >
     <form class="dialog-form" @submit=${view.onPseudonymSubmit}>
       <h2 id="pseudonym-title" class="dialog-title">${msg('Choisissez votre pseudonyme')}</h2>
@@ -104,7 +102,13 @@ function renderReportDone(view: DialogsView): TemplateResult {
       ${msg("L'équipe de modération va examiner ce message. Il est masqué dès que plusieurs membres le signalent.")}
     </p>
     <div class="form-actions">
-      <button type="button" class="primary-button touch-target" data-action="close-report" @click=${view.onClose}>
+      <button
+        type="button"
+        class="primary-button touch-target"
+        data-action="close-report"
+        autofocus
+        @click=${view.onClose}
+      >
         ${msg('Fermer')}
       </button>
     </div>
@@ -117,8 +121,6 @@ function renderReportDialog(view: DialogsView): TemplateResult {
     class="dialog"
     part="report-dialog"
     aria-labelledby="report-title"
-    @cancel=${view.onClose}
-    @close=${view.onClose}
   >
     ${
       view.reporting
@@ -138,8 +140,6 @@ function renderDeleteDialog(view: DialogsView): TemplateResult {
     role="alertdialog"
     aria-labelledby="delete-title"
     aria-describedby="delete-description"
-    @cancel=${view.onClose}
-    @close=${view.onClose}
   >
     <div class="dialog-form">
       <h2 id="delete-title" class="dialog-title">${msg('Supprimer votre message ?')}</h2>
@@ -160,7 +160,13 @@ function renderDeleteDialog(view: DialogsView): TemplateResult {
         >
           ${msg('Supprimer')}
         </button>
-        <button type="button" class="secondary-button touch-target" data-action="cancel-delete" @click=${view.onClose}>
+        <button
+          type="button"
+          class="secondary-button touch-target"
+          data-action="cancel-delete"
+          autofocus
+          @click=${view.onClose}
+        >
           ${msg('Annuler')}
         </button>
       </div>

@@ -175,7 +175,6 @@ export class CarnetForumFeed extends LitElement {
 
   protected override updated(): void {
     this.reflectState();
-    this.dialogs.syncDialogs(this.renderRoot);
     if (this.focusAfterRender) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
       if (target) {

@@ -45,22 +45,50 @@ const FUTURE_LEEWAY_MS = 60_000;
  * back to the dose it was opened from.
  */
 export class IntakeActionsController implements ReactiveController {
+  #dose: DialogDose | undefined;
+  #step: IntakeDialogStep = 'menu';
+  #problem: IntakeProblem | undefined;
+  #failureKey: CarnetMessageKey | undefined;
+  #conflict = false;
+  #takenAtTime = '';
+  #skipReason: SkipReason = 'side-effects';
+  #skipNote = '';
+  #lastDoseKey: string | undefined;
+
   /** The dose the dialog is open for; undefined when closed. */
-  dose: DialogDose | undefined;
-  step: IntakeDialogStep = 'menu';
+  get dose(): DialogDose | undefined {
+    return this.#dose;
+  }
+  /** Which part of the dialog is shown. */
+  get step(): IntakeDialogStep {
+    return this.#step;
+  }
   /** The problem shown in the dialog, if any. */
-  problem: IntakeProblem | undefined;
+  get problem(): IntakeProblem | undefined {
+    return this.#problem;
+  }
   /** Message key of the last save failure (for the error sentence). */
-  failureKey: CarnetMessageKey | undefined;
+  get failureKey(): CarnetMessageKey | undefined {
+    return this.#failureKey;
+  }
   /** True after a conflict: someone changed the record elsewhere; it was reloaded. */
-  conflict = false;
+  get conflict(): boolean {
+    return this.#conflict;
+  }
   /** `HH:mm` chosen in the « taken at » form. */
-  takenAtTime = '';
-  skipReason: SkipReason = 'side-effects';
-  skipNote = '';
+  get takenAtTime(): string {
+    return this.#takenAtTime;
+  }
+  /** The reason chosen for a skipped dose. */
+  get skipReason(): SkipReason {
+    return this.#skipReason;
+  }
+  /** The note written for a skipped dose. */
+  get skipNote(): string {
+    return this.#skipNote;
+  }
 
   private readonly savingKeys = new Set<string>();
-  private opener: HTMLElement | undefined;
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: IntakeActionsOptions;
 
@@ -74,8 +102,22 @@ export class IntakeActionsController implements ReactiveController {
 
   /** A dialog does not survive its element leaving the page. */
   hostDisconnected(): void {
-    this.dose = undefined;
-    this.opener = undefined;
+    this.#dose = undefined;
+  }
+
+  /** Sets the « taken at » time as the patient types it. */
+  setTakenAtTime(time: string): void {
+    this.#takenAtTime = time;
+  }
+
+  /** Sets why the dose is skipped. */
+  setSkipReason(reason: SkipReason): void {
+    this.#skipReason = reason;
+  }
+
+  /** Sets the note of a skipped dose. */
+  setSkipNote(note: string): void {
+    this.#skipNote = note;
   }
 
   /** Whether the dose with this key is being saved (its buttons are disabled meanwhile). */
@@ -83,60 +125,60 @@ export class IntakeActionsController implements ReactiveController {
     return this.savingKeys.has(key);
   }
 
-  /** Opens the dialog for a dose, remembering what to give focus back to. */
-  open(dose: GridDose, opener: HTMLElement, timeZone: string): void {
-    this.dose = { key: dose.key, planId: dose.plan.id, scheduledAt: dose.dose.scheduledAt, date: dose.date, timeZone };
-    this.opener = opener;
-    this.step = 'menu';
-    this.problem = undefined;
-    this.failureKey = undefined;
-    this.takenAtTime = dose.time;
-    this.skipReason = 'side-effects';
-    this.skipNote = '';
+  /** Opens the dialog for a dose. */
+  open(dose: GridDose, timeZone: string): void {
+    this.#dose = { key: dose.key, planId: dose.plan.id, scheduledAt: dose.dose.scheduledAt, date: dose.date, timeZone };
+    this.#lastDoseKey = dose.key;
+    this.#step = 'menu';
+    this.#problem = undefined;
+    this.#failureKey = undefined;
+    this.#takenAtTime = dose.time;
+    this.#skipReason = 'side-effects';
+    this.#skipNote = '';
     this.host.requestUpdate();
   }
 
   /** Shows another part of the dialog. */
   showStep(step: IntakeDialogStep): void {
-    this.step = step;
-    this.problem = undefined;
+    this.#step = step;
+    this.#problem = undefined;
     this.host.requestUpdate();
   }
 
-  /** Closes the dialog (button, Escape) and puts focus back on the dose. */
+  /** Closes the dialog (button, Escape); the dialog controller returns focus to the dose. */
   close(): void {
-    if (!this.dose) return;
-    const key = this.dose.key;
-    this.dose = undefined;
+    if (!this.#dose) return;
+    this.#dose = undefined;
     this.host.requestUpdate();
-    const opener = this.opener;
-    this.opener = undefined;
-    void this.host.updateComplete.then(() => {
-      const target = opener?.isConnected ? opener : this.visibleDoseButton(key);
-      target?.focus();
-    });
   }
 
   /** Hides the conflict message. */
   dismissConflict(): void {
-    this.conflict = false;
+    this.#conflict = false;
     this.host.requestUpdate();
+  }
+
+  /** The button of the dose the dialog was last about, as shown now (the grid or the day list). */
+  lastDoseButton(): HTMLElement | undefined {
+    const key = this.#lastDoseKey;
+    const buttons = this.host.shadowRoot?.querySelectorAll<HTMLElement>('[data-dose-key]') ?? [];
+    return [...buttons].find((button) => button.dataset['doseKey'] === key && button.getClientRects().length > 0);
   }
 
   /** Records the dose as taken now. */
   takeNow(): Promise<void> {
-    const dose = this.dose;
+    const dose = this.#dose;
     if (!dose) return Promise.resolve();
     return this.record(dose, { status: 'taken', takenAt: this.options.now().toISOString() });
   }
 
   /** Records the dose as taken at the time chosen in the form, on the dose's day. */
   takeAtChosenTime(): Promise<void> {
-    const dose = this.dose;
+    const dose = this.#dose;
     if (!dose) return Promise.resolve();
-    if (!/^\d{2}:\d{2}$/.test(this.takenAtTime)) return this.refuse('time-missing');
+    if (!/^\d{2}:\d{2}$/.test(this.#takenAtTime)) return this.refuse('time-missing');
     const scheduled = Date.parse(dose.scheduledAt);
-    let takenAt = instantAt(dose.date, this.takenAtTime, dose.timeZone).getTime();
+    let takenAt = instantAt(dose.date, this.#takenAtTime, dose.timeZone).getTime();
     // A bedtime dose taken after midnight belongs to the evening before.
     if (takenAt < scheduled - 12 * HOUR_MS) takenAt += 24 * HOUR_MS;
     if (takenAt > this.options.now().getTime() + FUTURE_LEEWAY_MS) return this.refuse('time-in-future');
@@ -145,15 +187,15 @@ export class IntakeActionsController implements ReactiveController {
 
   /** Records the dose as skipped, with the chosen reason and optional note. */
   skip(): Promise<void> {
-    const dose = this.dose;
+    const dose = this.#dose;
     if (!dose) return Promise.resolve();
-    const note = this.skipNote.trim();
-    return this.record(dose, { status: 'skipped', reason: this.skipReason, ...(note ? { note } : {}) });
+    const note = this.#skipNote.trim();
+    return this.record(dose, { status: 'skipped', reason: this.#skipReason, ...(note ? { note } : {}) });
   }
 
   /** Removes the dose's record (undo), based on the version the organiser knows. */
   async undo(): Promise<void> {
-    const dose = this.dose;
+    const dose = this.#dose;
     const source = this.options.source();
     const record = dose ? this.options.week.recordOf(dose.planId, dose.scheduledAt) : undefined;
     if (!dose || !source || !record || !this.begin(dose)) return;
@@ -203,8 +245,8 @@ export class IntakeActionsController implements ReactiveController {
   private begin(dose: DialogDose): boolean {
     if (this.savingKeys.has(dose.key)) return false;
     this.savingKeys.add(dose.key);
-    this.problem = undefined;
-    this.failureKey = undefined;
+    this.#problem = undefined;
+    this.#failureKey = undefined;
     this.host.requestUpdate();
     return true;
   }
@@ -215,31 +257,27 @@ export class IntakeActionsController implements ReactiveController {
   }
 
   private refuse(problem: IntakeProblem): Promise<void> {
-    this.problem = problem;
+    this.#problem = problem;
     this.host.requestUpdate();
     return Promise.resolve();
   }
 
   private announceAndClose(dose: DialogDose, text: string): void {
     this.options.announce(text);
-    if (this.dose?.key === dose.key) this.close();
+    if (this.#dose?.key === dose.key) this.close();
   }
 
   private fail(dose: DialogDose, error: unknown): void {
     emit(this.host, 'carnet-error', toCarnetErrorDetail(error));
     // Changed or removed elsewhere: what the organiser shows is stale, so read it again.
     if (error instanceof ConflictError || error instanceof NotFoundError) {
-      this.conflict = true;
-      if (this.dose?.key === dose.key) this.close();
+      this.#conflict = true;
+      if (this.#dose?.key === dose.key) this.close();
       void this.options.week.reload();
       return;
     }
-    this.failureKey = error instanceof CarnetError ? error.messageKey : 'error.unknown';
-    this.problem = 'save-failed';
+    this.#failureKey = error instanceof CarnetError ? error.messageKey : 'error.unknown';
+    this.#problem = 'save-failed';
   }
 
-  private visibleDoseButton(key: string): HTMLElement | undefined {
-    const buttons = this.host.shadowRoot?.querySelectorAll<HTMLElement>('[data-dose-key]') ?? [];
-    return [...buttons].find((button) => button.dataset['doseKey'] === key && button.getClientRects().length > 0);
-  }
 }

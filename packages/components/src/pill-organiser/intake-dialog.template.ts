@@ -9,6 +9,7 @@ import type { IntakeActionsController } from './intake-actions.controller.js';
 import { localTimeOf } from './organiser-calendar.js';
 import { formatClockTime, formatDayHeading, formatDoseAmount, shortMedicationName } from './organiser-format.js';
 import { SKIP_REASONS, skipReasonLabel, stateIcon } from './organiser-labels.js';
+import type { SkipReason } from './organiser-labels.js';
 import type { GridDose } from './week-grid.model.js';
 
 /** What the intake dialog shows and does. */
@@ -19,8 +20,6 @@ export interface IntakeDialogView {
   timeZone: string;
   locale: CarnetLocale;
   actions: IntakeActionsController;
-  /** Called when the native dialog closed (Escape, or after an action). */
-  onClosed: () => void;
 }
 
 function problemText(actions: IntakeActionsController): string | undefined {
@@ -70,7 +69,7 @@ function renderMenu(entry: GridDose, view: IntakeDialogView, saving: boolean): T
         >
           ${saving ? msg('Enregistrement…') : msg('Annuler la saisie')}
         </button>
-        <button type="button" class="secondary-button touch-target" @click=${() => actions.close()}>
+        <button type="button" class="secondary-button touch-target" autofocus @click=${() => actions.close()}>
           ${msg('Fermer')}
         </button>
       </div>`;
@@ -135,7 +134,7 @@ function renderTimeForm(view: IntakeDialogView, saving: boolean): TemplateResult
       required
       autofocus
       .value=${live(actions.takenAtTime)}
-      @input=${(event: Event) => (actions.takenAtTime = (event.target as HTMLInputElement).value)}
+      @input=${(event: Event) => actions.setTakenAtTime((event.target as HTMLInputElement).value)}
     />
     <div class="dialog-actions">
       <button type="submit" class="primary-button touch-target" part="confirm" ?disabled=${saving}>
@@ -160,7 +159,7 @@ function renderSkipForm(view: IntakeDialogView, saving: boolean): TemplateResult
       id="skip-reason"
       part="skip-reason"
       autofocus
-      @change=${(event: Event) => (actions.skipReason = (event.target as HTMLSelectElement).value as typeof actions.skipReason)}
+      @change=${(event: Event) => actions.setSkipReason((event.target as HTMLSelectElement).value as SkipReason)}
     >
       ${SKIP_REASONS.map(
         (reason) =>
@@ -174,7 +173,7 @@ function renderSkipForm(view: IntakeDialogView, saving: boolean): TemplateResult
       rows="2"
       maxlength="500"
       .value=${live(actions.skipNote)}
-      @input=${(event: Event) => (actions.skipNote = (event.target as HTMLTextAreaElement).value)}
+      @input=${(event: Event) => actions.setSkipNote((event.target as HTMLTextAreaElement).value)}
     ></textarea>
     <div class="dialog-actions">
       <button type="submit" class="primary-button touch-target" part="confirm" ?disabled=${saving}>
@@ -201,7 +200,7 @@ export function renderIntakeDialog(view: IntakeDialogView): TemplateResult {
           ? renderSkipForm(view, saving)
           : renderMenu(entry, view, saving);
   }
-  return html`<dialog class="dialog" part="intake-dialog" aria-labelledby="intake-dialog-title" @close=${view.onClosed}>
+  return html`<dialog class="dialog" part="intake-dialog" aria-labelledby="intake-dialog-title">
     ${
       entry
         ? html`<h2 class="dialog-title" id="intake-dialog-title">${shortMedicationName(entry.dose.medication)}</h2>

@@ -10,6 +10,7 @@ import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { DialogController } from '../shared/dialog.controller.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
 import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
@@ -172,6 +173,13 @@ export class CarnetPillOrganiser extends LitElement {
     announce: (text) => this.announcer.announce(text),
   });
 
+  private readonly intakeDialog = new DialogController(this, {
+    selector: 'dialog[part="intake-dialog"]',
+    isOpen: () => this.actions.dose !== undefined,
+    onDismiss: () => this.actions.close(),
+    returnFocusFallback: () => this.actions.lastDoseButton(),
+  });
+
   constructor() {
     super();
     this.internals = this.attachInternals();
@@ -198,7 +206,6 @@ export class CarnetPillOrganiser extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.reflectState();
-    this.syncDialog();
   }
 
   private reflectState(): void {
@@ -212,17 +219,11 @@ export class CarnetPillOrganiser extends LitElement {
     }
   }
 
-  /** Opens or closes the native dialog to follow the actions controller. */
-  private syncDialog(): void {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part="intake-dialog"]');
-    if (!dialog?.isConnected) return;
-    if (this.actions.dose && !dialog.open) dialog.showModal();
-    else if (!this.actions.dose && dialog.open) dialog.close();
-  }
-
   private readonly openDose = (entry: GridDose, button: HTMLElement): void => {
     const view = this.week.view();
-    if (view) this.actions.open(entry, button, view.timeZone);
+    if (!view) return;
+    this.intakeDialog.setOpener(button);
+    this.actions.open(entry, view.timeZone);
   };
 
   private readonly retry = (): void => {
@@ -326,7 +327,6 @@ export class CarnetPillOrganiser extends LitElement {
         timeZone: view.timeZone,
         locale,
         actions: this.actions,
-        onClosed: () => this.actions.close(),
       })}
     `;
   }

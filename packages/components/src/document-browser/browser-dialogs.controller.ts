@@ -1,0 +1,133 @@
+import { html } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { DialogController } from '../shared/dialog.controller.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import type { DocumentFilterController } from './document-filter.controller.js';
+import type { DocumentPreviewController } from './document-preview.controller.js';
+import type { DocumentSendingController } from './document-sending.controller.js';
+import type { ListKeyboardController } from './list-keyboard.controller.js';
+import { renderPreviewDialog } from './preview-dialog.template.js';
+import { renderSendDialog } from './send-dialog.template.js';
+import type { TagEditingController, TagEditorTarget } from './tag-editing.controller.js';
+import { renderTagEditor } from './tag-editor.template.js';
+
+/** The controllers the dialogs show. */
+export interface BrowserDialogParts {
+  filter: DocumentFilterController;
+  tagging: TagEditingController;
+  preview: DocumentPreviewController;
+  sending: DocumentSendingController;
+  keyboard: ListKeyboardController;
+}
+
+type DialogName = 'preview' | 'send' | 'tags';
+
+/**
+ * The browser's three modal dialogs (preview, send, tag editor): renders them,
+ * and gives each a `DialogController` that opens it to follow its controller.
+ * Rows are recycled by the virtualizer, so focus goes back to a row by index.
+ */
+export class BrowserDialogs implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly parts: BrowserDialogParts;
+  private readonly modals: Readonly<Record<DialogName, DialogController>>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, parts: BrowserDialogParts) {
+    this.host = host;
+    this.parts = parts;
+    host.addController(this);
+    const { preview, sending, tagging, keyboard } = parts;
+    const returnToRow = (): void => void keyboard.focusRow(keyboard.activeIndex);
+    // Stacking order: the send and tag dialogs open above the preview.
+    this.modals = {
+      preview: new DialogController(host, {
+        selector: 'dialog[part="preview"]',
+        isOpen: () => preview.status !== 'closed',
+        onDismiss: () => preview.close(),
+        returnFocusFallback: returnToRow,
+      }),
+      tags: new DialogController(host, {
+        selector: 'dialog[part="tag-editor"]',
+        isOpen: () => tagging.target !== undefined,
+        onDismiss: () => tagging.close(),
+        returnFocusFallback: returnToRow,
+      }),
+      send: new DialogController(host, {
+        selector: 'dialog[part="send-dialog"]',
+        isOpen: () => sending.step !== 'closed',
+        onDismiss: () => sending.close(),
+        returnFocusFallback: returnToRow,
+      }),
+    };
+  }
+
+  hostConnected(): void {}
+
+  /** Opens the preview of a document (from a row). */
+  openPreview(documentId: string): void {
+    this.modals.preview.setOpener(null);
+    void this.parts.preview.open(documentId);
+  }
+
+  /** Opens the tag editor, remembering what had focus. */
+  editTags(target: TagEditorTarget): void {
+    this.rememberOpener('tags');
+    this.parts.tagging.edit(target);
+  }
+
+  /** Opens the send dialog for the previewed document. */
+  send(documentId: string): void {
+    this.rememberOpener('send');
+    void this.parts.sending.start(documentId);
+  }
+
+  /** The three dialogs, empty while closed. */
+  render(locale: CarnetLocale): TemplateResult {
+    const { filter, preview, sending, tagging } = this.parts;
+    const previewed = preview.documentId === undefined ? undefined : filter.document(preview.documentId);
+    const tagged = tagging.target?.kind === 'document' ? filter.document(tagging.target.documentId) : undefined;
+    const sent = sending.documentId === undefined ? undefined : filter.document(sending.documentId);
+    return html`${renderPreviewDialog({
+      locale,
+      document: previewed,
+      preview,
+      onClose: () => preview.close(),
+      onSend: () => previewed && this.send(previewed.id),
+      onEditTags: () => previewed && this.editTags({ kind: 'document', documentId: previewed.id }),
+    })}
+    ${renderTagEditor({
+      locale,
+      tagging,
+      document: tagged,
+      suggestions: tagging.target ? filter.suggestTags(tagging.draft) : [],
+      onDraft: (event) => tagging.setDraft((event.target as HTMLInputElement).value),
+      onSubmit: (event) => {
+        event.preventDefault();
+        void tagging.addDraftTag();
+      },
+      onRemove: (event) => {
+        const tag = (event.currentTarget as HTMLElement).dataset['tag'];
+        if (tagged && tag !== undefined) void tagging.removeTag(tagged.id, tag);
+      },
+      onClose: () => tagging.close(),
+    })}
+    ${renderSendDialog({
+      document: sent,
+      sending,
+      onRecipient: (event) => sending.chooseRecipient((event.target as HTMLInputElement).value),
+      onMessage: (event) => sending.writeMessage((event.target as HTMLTextAreaElement).value),
+      onSubmit: (event) => {
+        event.preventDefault();
+        void sending.send();
+      },
+      onRetry: () => sending.retry(),
+      onClose: () => sending.close(),
+    })}`;
+  }
+
+  // A row's button is recycled by the virtualizer: focus returns to the active row by index instead.
+  private rememberOpener(name: DialogName): void {
+    const active = this.host.shadowRoot?.activeElement;
+    if (active instanceof HTMLElement && active.closest('li.row')) this.modals[name].setOpener(null);
+  }
+}

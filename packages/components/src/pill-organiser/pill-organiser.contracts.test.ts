@@ -1,0 +1,62 @@
+import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
+import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import type { CarnetPillOrganiser } from './pill-organiser.js';
+import {
+  doseButton,
+  mountOrganiser,
+  one,
+  parisMarch,
+  seedPersona,
+  tableDoses,
+} from './test-helpers/organiser-fixtures.js';
+
+const LEVODOPA = 'plan-parkinson-levodopa-carbidopa';
+
+async function organiserWithHistory(label: string): Promise<HTMLElement> {
+  const dbName = uniqueDbName(label);
+  await seedPersona(dbName, 'parkinson');
+  const { organiser } = await mountOrganiser(dbName, { pathology: 'parkinson' });
+  return organiser;
+}
+
+/** Opens the dialog of a dose with the keyboard; returns its button. */
+async function openDoseDialog(host: HTMLElement, pick: (organiser: CarnetPillOrganiser) => HTMLButtonElement) {
+  const button = pick(host as CarnetPillOrganiser);
+  await activate(button);
+  return button;
+}
+
+function recordedDose(organiser: CarnetPillOrganiser): HTMLButtonElement {
+  const button = tableDoses(organiser).find((dose) =>
+    ['taken', 'taken-late', 'skipped'].includes(dose.dataset['state'] ?? ''),
+  );
+  if (!button) throw new Error('no recorded dose in the seeded week');
+  return button;
+}
+
+describe('<carnet-pill-organiser> shared contracts', () => {
+  dialogContract([
+    {
+      name: 'the dialog of a dose to take',
+      mount: () => organiserWithHistory('contract-to-take'),
+      open: (host) =>
+        openDoseDialog(host, (organiser) => doseButton(organiser, LEVODOPA, parisMarch('2026-03-11', '11:00'))),
+      selector: 'dialog[part="intake-dialog"]',
+      safeChoice: /Prise maintenant/,
+      // Switching to « Sauter cette prise… » replaced the focused button: focus used to drop to the page.
+      changeContent: async (host) => {
+        await activate(one(host as CarnetPillOrganiser, 'button[part="skip"]'));
+      },
+      focusAfterChange: 'Raison',
+      cleanup: deleteTestDatabases,
+    },
+    {
+      name: 'the dialog of a recorded dose (undo is never the first focus)',
+      mount: () => organiserWithHistory('contract-recorded'),
+      open: (host) => openDoseDialog(host, recordedDose),
+      selector: 'dialog[part="intake-dialog"]',
+      safeChoice: 'Fermer',
+      cleanup: deleteTestDatabases,
+    },
+  ]);
+});
