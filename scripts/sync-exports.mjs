@@ -21,7 +21,7 @@ export function elementFolders() {
 
 function expected(pkg) {
   const exports = { '.': { types: './dist/index.d.ts', import: './dist/index.js' } };
-  const sideEffects = ['./dist/index.js', './src/index.ts', './dist/carnet.bundle.js'];
+  const sideEffects = ['./dist/index.js', './src/index.ts', './dist/carnet.bundle.js', './dist/cdn/*.js'];
   for (const name of elementFolders()) {
     exports[`./${name}`] = { types: `./dist/${name}/${name}.d.ts`, import: `./dist/${name}/${name}.js` };
     exports[`./${name}/${name}.component.js`] = {
@@ -32,6 +32,8 @@ function expected(pkg) {
     sideEffects.push(`./dist/${name}/${name}.js`, `./src/${name}/${name}.ts`);
   }
   exports['./carnet.bundle.js'] = './dist/carnet.bundle.js';
+  // Self-contained, code-split ES modules for <script type="module"> (vite.cdn.config.ts).
+  exports['./cdn/*'] = './dist/cdn/*';
   exports['./themes/*'] = './themes/*';
   exports['./custom-elements.json'] = './custom-elements.json';
   exports['./package.json'] = './package.json';
