@@ -23,7 +23,7 @@ function expected(pkg) {
   // `development` (first, so it wins) serves the sources inside the monorepo: Vite, tsx and
   // Web Test Runner ask for it; scripts/published-exports.mjs strips it from the published package.
   const exports = { '.': { development: './src/index.ts', types: './dist/index.d.ts', import: './dist/index.js' } };
-  const sideEffects = ['./dist/index.js', './src/index.ts', './dist/carnet.bundle.js'];
+  const sideEffects = ['./dist/index.js', './src/index.ts', './dist/carnet.bundle.js', './dist/cdn/*.js'];
   for (const name of elementFolders()) {
     exports[`./${name}`] = {
       development: `./src/${name}/${name}.ts`,
@@ -39,6 +39,8 @@ function expected(pkg) {
     sideEffects.push(`./dist/${name}/${name}.js`, `./src/${name}/${name}.ts`);
   }
   exports['./carnet.bundle.js'] = './dist/carnet.bundle.js';
+  // Self-contained, code-split ES modules for <script type="module"> (vite.cdn.config.ts).
+  exports['./cdn/*'] = './dist/cdn/*';
   exports['./themes/*'] = './themes/*';
   exports['./custom-elements.json'] = './custom-elements.json';
   exports['./package.json'] = './package.json';

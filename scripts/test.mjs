@@ -8,6 +8,7 @@ const steps = [
   { name: 'Type check', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'Lint and format', cmd: 'npm', args: ['run', '--silent', 'lint'] },
   { name: 'Custom Elements Manifest', cmd: 'npm', args: ['run', '--silent', 'check-manifest'] },
+  { name: 'Public API reports', cmd: process.execPath, args: ['scripts/check-api.mjs'] },
   {
     name: 'Browser tests (Chromium)',
     cmd: process.execPath,
@@ -20,6 +21,7 @@ const steps = [
     args: ['scripts/run-node-tests.mjs'],
     results: '.node-test-results.json',
   },
+  { name: 'Packed packages install and type-check', cmd: process.execPath, args: ['scripts/check-pack.mjs'] },
 ];
 
 const only = process.argv.slice(2);

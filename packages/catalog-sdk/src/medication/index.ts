@@ -5,7 +5,7 @@
  */
 export { DEFAULT_MEAL_TIMES, periodOfTime, periodTime, resolveMealTimes } from './meal-times.js';
 export type { MealTimes, TimeOfDay } from './meal-times.js';
-export { DEFAULT_MEAL_OFFSET_MINUTES, mealsForDosesPerDay, whenToTimes } from './timing-when.js';
+export { DEFAULT_MEAL_OFFSET_MINUTES } from './timing-when.js';
 export type { PrescribedTime, TimingLoss, WhenCode } from './timing-when.js';
 export { timingToRRule } from './timing-rrule.js';
 export type { TimingConversion, TimingRule } from './timing-rrule.js';

@@ -1,0 +1,57 @@
+import { defineConfig, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { elementFolders } from '../../scripts/sync-exports.mjs';
+
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+const PREFIX = '\0carnet-cdn:';
+const widgets = elementFolders().filter((name: string) => name !== 'provider');
+
+/**
+ * One module per CDN file: `provider.js` registers the provider; each widget's file registers the
+ * provider and that widget, so one `<script type="module">` is enough; `carnet.js` registers all.
+ */
+function cdnEntries(): Plugin {
+  const modules = new Map<string, string[]>([
+    ['provider', ['provider']],
+    ...widgets.map((name: string): [string, string[]] => [name, ['provider', name]]),
+    ['carnet', ['provider', ...widgets]],
+  ]);
+  return {
+    name: 'carnet-cdn-entries',
+    resolveId: (id) => (id.startsWith(PREFIX) ? id : undefined),
+    load(id) {
+      if (!id.startsWith(PREFIX)) return undefined;
+      const names = modules.get(id.slice(PREFIX.length)) ?? [];
+      return names.map((name) => `export * from ${JSON.stringify(src(`${name}/${name}.ts`))};`).join('\n');
+    },
+    options(options) {
+      options.input = Object.fromEntries([...modules.keys()].map((name) => [name, `${PREFIX}${name}`]));
+    },
+  };
+}
+
+// The CDN build (`dist/cdn/`): self-contained ES modules (Lit and the SDK bundled in), code split so
+// a page downloads only what it shows and shares what two widgets have in common; connected mode,
+// iCalendar, demo data and English strings stay lazy. Budgets: scripts/check-sizes.mjs.
+export default defineConfig({
+  plugins: [cdnEntries()],
+  resolve: {
+    conditions: ['production'],
+    alias: {
+      '@carnet/catalog-sdk/demo-data': fileURLToPath(new URL('../catalog-sdk/src/demo-data/index.ts', import.meta.url)),
+      '@carnet/catalog-sdk': fileURLToPath(new URL('../catalog-sdk/src/index.ts', import.meta.url)),
+    },
+  },
+  build: {
+    target: 'es2022',
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    sourcemap: true,
+    manifest: true,
+    rolldownOptions: {
+      input: {},
+      preserveEntrySignatures: 'exports-only',
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});

@@ -1,0 +1,84 @@
+// Size budgets of the CDN build (packages/components/dist/cdn): what a page downloads before an
+// entry runs (the entry and every chunk it imports statically, gzip), lazy chunks counted apart.
+// `node scripts/check-sizes.mjs` builds the CDN files, prints the table and fails over a budget;
+// `--no-build` measures the files already built; `--json` prints the figures for the bench.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+/** Budgets in bytes (gzip): issue 19. */
+export const BUDGETS = { providerAndOneWidget: 60 * 1024, allWidgets: 130 * 1024 };
+
+const components = fileURLToPath(new URL('../packages/components/', import.meta.url));
+const cdn = `${components}dist/cdn/`;
+
+/** Builds the CDN files with Vite. */
+export function buildCdn() {
+  const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+  const result = spawnSync(process.execPath, [vite, 'build', '-c', 'vite.cdn.config.ts', '--logLevel', 'warn'], {
+    cwd: components,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('the CDN build failed');
+}
+
+/** Gzip sizes of each CDN entry: eager (downloaded before it runs) and lazy (loaded on demand). */
+export function measureCdn() {
+  const manifest = JSON.parse(readFileSync(`${cdn}.vite/manifest.json`, 'utf8'));
+  const bytes = (key) => readFileSync(`${cdn}${manifest[key].file}`);
+  const closure = (key, edge) => {
+    const seen = new Set();
+    const visit = (k) => {
+      if (seen.has(k)) return;
+      seen.add(k);
+      for (const next of manifest[k][edge] ?? []) visit(next);
+    };
+    visit(key);
+    return seen;
+  };
+  const sizes = {};
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (!chunk.isEntry) continue;
+    const eager = closure(key, 'imports');
+    // Everything reachable through dynamic imports, minus what is already eager.
+    const lazy = new Set();
+    for (const k of eager)
+      for (const d of manifest[k].dynamicImports ?? []) for (const c of closure(d, 'imports')) lazy.add(c);
+    for (const k of eager) lazy.delete(k);
+    sizes[chunk.name] = {
+      file: `cdn/${chunk.file}`,
+      gzip: gzipSync(Buffer.concat([...eager].map(bytes))).length,
+      lazyGzip: [...lazy].reduce((sum, k) => sum + gzipSync(bytes(k)).length, 0),
+    };
+  }
+  return sizes;
+}
+
+/** Which entries are held to which budget. */
+export function budgetOf(name) {
+  if (name === 'carnet') return BUDGETS.allWidgets;
+  return BUDGETS.providerAndOneWidget;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!process.argv.includes('--no-build')) buildCdn();
+  const sizes = measureCdn();
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(sizes, null, 2));
+    process.exit(0);
+  }
+  const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
+  let over = 0;
+  console.log('CDN entry (what one <script type="module"> downloads before it runs, gzip):');
+  for (const [name, size] of Object.entries(sizes)) {
+    const budget = budgetOf(name);
+    const ok = size.gzip <= budget;
+    if (!ok) over += 1;
+    console.log(
+      `  ${ok ? '✔' : '✘'} ${size.file.padEnd(24)} ${kB(size.gzip).padStart(9)} of ${kB(budget)}  (+ ${kB(size.lazyGzip)} loaded on demand)`,
+    );
+  }
+  if (over) console.error(`✘ ${over} CDN entr${over === 1 ? 'y is' : 'ies are'} over budget`);
+  process.exit(over ? 1 : 0);
+}
