@@ -20,9 +20,9 @@ import type {
   Page,
   PageRequest,
 } from '../sources/data-source.js';
-import { checkIntake, checkMedicationPlan } from '../sources/local/local-medications.js';
-import { pageLimit } from '../sources/local/paging.js';
-import { normaliseTags, requireText } from '../sources/local/validation.js';
+import { checkIntake, checkMedicationPlan } from '../sources/rules/medications.js';
+import { pageLimit } from '../sources/rules/paging.js';
+import { normaliseTags, requireText } from '../sources/rules/validation.js';
 import { transientFailure } from './classify.js';
 import type { CachedEntry, OfflineTransaction } from './store.js';
 import { LOCAL_VERSION_PREFIX, type PreparedWrite, type SyncController } from './sync.js';

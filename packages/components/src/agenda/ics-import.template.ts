@@ -48,11 +48,7 @@ export function renderIcsImportDialog(options: IcsImportViewOptions): TemplateRe
   const { transfer } = options;
   const preview = transfer.preview;
   const count = preview?.events.length ?? 0;
-  return html`<dialog
-    class="dialog dialog--import"
-    part="import-dialog"
-    aria-labelledby="import-title"
-  >
+  return html`<dialog class="dialog dialog--import" part="import-dialog" aria-labelledby="import-title">
     ${
       transfer.step === 'closed'
         ? nothing

@@ -39,11 +39,7 @@ export function renderOccurrenceDialog(options: OccurrenceDialogOptions): Templa
   const when = item
     ? `${format.fullDate(item.day)}${item.allDay ? '' : `, ${item.time}`}${item.timeZone !== options.timeZone ? ` (${item.timeZone})` : ''}`
     : '';
-  return html`<dialog
-    class="dialog dialog--occurrence"
-    part="occurrence-dialog"
-    aria-labelledby="occurrence-title"
-  >
+  return html`<dialog class="dialog dialog--occurrence" part="occurrence-dialog" aria-labelledby="occurrence-title">
     ${
       item
         ? html`<h2 class="dialog-title" id="occurrence-title">${item.title}</h2>
