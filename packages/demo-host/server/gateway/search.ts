@@ -51,7 +51,7 @@ export const SEARCH_ALLOW_LIST: Readonly<Record<string, Readonly<Record<string, 
     sender: [],
     status: [],
   },
-  Appointment: { date: [], status: [], 'service-type': [] },
+  Appointment: { date: [], status: [], 'service-type': [], identifier: [] },
   AuditEvent: { date: [], action: [], 'entity-type': [] },
 };
 
