@@ -45,6 +45,13 @@ export interface OutboxEntry {
   madeAt: string;
 }
 
+/** A conflict as stored: with its collection and the version the refused change was based on. */
+export type StoredConflict = SyncConflict & {
+  collection: CachedCollection;
+  /** `If-Match` of the refused change; absent when it was a creation. */
+  baseVersion?: string;
+};
+
 /** A client-assigned id whose creation reached the server under another id. */
 export interface AliasEntry {
   clientId: string;
@@ -62,7 +69,7 @@ export interface OfflineDbSchema extends DBSchema {
   };
   lists: { key: string; value: { collection: CachedCollection; refreshedAt: string } };
   outbox: { key: number; value: OutboxEntry; indexes: { 'by-record': string } };
-  conflicts: { key: string; value: SyncConflict & { collection: CachedCollection } };
+  conflicts: { key: string; value: StoredConflict };
   aliases: { key: string; value: AliasEntry };
   meta: { key: string; value: { key: string; value: string | number } };
 }
