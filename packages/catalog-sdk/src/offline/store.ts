@@ -43,6 +43,11 @@ export interface OutboxEntry {
   baseVersion?: string;
   /** When the patient made the change (ISO, this device's clock; informational only). */
   madeAt: string;
+  /**
+   * Set before a creation is first sent: from then on it may have reached the
+   * server, so a later attempt looks for it first.
+   */
+  sentBefore?: boolean;
 }
 
 /** A conflict as stored: with its collection and the version the refused change was based on. */

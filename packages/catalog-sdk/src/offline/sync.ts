@@ -145,9 +145,9 @@ export class SyncController extends EventTarget {
   #closed = false;
   readonly #waiters = new Map<string, Waiter>();
   readonly #stale = new Set<CachedCollection>();
-  /** Called when a collection must be read again from the server (set by the cached repositories). */
+  /** @internal Called when a collection must be read again from the server (set by the cached repositories). */
   onStale: (collection: CachedCollection) => void = () => undefined;
-  /** Called when cached records changed (here or in another tab), before `change` is dispatched. */
+  /** @internal Called when cached records changed (here or in another tab), before `change` is dispatched. */
   onInvalidate: (collections: readonly CachedCollection[]) => void = () => undefined;
   readonly #onOnline = (): void => void this.flush();
   readonly #onOffline = (): void => this.#setStatus('offline', 'network');
@@ -561,6 +561,11 @@ export class SyncController extends EventTarget {
         return;
       }
       this.#setStatus('syncing');
+      if (head.entry.op.kind === 'agenda.create' && head.entry.sentBefore !== true) {
+        // Durably noted before the request leaves: a reload mid-request must look before posting again.
+        const marked: OutboxEntry = { ...head.entry, sentBefore: true };
+        await this.#store.transaction(['outbox'], 'readwrite', (tx) => tx.objectStore('outbox').put(marked));
+      }
       let outcome: SendOutcome | { kind: 'rejected'; error: unknown };
       try {
         outcome = await sendEntry(this.#sender(), head.entry, head.ifMatch);
