@@ -90,6 +90,7 @@ describe('offline outbox: randomized run through faults (real FHIR server)', fun
     const doses = new Map<string, DoseTruth>();
     const done = { operations: 0, staleRetries: 0, creates: 0, updates: 0, deletes: 0 };
     let restoreClock: () => void = () => undefined;
+    const msByMode: Record<string, number> = { down: 0, random: 0, up: 0 };
 
     try {
       await tabs[0]?.agenda.list();
@@ -103,6 +104,7 @@ describe('offline outbox: randomized run through faults (real FHIR server)', fun
           restoreClock = skewClock(pick([0, 6 * HOUR, -6 * HOUR, 3 * 24 * HOUR]));
         }
         const tab = pick(tabs);
+        const opStart = performance.now();
         const liveEvents = [...events.entries()].filter(([, truth]) => !truth.deleted);
         const liveDoses = [...doses.entries()].filter(([, truth]) => !truth.deleted);
         const freeSlots = slots.filter((slot) => !doses.get(slot) || doses.get(slot)?.deleted);
@@ -171,6 +173,7 @@ describe('offline outbox: randomized run through faults (real FHIR server)', fun
           }
         }
         done.operations += 1;
+        msByMode[network.mode] = (msByMode[network.mode] ?? 0) + performance.now() - opStart;
       }
     } finally {
       restoreClock();
@@ -178,6 +181,7 @@ describe('offline outbox: randomized run through faults (real FHIR server)', fun
 
     // The server answers again, without faults: everything waiting is sent.
     network.mode = 'up';
+    const flushStart = performance.now();
     await Promise.all(tabs.map((tab) => tab.sync.flush()));
     await until(
       () => tabs.every((tab) => tab.sync.state.pending === 0),
@@ -186,6 +190,7 @@ describe('offline outbox: randomized run through faults (real FHIR server)', fun
       600_000,
     );
     const conflicts = tabs[0]?.sync.state.conflicts.length ?? -1;
+    const finalFlushMs = Math.round(performance.now() - flushStart);
 
     // Compare the server with what the patient did.
     const onServer = (await server.agenda.list()).filter((e) => e.title.startsWith(`${prefix} #`));
@@ -227,6 +232,8 @@ describe('offline outbox: randomized run through faults (real FHIR server)', fun
       wrong,
       conflicts,
       faults: network.counts,
+      msByMode: Object.fromEntries(Object.entries(msByMode).map(([mode, ms]) => [mode, Math.round(ms)])),
+      finalFlushMs,
     };
     // eslint-disable-next-line no-console -- the counts are the run's report (no health data)
     console.log(`offline randomized run: ${JSON.stringify(report)}`);

@@ -244,6 +244,27 @@ describe('offline cache and outbox (real FHIR server, injected faults)', functio
     expect(source.sync.state.conflicts).to.deep.equal([]);
   });
 
+  it('a change the server refuses as such is kept as a conflict; « mine » sends it again, never a second event', async () => {
+    const network = new FaultyNetwork();
+    const source = cached(network, `carnet-offline-test-${crypto.randomUUID()}`);
+    const title = `Refus ${crypto.randomUUID()}`;
+    const created = await server.agenda.create(event(title));
+    const mine = await source.agenda.get(created.id);
+    network.mode = 'down';
+    await source.agenda.update({ ...mine, notes: 'Jeûne la veille' });
+    network.mode = 'up';
+    network.rejectNextWrites = 1;
+    await source.sync.flush();
+    await until(() => source.sync.state.conflicts.length === 1, [source.sync], 'one conflict');
+    const [conflict] = source.sync.state.conflicts;
+    expect(conflict?.reason).to.equal('rejected');
+    expect(conflict?.entity === 'agenda' ? conflict.mine?.notes : undefined).to.equal('Jeûne la veille');
+    await source.sync.resolveConflict(conflict?.id ?? '', 'mine');
+    await until(() => source.sync.state.pending === 0, [source.sync], 'outbox empty');
+    const onServer = (await server.agenda.list()).filter((e) => e.title === title);
+    expect(onServer.map((e) => e.notes)).to.deep.equal(['Jeûne la veille']);
+  });
+
   it('online, a stale change is refused at once with ConflictError, as without a cache', async () => {
     const source = cached(new FaultyNetwork(), `carnet-offline-test-${crypto.randomUUID()}`);
     const created = await source.agenda.create(event(`C ${crypto.randomUUID()}`));

@@ -1,7 +1,8 @@
 /**
  * Sends one outbox entry to the FHIR server, idempotently:
- * - a creation carries a client-assigned identifier and is looked up by it
- *   before it is posted, so a retry after a lost answer finds the first one;
+ * - a creation carries a client-assigned identifier; once an attempt may have
+ *   reached the server (`sentBefore`), it is looked up by it before being
+ *   posted again, so a retry after a lost answer finds the first one;
  * - an update carries the change's id in an extension, so a retry whose
  *   `If-Match` fails because the first attempt went through recognises its own write;
  * - a deletion that finds nothing was already done.
@@ -141,12 +142,15 @@ export async function sendEntry(
   const { op } = entry;
   switch (op.kind) {
     case 'agenda.create': {
-      const found = await client.search<Appointment>('Appointment', {
-        patient: patientId,
-        identifier: `${CLIENT_RECORD_SYSTEM}|${entry.recordId}`,
-      });
-      const existing = found.resources[0];
-      if (existing !== undefined) return { kind: 'done', value: appointmentToAgendaEvent(existing) };
+      // Only an attempt that may have reached the server needs the lookup.
+      if (entry.sentBefore === true) {
+        const found = await client.search<Appointment>('Appointment', {
+          patient: patientId,
+          identifier: `${CLIENT_RECORD_SYSTEM}|${entry.recordId}`,
+        });
+        const existing = found.resources[0];
+        if (existing !== undefined) return { kind: 'done', value: appointmentToAgendaEvent(existing) };
+      }
       const resource = agendaEventToAppointment({ ...op.event, id: '', version: '' }, { patientId });
       const created = await client.create(mark(resource, entry.opId, entry.recordId));
       return { kind: 'done', value: appointmentToAgendaEvent(versionOf(created)) };

@@ -43,7 +43,19 @@ export interface OutboxEntry {
   baseVersion?: string;
   /** When the patient made the change (ISO, this device's clock; informational only). */
   madeAt: string;
+  /**
+   * Set before a creation is first sent: from then on it may have reached the
+   * server, so a later attempt looks for it first.
+   */
+  sentBefore?: boolean;
 }
+
+/** A conflict as stored: with its collection and the version the refused change was based on. */
+export type StoredConflict = SyncConflict & {
+  collection: CachedCollection;
+  /** `If-Match` of the refused change; absent when it was a creation. */
+  baseVersion?: string;
+};
 
 /** A client-assigned id whose creation reached the server under another id. */
 export interface AliasEntry {
@@ -62,7 +74,7 @@ export interface OfflineDbSchema extends DBSchema {
   };
   lists: { key: string; value: { collection: CachedCollection; refreshedAt: string } };
   outbox: { key: number; value: OutboxEntry; indexes: { 'by-record': string } };
-  conflicts: { key: string; value: SyncConflict & { collection: CachedCollection } };
+  conflicts: { key: string; value: StoredConflict };
   aliases: { key: string; value: AliasEntry };
   meta: { key: string; value: { key: string; value: string | number } };
 }

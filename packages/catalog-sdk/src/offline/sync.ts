@@ -13,7 +13,7 @@ import type { IntakeRecord, MedicationPlan } from '../model/medication.js';
 import { backoffDelay } from './backoff.js';
 import { transientFailure } from './classify.js';
 import { sendEntry, type SendOutcome, type SenderContext } from './sender.js';
-import type { CachedEntry, OfflineStore, OfflineTransaction, OutboxEntry } from './store.js';
+import type { CachedEntry, OfflineStore, OfflineTransaction, OutboxEntry, StoredConflict } from './store.js';
 import type {
   CachedCollection,
   ConflictChoice,
@@ -145,9 +145,9 @@ export class SyncController extends EventTarget {
   #closed = false;
   readonly #waiters = new Map<string, Waiter>();
   readonly #stale = new Set<CachedCollection>();
-  /** Called when a collection must be read again from the server (set by the cached repositories). */
+  /** @internal Called when a collection must be read again from the server (set by the cached repositories). */
   onStale: (collection: CachedCollection) => void = () => undefined;
-  /** Called when cached records changed (here or in another tab), before `change` is dispatched. */
+  /** @internal Called when cached records changed (here or in another tab), before `change` is dispatched. */
   onInvalidate: (collections: readonly CachedCollection[]) => void = () => undefined;
   readonly #onOnline = (): void => void this.flush();
   readonly #onOffline = (): void => this.#setStatus('offline', 'network');
@@ -283,7 +283,7 @@ export class SyncController extends EventTarget {
 
   /** The change that carries out the patient's choice. */
   #resolution(
-    conflict: SyncConflict,
+    conflict: StoredConflict,
     choice: 'mine' | 'both',
   ): { op: OutboxOperation; recordId?: string; baseVersion?: string; value?: { id: string } } {
     const base = conflict.theirs?.version;
@@ -297,6 +297,11 @@ export class SyncController extends EventTarget {
         if (mine === undefined) {
           if (theirs === undefined) throw new ValidationError('choice', 'there is nothing left to delete');
           return { op: { kind: 'agenda.delete' }, baseVersion: theirs.version };
+        }
+        if (theirs === undefined && conflict.reason === 'rejected' && conflict.baseVersion !== undefined) {
+          // Refused as such (not changed by someone else): try the same change again.
+          const event = { ...mine, id: conflict.recordId };
+          return { op: { kind: 'agenda.update', event }, baseVersion: conflict.baseVersion, value: event };
         }
         if (theirs === undefined) {
           const clientId = newId();
@@ -316,6 +321,10 @@ export class SyncController extends EventTarget {
           if (theirs === undefined) throw new ValidationError('choice', 'there is nothing left to delete');
           return { op: { kind: 'intake.delete' }, baseVersion: theirs.version };
         }
+        if (theirs === undefined && conflict.reason === 'rejected' && conflict.baseVersion !== undefined) {
+          const record = { ...mine, id: conflict.recordId };
+          return { op: { kind: 'intake.update', record }, baseVersion: conflict.baseVersion, value: record };
+        }
         if (theirs === undefined) {
           const clientId = newId();
           return { op: { kind: 'intake.record', record: { ...mine, id: clientId } }, recordId: clientId, value: mine };
@@ -324,18 +333,20 @@ export class SyncController extends EventTarget {
         return { op: { kind: 'intake.update', record }, baseVersion: base, value: record };
       }
       case 'document': {
-        const { theirs, changes } = conflict;
-        if (theirs === undefined || changes === undefined)
+        const { theirs, mine, changes } = conflict;
+        const shown = theirs ?? (conflict.reason === 'rejected' ? mine : undefined);
+        const baseVersion = theirs?.version ?? conflict.baseVersion;
+        if (shown === undefined || changes === undefined || baseVersion === undefined)
           throw new ValidationError('choice', 'the document no longer exists on the server');
-        const value = { ...theirs, ...changes };
-        return { op: { kind: 'document.update', changes }, baseVersion: base, value };
+        return { op: { kind: 'document.update', changes }, baseVersion, value: { ...shown, ...changes } };
       }
       case 'plan': {
         const { mine, theirs } = conflict;
-        if (mine === undefined || theirs === undefined)
+        const baseVersion = theirs?.version ?? (conflict.reason === 'rejected' ? conflict.baseVersion : undefined);
+        if (mine === undefined || baseVersion === undefined)
           throw new ValidationError('choice', 'the plan no longer exists on the server');
-        const plan: MedicationPlan = { ...mine, id: theirs.id };
-        return { op: { kind: 'plan.update', plan }, baseVersion: base, value: plan };
+        const plan: MedicationPlan = { ...mine, id: theirs?.id ?? conflict.recordId };
+        return { op: { kind: 'plan.update', plan }, baseVersion, value: plan };
       }
     }
   }
@@ -550,6 +561,11 @@ export class SyncController extends EventTarget {
         return;
       }
       this.#setStatus('syncing');
+      if (head.entry.op.kind === 'agenda.create' && head.entry.sentBefore !== true) {
+        // Durably noted before the request leaves: a reload mid-request must look before posting again.
+        const marked: OutboxEntry = { ...head.entry, sentBefore: true };
+        await this.#store.transaction(['outbox'], 'readwrite', (tx) => tx.objectStore('outbox').put(marked));
+      }
       let outcome: SendOutcome | { kind: 'rejected'; error: unknown };
       try {
         outcome = await sendEntry(this.#sender(), head.entry, head.ifMatch);
@@ -666,7 +682,8 @@ export class SyncController extends EventTarget {
         canKeepBoth: false,
         ...(mine === undefined ? {} : { mine }),
         ...(theirs === undefined ? {} : { theirs }),
-      } as SyncConflict & { collection: CachedCollection };
+        ...(ifMatch === undefined ? {} : { baseVersion: ifMatch }),
+      } as StoredConflict;
       if (entity === 'document') {
         const changes: HealthDocumentChanges = {};
         for (const op of ops) if (op.op.kind === 'document.update') Object.assign(changes, op.op.changes);

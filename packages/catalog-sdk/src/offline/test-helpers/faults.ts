@@ -53,6 +53,8 @@ export class FaultyNetwork {
   rate = 0.3;
   /** The next N writes reach the server, which acts on them, and their answers are lost. */
   loseNextWrites = 0;
+  /** The next N writes are refused with 422 (the server found the change itself invalid). */
+  rejectNextWrites = 0;
   /** Only writes (POST/PUT/DELETE) fail in `random` mode when true. */
   writesOnly = false;
   readonly counts: FaultCounts = {
@@ -77,6 +79,10 @@ export class FaultyNetwork {
       await (await fetch(input, init)).arrayBuffer();
       this.counts.lostAfterCommit += 1;
       throw new TypeError('Failed to fetch');
+    }
+    if (method !== 'GET' && this.rejectNextWrites > 0) {
+      this.rejectNextWrites -= 1;
+      return failure(422);
     }
     const faulty = this.mode === 'random' && (!this.writesOnly || method !== 'GET') && this.random() < this.rate;
     if (!faulty) {
