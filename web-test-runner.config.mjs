@@ -54,12 +54,14 @@ function chromiumClosingStuckPages(options) {
 
 export default {
   rootDir: root,
-  files: ['packages/*/src/**/*.test.ts'],
+  files: SOAK
+    ? ['packages/*/src/**/*.soak.test.ts']
+    : ['packages/*/src/**/*.test.ts', '!packages/*/src/**/*.soak.test.ts'],
   // `development`: the workspace packages from their sources (their `exports` say where) and Lit's dev build.
   nodeResolve: { exportConditions: ['development', 'browser'] },
   concurrency: 2,
   concurrentBrowsers: 1,
-  testsFinishTimeout: FILE_TIMEOUT_MS,
+  testsFinishTimeout: SOAK ? SOAK_FILE_TIMEOUT_MS : FILE_TIMEOUT_MS,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [
@@ -96,5 +98,8 @@ export default {
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
-  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }), countingReporter()],
+  reporters: [
+    defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }),
+    countingReporter({ outFile: SOAK ? '.wtr-soak-results.json' : '.wtr-results.json' }),
+  ],
 };

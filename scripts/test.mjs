@@ -16,6 +16,13 @@ const steps = [
     results: '.wtr-results.json',
   },
   {
+    name: 'Soak tests (Chromium: long randomized fault runs)',
+    cmd: process.execPath,
+    args: ['scripts/run-wtr.mjs'],
+    env: { CARNET_SOAK: '1' },
+    results: '.wtr-soak-results.json',
+  },
+  {
     name: 'Server tests (Node)',
     cmd: process.execPath,
     args: ['scripts/run-node-tests.mjs'],
@@ -35,7 +42,11 @@ for (const step of steps) {
   if (only.length && !only.some((o) => step.name.toLowerCase().includes(o))) continue;
   if (step.results) rmSync(step.results, { force: true });
   console.log(`\n▶ ${step.name}`);
-  const run = spawnSync(step.cmd, step.args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const run = spawnSync(step.cmd, step.args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: { ...process.env, ...step.env },
+  });
   const ok = run.status === 0;
   if (step.results) {
     if (existsSync(step.results)) {
