@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { AgendaEvent } from '@carnet/catalog-sdk';
-import type { AgendaChangeScope } from '../events/carnet-event-change.js';
+import { AGENDA_CHANGE_SCOPES } from '../events/carnet-event-change.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { AgendaFormat } from './agenda-format.js';
 import type { EventEditorController } from './event-editor.controller.js';
@@ -11,6 +11,7 @@ import { renderIcsImportDialog } from './ics-import.template.js';
 import type { OccurrenceDetailsController } from './occurrence-details.controller.js';
 import { renderOccurrenceDialog } from './occurrence-dialog.template.js';
 import { renderScopeDialog } from './scope-dialog.template.js';
+import { parseOneOf } from '../shared/parse-one-of.js';
 
 /** The controllers behind the agenda's dialogs. */
 export interface AgendaDialogParts {
@@ -128,8 +129,11 @@ export function dialogHandlers(parts: DialogHandlerParts): AgendaDialogHandlers 
     },
     onReplaceCustomRule: () => editor.replaceCustomRule(),
     onScopeChoose: (event) => {
-      const scope = (event.target as HTMLElement).closest<HTMLElement>('[data-scope]')?.dataset['scope'];
-      if (scope) void editor.chooseScope(scope as AgendaChangeScope);
+      const scope = parseOneOf(
+        (event.target as HTMLElement).closest<HTMLElement>('[data-scope]')?.dataset['scope'],
+        AGENDA_CHANGE_SCOPES,
+      );
+      if (scope) void editor.chooseScope(scope);
     },
     onScopeCancel: () => {
       if (editor.scopeRequest) editor.cancelScope();
