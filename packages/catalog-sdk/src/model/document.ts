@@ -87,6 +87,9 @@ export const DOCUMENT_KINDS: readonly DocumentKindInfo[] = [
   },
 ];
 
+/** Every document kind, in the order of `DOCUMENT_KINDS`. */
+export const DOCUMENT_KIND_VALUES: readonly DocumentKind[] = DOCUMENT_KINDS.map((info) => info.kind);
+
 /** Looks up a kind's information. */
 export function documentKindInfo(kind: DocumentKind): DocumentKindInfo {
   return DOCUMENT_KINDS.find((k) => k.kind === kind) ?? (DOCUMENT_KINDS[DOCUMENT_KINDS.length - 1] as DocumentKindInfo);

@@ -12,8 +12,14 @@ import { parseWall } from '../time/zone.js';
 /** How often the event comes back. */
 export type RecurrenceFrequency = 'none' | 'daily' | 'weekly' | 'monthly' | 'yearly';
 
+/** Every frequency the editor offers, in its order. */
+export const RECURRENCE_FREQUENCIES: readonly RecurrenceFrequency[] = ['none', 'daily', 'weekly', 'monthly', 'yearly'];
+
 /** Monthly on the start's day of month (the 15th) or on its nth weekday (the 2nd Tuesday). */
 export type MonthlyMode = 'day-of-month' | 'nth-weekday';
+
+/** Both monthly modes. */
+export const MONTHLY_MODES: readonly MonthlyMode[] = ['day-of-month', 'nth-weekday'];
 
 /** When a recurrence stops. */
 export type RecurrenceEnd =

@@ -13,8 +13,8 @@ import { dialysisDay, kine } from './test-helpers/sample-events.js';
 const YEAR_2026 = range('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z');
 
 function asEvent(imported: ImportedAgendaEvent, id = imported.uid): AgendaEvent {
-  const { uid: _uid, ...fields } = imported;
-  return { ...fields, id, version: '1' };
+  const { uid: _uid, title = 'untitled', ...fields } = imported;
+  return { ...fields, title, id, version: '1' };
 }
 
 function byUid(events: ImportedAgendaEvent[], uid: string): ImportedAgendaEvent {
@@ -246,6 +246,22 @@ describe('fromICalendar (import)', () => {
         expect(error, JSON.stringify(text)).to.be.instanceOf(ValidationError);
         expect((error as ValidationError).field).to.equal('ics');
       }
+    });
+
+    it('leaves an event without SUMMARY untitled: the application names it, the SDK has no words', () => {
+      const text = [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:nameless',
+        'DTSTART:20260310T090000',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n');
+      const [event] = fromICalendar(text).events;
+      expect(event?.uid).to.equal('nameless');
+      expect(event).not.to.have.property('title');
     });
 
     it('skips an event without DTSTART and drops an unreadable RRULE, with warnings', () => {

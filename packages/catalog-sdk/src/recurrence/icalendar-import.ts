@@ -220,7 +220,6 @@ function readMaster(component: ICAL.Component, uid: string, context: ImportConte
   }
   const event: ImportedAgendaEvent = {
     uid,
-    title: textValue(component, 'summary') ?? 'Sans titre',
     kind: kindOf(component),
     start: formatWall(startWall),
     end: formatWall(end),
@@ -229,6 +228,8 @@ function readMaster(component: ICAL.Component, uid: string, context: ImportConte
     overrides: [],
     reminders: remindersOf(component, uid, context),
   };
+  const title = textValue(component, 'summary');
+  if (title !== undefined) event.title = title;
   if (allDay) event.allDay = true;
   const location = textValue(component, 'location');
   if (location !== undefined) event.location = location;

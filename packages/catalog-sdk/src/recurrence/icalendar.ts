@@ -24,10 +24,16 @@ export interface ICalendarImportOptions {
 
 /**
  * An event read from an iCalendar file, ready to be created in the agenda
- * (`NewAgendaEvent`), with its iCalendar UID to recognise it on a later import.
+ * (`NewAgendaEvent`) once it has a title, with its iCalendar UID to recognise it
+ * on a later import.
  */
-export type ImportedAgendaEvent = NewAgendaEvent &
+export type ImportedAgendaEvent = Omit<NewAgendaEvent, 'title'> &
   Required<Pick<AgendaEvent, 'timeZone' | 'exdates' | 'overrides' | 'reminders'>> & {
+    /**
+     * The event's SUMMARY; absent when the file gives none. The SDK has no words
+     * of its own: the application names such an event in the patient's language.
+     */
+    title?: string;
     /** UID of the VEVENT (master) it came from. */
     uid: string;
   };

@@ -8,7 +8,14 @@ export { expandOccurrences } from './expand.js';
 export type { InstantRange } from './expand.js';
 export { zonedToInstant, instantToZoned, isKnownTimeZone } from '../time/zone.js';
 export { describeRecurrence } from './describe.js';
-export { recurrenceToRRule, rruleToRecurrence, isEditableRRule, NO_RECURRENCE } from './editor.js';
+export {
+  recurrenceToRRule,
+  rruleToRecurrence,
+  isEditableRRule,
+  NO_RECURRENCE,
+  MONTHLY_MODES,
+  RECURRENCE_FREQUENCIES,
+} from './editor.js';
 export type { RecurrenceChoice, RecurrenceFrequency, RecurrenceEnd, MonthlyMode } from './editor.js';
 export { toICalendar, fromICalendar } from './icalendar.js';
 export type {

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { createDocumentIndex } from './document-index.js';
+export { DOCUMENT_SORTS } from './types.js';
 export { normalizeForSearch } from './normalize.js';
 export { highlightSegments } from './highlight.js';
 export type {

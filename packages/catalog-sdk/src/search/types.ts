@@ -24,6 +24,9 @@ export interface DocumentFilters {
 /** Order of the results. `relevance` falls back to newest first when there is no query. */
 export type DocumentSort = 'relevance' | 'date-desc' | 'date-asc' | 'title' | 'kind';
 
+/** Every order, relevance first. */
+export const DOCUMENT_SORTS: readonly DocumentSort[] = ['relevance', 'date-desc', 'date-asc', 'title', 'kind'];
+
 /** A highlighted range of an original (not folded) text. */
 export interface MatchRange {
   /** Index of the first highlighted UTF-16 code unit. */

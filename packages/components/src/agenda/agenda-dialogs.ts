@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { AgendaEvent } from '@carnet/catalog-sdk';
-import type { AgendaChangeScope } from '../events/carnet-event-change.js';
+import { AGENDA_CHANGE_SCOPES, type AgendaChangeScope } from '../events/carnet-event-change.js';
 import { DialogController } from '../shared/dialog.controller.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { AgendaFormat } from './agenda-format.js';
@@ -12,6 +12,7 @@ import { renderIcsImportDialog } from './ics-import.template.js';
 import type { OccurrenceDetailsController } from './occurrence-details.controller.js';
 import { renderOccurrenceDialog } from './occurrence-dialog.template.js';
 import { renderScopeDialog } from './scope-dialog.template.js';
+import { parseOneOf } from '../shared/parse-one-of.js';
 
 /** The controllers behind the agenda's dialogs. */
 export interface AgendaDialogParts {
@@ -146,8 +147,11 @@ export function dialogHandlers(parts: DialogHandlerParts): AgendaDialogHandlers 
     },
     onReplaceCustomRule: () => editor.replaceCustomRule(),
     onScopeChoose: (event) => {
-      const scope = (event.target as HTMLElement).closest<HTMLElement>('[data-scope]')?.dataset['scope'];
-      if (scope) void editor.chooseScope(scope as AgendaChangeScope);
+      const scope = parseOneOf(
+        (event.target as HTMLElement).closest<HTMLElement>('[data-scope]')?.dataset['scope'],
+        AGENDA_CHANGE_SCOPES,
+      );
+      if (scope) void editor.chooseScope(scope);
     },
     onScopeCancel: () => {
       if (editor.scopeRequest) editor.cancelScope();

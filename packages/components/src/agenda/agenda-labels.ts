@@ -63,6 +63,9 @@ export function frequencyLabel(frequency: RecurrenceFrequency): string {
 /** Unit of a reminder delay as the editor offers it. */
 export type ReminderUnit = 'minute' | 'hour' | 'day';
 
+/** Every reminder unit, smallest first. */
+export const REMINDER_UNITS: readonly ReminderUnit[] = ['minute', 'hour', 'day'];
+
 /** The largest unit that divides a delay exactly: 1440 → 1 day, 90 → 90 minutes. */
 export function reminderParts(minutesBefore: number): { value: number; unit: ReminderUnit } {
   if (minutesBefore > 0 && minutesBefore % 1440 === 0) return { value: minutesBefore / 1440, unit: 'day' };

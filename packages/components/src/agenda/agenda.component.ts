@@ -29,7 +29,7 @@ import { agendaFormat } from './agenda-format.js';
 import type { AgendaFormat } from './agenda-format.js';
 import type { AgendaData, AgendaLayout } from './agenda-layout.js';
 import { AgendaRangeController } from './agenda-range.controller.js';
-import type { AgendaView } from './agenda-range.controller.js';
+import { AGENDA_VIEWS, type AgendaView } from './agenda-range.controller.js';
 import { instantToZoned, zonedToInstant } from './agenda-sdk.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { agendaDialogStyles } from './agenda-dialog.styles.js';
@@ -38,6 +38,7 @@ import { agendaStyles } from './agenda.styles.js';
 import { EventEditorController } from './event-editor.controller.js';
 import { IcsTransferController } from './ics-transfer.controller.js';
 import { OccurrenceDetailsController } from './occurrence-details.controller.js';
+import { parseOneOf } from '../shared/parse-one-of.js';
 
 /**
  * The patient's agenda: month, week and « À venir » views, events with plain-words
@@ -294,7 +295,7 @@ export class CarnetAgenda extends LitElement {
 
   private onToolbarClick(event: MouseEvent): void {
     const button = (event.target as HTMLElement).closest<HTMLElement>('button');
-    const view = button?.dataset['view'] as AgendaView | undefined;
+    const view = parseOneOf(button?.dataset['view'], AGENDA_VIEWS);
     if (view) {
       this.range.setView(view);
       return;

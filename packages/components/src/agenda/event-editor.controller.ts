@@ -1,14 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ConflictError, NotFoundError, WEEKDAYS } from '@carnet/catalog-sdk';
+import {
+  AGENDA_EVENT_KINDS,
+  ConflictError,
+  MONTHLY_MODES,
+  NotFoundError,
+  RECURRENCE_FREQUENCIES,
+  WEEKDAYS,
+} from '@carnet/catalog-sdk';
 import type { AgendaEvent, DataSource, IsoDate, NewAgendaEvent, Occurrence, Weekday } from '@carnet/catalog-sdk';
 import type { AgendaChangeScope, CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import { weekdayIndex } from './agenda-dates.js';
-import type { ReminderUnit } from './agenda-labels.js';
-import type { MonthlyMode, RecurrenceFrequency } from './agenda-sdk.js';
+import { REMINDER_UNITS, type ReminderUnit } from './agenda-labels.js';
 import { draftFields, draftFromEvent, draftTimes, newDraft, validateDraft } from './event-draft.js';
 import type { DraftErrors, EventDraft } from './event-draft.js';
 import { draftRule, planDelete, planEdit } from './series-edits.js';
 import type { OccurrenceAnchor, SeriesEdit } from './series-edits.js';
+import { parseOneOf } from '../shared/parse-one-of.js';
 
 /** What the editor needs from its element. */
 export interface EventEditorOptions {
@@ -119,13 +126,13 @@ export class EventEditorController implements ReactiveController {
         draft[input.name] = value;
         break;
       case 'kind':
-        draft.kind = value as EventDraft['kind'];
+        draft.kind = parseOneOf(value, AGENDA_EVENT_KINDS, draft.kind);
         break;
       case 'allDay':
         draft.allDay = checked;
         break;
       case 'frequency':
-        recurrence.frequency = value as RecurrenceFrequency;
+        recurrence.frequency = parseOneOf(value, RECURRENCE_FREQUENCIES, recurrence.frequency);
         // Weekly starts from the event's own weekday, ticked so the patient sees it.
         if (recurrence.frequency === 'weekly' && recurrence.weekdays.length === 0 && draft.date) {
           recurrence.weekdays = [WEEKDAYS[weekdayIndex(draft.date)] as Weekday];
@@ -135,7 +142,8 @@ export class EventEditorController implements ReactiveController {
         recurrence.interval = Math.max(1, Math.floor(Number(value)) || 1);
         break;
       case 'weekday': {
-        const day = value as Weekday;
+        const day = parseOneOf(value, WEEKDAYS);
+        if (!day) return;
         const chosen = new Set(recurrence.weekdays);
         if (checked) chosen.add(day);
         else chosen.delete(day);
@@ -143,7 +151,7 @@ export class EventEditorController implements ReactiveController {
         break;
       }
       case 'monthlyMode':
-        recurrence.monthlyMode = value as MonthlyMode;
+        recurrence.monthlyMode = parseOneOf(value, MONTHLY_MODES) ?? recurrence.monthlyMode;
         break;
       case 'endType':
         recurrence.end =
@@ -163,7 +171,7 @@ export class EventEditorController implements ReactiveController {
         this.reminderValue = Math.max(0, Math.floor(Number(value)) || 0);
         break;
       case 'reminderUnit':
-        this.reminderUnit = value as ReminderUnit;
+        this.reminderUnit = parseOneOf(value, REMINDER_UNITS, this.reminderUnit);
         break;
       default:
         return;

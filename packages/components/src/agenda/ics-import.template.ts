@@ -7,6 +7,7 @@ import type { AgendaFormat } from './agenda-format.js';
 import { kindLabel } from './agenda-labels.js';
 import { describeRecurrence } from './agenda-sdk.js';
 import type { ImportedAgendaEvent } from './agenda-sdk.js';
+import { untitled } from './ics-transfer.controller.js';
 import type { IcsTransferController, TransferProblem } from './ics-transfer.controller.js';
 
 /** What the import dialog needs besides its controller. */
@@ -37,7 +38,7 @@ function renderImported(event: ImportedAgendaEvent, options: IcsImportViewOption
   const day = format.fullDate(dayOfWall(event.start));
   const when = event.allDay ? day : `${day}, ${timeOfWall(event.start)}`;
   return html`<li class="import-item" part="import-item">
-    <span class="item-title">${event.title}</span>
+    <span class="item-title">${event.title ?? untitled()}</span>
     <span class="item-meta">${kindLabel(event.kind)} · ${when}</span>
     ${event.rrule ? html`<span class="item-meta">${describeRecurrence(event.rrule, locale)}</span>` : nothing}
   </li>`;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
 import { ValidationError } from '@carnet/catalog-sdk';
 import type { AgendaEvent, DataSource } from '@carnet/catalog-sdk';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
@@ -24,6 +25,11 @@ export type TransferProblem = 'unreadable-file' | 'import-failed' | 'export-fail
 export const EXPORT_FILE_NAME = 'agenda-carnet.ics';
 // Time for the browser to start the download before the object URL is revoked.
 const REVOKE_DELAY_MS = 1000;
+
+/** The name of an imported event whose file gave it none. */
+export function untitled(): string {
+  return msg('Sans titre');
+}
 
 /**
  * Export of the agenda to an `.ics` file (downloaded from a Blob object URL,
@@ -118,9 +124,9 @@ export class IcsTransferController implements ReactiveController {
     this.step = 'importing';
     this.host.requestUpdate();
     const changes: CarnetEventChangeDetail[] = [];
-    for (const { uid: _uid, ...event } of events) {
+    for (const { uid: _uid, title, ...event } of events) {
       try {
-        const created = await source.agenda.create(event);
+        const created = await source.agenda.create({ ...event, title: title ?? untitled() });
         changes.push({ action: 'create', eventId: created.id });
       } catch {
         this.problem = changes.length > 0 ? 'partial-import' : 'import-failed';

@@ -5,7 +5,8 @@ import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { DataSource, DocumentHit, DocumentKind, DocumentSearchResult, DocumentSort } from '@carnet/catalog-sdk';
+import { DOCUMENT_KIND_VALUES, DOCUMENT_SORTS } from '@carnet/catalog-sdk';
+import type { DataSource, DocumentHit, DocumentSearchResult } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { localeContext } from '../context/locale.context.js';
 import type {} from '../events/carnet-document-change.js';
@@ -24,7 +25,7 @@ import { dialogStyles } from '../shared/dialog.styles.js';
 import { documentDialogStyles } from './dialog.styles.js';
 import { documentBrowserStyles } from './document-browser.styles.js';
 import { DocumentFilterController } from './document-filter.controller.js';
-import type { FacetGroup } from './document-filter.controller.js';
+import { FACET_GROUPS, type FacetGroup } from './document-filter.controller.js';
 import { documentCountLabel } from './document-labels.js';
 import { DocumentPreviewController } from './document-preview.controller.js';
 import { DocumentList } from './document-list.js';
@@ -35,6 +36,7 @@ import { BrowserDialogs } from './browser-dialogs.controller.js';
 import { TagEditingController } from './tag-editing.controller.js';
 import { renderOutcome } from './tag-editor.template.js';
 import { renderToolbar } from './toolbar.template.js';
+import { parseOneOf } from '../shared/parse-one-of.js';
 
 // Long enough to let a word be typed before its result count is spoken.
 const ANNOUNCE_DEBOUNCE_MS = 300;
@@ -274,17 +276,20 @@ export class CarnetDocumentBrowser extends LitElement {
   };
 
   private readonly onSort = (event: Event): void => {
-    this.filter.setSort((event.target as HTMLSelectElement).value as DocumentSort);
+    const sort = parseOneOf((event.target as HTMLSelectElement).value, DOCUMENT_SORTS);
+    if (sort) this.filter.setSort(sort);
   };
 
   private readonly onFacetChange = (event: Event): void => {
     const input = event.target as HTMLInputElement;
-    const group = input.dataset['group'] as FacetGroup | undefined;
+    const group = parseOneOf(input.dataset['group'], FACET_GROUPS);
     const value = input.dataset['value'];
     if (!group || value === undefined) return;
     if (group === 'years') this.filter.toggle('years', Number(value));
-    else if (group === 'kinds') this.filter.toggle('kinds', value as DocumentKind);
-    else this.filter.toggle(group, value);
+    else if (group === 'kinds') {
+      const kind = parseOneOf(value, DOCUMENT_KIND_VALUES);
+      if (kind) this.filter.toggle('kinds', kind);
+    } else this.filter.toggle(group, value);
     this.keyboard.reset();
   };
 
@@ -293,7 +298,8 @@ export class CarnetDocumentBrowser extends LitElement {
   };
 
   private readonly onShowAll = (event: Event): void => {
-    const group = (event.currentTarget as HTMLElement).dataset['group'] as FacetGroup;
+    const group = parseOneOf((event.currentTarget as HTMLElement).dataset['group'], FACET_GROUPS);
+    if (!group) return;
     const next = new Set(this.showingAll);
     if (next.has(group)) next.delete(group);
     else next.add(group);

@@ -15,6 +15,9 @@ import type {
 /** Facet groups whose values are toggled one by one. */
 export type FacetGroup = 'kinds' | 'years' | 'authors' | 'tags';
 
+/** Every facet group, in the order they are shown. */
+export const FACET_GROUPS: readonly FacetGroup[] = ['kinds', 'years', 'authors', 'tags'];
+
 /** The value type of each facet group. */
 export interface FacetGroupValue {
   kinds: DocumentKind;

@@ -1,6 +1,9 @@
 /** Which occurrences of a recurring event a change applied to. */
 export type AgendaChangeScope = 'this' | 'following' | 'all';
 
+/** Every scope, narrowest first. */
+export const AGENDA_CHANGE_SCOPES: readonly AgendaChangeScope[] = ['this', 'following', 'all'];
+
 /** Detail of `carnet-event-change`: an agenda event the patient created, changed or deleted. */
 export interface CarnetEventChangeDetail {
   /** What was done to the event. */

@@ -27,10 +27,11 @@ import { communityLabel } from './forum-labels.js';
 import { ForumPublishingController } from './forum-publishing.controller.js';
 import { renderThreadList } from './forum-thread-list.view.js';
 import { renderThreadView } from './forum-thread.view.js';
+import { parseOneOf } from '../shared/parse-one-of.js';
 
 // Unknown values read as "not set", so the provider's pathology applies.
 const communityConverter: ComplexAttributeConverter<Pathology | undefined> = {
-  fromAttribute: (value) => PATHOLOGIES.find((pathology) => pathology === value),
+  fromAttribute: (value) => parseOneOf(value, PATHOLOGIES),
   toAttribute: (value) => value,
 };
 

@@ -4,9 +4,13 @@
  */
 import type { ComplexAttributeConverter } from 'lit';
 import { CARNET_SCOPES } from '@carnet/catalog-sdk';
+import { parseOneOf } from '../shared/parse-one-of.js';
 
 /** How `<carnet-provider>` signs the patient in: by leaving the page, or in a popup. */
 export type SignInMode = 'redirect' | 'popup';
+
+/** Both ways, the default first. */
+export const SIGN_IN_MODES: readonly SignInMode[] = ['redirect', 'popup'];
 
 /** Query parameters of an OAuth 2.0 authorization response (RFC 6749 §4.1.2, RFC 9207). */
 const RESPONSE_PARAMETERS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'];
@@ -46,6 +50,6 @@ export const scopesConverter: ComplexAttributeConverter<string[]> = {
 
 /** The `sign-in` attribute: anything but `popup` signs in by redirect, which needs no user activation. */
 export const signInModeConverter: ComplexAttributeConverter<SignInMode> = {
-  fromAttribute: (value) => (value === 'popup' ? 'popup' : 'redirect'),
+  fromAttribute: (value) => parseOneOf(value, SIGN_IN_MODES, 'redirect'),
   toAttribute: (value) => value,
 };

@@ -35,6 +35,7 @@ import { ConnectedModeView, RECORD_STATUS_OF_CONNECTION } from './connected-mode
 import { LocalRecord } from './local-record.js';
 import { providerStyles } from './provider.styles.js';
 import { sessionHeaderStyles } from './session-header.styles.js';
+import { parseOneOf } from '../shared/parse-one-of.js';
 
 /**
  * Where the provider stands in getting the patient's record ready. Connected
@@ -45,7 +46,7 @@ export type ProviderRecordStatus = 'idle' | 'seeding' | 'connecting' | 'signed-o
 
 // Unknown values read as "not set" rather than as a pathology Carnet is not tuned for.
 const pathologyConverter: ComplexAttributeConverter<Pathology | undefined> = {
-  fromAttribute: (value) => PATHOLOGIES.find((pathology) => pathology === value),
+  fromAttribute: (value) => parseOneOf(value, PATHOLOGIES),
   toAttribute: (value) => value,
 };
 

@@ -12,6 +12,7 @@
       's0010a3f8e47289e7': `Period`,
 's005053d82b712e0a': `Notes`,
 's0083a24af0e98811': `Saving…`,
+'s00ef924daed5ecda': `Untitled`,
 's0162bbd9070b36ab': str`${0} — ${1}, ${2}`,
 's01efe959ef4176bf': `Add a tag`,
 's0245b37b6b320c7d': `Upcoming appointments`,
