@@ -8,7 +8,11 @@
 // records the figures. Needs `--import tsx` (the platform is TypeScript) and
 // `--experimental-websocket` (Medplum), which the npm script passes.
 //
-// Options: --clients N (default 50), --seconds S (default 20), --documents N (per persona).
+// Then, on a fresh platform, the cost of searching one's own access trail before and
+// after another patient left 300 search events in theirs (it must not grow).
+//
+// Options: --clients N (default 50), --seconds S (default 20), --documents N (per persona),
+// --trail-only (skip the load, measure the trail only).
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
@@ -17,6 +21,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '20' },
     documents: { type: 'string', default: '300' },
+    'trail-only': { type: 'boolean', default: false },
   },
 });
 const CLIENTS = Number(values.clients);
@@ -26,6 +31,45 @@ const PERSONAS = ['diabetes', 'parkinson', 'kidney'];
 
 const { startPlatform } = await import('../packages/demo-host/server/main.ts');
 const { signIn } = await import('../packages/demo-host/server/testing/oauth-client.ts');
+
+/** Median ms of `runs` sequential GETs. */
+async function medianOf(runs, url, token) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** One patient's trail search, before and after another patient's 300 audited searches. */
+async function trailGrowth() {
+  const trail = await startPlatform({ oidcPort: 0, fhirPort: 0, documentCount: DOCUMENTS });
+  const tokenOf = async (login) => String((await signIn(trail.issuer, { login }))['access_token']);
+  const [own, other] = [await tokenOf('diabetes'), await tokenOf('kidney')];
+  const url = `${trail.fhirBaseUrl}/AuditEvent?_count=50`;
+  await medianOf(20, url, own);
+  const before = await medianOf(30, url, own);
+  for (let i = 0; i < 300; i += 1) {
+    await (
+      await fetch(`${trail.fhirBaseUrl}/DocumentReference?_count=20&_offset=${(i * 20) % DOCUMENTS}`, {
+        headers: { Authorization: `Bearer ${other}` },
+      })
+    ).arrayBuffer();
+  }
+  const after = await medianOf(30, url, own);
+  await trail.close();
+  console.log(
+    `Own AuditEvent search (diabetes), median of 30: ${before.toFixed(1)} ms before, ${after.toFixed(1)} ms after kidney's 300 audited searches (×${(after / before).toFixed(2)})`,
+  );
+}
+
+if (values['trail-only']) {
+  await trailGrowth();
+  process.exit(0);
+}
 
 const platform = await startPlatform({ oidcPort: 0, fhirPort: 0, documentCount: DOCUMENTS });
 const base = platform.fhirBaseUrl;
@@ -130,3 +174,4 @@ console.log(`\nAnswers carrying another patient's data: ${leaks}`);
 console.log(
   `Unexpected statuses: ${unexpected.size === 0 ? 'none' : [...unexpected].map(([k, v]) => `${k}: ${v}`).join(', ')}`,
 );
+await trailGrowth();

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { AgendaEvent } from '@carnet/catalog-sdk';
-import { AGENDA_CHANGE_SCOPES, type AgendaChangeScope } from '../events/carnet-event-change.js';
+import { AGENDA_CHANGE_SCOPES } from '../events/carnet-event-change.js';
 import { DialogController } from '../shared/dialog.controller.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { AgendaFormat } from './agenda-format.js';

@@ -10,7 +10,7 @@ import {
 import { FhirRouter, type MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { createGateway, type Caller, type Gateway, type GatewayOptions, type ResourceJson } from '../gateway/index.js';
-import { linkSearchBundle } from '../gateway/search.js';
+import { ForeignSearchError, linkSearchBundle } from '../gateway/search.js';
 import type { ScopeInteraction } from '../smart-scopes.js';
 import { loadFhirDefinitions } from './definitions.js';
 import {
@@ -246,7 +246,13 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
       return sendResource(res, 200, resource);
     }
     if (routed.interaction === 's') {
-      const query = gateway.constrainSearch(routed.type, url.searchParams, caller);
+      let query: URLSearchParams;
+      try {
+        query = gateway.constrainSearch(routed.type, url.searchParams, caller);
+      } catch (error) {
+        if (error instanceof ForeignSearchError) await gateway.recordRefusedSearch(caller, routed.type, error.patients);
+        throw error;
+      }
       const bundle = (await callRouter(repoFor(caller, routed.type), 'GET', typePath, query)) as Bundle;
       // Included resources are filtered too: only what the caller may read leaves the server.
       bundle.entry = (bundle.entry ?? []).filter((entry) => {

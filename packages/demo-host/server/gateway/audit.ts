@@ -33,6 +33,8 @@ export interface AccessRecord {
   resources: readonly string[];
   /** False for a refused attempt (recorded as a minor failure, `4`). */
   allowed: boolean;
+  /** What was asked, when no resource says it (a refused search: its type). */
+  detail?: string;
 }
 
 /**
@@ -50,7 +52,9 @@ export function accessEvent(record: AccessRecord, issuer: string): AuditEvent {
       role: { system: 'http://terminology.hl7.org/CodeSystem/object-role', code: '1', display: 'Patient' },
       ...(listed.length < record.resources.length
         ? { description: `${record.resources.length} resources, ${listed.length} listed` }
-        : {}),
+        : record.detail
+          ? { description: record.detail }
+          : {}),
     },
     ...listed.map((reference) => ({
       what: { reference },

@@ -271,6 +271,19 @@ describe('gateway: access trail (issue 10.4)', () => {
     assert.ok(!callers.some((e) => names(e).some((n) => n.endsWith('/doc-diabetes-0013'))));
   });
 
+  it("records a search naming another patient in that patient's trail, never made-up ones", async () => {
+    const before = new Set((await trailOf('patient-parkinson')).map((e) => e.id));
+    const response = await fhir(test.platform, '/DocumentReference?patient=patient-parkinson', diabetes);
+    assert.equal(response.status, 403);
+    const events = (await trailOf('patient-parkinson')).filter((e) => !before.has(e.id));
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.outcome, '4');
+    assert.equal(events[0]?.agent[0]?.who?.identifier?.value, 'patient-diabetes');
+    const trails = test.platform.gateway.audit;
+    assert.equal((await fhir(test.platform, '/DocumentReference?patient=made-up-patient', diabetes)).status, 403);
+    assert.equal(trails.size('made-up-patient'), 0);
+  });
+
   it('leaves one event per request with a bounded entity list', async () => {
     const before = (await trailOf('patient-kidney')).length;
     const kidney = await accessToken(test.platform, 'kidney');

@@ -69,6 +69,8 @@ export interface Gateway {
     resources: readonly ResourceJson[],
     allowed: boolean,
   ): Promise<void>;
+  /** Records a refused search naming other patients in each existing patient's trail. */
+  recordRefusedSearch(caller: Caller, type: string, patients: readonly string[]): Promise<void>;
   capability: CapabilityStatement;
   smartConfiguration: Record<string, unknown>;
 }
@@ -136,6 +138,20 @@ export function createGateway(options: GatewayOptions): Gateway {
           audit.record({ caller, action, owner, resources: references, allowed }),
         ),
       );
+    },
+    async recordRefusedSearch(caller, type, patients) {
+      // Only real patients get a trail: made-up ids must not make the server grow stores.
+      for (const patientId of new Set(patients.slice(0, 10))) {
+        if (!(await options.lookup('Patient', patientId))) continue;
+        await audit.record({
+          caller,
+          action: 'search',
+          owner: patientId,
+          resources: [],
+          allowed: false,
+          detail: `search of ${type}`,
+        });
+      }
     },
     capability: capabilityStatement(options.fhirBaseUrl, options.endpoints),
     smartConfiguration: smartConfiguration(options.endpoints),

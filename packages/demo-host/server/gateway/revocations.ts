@@ -32,6 +32,7 @@ export class RevocationList implements RevocationCheck {
   readonly #endedGrants = new Map<string, number>();
   readonly #now: () => number;
   readonly #maxTtl: number;
+  #prunedAt = 0;
 
   /**
    * @param options.maxTokenTtl longest access-token lifetime in seconds (how long an ended grant is remembered)
@@ -85,8 +86,11 @@ export class RevocationList implements RevocationCheck {
     return Math.floor(this.#now() / 1000);
   }
 
+  /** Drops expired entries, at most every 10 s (each pass walks the live tokens). */
   #prune(): void {
     const now = this.#seconds();
+    if (now - this.#prunedAt < 10) return;
+    this.#prunedAt = now;
     for (const [jti, exp] of this.#revoked) if (exp < now) this.#revoked.delete(jti);
     for (const [grantId, until] of this.#endedGrants) if (until < now) this.#endedGrants.delete(grantId);
     for (const [jti, token] of this.#issued) {

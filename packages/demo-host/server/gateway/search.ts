@@ -12,8 +12,17 @@ export interface SearchScope {
   careTeam: ReadonlySet<string>;
 }
 
-function forbidden(): FhirHttpError {
-  return new FhirHttpError(403, 'forbidden', "Searching outside the patient's compartment is not allowed");
+/** A search naming other patients: refused (403), and recorded in their trails. */
+export class ForeignSearchError extends FhirHttpError {
+  /** Builds the error naming the patients the search asked about. */
+  constructor(readonly patients: readonly string[]) {
+    super(403, 'forbidden', "Searching outside the patient's compartment is not allowed");
+    this.name = 'ForeignSearchError';
+  }
+}
+
+function forbidden(named: readonly string[], patientId: string): ForeignSearchError {
+  return new ForeignSearchError(named.filter((id) => id !== patientId && !id.startsWith('\u0000')));
 }
 
 /** The patient ids a search value names (`Patient/x`, an absolute URL, or a bare id). */
@@ -105,11 +114,11 @@ export function constrainSearch(
     }
     if (patientNames.has(base)) {
       const named = namedPatients([value], true);
-      if (named.some((id) => id !== scope.patientId)) throw forbidden();
+      if (named.some((id) => id !== scope.patientId)) throw forbidden(named, scope.patientId);
       continue;
     }
     if (base === '_id' && resourceType === 'Patient') {
-      if (value.split(',').some((id) => id !== scope.patientId)) throw forbidden();
+      if (value.split(',').some((id) => id !== scope.patientId)) throw forbidden(value.split(','), scope.patientId);
       continue;
     }
     if (base === '_summary') {
