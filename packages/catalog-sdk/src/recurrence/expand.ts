@@ -14,6 +14,7 @@ import { ValidationError } from '../errors/errors.js';
 import type { RuleFrequency, RuleParts } from './rule-parts.js';
 import { parseRuleParts } from './rule-parts.js';
 import { compileFastRule, expandFastRule } from './fast-rule.js';
+import { COUNT_CACHE_LIMIT, alignedPeriodStart, sortedBetween, withStartDefaults } from './period-jump.js';
 import { RRule, RRuleWeekday } from './rrule-interop.js';
 import { DAY_MS, formatInstant, formatWall, instantToWall, parseWall, zoneClock } from '../time/zone.js';
 
@@ -98,7 +99,24 @@ export function wallExpander(rrule: string, startWall: number, timeZone: string)
   const plan = compileFastRule(parts, untilWall(parts, timeZone));
   if (plan) return (fromWall, toWall) => expandFastRule(plan, startWall, fromWall, toWall);
   const rule = buildFloatingRule(parts, startWall, timeZone);
-  return (fromWall, toWall) => rule.between(new Date(fromWall), new Date(toWall), true).map((date) => date.getTime());
+  const between = (from: number, to: number, on: RRule = rule): number[] =>
+    on.between(new Date(from), new Date(to), true).map((date) => date.getTime());
+  if (parts.count !== undefined) {
+    // Finite: list it once, then answer each window by binary search.
+    if (parts.count > COUNT_CACHE_LIMIT) return (fromWall, toWall) => between(fromWall, toWall);
+    let all: number[] | undefined;
+    return (fromWall, toWall) => sortedBetween((all ??= rule.all().map((date) => date.getTime())), fromWall, toWall);
+  }
+  // Start `rrule` at the window's period (its defaults written out), not at DTSTART.
+  const explicit = withStartDefaults(parts, startWall);
+  let shifted: { periodStart: number; rule: RRule } | undefined;
+  return (fromWall, toWall) => {
+    const periodStart = alignedPeriodStart(parts, startWall, fromWall);
+    if (periodStart === undefined) return between(fromWall, toWall);
+    if (shifted?.periodStart !== periodStart)
+      shifted = { periodStart, rule: buildFloatingRule(explicit, periodStart, timeZone) };
+    return between(fromWall, toWall, shifted.rule);
+  };
 }
 
 interface CachedExpander {
