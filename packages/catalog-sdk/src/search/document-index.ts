@@ -53,6 +53,8 @@ import type {
   DocumentFilters,
   DocumentHit,
   DocumentIndex,
+  DocumentIndexBuild,
+  DocumentIndexBuildOptions,
   DocumentIndexOptions,
   DocumentMatches,
   DocumentSearchOptions,
@@ -162,6 +164,43 @@ class SearchableDocuments implements DocumentIndex {
     this.load(documents);
   }
 
+  /**
+   * Indexes `documents` (replacing everything) in slices of at most about
+   * `sliceMs`, yielding to the page between slices; searches in between answer over
+   * the documents indexed so far. The same steps as {@link load}, in the same order,
+   * so the finished index is the one the synchronous build gives.
+   */
+  async loadInSlices(
+    documents: readonly HealthDocument[],
+    sliceMs: number,
+    control: { cancelled: boolean },
+  ): Promise<void> {
+    this.reset();
+    let next = 0;
+    let sliceEnd = performance.now() + sliceMs;
+    const pause = async (): Promise<void> => {
+      if (performance.now() < sliceEnd) return;
+      await yieldToPage();
+      if (control.cancelled) throw new DOMException('The index build was cancelled.', 'AbortError');
+      sliceEnd = performance.now() + sliceMs;
+    };
+    while (next < documents.length) {
+      const end = Math.min(documents.length, next + 256);
+      for (; next < end; next++) this.indexOne(documents[next] as HealthDocument);
+      if (performance.now() >= sliceEnd) {
+        this.changed();
+        this.order.invalidate();
+        await pause();
+      }
+    }
+    for (const _step of this.words.compactSteps()) await pause();
+    this.words.compact(); // no-op unless a search compacted meanwhile and more came
+    await pause();
+    this.order.invalidate();
+    this.order.prepare();
+    this.changed();
+  }
+
   get size(): number {
     return this.table.size;
   }
@@ -215,6 +254,11 @@ class SearchableDocuments implements DocumentIndex {
     };
     this.previous = { key, result };
     return result;
+  }
+
+  /** Rebuilds synchronously from these documents. */
+  rebuild(documents: readonly HealthDocument[]): void {
+    this.load(documents);
   }
 
   update(document: HealthDocument): void {
@@ -281,21 +325,28 @@ class SearchableDocuments implements DocumentIndex {
 
   /** (Re)builds every structure from scratch. */
   private load(documents: readonly HealthDocument[]): void {
+    this.reset();
+    for (const document of documents) this.indexOne(document);
+    this.words.compact();
+    this.order.prepare();
+    this.changed();
+  }
+
+  private reset(): void {
     this.table = new DocumentTable();
     this.words = new WordIndex();
     this.order = new ResultOrder(this.table);
     this.matcher = new QueryMatcher(this.words, 0);
-    for (const document of documents) {
-      const existing = this.table.ordinalOf(document.id);
-      if (existing !== undefined) {
-        // A repeated id: the last copy wins, as with update().
-        this.words.delete(existing, documentWords(this.table.documents[existing] as HealthDocument, this.scratchWords));
-      }
-      this.words.add(this.table.put(document), documentWords(document, this.scratchWords), true);
-    }
-    this.words.compact();
-    this.order.prepare();
     this.changed();
+  }
+
+  private indexOne(document: HealthDocument): void {
+    const existing = this.table.ordinalOf(document.id);
+    if (existing !== undefined) {
+      // A repeated id: the last copy wins, as with update().
+      this.words.delete(existing, documentWords(this.table.documents[existing] as HealthDocument, this.scratchWords));
+    }
+    this.words.add(this.table.put(document), documentWords(document, this.scratchWords), true);
   }
 
   /** Every live ordinal, ascending (the candidates of an empty query); kept until a change. */
@@ -320,6 +371,71 @@ class SearchableDocuments implements DocumentIndex {
     if (this.scores.length < capacity) this.scores = new Float64Array(Math.max(capacity, this.scores.length * 2));
     this.previous = undefined;
   }
+}
+
+/** Lets the page handle input and paint: `scheduler.yield()` where available, else a message (no 4 ms timer clamp). */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
+/**
+ * Builds a search index without holding the main thread: the work runs in slices
+ * of a few milliseconds (`sliceMs`, default 8) with the page free in between, so a
+ * keystroke during the build is handled within a frame. The index is searchable
+ * from the start — over the documents indexed so far — and, once `done` resolves,
+ * answers exactly as {@link createDocumentIndex} over the same documents would.
+ * Give the documents newest first so early answers cover the recent ones.
+ *
+ * Chosen over a Web Worker: a worker needs a separate script (or a `blob:` URL a
+ * strict CSP forbids) in the self-contained bundle, and every result would have to
+ * be copied back; slices share the index and need neither.
+ */
+export function buildDocumentIndex(
+  documents: readonly HealthDocument[],
+  options: DocumentIndexBuildOptions = {},
+): DocumentIndexBuild {
+  const index = new SearchableDocuments([], options.locale ?? 'fr');
+  const control = { cancelled: false };
+  let complete = false;
+  const done = index.loadInSlices(documents, options.sliceMs ?? 8, control).then(
+    () => {
+      complete = true;
+      return index as DocumentIndex;
+    },
+    (error: unknown) => {
+      // Cancelled by finish(): the index is complete all the same.
+      if (complete) return index as DocumentIndex;
+      throw error;
+    },
+  );
+  return {
+    index,
+    done,
+    get complete() {
+      return complete;
+    },
+    cancel() {
+      control.cancelled = true;
+    },
+    finish() {
+      if (!complete) {
+        // Restart synchronously from scratch: the same documents, the same order, no waiting.
+        control.cancelled = true;
+        index.rebuild(documents);
+        complete = true;
+      }
+      return index;
+    },
+  };
 }
 
 /**
