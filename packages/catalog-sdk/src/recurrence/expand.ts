@@ -99,13 +99,16 @@ export function wallExpander(rrule: string, startWall: number, timeZone: string)
   const plan = compileFastRule(parts, untilWall(parts, timeZone));
   if (plan) return (fromWall, toWall) => expandFastRule(plan, startWall, fromWall, toWall);
   const rule = buildFloatingRule(parts, startWall, timeZone);
+  // rrule may give an occurrence twice (BYSETPOS=1,-1 on a one-occurrence period) or out of
+  // order (BYHOUR=14,9): sorted and unique, as RFC 5545 and python-dateutil give them.
   const between = (from: number, to: number, on: RRule = rule): number[] =>
-    on.between(new Date(from), new Date(to), true).map((date) => date.getTime());
+    sortedUnique(on.between(new Date(from), new Date(to), true).map((date) => date.getTime()));
   if (parts.count !== undefined) {
     // Finite: list it once, then answer each window by binary search.
     if (parts.count > COUNT_CACHE_LIMIT) return (fromWall, toWall) => between(fromWall, toWall);
     let all: number[] | undefined;
-    return (fromWall, toWall) => sortedBetween((all ??= rule.all().map((date) => date.getTime())), fromWall, toWall);
+    return (fromWall, toWall) =>
+      sortedBetween((all ??= sortedUnique(rule.all().map((date) => date.getTime()))), fromWall, toWall);
   }
   // Start `rrule` at the window's period (its defaults written out), not at DTSTART.
   const explicit = withStartDefaults(parts, startWall);
@@ -255,6 +258,16 @@ export function expandOccurrences(event: AgendaEvent, range: InstantRange): Occu
   const order = occurrences.map((_, index) => index);
   order.sort((a, b) => (startInstants[a] as number) - (startInstants[b] as number) || a - b);
   return order.map((index) => occurrences[index] as Occurrence);
+}
+
+function sortedUnique(values: number[]): number[] {
+  for (let i = 1; i < values.length; i++) {
+    if ((values[i] as number) <= (values[i - 1] as number)) {
+      values.sort((a, b) => a - b);
+      return values.filter((value, index) => index === 0 || values[index - 1] !== value);
+    }
+  }
+  return values;
 }
 
 function includesSorted(values: readonly number[], wanted: number): boolean {
