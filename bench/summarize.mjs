@@ -21,7 +21,6 @@ for (const [name, result] of Object.entries(report.results)) {
     else console.log('');
   } else if (name.startsWith('recurrence')) {
     console.log(`### ${name}\n`);
-    const { shapes: _shapes, ...rest } = result;
-    console.log(JSON.stringify(rest, null, 1), '\n');
+    console.log(JSON.stringify({ ...result, shapes: undefined }, null, 1), '\n');
   }
 }

@@ -22,7 +22,6 @@ function seeded(seed: number): () => number {
 }
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /**
  * A random rule that has occurrences (an impossible rule, e.g. the second Friday
