@@ -7,6 +7,8 @@ const sizes = quick ? [10_000] : [10_000, 100_000];
 export default sizes.flatMap((size) =>
   [false, true].map((growing) => ({
     name: `search: ${size.toLocaleString('en')} documents, ${growing ? 'growing vocabulary' : 'demo generator'}`,
-    run: async () => runCorpus({ size, growing, fuseKeystrokes: size > 20_000 ? 20 : 60 }),
+    run: async () =>
+      // Fuse needs seconds per keystroke at 100,000 documents: it is measured at 10,000 only.
+      runCorpus({ size, growing, fuseKeystrokes: 60, skipFuse: size > 20_000 }),
   })),
 );

@@ -6,6 +6,7 @@
  * documents found at rank 1, class precision in the first 10). Bench code only.
  */
 import type { HealthDocument } from '@carnet/catalog-sdk';
+import { buildDocumentIndex } from '@carnet/catalog-sdk';
 import { CLASS_QUERIES, TYPED_QUERIES, corpus, plant } from './corpus.js';
 import type { Engine } from './engines.js';
 import { carnet, flexSearch, fuse, miniSearch } from './engines.js';
@@ -113,6 +114,49 @@ async function measureEngine(
   };
 }
 
+/**
+ * The build in slices, as the document browser runs it after the first paint:
+ * every animation frame during the build, a keystroke is answered over the
+ * documents indexed so far. Reports the longest gap between frames (how long input
+ * and paint could wait) and the time of those answers.
+ */
+async function measureSlicedBuild(documents: HealthDocument[]): Promise<Record<string, number>> {
+  await nextTask();
+  const newestFirst = [...documents].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const began = performance.now();
+  const build = buildDocumentIndex(newestFirst);
+  const gaps: number[] = [];
+  const answers: number[] = [];
+  let last = performance.now();
+  let finished = false;
+  void build.done.then(() => {
+    finished = true;
+  });
+  const queries = ['o', 'or', 'ord', 'ordo', 'ordon', 'irm', 'dialyse'];
+  while (!finished) {
+    const frame = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    gaps.push(frame - last);
+    last = frame;
+    if (finished) break;
+    const start = performance.now();
+    const result = build.index.search(queries[answers.length % queries.length] as string);
+    for (let i = 0; i < Math.min(VISIBLE, result.total); i++) void result.hits[i]?.matches;
+    void result.facets;
+    answers.push(performance.now() - start);
+  }
+  return {
+    buildMs: round(performance.now() - began),
+    frames: gaps.length,
+    longestFrameGapMs: percentile(gaps, 1),
+    medianFrameGapMs: percentile(gaps, 0.5),
+    keystrokesDuringBuild: answers.length,
+    keystrokeDuringBuildMedianMs: percentile(answers, 0.5),
+    keystrokeDuringBuildMaxMs: percentile(answers, 1),
+  };
+}
+
+const VISIBLE = 30;
+
 /** Runs every engine on one corpus. */
 export async function runCorpus(options: CorpusRunOptions): Promise<Record<string, unknown>> {
   const documents = corpus(options.size, options.growing);
@@ -123,6 +167,11 @@ export async function runCorpus(options: CorpusRunOptions): Promise<Record<strin
     documents: documents.length,
     corpus: options.growing ? 'growing vocabulary (reference numbers, free text)' : 'demo generator',
   };
+  try {
+    result['Carnet, build in slices'] = await measureSlicedBuild(documents);
+  } catch (error) {
+    result['Carnet, build in slices'] = { error: String(error) };
+  }
   for (const engine of engines) {
     const max = engine.name.startsWith('Fuse') ? (options.fuseKeystrokes ?? Infinity) : Infinity;
     try {

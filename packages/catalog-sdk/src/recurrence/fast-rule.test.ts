@@ -26,6 +26,12 @@ const RULES = [
   'FREQ=YEARLY',
   'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
   'FREQ=YEARLY;INTERVAL=2;BYMONTH=3,9;BYMONTHDAY=1,-1;COUNT=9',
+  'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+  'FREQ=MONTHLY;BYDAY=SU;BYSETPOS=-1;BYHOUR=2;BYMINUTE=30',
+  'FREQ=DAILY;BYHOUR=8,12,19;COUNT=50',
+  'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;BYHOUR=9,17;BYSETPOS=1,-1',
+  'FREQ=MONTHLY;BYMONTHDAY=1,15,-1;BYSETPOS=2;BYMINUTE=0,30',
+  'FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1,2,3;BYSETPOS=-2;BYSECOND=5',
 ];
 const STARTS = [
   '2024-01-31T08:15:00',
@@ -39,7 +45,7 @@ describe('fast rule path agrees with rrule', () => {
   it('covers the rules an agenda meets and leaves the others to rrule', () => {
     for (const rule of RULES) expect(compileFastRule(parseRuleParts(rule), undefined), rule).not.to.equal(undefined);
     for (const rule of [
-      'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1',
+      'FREQ=YEARLY;BYWEEKNO=1',
       'FREQ=YEARLY;BYDAY=20MO',
       'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13',
       'FREQ=HOURLY',

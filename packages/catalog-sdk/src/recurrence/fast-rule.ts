@@ -5,8 +5,10 @@
  * `rrule` iterates from DTSTART building date sets and costs ~3 µs per
  * occurrence; an agenda expands hundreds of series on every view change. The
  * semantics are `rrule`'s (python-dateutil's: DTSTART counts only when it
- * matches the rule) and the tests compare both on many rules. Anything else —
- * BYSETPOS, BYYEARDAY, BYWEEKNO, BYHOUR…, mixed BYDAY/BYMONTHDAY — goes to `rrule`.
+ * matches the rule) and the tests compare both on many rules. BYHOUR, BYMINUTE,
+ * BYSECOND and BYSETPOS are applied per period. Anything else — BYYEARDAY,
+ * BYWEEKNO, HOURLY…, mixed BYDAY/BYMONTHDAY — goes to `rrule`, started at the
+ * window's period (`period-jump.ts`).
  */
 import type { Weekday } from '../model/common.js';
 import { WEEKDAYS } from '../model/common.js';
@@ -28,6 +30,12 @@ export interface FastRulePlan {
   readonly monthDays: readonly number[];
   /** Week start (0 = Monday). */
   readonly weekStart: number;
+  /** BYHOUR, BYMINUTE, BYSECOND (empty: DTSTART's). */
+  readonly hours: readonly number[];
+  readonly minutes: readonly number[];
+  readonly seconds: readonly number[];
+  /** BYSETPOS: positions within each period's occurrences (1-based, negative from the end). */
+  readonly setPositions: readonly number[];
 }
 
 const weekdayIndex = (day: Weekday): number => WEEKDAYS.indexOf(day);
@@ -41,9 +49,7 @@ function weekdayOfDay(dayNumber: number): number {
 export function compileFastRule(parts: RuleParts, untilWall: number | undefined): FastRulePlan | undefined {
   const freq = parts.freq;
   if (freq !== 'DAILY' && freq !== 'WEEKLY' && freq !== 'MONTHLY' && freq !== 'YEARLY') return undefined;
-  if (parts.unknown.length > 0 || parts.bySetPos.length > 0 || parts.byYearDay.length > 0 || parts.byWeekNo.length > 0)
-    return undefined;
-  if (parts.byHour.length > 0 || parts.byMinute.length > 0 || parts.bySecond.length > 0) return undefined;
+  if (parts.unknown.length > 0 || parts.byYearDay.length > 0 || parts.byWeekNo.length > 0) return undefined;
   const ranked = parts.byDay.filter((d) => d.nth !== undefined);
   const plain = parts.byDay.filter((d) => d.nth === undefined);
   const monthDays = parts.byMonthDay;
@@ -73,6 +79,10 @@ export function compileFastRule(parts: RuleParts, untilWall: number | undefined)
     months: parts.byMonth,
     monthDays,
     weekStart: weekdayIndex(parts.wkst ?? 'MO'),
+    hours: parts.byHour,
+    minutes: parts.byMinute,
+    seconds: parts.bySecond,
+    setPositions: parts.bySetPos,
   };
 }
 
@@ -130,10 +140,34 @@ export function expandFastRule(plan: FastRulePlan, startWall: number, fromWall: 
   const weekdaySet = plan.weekdays.length > 0 ? new Set(plan.weekdays) : undefined;
   const monthSet = plan.months.length > 0 ? new Set(plan.months) : undefined;
 
+  // Times of day: BYHOUR × BYMINUTE × BYSECOND, each defaulting to DTSTART's.
+  const timed = plan.hours.length > 0 || plan.minutes.length > 0 || plan.seconds.length > 0;
+  const times: number[] = [];
+  if (timed) {
+    for (const hour of plan.hours.length > 0 ? plan.hours : [startDate.getUTCHours()])
+      for (const minute of plan.minutes.length > 0 ? plan.minutes : [startDate.getUTCMinutes()])
+        for (const second of plan.seconds.length > 0 ? plan.seconds : [startDate.getUTCSeconds()])
+          times.push(((hour * 60 + minute) * 60 + second) * 1000);
+  } else {
+    times.push(timeOfDay);
+  }
+  const timesOfDay = uniqueSorted(times);
+  const setPositions = plan.setPositions;
+
   // Each period yields its days; returns false once past the last wanted instant.
   const emitDays = (days: readonly number[]): boolean => {
-    for (const day of days) {
-      const wall = day * DAY_MS + timeOfDay;
+    let walls: number[] = [];
+    for (const day of days) for (const time of timesOfDay) walls.push(day * DAY_MS + time);
+    if (setPositions.length > 0) {
+      // BYSETPOS picks among the period's occurrences, before DTSTART and UNTIL are applied.
+      const picked: number[] = [];
+      for (const position of setPositions) {
+        const wall = walls[position > 0 ? position - 1 : walls.length + position];
+        if (wall !== undefined) picked.push(wall);
+      }
+      walls = uniqueSorted(picked);
+    }
+    for (const wall of walls) {
       if (wall < startWall) continue;
       if (wall > lastWall) return false;
       emitted += 1;
@@ -149,7 +183,7 @@ export function expandFastRule(plan: FastRulePlan, startWall: number, fromWall: 
     case 'DAILY': {
       for (let k = skip(fromDay - startDay); ; k += 1) {
         const day = startDay + k * interval;
-        if (day * DAY_MS + timeOfDay > lastWall) break;
+        if (day * DAY_MS + (timesOfDay[0] as number) > lastWall) break;
         if (weekdaySet && !weekdaySet.has(weekdayOfDay(day))) continue;
         if (monthSet && !monthSet.has(new Date(day * DAY_MS).getUTCMonth() + 1)) continue;
         if (!emitDays([day])) break;
@@ -164,7 +198,9 @@ export function expandFastRule(plan: FastRulePlan, startWall: number, fromWall: 
       for (let k = skip(Math.floor((fromDay - firstWeek) / 7)); ; k += 1) {
         const weekStart = firstWeek + k * 7 * interval;
         if (weekStart * DAY_MS > lastWall) break;
-        if (!emitDays(offsets.map((offset) => weekStart + offset))) break;
+        // Like rrule (python-dateutil), the first week only holds the days from DTSTART's on: BYSETPOS counts from there.
+        const days = offsets.map((offset) => weekStart + offset).filter((day) => day >= startDay);
+        if (!emitDays(days)) break;
       }
       break;
     }

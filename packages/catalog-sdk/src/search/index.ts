@@ -3,7 +3,7 @@
  * and helpers to render highlighted matches safely.
  * @packageDocumentation
  */
-export { createDocumentIndex } from './document-index.js';
+export { buildDocumentIndex, createDocumentIndex } from './document-index.js';
 export { DOCUMENT_SORTS } from './types.js';
 export { normalizeForSearch } from './normalize.js';
 export { highlightSegments } from './highlight.js';
@@ -12,6 +12,8 @@ export type {
   DocumentFilters,
   DocumentHit,
   DocumentIndex,
+  DocumentIndexBuild,
+  DocumentIndexBuildOptions,
   DocumentIndexOptions,
   DocumentMatches,
   DocumentSearchOptions,

@@ -129,3 +129,23 @@ export interface DocumentIndexOptions {
   /** Default locale of labels; `fr` when omitted. */
   locale?: CarnetLocale;
 }
+
+/** Options of {@link DocumentIndexBuild} creation (`buildDocumentIndex`). */
+export interface DocumentIndexBuildOptions extends DocumentIndexOptions {
+  /** Longest slice of work between two yields to the page, in milliseconds; default 8. */
+  sliceMs?: number;
+}
+
+/** An index being built in slices (`buildDocumentIndex`). */
+export interface DocumentIndexBuild {
+  /** The index: searchable at once, over the documents indexed so far until {@link done}. */
+  readonly index: DocumentIndex;
+  /** Resolves once every document is indexed; rejects (`AbortError`) when cancelled first. */
+  readonly done: Promise<DocumentIndex>;
+  /** Whether every document is indexed. */
+  readonly complete: boolean;
+  /** Stops the build (`done` rejects); the index keeps what was indexed. */
+  cancel(): void;
+  /** Completes the build synchronously now (for a change that cannot wait) and returns the index. */
+  finish(): DocumentIndex;
+}

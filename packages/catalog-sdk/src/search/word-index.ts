@@ -186,6 +186,8 @@ export class WordIndex {
   private pendingDocument: Int32Array = new Int32Array(0);
   private pendingField: Int32Array = new Int32Array(0);
   private pending = 0;
+  /** Bumped by every change of the postings, so a stepwise compaction notices it is stale. */
+  private version = 0;
 
   /** Number of words with at least one posting — or ever seen (ids are never reused). */
   get vocabularySize(): number {
@@ -211,6 +213,7 @@ export class WordIndex {
 
   /** Records that document `ordinal` contains these words (word → field mask). */
   add(ordinal: number, words: ReadonlyMap<string, number>, bulk = false): void {
+    this.version++;
     for (const [word, mask] of words) {
       const id = this.idOf(word);
       this.counts[id] = (this.counts[id] as number) + 1;
@@ -241,6 +244,7 @@ export class WordIndex {
   /** Forgets that document `ordinal` contains these words. */
   delete(ordinal: number, words: ReadonlyMap<string, number>): void {
     if (this.pending > 0) this.compact();
+    this.version++;
     for (const word of words.keys()) {
       const id = this.ids.get(word);
       if (id === undefined) continue;
@@ -251,6 +255,18 @@ export class WordIndex {
 
   /** Moves every posting into one compact block (after a build, or when updates piled up). */
   compact(): void {
+    for (const _step of this.compactSteps()) {
+      // Drained at once.
+    }
+  }
+
+  /**
+   * {@link compact} in steps (a yield every 64k postings), for a build that must
+   * leave the page responsive. The new block is swapped in at the end; if anything
+   * changed the index meanwhile (a search compacted it), the steps stop, moot.
+   */
+  *compactSteps(): Generator<void, void, void> {
+    const version = ++this.version;
     const wordCount = this.words.length;
     const total = this.totalPostings();
     const offsets = new Int32Array(wordCount + 1);
@@ -258,22 +274,37 @@ export class WordIndex {
     const documents = new Int32Array(total);
     const fields = new Uint8Array(total);
     const fill = new Int32Array(wordCount);
+    let moved = 0;
     const put = (id: number, ordinal: number, mask: number): void => {
       const at = (offsets[id] as number) + (fill[id] as number);
       documents[at] = ordinal;
       fields[at] = mask;
       fill[id] = (fill[id] as number) + 1;
+      moved++;
     };
+    const STEP = 65_536;
     for (let id = 0; id < this.compacted; id++) {
       const start = this.offsets[id] as number;
       const end = start + (this.live[id] as number);
       for (let p = start; p < end; p++) put(id, this.blockDocuments[p] as number, this.blockFields[p] as number);
+      if (moved >= STEP) {
+        moved = 0;
+        yield;
+        if (version !== this.version) return;
+      }
     }
     for (const [id, list] of this.extra) {
       for (let i = 0; i < list.documents.length; i++) put(id, list.documents[i] as number, list.fields[i] as number);
     }
-    for (let p = 0; p < this.pending; p++)
+    for (let p = 0; p < this.pending; p++) {
       put(this.pendingWord[p] as number, this.pendingDocument[p] as number, this.pendingField[p] as number);
+      if (moved >= STEP) {
+        moved = 0;
+        yield;
+        if (version !== this.version) return;
+      }
+    }
+    this.version++;
     this.offsets = offsets;
     this.live = fill;
     this.blockDocuments = documents;

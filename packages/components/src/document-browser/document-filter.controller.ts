@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createDocumentIndex } from '@carnet/catalog-sdk';
+import { buildDocumentIndex, createDocumentIndex } from '@carnet/catalog-sdk';
 import type {
   DocumentFilters,
   DocumentHit,
   DocumentIndex,
+  DocumentIndexBuild,
   DocumentMatches,
   DocumentKind,
   DocumentSearchResult,
@@ -50,6 +51,8 @@ export class DocumentFilterController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly onResultChange: (result: DocumentSearchResult) => void;
   private index: DocumentIndex | undefined;
+  /** The index being built in slices after the first paint; it answers keystrokes meanwhile. */
+  private building: DocumentIndexBuild | undefined;
   private readonly byId = new Map<string, HealthDocument>();
   private locale: CarnetLocale = 'fr';
   /** Incremented on each load so a late index build of older documents is dropped. */
@@ -71,11 +74,7 @@ export class DocumentFilterController implements ReactiveController {
     // Put back in the page before its index was built: build it now.
     if (this.byId.size > 0 && !this.index) {
       const generation = this.generation;
-      setTimeout(() => {
-        if (generation !== this.generation || this.index) return;
-        this.ensureIndex();
-        this.search(false);
-      }, 0);
+      setTimeout(() => this.startBuild(generation), 0);
     }
   }
 
@@ -83,6 +82,7 @@ export class DocumentFilterController implements ReactiveController {
     // A widget taken out of the page does not spend the main thread on an index nobody sees.
     this.generation++;
     this.pendingBuild = undefined;
+    this.stopBuild();
   }
 
   /** Number of documents in the record (whatever the filters). */
@@ -114,6 +114,7 @@ export class DocumentFilterController implements ReactiveController {
     this.locale = locale;
     this.byId.clear();
     this.index = undefined;
+    this.stopBuild();
     for (const document of documents) this.byId.set(document.id, document);
     for (const id of [...this.selection]) if (!this.byId.has(id)) this.selection.delete(id);
     const generation = ++this.generation;
@@ -124,11 +125,7 @@ export class DocumentFilterController implements ReactiveController {
     }
     this.result = unindexedResult([...this.byId.values()]);
     this.host.requestUpdate();
-    const build = (): void => {
-      if (generation !== this.generation || this.index) return;
-      this.ensureIndex();
-      this.search(false);
-    };
+    const build = (): void => this.startBuild(generation);
     this.pendingBuild = build;
     // At the latest: also where frames never come (hidden tabs), so rows are never painted.
     setTimeout(build, 1_000);
@@ -176,7 +173,11 @@ export class DocumentFilterController implements ReactiveController {
   setLocale(locale: CarnetLocale): void {
     if (locale === this.locale) return;
     this.locale = locale;
-    if (this.index) this.index = createDocumentIndex([...this.byId.values()], { locale });
+    if (this.building) {
+      this.stopBuild();
+      this.startBuild(this.generation);
+    }
+    if (this.index) this.index = createDocumentIndex(newestFirst([...this.byId.values()]), { locale });
     if (this.index) this.search(false);
   }
 
@@ -227,27 +228,61 @@ export class DocumentFilterController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Indexes the documents in slices of a few milliseconds (newest first, so answers
+   * during the build cover the recent ones): the page stays responsive, and a
+   * keystroke meanwhile is answered at once over what is indexed so far, then again
+   * when the build is done. The result is the synchronous build's.
+   */
+  private startBuild(generation: number): void {
+    if (generation !== this.generation || this.index || this.building) return;
+    const build = buildDocumentIndex(newestFirst([...this.byId.values()]), { locale: this.locale });
+    this.building = build;
+    build.done.then(
+      () => {
+        if (this.building !== build) return;
+        this.building = undefined;
+        this.index = build.index;
+        this.search(false);
+      },
+      () => undefined, // cancelled: a newer load or locale took over
+    );
+  }
+
+  private stopBuild(): void {
+    this.building?.cancel();
+    this.building = undefined;
+  }
+
+  /** The complete index, built now if needed (a change to the documents cannot wait for the slices). */
   private ensureIndex(): DocumentIndex {
-    this.index ??= createDocumentIndex([...this.byId.values()], { locale: this.locale });
+    if (this.building) {
+      this.index = this.building.finish();
+      this.building = undefined;
+    }
+    this.index ??= createDocumentIndex(newestFirst([...this.byId.values()]), { locale: this.locale });
     return this.index;
   }
 
   private search(announce: boolean): void {
-    this.result = this.ensureIndex().search(this.query, this.filters, { sort: this.sort, locale: this.locale });
+    const index = this.index ?? this.building?.index ?? this.ensureIndex();
+    this.result = index.search(this.query, this.filters, { sort: this.sort, locale: this.locale });
     this.host.requestUpdate();
     if (announce) this.onResultChange(this.result);
   }
 }
 
-// Plain hits, newest first, shown before the index exists (no query, so no highlights).
-function unindexedResult(documents: HealthDocument[]): DocumentSearchResult {
+/** The documents newest first (stable: equal dates keep their order), as shown and as indexed. */
+function newestFirst(documents: HealthDocument[]): HealthDocument[] {
   let ordered = true;
   for (let i = 1; i < documents.length && ordered; i++)
     ordered = (documents[i - 1] as HealthDocument).date >= (documents[i] as HealthDocument).date;
-  const newestFirst = ordered
-    ? documents
-    : [...documents].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const hits: DocumentHit[] = newestFirst.map((document) => ({ document, score: 0, matches: NO_MATCHES }));
+  return ordered ? documents : [...documents].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+// Plain hits, newest first, shown before the index exists (no query, so no highlights).
+function unindexedResult(documents: HealthDocument[]): DocumentSearchResult {
+  const hits: DocumentHit[] = newestFirst(documents).map((document) => ({ document, score: 0, matches: NO_MATCHES }));
   return {
     hits,
     total: hits.length,

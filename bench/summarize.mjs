@@ -1,0 +1,26 @@
+// Prints the search and recurrence figures of bench/last-results.json as Markdown tables.
+import { readFile } from 'node:fs/promises';
+
+const report = JSON.parse(await readFile(new URL('./last-results.json', import.meta.url), 'utf8'));
+console.log(`${report.date} — ${report.machine}\n`);
+for (const [name, result] of Object.entries(report.results)) {
+  if (name.startsWith('search:')) {
+    console.log(`### ${name}\n`);
+    console.log(
+      '| engine | keystroke median | p95 | max | planted at rank 1 | class precision@10 | index memory | build |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const [engine, f] of Object.entries(result)) {
+      if (typeof f !== 'object' || f === null || !('medianMs' in f)) continue;
+      console.log(
+        `| ${engine} | ${f.medianMs} ms | ${f.p95Ms} ms | ${f.maxMs} ms | ${f.plantedAtRank1}/${f.planted} | ${f.classPrecisionAt10} | ${f.indexMB} MB | ${f.buildMs} ms |`,
+      );
+    }
+    const sliced = result['Carnet, build in slices'];
+    if (sliced) console.log(`\nbuild in slices: ${JSON.stringify(sliced)}\n`);
+    else console.log('');
+  } else if (name.startsWith('recurrence')) {
+    console.log(`### ${name}\n`);
+    console.log(JSON.stringify({ ...result, shapes: undefined }, null, 1), '\n');
+  }
+}
