@@ -116,12 +116,7 @@ function renderReportDone(view: DialogsView): TemplateResult {
 }
 
 function renderReportDialog(view: DialogsView): TemplateResult {
-  return html`<dialog
-    id="report-dialog"
-    class="dialog"
-    part="report-dialog"
-    aria-labelledby="report-title"
-  >
+  return html`<dialog id="report-dialog" class="dialog" part="report-dialog" aria-labelledby="report-title">
     ${
       view.reporting
         ? view.reportDone

@@ -25,6 +25,7 @@ import { ForumFeedController } from './forum-feed.controller.js';
 import { forumFeedStyles } from './forum-feed.styles.js';
 import { communityLabel } from './forum-labels.js';
 import { ForumPublishingController } from './forum-publishing.controller.js';
+import { feedFocus } from './feed-focus.js';
 import { renderThreadList } from './forum-thread-list.view.js';
 import { renderThreadView } from './forum-thread.view.js';
 
@@ -137,6 +138,19 @@ export class CarnetForumFeed extends LitElement {
   @state() private openedThread?: ForumThread;
 
   private readonly forum = new ForumFeedController(this);
+  /** The two feeds (discussions, and the posts of one), each with one article in the tab order. */
+  private readonly threadFeedFocus = feedFocus(
+    this,
+    () => this.forum.threads.map((thread) => thread.id),
+    (id) => {
+      const thread = this.forum.threads.find((candidate) => candidate.id === id);
+      if (thread) this.openThread(thread);
+    },
+  );
+  private readonly postFeedFocus = feedFocus(
+    this,
+    () => this.forum.threadTask.value?.posts.map((post) => post.id) ?? [],
+  );
   private readonly dialogs: ForumDialogsController = new ForumDialogsController(this, this.forum, {
     afterPseudonym: (pending) => this.writing.publish(pending),
     afterThreadDeleted: () => this.backToList(),
@@ -314,6 +328,7 @@ export class CarnetForumFeed extends LitElement {
       labelledBy: 'forum-heading',
       locale: this.locale,
       now: new Date(),
+      focus: this.threadFeedFocus,
       onOpen: (thread) => this.openThread(thread),
       onLoadMore: () => void this.loadMore(),
     });
@@ -352,6 +367,7 @@ export class CarnetForumFeed extends LitElement {
       replyMessage: writing.replyMessage,
       publishing: writing.publishing,
       pseudonym: this.forum.pseudonym,
+      focus: this.postFeedFocus,
       onBack: () => this.backToList(),
       onRetry: this.retryThread,
       onReplyTo: (post) => writing.replyToPost(post),

@@ -279,5 +279,4 @@ export class IntakeActionsController implements ReactiveController {
     this.#failureKey = error instanceof CarnetError ? error.messageKey : 'error.unknown';
     this.#problem = 'save-failed';
   }
-
 }

@@ -11,6 +11,7 @@ import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { DialogController } from '../shared/dialog.controller.js';
+import { RovingFocusController } from '../shared/roving-focus.controller.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
 import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
@@ -29,6 +30,7 @@ import { pillOrganiserStyles } from './pill-organiser.styles.js';
 import { presetFor } from './presets.js';
 import type { OrganiserPreset } from './presets.js';
 import { printStyles } from './print.styles.js';
+import { firstGridDose, weekGridTarget } from './week-grid.model.js';
 import type { GridDose } from './week-grid.model.js';
 import { renderDayList, renderWeekTable } from './week-grid.template.js';
 import { WeekController } from './week.controller.js';
@@ -173,6 +175,14 @@ export class CarnetPillOrganiser extends LitElement {
     announce: (text) => this.announcer.announce(text),
   });
 
+  /** The week table: one dose in the tab order, moved by the ARIA grid keys. */
+  private readonly weekGridFocus = new RovingFocusController(this, {
+    target: (from, event) => {
+      const grid = this.week.view()?.grid;
+      return grid ? weekGridTarget(grid, from, event) : undefined;
+    },
+  });
+
   private readonly intakeDialog = new DialogController(this, {
     selector: 'dialog[part="intake-dialog"]',
     isOpen: () => this.actions.dose !== undefined,
@@ -201,6 +211,17 @@ export class CarnetPillOrganiser extends LitElement {
 
   private currentNow(): Date {
     return this.now ?? new Date();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The grid's tab stop stays on a dose shown this week.
+    const grid = this.week.view()?.grid;
+    const active = this.weekGridFocus.activeKey;
+    if (grid && (active === undefined || !grid.doses.some((entry) => entry.key === active))) {
+      const first = firstGridDose(grid);
+      if (first) this.weekGridFocus.setActive(first);
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -283,6 +304,7 @@ export class CarnetPillOrganiser extends LitElement {
       preset: this.preset,
       isSaving: (key: string) => this.actions.isSaving(key),
       onOpen: this.openDose,
+      focus: this.weekGridFocus,
     };
     const first = grid.days[0] ?? grid.today;
     const last = grid.days[grid.days.length - 1] ?? grid.today;
