@@ -1,5 +1,6 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import { waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetAgenda } from './agenda.js';
 import { agendaEvent, agendaInProvider, part, parts, seedAgenda, text } from './test-helpers/agenda-fixtures.js';
@@ -102,6 +103,16 @@ describe('<carnet-agenda> shared contracts', () => {
       },
       selector: 'dialog[part="import-dialog"]',
       safeChoice: 'Annuler',
+    },
+  ]);
+
+  rovingFocusContract([
+    {
+      name: 'the month grid',
+      mount: async () => (await agendaInProvider(uniqueDbName('contract-month'))).agenda,
+      items: (host) => parts(host as CarnetAgenda, '[role="gridcell"]'),
+      nextKey: 'ArrowRight',
+      previousKey: 'ArrowLeft',
     },
   ]);
 });

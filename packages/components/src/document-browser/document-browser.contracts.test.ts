@@ -2,6 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CareTeamMember } from '@carnet/catalog-sdk';
 import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
 import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import { waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetDocumentBrowser } from './document-browser.js';
 import { mountWithSource, part, rows } from './test-helpers/browser-fixtures.js';
@@ -89,4 +90,15 @@ describe('<carnet-document-browser> shared contracts', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !preview.open, 'preview closed');
   });
+
+  rovingFocusContract([
+    {
+      name: 'the document list',
+      mount: mountBrowser,
+      items: (host) =>
+        rows(host as CarnetDocumentBrowser).flatMap((row) => [...row.querySelectorAll<HTMLElement>('.row-open')]),
+      nextKey: 'ArrowDown',
+      previousKey: 'ArrowUp',
+    },
+  ]);
 });

@@ -1,8 +1,8 @@
 /**
  * Keyboard reading order of an ARIA feed (https://www.w3.org/WAI/ARIA/apg/patterns/feed/)
- * on the shared roving focus: one article in the tab order, Page Down / Page Up move
- * to the next / previous article, Control+End and Control+Home leave the feed after
- * / before it.
+ * on the shared roving focus: Page Down / Page Up move to the next / previous article,
+ * Control+End and Control+Home leave the feed after / before it; Tab goes through the
+ * controls of the articles.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
@@ -52,13 +52,9 @@ export function feedFocus(
     },
   });
   return {
-    // Before any article was reached, the first one is the tab stop.
-    tabIndexFor: (id) =>
-      roving.activeKey !== undefined && ids().includes(roving.activeKey)
-        ? roving.tabIndexFor(id)
-        : id === ids()[0]
-          ? 0
-          : -1,
+    // A feed's articles are reached with Page Down / Page Up, not Tab: Tab goes through
+    // the controls inside them (APG feed pattern), so no article joins the tab order.
+    tabIndexFor: () => -1,
     onKeydown: (event) => {
       const feed = event.currentTarget;
       if (event.ctrlKey && (event.key === 'End' || event.key === 'Home') && feed instanceof HTMLElement) {

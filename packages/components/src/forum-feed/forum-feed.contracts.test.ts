@@ -2,9 +2,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ForumPost, ForumThread } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import { waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetForumFeed } from './forum-feed.js';
 import {
+  all,
   feedInProvider,
   one,
   openThread,
@@ -105,6 +107,33 @@ describe('<carnet-forum-feed> shared contracts', () => {
       },
       selector: '#delete-dialog',
       safeChoice: 'Annuler',
+      cleanup: deleteTestDatabases,
+    },
+  ]);
+
+  rovingFocusContract([
+    {
+      name: 'the feed of discussions',
+      mount: async () => {
+        const dbName = uniqueDbName('contract-threads');
+        await seedForum(dbName, 'parkinson', peerThreads('parkinson', 3));
+        const { feed } = await feedInProvider(dbName);
+        await threadsShown(feed);
+        return feed;
+      },
+      items: (host) => all(host as CarnetForumFeed, 'article[part="thread"]'),
+      nextKey: 'PageDown',
+      previousKey: 'PageUp',
+      tabStops: 'none',
+      cleanup: deleteTestDatabases,
+    },
+    {
+      name: 'the feed of posts of a discussion',
+      mount: () => openDiscussion('contract-posts'),
+      items: (host) => all(host as CarnetForumFeed, 'article[part="post"]'),
+      nextKey: 'PageDown',
+      previousKey: 'PageUp',
+      tabStops: 'none',
       cleanup: deleteTestDatabases,
     },
   ]);
