@@ -24,6 +24,7 @@ import {
 } from '../shared/localization.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { renderErrorState } from '../shared/states.js';
+import { unavailableDataSource } from './unavailable-source.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { carnetTokens } from '../shared/tokens.styles.js';
 import { CARNET_VERSION } from '../shared/version.js';
@@ -262,7 +263,7 @@ export class CarnetProvider extends LitElement {
 
   /** The data source the widgets currently receive, once ready. */
   get activeDataSource(): DataSource | undefined {
-    return this.providedDataSource;
+    return this.status === 'error' ? undefined : this.providedDataSource;
   }
 
   /** Connected mode: the session in use (the one given in `.session`, or the one the provider created). */
@@ -372,7 +373,8 @@ export class CarnetProvider extends LitElement {
   }
 
   private fail(error: unknown): void {
-    this.providedDataSource = undefined;
+    // The widgets inside show an error rather than waiting for a record that will not come.
+    this.providedDataSource = unavailableDataSource(error);
     this.failure = toCarnetErrorDetail(error);
     this.status = 'error';
     emit(this, 'carnet-error', this.failure);
