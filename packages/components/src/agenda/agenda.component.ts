@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -6,19 +6,16 @@ import { localized, msg } from '@lit/localize';
 import { DEFAULT_TIME_ZONE } from '@carnet/catalog-sdk';
 import type { AgendaEvent, DataSource, IsoDate } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import type {} from '../events/carnet-occurrence-note.js';
 import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization, getCarnetLocale } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
+import { getCarnetLocale } from '../shared/localization.js';
 import { renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { renderAgendaBody } from './agenda-body.template.js';
 import type { AgendaBodyHandlers } from './agenda-body.template.js';
 import { AgendaDataController } from './agenda-data.controller.js';
@@ -126,10 +123,7 @@ import { OccurrenceDetailsController } from './occurrence-details.controller.js'
  * @fires carnet-occurrence-note - The patient saved a note on one occurrence.
  */
 @localized()
-export class CarnetAgenda extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetAgenda extends CarnetWidget {
   static override styles = [baseStyles, stateStyles, dialogStyles, agendaStyles, agendaMonthStyles, agendaDialogStyles];
 
   /** Where the agenda is read from; given by `<carnet-provider>`, or set directly. */
@@ -169,14 +163,9 @@ export class CarnetAgenda extends LitElement {
   @property({ type: Boolean, attribute: 'show-medication', reflect: true })
   showMedication = false;
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
-
   /** The day whose details are open below the month grid. */
   @state() private openDay?: IsoDate;
 
-  private readonly internals: ElementInternals;
   private readonly data = new AgendaDataController(this);
   private readonly range = new AgendaRangeController(this);
   private readonly announcer = new LiveAnnouncer(this);
@@ -214,16 +203,6 @@ export class CarnetAgenda extends LitElement {
     details: this.details,
     transfer: this.transfer,
   });
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
-  }
 
   /** Today in the agenda's zone (the `today` attribute when set). */
   get todayDay(): IsoDate {
@@ -276,10 +255,7 @@ export class CarnetAgenda extends LitElement {
 
   protected override updated(): void {
     const current = this.data.state;
-    for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    this.reflectStates(current, ['loading', 'empty', 'error', 'ready']);
   }
 
   private readonly handlers: AgendaDialogHandlers = dialogHandlers({
@@ -355,7 +331,7 @@ export class CarnetAgenda extends LitElement {
       ${
         state === 'error'
           ? renderErrorState({
-              message: userMessageFor(toCarnetErrorDetail(this.data.error).messageKey),
+              message: this.errorMessage(this.data.error),
               onRetry: this.retry,
             })
           : !data

@@ -1,5 +1,6 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { PATIENCE } from '../test-helpers/dialog-contract.js';
 import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import { waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetAgenda } from './agenda.js';
@@ -43,7 +44,11 @@ async function openVisit(host: HTMLElement): Promise<HTMLElement> {
   );
   if (!button) throw new Error('no Kinésithérapie shown');
   await activate(button);
-  await waitUntil(() => part<HTMLDialogElement>(agenda, 'dialog[part="occurrence-dialog"]').open, 'details open');
+  await waitUntil(
+    () => part<HTMLDialogElement>(agenda, 'dialog[part="occurrence-dialog"]').open,
+    'details open',
+    PATIENCE,
+  );
   return button;
 }
 
@@ -98,6 +103,7 @@ describe('<carnet-agenda> shared contracts', () => {
         await waitUntil(
           () => agenda.shadowRoot?.querySelector('dialog[part="import-dialog"] [part="import-confirm"]'),
           'preview read',
+          PATIENCE,
         );
         return importButton;
       },

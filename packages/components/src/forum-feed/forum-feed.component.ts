@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ComplexAttributeConverter, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -7,17 +7,13 @@ import { TaskStatus } from '@lit/task';
 import { PATHOLOGIES } from '@carnet/catalog-sdk';
 import type { DataSource, ForumThread, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { renderComposeForm } from './forum-compose.view.js';
 import { ForumDialogsController } from './forum-dialogs.controller.js';
 import { renderDialogs } from './forum-dialogs.view.js';
@@ -97,10 +93,7 @@ type FeedState = 'loading' | 'empty' | 'error' | 'ready' | 'thread';
  * @fires carnet-post-report - The patient reported a post; detail `{ postId, reason }` (never the comment).
  */
 @localized()
-export class CarnetForumFeed extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetForumFeed extends CarnetWidget {
   static override styles = [baseStyles, stateStyles, dialogStyles, forumFeedStyles];
 
   /**
@@ -125,10 +118,6 @@ export class CarnetForumFeed extends LitElement {
   @consume({ context: dataSourceContext, subscribe: true })
   @property({ attribute: false })
   dataSource?: DataSource;
-
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
 
   @consume({ context: pathologyContext, subscribe: true })
   @state()
@@ -163,23 +152,12 @@ export class CarnetForumFeed extends LitElement {
     announce: (text) => this.announcer.announce(text),
   });
   private readonly announcer = new LiveAnnouncer(this);
-  private readonly internals: ElementInternals;
   /** What to focus once the next render is done (a selector in the shadow root). */
   private focusAfterRender?: string;
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
 
   /** The community shown: the attribute, else the provider's pathology. */
   get activeCommunity(): Pathology | undefined {
     return this.community ?? this.pathology;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
   }
 
   /** Loads the discussions again from the first page. */
@@ -208,10 +186,7 @@ export class CarnetForumFeed extends LitElement {
 
   private reflectState(): void {
     const current = this.currentState();
-    for (const name of ['loading', 'empty', 'error', 'ready', 'thread'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    this.reflectStates(current, ['loading', 'empty', 'error', 'ready', 'thread']);
   }
 
   private focusSoon(selector: string): void {
@@ -296,7 +271,7 @@ export class CarnetForumFeed extends LitElement {
               complete: () => (this.forum.threads.length === 0 ? this.renderEmpty() : this.renderThreads()),
               error: (error) =>
                 renderErrorState({
-                  message: userMessageFor(toCarnetErrorDetail(error).messageKey),
+                  message: this.errorMessage(error),
                   onRetry: this.retryList,
                 }),
             })
@@ -324,7 +299,7 @@ export class CarnetForumFeed extends LitElement {
       total: Math.max(this.forum.threadTotal, this.forum.threads.length),
       loadingMore: this.forum.loadingMore,
       hasMore: this.forum.hasMoreThreads,
-      moreError: more === undefined ? undefined : userMessageFor(toCarnetErrorDetail(more).messageKey),
+      moreError: more === undefined ? undefined : this.errorMessage(more),
       labelledBy: 'forum-heading',
       locale: this.locale,
       now: new Date(),
@@ -358,7 +333,7 @@ export class CarnetForumFeed extends LitElement {
       thread: complete?.thread ?? this.openedThread,
       posts: complete?.posts,
       loading: task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL,
-      errorMessage: error === undefined ? undefined : userMessageFor(toCarnetErrorDetail(error).messageKey),
+      errorMessage: error === undefined ? undefined : this.errorMessage(error),
       locale: this.locale,
       now: new Date(),
       edit: writing.edit,

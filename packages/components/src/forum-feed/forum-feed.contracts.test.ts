@@ -2,6 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ForumPost, ForumThread } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { PATIENCE } from '../test-helpers/dialog-contract.js';
 import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import { waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetForumFeed } from './forum-feed.js';
@@ -44,7 +45,7 @@ async function openDiscussion(label: string): Promise<HTMLElement> {
 
 async function emptyForum(label: string): Promise<HTMLElement> {
   const { feed } = await feedInProvider(uniqueDbName(label), { community: 'diabetes' });
-  await waitUntil(() => shadow(feed).querySelector('[part="empty"]'), 'empty state');
+  await waitUntil(() => shadow(feed).querySelector('[part="empty"]'), 'empty state', PATIENCE);
   return feed;
 }
 
@@ -92,7 +93,7 @@ describe('<carnet-forum-feed> shared contracts', () => {
       changeContent: async (host, dialog) => {
         await sendKeys({ press: 'Space' });
         await activate(one(host as CarnetForumFeed, '#report-dialog button[type="submit"]'));
-        await waitUntil(() => dialog.querySelector('[data-action="close-report"]'), 'report sent');
+        await waitUntil(() => dialog.querySelector('[data-action="close-report"]'), 'report sent', PATIENCE);
       },
       focusAfterChange: 'Fermer',
       cleanup: deleteTestDatabases,

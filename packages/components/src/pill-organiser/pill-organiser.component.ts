@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -6,19 +6,15 @@ import { localized, msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import type { DataSource, MealTimes, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
 import { DialogController } from '../shared/dialog.controller.js';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { renderAdherence } from './adherence-chart.template.js';
 import { IntakeActionsController } from './intake-actions.controller.js';
 import { renderIntakeDialog } from './intake-dialog.template.js';
@@ -110,10 +106,7 @@ import type { AdherenceWindow, OrganiserView } from './week.controller.js';
  * @fires carnet-error - Loading or saving failed; detail holds codes, never health data.
  */
 @localized()
-export class CarnetPillOrganiser extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetPillOrganiser extends CarnetWidget {
   static override styles = [
     baseStyles,
     stateStyles,
@@ -147,17 +140,12 @@ export class CarnetPillOrganiser extends LitElement {
   @property({ attribute: 'meal-times', converter: mealTimesConverter })
   mealTimes?: Partial<MealTimes>;
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
-
   @consume({ context: pathologyContext, subscribe: true })
   @state()
   private pathology?: Pathology;
 
   @state() private adherenceWindow: AdherenceWindow = 7;
 
-  private readonly internals: ElementInternals;
   private readonly announcer = new LiveAnnouncer(this);
 
   private readonly week = new WeekController(this, () => ({
@@ -189,16 +177,6 @@ export class CarnetPillOrganiser extends LitElement {
     onDismiss: () => this.actions.close(),
     returnFocusFallback: () => this.actions.lastDoseButton(),
   });
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
-  }
 
   /** Reads plans and intakes again, e.g. after they changed elsewhere. */
   refresh(): Promise<void> {
@@ -234,10 +212,7 @@ export class CarnetPillOrganiser extends LitElement {
     const view = this.week.view();
     const current =
       status === TaskStatus.ERROR ? 'error' : view ? (view.plans.length === 0 ? 'empty' : 'ready') : 'loading';
-    for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    this.reflectStates(current, ['loading', 'empty', 'error', 'ready']);
   }
 
   private readonly openDose = (entry: GridDose, button: HTMLElement): void => {
@@ -261,7 +236,7 @@ export class CarnetPillOrganiser extends LitElement {
     let body: TemplateResult;
     if (status === TaskStatus.ERROR) {
       body = renderErrorState({
-        message: userMessageFor(toCarnetErrorDetail(this.week.task.error).messageKey),
+        message: this.errorMessage(this.week.task.error),
         onRetry: this.retry,
       });
     } else if (!view) {

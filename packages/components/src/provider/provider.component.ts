@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ComplexAttributeConverter, PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
@@ -17,17 +17,16 @@ import { baseStyles } from '../shared/base.styles.js';
 import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
 import {
   DEFAULT_CARNET_LOCALE,
-  ensureCarnetLocalization,
   resolveAncestorLocale,
   setCarnetLocale,
   toCarnetLocale,
 } from '../shared/localization.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { renderErrorState } from '../shared/states.js';
+import { CarnetElement } from '../shared/carnet-element.js';
 import { unavailableDataSource } from './unavailable-source.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { carnetTokens } from '../shared/tokens.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { DEFAULT_CONNECTED_SCOPES, currentPageUri, scopesConverter, signInModeConverter } from './connected-config.js';
 import type { SignInMode } from './connected-config.js';
 import { ConnectedModeController } from './connected-mode.controller.js';
@@ -124,10 +123,7 @@ const SOURCE_PROPERTIES = [
  * @fires carnet-session-change - The patient signed in or out, or the session expired (connected mode); detail `{ authenticated, patientId }`.
  */
 @localized()
-export class CarnetProvider extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetProvider extends CarnetElement {
   static override styles = [carnetTokens, baseStyles, stateStyles, providerStyles, sessionHeaderStyles];
 
   /**
@@ -248,13 +244,7 @@ export class CarnetProvider extends LitElement {
     },
     failed: (error) => this.fail(error),
   });
-  private readonly internals: ElementInternals;
   private recordNeedsPreparing = true;
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
 
   /** Where the record stands: `seeding` while the demo persona is imported. */
   get recordStatus(): ProviderRecordStatus {
@@ -291,7 +281,6 @@ export class CarnetProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    ensureCarnetLocalization();
     if (this.locale === undefined) this.locale = resolveAncestorLocale(this);
     if (this.hasUpdated && this.recordNeedsPreparing) this.requestUpdate();
   }
@@ -381,11 +370,7 @@ export class CarnetProvider extends LitElement {
   }
 
   private reflectStatus(): void {
-    const states = this.internals.states;
-    for (const name of ['seeding', 'connecting', 'signed-out', 'ready', 'error'] as const) {
-      if (name === this.status) states.add(name);
-      else states.delete(name);
-    }
+    this.reflectStates(this.status, ['seeding', 'connecting', 'signed-out', 'ready', 'error']);
   }
 
   private readonly retry = (): void => {

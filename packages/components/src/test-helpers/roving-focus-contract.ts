@@ -6,7 +6,7 @@
  * item (a click) makes it the tab stop.
  */
 import { sendKeys } from '@web/test-runner-commands';
-import { deepActiveElement } from './dialog-contract.js';
+import { PATIENCE, deepActiveElement } from './dialog-contract.js';
 import { expect, waitUntil } from './fixture.js';
 
 /** One group of one element. */
@@ -43,6 +43,7 @@ async function oneTabStop(testCase: RovingFocusContractCase, host: HTMLElement):
   await waitUntil(
     () => tabStops(testCase.items(host)).length === expected,
     `${expected} tab stop(s) in ${testCase.name}`,
+    PATIENCE,
   );
   return (tabStops(testCase.items(host))[0] ?? testCase.items(host)[0]) as HTMLElement;
 }
@@ -69,15 +70,19 @@ export function rovingFocusContract(cases: readonly RovingFocusContractCase[]): 
         const start = await oneTabStop(testCase, host);
         start.focus();
         await sendKeys({ press: testCase.nextKey });
-        await waitUntil(() => {
-          const active = deepActiveElement();
-          return active !== start && testCase.items(host).includes(active as HTMLElement);
-        }, `${testCase.nextKey} moves focus to another item`);
+        await waitUntil(
+          () => {
+            const active = deepActiveElement();
+            return active !== start && testCase.items(host).includes(active as HTMLElement);
+          },
+          `${testCase.nextKey} moves focus to another item`,
+          PATIENCE,
+        );
         const moved = deepActiveElement() as HTMLElement;
-        await waitUntil(() => tabStopIs(testCase, host, moved), 'tab stop follows');
+        await waitUntil(() => tabStopIs(testCase, host, moved), 'tab stop follows', PATIENCE);
         await sendKeys({ press: testCase.previousKey });
-        await waitUntil(() => deepActiveElement() === start, `${testCase.previousKey} comes back`);
-        await waitUntil(() => tabStopIs(testCase, host, start), 'tab stop back');
+        await waitUntil(() => deepActiveElement() === start, `${testCase.previousKey} comes back`, PATIENCE);
+        await waitUntil(() => tabStopIs(testCase, host, start), 'tab stop back', PATIENCE);
       });
 
       it('leaves the group with one Tab', async () => {
@@ -95,11 +100,12 @@ export function rovingFocusContract(cases: readonly RovingFocusContractCase[]): 
         const index = items.indexOf(start);
         const other = (items[index + 1] ?? items[index - 1]) as HTMLElement;
         other.focus();
-        await waitUntil(() => tabStopIs(testCase, host, other), 'the focused item is the tab stop');
+        await waitUntil(() => tabStopIs(testCase, host, other), 'the focused item is the tab stop', PATIENCE);
         await sendKeys({ press: testCase.previousKey });
         await waitUntil(
           () => deepActiveElement() !== other && testCase.items(host).includes(deepActiveElement() as HTMLElement),
           `${testCase.previousKey} moves on from the focused item`,
+          PATIENCE,
         );
       });
     });
