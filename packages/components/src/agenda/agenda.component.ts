@@ -27,7 +27,7 @@ import type { AgendaFormat } from './agenda-format.js';
 import type { AgendaData, AgendaLayout } from './agenda-layout.js';
 import { AgendaRangeController } from './agenda-range.controller.js';
 import type { AgendaView } from './agenda-range.controller.js';
-import { instantToZoned, zonedToInstant } from './agenda-sdk.js';
+import { instantToZoned, zonedToInstant } from '@carnet/catalog-sdk';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { agendaDialogStyles } from './agenda-dialog.styles.js';
 import { agendaMonthStyles } from './agenda-month.styles.js';
@@ -251,6 +251,18 @@ export class CarnetAgenda extends CarnetWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('view')) this.openDay = undefined;
+    // Derived state: the layout of the range shown (memoised by the range controller).
+    const data = this.data.data;
+    this.layout = data
+      ? this.range.layout(data, {
+          timeZone: this.timeZone,
+          showMedication: this.showMedication,
+          localeKey: `${this.locale}|${getCarnetLocale()}`,
+          format: agendaFormat(this.locale),
+          now: this.currentInstant(),
+        })
+      : undefined;
+    if (this.layout && this.details.item) this.details.refresh(this.layout.byKey.get(this.details.item.key));
   }
 
   protected override updated(): void {
@@ -334,9 +346,9 @@ export class CarnetAgenda extends CarnetWidget {
               message: this.errorMessage(this.data.error),
               onRetry: this.retry,
             })
-          : !data
+          : !data || !this.layout
             ? renderLoadingState({ label: msg("Chargement de l'agenda…"), lines: 5 })
-            : this.renderAgenda(data, format, state === 'empty')
+            : this.renderAgenda(data, format, state === 'empty', this.layout)
       }
       ${renderAgendaDialogs({ editor: this.editor, details: this.details, transfer: this.transfer }, this.handlers, {
         locale: this.locale,
@@ -348,17 +360,8 @@ export class CarnetAgenda extends CarnetWidget {
     </section>`;
   }
 
-  private renderAgenda(data: AgendaData, format: AgendaFormat, empty: boolean): TemplateResult {
+  private renderAgenda(data: AgendaData, format: AgendaFormat, empty: boolean, layout: AgendaLayout): TemplateResult {
     const now = this.currentInstant();
-    const layout = this.range.layout(data, {
-      timeZone: this.timeZone,
-      showMedication: this.showMedication,
-      localeKey: `${this.locale}|${getCarnetLocale()}`,
-      format,
-      now,
-    });
-    this.layout = layout;
-    if (this.details.item) this.details.refresh(layout.byKey.get(this.details.item.key));
     return renderAgendaBody({
       view: this.range.view,
       title: this.range.title(format),

@@ -4,7 +4,7 @@ import type { AgendaEvent, DataSource, IsoDate, NewAgendaEvent, Occurrence, Week
 import type { AgendaChangeScope, CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import { weekdayIndex } from './agenda-dates.js';
 import type { ReminderUnit } from './agenda-labels.js';
-import type { MonthlyMode, RecurrenceFrequency } from './agenda-sdk.js';
+import type { MonthlyMode, RecurrenceFrequency } from '@carnet/catalog-sdk';
 import { draftFields, draftFromEvent, draftTimes, newDraft, validateDraft } from './event-draft.js';
 import type { DraftErrors, EventDraft } from './event-draft.js';
 import { draftRule, planDelete, planEdit } from './series-edits.js';

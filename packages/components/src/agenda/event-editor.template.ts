@@ -91,11 +91,7 @@ export function renderEventEditor(options: EventEditorViewOptions): TemplateResu
   const { draft, errors } = editor;
   const open = editor.mode !== 'closed';
   const heading = editor.mode === 'create' ? msg('Nouvel événement') : msg("Modifier l'événement");
-  return html`<dialog
-    class="dialog dialog--editor"
-    part="editor"
-    aria-labelledby="editor-title"
-  >
+  return html`<dialog class="dialog dialog--editor" part="editor" aria-labelledby="editor-title">
     ${
       open
         ? html`<form

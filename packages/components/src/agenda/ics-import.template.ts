@@ -5,8 +5,8 @@ import type { CarnetLocale } from '../shared/localization.js';
 import { dayOfWall, timeOfWall } from './agenda-dates.js';
 import type { AgendaFormat } from './agenda-format.js';
 import { kindLabel } from './agenda-labels.js';
-import { describeRecurrence } from './agenda-sdk.js';
-import type { ImportedAgendaEvent } from './agenda-sdk.js';
+import { describeRecurrence } from '@carnet/catalog-sdk';
+import type { ImportedAgendaEvent } from '@carnet/catalog-sdk';
 import type { IcsTransferController, TransferProblem } from './ics-transfer.controller.js';
 
 /** What the import dialog needs besides its controller. */
@@ -48,11 +48,7 @@ export function renderIcsImportDialog(options: IcsImportViewOptions): TemplateRe
   const { transfer } = options;
   const preview = transfer.preview;
   const count = preview?.events.length ?? 0;
-  return html`<dialog
-    class="dialog dialog--import"
-    part="import-dialog"
-    aria-labelledby="import-title"
-  >
+  return html`<dialog class="dialog dialog--import" part="import-dialog" aria-labelledby="import-title">
     ${
       transfer.step === 'closed'
         ? nothing

@@ -5,7 +5,7 @@ import type { AgendaEvent } from '@carnet/catalog-sdk';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { AgendaFormat } from './agenda-format.js';
 import { kindLabel, reminderLabel } from './agenda-labels.js';
-import { describeRecurrence } from './agenda-sdk.js';
+import { describeRecurrence } from '@carnet/catalog-sdk';
 import type { OccurrenceDetailsController } from './occurrence-details.controller.js';
 
 /** What the details dialog needs besides its controller. */
@@ -39,11 +39,7 @@ export function renderOccurrenceDialog(options: OccurrenceDialogOptions): Templa
   const when = item
     ? `${format.fullDate(item.day)}${item.allDay ? '' : `, ${item.time}`}${item.timeZone !== options.timeZone ? ` (${item.timeZone})` : ''}`
     : '';
-  return html`<dialog
-    class="dialog dialog--occurrence"
-    part="occurrence-dialog"
-    aria-labelledby="occurrence-title"
-  >
+  return html`<dialog class="dialog dialog--occurrence" part="occurrence-dialog" aria-labelledby="occurrence-title">
     ${
       item
         ? html`<h2 class="dialog-title" id="occurrence-title">${item.title}</h2>

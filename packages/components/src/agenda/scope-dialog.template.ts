@@ -62,12 +62,7 @@ export function renderScopeDialog({ request, onChoose, onCancel }: ScopeDialogOp
               }
             </div>
             <div class="dialog-actions">
-              <button
-                type="button"
-                class="action touch-target"
-                ?autofocus=${!request.recurring}
-                @click=${onCancel}
-              >
+              <button type="button" class="action touch-target" ?autofocus=${!request.recurring} @click=${onCancel}>
                 ${msg('Annuler')}
               </button>
             </div>`

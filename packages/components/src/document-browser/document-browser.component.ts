@@ -23,7 +23,7 @@ import { DocumentFilterController } from './document-filter.controller.js';
 import type { FacetGroup } from './document-filter.controller.js';
 import { documentCountLabel } from './document-labels.js';
 import { DocumentPreviewController } from './document-preview.controller.js';
-import { DocumentList } from './document-list.js';
+import { DocumentList } from './document-list.template.js';
 import { DocumentSendingController } from './document-sending.controller.js';
 import { renderFacets } from './facets.template.js';
 import { ListKeyboardController } from './list-keyboard.controller.js';

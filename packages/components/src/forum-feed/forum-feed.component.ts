@@ -14,16 +14,16 @@ import { CarnetWidget } from '../shared/carnet-element.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { renderComposeForm } from './forum-compose.view.js';
+import { renderComposeForm } from './forum-compose.template.js';
 import { ForumDialogsController } from './forum-dialogs.controller.js';
-import { renderDialogs } from './forum-dialogs.view.js';
+import { renderDialogs } from './forum-dialogs.template.js';
 import { ForumFeedController } from './forum-feed.controller.js';
 import { forumFeedStyles } from './forum-feed.styles.js';
 import { communityLabel } from './forum-labels.js';
 import { ForumPublishingController } from './forum-publishing.controller.js';
 import { feedFocus } from './feed-focus.js';
-import { renderThreadList } from './forum-thread-list.view.js';
-import { renderThreadView } from './forum-thread.view.js';
+import { renderThreadList } from './forum-thread-list.template.js';
+import { renderThreadView } from './forum-thread.template.js';
 
 // Unknown values read as "not set", so the provider's pathology applies.
 const communityConverter: ComplexAttributeConverter<Pathology | undefined> = {
@@ -317,8 +317,8 @@ export class CarnetForumFeed extends CarnetWidget {
       message: writing.composeMessage,
       publishing: writing.publishing,
       pseudonym: this.forum.pseudonym,
-      onTitleInput: (value) => (writing.threadTitleDraft = value),
-      onBodyInput: (value) => (writing.threadBodyDraft = value),
+      onTitleInput: (value) => writing.writeThreadTitle(value),
+      onBodyInput: (value) => writing.writeThreadBody(value),
       onSubmit: writing.submitThread,
       onCancel: () => writing.cancelComposing(),
     });
@@ -347,7 +347,7 @@ export class CarnetForumFeed extends CarnetWidget {
       onRetry: this.retryThread,
       onReplyTo: (post) => writing.replyToPost(post),
       onCancelReplyTo: () => writing.replyToPost(undefined),
-      onReplyInput: (value) => (writing.replyDraft = value),
+      onReplyInput: (value) => writing.writeReply(value),
       onReplySubmit: writing.submitReply,
       onEdit: (post) => writing.startEdit(post),
       onEditInput: (value) => writing.editInput(value),

@@ -31,7 +31,7 @@ import { DEFAULT_CONNECTED_SCOPES, currentPageUri, scopesConverter, signInModeCo
 import type { SignInMode } from './connected-config.js';
 import { ConnectedModeController } from './connected-mode.controller.js';
 import type { ConnectionSettings } from './connected-mode.controller.js';
-import { ConnectedModeView, RECORD_STATUS_OF_CONNECTION } from './connected-mode.view.js';
+import { ConnectedModeView, RECORD_STATUS_OF_CONNECTION } from './connected-mode.template.js';
 import { LocalRecord } from './local-record.js';
 import { providerStyles } from './provider.styles.js';
 import { sessionHeaderStyles } from './session-header.styles.js';

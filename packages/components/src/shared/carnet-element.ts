@@ -5,12 +5,14 @@ import { localeContext } from '../context/locale.context.js';
 import { toCarnetErrorDetail, userMessageFor } from './error-messages.js';
 import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from './localization.js';
 import type { CarnetLocale } from './localization.js';
+import { registerSystemTokens } from './token-defaults.js';
 import { CARNET_VERSION } from './version.js';
 
 /**
  * What every Carnet element shares: its version (for defensive registration),
  * the localisation layer started on connection, `:state()` reflection through
- * `ElementInternals`, and one way to word an error for the patient.
+ * `ElementInternals`, one way to word an error for the patient, and the system
+ * colour roles' defaults (so a widget needs no hex fallback, even without a provider).
  */
 export class CarnetElement extends LitElement {
   /** Version of the Carnet copy that defines this class. */
@@ -22,6 +24,7 @@ export class CarnetElement extends LitElement {
   constructor() {
     super();
     this.internals = this.attachInternals();
+    registerSystemTokens();
   }
 
   override connectedCallback(): void {

@@ -7,7 +7,7 @@ import type { ForumPost, ForumThread } from '@carnet/catalog-sdk';
 import type { CarnetLocale } from '../shared/localization.js';
 import { renderErrorState, renderLoadingState } from '../shared/states.js';
 import type { FeedFocus } from './feed-focus.js';
-import { domId } from './forum-thread-list.view.js';
+import { domId } from './forum-thread-list.template.js';
 import { renderRelativeTime } from './forum-time.js';
 import { postExcerpt, renderPostBody } from './post-body.js';
 
