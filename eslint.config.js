@@ -3,6 +3,31 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
+/** Security rules of every component source file. */
+const COMPONENT_RESTRICTIONS = [
+  {
+    selector: "ImportSpecifier[imported.name='unsafeHTML']",
+    message: 'Render user data through Lit bindings, never unsafeHTML.',
+  },
+  { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never assign innerHTML.' },
+  {
+    selector: "MemberExpression[object.name='localStorage']",
+    message: 'No localStorage: tokens and health data must not persist there.',
+  },
+];
+
+/** Colours come from tokens: no hex colour outside the token sheet and the theme files. */
+const HEX_COLOURS = [
+  {
+    selector: 'TemplateElement[value.raw=/#[0-9a-fA-F]{3,8}\\b/]',
+    message: 'Use a --carnet-sys-* token, not a hex colour (tokens live in shared/tokens.styles.ts).',
+  },
+  {
+    selector: 'Literal[value=/^#[0-9a-fA-F]{3,8}$/]',
+    message: 'Use a --carnet-sys-* token, not a hex colour (tokens live in shared/tokens.styles.ts).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,17 +74,29 @@ export default tseslint.config(
   {
     files: ['packages/components/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.stories.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...COMPONENT_RESTRICTIONS, ...HEX_COLOURS] },
+  },
+  {
+    // The token sheet and its registered defaults are where colour values live.
+    files: ['packages/components/src/shared/tokens.styles.ts', 'packages/components/src/shared/token-defaults.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...COMPONENT_RESTRICTIONS] },
+  },
+  {
+    // Templates only read: state changes go through controller methods.
+    files: ['packages/components/src/**/*.template.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...COMPONENT_RESTRICTIONS,
+        ...HEX_COLOURS,
         {
-          selector: "ImportSpecifier[imported.name='unsafeHTML']",
-          message: 'Render user data through Lit bindings, never unsafeHTML.',
+          selector:
+            "MethodDefinition[kind!='constructor'] AssignmentExpression[left.type='MemberExpression'], :function:not(MethodDefinition > FunctionExpression) AssignmentExpression[left.type='MemberExpression']",
+          message: 'Templates only read state: call a controller method (an intent) instead of assigning.',
         },
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never assign innerHTML.' },
         {
-          selector: "MemberExpression[object.name='localStorage']",
-          message: 'No localStorage: tokens and health data must not persist there.',
+          selector: "UpdateExpression[argument.type='MemberExpression']",
+          message: 'Templates only read state: call a controller method (an intent) instead of assigning.',
         },
       ],
     },

@@ -54,9 +54,9 @@ export const agendaDialogStyles = css`
   textarea {
     min-block-size: var(--carnet-sys-target-size, 44px);
     padding: 0.25rem 0.5rem;
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface, #ffffff);
+    background: var(--carnet-sys-surface);
     color: var(--carnet-sys-on-surface, inherit);
     font: inherit;
   }
@@ -68,24 +68,24 @@ export const agendaDialogStyles = css`
     inline-size: 6rem;
   }
   [aria-invalid='true'] {
-    border: 2px solid var(--carnet-sys-danger, #b3261e);
+    border: 2px solid var(--carnet-sys-danger);
   }
   .field-error,
   .problem {
     margin: 0;
-    color: var(--carnet-sys-danger, #b3261e);
+    color: var(--carnet-sys-danger);
     font-weight: 600;
   }
   .confirmation {
     margin: 0;
-    color: var(--carnet-sys-success, #1e6b34);
+    color: var(--carnet-sys-success);
   }
   fieldset {
     display: grid;
     gap: 0.25rem;
     margin: 0;
     padding: var(--carnet-sys-space-s, 0.5rem);
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
     border-radius: var(--carnet-sys-radius, 8px);
   }
   legend {
@@ -102,7 +102,7 @@ export const agendaDialogStyles = css`
     margin: 0;
     padding: var(--carnet-sys-space-s, 0.5rem);
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface-variant, #f1f1f5);
+    background: var(--carnet-sys-surface-variant);
     font-weight: 600;
   }
   .reminder-list {
@@ -123,7 +123,7 @@ export const agendaDialogStyles = css`
     padding: 0 0.5rem;
     border: 0;
     background: none;
-    color: var(--carnet-sys-accent, #00629d);
+    color: var(--carnet-sys-accent);
     text-decoration: underline;
     cursor: pointer;
   }

@@ -4,7 +4,7 @@ import type { AgendaEventKind, IntakeStatus } from '@carnet/catalog-sdk';
 import type { AgendaChangeScope } from '../events/carnet-event-change.js';
 import type { AgendaFormat } from './agenda-format.js';
 import type { AgendaItem, DayBucket } from './agenda-layout.js';
-import type { RecurrenceFrequency } from './agenda-sdk.js';
+import type { RecurrenceFrequency } from '@carnet/catalog-sdk';
 
 /** The kind of an event in the patient's words. */
 export function kindLabel(kind: AgendaEventKind): string {

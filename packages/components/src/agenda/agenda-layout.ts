@@ -14,8 +14,8 @@ import type {
 } from '@carnet/catalog-sdk';
 import { addDays, daysBetween, dayOfWall, timeOfWall } from './agenda-dates.js';
 import type { AgendaFormat } from './agenda-format.js';
-import { doseKey, expandOccurrences, instantToZoned, scheduledDoses, zonedToInstant } from './agenda-sdk.js';
-import type { MedicationReminder, ScheduledDose } from './agenda-sdk.js';
+import { doseKey, expandOccurrences, instantToZoned, scheduledDoses, zonedToInstant } from '@carnet/catalog-sdk';
+import type { MedicationReminder, ScheduledDose } from '@carnet/catalog-sdk';
 
 /** The record the agenda shows. */
 export interface AgendaData {

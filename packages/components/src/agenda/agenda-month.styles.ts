@@ -23,7 +23,7 @@ export const agendaMonthStyles = css`
   .cell {
     block-size: var(--carnet-agenda-cell-min-block-size, 6rem);
     padding: 0.25rem;
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
     vertical-align: top;
     overflow-wrap: anywhere;
     cursor: pointer;
@@ -34,7 +34,7 @@ export const agendaMonthStyles = css`
   }
 
   .cell--outside {
-    background: var(--carnet-sys-surface-variant, #f1f1f5);
+    background: var(--carnet-sys-surface-variant);
     color: var(--carnet-sys-on-surface-variant, inherit);
   }
 
@@ -43,12 +43,12 @@ export const agendaMonthStyles = css`
     place-items: center;
     min-inline-size: 1.75em;
     border-radius: 999px;
-    background: var(--carnet-agenda-today-color, var(--carnet-sys-accent, #00629d));
-    color: var(--carnet-sys-on-accent, #ffffff);
+    background: var(--carnet-agenda-today-color, var(--carnet-sys-accent));
+    color: var(--carnet-sys-on-accent);
   }
 
   .cell[aria-selected='true'] {
-    box-shadow: inset 0 0 0 2px var(--carnet-sys-accent, #00629d);
+    box-shadow: inset 0 0 0 2px var(--carnet-sys-accent);
   }
 
   .day-number {

@@ -4,8 +4,8 @@ import { addDays, addMonths, daysFrom, endOfMonth, startOfMonth, startOfWeek } f
 import type { AgendaFormat } from './agenda-format.js';
 import { buildLayout } from './agenda-layout.js';
 import type { AgendaData, AgendaLayout } from './agenda-layout.js';
-import { medicationReminders } from './agenda-sdk.js';
-import type { MedicationReminder } from './agenda-sdk.js';
+import { medicationReminders } from '@carnet/catalog-sdk';
+import type { MedicationReminder } from '@carnet/catalog-sdk';
 import { upcomingReminders } from './upcoming-reminders.js';
 import type { UpcomingReminders } from './upcoming-reminders.js';
 

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -6,19 +6,16 @@ import { localized, msg } from '@lit/localize';
 import { DEFAULT_TIME_ZONE } from '@carnet/catalog-sdk';
 import type { AgendaEvent, DataSource, IsoDate } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import type {} from '../events/carnet-occurrence-note.js';
 import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization, getCarnetLocale } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
+import { getCarnetLocale } from '../shared/localization.js';
 import { renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { renderAgendaBody } from './agenda-body.template.js';
 import type { AgendaBodyHandlers } from './agenda-body.template.js';
 import { AgendaDataController } from './agenda-data.controller.js';
@@ -30,7 +27,7 @@ import type { AgendaFormat } from './agenda-format.js';
 import type { AgendaData, AgendaLayout } from './agenda-layout.js';
 import { AgendaRangeController } from './agenda-range.controller.js';
 import { AGENDA_VIEWS, type AgendaView } from './agenda-range.controller.js';
-import { instantToZoned, zonedToInstant } from './agenda-sdk.js';
+import { instantToZoned, zonedToInstant } from '@carnet/catalog-sdk';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { agendaDialogStyles } from './agenda-dialog.styles.js';
 import { agendaMonthStyles } from './agenda-month.styles.js';
@@ -127,10 +124,7 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  * @fires carnet-occurrence-note - The patient saved a note on one occurrence.
  */
 @localized()
-export class CarnetAgenda extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetAgenda extends CarnetWidget {
   static override styles = [baseStyles, stateStyles, dialogStyles, agendaStyles, agendaMonthStyles, agendaDialogStyles];
 
   /** Where the agenda is read from; given by `<carnet-provider>`, or set directly. */
@@ -170,14 +164,9 @@ export class CarnetAgenda extends LitElement {
   @property({ type: Boolean, attribute: 'show-medication', reflect: true })
   showMedication = false;
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
-
   /** The day whose details are open below the month grid. */
   @state() private openDay?: IsoDate;
 
-  private readonly internals: ElementInternals;
   private readonly data = new AgendaDataController(this);
   private readonly range = new AgendaRangeController(this);
   private readonly announcer = new LiveAnnouncer(this);
@@ -215,16 +204,6 @@ export class CarnetAgenda extends LitElement {
     details: this.details,
     transfer: this.transfer,
   });
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
-  }
 
   /** Today in the agenda's zone (the `today` attribute when set). */
   get todayDay(): IsoDate {
@@ -273,14 +252,23 @@ export class CarnetAgenda extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('view')) this.openDay = undefined;
+    // Derived state: the layout of the range shown (memoised by the range controller).
+    const data = this.data.data;
+    this.layout = data
+      ? this.range.layout(data, {
+          timeZone: this.timeZone,
+          showMedication: this.showMedication,
+          localeKey: `${this.locale}|${getCarnetLocale()}`,
+          format: agendaFormat(this.locale),
+          now: this.currentInstant(),
+        })
+      : undefined;
+    if (this.layout && this.details.item) this.details.refresh(this.layout.byKey.get(this.details.item.key));
   }
 
   protected override updated(): void {
     const current = this.data.state;
-    for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    this.reflectStates(current, ['loading', 'empty', 'error', 'ready']);
   }
 
   private readonly handlers: AgendaDialogHandlers = dialogHandlers({
@@ -356,12 +344,12 @@ export class CarnetAgenda extends LitElement {
       ${
         state === 'error'
           ? renderErrorState({
-              message: userMessageFor(toCarnetErrorDetail(this.data.error).messageKey),
+              message: this.errorMessage(this.data.error),
               onRetry: this.retry,
             })
-          : !data
+          : !data || !this.layout
             ? renderLoadingState({ label: msg("Chargement de l'agenda…"), lines: 5 })
-            : this.renderAgenda(data, format, state === 'empty')
+            : this.renderAgenda(data, format, state === 'empty', this.layout)
       }
       ${renderAgendaDialogs({ editor: this.editor, details: this.details, transfer: this.transfer }, this.handlers, {
         locale: this.locale,
@@ -373,17 +361,8 @@ export class CarnetAgenda extends LitElement {
     </section>`;
   }
 
-  private renderAgenda(data: AgendaData, format: AgendaFormat, empty: boolean): TemplateResult {
+  private renderAgenda(data: AgendaData, format: AgendaFormat, empty: boolean, layout: AgendaLayout): TemplateResult {
     const now = this.currentInstant();
-    const layout = this.range.layout(data, {
-      timeZone: this.timeZone,
-      showMedication: this.showMedication,
-      localeKey: `${this.locale}|${getCarnetLocale()}`,
-      format,
-      now,
-    });
-    this.layout = layout;
-    if (this.details.item) this.details.refresh(layout.byKey.get(this.details.item.key));
     return renderAgendaBody({
       view: this.range.view,
       title: this.range.title(format),

@@ -1,5 +1,7 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { PATIENCE } from '../test-helpers/dialog-contract.js';
+import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import { waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetAgenda } from './agenda.js';
 import { agendaEvent, agendaInProvider, part, parts, seedAgenda, text } from './test-helpers/agenda-fixtures.js';
@@ -42,7 +44,11 @@ async function openVisit(host: HTMLElement): Promise<HTMLElement> {
   );
   if (!button) throw new Error('no Kinésithérapie shown');
   await activate(button);
-  await waitUntil(() => part<HTMLDialogElement>(agenda, 'dialog[part="occurrence-dialog"]').open, 'details open');
+  await waitUntil(
+    () => part<HTMLDialogElement>(agenda, 'dialog[part="occurrence-dialog"]').open,
+    'details open',
+    PATIENCE,
+  );
   return button;
 }
 
@@ -97,11 +103,22 @@ describe('<carnet-agenda> shared contracts', () => {
         await waitUntil(
           () => agenda.shadowRoot?.querySelector('dialog[part="import-dialog"] [part="import-confirm"]'),
           'preview read',
+          PATIENCE,
         );
         return importButton;
       },
       selector: 'dialog[part="import-dialog"]',
       safeChoice: 'Annuler',
+    },
+  ]);
+
+  rovingFocusContract([
+    {
+      name: 'the month grid',
+      mount: async () => (await agendaInProvider(uniqueDbName('contract-month'))).agenda,
+      items: (host) => parts(host as CarnetAgenda, '[role="gridcell"]'),
+      nextKey: 'ArrowRight',
+      previousKey: 'ArrowLeft',
     },
   ]);
 });

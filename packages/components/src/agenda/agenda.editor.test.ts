@@ -3,7 +3,7 @@ import type { AgendaEvent } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect, fixtureCleanup, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
-import { describeRecurrence } from './agenda-sdk.js';
+import { describeRecurrence } from '@carnet/catalog-sdk';
 import {
   agendaEvent,
   agendaInProvider,

@@ -1,7 +1,7 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect, oneEvent, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
-import { fromICalendar } from './agenda-sdk.js';
+import { fromICalendar } from '@carnet/catalog-sdk';
 import type { CarnetAgenda } from './agenda.js';
 import {
   agendaEvent,

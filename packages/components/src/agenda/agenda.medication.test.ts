@@ -2,7 +2,7 @@ import { createLocalDataSource } from '@carnet/catalog-sdk';
 import type { NewMedicationPlan } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect } from '../test-helpers/fixture.js';
-import { scheduledDoses, zonedToInstant } from './agenda-sdk.js';
+import { scheduledDoses, zonedToInstant } from '@carnet/catalog-sdk';
 import type { CarnetAgenda } from './agenda.js';
 import {
   agendaEvent,

@@ -4,13 +4,13 @@ import { css } from 'lit';
 export const agendaStyles = css`
   :host {
     display: block;
-    --carnet-agenda-background: var(--carnet-sys-surface, #ffffff);
+    --carnet-agenda-background: var(--carnet-sys-surface);
     --carnet-agenda-gap: var(--carnet-sys-space-s, 0.5rem);
-    --carnet-agenda-appointment-color: var(--carnet-sys-accent, #00629d);
-    --carnet-agenda-exam-color: var(--carnet-ref-green-40, #1e6b34);
-    --carnet-agenda-renewal-color: var(--carnet-sys-warning, #8a5100);
-    --carnet-agenda-reminder-color: var(--carnet-sys-on-surface-variant, #45474a);
-    --carnet-agenda-dose-color: var(--carnet-ref-neutral-50, #6c6d70);
+    --carnet-agenda-appointment-color: var(--carnet-sys-accent);
+    --carnet-agenda-exam-color: var(--carnet-sys-success);
+    --carnet-agenda-renewal-color: var(--carnet-sys-warning);
+    --carnet-agenda-reminder-color: var(--carnet-sys-on-surface-variant);
+    --carnet-agenda-dose-color: var(--carnet-sys-outline);
     background: var(--carnet-agenda-background);
   }
 
@@ -45,24 +45,24 @@ export const agendaStyles = css`
 
   .action {
     padding: 0.25rem var(--carnet-sys-space-m, 1rem);
-    border: 2px solid var(--carnet-sys-outline, #6c6d70);
+    border: 2px solid var(--carnet-sys-outline);
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface, #ffffff);
+    background: var(--carnet-sys-surface);
     color: var(--carnet-sys-on-surface, inherit);
     cursor: pointer;
   }
 
   .action--primary,
   .action[aria-pressed='true'] {
-    border-color: var(--carnet-sys-accent, #00629d);
-    background: var(--carnet-sys-accent, #00629d);
-    color: var(--carnet-sys-on-accent, #ffffff);
+    border-color: var(--carnet-sys-accent);
+    background: var(--carnet-sys-accent);
+    color: var(--carnet-sys-on-accent);
     font-weight: 600;
   }
 
   .action--danger {
-    border-color: var(--carnet-sys-danger, #b3261e);
-    color: var(--carnet-sys-danger, #b3261e);
+    border-color: var(--carnet-sys-danger);
+    color: var(--carnet-sys-danger);
   }
 
   .action:disabled {
@@ -129,10 +129,10 @@ export const agendaStyles = css`
     gap: 0.125rem;
     inline-size: 100%;
     padding: var(--carnet-agenda-gap);
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
     border-inline-start: 0.375rem solid var(--carnet-agenda-item-color, var(--carnet-agenda-appointment-color));
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface, #ffffff);
+    background: var(--carnet-sys-surface);
     color: var(--carnet-sys-on-surface, inherit);
     text-align: start;
     overflow-wrap: anywhere;
@@ -181,11 +181,11 @@ export const agendaStyles = css`
   }
 
   .item--taken .badge--intake {
-    color: var(--carnet-sys-success, #1e6b34);
+    color: var(--carnet-sys-success);
   }
 
   .item--skipped .badge--intake {
-    color: var(--carnet-sys-danger, #b3261e);
+    color: var(--carnet-sys-danger);
   }
 
   .week {
@@ -198,13 +198,13 @@ export const agendaStyles = css`
   .day-details,
   .reminders-panel {
     padding: var(--carnet-agenda-gap);
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
     border-radius: var(--carnet-sys-radius, 8px);
   }
 
   .week-day--today {
     border-width: 2px;
-    border-color: var(--carnet-agenda-today-color, var(--carnet-sys-accent, #00629d));
+    border-color: var(--carnet-agenda-today-color, var(--carnet-sys-accent));
   }
 
   .list {

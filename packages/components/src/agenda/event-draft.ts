@@ -4,8 +4,8 @@
  */
 import type { AgendaEvent, AgendaEventKind, IsoDate, LocalDateTime, Occurrence } from '@carnet/catalog-sdk';
 import { addDays, addMinutesToWall, dayOfWall, timeOfWall, wallMs } from './agenda-dates.js';
-import { isEditableRRule, NO_RECURRENCE, rruleToRecurrence } from './agenda-sdk.js';
-import type { RecurrenceChoice } from './agenda-sdk.js';
+import { isEditableRRule, NO_RECURRENCE, rruleToRecurrence } from '@carnet/catalog-sdk';
+import type { RecurrenceChoice } from '@carnet/catalog-sdk';
 
 /** What the editor form holds. */
 export interface EventDraft {

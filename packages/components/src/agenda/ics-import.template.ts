@@ -5,8 +5,8 @@ import type { CarnetLocale } from '../shared/localization.js';
 import { dayOfWall, timeOfWall } from './agenda-dates.js';
 import type { AgendaFormat } from './agenda-format.js';
 import { kindLabel } from './agenda-labels.js';
-import { describeRecurrence } from './agenda-sdk.js';
-import type { ImportedAgendaEvent } from './agenda-sdk.js';
+import { describeRecurrence } from '@carnet/catalog-sdk';
+import type { ImportedAgendaEvent } from '@carnet/catalog-sdk';
 import { untitled } from './ics-transfer.controller.js';
 import type { IcsTransferController, TransferProblem } from './ics-transfer.controller.js';
 

@@ -3,8 +3,8 @@ import { msg } from '@lit/localize';
 import { ValidationError } from '@carnet/catalog-sdk';
 import type { AgendaEvent, DataSource } from '@carnet/catalog-sdk';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
-import { fromICalendar, toICalendar } from './agenda-sdk.js';
-import type { ImportedCalendar } from './agenda-sdk.js';
+import { fromICalendar, toICalendar } from '@carnet/catalog-sdk';
+import type { ImportedCalendar } from '@carnet/catalog-sdk';
 
 /** What calendar import and export need from their element. */
 export interface IcsTransferOptions {

@@ -5,7 +5,7 @@ import type { AgendaEvent } from '@carnet/catalog-sdk';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { AgendaFormat } from './agenda-format.js';
 import { kindLabel, reminderLabel } from './agenda-labels.js';
-import { describeRecurrence } from './agenda-sdk.js';
+import { describeRecurrence } from '@carnet/catalog-sdk';
 import type { OccurrenceDetailsController } from './occurrence-details.controller.js';
 
 /** What the details dialog needs besides its controller. */

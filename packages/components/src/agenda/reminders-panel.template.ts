@@ -3,8 +3,8 @@ import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AgendaFormat } from './agenda-format.js';
 import { kindLabel, reminderLabel } from './agenda-labels.js';
-import { instantToZoned } from './agenda-sdk.js';
-import type { MedicationReminder } from './agenda-sdk.js';
+import { instantToZoned } from '@carnet/catalog-sdk';
+import type { MedicationReminder } from '@carnet/catalog-sdk';
 import type { UpcomingReminder, UpcomingReminders } from './upcoming-reminders.js';
 import { UPCOMING_REMINDER_DAYS } from './upcoming-reminders.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { AgendaEvent, Occurrence } from '@carnet/catalog-sdk';
-import { expandOccurrences, zonedToInstant } from './agenda-sdk.js';
+import { expandOccurrences, zonedToInstant } from '@carnet/catalog-sdk';
 import { draftFromEvent } from './event-draft.js';
 import { planDelete, planEdit, ruleEndingBefore, withOccurrenceNote } from './series-edits.js';
 

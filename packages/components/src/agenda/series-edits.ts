@@ -8,7 +8,7 @@
 import type { AgendaEvent, LocalDateTime, NewAgendaEvent, OccurrenceOverride } from '@carnet/catalog-sdk';
 import type { AgendaChangeScope } from '../events/carnet-event-change.js';
 import { addDays, dayOfWall, wallMs, wallText } from './agenda-dates.js';
-import { expandOccurrences, recurrenceToRRule, zonedToInstant } from './agenda-sdk.js';
+import { expandOccurrences, recurrenceToRRule, zonedToInstant } from '@carnet/catalog-sdk';
 import { draftFields } from './event-draft.js';
 import type { DraftFields, EventDraft } from './event-draft.js';
 

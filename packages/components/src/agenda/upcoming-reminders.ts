@@ -1,8 +1,8 @@
 /** The reminders due in the coming days: the patient's own per event, and medication ones. */
 import type { AgendaEventKind } from '@carnet/catalog-sdk';
 import type { AgendaData } from './agenda-layout.js';
-import { expandOccurrences } from './agenda-sdk.js';
-import type { MedicationReminder } from './agenda-sdk.js';
+import { expandOccurrences } from '@carnet/catalog-sdk';
+import type { MedicationReminder } from '@carnet/catalog-sdk';
 
 /** One reminder the patient will get. */
 export interface UpcomingReminder {

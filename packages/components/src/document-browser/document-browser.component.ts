@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -8,19 +8,15 @@ import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js
 import { DOCUMENT_KIND_VALUES, DOCUMENT_SORTS } from '@carnet/catalog-sdk';
 import type { DataSource, DocumentHit, DocumentSearchResult } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import type {} from '../events/carnet-document-change.js';
 import type {} from '../events/carnet-document-open.js';
 import type {} from '../events/carnet-document-send.js';
 import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { documentDialogStyles } from './dialog.styles.js';
 import { documentBrowserStyles } from './document-browser.styles.js';
@@ -28,7 +24,7 @@ import { DocumentFilterController } from './document-filter.controller.js';
 import { FACET_GROUPS, type FacetGroup } from './document-filter.controller.js';
 import { documentCountLabel } from './document-labels.js';
 import { DocumentPreviewController } from './document-preview.controller.js';
-import { DocumentList } from './document-list.js';
+import { DocumentList } from './document-list.template.js';
 import { DocumentSendingController } from './document-sending.controller.js';
 import { renderFacets } from './facets.template.js';
 import { ListKeyboardController } from './list-keyboard.controller.js';
@@ -118,10 +114,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @fires carnet-document-send - The patient confirmed sending a document; cancelable, the host then sends it itself.
  */
 @localized()
-export class CarnetDocumentBrowser extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetDocumentBrowser extends CarnetWidget {
   static override styles = [baseStyles, stateStyles, dialogStyles, documentBrowserStyles, documentDialogStyles];
 
   /**
@@ -132,10 +125,6 @@ export class CarnetDocumentBrowser extends LitElement {
   @property({ attribute: false })
   dataSource?: DataSource;
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
-
   @state() private facetsExpanded = false;
   @state() private showingAll = new Set<FacetGroup>();
 
@@ -144,7 +133,6 @@ export class CarnetDocumentBrowser extends LitElement {
   /** The search field. */
   @query('#search') readonly searchField!: HTMLInputElement | null;
 
-  private readonly internals: ElementInternals;
   private readonly announcer = new LiveAnnouncer(this);
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly filter = new DocumentFilterController(this, (result) => this.scheduleAnnouncement(result));
@@ -188,16 +176,6 @@ export class CarnetDocumentBrowser extends LitElement {
     args: () => [this.dataSource] as const,
   });
 
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
@@ -235,10 +213,7 @@ export class CarnetDocumentBrowser extends LitElement {
             : this.filter.result.total === 0
               ? 'no-results'
               : 'ready';
-    for (const name of ['loading', 'empty', 'error', 'ready', 'no-results'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    this.reflectStates(current, ['loading', 'empty', 'error', 'ready', 'no-results']);
     if (current === 'ready' && !this.filter.indexed) this.internals.states.add('indexing');
     else this.internals.states.delete('indexing');
   }
@@ -335,8 +310,7 @@ export class CarnetDocumentBrowser extends LitElement {
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),
         complete: () => (this.filter.documentCount === 0 ? this.renderEmpty() : this.renderBrowser()),
-        error: (error) =>
-          renderErrorState({ message: userMessageFor(toCarnetErrorDetail(error).messageKey), onRetry: this.retry }),
+        error: (error) => renderErrorState({ message: this.errorMessage(error), onRetry: this.retry }),
       })}
       ${this.announcer.region()} ${this.dialogs.render(this.locale)}
     </section>`;

@@ -2,6 +2,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CareTeamMember } from '@carnet/catalog-sdk';
 import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
 import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { PATIENCE } from '../test-helpers/dialog-contract.js';
+import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import { waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetDocumentBrowser } from './document-browser.js';
 import { mountWithSource, part, rows } from './test-helpers/browser-fixtures.js';
@@ -26,6 +28,7 @@ async function openPreview(host: HTMLElement): Promise<HTMLElement> {
   await waitUntil(
     () => part<HTMLDialogElement>(host as CarnetDocumentBrowser, 'dialog[part="preview"]').open,
     'preview',
+    PATIENCE,
   );
   return row;
 }
@@ -62,7 +65,7 @@ describe('<carnet-document-browser> shared contracts', () => {
         const send = part<HTMLButtonElement>(host as CarnetDocumentBrowser, 'button[part="send"]');
         await activate(send);
         const dialog = part<HTMLDialogElement>(host as CarnetDocumentBrowser, 'dialog[part="send-dialog"]');
-        await waitUntil(() => dialog.querySelector('input[type="radio"]'), 'send form shown');
+        await waitUntil(() => dialog.querySelector('input[type="radio"]'), 'send form shown', PATIENCE);
         return send;
       },
       selector: 'dialog[part="send-dialog"]',
@@ -70,7 +73,7 @@ describe('<carnet-document-browser> shared contracts', () => {
       // « Envoyer » is replaced by the confirmation: focus used to drop to the page.
       changeContent: async (host, dialog) => {
         await activate(part<HTMLButtonElement>(host as CarnetDocumentBrowser, 'button[part="send-confirm"]'));
-        await waitUntil(() => dialog.querySelector('[part="send-confirmation"]'), 'sent');
+        await waitUntil(() => dialog.querySelector('[part="send-confirmation"]'), 'sent', PATIENCE);
       },
       focusAfterChange: 'Fermer',
     },
@@ -82,11 +85,22 @@ describe('<carnet-document-browser> shared contracts', () => {
     await activate(part<HTMLButtonElement>(host as CarnetDocumentBrowser, 'button[part="send"]'));
     const send = part<HTMLDialogElement>(host as CarnetDocumentBrowser, 'dialog[part="send-dialog"]');
     const preview = part<HTMLDialogElement>(host as CarnetDocumentBrowser, 'dialog[part="preview"]');
-    await waitUntil(() => send.open, 'send open');
+    await waitUntil(() => send.open, 'send open', PATIENCE);
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !send.open, 'send closed');
+    await waitUntil(() => !send.open, 'send closed', PATIENCE);
     if (!preview.open) throw new Error('the preview closed with the send dialog');
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !preview.open, 'preview closed');
+    await waitUntil(() => !preview.open, 'preview closed', PATIENCE);
   });
+
+  rovingFocusContract([
+    {
+      name: 'the document list',
+      mount: mountBrowser,
+      items: (host) =>
+        rows(host as CarnetDocumentBrowser).flatMap((row) => [...row.querySelectorAll<HTMLElement>('.row-open')]),
+      nextKey: 'ArrowDown',
+      previousKey: 'ArrowUp',
+    },
+  ]);
 });

@@ -115,12 +115,12 @@ export const documentBrowserStyles = css`
     cursor: pointer;
   }
   .primary-button {
-    border: 2px solid var(--carnet-sys-accent, #00629d);
-    background: var(--carnet-sys-accent, #00629d);
-    color: var(--carnet-sys-on-accent, #ffffff);
+    border: 2px solid var(--carnet-sys-accent);
+    background: var(--carnet-sys-accent);
+    color: var(--carnet-sys-on-accent);
   }
   .secondary-button {
-    border: 2px solid var(--carnet-sys-accent, #00629d);
+    border: 2px solid var(--carnet-sys-accent);
     background: transparent;
     color: var(--carnet-sys-accent, inherit);
   }
@@ -323,11 +323,11 @@ export const documentBrowserStyles = css`
     cursor: pointer;
   }
   .row-favourite[aria-pressed='true'] {
-    color: var(--carnet-document-browser-favourite, var(--carnet-sys-warning, #8a5100));
+    color: var(--carnet-document-browser-favourite, var(--carnet-sys-warning));
   }
   mark {
-    background: var(--carnet-document-browser-highlight, #ffe08a);
-    color: var(--carnet-document-browser-on-highlight, #1a1c1e);
+    background: var(--carnet-document-browser-highlight, var(--carnet-sys-highlight));
+    color: var(--carnet-document-browser-on-highlight, var(--carnet-sys-on-highlight));
     border-radius: 2px;
   }
 
@@ -338,13 +338,13 @@ export const documentBrowserStyles = css`
     background: var(--carnet-sys-surface-variant, transparent);
   }
   .notice--warning {
-    border-color: var(--carnet-sys-warning, #8a5100);
+    border-color: var(--carnet-sys-warning);
   }
   .notice--error {
-    border-color: var(--carnet-sys-danger, #b3261e);
+    border-color: var(--carnet-sys-danger);
   }
   .notice--success {
-    border-color: var(--carnet-sys-success, #1e6b34);
+    border-color: var(--carnet-sys-success);
   }
 
   /* Small screens: facets above the list, folded until asked for. */

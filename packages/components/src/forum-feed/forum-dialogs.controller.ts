@@ -4,10 +4,10 @@ import type { ForumPost, ReportReason } from '@carnet/catalog-sdk';
 import type {} from '../events/carnet-post-report.js';
 import { emit } from '../events/emit.js';
 import { DialogController } from '../shared/dialog.controller.js';
-import type { DialogsView } from './forum-dialogs.view.js';
+import type { DialogsView } from './forum-dialogs.template.js';
 import type { ForumFeedController } from './forum-feed.controller.js';
 import { REPORT_REASONS, writeFailureMessage } from './forum-labels.js';
-import { domId } from './forum-thread-list.view.js';
+import { domId } from './forum-thread-list.template.js';
 
 /** What was being published when the pseudonym dialog interrupted it. */
 export type PendingPublication = 'thread' | 'reply';

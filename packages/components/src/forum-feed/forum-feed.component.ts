@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ComplexAttributeConverter, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -7,26 +7,23 @@ import { TaskStatus } from '@lit/task';
 import { PATHOLOGIES } from '@carnet/catalog-sdk';
 import type { DataSource, ForumThread, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
-import { renderComposeForm } from './forum-compose.view.js';
+import { renderComposeForm } from './forum-compose.template.js';
 import { ForumDialogsController } from './forum-dialogs.controller.js';
-import { renderDialogs } from './forum-dialogs.view.js';
+import { renderDialogs } from './forum-dialogs.template.js';
 import { ForumFeedController } from './forum-feed.controller.js';
 import { forumFeedStyles } from './forum-feed.styles.js';
 import { communityLabel } from './forum-labels.js';
 import { ForumPublishingController } from './forum-publishing.controller.js';
-import { renderThreadList } from './forum-thread-list.view.js';
-import { renderThreadView } from './forum-thread.view.js';
+import { feedFocus } from './feed-focus.js';
+import { renderThreadList } from './forum-thread-list.template.js';
+import { renderThreadView } from './forum-thread.template.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
 
 // Unknown values read as "not set", so the provider's pathology applies.
@@ -97,10 +94,7 @@ type FeedState = 'loading' | 'empty' | 'error' | 'ready' | 'thread';
  * @fires carnet-post-report - The patient reported a post; detail `{ postId, reason }` (never the comment).
  */
 @localized()
-export class CarnetForumFeed extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetForumFeed extends CarnetWidget {
   static override styles = [baseStyles, stateStyles, dialogStyles, forumFeedStyles];
 
   /**
@@ -126,10 +120,6 @@ export class CarnetForumFeed extends LitElement {
   @property({ attribute: false })
   dataSource?: DataSource;
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
-
   @consume({ context: pathologyContext, subscribe: true })
   @state()
   private pathology?: Pathology;
@@ -138,6 +128,19 @@ export class CarnetForumFeed extends LitElement {
   @state() private openedThread?: ForumThread;
 
   private readonly forum = new ForumFeedController(this);
+  /** The two feeds (discussions, and the posts of one), each with one article in the tab order. */
+  private readonly threadFeedFocus = feedFocus(
+    this,
+    () => this.forum.threads.map((thread) => thread.id),
+    (id) => {
+      const thread = this.forum.threads.find((candidate) => candidate.id === id);
+      if (thread) this.openThread(thread);
+    },
+  );
+  private readonly postFeedFocus = feedFocus(
+    this,
+    () => this.forum.threadTask.value?.posts.map((post) => post.id) ?? [],
+  );
   private readonly dialogs: ForumDialogsController = new ForumDialogsController(this, this.forum, {
     afterPseudonym: (pending) => this.writing.publish(pending),
     afterThreadDeleted: () => this.backToList(),
@@ -150,23 +153,12 @@ export class CarnetForumFeed extends LitElement {
     announce: (text) => this.announcer.announce(text),
   });
   private readonly announcer = new LiveAnnouncer(this);
-  private readonly internals: ElementInternals;
   /** What to focus once the next render is done (a selector in the shadow root). */
   private focusAfterRender?: string;
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
 
   /** The community shown: the attribute, else the provider's pathology. */
   get activeCommunity(): Pathology | undefined {
     return this.community ?? this.pathology;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
   }
 
   /** Loads the discussions again from the first page. */
@@ -195,10 +187,7 @@ export class CarnetForumFeed extends LitElement {
 
   private reflectState(): void {
     const current = this.currentState();
-    for (const name of ['loading', 'empty', 'error', 'ready', 'thread'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    this.reflectStates(current, ['loading', 'empty', 'error', 'ready', 'thread']);
   }
 
   private focusSoon(selector: string): void {
@@ -283,7 +272,7 @@ export class CarnetForumFeed extends LitElement {
               complete: () => (this.forum.threads.length === 0 ? this.renderEmpty() : this.renderThreads()),
               error: (error) =>
                 renderErrorState({
-                  message: userMessageFor(toCarnetErrorDetail(error).messageKey),
+                  message: this.errorMessage(error),
                   onRetry: this.retryList,
                 }),
             })
@@ -311,10 +300,11 @@ export class CarnetForumFeed extends LitElement {
       total: Math.max(this.forum.threadTotal, this.forum.threads.length),
       loadingMore: this.forum.loadingMore,
       hasMore: this.forum.hasMoreThreads,
-      moreError: more === undefined ? undefined : userMessageFor(toCarnetErrorDetail(more).messageKey),
+      moreError: more === undefined ? undefined : this.errorMessage(more),
       labelledBy: 'forum-heading',
       locale: this.locale,
       now: new Date(),
+      focus: this.threadFeedFocus,
       onOpen: (thread) => this.openThread(thread),
       onLoadMore: () => void this.loadMore(),
     });
@@ -328,8 +318,8 @@ export class CarnetForumFeed extends LitElement {
       message: writing.composeMessage,
       publishing: writing.publishing,
       pseudonym: this.forum.pseudonym,
-      onTitleInput: (value) => (writing.threadTitleDraft = value),
-      onBodyInput: (value) => (writing.threadBodyDraft = value),
+      onTitleInput: (value) => writing.writeThreadTitle(value),
+      onBodyInput: (value) => writing.writeThreadBody(value),
       onSubmit: writing.submitThread,
       onCancel: () => writing.cancelComposing(),
     });
@@ -344,7 +334,7 @@ export class CarnetForumFeed extends LitElement {
       thread: complete?.thread ?? this.openedThread,
       posts: complete?.posts,
       loading: task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL,
-      errorMessage: error === undefined ? undefined : userMessageFor(toCarnetErrorDetail(error).messageKey),
+      errorMessage: error === undefined ? undefined : this.errorMessage(error),
       locale: this.locale,
       now: new Date(),
       edit: writing.edit,
@@ -353,11 +343,12 @@ export class CarnetForumFeed extends LitElement {
       replyMessage: writing.replyMessage,
       publishing: writing.publishing,
       pseudonym: this.forum.pseudonym,
+      focus: this.postFeedFocus,
       onBack: () => this.backToList(),
       onRetry: this.retryThread,
       onReplyTo: (post) => writing.replyToPost(post),
       onCancelReplyTo: () => writing.replyToPost(undefined),
-      onReplyInput: (value) => (writing.replyDraft = value),
+      onReplyInput: (value) => writing.writeReply(value),
       onReplySubmit: writing.submitReply,
       onEdit: (post) => writing.startEdit(post),
       onEditInput: (value) => writing.editInput(value),

@@ -2,9 +2,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ForumPost, ForumThread } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { PATIENCE } from '../test-helpers/dialog-contract.js';
+import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import { waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetForumFeed } from './forum-feed.js';
 import {
+  all,
   feedInProvider,
   one,
   openThread,
@@ -42,7 +45,7 @@ async function openDiscussion(label: string): Promise<HTMLElement> {
 
 async function emptyForum(label: string): Promise<HTMLElement> {
   const { feed } = await feedInProvider(uniqueDbName(label), { community: 'diabetes' });
-  await waitUntil(() => shadow(feed).querySelector('[part="empty"]'), 'empty state');
+  await waitUntil(() => shadow(feed).querySelector('[part="empty"]'), 'empty state', PATIENCE);
   return feed;
 }
 
@@ -90,7 +93,7 @@ describe('<carnet-forum-feed> shared contracts', () => {
       changeContent: async (host, dialog) => {
         await sendKeys({ press: 'Space' });
         await activate(one(host as CarnetForumFeed, '#report-dialog button[type="submit"]'));
-        await waitUntil(() => dialog.querySelector('[data-action="close-report"]'), 'report sent');
+        await waitUntil(() => dialog.querySelector('[data-action="close-report"]'), 'report sent', PATIENCE);
       },
       focusAfterChange: 'Fermer',
       cleanup: deleteTestDatabases,
@@ -105,6 +108,33 @@ describe('<carnet-forum-feed> shared contracts', () => {
       },
       selector: '#delete-dialog',
       safeChoice: 'Annuler',
+      cleanup: deleteTestDatabases,
+    },
+  ]);
+
+  rovingFocusContract([
+    {
+      name: 'the feed of discussions',
+      mount: async () => {
+        const dbName = uniqueDbName('contract-threads');
+        await seedForum(dbName, 'parkinson', peerThreads('parkinson', 3));
+        const { feed } = await feedInProvider(dbName);
+        await threadsShown(feed);
+        return feed;
+      },
+      items: (host) => all(host as CarnetForumFeed, 'article[part="thread"]'),
+      nextKey: 'PageDown',
+      previousKey: 'PageUp',
+      tabStops: 'none',
+      cleanup: deleteTestDatabases,
+    },
+    {
+      name: 'the feed of posts of a discussion',
+      mount: () => openDiscussion('contract-posts'),
+      items: (host) => all(host as CarnetForumFeed, 'article[part="post"]'),
+      nextKey: 'PageDown',
+      previousKey: 'PageUp',
+      tabStops: 'none',
       cleanup: deleteTestDatabases,
     },
   ]);

@@ -60,7 +60,7 @@ export const forumFeedStyles = css`
   }
 
   .thread--unread {
-    border-inline-start: 4px solid var(--carnet-forum-unread-color, var(--carnet-sys-accent, #00629d));
+    border-inline-start: 4px solid var(--carnet-forum-unread-color, var(--carnet-sys-accent));
   }
 
   .thread-title {
@@ -74,7 +74,7 @@ export const forumFeedStyles = css`
     padding: 0 0.25rem;
     border: 0;
     background: none;
-    color: var(--carnet-sys-accent, #00629d);
+    color: var(--carnet-sys-accent);
     text-align: start;
     text-decoration: underline;
     cursor: pointer;
@@ -97,8 +97,8 @@ export const forumFeedStyles = css`
   .unread-badge {
     padding: 0 0.5rem;
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-forum-unread-color, var(--carnet-sys-accent, #00629d));
-    color: var(--carnet-sys-on-accent, #ffffff);
+    background: var(--carnet-forum-unread-color, var(--carnet-sys-accent));
+    color: var(--carnet-sys-on-accent);
     font-weight: 600;
   }
 
@@ -139,7 +139,7 @@ export const forumFeedStyles = css`
   }
 
   .post-body a {
-    color: var(--carnet-forum-link-color, var(--carnet-sys-accent, #00629d));
+    color: var(--carnet-forum-link-color, var(--carnet-sys-accent));
   }
 
   .hidden-placeholder {
@@ -190,26 +190,26 @@ export const forumFeedStyles = css`
   .danger-button {
     justify-self: start;
     padding: 0 var(--carnet-sys-space-m, 1rem);
-    border: 2px solid var(--carnet-sys-accent, #00629d);
+    border: 2px solid var(--carnet-sys-accent);
     border-radius: var(--carnet-sys-radius, 8px);
     font-weight: 600;
     cursor: pointer;
   }
 
   .primary-button {
-    background: var(--carnet-sys-accent, #00629d);
-    color: var(--carnet-sys-on-accent, #ffffff);
+    background: var(--carnet-sys-accent);
+    color: var(--carnet-sys-on-accent);
   }
 
   .secondary-button {
     background: var(--carnet-sys-surface, transparent);
-    color: var(--carnet-sys-accent, #00629d);
+    color: var(--carnet-sys-accent);
   }
 
   .danger-button {
-    border-color: var(--carnet-sys-danger, #b3261e);
-    background: var(--carnet-sys-danger, #b3261e);
-    color: var(--carnet-sys-on-accent, #ffffff);
+    border-color: var(--carnet-sys-danger);
+    background: var(--carnet-sys-danger);
+    color: var(--carnet-sys-on-accent);
   }
 
   [aria-disabled='true'] {
@@ -219,7 +219,7 @@ export const forumFeedStyles = css`
 
   .form-error {
     margin: 0;
-    color: var(--carnet-sys-danger, #b3261e);
+    color: var(--carnet-sys-danger);
     font-weight: 600;
   }
 

@@ -6,8 +6,8 @@ import { emit } from '../events/emit.js';
 import type { PendingPublication } from './forum-dialogs.controller.js';
 import type { ForumFeedController } from './forum-feed.controller.js';
 import { writeFailureMessage } from './forum-labels.js';
-import { domId } from './forum-thread-list.view.js';
-import type { PostEdit } from './forum-thread.view.js';
+import { domId } from './forum-thread-list.template.js';
+import type { PostEdit } from './forum-thread.template.js';
 
 /** What publishing needs the element to do. */
 export interface ForumPublishingCallbacks {
@@ -29,10 +29,38 @@ export interface ForumPublishingCallbacks {
 export class ForumPublishingController {
   /** True while the new-discussion form is shown. */
   composing = false;
-  threadTitleDraft = '';
-  threadBodyDraft = '';
+  #threadTitleDraft = '';
+  #threadBodyDraft = '';
   composeMessage: string | undefined;
-  replyDraft = '';
+  #replyDraft = '';
+
+  /** The new discussion's subject as typed. */
+  get threadTitleDraft(): string {
+    return this.#threadTitleDraft;
+  }
+  /** The new discussion's first message as typed. */
+  get threadBodyDraft(): string {
+    return this.#threadBodyDraft;
+  }
+  /** The reply as typed. */
+  get replyDraft(): string {
+    return this.#replyDraft;
+  }
+
+  /** The patient typed the new discussion's subject. */
+  writeThreadTitle(value: string): void {
+    this.#threadTitleDraft = value;
+  }
+
+  /** The patient typed the new discussion's first message. */
+  writeThreadBody(value: string): void {
+    this.#threadBodyDraft = value;
+  }
+
+  /** The patient typed their reply. */
+  writeReply(value: string): void {
+    this.#replyDraft = value;
+  }
   /** The post the reply answers, if any. */
   replyTo: ForumPost | undefined;
   replyMessage: string | undefined;
@@ -107,9 +135,9 @@ export class ForumPublishingController {
     this.composeMessage = undefined;
     this.changed();
     try {
-      const published = await this.forum.createThread(this.threadTitleDraft, this.threadBodyDraft);
-      this.threadTitleDraft = '';
-      this.threadBodyDraft = '';
+      const published = await this.forum.createThread(this.#threadTitleDraft, this.#threadBodyDraft);
+      this.#threadTitleDraft = '';
+      this.#threadBodyDraft = '';
       this.composing = false;
       emit(this.host, 'carnet-post-create', published);
       this.callbacks.announce(msg('Votre discussion est publiée.'));
@@ -129,8 +157,8 @@ export class ForumPublishingController {
     this.replyMessage = undefined;
     this.changed();
     try {
-      const published = await this.forum.reply(this.replyDraft, this.replyTo?.id);
-      this.replyDraft = '';
+      const published = await this.forum.reply(this.#replyDraft, this.replyTo?.id);
+      this.#replyDraft = '';
       this.replyTo = undefined;
       emit(this.host, 'carnet-post-create', published);
       this.callbacks.announce(msg('Votre réponse est publiée.'));

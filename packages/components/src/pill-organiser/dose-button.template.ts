@@ -1,8 +1,14 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CarnetLocale } from '../shared/localization.js';
-import { formatClockTime, formatDoseAmount, formatMinutes, shortMedicationName } from './organiser-format.js';
+import {
+  formatClockTime,
+  formatDoseAmount,
+  formatDayHeading,
+  formatMinutes,
+  shortMedicationName,
+} from './organiser-format.js';
 import { stateIcon, stateLabel } from './organiser-labels.js';
 import type { GridDose } from './week-grid.model.js';
 
@@ -13,6 +19,8 @@ export interface DoseButtonView {
   /** Whether doses taken late carry the « prise en retard » badge (Parkinson's preset). */
   lateBadge: boolean;
   saving: boolean;
+  /** In the week table (one Tab stop for the grid): its tab index; elsewhere the button keeps its own. */
+  tabIndex?: 0 | -1;
   onOpen: (entry: GridDose, button: HTMLElement) => void;
 }
 
@@ -25,13 +33,18 @@ export function doseStateText(entry: GridDose, locale: CarnetLocale): string {
   return stateLabel(entry.state);
 }
 
-/** The accessible name of a dose: « Lévodopa 100 mg — 1 comprimé — 11:00 — à prendre ». */
+/**
+ * The accessible name of a dose, its day first so that moving through the grid never
+ * leaves the day ambiguous, then its visible text in order:
+ * « mercredi 11 mars — Lévodopa 100 mg — 1 comprimé — 11:00 — à prendre ».
+ */
 export function doseLabel(entry: GridDose, locale: CarnetLocale): string {
+  const day = formatDayHeading(entry.date, locale);
   const medicine = shortMedicationName(entry.dose.medication);
   const amount = formatDoseAmount(entry.dose.dose, entry.dose.doseUnit, locale);
   const time = formatClockTime(entry.time, locale);
   const state = doseStateText(entry, locale);
-  return msg(str`${medicine} — ${amount} — ${time} — ${state}`);
+  return msg(str`${day} — ${medicine} — ${amount} — ${time} — ${state}`);
 }
 
 /** A medicine name that may wrap after each "/" (« Lévodopa/Carbidopa ») rather than mid-word in a narrow cell. */
@@ -51,6 +64,8 @@ export function renderDoseButton(view: DoseButtonView): TemplateResult {
     class="dose dose--${entry.state} touch-target"
     part="dose dose-${entry.state}"
     data-dose-key=${entry.key}
+    data-roving-key=${view.tabIndex === undefined ? nothing : entry.key}
+    tabindex=${view.tabIndex ?? nothing}
     data-state=${entry.state}
     aria-haspopup="dialog"
     aria-label=${doseLabel(entry, locale)}

@@ -119,6 +119,18 @@ function renderMenu(entry: GridDose, view: IntakeDialogView, saving: boolean): T
   </div>`;
 }
 
+/** Save and « Retour » (back to the menu), shared by the time and skip forms. */
+function renderFormActions(actions: IntakeActionsController, saving: boolean): TemplateResult {
+  return html`<div class="dialog-actions">
+    <button type="submit" class="primary-button touch-target" part="confirm" ?disabled=${saving}>
+      ${saving ? msg('Enregistrement…') : msg('Enregistrer')}
+    </button>
+    <button type="button" class="secondary-button touch-target" @click=${() => actions.showStep('menu')}>
+      ${msg('Retour')}
+    </button>
+  </div>`;
+}
+
 function renderTimeForm(view: IntakeDialogView, saving: boolean): TemplateResult {
   const { actions } = view;
   const submit = (event: SubmitEvent): void => {
@@ -136,14 +148,7 @@ function renderTimeForm(view: IntakeDialogView, saving: boolean): TemplateResult
       .value=${live(actions.takenAtTime)}
       @input=${(event: Event) => actions.setTakenAtTime((event.target as HTMLInputElement).value)}
     />
-    <div class="dialog-actions">
-      <button type="submit" class="primary-button touch-target" part="confirm" ?disabled=${saving}>
-        ${saving ? msg('Enregistrement…') : msg('Enregistrer')}
-      </button>
-      <button type="button" class="secondary-button touch-target" @click=${() => actions.showStep('menu')}>
-        ${msg('Retour')}
-      </button>
-    </div>
+    ${renderFormActions(actions, saving)}
   </form>`;
 }
 
@@ -175,14 +180,7 @@ function renderSkipForm(view: IntakeDialogView, saving: boolean): TemplateResult
       .value=${live(actions.skipNote)}
       @input=${(event: Event) => actions.setSkipNote((event.target as HTMLTextAreaElement).value)}
     ></textarea>
-    <div class="dialog-actions">
-      <button type="submit" class="primary-button touch-target" part="confirm" ?disabled=${saving}>
-        ${saving ? msg('Enregistrement…') : msg('Enregistrer')}
-      </button>
-      <button type="button" class="secondary-button touch-target" @click=${() => actions.showStep('menu')}>
-        ${msg('Retour')}
-      </button>
-    </div>
+    ${renderFormActions(actions, saving)}
   </form>`;
 }
 

@@ -14,12 +14,12 @@ export const organiserPanelStyles = css`
     display: flex;
     gap: 0.5rem;
     padding: var(--carnet-sys-space-s, 0.5rem) var(--carnet-sys-space-m, 1rem);
-    border-inline-start: 4px solid var(--carnet-pill-organiser-warning-color, var(--carnet-sys-warning, #8a5100));
+    border-inline-start: 4px solid var(--carnet-pill-organiser-warning-color, var(--carnet-sys-warning));
     background: var(--carnet-sys-surface-variant, transparent);
   }
   .medication {
     padding: var(--carnet-sys-space-s, 0.5rem) var(--carnet-sys-space-m, 1rem);
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
     border-radius: var(--carnet-sys-radius, 8px);
   }
   .medication-name {
@@ -44,7 +44,7 @@ export const organiserPanelStyles = css`
   }
   .warning dd,
   .flag {
-    color: var(--carnet-pill-organiser-warning-color, var(--carnet-sys-warning, #8a5100));
+    color: var(--carnet-pill-organiser-warning-color, var(--carnet-sys-warning));
   }
   .flag {
     margin-inline-start: 0.5rem;
@@ -89,7 +89,7 @@ export const organiserPanelStyles = css`
     max-block-size: 14rem;
   }
   .axis {
-    stroke: var(--carnet-sys-outline, #6c6d70);
+    stroke: var(--carnet-sys-outline);
   }
   .bar-label {
     font-size: 10px;
@@ -116,7 +116,7 @@ export const organiserPanelStyles = css`
     background: var(--_missed);
   }
   .hatch-ground {
-    fill: var(--carnet-sys-surface, #ffffff);
+    fill: var(--carnet-sys-surface);
   }
   .hatch-line {
     stroke: var(--_skipped);
@@ -137,7 +137,7 @@ export const organiserPanelStyles = css`
     block-size: 0.875rem;
     margin-inline-end: 0.375rem;
     vertical-align: middle;
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
   }
   .adherence-data summary {
     display: flex;
@@ -159,7 +159,7 @@ export const organiserPanelStyles = css`
   .data-table th,
   .data-table td {
     padding: 0.25rem 0.5rem;
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
     text-align: end;
   }
   .data-table th[scope='row'],
@@ -191,7 +191,7 @@ export const organiserPanelStyles = css`
   .dialog-form textarea {
     min-block-size: var(--carnet-sys-target-size, 44px);
     font: inherit;
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
     border-radius: var(--carnet-ref-radius-s, 4px);
     padding: 0.25rem 0.5rem;
   }

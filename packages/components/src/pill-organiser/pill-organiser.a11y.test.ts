@@ -104,7 +104,7 @@ describe('<carnet-pill-organiser> states, keyboard, print and languages', () => 
     await expect(organiser).to.be.accessible();
   });
 
-  it('reaches the doses with Tab, opens one with Enter, closes with Escape and gives focus back', async () => {
+  it('reaches the week grid with one Tab, moves with the arrows, opens a dose with Enter, Escape gives focus back', async () => {
     const dbName = uniqueDbName('keyboard');
     await seedPersona(dbName, 'parkinson');
     const { organiser } = await mountOrganiser(dbName, { pathology: 'parkinson' });
@@ -113,8 +113,18 @@ describe('<carnet-pill-organiser> states, keyboard, print and languages', () => 
     const first = tableDoses(organiser)[0] as HTMLButtonElement;
     expect(active(organiser)).to.equal(first);
     expect(getComputedStyle(first).outlineStyle).to.equal('solid');
+    // One Tab stop for the grid: arrows move between doses, the tab stop follows.
+    const rightOfFirst = tableDoses(organiser).find(
+      (dose) => dose.closest('tr') === first.closest('tr') && dose !== first,
+    ) as HTMLButtonElement;
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => active(organiser) === rightOfFirst, 'ArrowRight moves to the next day');
+    expect(rightOfFirst.tabIndex).to.equal(0);
+    expect(first.tabIndex).to.equal(-1);
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => active(organiser) === first, 'ArrowLeft moves back');
     await sendKeys({ press: 'Tab' });
-    expect(active(organiser)).to.equal(tableDoses(organiser)[1]);
+    expect(tableDoses(organiser)).not.to.include(active(organiser));
 
     const target = doseButton(organiser, LEVODOPA, AT_11);
     target.focus();
@@ -195,7 +205,7 @@ describe('<carnet-pill-organiser> states, keyboard, print and languages', () => 
     const { organiser } = await mountOrganiser(dbName, { locale: 'en', pathology: 'parkinson' });
     await waitUntil(() => text(one(organiser, '[part="title"]')) === 'My pill organiser', 'English heading');
     expect(doseButton(organiser, LEVODOPA, AT_11).getAttribute('aria-label')).to.equal(
-      'Lévodopa/Carbidopa 100 mg/25 mg — 1\u00a0comprimé — 11:00 AM — to take',
+      'Wednesday, March 11 — Lévodopa/Carbidopa 100 mg/25 mg — 1\u00a0comprimé — 11:00 AM — to take',
     );
     expect(text(one(organiser, '.week-span'))).to.equal('March 9 – 15, 2026');
     expect(all(organiser, '.week-table tbody tr .row-label').map((el) => text(el))).to.include('Morning');

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -6,18 +6,15 @@ import { localized, msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import type { DataSource, MealTimes, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
 import { DialogController } from '../shared/dialog.controller.js';
+import { RovingFocusController } from '../shared/roving-focus.controller.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { renderAdherence } from './adherence-chart.template.js';
 import { IntakeActionsController } from './intake-actions.controller.js';
 import { renderIntakeDialog } from './intake-dialog.template.js';
@@ -29,6 +26,7 @@ import { pillOrganiserStyles } from './pill-organiser.styles.js';
 import { presetFor } from './presets.js';
 import type { OrganiserPreset } from './presets.js';
 import { printStyles } from './print.styles.js';
+import { firstGridDose, weekGridTarget } from './week-grid.model.js';
 import type { GridDose } from './week-grid.model.js';
 import { renderDayList, renderWeekTable } from './week-grid.template.js';
 import { WeekController } from './week.controller.js';
@@ -108,10 +106,7 @@ import type { AdherenceWindow, OrganiserView } from './week.controller.js';
  * @fires carnet-error - Loading or saving failed; detail holds codes, never health data.
  */
 @localized()
-export class CarnetPillOrganiser extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetPillOrganiser extends CarnetWidget {
   static override styles = [
     baseStyles,
     stateStyles,
@@ -145,17 +140,12 @@ export class CarnetPillOrganiser extends LitElement {
   @property({ attribute: 'meal-times', converter: mealTimesConverter })
   mealTimes?: Partial<MealTimes>;
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
-
   @consume({ context: pathologyContext, subscribe: true })
   @state()
   private pathology?: Pathology;
 
   @state() private adherenceWindow: AdherenceWindow = 7;
 
-  private readonly internals: ElementInternals;
   private readonly announcer = new LiveAnnouncer(this);
 
   private readonly week = new WeekController(this, () => ({
@@ -173,22 +163,20 @@ export class CarnetPillOrganiser extends LitElement {
     announce: (text) => this.announcer.announce(text),
   });
 
+  /** The week table: one dose in the tab order, moved by the ARIA grid keys. */
+  private readonly weekGridFocus = new RovingFocusController(this, {
+    target: (from, event) => {
+      const grid = this.week.view()?.grid;
+      return grid ? weekGridTarget(grid, from, event) : undefined;
+    },
+  });
+
   private readonly intakeDialog = new DialogController(this, {
     selector: 'dialog[part="intake-dialog"]',
     isOpen: () => this.actions.dose !== undefined,
     onDismiss: () => this.actions.close(),
     returnFocusFallback: () => this.actions.lastDoseButton(),
   });
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
-  }
 
   /** Reads plans and intakes again, e.g. after they changed elsewhere. */
   refresh(): Promise<void> {
@@ -203,6 +191,17 @@ export class CarnetPillOrganiser extends LitElement {
     return this.now ?? new Date();
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The grid's tab stop stays on a dose shown this week.
+    const grid = this.week.view()?.grid;
+    const active = this.weekGridFocus.activeKey;
+    if (grid && (active === undefined || !grid.doses.some((entry) => entry.key === active))) {
+      const first = firstGridDose(grid);
+      if (first) this.weekGridFocus.setActive(first);
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.reflectState();
@@ -213,10 +212,7 @@ export class CarnetPillOrganiser extends LitElement {
     const view = this.week.view();
     const current =
       status === TaskStatus.ERROR ? 'error' : view ? (view.plans.length === 0 ? 'empty' : 'ready') : 'loading';
-    for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    this.reflectStates(current, ['loading', 'empty', 'error', 'ready']);
   }
 
   private readonly openDose = (entry: GridDose, button: HTMLElement): void => {
@@ -240,7 +236,7 @@ export class CarnetPillOrganiser extends LitElement {
     let body: TemplateResult;
     if (status === TaskStatus.ERROR) {
       body = renderErrorState({
-        message: userMessageFor(toCarnetErrorDetail(this.week.task.error).messageKey),
+        message: this.errorMessage(this.week.task.error),
         onRetry: this.retry,
       });
     } else if (!view) {
@@ -283,6 +279,7 @@ export class CarnetPillOrganiser extends LitElement {
       preset: this.preset,
       isSaving: (key: string) => this.actions.isSaving(key),
       onOpen: this.openDose,
+      focus: this.weekGridFocus,
     };
     const first = grid.days[0] ?? grid.today;
     const last = grid.days[grid.days.length - 1] ?? grid.today;

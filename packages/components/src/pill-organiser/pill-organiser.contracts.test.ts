@@ -1,5 +1,6 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import type { CarnetPillOrganiser } from './pill-organiser.js';
 import {
   doseButton,
@@ -56,6 +57,17 @@ describe('<carnet-pill-organiser> shared contracts', () => {
       open: (host) => openDoseDialog(host, recordedDose),
       selector: 'dialog[part="intake-dialog"]',
       safeChoice: 'Fermer',
+      cleanup: deleteTestDatabases,
+    },
+  ]);
+
+  rovingFocusContract([
+    {
+      name: 'the week grid',
+      mount: () => organiserWithHistory('contract-week-grid'),
+      items: (host) => tableDoses(host as CarnetPillOrganiser),
+      nextKey: 'ArrowRight',
+      previousKey: 'ArrowLeft',
       cleanup: deleteTestDatabases,
     },
   ]);

@@ -69,13 +69,13 @@ describe('<carnet-pill-organiser> week grid', () => {
     }
   });
 
-  it('labels each dose with medicine, dose, time and state, as a 44px target', async () => {
+  it('labels each dose with medicine, dose, day, time and state, as a 44px target', async () => {
     const dbName = uniqueDbName('label');
     await seedPersona(dbName, 'parkinson');
     const { organiser } = await mountOrganiser(dbName);
     const button = doseButton(organiser, 'plan-parkinson-levodopa-carbidopa', parisMarch('2026-03-11', '11:00'));
     expect(button.getAttribute('aria-label')).to.equal(
-      'Lévodopa/Carbidopa 100 mg/25 mg — 1\u00a0comprimé — 11:00 — à prendre',
+      'mercredi 11 mars — Lévodopa/Carbidopa 100 mg/25 mg — 1\u00a0comprimé — 11:00 — à prendre',
     );
     expect(text(button.querySelector('.dose-state'))).to.equal('○ à prendre');
     expect(button.getAttribute('aria-haspopup')).to.equal('dialog');

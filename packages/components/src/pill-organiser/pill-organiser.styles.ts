@@ -5,11 +5,11 @@ export const pillOrganiserStyles = css`
   :host {
     display: block;
     container: pill-organiser / inline-size;
-    --_taken: var(--carnet-pill-organiser-taken-color, var(--carnet-sys-success, #1e6b34));
-    --_late: var(--carnet-pill-organiser-late-color, var(--carnet-sys-warning, #8a5100));
-    --_missed: var(--carnet-pill-organiser-missed-color, var(--carnet-sys-danger, #b3261e));
-    --_skipped: var(--carnet-pill-organiser-skipped-color, var(--carnet-sys-on-surface-variant, #45474a));
-    --_dialysis: var(--carnet-pill-organiser-dialysis-background, var(--carnet-sys-surface-variant, #f1f1f5));
+    --_taken: var(--carnet-pill-organiser-taken-color, var(--carnet-sys-success));
+    --_late: var(--carnet-pill-organiser-late-color, var(--carnet-sys-warning));
+    --_missed: var(--carnet-pill-organiser-missed-color, var(--carnet-sys-danger));
+    --_skipped: var(--carnet-pill-organiser-skipped-color, var(--carnet-sys-on-surface-variant));
+    --_dialysis: var(--carnet-pill-organiser-dialysis-background, var(--carnet-sys-surface-variant));
   }
 
   .base {
@@ -50,17 +50,17 @@ export const pillOrganiserStyles = css`
   .segment,
   .nav-button {
     padding: 0 var(--carnet-sys-space-m, 1rem);
-    border: 2px solid var(--carnet-sys-accent, #00629d);
+    border: 2px solid var(--carnet-sys-accent);
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface, #ffffff);
-    color: var(--carnet-sys-accent, #00629d);
+    background: var(--carnet-sys-surface);
+    color: var(--carnet-sys-accent);
     font-weight: 600;
     cursor: pointer;
   }
   .primary-button,
   .segment[aria-pressed='true'] {
-    background: var(--carnet-sys-accent, #00629d);
-    color: var(--carnet-sys-on-accent, #ffffff);
+    background: var(--carnet-sys-accent);
+    color: var(--carnet-sys-on-accent);
   }
   button:disabled,
   button[aria-disabled='true'] {
@@ -71,11 +71,11 @@ export const pillOrganiserStyles = css`
   .notice {
     margin: 0;
     padding: var(--carnet-sys-space-s, 0.5rem) var(--carnet-sys-space-m, 1rem);
-    border-inline-start: 4px solid var(--carnet-sys-accent, #00629d);
+    border-inline-start: 4px solid var(--carnet-sys-accent);
     background: var(--carnet-sys-surface-variant, transparent);
   }
   .notice--error {
-    border-inline-start-color: var(--carnet-sys-danger, #b3261e);
+    border-inline-start-color: var(--carnet-sys-danger);
   }
 
   .grid-area {
@@ -98,7 +98,7 @@ export const pillOrganiserStyles = css`
   .week-table th,
   .week-table td {
     padding: var(--carnet-sys-space-s, 0.5rem) 0.25rem;
-    border: 1px solid var(--carnet-pill-organiser-grid-line, var(--carnet-sys-outline, #6c6d70));
+    border: 1px solid var(--carnet-pill-organiser-grid-line, var(--carnet-sys-outline));
     vertical-align: top;
   }
   .week-table .corner {
@@ -119,7 +119,7 @@ export const pillOrganiserStyles = css`
     font-size: var(--carnet-sys-font-size-small, 0.875rem);
   }
   .today {
-    box-shadow: inset 0 4px 0 var(--carnet-pill-organiser-today-color, var(--carnet-sys-accent, #00629d));
+    box-shadow: inset 0 4px 0 var(--carnet-pill-organiser-today-color, var(--carnet-sys-accent));
   }
   .dialysis {
     background: var(--_dialysis);
@@ -158,9 +158,9 @@ export const pillOrganiserStyles = css`
     inline-size: 100%;
     min-block-size: var(--carnet-pill-organiser-dose-size, var(--carnet-sys-target-size, 44px));
     padding: 0.375rem 0.5rem;
-    border: 2px solid var(--carnet-sys-outline, #6c6d70);
+    border: 2px solid var(--carnet-sys-outline);
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-pill-organiser-dose-background, var(--carnet-sys-surface, #ffffff));
+    background: var(--carnet-pill-organiser-dose-background, var(--carnet-sys-surface));
     text-align: start;
     cursor: pointer;
     /* Break inside a word only when the word alone is wider than the cell. */
@@ -229,7 +229,7 @@ export const pillOrganiserStyles = css`
   }
   .day {
     padding: var(--carnet-sys-space-s, 0.5rem);
-    border: 1px solid var(--carnet-sys-outline, #6c6d70);
+    border: 1px solid var(--carnet-sys-outline);
     border-radius: var(--carnet-sys-radius, 8px);
   }
   .day-title {

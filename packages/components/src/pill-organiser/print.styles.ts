@@ -12,15 +12,15 @@ export const PRINT_PREVIEW_CLASS = 'carnet-print-preview';
 function paperRules(scope: CSSResult): CSSResult {
   return css`
     ${scope} {
-      color: #000;
-      background: #fff;
+      color: black;
+      background: white;
       font-size: 10pt;
     }
     ${scope} .base {
       gap: 4mm;
       padding: 0;
       border: none;
-      background: #fff;
+      background: white;
     }
     ${scope} [data-print-hide],
     ${scope} .day-list,
@@ -36,34 +36,34 @@ function paperRules(scope: CSSResult): CSSResult {
     }
     ${scope} .week-table th,
     ${scope} .week-table td {
-      border: 1px solid #000;
-      background: #fff;
+      border: 1px solid black;
+      background: white;
       box-shadow: none;
-      color: #000;
+      color: black;
     }
     ${scope} .dose {
       min-block-size: 0;
       padding: 1mm 1.5mm;
-      border: 1px solid #000;
+      border: 1px solid black;
       border-radius: 0;
-      background: #fff;
-      color: #000;
+      background: white;
+      color: black;
     }
     ${scope} .dose-state,
     ${scope} .late-badge,
     ${scope} .row-time,
     ${scope} .badge {
-      color: #000;
+      color: black;
     }
     ${scope} .medication {
-      border: 1px solid #000;
+      border: 1px solid black;
       border-radius: 0;
       break-inside: avoid;
     }
     ${scope} .medication-facts dt,
     ${scope} .warning dd,
     ${scope} .flag {
-      color: #000;
+      color: black;
     }
   `;
 }

@@ -116,3 +116,76 @@ export function buildWeekGrid(input: WeekGridInput): WeekGrid {
   const sorted = [...rows.values()].sort((a, b) => minutesOf(a.time) - minutesOf(b.time) || (a.exact ? -1 : 1));
   return { days, today: localDateOf(now, timeZone), rows: sorted, doses };
 }
+
+/** Where a dose sits in the week table: its day's column and its place down that column. */
+interface GridPlace {
+  key: string;
+  column: number;
+  row: number;
+  /** Row, then position in the cell: the order down a column. */
+  order: number;
+}
+
+function placesOf(grid: WeekGrid): GridPlace[] {
+  const places: GridPlace[] = [];
+  grid.rows.forEach((row, rowIndex) =>
+    row.cells.forEach((cell, column) =>
+      cell.forEach((entry, position) =>
+        places.push({ key: entry.key, column, row: rowIndex, order: rowIndex * 1000 + position }),
+      ),
+    ),
+  );
+  return places;
+}
+
+/** The first dose of the week table (days left to right, then down), for the grid's tab stop. */
+export function firstGridDose(grid: WeekGrid): string | undefined {
+  const places = placesOf(grid).sort((a, b) => a.column - b.column || a.order - b.order);
+  return places[0]?.key;
+}
+
+/**
+ * Where a key leads from the dose `from` in the week table (ARIA grid keys):
+ * Up/Down along the day's column, Left/Right to the nearest dose of the
+ * previous/next day that has one, Home/End to the ends of the row, Ctrl+Home/End
+ * to the first and last dose of the week.
+ */
+export function weekGridTarget(
+  grid: WeekGrid,
+  from: string,
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'>,
+): string | undefined {
+  const places = placesOf(grid);
+  const here = places.find((place) => place.key === from);
+  if (!here) return undefined;
+  const byPosition = (a: GridPlace, b: GridPlace): number => a.column - b.column || a.order - b.order;
+  const column = places.filter((place) => place.column === here.column).sort((a, b) => a.order - b.order);
+  const index = column.indexOf(here);
+  const control = event.ctrlKey || event.metaKey;
+  switch (event.key) {
+    case 'ArrowDown':
+      return (column[index + 1] ?? here).key;
+    case 'ArrowUp':
+      return (column[index - 1] ?? here).key;
+    case 'ArrowRight':
+    case 'ArrowLeft': {
+      const step = event.key === 'ArrowRight' ? 1 : -1;
+      for (let day = here.column + step; day >= 0 && day < grid.days.length; day += step) {
+        const candidates = places.filter((place) => place.column === day);
+        if (candidates.length === 0) continue;
+        const nearest = candidates.reduce((best, place) =>
+          Math.abs(place.order - here.order) < Math.abs(best.order - here.order) ? place : best,
+        );
+        return nearest.key;
+      }
+      return here.key;
+    }
+    case 'Home':
+    case 'End': {
+      const pool = (control ? places : places.filter((place) => place.row === here.row)).sort(byPosition);
+      return (event.key === 'Home' ? pool[0] : pool[pool.length - 1])?.key;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -25,6 +25,12 @@ export interface WeekGridView {
   preset: OrganiserPreset;
   isSaving: (key: string) => boolean;
   onOpen: (entry: GridDose, button: HTMLElement) => void;
+  /** The week table's roving focus: one dose in the tab order, arrows move it. */
+  focus: {
+    tabIndexFor(key: string): 0 | -1;
+    onKeydown(event: KeyboardEvent): void;
+    onFocusin(event: FocusEvent): void;
+  };
 }
 
 /** The name of a row: « Matin », « Petit-déjeuner », or an exact time. */
@@ -44,7 +50,11 @@ function dayBadges(day: IsoDate, view: WeekGridView): TemplateResult {
   }`;
 }
 
-function renderDoses(entries: readonly GridDose[], view: WeekGridView): TemplateResult | typeof nothing {
+function renderDoses(
+  entries: readonly GridDose[],
+  view: WeekGridView,
+  inTable: boolean,
+): TemplateResult | typeof nothing {
   if (entries.length === 0) return nothing;
   return html`<ul class="doses">
     ${repeat(
@@ -57,6 +67,7 @@ function renderDoses(entries: readonly GridDose[], view: WeekGridView): Template
             locale: view.locale,
             lateBadge: view.preset.lateBadge,
             saving: view.isSaving(entry.key),
+            ...(inTable ? { tabIndex: view.focus.tabIndexFor(entry.key) } : {}),
             onOpen: view.onOpen,
           })}
         </li>`,
@@ -73,7 +84,13 @@ export function renderWeekTable(view: WeekGridView): TemplateResult {
     today: day === grid.today,
     dialysis: view.dialysisDays.has(day),
   });
-  return html`<table class="week-table" part="grid">
+  return html`<table
+    class="week-table"
+    part="grid"
+    role="grid"
+    @keydown=${view.focus.onKeydown}
+    @focusin=${view.focus.onFocusin}
+  >
     <caption>
       ${msg(str`Semaine du ${formatWeekSpan(first, last, locale)}`)}
     </caption>
@@ -106,7 +123,9 @@ export function renderWeekTable(view: WeekGridView): TemplateResult {
             </th>
             ${row.cells.map(
               (entries, index) =>
-                html`<td class=${classMap(dayClasses(grid.days[index] ?? ''))}>${renderDoses(entries, view)}</td>`,
+                html`<td class=${classMap(dayClasses(grid.days[index] ?? ''))}>
+                  ${renderDoses(entries, view, true)}
+                </td>`,
             )}
           </tr>`,
       )}
@@ -142,7 +161,7 @@ export function renderDayList(view: WeekGridView): TemplateResult {
                     <p class="day-row-label">
                       ${rowLabel(row, view)}${row.exact ? nothing : html` <span class="row-time">${formatClockTime(row.time, locale)}</span>`}
                     </p>
-                    ${renderDoses(row.cells[index] ?? [], view)}
+                    ${renderDoses(row.cells[index] ?? [], view, false)}
                   </div>`,
               )
         }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ComplexAttributeConverter, PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
@@ -17,21 +17,21 @@ import { baseStyles } from '../shared/base.styles.js';
 import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
 import {
   DEFAULT_CARNET_LOCALE,
-  ensureCarnetLocalization,
   resolveAncestorLocale,
   setCarnetLocale,
   toCarnetLocale,
 } from '../shared/localization.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { renderErrorState } from '../shared/states.js';
+import { CarnetElement } from '../shared/carnet-element.js';
+import { unavailableDataSource } from './unavailable-source.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { carnetTokens } from '../shared/tokens.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { currentPageUri, scopesConverter, signInModeConverter } from './connected-config.js';
 import type { SignInMode } from './connected-config.js';
 import { ConnectedModeController } from './connected-mode.controller.js';
 import type { ConnectionSettings } from './connected-mode.controller.js';
-import { ConnectedModeView, RECORD_STATUS_OF_CONNECTION } from './connected-mode.view.js';
+import { ConnectedModeView, RECORD_STATUS_OF_CONNECTION } from './connected-mode.template.js';
 import { LocalRecord } from './local-record.js';
 import { providerStyles } from './provider.styles.js';
 import { sessionHeaderStyles } from './session-header.styles.js';
@@ -125,10 +125,7 @@ const SOURCE_PROPERTIES = [
  * @fires carnet-session-change - The patient signed in or out, or the session expired (connected mode); detail `{ authenticated, patientId }`.
  */
 @localized()
-export class CarnetProvider extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetProvider extends CarnetElement {
   static override styles = [carnetTokens, baseStyles, stateStyles, providerStyles, sessionHeaderStyles];
 
   /**
@@ -260,13 +257,7 @@ export class CarnetProvider extends LitElement {
     },
     failed: (error) => this.fail(error),
   });
-  private readonly internals: ElementInternals;
   private recordNeedsPreparing = true;
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
 
   /** Where the record stands: `seeding` while the demo persona is imported. */
   get recordStatus(): ProviderRecordStatus {
@@ -275,7 +266,7 @@ export class CarnetProvider extends LitElement {
 
   /** The data source the widgets currently receive, once ready. */
   get activeDataSource(): DataSource | undefined {
-    return this.providedDataSource;
+    return this.status === 'error' ? undefined : this.providedDataSource;
   }
 
   /** Connected mode: the session in use (the one given in `.session`, or the one the provider created). */
@@ -303,7 +294,6 @@ export class CarnetProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    ensureCarnetLocalization();
     if (this.locale === undefined) this.locale = resolveAncestorLocale(this);
     if (this.hasUpdated && this.recordNeedsPreparing) this.requestUpdate();
   }
@@ -386,18 +376,15 @@ export class CarnetProvider extends LitElement {
   }
 
   private fail(error: unknown): void {
-    this.providedDataSource = undefined;
+    // The widgets inside show an error rather than waiting for a record that will not come.
+    this.providedDataSource = unavailableDataSource(error);
     this.failure = toCarnetErrorDetail(error);
     this.status = 'error';
     emit(this, 'carnet-error', this.failure);
   }
 
   private reflectStatus(): void {
-    const states = this.internals.states;
-    for (const name of ['seeding', 'connecting', 'signed-out', 'ready', 'error'] as const) {
-      if (name === this.status) states.add(name);
-      else states.delete(name);
-    }
+    this.reflectStates(this.status, ['seeding', 'connecting', 'signed-out', 'ready', 'error']);
   }
 
   private readonly retry = (): void => {

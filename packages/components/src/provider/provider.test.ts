@@ -203,6 +203,19 @@ describe('<carnet-provider>', () => {
     }
   });
 
+  it('lets the widgets inside show an error, never « Chargement… » for ever, when the record cannot be opened', async () => {
+    const provider = fixtureSync<CarnetProvider>(
+      html`<carnet-provider db-name="   "><carnet-record-summary></carnet-record-summary></carnet-provider>`,
+    );
+    const summary = provider.querySelector('carnet-record-summary') as HTMLElement;
+    await waitUntil(() => summary.matches(':state(error)'), 'the summary shows its error state');
+    expect(summary.shadowRoot?.querySelector('[part="loading"]')).to.equal(null);
+    expect(summary.shadowRoot?.querySelector('[role="alert"]')?.textContent).to.contain(
+      'Certaines informations ne sont pas valides.',
+    );
+    expect(provider.activeDataSource).to.equal(undefined);
+  });
+
   it('closes the data source it opened when removed, but never an injected one', async () => {
     const provider = await fixture<CarnetProvider>(
       html`<carnet-provider db-name=${uniqueDbName('close')}></carnet-provider>`,

@@ -1,24 +1,20 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { documentKindInfo } from '@carnet/catalog-sdk';
 import type { DataSource, HealthDocument, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { emit } from '../events/emit.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
+import { DataLoader } from '../shared/data-loader.controller.js';
 import { formatCalendarDate, formatCount } from '../shared/format.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { loadRecordSummary } from './record-summary.data.js';
 import type { RecordSummary } from './record-summary.data.js';
 import { recordSummaryStyles } from './record-summary.styles.js';
@@ -65,10 +61,8 @@ function pathologyLabel(pathology: Pathology): string {
  * @fires carnet-record-open - The patient chose one of the latest documents.
  */
 @localized()
-export class CarnetRecordSummary extends LitElement {
+export class CarnetRecordSummary extends CarnetWidget {
   /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
   static override styles = [baseStyles, stateStyles, recordSummaryStyles];
 
   /**
@@ -79,55 +73,24 @@ export class CarnetRecordSummary extends LitElement {
   @property({ attribute: false })
   dataSource?: DataSource;
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
-
   @consume({ context: pathologyContext, subscribe: true })
   @state()
   private pathology?: Pathology;
 
-  private readonly internals: ElementInternals;
-
-  private readonly summaryTask = new Task(this, {
-    task: ([source]: readonly [DataSource | undefined], { signal }) =>
-      source ? loadRecordSummary(source, { signal }) : initialState,
+  private readonly summary = new DataLoader(this, {
     args: () => [this.dataSource] as const,
+    load: ([source], signal) => (source ? loadRecordSummary(source, { signal }) : undefined),
   });
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
-  }
 
   /** Loads the counts again, e.g. after the record changed elsewhere. */
   refresh(): Promise<void> {
-    return this.summaryTask.run();
+    return this.summary.reload();
   }
 
   protected override updated(): void {
-    this.reflectState();
-  }
-
-  private reflectState(): void {
-    const status = this.summaryTask.status;
-    const current =
-      status === TaskStatus.ERROR
-        ? 'error'
-        : status === TaskStatus.COMPLETE
-          ? this.summaryTask.value?.empty
-            ? 'empty'
-            : 'ready'
-          : 'loading';
-    for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    const { status, data, pending } = this.summary;
+    const current = pending ? 'loading' : status === 'ready' && data?.empty ? 'empty' : status;
+    this.reflectStates(current, ['loading', 'empty', 'error', 'ready']);
   }
 
   private openDocument(documentId: string): void {
@@ -135,7 +98,7 @@ export class CarnetRecordSummary extends LitElement {
   }
 
   private readonly retry = (): void => {
-    void this.summaryTask.run();
+    void this.summary.reload();
   };
 
   protected override render(): TemplateResult {
@@ -146,14 +109,16 @@ export class CarnetRecordSummary extends LitElement {
           ? html`<p class="pathology" part="pathology">${msg(str`Parcours : ${pathologyLabel(this.pathology)}`)}</p>`
           : nothing
       }
-      ${this.summaryTask.render({
-        initial: () => this.renderLoading(),
-        pending: () => this.renderLoading(),
-        complete: (summary) => (summary.empty ? this.renderEmpty() : this.renderSummary(summary)),
-        error: (error) =>
-          renderErrorState({ message: userMessageFor(toCarnetErrorDetail(error).messageKey), onRetry: this.retry }),
-      })}
+      ${this.renderBody()}
     </section>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const { status, data, error } = this.summary;
+    if (status === 'error') return renderErrorState({ message: this.errorMessage(error), onRetry: this.retry });
+    // A reload shows the loading state again, as before: the counts are read anew.
+    if (!data || this.summary.pending) return this.renderLoading();
+    return data.empty ? this.renderEmpty() : this.renderSummary(data);
   }
 
   private renderLoading(): TemplateResult {

@@ -25,7 +25,7 @@ export const baseStyles = css`
   }
 
   :focus-visible {
-    outline: var(--carnet-sys-focus-ring-width, 3px) solid var(--carnet-sys-focus-ring, #004a77);
+    outline: var(--carnet-sys-focus-ring-width, 3px) solid var(--carnet-sys-focus-ring);
     outline-offset: 2px;
   }
 

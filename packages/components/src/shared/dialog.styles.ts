@@ -12,7 +12,7 @@ export const dialogStyles = css`
     padding: var(--carnet-sys-space-m, 1rem);
     border: 1px solid var(--carnet-sys-outline, currentColor);
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-surface, #ffffff);
+    background: var(--carnet-sys-surface);
     color: var(--carnet-sys-on-surface, inherit);
   }
   .dialog:not([open]) {

@@ -14,8 +14,10 @@ export interface RovingFocusOptions {
   active?: { get(): string | undefined; set(key: string): void };
   /** Puts focus on an item once rendered (a virtualized list renders it first); default: its `data-roving-key` element. */
   focusItem?(key: string): Promise<void> | void;
-  /** Enter or Space on the item itself (not on a control inside it). */
+  /** Enter or Space (or `activateKeys`) on the item itself, not on a control inside it. */
   activate?(key: string, event: KeyboardEvent): void;
+  /** The keys that activate an item; Enter and Space by default. */
+  activateKeys?: readonly string[];
 }
 
 /** The item elements carry `data-roving-key`; the group listens on their container. */
@@ -98,7 +100,7 @@ export class RovingFocusController implements ReactiveController {
     const item = itemOf(event);
     const from = item?.getAttribute(ROVING_KEY_ATTRIBUTE);
     if (!item || from === null || from === undefined) return;
-    if ((event.key === 'Enter' || event.key === ' ') && this.options.activate) {
+    if ((this.options.activateKeys ?? ['Enter', ' ']).includes(event.key) && this.options.activate) {
       if (event.composedPath()[0] !== item) return;
       event.preventDefault();
       this.options.activate(from, event);
@@ -114,7 +116,9 @@ export class RovingFocusController implements ReactiveController {
   /** Focus landing on an item (click, Tab, a control inside it) makes it the active one. */
   readonly onFocusin = (event: FocusEvent): void => {
     const key = itemOf(event)?.getAttribute(ROVING_KEY_ATTRIBUTE);
-    if (key !== null && key !== undefined) this.setActive(key);
+    if (key === null || key === undefined || key === this.activeKey) return;
+    // Focus may move while the element finishes an update: render the new tab stop after it.
+    queueMicrotask(() => this.setActive(key));
   };
 }
 

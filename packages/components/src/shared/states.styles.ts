@@ -22,16 +22,16 @@ export const stateStyles = css`
   }
 
   .state--error {
-    border-inline-start: 4px solid var(--carnet-sys-danger, #b3261e);
+    border-inline-start: 4px solid var(--carnet-sys-danger);
   }
 
   .state-action {
     justify-self: start;
     padding: 0 var(--carnet-sys-space-m, 1rem);
-    border: 2px solid var(--carnet-sys-accent, #00629d);
+    border: 2px solid var(--carnet-sys-accent);
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-accent, #00629d);
-    color: var(--carnet-sys-on-accent, #ffffff);
+    background: var(--carnet-sys-accent);
+    color: var(--carnet-sys-on-accent);
     font-weight: 600;
     cursor: pointer;
   }
@@ -39,7 +39,7 @@ export const stateStyles = css`
   .skeleton-line {
     block-size: 1em;
     border-radius: var(--carnet-sys-radius, 8px);
-    background: var(--carnet-sys-skeleton, #e2e2e6);
+    background: var(--carnet-sys-skeleton);
     animation: carnet-pulse 1.4s ease-in-out infinite;
   }
 

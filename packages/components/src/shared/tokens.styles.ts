@@ -30,6 +30,7 @@ export const carnetTokens = css`
     --carnet-ref-green-80: #8fd99c;
     --carnet-ref-amber-40: #8a5100;
     --carnet-ref-amber-80: #ffb870;
+    --carnet-ref-yellow-90: #ffe08a;
 
     /* Reference type scale, spacing, radius, motion */
     --carnet-ref-font-family-sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
@@ -64,6 +65,8 @@ export const carnetTokens = css`
     --carnet-sys-focus-ring: var(--carnet-ref-blue-30);
     --carnet-sys-focus-ring-width: 3px;
     --carnet-sys-skeleton: var(--carnet-ref-neutral-90);
+    --carnet-sys-highlight: var(--carnet-ref-yellow-90);
+    --carnet-sys-on-highlight: var(--carnet-ref-neutral-10);
     --carnet-sys-font-family: var(--carnet-ref-font-family-sans);
     --carnet-sys-font-size-small: var(--carnet-ref-font-size-1);
     --carnet-sys-font-size-base: var(--carnet-ref-font-size-2);

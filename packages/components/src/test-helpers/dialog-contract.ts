@@ -8,6 +8,9 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { expect, waitUntil } from './fixture.js';
 
+/** How long a condition may take on a busy machine (the tests wait for it, never sleep). */
+export const PATIENCE = { timeout: 10_000 };
+
 /** One dialog of one element, as a person opens it. */
 export interface DialogContractCase {
   /** Names the dialog in the test titles: « the intake dialog of a recorded dose ». */
@@ -84,6 +87,7 @@ async function focusIsOn(expected: string | RegExp, within: HTMLDialogElement): 
       return active !== null && within.contains(active) && nameMatches(accessibleName(active), expected);
     },
     `focus on « ${String(expected)} » inside the dialog (it is on « ${accessibleName(deepActiveElement())} »)`,
+    PATIENCE,
   );
 }
 
@@ -93,16 +97,17 @@ async function openAndCheck(
 ): Promise<{ dialog: HTMLDialogElement; opener: HTMLElement }> {
   const opener = await testCase.open(host);
   const dialog = dialogOf(host, testCase.selector);
-  await waitUntil(() => dialog.open, `${testCase.name} opens`);
+  await waitUntil(() => dialog.open, `${testCase.name} opens`, PATIENCE);
   return { dialog, opener };
 }
 
 async function escapeAndCheck(testCase: DialogContractCase, dialog: HTMLDialogElement, opener: HTMLElement) {
   await sendKeys({ press: 'Escape' });
-  await waitUntil(() => !dialog.open, `${testCase.name} closes on Escape`);
+  await waitUntil(() => !dialog.open, `${testCase.name} closes on Escape`, PATIENCE);
   await waitUntil(
     () => deepActiveElement() === opener,
     `focus back on the opener « ${accessibleName(opener)} » (it is on « ${accessibleName(deepActiveElement())} »)`,
+    PATIENCE,
   );
 }
 

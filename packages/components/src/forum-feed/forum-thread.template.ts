@@ -6,8 +6,8 @@ import { msg, str } from '@lit/localize';
 import type { ForumPost, ForumThread } from '@carnet/catalog-sdk';
 import type { CarnetLocale } from '../shared/localization.js';
 import { renderErrorState, renderLoadingState } from '../shared/states.js';
-import { onFeedKeydown } from './feed-keyboard.js';
-import { domId } from './forum-thread-list.view.js';
+import type { FeedFocus } from './feed-focus.js';
+import { domId } from './forum-thread-list.template.js';
 import { renderRelativeTime } from './forum-time.js';
 import { postExcerpt, renderPostBody } from './post-body.js';
 
@@ -35,6 +35,8 @@ export interface ThreadView {
   replyMessage: string | undefined;
   publishing: boolean;
   pseudonym: string | undefined;
+  /** The posts feed's roving focus. */
+  focus: FeedFocus;
   onBack: () => void;
   onRetry: () => void;
   onReplyTo: (post: ForumPost) => void;
@@ -131,7 +133,8 @@ function renderPost(view: ThreadView, post: ForumPost, index: number, total: num
     part="post"
     id=${domId('post', post.id)}
     data-post-id=${post.id}
-    tabindex="-1"
+    data-roving-key=${post.id}
+    tabindex=${view.focus.tabIndexFor(post.id)}
     aria-posinset=${index + 1}
     aria-setsize=${total}
     aria-labelledby="${authorId} ${timeId}"
@@ -212,7 +215,8 @@ export function renderThreadView(view: ThreadView): TemplateResult {
               role="feed"
               aria-labelledby="thread-heading"
               aria-busy=${view.loading ? 'true' : 'false'}
-              @keydown=${onFeedKeydown}
+              @keydown=${view.focus.onKeydown}
+              @focusin=${view.focus.onFocusin}
             >
               ${
                 posts

@@ -5,7 +5,7 @@ import { msg, str } from '@lit/localize';
 import type { ForumThread } from '@carnet/catalog-sdk';
 import { formatCount } from '../shared/format.js';
 import type { CarnetLocale } from '../shared/localization.js';
-import { onFeedKeydown } from './feed-keyboard.js';
+import type { FeedFocus } from './feed-focus.js';
 import { replyCountLabel } from './forum-labels.js';
 import { renderRelativeTime } from './forum-time.js';
 
@@ -28,6 +28,8 @@ export interface ThreadListView {
   labelledBy: string;
   locale: CarnetLocale;
   now: Date;
+  /** The feed's roving focus (Enter on an article opens it). */
+  focus: FeedFocus;
   onOpen: (thread: ForumThread) => void;
   onLoadMore: () => void;
 }
@@ -35,22 +37,15 @@ export interface ThreadListView {
 function renderThread(view: ThreadListView, thread: ForumThread, index: number): TemplateResult {
   const titleId = domId('thread-title', thread.id);
   const metaId = domId('thread-meta', thread.id);
-  const openOnEnter = (event: KeyboardEvent): void => {
-    // Enter on the article itself (reached with Page Down) opens it, like its button.
-    if (event.key === 'Enter' && event.target === event.currentTarget) {
-      event.preventDefault();
-      view.onOpen(thread);
-    }
-  };
   return html`<article
     class="thread ${thread.unread ? 'thread--unread' : ''}"
     part="thread"
-    tabindex="-1"
+    tabindex=${view.focus.tabIndexFor(thread.id)}
+    data-roving-key=${thread.id}
     data-thread-id=${thread.id}
     aria-posinset=${index + 1}
     aria-setsize=${view.total}
     aria-labelledby="${titleId} ${metaId}"
-    @keydown=${openOnEnter}
   >
     <h3 class="thread-title" id=${titleId}>
       <button
@@ -82,7 +77,8 @@ export function renderThreadList(view: ThreadListView): TemplateResult {
       role="feed"
       aria-labelledby=${view.labelledBy}
       aria-busy=${view.loadingMore ? 'true' : 'false'}
-      @keydown=${onFeedKeydown}
+      @keydown=${view.focus.onKeydown}
+      @focusin=${view.focus.onFocusin}
     >
       ${repeat(
         view.threads,
