@@ -47,6 +47,14 @@ export default defineConfig({
     outDir: src('../dist'),
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { input: { index: src('index.html'), connected: src('connected.html') } },
+    rolldownOptions: {
+      input: {
+        index: src('index.html'),
+        connected: src('connected.html'),
+        react: src('react.html'),
+        vue: src('vue.html'),
+        angular: src('angular.html'),
+      },
+    },
   },
 });
