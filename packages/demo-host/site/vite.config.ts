@@ -1,3 +1,4 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +30,12 @@ function platformUrls(): Plugin {
 // The association's site, served from the Carnet sources so `npm start` needs no build.
 export default defineConfig({
   root: src('.'),
-  plugins: [platformUrls()],
+  plugins: [
+    platformUrls(),
+    // vue.html: single-file components compiled ahead of time (no runtime template compiler, so no
+    // `unsafe-eval` under the site's CSP); `carnet-*` tags are custom elements, not Vue components.
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('carnet-') } } }),
+  ],
   server: {
     host: process.env.CARNET_SITE_HOST ?? 'localhost',
     port: Number(process.env.CARNET_SITE_PORT ?? 5173),
