@@ -1,3 +1,4 @@
+import angular from '@analogjs/vite-plugin-angular';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
@@ -30,11 +31,22 @@ function platformUrls(): Plugin {
 // The association's site, served from the Carnet sources so `npm start` needs no build.
 export default defineConfig({
   root: src('.'),
+  // Vite's own TypeScript transform stays on for every file the Angular plugin does not compile
+  // (it turns it off unless the config names it).
+  oxc: {},
   plugins: [
     platformUrls(),
     // vue.html: single-file components compiled ahead of time (no runtime template compiler, so no
     // `unsafe-eval` under the site's CSP); `carnet-*` tags are custom elements, not Vue components.
     vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('carnet-') } } }),
+    // angular.html: Angular's compiler ahead of time (the JIT compiler needs `unsafe-eval`), only on
+    // the Angular page's files: the Carnet sources keep their own (Lit) decorators.
+    ...angular({
+      tsconfig: src('angular/tsconfig.json'),
+      jit: false,
+      liveReload: false,
+      transformFilter: (_code, id) => id.startsWith(src('angular/')),
+    }),
   ],
   server: {
     host: process.env.CARNET_SITE_HOST ?? 'localhost',
