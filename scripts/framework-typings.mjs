@@ -99,7 +99,9 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${imports(elements)}
 
 /** What an attribute may be given: the property's type when it is a string, number or boolean, else a string. */
-export type CarnetAttributeValue<T> = T extends string | number | boolean ? T : string;
+export type CarnetAttributeValue<T> = CarnetAttributeOf<NonNullable<T>>;
+/** {@link CarnetAttributeValue}, one member of a union at a time. */
+export type CarnetAttributeOf<V> = V extends string | number | boolean ? V : string;
 
 /** Props every Carnet element takes in React: the HTML ones (\`className\`, \`id\`, \`ref\`, \`children\`…). */
 export type CarnetReactElementProps<E extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<E>, E>;
@@ -157,7 +159,9 @@ import type { AllowedComponentProps, ComponentCustomProps, EmitFn, HTMLAttribute
 ${imports(elements)}
 
 /** What an attribute may be given: the property's type when it is a string, number or boolean, else a string. */
-export type CarnetAttributeValue<T> = T extends string | number | boolean ? T : string;
+export type CarnetAttributeValue<T> = CarnetAttributeOf<NonNullable<T>>;
+/** {@link CarnetAttributeValue}, one member of a union at a time. */
+export type CarnetAttributeOf<V> = V extends string | number | boolean ? V : string;
 
 /**
  * A custom element as Vue's template type checker sees a component: its properties and attributes as props,

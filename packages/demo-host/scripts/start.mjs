@@ -49,3 +49,10 @@ run('Site', process.execPath, [
   'warn',
 ]);
 console.log(`Association site  http://localhost:${port}/`);
+for (const [name, page] of [
+  ['React page', 'react.html'],
+  ['Vue page', 'vue.html'],
+  ['Angular page', 'angular.html'],
+]) {
+  console.log(`  ${name.padEnd(16)}http://localhost:${port}/${page}`);
+}

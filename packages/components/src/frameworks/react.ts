@@ -20,7 +20,9 @@ import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
 
 /** What an attribute may be given: the property's type when it is a string, number or boolean, else a string. */
-export type CarnetAttributeValue<T> = T extends string | number | boolean ? T : string;
+export type CarnetAttributeValue<T> = CarnetAttributeOf<NonNullable<T>>;
+/** {@link CarnetAttributeValue}, one member of a union at a time. */
+export type CarnetAttributeOf<V> = V extends string | number | boolean ? V : string;
 
 /** Props every Carnet element takes in React: the HTML ones (`className`, `id`, `ref`, `children`…). */
 export type CarnetReactElementProps<E extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<E>, E>;
