@@ -7,6 +7,7 @@ export default {
     'src/**/*.stories.ts',
     'src/**/*.bench.ts',
     'src/generated/**',
+    'src/frameworks/**',
   ],
   outdir: '.',
   litelement: true,

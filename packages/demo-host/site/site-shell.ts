@@ -25,8 +25,20 @@ function translatePage(locale: SiteLocale): void {
   });
 }
 
+/** Options of {@link setUpLanguageButtons}. */
+export interface LanguageButtonsOptions {
+  /**
+   * Sets the `locale` attribute of every `<carnet-provider>` of the page (default). The
+   * framework pages pass `false`: their framework sets the provider's `locale` property.
+   */
+  providers?: boolean;
+}
+
 /** Wires the language buttons; `onChange` also runs for each switch. */
-export function setUpLanguageButtons(onChange: (locale: SiteLocale) => void = () => undefined): void {
+export function setUpLanguageButtons(
+  onChange: (locale: SiteLocale) => void = () => undefined,
+  { providers = true }: LanguageButtonsOptions = {},
+): void {
   document.querySelectorAll<HTMLButtonElement>('button[data-locale]').forEach((button) => {
     button.addEventListener('click', () => {
       currentLocale = button.dataset.locale === 'en' ? 'en' : 'fr';
@@ -35,9 +47,11 @@ export function setUpLanguageButtons(onChange: (locale: SiteLocale) => void = ()
         .querySelectorAll('button[data-locale]')
         .forEach((other) => other.setAttribute('aria-pressed', String(other === button)));
       translatePage(currentLocale);
-      document
-        .querySelectorAll('carnet-provider')
-        .forEach((provider) => provider.setAttribute('locale', currentLocale));
+      if (providers) {
+        document
+          .querySelectorAll('carnet-provider')
+          .forEach((provider) => provider.setAttribute('locale', currentLocale));
+      }
       onChange(currentLocale);
     });
   });

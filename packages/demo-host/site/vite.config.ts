@@ -1,3 +1,5 @@
+import angular from '@analogjs/vite-plugin-angular';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { workspaceSources } from '../../../scripts/workspace-sources.mjs';
@@ -30,8 +32,25 @@ function platformUrls(): Plugin {
 // The association's site, served from the Carnet sources so `npm start` needs no build.
 export default defineConfig({
   root: src('.'),
-  // The Carnet packages through their `development` export (their sources), in dev and build alike.
-  plugins: [workspaceSources(), platformUrls()],
+  // Vite's own TypeScript transform stays on for every file the Angular plugin does not compile
+  // (it turns it off unless the config names it).
+  oxc: {},
+  plugins: [
+    // The Carnet packages through their `development` export (their sources), in dev and build alike.
+    workspaceSources(),
+    platformUrls(),
+    // vue.html: single-file components compiled ahead of time (no runtime template compiler, so no
+    // `unsafe-eval` under the site's CSP); `carnet-*` tags are custom elements, not Vue components.
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('carnet-') } } }),
+    // angular.html: Angular's compiler ahead of time (the JIT compiler needs `unsafe-eval`), only on
+    // the Angular page's files: the Carnet sources keep their own (Lit) decorators.
+    ...angular({
+      tsconfig: src('angular/tsconfig.json'),
+      jit: false,
+      liveReload: false,
+      transformFilter: (_code, id) => id.startsWith(src('angular/')),
+    }),
+  ],
   server: {
     host: process.env.CARNET_SITE_HOST ?? 'localhost',
     port: Number(process.env.CARNET_SITE_PORT ?? 5173),
@@ -42,6 +61,14 @@ export default defineConfig({
     outDir: src('../dist'),
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { input: { index: src('index.html'), connected: src('connected.html') } },
+    rolldownOptions: {
+      input: {
+        index: src('index.html'),
+        connected: src('connected.html'),
+        react: src('react.html'),
+        vue: src('vue.html'),
+        angular: src('angular.html'),
+      },
+    },
   },
 });
