@@ -116,6 +116,15 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
   const cors = new CorsPolicy(options.siteOrigins);
   const gateway = createGateway({
     ...options,
+    sentTo: async (practitionerId) => {
+      const bundle = (await callRouter(
+        repo,
+        'GET',
+        '/Communication',
+        new URLSearchParams({ recipient: `Practitioner/${practitionerId}`, _count: '1000' }),
+      )) as Bundle;
+      return (bundle.entry ?? []).map((entry) => entry.resource as unknown as ResourceJson);
+    },
     lookup: async (type, id) => {
       try {
         return (await repo.readResource(type as Resource['resourceType'], id)) as unknown as ResourceJson;
