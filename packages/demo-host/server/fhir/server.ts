@@ -188,8 +188,13 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
     return parseResourceBody(raw, req.headers['content-type']) as ResourceJson;
   }
 
-  async function checkedBody(caller: Caller, routed: RoutedRequest, body: ResourceJson): Promise<ResourceJson> {
-    const checked = await gateway.checkWrite(caller, routed.type, body);
+  async function checkedBody(
+    caller: Caller,
+    routed: RoutedRequest,
+    body: ResourceJson,
+    existing?: ResourceJson,
+  ): Promise<ResourceJson> {
+    const checked = await gateway.checkWrite(caller, routed.type, body, existing);
     validateResource(checked as unknown as Resource);
     return checked;
   }
@@ -301,7 +306,7 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
         'PUT',
         instancePath,
         new URLSearchParams(),
-        await checkedBody(caller, routed, body),
+        await checkedBody(caller, routed, body, existing),
         ifMatchHeader,
       )) as Resource;
       return sendResource(res, 200, updated);

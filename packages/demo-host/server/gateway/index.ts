@@ -73,7 +73,7 @@ export interface Gateway {
   /** Refuses a body before parsing: nesting too deep (400). */
   checkRawBody(raw: Uint8Array): void;
   /** Checks and completes a body to create or update: type, compartment, names, codes, references. */
-  checkWrite(caller: Caller, type: string, body: ResourceJson): Promise<ResourceJson>;
+  checkWrite(caller: Caller, type: string, body: ResourceJson, existing?: ResourceJson): Promise<ResourceJson>;
   /** The access trails, one per patient. */
   audit: AuditTrails;
   /** Records one request's access to resources, one event per owner patient. */
@@ -142,14 +142,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
     },
     checkRawBody: (raw) => checkJsonDepth(raw),
-    async checkWrite(caller, type, body) {
+    async checkWrite(caller, type, body, existing) {
       const rule = COMPARTMENT_RULES[type];
       if (!rule) throw new FhirHttpError(404, 'not-found', 'Unsupported resource type');
       if (body.resourceType !== type) throw new FhirHttpError(400, 'invalid', 'Resource type does not match the URL');
       checkPropertyNames(body);
       if (caller.practitionerId) {
         if (!caller.professional) throw new FhirHttpError(403, 'forbidden', 'A professional may not do this');
-        await checkProfessionalWrite(caller.professional, body, options.lookup);
+        await checkProfessionalWrite(caller.professional, body, options.lookup, existing);
         checkRequiredCodes(body);
         return body;
       }

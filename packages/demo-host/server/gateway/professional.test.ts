@@ -129,6 +129,22 @@ describe('gateway: professionals', () => {
     assert.equal((await fhir(test.platform, `/Communication/${replyId}`, kidney)).status, 200);
   });
 
+  it("the professional marks the patient's message read, and may change nothing else in it", async () => {
+    const stored = await json(await fhir(test.platform, `/Communication/${message}`, proKidney));
+    const put = (resource: object): Promise<Response> =>
+      fhir(test.platform, `/Communication/${message}`, proKidney, { method: 'PUT', body: JSON.stringify(resource) });
+    const tampered = await put({
+      ...stored,
+      payload: [{ contentString: 'changed' }],
+      received: new Date().toISOString(),
+    });
+    assert.equal(tampered.status, 403);
+    const read = await put({ ...stored, received: new Date().toISOString() });
+    assert.equal(read.status, 200);
+    const seen = await json(await fhir(test.platform, `/Communication/${message}`, kidney));
+    assert.equal(typeof seen['received'], 'string');
+  });
+
   it('a professional cannot write in another name, nor point at a document they were not sent', async () => {
     const base = {
       resourceType: 'Communication',
@@ -155,6 +171,19 @@ describe('gateway: professionals', () => {
       }),
     );
     assert.equal(pointing.status, 422);
+    // Nor write a message in the patient's name.
+    const asPatient = await fhir(
+      test.platform,
+      '/Communication',
+      proKidney,
+      body({
+        ...base,
+        sender: { reference: 'Patient/patient-kidney' },
+        recipient: [{ reference: `Practitioner/${proKidneyId}` }],
+        payload: [{ contentString: 'x' }],
+      }),
+    );
+    assert.equal(asPatient.status, 403);
     assert.equal((await fhir(test.platform, '/AuditEvent', proKidney)).status, 403);
   });
 

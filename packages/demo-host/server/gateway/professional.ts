@@ -159,6 +159,17 @@ export function constrainProfessionalSearch(
   return out;
 }
 
+/** True when two versions of a message differ at most by when it was received (and server metadata). */
+function sameExceptReadState(before: ResourceJson, after: ResourceJson): boolean {
+  const strip = (resource: ResourceJson): string => {
+    const copy: Record<string, unknown> = { ...resource };
+    delete copy['received'];
+    delete copy['meta'];
+    return JSON.stringify(copy, Object.keys(copy).sort());
+  };
+  return strip(before) === strip(after);
+}
+
 /**
  * Checks a message a professional writes: a Communication about a patient who
  * shares with them, sent by themselves to that patient, pointing only at what
@@ -168,6 +179,7 @@ export async function checkProfessionalWrite(
   view: ProfessionalView,
   body: ResourceJson,
   lookup: (type: string, id: string) => Promise<ResourceJson | undefined>,
+  existing?: ResourceJson,
 ): Promise<void> {
   if (body.resourceType !== 'Communication')
     throw new FhirHttpError(403, 'forbidden', 'A professional may only write messages');
@@ -176,9 +188,8 @@ export async function checkProfessionalWrite(
     throw new FhirHttpError(403, 'forbidden', 'The patient has not shared their record with this professional');
   const senders = refList(body['sender']);
   if (senders.length !== 1 || idIn('Practitioner', senders[0]?.reference) !== view.practitionerId) {
-    // Marking a patient's message read keeps its sender: the professional must be a recipient then.
-    const sentByPatient = senders.length === 1 && patientIdOf(senders[0]?.reference) === patient;
-    if (!sentByPatient || !involves(body, view.practitionerId))
+    // Marking a patient's message read (`received`) is the only change a professional makes to it.
+    if (!existing || !sameExceptReadState(existing, body) || !involves(body, view.practitionerId))
       throw new FhirHttpError(403, 'forbidden', 'A professional writes messages in their own name');
   }
   for (const reference of new Set(referencesIn(body))) {
