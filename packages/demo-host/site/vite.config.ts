@@ -42,6 +42,8 @@ export default defineConfig({
     outDir: src('../dist'),
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { input: { index: src('index.html'), connected: src('connected.html') } },
+    rolldownOptions: {
+      input: { index: src('index.html'), connected: src('connected.html'), professional: src('professional.html') },
+    },
   },
 });

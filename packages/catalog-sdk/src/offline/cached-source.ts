@@ -567,6 +567,8 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     medications: new CachedMedications(cache, inner.medications),
     forum: inner.forum,
     careTeam: new CachedCareTeam(cache, inner.careTeam),
+    // Messages are never cached nor queued: a message is sent now, or the person is told it was not.
+    messages: inner.messages,
     close: () => {
       sync.close();
       inner.close();

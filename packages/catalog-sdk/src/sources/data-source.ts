@@ -3,6 +3,7 @@ import type { CareTeamMember } from '../model/care-team.js';
 import type { Pathology } from '../model/common.js';
 import type { DocumentSending, HealthDocument, HealthDocumentChanges, NewHealthDocument } from '../model/document.js';
 import type { ForumPost, ForumThread, ReportReason } from '../model/forum.js';
+import type { CareMessage, MessageThread, NewCareMessage } from '../model/message.js';
 import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
 
 /** Options of a paged list. */
@@ -117,6 +118,24 @@ export interface CareTeamRepository {
 }
 
 /**
+ * Secure message threads between the patient and their care team. The same
+ * repository serves a professional (threads with the patients who shared with them).
+ */
+export interface MessageRepository {
+  /**
+   * False where nothing can be sent (an on-device record): `send` then rejects
+   * with `MessagingUnavailableError`, and interfaces offer download or share instead.
+   */
+  readonly canSend: boolean;
+  /** Threads, most recent activity first, with their messages and unread counts. */
+  listThreads(options?: { signal?: AbortSignal }): Promise<MessageThread[]>;
+  /** Sends a message (starts a thread, or continues `threadId`). */
+  send(message: NewCareMessage): Promise<CareMessage>;
+  /** Marks a message to the signed-in person as read (no change when it already is). */
+  markRead(message: CareMessage): Promise<CareMessage>;
+}
+
+/**
  * Where widgets read and write the patient's record: local (IndexedDB, the
  * embedded default) or remote (FHIR). Components only ever talk to this.
  */
@@ -128,6 +147,8 @@ export interface DataSource {
   readonly medications: MedicationRepository;
   readonly forum: ForumRepository;
   readonly careTeam: CareTeamRepository;
+  /** Secure messages with the care team. */
+  readonly messages: MessageRepository;
   /** Releases connections (IndexedDB). */
   close(): void;
 }

@@ -159,13 +159,23 @@ export function constrainProfessionalSearch(
   return out;
 }
 
+/** JSON with object keys sorted at every depth, to compare two versions of a resource. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${canonical(child)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** True when two versions of a message differ at most by when it was received (and server metadata). */
 function sameExceptReadState(before: ResourceJson, after: ResourceJson): boolean {
   const strip = (resource: ResourceJson): string => {
     const copy: Record<string, unknown> = { ...resource };
     delete copy['received'];
     delete copy['meta'];
-    return JSON.stringify(copy, Object.keys(copy).sort());
+    return canonical(copy);
   };
   return strip(before) === strip(after);
 }

@@ -125,7 +125,11 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
   const revocations = new RevocationList({ maxTokenTtl: accessTokenTtl });
   const throttle = new LoginThrottle();
   const redirectUris = [
-    ...siteOrigins.flatMap((origin) => [`${origin}/callback.html`, `${origin}/connected.html`]),
+    ...siteOrigins.flatMap((origin) => [
+      `${origin}/callback.html`,
+      `${origin}/connected.html`,
+      `${origin}/professional.html`,
+    ]),
     ...(options.extraRedirectUris ?? []),
   ];
 

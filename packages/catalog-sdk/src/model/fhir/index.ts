@@ -27,4 +27,5 @@ export {
   communicationToForumPost,
   forumPostToCommunication,
 } from './forum.js';
+export { CARE_MESSAGE_CATEGORY_CODE, communicationToCareMessage, careMessageToCommunication } from './care-message.js';
 export { practitionerToCareTeamMember, careTeamMemberToPractitioner } from './care-team.js';
