@@ -122,7 +122,7 @@ describe('<carnet-messages>', () => {
 
   it('in local mode says nothing can be sent, offers no form, and is accessible', async () => {
     const provider = await fixture<CarnetProvider>(
-      html`<carnet-provider db-name=${uniqueDbName()}><carnet-messages></carnet-messages></carnet-provider>`,
+      html`<carnet-provider db-name=${uniqueDbName('messages')}><carnet-messages></carnet-messages></carnet-provider>`,
     );
     const element = provider.querySelector('carnet-messages') as CarnetMessages;
     await ready(element);
