@@ -157,6 +157,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       },
       siteOrigins,
       careTeamOf: (patientId) => seed.careTeams.get(patientId) ?? noCareTeam,
+      onCareTeamChange: (patientId, practitionerIds) => seed.careTeams.set(patientId, new Set(practitionerIds)),
       patientsOf: (practitionerId) =>
         new Set([...seed.careTeams].filter(([, team]) => team.has(practitionerId)).map(([patientId]) => patientId)),
       ...(options.log ? { log: options.log } : {}),

@@ -33,6 +33,8 @@ export interface FhirServerOptions extends Omit<GatewayOptions, 'lookup'> {
   repo: MemoryRepository;
   /** Origins allowed to call from a browser. */
   siteOrigins: readonly string[];
+  /** Told when a patient changed who is in her care team (her `CareTeam`), before the answer leaves. */
+  onCareTeamChange?(patientId: string, practitionerIds: ReadonlySet<string>): void;
   /** Receives one line per request (method, path without query values, status, duration). */
   log?: (line: string) => void;
 }
@@ -309,6 +311,13 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
         await checkedBody(caller, routed, body, existing),
         ifMatchHeader,
       )) as Resource;
+      // Sharing changes take effect at once: the next request of a removed professional is refused.
+      if (updated.resourceType === 'CareTeam') {
+        const members = (updated.participant ?? [])
+          .map((participant) => /(?:^|\/)Practitioner\/([^/]+)$/.exec(participant.member?.reference ?? '')?.[1])
+          .filter((id): id is string => Boolean(id));
+        options.onCareTeamChange?.(caller.patientId, new Set(members));
+      }
       return sendResource(res, 200, updated);
     }
     await callRouter(repo, 'DELETE', instancePath, new URLSearchParams(), undefined, ifMatchHeader);

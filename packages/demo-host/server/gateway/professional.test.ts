@@ -210,4 +210,43 @@ describe('gateway: professionals', () => {
     );
     assert.equal(written.status, 403);
   });
+
+  it('the patient removes the professional from her care team: refused at once; adding them back restores access', async () => {
+    const path = '/CareTeam/careteam-patient-kidney';
+    const team = await json(await fhir(test.platform, path, kidney));
+    const participants = team['participant'] as { member: { reference: string } }[];
+    const put = (members: object[], version: string): Promise<Response> =>
+      fhir(test.platform, path, kidney, {
+        method: 'PUT',
+        headers: { 'If-Match': `W/"${version}"` },
+        body: JSON.stringify({ ...team, participant: members }),
+      });
+    const without = participants.filter((p) => p.member.reference !== `Practitioner/${proKidneyId}`);
+    const removed = await put(without, String((team['meta'] as { versionId: string }).versionId));
+    assert.equal(removed.status, 200);
+    for (const target of ['/Patient/patient-kidney', `/Communication/${message}`, `/DocumentReference/${sentDocument}`])
+      assert.equal((await fhir(test.platform, target, proKidney)).status, 404, target);
+    const inbox = await json(await fhir(test.platform, '/Communication?_count=50', proKidney));
+    assert.deepEqual(inbox['entry'] ?? [], []);
+    // The patient no longer sees them either, and cannot write to them.
+    assert.equal((await fhir(test.platform, `/Practitioner/${proKidneyId}`, kidney)).status, 404);
+    const version = String(((await json(removed))['meta'] as { versionId: string }).versionId);
+    const restored = await put(participants, version);
+    assert.equal(restored.status, 200);
+    assert.equal((await fhir(test.platform, '/Patient/patient-kidney', proKidney)).status, 200);
+  });
+
+  it("a patient cannot put another patient's professional list, nor a made-up professional, in her care team", async () => {
+    const path = '/CareTeam/careteam-patient-kidney';
+    const team = await json(await fhir(test.platform, path, kidney));
+    const made = await fhir(test.platform, path, kidney, {
+      method: 'PUT',
+      body: JSON.stringify({ ...team, participant: [{ member: { reference: 'Practitioner/does-not-exist' } }] }),
+    });
+    assert.equal(made.status, 422);
+    const diabetes = await accessToken(test.platform, 'diabetes');
+    assert.equal((await fhir(test.platform, path, diabetes)).status, 404);
+    const other = await fhir(test.platform, path, diabetes, { method: 'PUT', body: JSON.stringify(team) });
+    assert.equal(other.status, 404);
+  });
 });

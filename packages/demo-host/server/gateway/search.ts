@@ -52,6 +52,7 @@ export const SEARCH_ALLOW_LIST: Readonly<Record<string, Readonly<Record<string, 
     status: [],
   },
   Appointment: { date: [], status: [], 'service-type': [] },
+  CareTeam: { status: [] },
   AuditEvent: { date: [], action: [], 'entity-type': [] },
 };
 
