@@ -111,10 +111,20 @@ export interface ForumRepository {
   markRead(threadId: string): Promise<void>;
 }
 
-/** The patient's care team. */
+/** The patient's care team: the professionals she shares her record with. */
 export interface CareTeamRepository {
   list(options?: { signal?: AbortSignal }): Promise<CareTeamMember[]>;
   get(id: string): Promise<CareTeamMember>;
+  /**
+   * Shares the record with a professional (adds them to the care team). Absent
+   * where nothing is shared (an on-device record).
+   */
+  share?(practitionerId: string): Promise<void>;
+  /**
+   * Stops sharing with a professional (removes them from the care team); the
+   * server refuses them from their next request. Absent on an on-device record.
+   */
+  stopSharing?(practitionerId: string): Promise<void>;
 }
 
 /**
