@@ -590,6 +590,8 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     careTeam: new CachedCareTeam(cache, inner.careTeam),
     // Messages are never cached nor queued: a message is sent now, or the person is told it was not.
     messages: inner.messages,
+    // The trail is the server's: always read live.
+    ...(inner.accessHistory ? { accessHistory: inner.accessHistory } : {}),
     close: () => {
       sync.close();
       inner.close();

@@ -3,6 +3,7 @@ import type { CareTeamMember } from '../model/care-team.js';
 import type { Pathology } from '../model/common.js';
 import type { DocumentSending, HealthDocument, HealthDocumentChanges, NewHealthDocument } from '../model/document.js';
 import type { ForumPost, ForumThread, ReportReason } from '../model/forum.js';
+import type { AccessEntry } from '../model/access.js';
 import type { CareMessage, MessageThread, NewCareMessage } from '../model/message.js';
 import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
 
@@ -145,6 +146,15 @@ export interface MessageRepository {
   markRead(message: CareMessage): Promise<CareMessage>;
 }
 
+/** The patient's access history (her own trail only). */
+export interface AccessHistoryRepository {
+  /**
+   * Entries, most recent first, optionally within a period. Empty where no
+   * server keeps a trail (an on-device record).
+   */
+  list(options?: { from?: string; to?: string; signal?: AbortSignal }): Promise<AccessEntry[]>;
+}
+
 /**
  * Where widgets read and write the patient's record: local (IndexedDB, the
  * embedded default) or remote (FHIR). Components only ever talk to this.
@@ -159,6 +169,8 @@ export interface DataSource {
   readonly careTeam: CareTeamRepository;
   /** Secure messages with the care team. */
   readonly messages: MessageRepository;
+  /** Who opened or changed what in the record; absent where nothing is traced. */
+  readonly accessHistory?: AccessHistoryRepository;
   /** Releases connections (IndexedDB). */
   close(): void;
 }

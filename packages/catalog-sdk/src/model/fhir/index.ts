@@ -28,4 +28,5 @@ export {
   forumPostToCommunication,
 } from './forum.js';
 export { CARE_MESSAGE_CATEGORY_CODE, communicationToCareMessage, careMessageToCommunication } from './care-message.js';
+export { auditEventToAccessEntry } from './access.js';
 export { practitionerToCareTeamMember, careTeamMemberToPractitioner } from './care-team.js';

@@ -8,6 +8,7 @@ import { FhirDocumentRepository } from './fhir-documents.js';
 import { FhirForumRepository } from './fhir-forum.js';
 import { FhirMedicationRepository } from './fhir-medications.js';
 import { FhirMessageRepository } from './fhir-messages.js';
+import { FhirAccessHistoryRepository } from './fhir-access-history.js';
 import { withOfflineCache, type CachedDataSource } from '../../offline/cached-source.js';
 import { OfflineStore } from '../../offline/store.js';
 import { SyncController } from '../../offline/sync.js';
@@ -80,6 +81,7 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     forum: new FhirForumRepository(context, options.moderationThreshold),
     careTeam: new FhirCareTeamRepository(context),
     messages: new FhirMessageRepository(context),
+    accessHistory: new FhirAccessHistoryRepository(context),
     // Nothing to release: no connection outlives a request.
     close: () => undefined,
   };
