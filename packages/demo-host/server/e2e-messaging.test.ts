@@ -141,6 +141,15 @@ describe('messages between a patient and her professional (two real sign-ins)', 
       'the document read is attributed to the professional',
     );
 
+    // …and she reads it in her access history, under the professional's name.
+    await patient.page.evaluate(() => document.querySelector('carnet-access-history')?.refresh());
+    const history = patient.page.locator('carnet-access-history');
+    await history
+      .locator('tbody tr', { hasText: professional.name })
+      .filter({ hasText: /a ouvert (1 document|le contenu d’un document)/ })
+      .first()
+      .waitFor();
+
     // A professional outside her care team: an empty inbox, and 404 for her record.
     const outsider = await signedIn('/professional.html', 'pro-diabetes');
     await outsider.page.locator('carnet-messages').getByText('Aucun message').waitFor();
