@@ -9,6 +9,8 @@ export * from './model/agenda.js';
 export * from './model/medication.js';
 export * from './model/forum.js';
 export * from './model/care-team.js';
+export * from './model/message.js';
+export * from './model/access.js';
 export * from './model/fhir/index.js';
 export type * from './sources/data-source.js';
 export * from './sources/local/local-data-source.js';

@@ -9,6 +9,7 @@ import { DEFAULT_FHIR_PORT, DEFAULT_OIDC_PORT, DEFAULT_SITE_ORIGINS, readEnviron
 import { loadFhirDefinitions } from './fhir/definitions.js';
 import { createFhirServer } from './fhir/server.js';
 import type { Gateway } from './gateway/index.js';
+import type { DemoProfessional } from './oidc/accounts.js';
 import { createOidcProvider } from './oidc/provider.js';
 import { seedRepository, type SeedResult } from './seed/seed.js';
 
@@ -48,6 +49,17 @@ export interface RunningPlatform {
   /** The FHIR server's access layer (its access trails, for tests and the load script). */
   gateway: Gateway;
   close(): Promise<void>;
+}
+
+/**
+ * The professionals who may sign in: the first member of each persona's care
+ * team (login `pro-<persona>`, e.g. `pro-kidney`, or the Practitioner id).
+ */
+export function professionalsOf(records: readonly PatientRecord[]): DemoProfessional[] {
+  return records.flatMap((record) => {
+    const member = record.careTeam[0];
+    return member ? [{ id: member.id, name: member.name, alias: `pro-${record.patient.pathology}` }] : [];
+  });
 }
 
 /** Only 127.0.0.1: the demo never listens on a network interface. */
@@ -118,6 +130,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       issuer,
       fhirBaseUrl,
       patients: records.map((record) => record.patient),
+      professionals: professionalsOf(records),
       siteOrigins,
       extraRedirectUris: options.extraRedirectUris ?? [],
       ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
@@ -144,6 +157,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       },
       siteOrigins,
       careTeamOf: (patientId) => seed.careTeams.get(patientId) ?? noCareTeam,
+      onCareTeamChange: (patientId, practitionerIds) => seed.careTeams.set(patientId, new Set(practitionerIds)),
+      patientsOf: (practitionerId) =>
+        new Set([...seed.careTeams].filter(([, team]) => team.has(practitionerId)).map(([patientId]) => patientId)),
       ...(options.log ? { log: options.log } : {}),
     });
     fhirListener = fhir.listener;

@@ -59,6 +59,10 @@ const TYPE_WORDS: Record<string, ScopeExplanation> = {
   MedicationAdministration: { fr: 'vos prises de médicaments', en: 'your medication intakes' },
   Communication: { fr: 'vos messages et messages du forum', en: 'your messages and forum posts' },
   Practitioner: { fr: 'les professionnels de votre équipe de soins', en: 'the professionals in your care team' },
+  CareTeam: {
+    fr: 'la liste des professionnels avec qui vous partagez votre dossier',
+    en: 'the list of professionals you share your record with',
+  },
   AuditEvent: { fr: "l'historique des accès à votre dossier", en: 'the history of who accessed your record' },
 };
 

@@ -65,6 +65,7 @@ export default defineConfig({
       input: {
         index: src('index.html'),
         connected: src('connected.html'),
+        professional: src('professional.html'),
         react: src('react.html'),
         vue: src('vue.html'),
         angular: src('angular.html'),

@@ -17,6 +17,7 @@ export const CARNET_RESOURCE_SCOPES: readonly string[] = [
   'patient/MedicationAdministration.cruds',
   'patient/Communication.cruds',
   'patient/Practitioner.rs',
+  'patient/CareTeam.rus',
   'patient/AuditEvent.rs',
 ];
 

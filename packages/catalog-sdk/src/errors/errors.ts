@@ -17,10 +17,11 @@ export type CarnetMessageKey =
   | 'error.auth'
   | 'error.network'
   | 'error.server'
-  | 'error.unknown';
+  | 'error.unknown'
+  | 'error.messaging-unavailable';
 
 /** Codes of the errors the SDK raises itself: unreadable data, stale versions, missing records, bad input, the local store. */
-export type LocalErrorCode = 'mapping' | 'conflict' | 'not-found' | 'validation' | 'storage';
+export type LocalErrorCode = 'mapping' | 'conflict' | 'not-found' | 'validation' | 'storage' | 'messaging-unavailable';
 
 /**
  * Stable machine-readable code of every error the SDK throws on purpose: the
@@ -121,5 +122,17 @@ export class StorageError extends CarnetError {
   constructor(developerMessage: string, options?: { cause?: unknown }) {
     super('storage', 'error.storage', developerMessage, options);
     this.name = 'StorageError';
+  }
+}
+
+/**
+ * Nothing can be sent from here: the record lives on this device only (local
+ * mode), with no secure-messaging server behind it. User interfaces offer to
+ * download the document or to share it with the device's share sheet instead.
+ */
+export class MessagingUnavailableError extends CarnetError {
+  constructor(developerMessage = 'Messages cannot be sent from an on-device record: there is no messaging server') {
+    super('messaging-unavailable', 'error.messaging-unavailable', developerMessage);
+    this.name = 'MessagingUnavailableError';
   }
 }

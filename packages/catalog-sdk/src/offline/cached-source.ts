@@ -544,6 +544,27 @@ class CachedCareTeam implements CareTeamRepository {
   async get(id: string): Promise<CareTeamMember> {
     return (await this.list()).find((m) => m.id === id) ?? this.inner.get(id);
   }
+
+  // Sharing changes go to the server at once (never queued), then the cached list is refreshed.
+  async share(practitionerId: string): Promise<void> {
+    if (!this.inner.share) throw new Error('Sharing is not available');
+    await this.inner.share(practitionerId);
+    await this.#refresh();
+  }
+
+  async stopSharing(practitionerId: string): Promise<void> {
+    if (!this.inner.stopSharing) throw new Error('Sharing is not available');
+    await this.inner.stopSharing(practitionerId);
+    await this.#refresh();
+  }
+
+  async #refresh(): Promise<void> {
+    await this.cache.refresh(
+      'careTeam',
+      () => this.inner.list().then((all) => all.map((m) => ({ ...m, version: JSON.stringify(m) }))),
+      { rethrow: false },
+    );
+  }
 }
 
 /** Wraps a FHIR data source with the offline cache and outbox. */
@@ -567,6 +588,10 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     medications: new CachedMedications(cache, inner.medications),
     forum: inner.forum,
     careTeam: new CachedCareTeam(cache, inner.careTeam),
+    // Messages are never cached nor queued: a message is sent now, or the person is told it was not.
+    messages: inner.messages,
+    // The trail is the server's: always read live.
+    ...(inner.accessHistory ? { accessHistory: inner.accessHistory } : {}),
     close: () => {
       sync.close();
       inner.close();

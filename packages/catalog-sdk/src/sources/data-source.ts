@@ -3,6 +3,8 @@ import type { CareTeamMember } from '../model/care-team.js';
 import type { Pathology } from '../model/common.js';
 import type { DocumentSending, HealthDocument, HealthDocumentChanges, NewHealthDocument } from '../model/document.js';
 import type { ForumPost, ForumThread, ReportReason } from '../model/forum.js';
+import type { AccessEntry } from '../model/access.js';
+import type { CareMessage, MessageThread, NewCareMessage } from '../model/message.js';
 import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
 
 /** Options of a paged list. */
@@ -110,10 +112,47 @@ export interface ForumRepository {
   markRead(threadId: string): Promise<void>;
 }
 
-/** The patient's care team. */
+/** The patient's care team: the professionals she shares her record with. */
 export interface CareTeamRepository {
   list(options?: { signal?: AbortSignal }): Promise<CareTeamMember[]>;
   get(id: string): Promise<CareTeamMember>;
+  /**
+   * Shares the record with a professional (adds them to the care team). Absent
+   * where nothing is shared (an on-device record).
+   */
+  share?(practitionerId: string): Promise<void>;
+  /**
+   * Stops sharing with a professional (removes them from the care team); the
+   * server refuses them from their next request. Absent on an on-device record.
+   */
+  stopSharing?(practitionerId: string): Promise<void>;
+}
+
+/**
+ * Secure message threads between the patient and their care team. The same
+ * repository serves a professional (threads with the patients who shared with them).
+ */
+export interface MessageRepository {
+  /**
+   * False where nothing can be sent (an on-device record): `send` then rejects
+   * with `MessagingUnavailableError`, and interfaces offer download or share instead.
+   */
+  readonly canSend: boolean;
+  /** Threads, most recent activity first, with their messages and unread counts. */
+  listThreads(options?: { signal?: AbortSignal }): Promise<MessageThread[]>;
+  /** Sends a message (starts a thread, or continues `threadId`). */
+  send(message: NewCareMessage): Promise<CareMessage>;
+  /** Marks a message to the signed-in person as read (no change when it already is). */
+  markRead(message: CareMessage): Promise<CareMessage>;
+}
+
+/** The patient's access history (her own trail only). */
+export interface AccessHistoryRepository {
+  /**
+   * Entries, most recent first, optionally within a period. Empty where no
+   * server keeps a trail (an on-device record).
+   */
+  list(options?: { from?: string; to?: string; signal?: AbortSignal }): Promise<AccessEntry[]>;
 }
 
 /**
@@ -128,6 +167,10 @@ export interface DataSource {
   readonly medications: MedicationRepository;
   readonly forum: ForumRepository;
   readonly careTeam: CareTeamRepository;
+  /** Secure messages with the care team. */
+  readonly messages: MessageRepository;
+  /** Who opened or changed what in the record; absent where nothing is traced. */
+  readonly accessHistory?: AccessHistoryRepository;
   /** Releases connections (IndexedDB). */
   close(): void;
 }

@@ -122,6 +122,8 @@ export class BrowserDialogs implements ReactiveController {
       },
       onRetry: () => sending.retry(),
       onClose: () => sending.close(),
+      onDownload: () => void sending.download(sent?.title ?? 'document').catch(() => undefined),
+      onShare: () => void sending.share(sent?.title ?? 'document').catch(() => undefined),
     })}`;
   }
 

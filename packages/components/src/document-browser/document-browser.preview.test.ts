@@ -1,5 +1,5 @@
 import { sendKeys } from '@web/test-runner-commands';
-import { StorageError, createLocalDataSource } from '@carnet/catalog-sdk';
+import { StorageError } from '@carnet/catalog-sdk';
 import type { CareTeamMember } from '@carnet/catalog-sdk';
 import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
 import { deleteTestDatabases, seedPersonaRecord, uniqueDbName } from '../test-helpers/databases.js';
@@ -130,34 +130,47 @@ describe('<carnet-document-browser> preview and sending', () => {
     await waitUntil(() => !part<HTMLDialogElement>(browser, 'dialog[part="preview"]').open, 'closed');
   });
 
-  it('sends a document to a chosen professional with a message, and records it', async () => {
+  it('in local mode says nothing can be sent and offers download instead — never a false success', async () => {
     const dbName = uniqueDbName('browser-send');
-    const record = await seedPersonaRecord(dbName, 'diabetes', 3);
+    await seedPersonaRecord(dbName, 'diabetes', 3);
     const { browser } = await mountWithProvider(dbName);
     const requests: CarnetDocumentSendDetail[] = [];
     browser.addEventListener('carnet-document-send', (event) => requests.push(event.detail));
-    const title = text(rows(browser)[0]?.querySelector('.row-title'));
-    const dialog = await openSendDialog(browser, title);
-    const radios = [...dialog.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
-    expect(radios).to.have.length(record.careTeam.length);
-    const chosen = record.careTeam[1] as CareTeamMember;
+    await openPreview(browser, text(rows(browser)[0]?.querySelector('.row-title')));
+    part<HTMLButtonElement>(browser, 'button[part="send"]').click();
+    await waitUntil(() => shadow(browser).querySelector('[part="send-unavailable"]'), 'unavailable notice shown');
+    const dialog = part<HTMLDialogElement>(browser, 'dialog[part="send-dialog"]');
+    expect(text(part(browser, '[part="send-unavailable"]'))).to.contain('rien ne peut être envoyé');
+    expect(dialog.querySelector('input[type="radio"]')).to.equal(null);
+    expect(shadow(browser).querySelector('[part="send-confirmation"]')).to.equal(null);
+    const buttons = [...dialog.querySelectorAll('button')].map((button) => text(button));
+    expect(buttons).to.include('Télécharger');
+    expect(requests).to.deep.equal([]);
+    await expect(browser).to.be.accessible();
+  });
+
+  it('sends a document to a chosen professional with a message, into the thread with them', async () => {
+    const documents = generateDocuments(3, { persona: 'diabetes' });
+    const source = createInMemoryDataSource(documents, { careTeam: TEAM });
+    const browser = await mountWithSource(source);
+    const requests: CarnetDocumentSendDetail[] = [];
+    browser.addEventListener('carnet-document-send', (event) => requests.push(event.detail));
+    const dialog = await openSendDialog(browser, text(rows(browser)[0]?.querySelector('.row-title')));
+    expect(dialog.querySelectorAll('input[type="radio"]')).to.have.length(TEAM.length);
+    const chosen = TEAM[1] as CareTeamMember;
     await chooseAndWrite(browser, chosen.id, 'Pour notre rendez-vous de jeudi.');
     part<HTMLButtonElement>(browser, 'button[part="send-confirm"]').click();
     await waitUntil(() => shadow(browser).querySelector('[part="send-confirmation"]'), 'confirmation shown');
     expect(text(part(browser, '[part="send-confirmation"]'))).to.equal(`Document envoyé à ${chosen.name}.`);
-
     const documentId = rows(browser)[0]?.dataset['documentId'] as string;
     expect(requests).to.deep.equal([
       { documentId, recipientId: chosen.id, message: 'Pour notre rendez-vous de jeudi.' },
     ]);
-    const source = createLocalDataSource({ dbName });
-    const sendings = await source.documents.listSendings(documentId);
-    source.close();
-    expect(sendings).to.have.length(1);
-    expect(sendings[0]).to.include({
+    expect(source.sendings).to.have.length(1);
+    expect(source.sendings[0]).to.include({
+      documentId,
       recipientId: chosen.id,
       message: 'Pour notre rendez-vous de jeudi.',
-      status: 'completed',
     });
   });
 

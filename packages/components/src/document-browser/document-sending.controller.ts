@@ -1,12 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CareTeamMember, DataSource, DocumentSending } from '@carnet/catalog-sdk';
+import type { CareMessage, CareTeamMember, DataSource } from '@carnet/catalog-sdk';
 
 /** Steps of sending a document to a professional. */
-export type SendingStep = 'closed' | 'loading' | 'choosing' | 'sending' | 'sent' | 'failed';
+export type SendingStep = 'closed' | 'loading' | 'choosing' | 'sending' | 'sent' | 'failed' | 'unavailable';
 
 /**
  * Sending a document to a member of the care team: loads the care team, asks
- * the host first through a cancelable event, then records the sending.
+ * the host first through a cancelable event, then starts or continues the
+ * message thread with that professional. Where nothing can be sent (an
+ * on-device record) it says so (`unavailable`) and offers download or share.
  */
 export class DocumentSendingController implements ReactiveController {
   #step: SendingStep = 'closed';
@@ -14,7 +16,7 @@ export class DocumentSendingController implements ReactiveController {
   #careTeam: CareTeamMember[] = [];
   #recipientId = '';
   #message = '';
-  #sending: DocumentSending | undefined;
+  #sending: CareMessage | undefined;
   #loadFailed = false;
 
   /** Where the sending stands. */
@@ -37,8 +39,8 @@ export class DocumentSendingController implements ReactiveController {
   get message(): string {
     return this.#message;
   }
-  /** The sending recorded, once sent. */
-  get sending(): DocumentSending | undefined {
+  /** The message sent, once sent. */
+  get sending(): CareMessage | undefined {
     return this.#sending;
   }
   /** Why the care team could not be loaded, when it could not. */
@@ -78,6 +80,11 @@ export class DocumentSendingController implements ReactiveController {
     try {
       const source = this.source();
       if (!source) throw new Error('No data source');
+      if (!source.messages.canSend) {
+        this.#step = 'unavailable';
+        this.host.requestUpdate();
+        return;
+      }
       this.#careTeam = await source.careTeam.list();
       this.#recipientId = this.#careTeam[0]?.id ?? '';
     } catch {
@@ -121,12 +128,51 @@ export class DocumentSendingController implements ReactiveController {
     try {
       const source = this.source();
       if (!source) throw new Error('No data source');
-      this.#sending = await source.documents.send(request);
+      // The document goes into the thread with this professional (a new one if none yet).
+      const thread = (await source.messages.listThreads()).find(
+        (candidate) => candidate.professionalId === request.recipientId,
+      );
+      const last = thread?.messages[thread.messages.length - 1];
+      this.#sending = await source.messages.send({
+        recipientId: request.recipientId,
+        body: message,
+        documentIds: [documentId],
+        ...(thread ? { threadId: thread.id } : {}),
+        ...(last ? { inResponseTo: last.id } : {}),
+      });
       this.#step = 'sent';
     } catch {
       this.#step = 'failed';
     }
     this.host.requestUpdate();
+  }
+
+  /** Where sending is unavailable: saves the document's file on the device. */
+  async download(title: string): Promise<void> {
+    const source = this.source();
+    const documentId = this.#documentId;
+    if (!source || !documentId) return;
+    const url = URL.createObjectURL(await source.documents.getContent(documentId));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = title;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  /** True when the device's share sheet can share files. */
+  get canShare(): boolean {
+    return typeof navigator.share === 'function' && typeof navigator.canShare === 'function';
+  }
+
+  /** Where sending is unavailable: hands the file to the device's share sheet. */
+  async share(title: string): Promise<void> {
+    const source = this.source();
+    const documentId = this.#documentId;
+    if (!source || !documentId || !this.canShare) return;
+    const blob = await source.documents.getContent(documentId);
+    const file = new File([blob], title, { type: blob.type });
+    if (navigator.canShare({ files: [file] })) await navigator.share({ files: [file], title });
   }
 
   /** Back to the form after a failure, with the choices kept. */

@@ -14,6 +14,9 @@ export interface SendView {
   onSubmit: (event: SubmitEvent) => void;
   onRetry: () => void;
   onClose: () => void;
+  /** Local mode: save the file, or open the device's share sheet. */
+  onDownload: () => void;
+  onShare: () => void;
 }
 
 function memberLabel(member: CareTeamMember): string {
@@ -94,6 +97,26 @@ export function renderSendDialog(view: SendView): TemplateResult {
         </p>
         <div class="dialog-actions">
           <button type="button" class="primary-button touch-target" @click=${view.onRetry}>${msg('Réessayer')}</button>
+          <button type="button" class="secondary-button touch-target" @click=${view.onClose}>${msg('Fermer')}</button>
+        </div>`;
+      break;
+    case 'unavailable':
+      body = html`<p class="notice" part="send-unavailable" role="status">
+          ${msg(
+            "Votre carnet est enregistré sur cet appareil seulement : rien ne peut être envoyé d'ici. Téléchargez le document ou partagez-le depuis votre appareil.",
+          )}
+        </p>
+        <div class="dialog-actions">
+          <button type="button" class="primary-button touch-target" @click=${view.onDownload}>
+            ${msg('Télécharger')}
+          </button>
+          ${
+            sending.canShare
+              ? html`<button type="button" class="secondary-button touch-target" @click=${view.onShare}>
+                  ${msg('Partager…')}
+                </button>`
+              : nothing
+          }
           <button type="button" class="secondary-button touch-target" @click=${view.onClose}>${msg('Fermer')}</button>
         </div>`;
       break;

@@ -10,5 +10,6 @@ export type { CarnetDocumentSendDetail, CarnetDocumentSendEvent } from './carnet
 export type { CarnetIntakeChangeDetail, CarnetIntakeChangeEvent } from './carnet-intake-change.js';
 export type { AgendaChangeScope, CarnetEventChangeDetail, CarnetEventChangeEvent } from './carnet-event-change.js';
 export type { CarnetOccurrenceNoteDetail, CarnetOccurrenceNoteEvent } from './carnet-occurrence-note.js';
+export type { CarnetMessageSendDetail, CarnetMessageSendEvent } from './carnet-message-send.js';
 export { emit } from './emit.js';
 export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

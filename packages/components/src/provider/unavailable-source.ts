@@ -5,6 +5,7 @@ import type {
   DocumentRepository,
   ForumRepository,
   MedicationRepository,
+  MessageRepository,
 } from '@carnet/catalog-sdk';
 
 /** A repository whose every call fails with `error` (never a thenable itself). */
@@ -27,6 +28,7 @@ export function unavailableDataSource(error: unknown): DataSource {
     medications: failingRepository<MedicationRepository>(error),
     forum: failingRepository<ForumRepository>(error),
     careTeam: failingRepository<CareTeamRepository>(error),
+    messages: failingRepository<MessageRepository>(error),
     close: () => undefined,
   };
 }

@@ -27,6 +27,10 @@ export function userMessageFor(messageKey: CarnetMessageKey): string {
       return msg('Le serveur de santé a rencontré un problème. Réessayez dans un instant.');
     case 'error.unknown':
       return msg("Une erreur inattendue s'est produite.");
+    case 'error.messaging-unavailable':
+      return msg(
+        "Votre carnet est enregistré sur cet appareil seulement : rien ne peut être envoyé d'ici. Téléchargez le document ou partagez-le depuis votre appareil.",
+      );
   }
 }
 

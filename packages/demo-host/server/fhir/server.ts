@@ -33,6 +33,8 @@ export interface FhirServerOptions extends Omit<GatewayOptions, 'lookup'> {
   repo: MemoryRepository;
   /** Origins allowed to call from a browser. */
   siteOrigins: readonly string[];
+  /** Told when a patient changed who is in her care team (her `CareTeam`), before the answer leaves. */
+  onCareTeamChange?(patientId: string, practitionerIds: ReadonlySet<string>): void;
   /** Receives one line per request (method, path without query values, status, duration). */
   log?: (line: string) => void;
 }
@@ -116,6 +118,15 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
   const cors = new CorsPolicy(options.siteOrigins);
   const gateway = createGateway({
     ...options,
+    sentTo: async (practitionerId) => {
+      const bundle = (await callRouter(
+        repo,
+        'GET',
+        '/Communication',
+        new URLSearchParams({ recipient: `Practitioner/${practitionerId}`, _count: '1000' }),
+      )) as Bundle;
+      return (bundle.entry ?? []).map((entry) => entry.resource as unknown as ResourceJson);
+    },
     lookup: async (type, id) => {
       try {
         return (await repo.readResource(type as Resource['resourceType'], id)) as unknown as ResourceJson;
@@ -179,8 +190,13 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
     return parseResourceBody(raw, req.headers['content-type']) as ResourceJson;
   }
 
-  async function checkedBody(caller: Caller, routed: RoutedRequest, body: ResourceJson): Promise<ResourceJson> {
-    const checked = await gateway.checkWrite(caller, routed.type, body);
+  async function checkedBody(
+    caller: Caller,
+    routed: RoutedRequest,
+    body: ResourceJson,
+    existing?: ResourceJson,
+  ): Promise<ResourceJson> {
+    const checked = await gateway.checkWrite(caller, routed.type, body, existing);
     validateResource(checked as unknown as Resource);
     return checked;
   }
@@ -298,9 +314,16 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
         'PUT',
         instancePath,
         new URLSearchParams(),
-        await checkedBody(caller, routed, body),
+        await checkedBody(caller, routed, body, existing),
         ifMatchHeader,
       )) as Resource;
+      // Sharing changes take effect at once: the next request of a removed professional is refused.
+      if (updated.resourceType === 'CareTeam') {
+        const members = (updated.participant ?? [])
+          .map((participant) => /(?:^|\/)Practitioner\/([^/]+)$/.exec(participant.member?.reference ?? '')?.[1])
+          .filter((id): id is string => Boolean(id));
+        options.onCareTeamChange?.(caller.patientId, new Set(members));
+      }
       return sendResource(res, 200, updated);
     }
     await callRouter(repo, 'DELETE', instancePath, new URLSearchParams(), undefined, ifMatchHeader);

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 import { ScopePermissions } from '../smart-scopes.js';
 import { FhirHttpError } from '../fhir/http.js';
+import type { ProfessionalView } from './professional.js';
 import type { RevocationCheck } from './revocations.js';
 
 /** Where access tokens come from and whom they must be for. */
@@ -20,8 +21,12 @@ export interface TokenPolicy {
 export interface Caller {
   /** Token subject (the account). */
   subject: string;
-  /** Patient compartment the token is bound to. */
+  /** Patient compartment the token is bound to; empty for a professional (no patient in the token). */
   patientId: string;
+  /** A professional's Practitioner id (`fhirUser = Practitioner/<id>`, no `patient` claim). */
+  practitionerId?: string;
+  /** For a professional: whom and what they may see at this request (set by the gateway). */
+  professional?: ProfessionalView;
   /** Client that obtained the token. */
   clientId?: string;
   /** `fhirUser` claim when present. */
@@ -69,15 +74,21 @@ export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage)
     }
     const patientId = payload['patient'];
     const subject = payload['sub'];
-    if (typeof patientId !== 'string' || !patientId || typeof subject !== 'string') {
+    const fhirUser = typeof payload['fhirUser'] === 'string' ? payload['fhirUser'] : undefined;
+    // A professional's token names no patient: the gateway decides from the care teams.
+    const practitionerId =
+      patientId === undefined && fhirUser
+        ? /(?:^|\/)Practitioner\/([A-Za-z0-9\-.]{1,64})$/.exec(fhirUser)?.[1]
+        : undefined;
+    if (typeof subject !== 'string' || (!practitionerId && (typeof patientId !== 'string' || !patientId))) {
       throw unauthorized('Access token has no patient context');
     }
     const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
     const clientId = typeof payload['client_id'] === 'string' ? payload['client_id'] : undefined;
-    const fhirUser = typeof payload['fhirUser'] === 'string' ? payload['fhirUser'] : undefined;
     return {
       subject,
-      patientId,
+      patientId: practitionerId ? '' : (patientId as string),
+      ...(practitionerId ? { practitionerId } : {}),
       permissions: new ScopePermissions(scope),
       ...(clientId ? { clientId } : {}),
       ...(fhirUser ? { fhirUser } : {}),

@@ -52,6 +52,8 @@ export const COMPARTMENT_RULES: Readonly<Record<string, CompartmentRule>> = {
   MedicationRequest: subjectRule(['c', 'r', 'u', 'd', 's']),
   MedicationAdministration: subjectRule(['c', 'r', 'u', 'd', 's']),
   Communication: subjectRule(['c', 'r', 'u', 'd', 's']),
+  // One per patient (seeded): the professionals she shares her record with; she edits its members.
+  CareTeam: subjectRule(['r', 'u', 's']),
   Appointment: {
     interactions: ['c', 'r', 'u', 'd', 's'],
     patientParam: 'actor',

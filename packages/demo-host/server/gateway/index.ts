@@ -15,11 +15,18 @@ import { createTokenVerifier, type Caller, type TokenPolicy } from './auth.js';
 import { checkJsonDepth, checkPropertyNames, checkRequiredCodes } from './body.js';
 import { capabilityStatement, smartConfiguration, type SmartEndpoints } from './capability.js';
 import { COMPARTMENT_RULES, belongsTo, type CompartmentRule, type ResourceJson } from './compartment.js';
+import {
+  checkProfessionalWrite,
+  constrainProfessionalSearch,
+  professionalMayRead,
+  professionalView,
+} from './professional.js';
 import { createReferencePolicy, type SharedTargetPolicy } from './references.js';
 import { constrainSearch } from './search.js';
 
 export type { Caller } from './auth.js';
 export type { CompartmentRule, ResourceJson } from './compartment.js';
+export type { ProfessionalView } from './professional.js';
 export type { RevocationCheck } from './revocations.js';
 export type { SharedTargetPolicy } from './references.js';
 export { AuditTrails } from './audit.js';
@@ -36,6 +43,13 @@ export interface GatewayOptions {
   endpoints: SmartEndpoints;
   /** Practitioner ids in each patient's care team. */
   careTeamOf(patientId: string): ReadonlySet<string>;
+  /**
+   * Patients whose care team includes the practitioner, read at every request of
+   * a professional (none by default: professionals then see nobody).
+   */
+  patientsOf?(practitionerId: string): ReadonlySet<string>;
+  /** Communications naming the practitioner as recipient (their inbox). */
+  sentTo?(practitionerId: string): Promise<ResourceJson[]>;
   /** A stored resource, or undefined when there is none (for reference checks). */
   lookup(type: string, id: string): Promise<ResourceJson | undefined>;
   /** Shared spaces patients may point at (community groups, consents); none yet. */
@@ -59,7 +73,7 @@ export interface Gateway {
   /** Refuses a body before parsing: nesting too deep (400). */
   checkRawBody(raw: Uint8Array): void;
   /** Checks and completes a body to create or update: type, compartment, names, codes, references. */
-  checkWrite(caller: Caller, type: string, body: ResourceJson): Promise<ResourceJson>;
+  checkWrite(caller: Caller, type: string, body: ResourceJson, existing?: ResourceJson): Promise<ResourceJson>;
   /** The access trails, one per patient. */
   audit: AuditTrails;
   /** Records one request's access to resources, one event per owner patient. */
@@ -85,14 +99,32 @@ export function createGateway(options: GatewayOptions): Gateway {
     COMPARTMENT_RULES[resource.resourceType]?.owners(resource) ?? [];
 
   function mayRead(caller: Caller, resource: ResourceJson): boolean {
+    if (caller.practitionerId)
+      return Boolean(caller.professional && professionalMayRead(caller.professional, resource));
     if (resource.resourceType === 'Practitioner') return options.careTeamOf(caller.patientId).has(resource.id ?? '');
     const rule = COMPARTMENT_RULES[resource.resourceType];
     return Boolean(rule) && belongsTo(rule as CompartmentRule, resource, caller.patientId);
   }
 
   return {
-    authenticate: verify,
+    async authenticate(req) {
+      const caller = await verify(req);
+      if (caller.practitionerId) {
+        caller.professional = await professionalView(caller.practitionerId, {
+          patientsOf: (id) => options.patientsOf?.(id) ?? new Set(),
+          sentTo: (id) => options.sentTo?.(id) ?? Promise.resolve([]),
+          lookup: options.lookup,
+        });
+      }
+      return caller;
+    },
     authorize(caller, type, interaction) {
+      // A professional's trail is not a patient's: they never read AuditEvents, nor change records.
+      if (
+        caller.practitionerId &&
+        (type === 'AuditEvent' || (interaction !== 'r' && interaction !== 's' && type !== 'Communication'))
+      )
+        throw new FhirHttpError(403, 'forbidden', 'A professional may not do this');
       if (caller.permissions.allows(type, interaction)) return;
       const needed = `patient/${type}.${interaction}`;
       throw new FhirHttpError(403, 'forbidden', 'The access token lacks the scope for this interaction', {
@@ -105,17 +137,24 @@ export function createGateway(options: GatewayOptions): Gateway {
     constrainSearch(type, query, caller) {
       const rule = COMPARTMENT_RULES[type];
       if (!rule) throw new FhirHttpError(404, 'not-found', 'Unsupported resource type');
+      if (caller.professional) return constrainProfessionalSearch(type, query, caller.professional);
       return constrainSearch(type, rule, query, {
         patientId: caller.patientId,
         careTeam: options.careTeamOf(caller.patientId),
       });
     },
     checkRawBody: (raw) => checkJsonDepth(raw),
-    async checkWrite(caller, type, body) {
+    async checkWrite(caller, type, body, existing) {
       const rule = COMPARTMENT_RULES[type];
       if (!rule) throw new FhirHttpError(404, 'not-found', 'Unsupported resource type');
       if (body.resourceType !== type) throw new FhirHttpError(400, 'invalid', 'Resource type does not match the URL');
       checkPropertyNames(body);
+      if (caller.practitionerId) {
+        if (!caller.professional) throw new FhirHttpError(403, 'forbidden', 'A professional may not do this');
+        await checkProfessionalWrite(caller.professional, body, options.lookup, existing);
+        checkRequiredCodes(body);
+        return body;
+      }
       if (rule.owners(body).length === 0 && rule.assign) rule.assign(body, caller.patientId);
       if (!belongsTo(rule, body, caller.patientId))
         throw new FhirHttpError(403, 'forbidden', "Resource is outside the patient's compartment");

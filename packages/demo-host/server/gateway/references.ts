@@ -58,9 +58,12 @@ export function createReferencePolicy(
   const base = `${options.fhirBaseUrl.replace(/\/$/, '')}/`;
   const shared = options.sharedTargets ?? [];
 
-  async function allowed(patientId: string, target: ReferenceTarget): Promise<boolean> {
+  async function allowed(patientId: string, target: ReferenceTarget, resource: ResourceJson): Promise<boolean> {
     if (target.type === 'Patient' && target.id === patientId) return true;
     if (target.type === 'Practitioner' && options.careTeamOf(patientId).has(target.id)) return true;
+    // Her care team is the patient's choice: any professional of the directory may join it.
+    if (target.type === 'Practitioner' && resource.resourceType === 'CareTeam')
+      return Boolean(await options.lookup('Practitioner', target.id));
     const rule = COMPARTMENT_RULES[target.type];
     // AuditEvents are the server's, never something a patient points at.
     if (rule && target.type !== 'AuditEvent' && target.type !== 'Patient' && target.type !== 'Practitioner') {
@@ -78,7 +81,7 @@ export function createReferencePolicy(
       const match = RELATIVE.exec(relative);
       if (!match) throw refused();
       const [, type = '', id = ''] = match;
-      if (!(await allowed(patientId, { type, id }))) throw refused();
+      if (!(await allowed(patientId, { type, id }, resource))) throw refused();
     }
   };
 }

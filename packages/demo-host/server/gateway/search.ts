@@ -61,6 +61,7 @@ export const SEARCH_ALLOW_LIST: Readonly<Record<string, Readonly<Record<string, 
     status: [],
   },
   Appointment: { date: [], status: [], 'service-type': [], identifier: [] },
+  CareTeam: { status: [] },
   AuditEvent: { date: [], action: [], 'entity-type': [] },
 };
 

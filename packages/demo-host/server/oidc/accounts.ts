@@ -4,12 +4,16 @@ import type { RecordPatient } from '@carnet/catalog-sdk';
 /** The password of every demo account: the personas are synthetic, never real people. */
 export const DEMO_PASSWORD = 'demo';
 
-/** One sign-in account on the demo identity provider, bound to one synthetic patient. */
+/** One sign-in account on the demo identity provider: a synthetic patient, or a professional of a care team. */
 export interface DemoAccount {
-  /** OpenID subject: the persona's FHIR Patient id. */
+  /** OpenID subject: the persona's FHIR Patient id, or the professional's Practitioner id. */
   accountId: string;
-  /** Patient id put in the token's `patient` claim. */
-  patientId: string;
+  /** Who signs in: `fhirUser` is `Patient/<patientId>` or `Practitioner/<practitionerId>`. */
+  role: 'patient' | 'practitioner';
+  /** Patient id put in the token's `patient` claim (patients only: a professional's token names no patient). */
+  patientId?: string;
+  /** Practitioner id of a professional's account. */
+  practitionerId?: string;
   /** What the person types as login: the pathology name (as the demo personas are named) or the patient id. */
   logins: readonly string[];
   /** Name shown on the consent page. */
@@ -20,9 +24,31 @@ export interface DemoAccount {
 export function accountsFromPatients(patients: readonly RecordPatient[]): DemoAccount[] {
   return patients.map((patient) => ({
     accountId: patient.id,
+    role: 'patient',
     patientId: patient.id,
     logins: [...new Set([patient.pathology, patient.id].map((login) => login.toLowerCase()))],
     displayName: `${patient.given} ${patient.family}`,
+  }));
+}
+
+/** A professional who signs in to the demo platform. */
+export interface DemoProfessional {
+  /** FHIR Practitioner id. */
+  id: string;
+  /** Display name, e.g. « Dr Claire Martin ». */
+  name: string;
+  /** Short login, e.g. `pro-kidney`, besides the Practitioner id. */
+  alias: string;
+}
+
+/** Builds one account per professional; logins are the alias and the Practitioner id. */
+export function accountsFromProfessionals(professionals: readonly DemoProfessional[]): DemoAccount[] {
+  return professionals.map((professional) => ({
+    accountId: professional.id,
+    role: 'practitioner',
+    practitionerId: professional.id,
+    logins: [...new Set([professional.alias, professional.id].map((login) => login.toLowerCase()))],
+    displayName: professional.name,
   }));
 }
 

@@ -5,7 +5,13 @@ import { Provider, errors, type Account, type Configuration, type KoaContextWith
 import type { RecordPatient } from '@carnet/catalog-sdk';
 import { RevocationList } from '../gateway/revocations.js';
 import { DEMO_CLIENT_ID, LAUNCH_SCOPES, SMART_SCOPES } from '../smart-scopes.js';
-import { AccountDirectory, accountsFromPatients } from './accounts.js';
+import {
+  AccountDirectory,
+  accountsFromPatients,
+  accountsFromProfessionals,
+  type DemoAccount,
+  type DemoProfessional,
+} from './accounts.js';
 import { negotiateLanguage } from './i18n.js';
 import { handleInteraction } from './interactions.js';
 import {
@@ -26,6 +32,8 @@ export interface OidcProviderOptions {
   fhirBaseUrl: string;
   /** The synthetic patients; one account each. */
   patients: readonly RecordPatient[];
+  /** Professionals of the personas' care teams; one account each (none by default). */
+  professionals?: readonly DemoProfessional[];
   /** Origins of the association site (redirects, CORS). */
   siteOrigins: readonly string[];
   /** More redirect URIs for the demo client (e.g. a test harness). */
@@ -98,16 +106,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export async function createOidcProvider(options: OidcProviderOptions): Promise<OidcProviderHandle> {
   const { issuer, fhirBaseUrl, siteOrigins } = options;
-  const accounts = new AccountDirectory(accountsFromPatients(options.patients));
+  const accounts = new AccountDirectory([
+    ...accountsFromPatients(options.patients),
+    ...accountsFromProfessionals(options.professionals ?? []),
+  ]);
   const { privateJwk, publicJwk } = await signingKeys(options.signingKey);
-  const fhirUserOf = (patientId: string): string => `${fhirBaseUrl}/Patient/${patientId}`;
+  // A professional's token carries `fhirUser = Practitioner/<id>` and no `patient`: the FHIR
+  // gateway decides from the care teams which patients shared their record with them.
+  const fhirUserOf = (account: DemoAccount): string =>
+    account.role === 'practitioner'
+      ? `${fhirBaseUrl}/Practitioner/${account.practitionerId ?? account.accountId}`
+      : `${fhirBaseUrl}/Patient/${account.patientId ?? account.accountId}`;
+  const patientClaim = (account: DemoAccount): { patient?: string } =>
+    account.role === 'patient' && account.patientId ? { patient: account.patientId } : {};
   const languageOf = (ctx: KoaContextWithOIDC) => negotiateLanguage(undefined, undefined, ctx.get('accept-language'));
 
   const accessTokenTtl = options.accessTokenTtl ?? 300;
   const revocations = new RevocationList({ maxTokenTtl: accessTokenTtl });
   const throttle = new LoginThrottle();
   const redirectUris = [
-    ...siteOrigins.flatMap((origin) => [`${origin}/callback.html`, `${origin}/connected.html`]),
+    ...siteOrigins.flatMap((origin) => [
+      `${origin}/callback.html`,
+      `${origin}/connected.html`,
+      `${origin}/professional.html`,
+    ]),
     ...(options.extraRedirectUris ?? []),
   ];
 
@@ -154,12 +176,12 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       if (!account) return undefined;
       return {
         accountId: account.accountId,
-        claims: () => ({ sub: account.accountId, fhirUser: fhirUserOf(account.patientId) }),
+        claims: () => ({ sub: account.accountId, fhirUser: fhirUserOf(account) }),
       };
     },
     async extraTokenClaims(_ctx, token) {
       const account = token.accountId ? accounts.find(token.accountId) : undefined;
-      return account ? { patient: account.patientId, fhirUser: fhirUserOf(account.patientId) } : undefined;
+      return account ? { ...patientClaim(account), fhirUser: fhirUserOf(account) } : undefined;
     },
     async issueRefreshToken(_ctx, client, code) {
       return client.clientId === DEMO_CLIENT_ID && code.scopes.has('offline_access');
@@ -266,7 +288,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       return;
     const accountId = ctx.oidc.entities.Account?.accountId ?? ctx.oidc.entities.AccessToken?.accountId;
     const account = accountId ? accounts.find(accountId) : undefined;
-    if (account) ctx.body = { ...body, patient: account.patientId };
+    if (account) ctx.body = { ...body, ...patientClaim(account) };
   });
 
   const providerListener = provider.callback();

@@ -68,12 +68,25 @@ function inCompartment<T extends Resource>(resource: T, patientId: string): T {
   return resource;
 }
 
+/** Id of the one CareTeam of a patient: who she shares her record with. */
+export function careTeamIdOf(patientId: string): string {
+  return `careteam-${patientId}`;
+}
+
 /** Turns one persona record into FHIR resources with the SDK's mappers. */
 export function personaResources(record: PatientRecord, fhirBaseUrl: string): Resource[] {
   const patientId = record.patient.id;
   const context = { patientId };
   const resources: Resource[] = [patientResource(record.patient)];
   for (const member of record.careTeam) resources.push(careTeamMemberToPractitioner(member));
+  // The professionals the patient shares her record with: she adds and removes them.
+  resources.push({
+    resourceType: 'CareTeam',
+    id: careTeamIdOf(patientId),
+    status: 'active',
+    subject: { reference: `Patient/${patientId}` },
+    participant: record.careTeam.map((member) => ({ member: { reference: `Practitioner/${member.id}` } })),
+  });
   for (const doc of record.documents) {
     const { bytes, contentType } = attachmentOf(doc);
     const binary: Binary = {

@@ -27,4 +27,6 @@ export {
   communicationToForumPost,
   forumPostToCommunication,
 } from './forum.js';
+export { CARE_MESSAGE_CATEGORY_CODE, communicationToCareMessage, careMessageToCommunication } from './care-message.js';
+export { auditEventToAccessEntry } from './access.js';
 export { practitionerToCareTeamMember, careTeamMemberToPractitioner } from './care-team.js';

@@ -5,7 +5,8 @@
  * CareTeam resource is not required). A server that answers with its whole
  * directory would list every practitioner: use a CareTeam-aware server then.
  */
-import type { Practitioner } from '@medplum/fhirtypes';
+import type { CareTeam, Practitioner } from '@medplum/fhirtypes';
+import { NotFoundError } from '../../errors/errors.js';
 import type { CareTeamMember } from '../../model/care-team.js';
 import { practitionerToCareTeamMember } from '../../model/fhir/index.js';
 import type { CareTeamRepository } from '../data-source.js';
@@ -26,5 +27,27 @@ export class FhirCareTeamRepository implements CareTeamRepository {
 
   async get(id: string): Promise<CareTeamMember> {
     return practitionerToCareTeamMember(versionOf(await this.context.client.read<Practitioner>('Practitioner', id)));
+  }
+
+  async share(practitionerId: string): Promise<void> {
+    await this.#changeMembers((members) => (members.includes(practitionerId) ? members : [...members, practitionerId]));
+  }
+
+  async stopSharing(practitionerId: string): Promise<void> {
+    await this.#changeMembers((members) => members.filter((id) => id !== practitionerId));
+  }
+
+  /** Rewrites the patient's CareTeam members, conditionally on the version read. */
+  async #changeMembers(change: (members: string[]) => string[]): Promise<void> {
+    const [current] = (await this.context.client.search<CareTeam>('CareTeam', { _count: 1 })).resources;
+    if (current?.id === undefined) throw new NotFoundError('CareTeam', 'current');
+    const members = (current.participant ?? [])
+      .map((participant) => /(?:^|\/)Practitioner\/([^/]+)$/.exec(participant.member?.reference ?? '')?.[1])
+      .filter((id): id is string => id !== undefined);
+    const next = change(members);
+    await this.context.client.update<CareTeam>(
+      { ...current, participant: next.map((id) => ({ member: { reference: `Practitioner/${id}` } })) },
+      current.meta?.versionId === undefined ? {} : { ifMatch: current.meta.versionId },
+    );
   }
 }

@@ -8,6 +8,8 @@ import type { Page, PageRequest } from '../data-source.js';
 export interface PatientSession {
   /** FHIR id of the signed-in patient. */
   readonly patientId?: string;
+  /** The signed-in person (`fhirUser`: a professional's session has no patient). */
+  readonly user?: { readonly fhirUser?: string };
   /** A valid access token. */
   getAccessToken(): Promise<string>;
   /** Forces a renewal (after a 401). */

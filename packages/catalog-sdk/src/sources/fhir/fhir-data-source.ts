@@ -7,6 +7,8 @@ import type { FhirSourceContext, PatientSession } from './fhir-context.js';
 import { FhirDocumentRepository } from './fhir-documents.js';
 import { FhirForumRepository } from './fhir-forum.js';
 import { FhirMedicationRepository } from './fhir-medications.js';
+import { FhirMessageRepository } from './fhir-messages.js';
+import { FhirAccessHistoryRepository } from './fhir-access-history.js';
 import { withOfflineCache, type CachedDataSource } from '../../offline/cached-source.js';
 import { OfflineStore } from '../../offline/store.js';
 import { SyncController } from '../../offline/sync.js';
@@ -78,6 +80,8 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     medications: new FhirMedicationRepository(context),
     forum: new FhirForumRepository(context, options.moderationThreshold),
     careTeam: new FhirCareTeamRepository(context),
+    messages: new FhirMessageRepository(context),
+    accessHistory: new FhirAccessHistoryRepository(context),
     // Nothing to release: no connection outlives a request.
     close: () => undefined,
   };

@@ -3,6 +3,7 @@ import type { PatientRecord } from '../../model/patient-record.js';
 import type {
   AgendaRepository,
   CareTeamRepository,
+  MessageRepository,
   DataSource,
   DocumentRepository,
   ForumRepository,
@@ -13,6 +14,7 @@ import { LocalAgendaRepository } from './local-agenda.js';
 import { LocalCareTeamRepository } from './local-care-team.js';
 import { LocalDocumentRepository } from './local-documents.js';
 import { LocalForumRepository } from './local-forum.js';
+import { LocalMessageRepository } from './local-messages.js';
 import { importPatientRecord } from './local-import.js';
 import { LocalMedicationRepository } from './local-medications.js';
 
@@ -57,6 +59,7 @@ class IndexedDbDataSource implements LocalDataSource {
   readonly medications: MedicationRepository;
   readonly forum: ForumRepository;
   readonly careTeam: CareTeamRepository;
+  readonly messages: MessageRepository = new LocalMessageRepository();
   readonly #context: LocalContext;
 
   constructor(context: LocalContext) {

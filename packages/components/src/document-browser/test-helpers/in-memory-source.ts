@@ -3,9 +3,11 @@
  * story, the benchmark and tests that need a fault. Agenda, medications and forum
  * come from a local source that is never opened unless used.
  */
-import { ConflictError, NotFoundError, createLocalDataSource } from '@carnet/catalog-sdk';
+import { ConflictError, MessagingUnavailableError, NotFoundError, createLocalDataSource } from '@carnet/catalog-sdk';
 import type {
+  CareMessage,
   CareTeamMember,
+  MessageRepository,
   CareTeamRepository,
   DataSource,
   DocumentRepository,
@@ -24,6 +26,8 @@ export interface InMemoryOptions {
   contents?: Map<string, Blob>;
   /** When set, `documents.send` rejects with it. */
   sendFailure?: Error;
+  /** True to behave like an on-device record: nothing can be sent. */
+  messagingUnavailable?: boolean;
 }
 
 /** The in-memory source, with hooks for tests. */
@@ -133,12 +137,39 @@ export function createInMemoryDataSource(
       return member ? Promise.resolve(member) : Promise.reject(new NotFoundError('CareTeamMember', id));
     },
   };
+  // Sending a document records it as a sending (the hooks above), in a thread of its own.
+  const messages: MessageRepository = {
+    canSend: options.messagingUnavailable !== true,
+    listThreads: () => Promise.resolve([]),
+    async send(input): Promise<CareMessage> {
+      if (options.messagingUnavailable) throw new MessagingUnavailableError();
+      const documentId = input.documentIds?.[0] ?? '';
+      const sending = await repository.send({
+        documentId,
+        recipientId: input.recipientId,
+        ...(input.body ? { message: input.body } : {}),
+      });
+      return {
+        id: sending.id,
+        threadId: sending.id,
+        patientId: 'in-memory',
+        sender: { kind: 'patient', id: 'in-memory' },
+        recipient: { kind: 'professional', id: input.recipientId },
+        body: input.body,
+        documentIds: input.documentIds ?? [],
+        sentAt: sending.sentAt,
+        version: '1',
+      };
+    },
+    markRead: (message) => Promise.resolve(message),
+  };
   // Never opened unless a widget other than the document browser asks.
   const unused = createLocalDataSource({ dbName: 'carnet-in-memory-companion' });
   return {
     kind: 'local',
     documents: repository,
     careTeam,
+    messages,
     agenda: unused.agenda,
     medications: unused.medications,
     forum: unused.forum,

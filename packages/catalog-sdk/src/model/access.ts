@@ -1,0 +1,24 @@
+/** The patient's access history: who opened or changed what in her record, and when. */
+
+/** Who acted: the patient herself, a professional, an app, or someone the trail does not name. */
+export interface AccessActor {
+  kind: 'patient' | 'professional' | 'caregiver' | 'app' | 'unknown';
+  /** FHIR id of the person (Patient, Practitioner, RelatedPerson), or the app's client id. */
+  id: string;
+}
+
+/** One entry of the access history (one FHIR `AuditEvent`). */
+export interface AccessEntry {
+  id: string;
+  /** When (ISO instant). */
+  at: string;
+  /** The person who acted. */
+  actor: AccessActor;
+  /** The app they used, when the trail names one (client id). */
+  appId?: string;
+  action: 'read' | 'search' | 'create' | 'update' | 'delete';
+  /** False for a refused attempt. */
+  allowed: boolean;
+  /** What was opened or changed, as `Type/id` (documents, messages …). */
+  resources: string[];
+}
