@@ -5,7 +5,7 @@ import { Provider, errors, type Account, type Configuration, type KoaContextWith
 import type { RecordPatient } from '@carnet/catalog-sdk';
 import { RevocationList } from '../gateway/revocations.js';
 import { DEMO_CLIENT_ID, LAUNCH_SCOPES, SMART_SCOPES } from '../smart-scopes.js';
-import { AccountDirectory, accountsFromPatients } from './accounts.js';
+import { AccountDirectory, accountsFromPatients, type DemoAccount } from './accounts.js';
 import { negotiateLanguage } from './i18n.js';
 import { handleInteraction } from './interactions.js';
 import {
@@ -26,6 +26,8 @@ export interface OidcProviderOptions {
   fhirBaseUrl: string;
   /** The synthetic patients; one account each. */
   patients: readonly RecordPatient[];
+  /** Accounts that are not patients (community moderators). */
+  extraAccounts?: readonly DemoAccount[];
   /** Origins of the association site (redirects, CORS). */
   siteOrigins: readonly string[];
   /** More redirect URIs for the demo client (e.g. a test harness). */
@@ -98,9 +100,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export async function createOidcProvider(options: OidcProviderOptions): Promise<OidcProviderHandle> {
   const { issuer, fhirBaseUrl, siteOrigins } = options;
-  const accounts = new AccountDirectory(accountsFromPatients(options.patients));
+  const accounts = new AccountDirectory([...accountsFromPatients(options.patients), ...(options.extraAccounts ?? [])]);
   const { privateJwk, publicJwk } = await signingKeys(options.signingKey);
-  const fhirUserOf = (patientId: string): string => `${fhirBaseUrl}/Patient/${patientId}`;
+  const fhirUserOf = (account: DemoAccount): string =>
+    `${fhirBaseUrl}/${account.fhirUser ?? `Patient/${account.patientId}`}`;
   const languageOf = (ctx: KoaContextWithOIDC) => negotiateLanguage(undefined, undefined, ctx.get('accept-language'));
 
   const accessTokenTtl = options.accessTokenTtl ?? 300;
@@ -154,12 +157,12 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       if (!account) return undefined;
       return {
         accountId: account.accountId,
-        claims: () => ({ sub: account.accountId, fhirUser: fhirUserOf(account.patientId) }),
+        claims: () => ({ sub: account.accountId, fhirUser: fhirUserOf(account) }),
       };
     },
     async extraTokenClaims(_ctx, token) {
       const account = token.accountId ? accounts.find(token.accountId) : undefined;
-      return account ? { patient: account.patientId, fhirUser: fhirUserOf(account.patientId) } : undefined;
+      return account ? { patient: account.patientId, fhirUser: fhirUserOf(account) } : undefined;
     },
     async issueRefreshToken(_ctx, client, code) {
       return client.clientId === DEMO_CLIENT_ID && code.scopes.has('offline_access');
