@@ -108,6 +108,10 @@ export interface ForumRepository {
   reportPost(id: string, reason: ReportReason, comment?: string): Promise<ForumPost>;
   /** Marks a thread read up to now for the current patient. */
   markRead(threadId: string): Promise<void>;
+  /** Leaves a community (connected platforms): the pseudonym disappears from new views. */
+  leave?(community: Pathology): Promise<void>;
+  /** Follows a thread or stops following it (connected platforms). */
+  setFollowed?(threadId: string, followed: boolean): Promise<ForumThread>;
 }
 
 /** The patient's care team. */

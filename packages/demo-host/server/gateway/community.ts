@@ -11,6 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bundle, Communication, Group } from '@medplum/fhirtypes';
 import {
+  COMMUNITY_SYSTEM,
   FOLLOWED_EXTENSION_URL,
   MEMBER_PSEUDONYM_EXTENSION_URL,
   MODERATION_REASON_EXTENSION_URL,
@@ -115,7 +116,7 @@ export function createCommunityRoutes(options: CommunityOptions) {
       type: 'person',
       actual: true,
       name: community.name,
-      code: { coding: [{ system: 'https://carnet.example/fhir/CodeSystem/community', code: community.pathology }] },
+      code: { coding: [{ system: COMMUNITY_SYSTEM, code: community.pathology }] },
       quantity: community.members.size,
       ...(mine ? { extension: [ext(MEMBER_PSEUDONYM_EXTENSION_URL, { valueString: mine.pseudonym })] } : {}),
     } as Group;
