@@ -94,8 +94,11 @@ export interface ForumRepository {
   getThread(id: string): Promise<ForumThread>;
   /** Posts of a thread, oldest first; the first post opens the thread. */
   listPosts(threadId: string, request?: PageRequest): Promise<Page<ForumPost>>;
-  /** The current patient's pseudonym, once chosen. */
-  getPseudonym(): Promise<string | undefined>;
+  /**
+   * The current patient's pseudonym, once chosen. On a platform, in the given
+   * community (default: the last one used); undefined when not a member.
+   */
+  getPseudonym(community?: Pathology): Promise<string | undefined>;
   /** Chooses the pseudonym (once; later calls with another name are rejected). */
   setPseudonym(pseudonym: string): Promise<string>;
   createThread(community: Pathology, input: { title: string; body: string }): Promise<ForumThread>;

@@ -111,8 +111,8 @@ export class FhirForumRepository implements ForumRepository {
     }
   }
 
-  async getPseudonym(): Promise<string | undefined> {
-    const group = await this.#group();
+  async getPseudonym(community?: Pathology): Promise<string | undefined> {
+    const group = await this.#group(community);
     const answer = await this.context.client.request<Group>('GET', `Group/${group}`);
     return answer.body?.extension?.find((e) => e.url === MEMBER_PSEUDONYM_EXTENSION_URL)?.valueString;
   }
