@@ -10,7 +10,7 @@ export interface ForumLiveOptions {
 
 /**
  * Checks the community for news at an interval while the element is on the
- * page and the page is visible: the next check is planned only once the last
+ * page (six times less often while the page is hidden): the next check is planned only once the last
  * one is done, so a slow server never gets two at once. (Lists are read with
  * ETags: an unchanged community costs a 304.)
  */
@@ -47,13 +47,14 @@ export class ForumLiveController implements ReactiveController {
     this.timer = undefined;
     const interval = this.options.interval();
     if (!this.connected || interval <= 0) return;
+    // A hidden page checks less often; it catches up at once when shown again.
+    const wait = document.hidden ? Math.max(delay, interval * 6) : delay;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (document.hidden) return;
       this.options.check().then(
         () => this.plan(),
         () => this.plan(),
       );
-    }, delay);
+    }, wait);
   }
 }
