@@ -8,9 +8,12 @@ import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { DEFAULT_FHIR_PORT, DEFAULT_OIDC_PORT, DEFAULT_SITE_ORIGINS, readEnvironment } from './config.js';
 import { loadFhirDefinitions } from './fhir/definitions.js';
 import { createFhirServer } from './fhir/server.js';
+import { createCommunityRoutes } from './gateway/community.js';
+import { CommunityStore } from './gateway/community-store.js';
 import type { Gateway } from './gateway/index.js';
 import type { DemoProfessional } from './oidc/accounts.js';
 import { createOidcProvider } from './oidc/provider.js';
+import { companionRecord, moderatorAccount, seedCommunities } from './seed/community.js';
 import { seedRepository, type SeedResult } from './seed/seed.js';
 
 /** Options of {@link startPlatform}. */
@@ -48,6 +51,8 @@ export interface RunningPlatform {
   seed: SeedResult;
   /** The FHIR server's access layer (its access trails, for tests and the load script). */
   gateway: Gateway;
+  /** The communities (for tests and the benchmark). */
+  communities: CommunityStore;
   close(): Promise<void>;
 }
 
@@ -126,11 +131,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       (options.personas ?? (['diabetes', 'parkinson', 'kidney'] as const)).map((persona) =>
         generatePersona(persona, options.documentCount === undefined ? {} : { documentCount: options.documentCount }),
       );
+    // A second patient per pathology, so that two people can meet in each community.
+    const pathologies = [...new Set(records.map((record) => record.patient.pathology))];
+    const companions = pathologies
+      .map(companionRecord)
+      .filter((companion) => !records.some((record) => record.patient.id === companion.patient.id));
+    const everyone = [...records, ...companions];
     const oidc = await createOidcProvider({
       issuer,
       fhirBaseUrl,
-      patients: records.map((record) => record.patient),
+      patients: everyone.map((record) => record.patient),
       professionals: professionalsOf(records),
+      extraAccounts: [moderatorAccount()],
       siteOrigins,
       extraRedirectUris: options.extraRedirectUris ?? [],
       ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
@@ -140,8 +152,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
 
     loadFhirDefinitions();
     const repo = new MemoryRepository();
-    const seed = await seedRepository(repo, records, { fhirBaseUrl, validate: options.validate ?? false });
+    const seed = await seedRepository(repo, everyone, { fhirBaseUrl, validate: options.validate ?? false });
     const noCareTeam: ReadonlySet<string> = new Set();
+    const communities = new CommunityStore();
+    seedCommunities(communities, everyone);
+    const pathologyOf = new Map(everyone.map((record) => [record.patient.id, record.patient.pathology]));
     const fhir = createFhirServer({
       fhirBaseUrl,
       repo,
@@ -160,6 +175,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       onCareTeamChange: (patientId, practitionerIds) => seed.careTeams.set(patientId, new Set(practitionerIds)),
       patientsOf: (practitionerId) =>
         new Set([...seed.careTeams].filter(([, team]) => team.has(practitionerId)).map(([patientId]) => patientId)),
+      community: createCommunityRoutes({
+        fhirBaseUrl,
+        store: communities,
+        pathologyOf: (patientId) => pathologyOf.get(patientId),
+      }),
       ...(options.log ? { log: options.log } : {}),
     });
     fhirListener = fhir.listener;
@@ -168,6 +188,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       fhirBaseUrl,
       seed,
       gateway: fhir.gateway,
+      communities,
       close: async () => {
         await Promise.all([closeServer(oidcServer), closeServer(fhirServer)]);
       },

@@ -68,6 +68,16 @@ export interface Target {
 
 const FHIR_JSON = 'application/fhir+json';
 
+/** The answer of {@link FhirClient.request}. */
+export interface FhirRawResult<T> {
+  status: number;
+  /** True when the server answered 304 to `ifNoneMatch`. */
+  notModified: boolean;
+  /** The JSON body, absent on 204 and 304. */
+  body?: T;
+  etag?: string;
+}
+
 /** Typed FHIR R4 REST client (see {@link FhirClientOptions}). */
 export class FhirClient {
   /** Base URL without trailing slash. */
@@ -245,6 +255,37 @@ export class FhirClient {
   }
 
   /**
+   * Any other interaction on a path under the base URL: a search inside a
+   * compartment (`Group/x/Communication`) or an operation (`Group/x/$join`).
+   * JSON in and out. With `ifNoneMatch` a read is conditional: a 304 answers
+   * `notModified: true` and no body.
+   */
+  async request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    options: FhirRequestOptions & { body?: unknown; ifMatch?: string; ifNoneMatch?: string } = {},
+  ): Promise<FhirRawResult<T>> {
+    const target: Target = { method, type: path.split(/[/?]/)[0] ?? path };
+    const url = this.#checkUnderBase(new URL(path, this.#base).href, target);
+    const headers: Record<string, string> = { accept: FHIR_JSON };
+    if (options.body !== undefined) headers['content-type'] = FHIR_JSON;
+    if (options.ifMatch !== undefined) {
+      headers['if-match'] = toIfMatch(options.ifMatch);
+      target.ifMatch = options.ifMatch;
+    }
+    if (options.ifNoneMatch !== undefined) headers['if-none-match'] = options.ifNoneMatch;
+    const init: RequestInit = { method, headers };
+    if (options.body !== undefined) init.body = JSON.stringify(options.body);
+    return this.#exchange(target, url, init, options.signal, async (response) => {
+      const result: FhirRawResult<T> = { status: response.status, notModified: response.status === 304 };
+      const etag = response.headers.get('etag');
+      if (etag !== null) result.etag = etag;
+      if (response.status !== 304 && response.status !== 204) result.body = (await readJsonBody(response)) as T;
+      return result;
+    });
+  }
+
+  /**
    * Downloads an attachment (a `Binary` URL, absolute or relative to the base).
    * Only URLs under the base URL are fetched, since the token goes with them.
    */
@@ -328,7 +369,8 @@ export class FhirClient {
       const outcome = await this.#withTimeout(target, signal, async (combined) => {
         const headers = { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` };
         const response = await this.#fetch(url, { ...init, headers, signal: combined });
-        if (response.ok) return { done: true as const, value: await read(response) };
+        // 304 only ever answers a conditional `request` (If-None-Match).
+        if (response.ok || response.status === 304) return { done: true as const, value: await read(response) };
         return { done: false as const, response, body: await readJsonBody(response) };
       });
       if (outcome.done) return outcome.value;

@@ -3,6 +3,7 @@ export { FhirClient } from './fhir-client.js';
 export type {
   FhirClientOptions,
   FhirRequestOptions,
+  FhirRawResult,
   FhirResult,
   FhirSearchParams,
   FhirSearchResult,

@@ -19,6 +19,8 @@ export interface ForumThread {
   replyCount: number;
   /** True when the current patient has not read the latest activity. */
   unread?: boolean;
+  /** True when the current patient follows the thread (kept by the platform). */
+  followed?: boolean;
   version: RecordVersion;
 }
 
@@ -35,6 +37,8 @@ export interface ForumPost {
   /** Id of the post this one replies to, when not the thread itself. */
   replyTo?: string;
   moderation: ModerationState;
+  /** Why a moderator hid the post; given to its author only. */
+  moderationReason?: string;
   reportCount: number;
   /** True when the current patient wrote it. */
   own?: boolean;

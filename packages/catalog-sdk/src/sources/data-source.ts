@@ -96,8 +96,11 @@ export interface ForumRepository {
   getThread(id: string): Promise<ForumThread>;
   /** Posts of a thread, oldest first; the first post opens the thread. */
   listPosts(threadId: string, request?: PageRequest): Promise<Page<ForumPost>>;
-  /** The current patient's pseudonym, once chosen. */
-  getPseudonym(): Promise<string | undefined>;
+  /**
+   * The current patient's pseudonym, once chosen. On a platform, in the given
+   * community (default: the last one used); undefined when not a member.
+   */
+  getPseudonym(community?: Pathology): Promise<string | undefined>;
   /** Chooses the pseudonym (once; later calls with another name are rejected). */
   setPseudonym(pseudonym: string): Promise<string>;
   createThread(community: Pathology, input: { title: string; body: string }): Promise<ForumThread>;
@@ -110,6 +113,10 @@ export interface ForumRepository {
   reportPost(id: string, reason: ReportReason, comment?: string): Promise<ForumPost>;
   /** Marks a thread read up to now for the current patient. */
   markRead(threadId: string): Promise<void>;
+  /** Leaves a community (connected platforms): the pseudonym disappears from new views. */
+  leave?(community: Pathology): Promise<void>;
+  /** Follows a thread or stops following it (connected platforms). */
+  setFollowed?(threadId: string, followed: boolean): Promise<ForumThread>;
 }
 
 /** The patient's care team: the professionals she shares her record with. */

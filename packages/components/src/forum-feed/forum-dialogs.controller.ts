@@ -9,8 +9,8 @@ import type { ForumFeedController } from './forum-feed.controller.js';
 import { REPORT_REASONS, writeFailureMessage } from './forum-labels.js';
 import { domId } from './forum-thread-list.template.js';
 
-/** What was being published when the pseudonym dialog interrupted it. */
-export type PendingPublication = 'thread' | 'reply';
+/** What was being published when the pseudonym dialog interrupted it (`join`: joining the community). */
+export type PendingPublication = 'thread' | 'reply' | 'join';
 
 type OpenDialog = 'pseudonym' | 'report' | 'delete';
 

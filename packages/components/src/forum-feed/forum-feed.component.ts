@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { ComplexAttributeConverter, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import { PATHOLOGIES } from '@carnet/catalog-sdk';
 import type { DataSource, ForumThread, Pathology } from '@carnet/catalog-sdk';
@@ -18,6 +18,7 @@ import { renderComposeForm } from './forum-compose.template.js';
 import { ForumDialogsController } from './forum-dialogs.controller.js';
 import { renderDialogs } from './forum-dialogs.template.js';
 import { ForumFeedController } from './forum-feed.controller.js';
+import { ForumLiveController } from './forum-live.controller.js';
 import { forumFeedStyles } from './forum-feed.styles.js';
 import { communityLabel } from './forum-labels.js';
 import { ForumPublishingController } from './forum-publishing.controller.js';
@@ -47,6 +48,10 @@ type FeedState = 'loading' | 'empty' | 'error' | 'ready' | 'thread';
  * @csspart base - The card around the forum.
  * @csspart heading - The forum's heading.
  * @csspart new-thread - The « Nouvelle discussion » button.
+ * @csspart join - The invitation to join the community (connected mode, not yet a member).
+ * @csspart join-button - The « Rejoindre la communauté » button.
+ * @csspart leave - The « Quitter la communauté » button.
+ * @csspart preview-notice - In local mode, the notice that the sample discussions stay on this device.
  * @csspart compose - The new-discussion form.
  * @csspart thread-list - The feed of discussions.
  * @csspart thread - One discussion in the list.
@@ -113,6 +118,15 @@ export class CarnetForumFeed extends CarnetWidget {
   pageSize = 10;
 
   /**
+   * Milliseconds between two checks for what others wrote (connected mode
+   * only; 0 turns checking off). New posts appear in place and are announced
+   * politely; focus never moves.
+   * @attr refresh-interval
+   */
+  @property({ attribute: 'refresh-interval', type: Number })
+  refreshInterval = 5000;
+
+  /**
    * Where the forum is read from; given by the enclosing `<carnet-provider>`,
    * or set directly when used without one.
    */
@@ -142,7 +156,7 @@ export class CarnetForumFeed extends CarnetWidget {
     () => this.forum.threadTask.value?.posts.map((post) => post.id) ?? [],
   );
   private readonly dialogs: ForumDialogsController = new ForumDialogsController(this, this.forum, {
-    afterPseudonym: (pending) => this.writing.publish(pending),
+    afterPseudonym: (pending) => (pending === 'join' ? this.forum.listTask.run() : this.writing.publish(pending)),
     afterThreadDeleted: () => this.backToList(),
     announce: (text) => this.announcer.announce(text),
   });
@@ -153,6 +167,11 @@ export class CarnetForumFeed extends CarnetWidget {
     announce: (text) => this.announcer.announce(text),
   });
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly live = new ForumLiveController(this, {
+    // A local record has nobody else writing in it.
+    interval: () => (this.dataSource?.kind === 'fhir' ? this.refreshInterval : 0),
+    check: () => this.checkForNews(),
+  });
   /** What to focus once the next render is done (a selector in the shadow root). */
   private focusAfterRender?: string;
 
@@ -166,7 +185,8 @@ export class CarnetForumFeed extends CarnetWidget {
     return this.forum.listTask.run();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('dataSource') || changed.has('refreshInterval')) this.live.plan();
     this.reflectState();
     if (this.focusAfterRender) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
@@ -210,6 +230,16 @@ export class CarnetForumFeed extends CarnetWidget {
     this.focusAfterRender = stillListed ? `button[data-thread-id="${CSS.escape(threadId)}"]` : '#forum-heading';
   }
 
+  private async checkForNews(): Promise<void> {
+    const news = await this.forum.checkForNews();
+    const [post] = news.posts;
+    if (news.posts.length === 1 && post)
+      this.announcer.announce(msg(str`Nouvelle réponse de ${post.authorPseudonym}.`));
+    else if (news.posts.length > 1) this.announcer.announce(msg(str`${news.posts.length} nouvelles réponses.`));
+    else if (news.threads.length === 1) this.announcer.announce(msg('Une nouvelle discussion.'));
+    else if (news.threads.length > 1) this.announcer.announce(msg(str`${news.threads.length} nouvelles discussions.`));
+  }
+
   private async loadMore(): Promise<void> {
     const before = this.forum.threads.length;
     try {
@@ -251,7 +281,19 @@ export class CarnetForumFeed extends CarnetWidget {
           ${community ? html`<p class="community">${communityLabel(community)}</p>` : nothing}
         </div>
         ${
-          community && !this.writing.composing
+          community && this.forum.joined && this.dataSource?.kind === 'fhir' && this.dataSource.forum.leave
+            ? html`<button
+                type="button"
+                class="secondary-button touch-target"
+                part="leave"
+                @click=${() => void this.forum.leave().catch(() => undefined)}
+              >
+                ${msg('Quitter la communauté')}
+              </button>`
+            : nothing
+        }
+        ${
+          community && !this.writing.composing && this.forum.joined
             ? html`<button
                 type="button"
                 class="primary-button touch-target"
@@ -263,13 +305,27 @@ export class CarnetForumFeed extends CarnetWidget {
             : nothing
         }
       </div>
+      ${
+        this.dataSource?.kind === 'local'
+          ? html`<p class="preview-notice" part="preview-notice">
+              ${msg(
+                'Aperçu : ces discussions sont des exemples enregistrés sur cet appareil. Pour échanger avec d’autres patients, il faut une plateforme Carnet connectée.',
+              )}
+            </p>`
+          : nothing
+      }
       ${this.writing.composing ? this.renderCompose() : nothing}
       ${
         community
           ? this.forum.listTask.render({
               initial: () => this.renderLoading(),
               pending: () => this.renderLoading(),
-              complete: () => (this.forum.threads.length === 0 ? this.renderEmpty() : this.renderThreads()),
+              complete: () =>
+                !this.forum.joined
+                  ? this.renderJoin()
+                  : this.forum.threads.length === 0
+                    ? this.renderEmpty()
+                    : this.renderThreads(),
               error: (error) =>
                 renderErrorState({
                   message: this.errorMessage(error),
@@ -278,6 +334,24 @@ export class CarnetForumFeed extends CarnetWidget {
             })
           : renderEmptyState({ title: msg('Aucune communauté choisie.') })
       }`;
+  }
+
+  private renderJoin(): TemplateResult {
+    return html`<div class="join" part="join">
+      <p>
+        ${msg(
+          'Rejoignez la communauté pour lire les discussions et y participer. Vous choisissez un pseudonyme : votre nom n’est jamais montré aux autres membres. Vous pouvez la quitter à tout moment.',
+        )}
+      </p>
+      <button
+        type="button"
+        class="primary-button touch-target"
+        part="join-button"
+        @click=${() => this.dialogs.askPseudonym('join')}
+      >
+        ${msg('Rejoindre la communauté')}
+      </button>
+    </div>`;
   }
 
   private renderLoading(): TemplateResult {

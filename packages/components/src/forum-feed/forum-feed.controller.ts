@@ -19,6 +19,14 @@ export interface OpenThread {
   posts: ForumPost[];
 }
 
+/** What a quiet check found, for the live announcement. */
+export interface ForumNews {
+  /** New discussions by others at the top of the list. */
+  threads: ForumThread[];
+  /** New posts by others in the open thread. */
+  posts: ForumPost[];
+}
+
 /** Posts per request when reading a thread (every page is followed). */
 const POSTS_PER_REQUEST = 50;
 
@@ -44,6 +52,8 @@ export class ForumFeedController {
   moreError: unknown = undefined;
   /** The patient's pseudonym, once chosen. */
   pseudonym: string | undefined = undefined;
+  /** False on a connected platform until the patient joins the community (picks a pseudonym there). */
+  joined = true;
   /** The thread being read, if any. */
   openThreadId: string | undefined = undefined;
 
@@ -60,6 +70,18 @@ export class ForumFeedController {
     this.listTask = new Task(host, {
       task: async ([source, community, limit], { signal }) => {
         if (!source || !community) return initialState;
+        if (source.kind === 'fhir') {
+          // On a platform, reading a community is for its members: joining is an explicit choice.
+          const pseudonym = await source.forum.getPseudonym(community);
+          this.pseudonym = pseudonym;
+          this.joined = pseudonym !== undefined;
+          if (!this.joined) {
+            this.threads = [];
+            this.threadTotal = 0;
+            this.nextCursor = undefined;
+            return { items: [], total: 0 };
+          }
+        }
         const [page, pseudonym] = await Promise.all([
           source.forum.listThreads(community, { limit, signal }),
           source.forum.getPseudonym(),
@@ -86,6 +108,38 @@ export class ForumFeedController {
       },
       args: () => [this.host.dataSource, this.openThreadId] as const,
     });
+  }
+
+  /**
+   * Reads the first page of threads and the open thread again without showing
+   * a loading state (the lists stay, focus stays): what others wrote since.
+   */
+  async checkForNews(): Promise<ForumNews> {
+    const source = this.host.dataSource;
+    const community = this.host.activeCommunity;
+    const news: ForumNews = { threads: [], posts: [] };
+    if (!source || !community || this.listTask.value === undefined) return news;
+    const page = await source.forum.listThreads(community, { limit: this.host.pageSize });
+    if (source !== this.host.dataSource || community !== this.host.activeCommunity) return news;
+    const known = new Set(this.threads.map((thread) => thread.id));
+    news.threads = page.items.filter((thread) => !known.has(thread.id) && thread.authorPseudonym !== this.pseudonym);
+    const first = new Set(page.items.map((thread) => thread.id));
+    this.threads = [...page.items, ...this.threads.filter((thread) => !first.has(thread.id))];
+    this.threadTotal = page.total;
+    const opened = this.threadTask.value;
+    const threadId = this.openThreadId;
+    if (opened && threadId !== undefined && opened.thread.id === threadId) {
+      const fresh = await this.readThread(source, threadId);
+      if (this.openThreadId === threadId && this.threadTask.value === opened) {
+        const knownPosts = new Set(opened.posts.map((post) => post.id));
+        news.posts = fresh.posts.filter((post) => !knownPosts.has(post.id) && !post.own);
+        opened.thread = fresh.thread;
+        opened.posts = fresh.posts;
+        if (news.posts.length > 0) void source.forum.markRead(threadId).catch(() => undefined);
+      }
+    }
+    this.host.requestUpdate();
+    return news;
   }
 
   /** True when another page of threads can be loaded. */
@@ -164,6 +218,16 @@ export class ForumFeedController {
   close(): void {
     this.openThreadId = undefined;
     this.host.requestUpdate();
+  }
+
+  /** Leaves the community (connected platforms), then shows the invitation to join again. */
+  async leave(): Promise<void> {
+    const community = this.host.activeCommunity;
+    const forum = this.source().forum;
+    if (!community || !forum.leave) return;
+    await forum.leave(community);
+    this.openThreadId = undefined;
+    await this.listTask.run();
   }
 
   /** Chooses the patient's pseudonym, once. */

@@ -35,6 +35,7 @@ export const forumFeedStyles = css`
   }
 
   .community,
+  .preview-notice,
   .hint,
   .thread-meta,
   .reply-context,

@@ -112,6 +112,7 @@ export class ForumPublishingController {
 
   /** Publishes what waited, now that the pseudonym is chosen. */
   publish(pending: PendingPublication): Promise<void> {
+    if (pending === 'join') return Promise.resolve();
     return pending === 'thread' ? this.publishThread() : this.publishReply();
   }
 

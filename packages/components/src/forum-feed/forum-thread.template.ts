@@ -151,6 +151,11 @@ function renderPost(view: ThreadView, post: ForumPost, index: number, total: num
       post.moderation === 'hidden'
         ? html`<p class="hidden-placeholder" part="hidden-placeholder">
             ${msg('Ce message a été masqué par la modération')}
+            ${
+              post.own && post.moderationReason
+                ? html`<br /><span class="moderation-reason">${msg(str`Motif : ${post.moderationReason}`)}</span>`
+                : nothing
+            }
           </p>`
         : editing
           ? renderEditForm(view, post, editing)

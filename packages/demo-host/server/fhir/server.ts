@@ -9,6 +9,7 @@ import {
 } from '@medplum/core';
 import { FhirRouter, type MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type { CommunityRoutes } from '../gateway/community.js';
 import { createGateway, type Caller, type Gateway, type GatewayOptions, type ResourceJson } from '../gateway/index.js';
 import { ForeignSearchError, linkSearchBundle } from '../gateway/search.js';
 import type { ScopeInteraction } from '../smart-scopes.js';
@@ -35,6 +36,8 @@ export interface FhirServerOptions extends Omit<GatewayOptions, 'lookup'> {
   siteOrigins: readonly string[];
   /** Told when a patient changed who is in her care team (her `CareTeam`), before the answer leaves. */
   onCareTeamChange?(patientId: string, practitionerIds: ReadonlySet<string>): void;
+  /** The community routes (`/Group`), when the platform hosts communities. */
+  community?: CommunityRoutes;
   /** Receives one line per request (method, path without query values, status, duration). */
   log?: (line: string) => void;
 }
@@ -248,6 +251,8 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
     if (path === '/metadata' && method === 'GET') return sendJson(res, 200, gateway.capability);
     if (path === '/.well-known/smart-configuration' && method === 'GET')
       return sendJson(res, 200, gateway.smartConfiguration, { 'Content-Type': 'application/json' });
+    if (options.community?.handles(path))
+      return options.community.serve(req, res, url, path, await gateway.authenticate(req));
     const routed = route(gateway, method, path);
     const caller = await gateway.authenticate(req);
     gateway.authorize(caller, routed.type, routed.interaction);

@@ -18,15 +18,20 @@ export interface DemoAccount {
   logins: readonly string[];
   /** Name shown on the consent page. */
   displayName: string;
+  /** `fhirUser` relative reference when the person is not the patient (a moderator: `RelatedPerson/...`). */
+  fhirUser?: string;
 }
 
-/** Builds one account per persona. */
+/**
+ * Builds one account per persona; the login is the id without `patient-`
+ * (`diabetes`, `diabetes-2`) or the id itself.
+ */
 export function accountsFromPatients(patients: readonly RecordPatient[]): DemoAccount[] {
   return patients.map((patient) => ({
     accountId: patient.id,
     role: 'patient',
     patientId: patient.id,
-    logins: [...new Set([patient.pathology, patient.id].map((login) => login.toLowerCase()))],
+    logins: [...new Set([patient.id.replace(/^patient-/, ''), patient.id].map((login) => login.toLowerCase()))],
     displayName: `${patient.given} ${patient.family}`,
   }));
 }

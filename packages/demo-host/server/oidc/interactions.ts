@@ -107,7 +107,8 @@ export async function handleInteraction(
     return true;
   }
   lang = negotiateLanguage(url.searchParams.get('lang'), details.params['ui_locales'], headerLang);
-  const accountList = ctx.accounts.list().map((a) => ({ login: a.logins[0] ?? a.accountId, name: a.displayName }));
+  // Logins only: a sign-in page shown to anyone must not list the people behind them.
+  const accountList = ctx.accounts.list().map((a) => ({ login: a.logins[0] ?? a.accountId }));
 
   if (action === 'abort') {
     await ctx.provider.interactionFinished(

@@ -102,7 +102,7 @@ export interface LoginPageInput {
   uid: string;
   login?: string;
   error?: 'badCredentials' | 'missingFields' | 'tooManyAttempts';
-  accounts: readonly { login: string; name: string }[];
+  accounts: readonly { login: string }[];
 }
 
 /** The accessible sign-in form. Errors are announced and tied to the inputs. */
@@ -113,9 +113,7 @@ export function renderLoginPage(input: LoginPageInput): RenderedPage {
   const error = input.error ? `<p id="login-error" class="error" role="alert">${escapeHtml(t[input.error])}</p>` : '';
   const invalid = input.error ? ' aria-invalid="true"' : '';
   const describe = (hint: string): string => `aria-describedby="${hint}${input.error ? ' login-error' : ''}"`;
-  const accounts = input.accounts
-    .map((a) => `<li><code>${escapeHtml(a.login)}</code> — ${escapeHtml(a.name)}</li>`)
-    .join('');
+  const accounts = input.accounts.map((a) => `<li><code>${escapeHtml(a.login)}</code></li>`).join('');
   const body = `<h1>${escapeHtml(t.signInTitle)}</h1>
 <p>${escapeHtml(t.signInIntro)}</p>
 <form method="post" action="${base}/login${query}" novalidate>

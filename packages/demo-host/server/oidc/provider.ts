@@ -34,6 +34,8 @@ export interface OidcProviderOptions {
   patients: readonly RecordPatient[];
   /** Professionals of the personas' care teams; one account each (none by default). */
   professionals?: readonly DemoProfessional[];
+  /** Accounts that are not patients (community moderators). */
+  extraAccounts?: readonly DemoAccount[];
   /** Origins of the association site (redirects, CORS). */
   siteOrigins: readonly string[];
   /** More redirect URIs for the demo client (e.g. a test harness). */
@@ -109,14 +111,18 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
   const accounts = new AccountDirectory([
     ...accountsFromPatients(options.patients),
     ...accountsFromProfessionals(options.professionals ?? []),
+    ...(options.extraAccounts ?? []),
   ]);
   const { privateJwk, publicJwk } = await signingKeys(options.signingKey);
   // A professional's token carries `fhirUser = Practitioner/<id>` and no `patient`: the FHIR
-  // gateway decides from the care teams which patients shared their record with them.
+  // gateway decides from the care teams which patients shared their record with them. A community
+  // moderator's token names an empty compartment and `fhirUser = RelatedPerson/<id>`.
   const fhirUserOf = (account: DemoAccount): string =>
-    account.role === 'practitioner'
-      ? `${fhirBaseUrl}/Practitioner/${account.practitionerId ?? account.accountId}`
-      : `${fhirBaseUrl}/Patient/${account.patientId ?? account.accountId}`;
+    account.fhirUser
+      ? `${fhirBaseUrl}/${account.fhirUser}`
+      : account.role === 'practitioner'
+        ? `${fhirBaseUrl}/Practitioner/${account.practitionerId ?? account.accountId}`
+        : `${fhirBaseUrl}/Patient/${account.patientId ?? account.accountId}`;
   const patientClaim = (account: DemoAccount): { patient?: string } =>
     account.role === 'patient' && account.patientId ? { patient: account.patientId } : {};
   const languageOf = (ctx: KoaContextWithOIDC) => negotiateLanguage(undefined, undefined, ctx.get('accept-language'));

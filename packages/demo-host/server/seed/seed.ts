@@ -1,14 +1,12 @@
 import { validateResource } from '@medplum/core';
 import type { MemoryRepository } from '@medplum/fhir-router';
-import type { Binary, Communication, Patient, Resource } from '@medplum/fhirtypes';
+import type { Binary, Patient, Resource } from '@medplum/fhirtypes';
 import {
   type HealthDocument,
   type PatientRecord,
   type RecordPatient,
   agendaEventToAppointment,
   careTeamMemberToPractitioner,
-  forumPostToCommunication,
-  forumThreadToCommunication,
   healthDocumentToDocumentReference,
   intakeToMedicationAdministration,
   planToMedicationRequest,
@@ -112,22 +110,7 @@ export function personaResources(record: PatientRecord, fhirBaseUrl: string): Re
     const medication = medicineOf.get(intake.planId);
     resources.push(intakeToMedicationAdministration(intake, { patientId, ...(medication ? { medication } : {}) }));
   }
-  // The persona's own threads and posts name them as sender (pseudonym as display), as the SDK writes them.
-  const byPatient = (resource: Communication): Communication => ({
-    ...resource,
-    sender: { ...resource.sender, reference: `Patient/${patientId}` },
-  });
-  const pseudonym = record.patient.pseudonym;
-  for (const thread of record.forumThreads) {
-    const resource = forumThreadToCommunication(thread);
-    resources.push(
-      inCompartment<Communication>(thread.authorPseudonym === pseudonym ? byPatient(resource) : resource, patientId),
-    );
-  }
-  for (const post of record.forumPosts) {
-    const resource = forumPostToCommunication(post);
-    resources.push(inCompartment<Communication>(post.own ? byPatient(resource) : resource, patientId));
-  }
+  // Forum threads and posts live in the community (seed/community.ts), never in a compartment.
   return resources;
 }
 

@@ -68,3 +68,13 @@ export const LAST_ACTIVITY_AT_EXTENSION_URL = extension('last-activity-at');
 export const REPLY_COUNT_EXTENSION_URL = extension('reply-count');
 /** Organisation a professional works for (valueString). */
 export const ORGANISATION_EXTENSION_URL = extension('organisation');
+/** Why a moderator hid a post (shown to its author). */
+export const MODERATION_REASON_EXTENSION_URL = extension('moderation-reason');
+/** Per reader, set by the platform: the thread has activity the reader has not read. */
+export const UNREAD_EXTENSION_URL = extension('unread');
+/** Per reader, set by the platform: the reader follows the thread. */
+export const FOLLOWED_EXTENSION_URL = extension('followed');
+/** Per reader, set by the platform: the reader wrote this post or thread. */
+export const OWN_EXTENSION_URL = extension('own');
+/** On a community `Group`: the reader's own pseudonym there (absent when not a member). */
+export const MEMBER_PSEUDONYM_EXTENSION_URL = extension('member-pseudonym');
