@@ -28,7 +28,7 @@ interface SsrReport {
 
 describe('server-side rendering (plain Node, no DOM)', { timeout: 60_000 }, () => {
   it('imports @carnet/catalog-sdk, @carnet/components and every element entry, and renders the React page', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', SCRIPT], {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=development', '--import', 'tsx', SCRIPT], {
       env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG, NODE_OPTIONS: '' },
       maxBuffer: 16 * 1024 * 1024,
     });

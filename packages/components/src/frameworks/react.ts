@@ -12,9 +12,11 @@
  * @packageDocumentation
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { CarnetAccessHistory } from '../access-history/access-history.component.js';
 import type { CarnetAgenda } from '../agenda/agenda.component.js';
 import type { CarnetDocumentBrowser } from '../document-browser/document-browser.component.js';
 import type { CarnetForumFeed } from '../forum-feed/forum-feed.component.js';
+import type { CarnetMessages } from '../messages/messages.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
 import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
@@ -26,6 +28,18 @@ export type CarnetAttributeOf<V> = V extends string | number | boolean ? V : str
 
 /** Props every Carnet element takes in React: the HTML ones (`className`, `id`, `ref`, `children`…). */
 export type CarnetReactElementProps<E extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<E>, E>;
+
+/**
+ * Props of `<carnet-access-history>` in React 19 JSX: Who opened my record, and when.
+ */
+export interface CarnetAccessHistoryProps extends CarnetReactElementProps<CarnetAccessHistory> {
+  /**
+   * Where the trail is read; given by the enclosing `<carnet-provider>`.
+   *
+   * Set as the `dataSource` property.
+   */
+  dataSource?: CarnetAccessHistory['dataSource'];
+}
 
 /**
  * Props of `<carnet-agenda>` in React 19 JSX: Agenda of appointments, exams, renewals and reminders.
@@ -132,6 +146,14 @@ export interface CarnetForumFeedProps extends CarnetReactElementProps<CarnetForu
    */
   pageSize?: CarnetForumFeed['pageSize'];
   /**
+   * Milliseconds between two checks for what others wrote (connected mode
+   * only; 0 turns checking off). New posts appear in place and are announced
+   * politely; focus never moves.
+   *
+   * Set as the `refreshInterval` property.
+   */
+  refreshInterval?: CarnetForumFeed['refreshInterval'];
+  /**
    * Where the forum is read from; given by the enclosing `<carnet-provider>`,
    * or set directly when used without one.
    *
@@ -145,6 +167,14 @@ export interface CarnetForumFeedProps extends CarnetReactElementProps<CarnetForu
    */
   'page-size'?: CarnetAttributeValue<CarnetForumFeed['pageSize']>;
   /**
+   * Milliseconds between two checks for what others wrote (connected mode
+   * only; 0 turns checking off). New posts appear in place and are announced
+   * politely; focus never moves.
+   *
+   * The `refresh-interval` attribute (also rendered on the server); the `refreshInterval` property holds the same value.
+   */
+  'refresh-interval'?: CarnetAttributeValue<CarnetForumFeed['refreshInterval']>;
+  /**
    * `carnet-post-create`: The patient published a discussion or a reply; detail `{ threadId, postId }`.
    */
   'oncarnet-post-create'?: (event: GlobalEventHandlersEventMap['carnet-post-create']) => void;
@@ -152,6 +182,28 @@ export interface CarnetForumFeedProps extends CarnetReactElementProps<CarnetForu
    * `carnet-post-report`: The patient reported a post; detail `{ postId, reason }` (never the comment).
    */
   'oncarnet-post-report'?: (event: GlobalEventHandlersEventMap['carnet-post-report']) => void;
+}
+
+/**
+ * Props of `<carnet-messages>` in React 19 JSX: Message threads with the care team.
+ */
+export interface CarnetMessagesProps extends CarnetReactElementProps<CarnetMessages> {
+  /**
+   * Where messages are read and sent; given by the enclosing `<carnet-provider>`.
+   *
+   * Set as the `dataSource` property.
+   */
+  dataSource?: CarnetMessages['dataSource'];
+  /**
+   * Whose side the element shows: the patient's (default) or a professional's inbox.
+   *
+   * Set as the `viewer` property.
+   */
+  viewer?: CarnetMessages['viewer'];
+  /**
+   * `carnet-message-send`: A message reached the server.
+   */
+  'oncarnet-message-send'?: (event: GlobalEventHandlersEventMap['carnet-message-send']) => void;
 }
 
 /**
@@ -265,6 +317,16 @@ export interface CarnetProviderProps extends CarnetReactElementProps<CarnetProvi
    */
   redirectUri?: CarnetProvider['redirectUri'];
   /**
+   * Connected mode: where the provider sends the patient back after « Se
+   * déconnecter », which always ends the session at the provider too (so the
+   * next sign-in asks for the password). It must be registered for the client
+   * as a post-logout redirect URI. Default: this page's URL without query nor
+   * fragment.
+   *
+   * Set as the `postLogoutRedirectUri` property.
+   */
+  postLogoutRedirectUri?: CarnetProvider['postLogoutRedirectUri'];
+  /**
    * Connected mode: scopes asked for, separated by spaces in the attribute.
    * Default: `openid fhirUser launch/patient offline_access` and the SMART v2
    * patient scopes the widgets use (documents, agenda, treatments, forum, care team).
@@ -325,6 +387,16 @@ export interface CarnetProviderProps extends CarnetReactElementProps<CarnetProvi
    */
   'redirect-uri'?: CarnetAttributeValue<CarnetProvider['redirectUri']>;
   /**
+   * Connected mode: where the provider sends the patient back after « Se
+   * déconnecter », which always ends the session at the provider too (so the
+   * next sign-in asks for the password). It must be registered for the client
+   * as a post-logout redirect URI. Default: this page's URL without query nor
+   * fragment.
+   *
+   * The `post-logout-redirect-uri` attribute (also rendered on the server); the `postLogoutRedirectUri` property holds the same value.
+   */
+  'post-logout-redirect-uri'?: CarnetAttributeValue<CarnetProvider['postLogoutRedirectUri']>;
+  /**
    * Connected mode: `redirect` (default) leaves the page for the sign-in page
    * and comes back; `popup` signs in in a popup window opened by the Se
    * connecter button, for embeds that must not navigate. In popup mode the
@@ -363,9 +435,11 @@ export interface CarnetRecordSummaryProps extends CarnetReactElementProps<Carnet
 
 /** Every Carnet element, by tag, with its React props. */
 export interface CarnetReactElements {
+  'carnet-access-history': CarnetAccessHistoryProps;
   'carnet-agenda': CarnetAgendaProps;
   'carnet-document-browser': CarnetDocumentBrowserProps;
   'carnet-forum-feed': CarnetForumFeedProps;
+  'carnet-messages': CarnetMessagesProps;
   'carnet-pill-organiser': CarnetPillOrganiserProps;
   'carnet-provider': CarnetProviderProps;
   'carnet-record-summary': CarnetRecordSummaryProps;
@@ -375,9 +449,11 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
+      'carnet-access-history': CarnetAccessHistoryProps;
       'carnet-agenda': CarnetAgendaProps;
       'carnet-document-browser': CarnetDocumentBrowserProps;
       'carnet-forum-feed': CarnetForumFeedProps;
+      'carnet-messages': CarnetMessagesProps;
       'carnet-pill-organiser': CarnetPillOrganiserProps;
       'carnet-provider': CarnetProviderProps;
       'carnet-record-summary': CarnetRecordSummaryProps;

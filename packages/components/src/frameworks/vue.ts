@@ -13,9 +13,11 @@
  * @packageDocumentation
  */
 import type { AllowedComponentProps, ComponentCustomProps, EmitFn, HTMLAttributes, VNodeProps } from 'vue';
+import type { CarnetAccessHistory } from '../access-history/access-history.component.js';
 import type { CarnetAgenda } from '../agenda/agenda.component.js';
 import type { CarnetDocumentBrowser } from '../document-browser/document-browser.component.js';
 import type { CarnetForumFeed } from '../forum-feed/forum-feed.component.js';
+import type { CarnetMessages } from '../messages/messages.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
 import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
@@ -45,6 +47,26 @@ export type DefineCarnetElement<
   /** @deprecated For template type checking only: not a property of the element. */
   $emit: EmitFn<{ [K in keyof Events]: (event: Events[K]) => void }>;
 };
+
+/**
+ * Attributes of `<carnet-access-history>` whose name differs from their property's.
+ */
+export type CarnetAccessHistoryVueAttributes = Record<never, never>;
+
+/**
+ * Events of `<carnet-access-history>`, for `@carnet-…` in templates.
+ */
+export interface CarnetAccessHistoryVueEvents {}
+
+/**
+ * `<carnet-access-history>` in Vue templates: Who opened my record, and when.
+ */
+export type CarnetAccessHistoryVue = DefineCarnetElement<
+  CarnetAccessHistory,
+  'dataSource',
+  CarnetAccessHistoryVueAttributes,
+  CarnetAccessHistoryVueEvents
+>;
 
 /**
  * Attributes of `<carnet-agenda>` whose name differs from their property's.
@@ -125,6 +147,12 @@ export interface CarnetForumFeedVueAttributes {
    * Discussions loaded per page.
    */
   'page-size'?: CarnetAttributeValue<CarnetForumFeed['pageSize']>;
+  /**
+   * Milliseconds between two checks for what others wrote (connected mode
+   * only; 0 turns checking off). New posts appear in place and are announced
+   * politely; focus never moves.
+   */
+  'refresh-interval'?: CarnetAttributeValue<CarnetForumFeed['refreshInterval']>;
 }
 
 /**
@@ -146,9 +174,34 @@ export interface CarnetForumFeedVueEvents {
  */
 export type CarnetForumFeedVue = DefineCarnetElement<
   CarnetForumFeed,
-  'community' | 'pageSize' | 'dataSource',
+  'community' | 'pageSize' | 'refreshInterval' | 'dataSource',
   CarnetForumFeedVueAttributes,
   CarnetForumFeedVueEvents
+>;
+
+/**
+ * Attributes of `<carnet-messages>` whose name differs from their property's.
+ */
+export type CarnetMessagesVueAttributes = Record<never, never>;
+
+/**
+ * Events of `<carnet-messages>`, for `@carnet-message-send` in templates.
+ */
+export interface CarnetMessagesVueEvents {
+  /**
+   * `carnet-message-send`: A message reached the server.
+   */
+  'carnet-message-send': GlobalEventHandlersEventMap['carnet-message-send'];
+}
+
+/**
+ * `<carnet-messages>` in Vue templates: Message threads with the care team.
+ */
+export type CarnetMessagesVue = DefineCarnetElement<
+  CarnetMessages,
+  'dataSource' | 'viewer',
+  CarnetMessagesVueAttributes,
+  CarnetMessagesVueEvents
 >;
 
 /**
@@ -215,6 +268,14 @@ export interface CarnetProviderVueAttributes {
    */
   'redirect-uri'?: CarnetAttributeValue<CarnetProvider['redirectUri']>;
   /**
+   * Connected mode: where the provider sends the patient back after « Se
+   * déconnecter », which always ends the session at the provider too (so the
+   * next sign-in asks for the password). It must be registered for the client
+   * as a post-logout redirect URI. Default: this page's URL without query nor
+   * fragment.
+   */
+  'post-logout-redirect-uri'?: CarnetAttributeValue<CarnetProvider['postLogoutRedirectUri']>;
+  /**
    * Connected mode: `redirect` (default) leaves the page for the sign-in page
    * and comes back; `popup` signs in in a popup window opened by the Se
    * connecter button, for embeds that must not navigate. In popup mode the
@@ -252,6 +313,7 @@ export type CarnetProviderVue = DefineCarnetElement<
   | 'clientId'
   | 'fhirBaseUrl'
   | 'redirectUri'
+  | 'postLogoutRedirectUri'
   | 'scopes'
   | 'signInMode'
   | 'session',
@@ -286,9 +348,11 @@ export type CarnetRecordSummaryVue = DefineCarnetElement<
 
 declare module 'vue' {
   interface GlobalComponents {
+    'carnet-access-history': CarnetAccessHistoryVue;
     'carnet-agenda': CarnetAgendaVue;
     'carnet-document-browser': CarnetDocumentBrowserVue;
     'carnet-forum-feed': CarnetForumFeedVue;
+    'carnet-messages': CarnetMessagesVue;
     'carnet-pill-organiser': CarnetPillOrganiserVue;
     'carnet-provider': CarnetProviderVue;
     'carnet-record-summary': CarnetRecordSummaryVue;
