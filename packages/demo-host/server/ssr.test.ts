@@ -28,10 +28,14 @@ interface SsrReport {
 
 describe('server-side rendering (plain Node, no DOM)', { timeout: 60_000 }, () => {
   it('imports @carnet/catalog-sdk, @carnet/components and every element entry, and renders the React page', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=development', '--import', 'tsx', SCRIPT], {
-      env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG, NODE_OPTIONS: '' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--conditions=development', '--import', 'tsx', SCRIPT],
+      {
+        env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG, NODE_OPTIONS: '' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     const report = JSON.parse(stdout) as SsrReport;
     assert.deepEqual(report.before, { document: 'undefined', window: 'undefined', HTMLElement: 'undefined' });
     assert.ok(report.sdkExports > 0 && report.componentExports > 0);
