@@ -139,7 +139,11 @@ function vue(elements) {
       : `export type ${name}VueAttributes = Record<never, never>;`;
     return `${doc(`Attributes of \`<${element.tag}>\` whose name differs from their property's.`)}${attributesType}
 
-${doc(`Events of \`<${element.tag}>\`, for \`@${element.events[0]?.name ?? 'carnet-…'}\` in templates.`)}export interface ${name}VueEvents {\n${events.join('\n')}\n}
+${doc(`Events of \`<${element.tag}>\`, for \`@${element.events[0]?.name ?? 'carnet-…'}\` in templates.`)}${
+      events.length
+        ? `export interface ${name}VueEvents {\n${events.join('\n')}\n}`
+        : `export type ${name}VueEvents = Record<never, never>;`
+    }
 
 ${doc(`\`<${element.tag}>\` in Vue templates: ${element.summary}`)}export type ${name}Vue = DefineCarnetElement<${element.className}, ${props}, ${name}VueAttributes, ${name}VueEvents>;`;
   });

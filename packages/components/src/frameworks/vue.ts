@@ -56,7 +56,7 @@ export type CarnetAccessHistoryVueAttributes = Record<never, never>;
 /**
  * Events of `<carnet-access-history>`, for `@carnet-…` in templates.
  */
-export interface CarnetAccessHistoryVueEvents {}
+export type CarnetAccessHistoryVueEvents = Record<never, never>;
 
 /**
  * `<carnet-access-history>` in Vue templates: Who opened my record, and when.
