@@ -1,0 +1,85 @@
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { AccessEntry, DataSource } from '@carnet/catalog-sdk';
+import { createInMemoryDataSource } from '../document-browser/test-helpers/in-memory-source.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import '../provider/provider.js';
+import './access-history.js';
+
+/** Controls of the access history stories. */
+interface AccessHistoryStoryArgs {
+  locale: CarnetLocale;
+  /** `trail`: reads by the patient and a professional, one refused; `empty`: nothing yet; `error`: loading fails. */
+  data: 'trail' | 'empty' | 'error';
+}
+
+const TRAIL: AccessEntry[] = [
+  {
+    id: 'a3',
+    at: '2026-03-05T10:00:00Z',
+    actor: { kind: 'professional', id: 'pro-1' },
+    action: 'read',
+    allowed: false,
+    resources: ['DocumentReference/doc-9'],
+  },
+  {
+    id: 'a2',
+    at: '2026-03-04T10:00:00Z',
+    actor: { kind: 'professional', id: 'pro-1' },
+    action: 'read',
+    allowed: true,
+    resources: ['DocumentReference/doc-1'],
+  },
+  {
+    id: 'a1',
+    at: '2026-02-01T10:00:00Z',
+    actor: { kind: 'patient', id: 'p1' },
+    appId: 'carnet-demo',
+    action: 'search',
+    allowed: true,
+    resources: ['DocumentReference/doc-1', 'DocumentReference/doc-2'],
+  },
+];
+
+/** A record whose trail answers with `entries`, or fails. */
+function sourceWith(data: AccessHistoryStoryArgs['data']): DataSource {
+  const base = createInMemoryDataSource([], {
+    careTeam: [{ id: 'pro-1', name: 'Dr Claire Martin', family: 'Martin' }],
+  });
+  const list = (): Promise<AccessEntry[]> =>
+    data === 'error' ? Promise.reject(new Error('trail unavailable')) : Promise.resolve(data === 'empty' ? [] : TRAIL);
+  return { ...base, accessHistory: { list } } as DataSource;
+}
+
+function renderAccessHistory(args: AccessHistoryStoryArgs): TemplateResult {
+  return html`<carnet-provider locale=${args.locale} .dataSource=${sourceWith(args.data)}>
+    <carnet-access-history></carnet-access-history>
+  </carnet-provider>`;
+}
+
+const meta: Meta<AccessHistoryStoryArgs> = {
+  title: 'People/Access history',
+  component: 'carnet-access-history',
+  render: renderAccessHistory,
+  args: { locale: 'fr', data: 'trail' },
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    data: { control: 'inline-radio', options: ['trail', 'empty', 'error'] },
+  },
+};
+export default meta;
+
+type Story = StoryObj<AccessHistoryStoryArgs>;
+
+/** Who opened the record: the patient, a professional, and a refused attempt. */
+export const Trail: Story = {};
+
+/** English strings. */
+export const English: Story = { args: { locale: 'en' } };
+
+/** Nothing in the trail yet. */
+export const Empty: Story = { args: { data: 'empty' } };
+
+/** Loading fails: a localized message. */
+export const LoadError: Story = { args: { data: 'error' } };
