@@ -52,5 +52,12 @@ export async function readmeQuickStart(): Promise<void> {
   if (!session.isAuthenticated) await session.signIn();
   const record = createFhirDataSource({ baseUrl: 'https://fhir.example.org/r4', session });
   const page = await record.documents.list({ limit: 20 });
-  for (const document of page.items) console.log(document.title, document.date);
+  // Show them in the page (never in logs: titles are health data).
+  const list = document.createElement('ul');
+  for (const item of page.items) {
+    const row = document.createElement('li');
+    row.textContent = `${item.title} — ${item.date}`;
+    list.append(row);
+  }
+  document.body.append(list);
 }
