@@ -4,6 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { AccessEntry, DataSource } from '@carnet/catalog-sdk';
 import { createInMemoryDataSource } from '../document-browser/test-helpers/in-memory-source.js';
 import type { CarnetLocale } from '../shared/localization.js';
+import { SAMPLE_TRAIL } from './test-helpers/sample-trail.js';
 import '../provider/provider.js';
 import './access-history.js';
 
@@ -14,41 +15,15 @@ interface AccessHistoryStoryArgs {
   data: 'trail' | 'empty' | 'error';
 }
 
-const TRAIL: AccessEntry[] = [
-  {
-    id: 'a3',
-    at: '2026-03-05T10:00:00Z',
-    actor: { kind: 'professional', id: 'pro-1' },
-    action: 'read',
-    allowed: false,
-    resources: ['DocumentReference/doc-9'],
-  },
-  {
-    id: 'a2',
-    at: '2026-03-04T10:00:00Z',
-    actor: { kind: 'professional', id: 'pro-1' },
-    action: 'read',
-    allowed: true,
-    resources: ['DocumentReference/doc-1'],
-  },
-  {
-    id: 'a1',
-    at: '2026-02-01T10:00:00Z',
-    actor: { kind: 'patient', id: 'p1' },
-    appId: 'carnet-demo',
-    action: 'search',
-    allowed: true,
-    resources: ['DocumentReference/doc-1', 'DocumentReference/doc-2'],
-  },
-];
-
 /** A record whose trail answers with `entries`, or fails. */
 function sourceWith(data: AccessHistoryStoryArgs['data']): DataSource {
   const base = createInMemoryDataSource([], {
     careTeam: [{ id: 'pro-1', name: 'Dr Claire Martin', family: 'Martin' }],
   });
   const list = (): Promise<AccessEntry[]> =>
-    data === 'error' ? Promise.reject(new Error('trail unavailable')) : Promise.resolve(data === 'empty' ? [] : TRAIL);
+    data === 'error'
+      ? Promise.reject(new Error('trail unavailable'))
+      : Promise.resolve(data === 'empty' ? [] : SAMPLE_TRAIL);
   return { ...base, accessHistory: { list } } as DataSource;
 }
 

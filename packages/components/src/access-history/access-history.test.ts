@@ -5,38 +5,13 @@ import { expect, fixture, html, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetProvider } from '../provider/provider.js';
 import type { CarnetAccessHistory } from './access-history.js';
 import { filterEntries, toCsv } from './access-history.data.js';
+import { SAMPLE_TRAIL } from './test-helpers/sample-trail.js';
 import '../provider/provider.js';
 import './access-history.js';
 
 const text = (root: ParentNode | null | undefined): string => root?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-const ENTRIES: AccessEntry[] = [
-  {
-    id: 'a3',
-    at: '2026-03-05T10:00:00Z',
-    actor: { kind: 'professional', id: 'pro-1' },
-    action: 'read',
-    allowed: false,
-    resources: ['DocumentReference/doc-9'],
-  },
-  {
-    id: 'a2',
-    at: '2026-03-04T10:00:00Z',
-    actor: { kind: 'professional', id: 'pro-1' },
-    action: 'read',
-    allowed: true,
-    resources: ['DocumentReference/doc-1'],
-  },
-  {
-    id: 'a1',
-    at: '2026-02-01T10:00:00Z',
-    actor: { kind: 'patient', id: 'p1' },
-    appId: 'carnet-demo',
-    action: 'search',
-    allowed: true,
-    resources: ['DocumentReference/doc-1', 'DocumentReference/doc-2'],
-  },
-];
+const ENTRIES: AccessEntry[] = SAMPLE_TRAIL;
 
 function sourceWith(list: () => Promise<AccessEntry[]>): DataSource {
   const base = createInMemoryDataSource([], {
