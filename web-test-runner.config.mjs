@@ -42,6 +42,12 @@ function chromiumClosingStuckPages(options) {
   const stopSession = launcher.stopSession.bind(launcher);
   launcher.stopSession = async (sessionId) => {
     const page = launcher.activePages.get(sessionId);
+    const unfinished = await whereItStopped(page);
+    if (unfinished) {
+      // The file is being cut short (its time is up): say which test or hook it was in.
+      const result = await stopSession(sessionId).catch((error) => ({ errors: [error] }));
+      return { ...result, errors: [...(result?.errors ?? []), { message: unfinished }] };
+    }
     let timer;
     const stuck = new Promise((resolve) => {
       timer = setTimeout(() => resolve('stuck'), PAGE_RELEASE_MS);
@@ -58,6 +64,32 @@ function chromiumClosingStuckPages(options) {
     return { errors: [{ message: `The page stopped answering (stuck script or modal dialog); it was closed.` }] };
   };
   return launcher;
+}
+
+/**
+ * When a file's page is stopped while a test or hook is still running (the file ran out of
+ * time), a sentence naming it and the last tests before it, with their durations; else ''.
+ * Read from `window.__carnetProgress`, kept up to date by the test page (see testRunnerHtml).
+ */
+async function whereItStopped(page) {
+  if (!page) return '';
+  let timer;
+  const progress = await Promise.race([
+    page.puppeteerPage
+      .evaluate(() => (window.__carnetProgress ? { ...window.__carnetProgress, now: performance.now() } : null)).catch(() => null),
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve({ unresponsive: true }), 2_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (!progress) return '';
+  if (progress.unresponsive) return 'The page did not answer within 2 s (a script stuck in a loop or a modal dialog).';
+  if (!progress.current) return '';
+  const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  const trail = progress.trail.map(({ title, ms }) => `    ${title} (${seconds(ms)})`).join('\n');
+  return (
+    `Still running after ${seconds(progress.now - progress.current.startedAt)}: ${progress.current.title}` +
+    (trail ? `\n  Finished before it:\n${trail}` : '')
+  );
 }
 
 export default {
@@ -102,6 +134,41 @@ export default {
         if (text.includes('lit.dev/msg')) window.__carnetLitWarnings.push(text);
         originalWarn.apply(console, args);
       };
+    </script>
+    <script>
+      // Which test or hook is running, and how long the last ones took: read by whereItStopped()
+      // in web-test-runner.config.mjs when a file runs out of time.
+      (() => {
+        const progress = { current: null, trail: [] };
+        window.__carnetProgress = progress;
+        let mocha;
+        Object.defineProperty(window, 'mocha', {
+          configurable: true,
+          get: () => mocha,
+          set(value) {
+            mocha = value;
+            const run = value.run.bind(value);
+            value.run = (...args) => {
+              const runner = run(...args);
+              const start = (runnable) => {
+                progress.current = { title: runnable.fullTitle(), startedAt: performance.now() };
+              };
+              const end = () => {
+                if (!progress.current) return;
+                const { title, startedAt } = progress.current;
+                progress.trail = [...progress.trail, { title, ms: performance.now() - startedAt }].slice(-5);
+                progress.current = null;
+              };
+              runner.on('hook', start);
+              runner.on('hook end', end);
+              runner.on('test', start);
+              runner.on('test end', end);
+              runner.on('end', () => { progress.current = null; });
+              return runner;
+            };
+          },
+        });
+      })();
     </script>
     <script type="module" src="${testFramework}"></script>
   </body>

@@ -18,9 +18,11 @@ export function uniqueDbName(label: string): string {
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve) => {
     const request = indexedDB.deleteDatabase(name);
-    // Blocked means a connection is still closing; the delete completes once it has.
     request.onsuccess = () => resolve();
     request.onerror = () => resolve();
+    // Blocked: a connection is still open. The delete completes once it closes; names are never
+    // reused, so the next test need not wait for it (and a leaked connection cannot hang the file).
+    request.onblocked = () => resolve();
   });
 }
 
