@@ -117,6 +117,10 @@ export default {
   browsers: [
     chromiumClosingStuckPages({
       launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, ...BACKGROUND_PAGE_ARGS] },
+      // Each test page in a window of its own: a second tab of one window is hidden, and a hidden page
+      // gets no animation frames, IntersectionObserver or ResizeObserver callbacks, so whichever file ran
+      // in the background tab could wait for a render that never came (a file cut at the time limit).
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
   // Lit dev-mode warnings are recorded here and fail the test that caused them
