@@ -1,0 +1,35 @@
+// The states contract (test-helpers/states-contract.ts) against every widget the package registers:
+// a new widget without a case here fails the first test.
+import { expect } from '../test-helpers/fixture.js';
+import { statesContract } from '../test-helpers/states-contract.js';
+import type { StatesContractCase } from '../test-helpers/states-contract.js';
+import * as components from '../index.js';
+
+const CASES: StatesContractCase[] = [
+  { tag: 'carnet-record-summary' },
+  { tag: 'carnet-agenda' },
+  { tag: 'carnet-document-browser' },
+  { tag: 'carnet-pill-organiser' },
+  { tag: 'carnet-forum-feed', pathology: 'diabetes' },
+  { tag: 'carnet-messages' },
+  { tag: 'carnet-access-history', readsLocalRecord: false },
+];
+
+/** Elements that are not widgets over the record (the provider is the source itself). */
+const NOT_WIDGETS = new Set(['carnet-provider']);
+
+describe('states contract coverage', () => {
+  it('has a case for every widget the package exports', () => {
+    const exported = Object.values(components as Record<string, unknown>)
+      .filter(
+        (value): value is CustomElementConstructor =>
+          typeof value === 'function' && value.prototype instanceof HTMLElement,
+      )
+      .map((ctor) => customElements.getName(ctor))
+      .filter((tag): tag is string => tag !== null && !NOT_WIDGETS.has(tag));
+    expect(exported.length).to.be.greaterThan(5);
+    expect(exported.filter((tag) => !CASES.some((c) => c.tag === tag))).to.deep.equal([]);
+  });
+});
+
+for (const testCase of CASES) statesContract(testCase);
