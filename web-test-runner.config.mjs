@@ -40,9 +40,43 @@ const PAGE_RELEASE_MS = 5_000;
 function chromiumClosingStuckPages(options) {
   const launcher = chromeLauncher(options);
   const stopSession = launcher.stopSession.bind(launcher);
+  // What happened to each session's page besides its tests: a renderer crash, or a navigation
+  // away from the test page (a form submitted, a link followed), both of which lose the file's results.
+  const incidents = new Map();
+  const createNewPage = launcher.createNewPage.bind(launcher);
+  launcher.createNewPage = async (...args) => {
+    const created = await createNewPage(...args);
+    const page = created.puppeteerPage;
+    page.on('error', (error) => page.__carnetIncidents?.push(`the page crashed (${error.message})`));
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame() || !page.__carnetTestUrl) return;
+      const to = frame.url();
+      if (to !== page.__carnetTestUrl && to !== 'about:blank')
+        page.__carnetIncidents?.push(`the page navigated away from the test, to ${to}`);
+    });
+    return created;
+  };
+  const startSession = launcher.startSession.bind(launcher);
+  launcher.startSession = async (sessionId, url) => {
+    await startSession(sessionId, url);
+    const page = launcher.activePages.get(sessionId)?.puppeteerPage;
+    if (!page) return;
+    const happened = [];
+    incidents.set(sessionId, happened);
+    page.__carnetIncidents = happened;
+    page.__carnetTestUrl = page.url();
+  };
   launcher.stopSession = async (sessionId) => {
     const page = launcher.activePages.get(sessionId);
-    const unfinished = await whereItStopped(page);
+    const happened = incidents.get(sessionId) ?? [];
+    incidents.delete(sessionId);
+    if (page) {
+      page.puppeteerPage.__carnetIncidents = undefined;
+      page.puppeteerPage.__carnetTestUrl = undefined;
+    }
+    const stopped = await whereItStopped(page);
+    // Incidents matter only for a file that did not finish (a page may legitimately rewrite its own URL).
+    const unfinished = stopped ? [stopped, ...happened.map((incident) => `Meanwhile ${incident}.`)].join('\n') : '';
     if (unfinished) {
       // The file is being cut short (its time is up): say which test or hook it was in.
       const result = await stopSession(sessionId).catch((error) => ({ errors: [error] }));
@@ -76,16 +110,23 @@ async function whereItStopped(page) {
   let timer;
   const progress = await Promise.race([
     page.puppeteerPage
-      .evaluate(() => (window.__carnetProgress ? { ...window.__carnetProgress, now: performance.now() } : null)).catch(() => null),
+      .evaluate(() => (window.__carnetProgress ? { ...window.__carnetProgress, now: performance.now() } : null))
+      .catch(() => ({ unreadable: true })),
     new Promise((resolve) => {
       timer = setTimeout(() => resolve({ unresponsive: true }), 2_000);
     }),
   ]).finally(() => clearTimeout(timer));
-  if (!progress) return '';
+  if (!progress) return 'The test page was gone: another page had replaced it (a form submitted or a link followed?).';
+  if (progress.unreadable) return 'The test page could not be read (it crashed, closed or was navigating).';
   if (progress.unresponsive) return 'The page did not answer within 2 s (a script stuck in a loop or a modal dialog).';
-  if (!progress.current) return '';
   const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
   const trail = progress.trail.map(({ title, ms }) => `    ${title} (${seconds(ms)})`).join('\n');
+  if (progress.ended) return '';
+  if (!progress.current) {
+    return progress.trail.length === 0
+      ? `No test had started after ${seconds(progress.now)} (the page was still loading the test file and its modules).`
+      : `Between tests after ${seconds(progress.now)}; the last ones:\n${trail}`;
+  }
   return (
     `Still running after ${seconds(progress.now - progress.current.startedAt)}: ${progress.current.title}` +
     (trail ? `\n  Finished before it:\n${trail}` : '')
@@ -143,7 +184,7 @@ export default {
       // Which test or hook is running, and how long the last ones took: read by whereItStopped()
       // in web-test-runner.config.mjs when a file runs out of time.
       (() => {
-        const progress = { current: null, trail: [] };
+        const progress = { current: null, trail: [], ended: false };
         window.__carnetProgress = progress;
         let mocha;
         Object.defineProperty(window, 'mocha', {
@@ -167,7 +208,7 @@ export default {
               runner.on('hook end', end);
               runner.on('test', start);
               runner.on('test end', end);
-              runner.on('end', () => { progress.current = null; });
+              runner.on('end', () => { progress.current = null; progress.ended = true; });
               return runner;
             };
           },

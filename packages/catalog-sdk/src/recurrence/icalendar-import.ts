@@ -9,7 +9,12 @@ import type { AgendaEventKind, OccurrenceOverride, Reminder } from '../model/age
 import { AGENDA_EVENT_KINDS } from '../model/agenda.js';
 import { DEFAULT_TIME_ZONE } from '../model/common.js';
 import { ValidationError } from '../errors/errors.js';
-import type { ICalendarImportOptions, ImportedAgendaEvent, ImportedCalendar } from './icalendar.js';
+import type {
+  ICalendarImportOptions,
+  ICalendarImportWarning,
+  ImportedAgendaEvent,
+  ImportedCalendar,
+} from './icalendar.js';
 import { formatRuleParts, parseRuleParts } from './rule-parts.js';
 import { wallExpander } from './expand.js';
 import { ianaZoneOf } from './windows-zones.js';
@@ -25,7 +30,7 @@ type FileTime =
 interface ImportContext {
   defaultZone: string;
   timezones: Map<string, ICAL.Timezone>;
-  warnings: string[];
+  warnings: ICalendarImportWarning[];
   warnedZones: Set<string>;
 }
 
@@ -47,15 +52,13 @@ function readTime(value: unknown, tzid: string | undefined, context: ImportConte
   const zone = ianaZoneOf(tzid);
   if (zone) return { kind: 'zoned', wall, zone };
   const vtimezone = context.timezones.get(tzid);
-  const warnOnce = (message: string): void => {
+  const warnOnce = (code: 'zone-converted' | 'zone-unknown'): void => {
     if (context.warnedZones.has(tzid)) return;
     context.warnedZones.add(tzid);
-    context.warnings.push(message);
+    context.warnings.push({ code, zone: tzid, readAs: context.defaultZone });
   };
   if (vtimezone) {
-    warnOnce(
-      `Time zone "${tzid}" is not a known zone name: its times were converted to ${context.defaultZone} through its VTIMEZONE.`,
-    );
+    warnOnce('zone-converted');
     const zoned = ICAL.Time.fromData(
       {
         year: value.year,
@@ -69,7 +72,7 @@ function readTime(value: unknown, tzid: string | undefined, context: ImportConte
     );
     return { kind: 'instant', instant: zoned.toUnixTime() * 1000, converted: true };
   }
-  warnOnce(`Time zone "${tzid}" is unknown and has no VTIMEZONE: its times were read as ${context.defaultZone} times.`);
+  warnOnce('zone-unknown');
   return { kind: 'floating', wall };
 }
 
@@ -118,16 +121,16 @@ function remindersOf(component: ICAL.Component, uid: string, context: ImportCont
     const trigger = valarm.getFirstProperty('trigger');
     const value = trigger?.getFirstValue();
     if (!trigger || !(value instanceof ICAL.Duration)) {
-      context.warnings.push(`An alarm of event ${uid} at an absolute time was ignored.`);
+      context.warnings.push({ code: 'alarm-absolute', uid });
       continue;
     }
     if (String(trigger.getFirstParameter('related') ?? '').toUpperCase() === 'END') {
-      context.warnings.push(`An alarm of event ${uid} relative to its end was ignored.`);
+      context.warnings.push({ code: 'alarm-from-end', uid });
       continue;
     }
     const seconds = value.toSeconds();
     if (seconds > 0) {
-      context.warnings.push(`An alarm of event ${uid} after its start was ignored.`);
+      context.warnings.push({ code: 'alarm-after-start', uid });
       continue;
     }
     minutes.add(Math.round(-seconds / 60));
@@ -147,11 +150,11 @@ function importedRule(
   const rules = component.getAllProperties('rrule');
   for (const name of ['rdate', 'exrule']) {
     if (component.hasProperty(name))
-      context.warnings.push(`${name.toUpperCase()} of event ${uid} is not supported and was ignored.`);
+      context.warnings.push({ code: 'property-ignored', uid, property: name.toUpperCase() });
   }
   const recur = rules[0]?.getFirstValue();
   if (!(recur instanceof ICAL.Recur)) return undefined;
-  if (rules.length > 1) context.warnings.push(`Event ${uid} has several RRULEs: only the first was kept.`);
+  if (rules.length > 1) context.warnings.push({ code: 'rules-several', uid });
   const parts = parseRuleParts(recur.toString());
   parts.unknown = parts.unknown.filter((part) => !part.toUpperCase().startsWith('X-'));
   const until = parts.until;
@@ -175,7 +178,7 @@ function importedRule(
     wallExpander(rule, startWall, zone);
     return rule;
   } catch {
-    context.warnings.push(`The RRULE of event ${uid} could not be read: the event was imported without recurrence.`);
+    context.warnings.push({ code: 'rule-unreadable', uid, property: 'RRULE' });
     return undefined;
   }
 }
@@ -197,7 +200,7 @@ function endWall(
 function readMaster(component: ICAL.Component, uid: string, context: ImportContext): MasterEvent | undefined {
   const start = propertyTime(component, 'dtstart', context);
   if (!start) {
-    context.warnings.push(`Event ${uid} has no readable DTSTART and was skipped.`);
+    context.warnings.push({ code: 'start-missing', uid });
     return undefined;
   }
   const allDay = start.kind === 'date';
@@ -248,7 +251,7 @@ function readOverride(
   const recurrenceId = propertyTime(component, 'recurrence-id', context);
   if (!recurrenceId) return undefined;
   if (component.getFirstProperty('recurrence-id')?.getFirstParameter('range')) {
-    context.warnings.push(`A RANGE on a RECURRENCE-ID of event ${event.uid} was read as a single occurrence.`);
+    context.warnings.push({ code: 'range-ignored', uid: event.uid });
   }
   const originalWall = wallIn(recurrenceId, event.timeZone);
   const override: OccurrenceOverride = { originalStart: formatWall(originalWall) };
@@ -272,7 +275,7 @@ function readOverride(
  * Drops RRULE/EXRULE lines `ical.js` cannot read (it rejects the whole file
  * for one of them), so that the rest of the calendar can still be imported.
  */
-function withoutUnreadableRules(text: string, warnings: string[]): string {
+function withoutUnreadableRules(text: string, warnings: ICalendarImportWarning[]): string {
   const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
   const kept = lines.filter((line) => {
     const match = /^(RRULE|EXRULE)(?:;[^:]*)?:(.*)$/i.exec(line);
@@ -281,16 +284,14 @@ function withoutUnreadableRules(text: string, warnings: string[]): string {
       ICAL.Recur.fromString(match[2] ?? '');
       return true;
     } catch {
-      warnings.push(
-        `An unreadable ${(match[1] ?? 'RRULE').toUpperCase()} was ignored: its event was imported without recurrence.`,
-      );
+      warnings.push({ code: 'rule-unreadable', property: (match[1] ?? 'RRULE').toUpperCase() });
       return false;
     }
   });
   return kept.join('\r\n');
 }
 
-function parseCalendars(text: string, warnings: string[]): ICAL.Component[] {
+function parseCalendars(text: string, warnings: ICalendarImportWarning[]): ICAL.Component[] {
   let parsed: unknown;
   const source = text.replace(/^\uFEFF/, '');
   try {
@@ -334,11 +335,11 @@ export function fromICalendar(text: string, options: ICalendarImportOptions = {}
       try {
         const master = readMaster(component, uid, context);
         if (!master) return;
-        if (masters.has(uid)) context.warnings.push(`Several events share the UID ${uid}.`);
+        if (masters.has(uid)) context.warnings.push({ code: 'uid-shared', uid });
         else masters.set(uid, master);
         events.push(master.event);
       } catch {
-        context.warnings.push(`Event ${uid} could not be read and was skipped.`);
+        context.warnings.push({ code: 'event-unreadable', uid });
       }
     });
 
@@ -347,7 +348,7 @@ export function fromICalendar(text: string, options: ICalendarImportOptions = {}
       const master = masters.get(uid);
       if (!master?.event.rrule) {
         // An occurrence without its series (e.g. a single invitation): kept as a single event.
-        context.warnings.push(`An occurrence of event ${uid} came without its series and was imported alone.`);
+        context.warnings.push({ code: 'occurrence-alone', uid });
         const alone = readMaster(component, uid, context);
         if (alone) events.push(alone.event);
         continue;
@@ -357,7 +358,7 @@ export function fromICalendar(text: string, options: ICalendarImportOptions = {}
       const overrides = master.event.overrides.filter((o) => o.originalStart !== override.originalStart);
       master.event.overrides = [...overrides, override].sort((a, b) => (a.originalStart < b.originalStart ? -1 : 1));
     } catch {
-      context.warnings.push(`An occurrence of event ${uid} could not be read and was skipped.`);
+      context.warnings.push({ code: 'occurrence-unreadable', uid });
     }
   }
   return { events, warnings: context.warnings };

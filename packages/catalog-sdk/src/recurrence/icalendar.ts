@@ -38,14 +38,61 @@ export type ImportedAgendaEvent = Omit<NewAgendaEvent, 'title'> &
     uid: string;
   };
 
+/**
+ * Why something in an iCalendar file was not imported as it was:
+ * - `zone-converted`: a zone the file defines under a name that is not an IANA zone; its
+ *   times were converted through its VTIMEZONE into `readAs`;
+ * - `zone-unknown`: a zone neither known nor defined; its times were read as `readAs` times;
+ * - `alarm-absolute`, `alarm-from-end`, `alarm-after-start`: an alarm at a fixed time,
+ *   counted from the end, or ringing after the start, left out;
+ * - `property-ignored`: `property` (RDATE, EXRULE) is not supported and was left out;
+ * - `rules-several`: only the first of several RRULEs was kept;
+ * - `rule-unreadable`: the RRULE could not be read; the event was imported once (`uid`
+ *   is absent when the line could not even be tied to its event);
+ * - `start-missing`: an event without a readable DTSTART, skipped;
+ * - `range-ignored`: a RECURRENCE-ID with a RANGE applied to one occurrence only;
+ * - `uid-shared`: several events share a UID (all were imported);
+ * - `event-unreadable`, `occurrence-unreadable`: skipped because unreadable;
+ * - `occurrence-alone`: an occurrence came without its series and was imported alone.
+ */
+export type ICalendarImportWarningCode =
+  | 'zone-converted'
+  | 'zone-unknown'
+  | 'alarm-absolute'
+  | 'alarm-from-end'
+  | 'alarm-after-start'
+  | 'property-ignored'
+  | 'rules-several'
+  | 'rule-unreadable'
+  | 'start-missing'
+  | 'range-ignored'
+  | 'uid-shared'
+  | 'event-unreadable'
+  | 'occurrence-unreadable'
+  | 'occurrence-alone';
+
+/**
+ * One thing of the file not imported as such. Names the event by its UID (the
+ * application finds its title among the imported events), never by title or notes,
+ * so a warning may be logged without health data. The words are the application's.
+ */
+export interface ICalendarImportWarning {
+  code: ICalendarImportWarningCode;
+  /** UID of the event concerned, when there is one. */
+  uid?: string;
+  /** The iCalendar property concerned (`RDATE`, `EXRULE`, `RRULE`), when there is one. */
+  property?: string;
+  /** For the zone warnings: the zone name the file used. */
+  zone?: string;
+  /** For the zone warnings: the IANA zone the times were read in. */
+  readAs?: string;
+}
+
 /** What an iCalendar file gave: events, and what was left out and why. */
 export interface ImportedCalendar {
   events: ImportedAgendaEvent[];
-  /**
-   * One sentence per thing not imported as such (absolute alarm, RDATE, unknown
-   * zone converted...). Names properties and UIDs, never titles or notes.
-   */
-  warnings: string[];
+  /** One entry per thing not imported as such (absolute alarm, RDATE, unknown zone converted...). */
+  warnings: ICalendarImportWarning[];
 }
 
 /**

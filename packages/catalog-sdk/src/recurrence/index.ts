@@ -21,6 +21,8 @@ export { toICalendar, fromICalendar } from './icalendar.js';
 export type {
   ICalendarExportOptions,
   ICalendarImportOptions,
+  ICalendarImportWarning,
+  ICalendarImportWarningCode,
   ImportedAgendaEvent,
   ImportedCalendar,
 } from './icalendar.js';

@@ -158,6 +158,40 @@ describe('<carnet-agenda> .ics export and import', () => {
     expect(cellLabel(agenda, '2026-11-27')).to.contain('Passer à la pharmacie 14:00');
   });
 
+  it('says in the page language, naming the event, what the file held that was not taken over', async () => {
+    const calendar = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:dialyse@hopital',
+      'DTSTART;TZID=Fuseau du cabinet:20261125T140000',
+      'DTEND;TZID=Fuseau du cabinet:20261125T180000',
+      'SUMMARY:Dialyse',
+      'RDATE:20261128T140000',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER;VALUE=DATE-TIME:20261125T120000Z',
+      'END:VALARM',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const { agenda } = await agendaInProvider(uniqueDbName('ics-warnings'));
+    await chooseFile(agenda, calendar);
+    await waitUntil(() => agenda.shadowRoot?.querySelector('[part="import-warnings"]'), 'warnings shown');
+    const warnings = part(agenda, '[part="import-warnings"]');
+    expect(text(warnings)).to.contain('3 élément(s) du fichier');
+    const lines = [...warnings.querySelectorAll('li')].map((li) => text(li));
+    expect(lines).to.deep.equal([
+      "Le fuseau horaire « Fuseau du cabinet » est inconnu : ses horaires ont été lus à l'heure de Europe/Paris.",
+      "« Dialyse » : des dates ajoutées ou exclues de la répétition n'ont pas été reprises.",
+      "« Dialyse » : un rappel à heure fixe n'a pas été repris.",
+    ]);
+    // No technical English left for a French reader.
+    expect(text(warnings)).not.to.match(/ignored|alarm|RDATE/);
+    await expect(agenda).to.be.accessible();
+  });
+
   it('says clearly when a file is not a calendar, and adds nothing', async () => {
     const dbName = uniqueDbName('ics-invalid');
     const { agenda } = await agendaInProvider(dbName);

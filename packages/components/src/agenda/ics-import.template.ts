@@ -6,7 +6,7 @@ import { dayOfWall, timeOfWall } from './agenda-dates.js';
 import type { AgendaFormat } from './agenda-format.js';
 import { kindLabel } from './agenda-labels.js';
 import { describeRecurrence } from '@carnet/catalog-sdk';
-import type { ImportedAgendaEvent } from '@carnet/catalog-sdk';
+import type { ICalendarImportWarning, ImportedAgendaEvent } from '@carnet/catalog-sdk';
 import { untitled } from './ics-transfer.controller.js';
 import type { IcsTransferController, TransferProblem } from './ics-transfer.controller.js';
 
@@ -30,6 +30,50 @@ export function transferProblemText(problem: TransferProblem): string {
       return msg("L'import s'est interrompu : une partie des événements seulement a été ajoutée.");
     case 'export-failed':
       return msg("L'export de l'agenda a échoué.");
+  }
+}
+
+/**
+ * The sentence of one import warning, in the page's language: `event` names the event
+ * concerned (« Kinésithérapie » in quotes) or is empty when the file gave none.
+ */
+export function importWarningText(warning: ICalendarImportWarning, event: string): string {
+  const what = event ? msg(str`« ${event} »`) : msg('Un événement');
+  switch (warning.code) {
+    case 'zone-converted':
+      return msg(
+        str`Les horaires du fuseau « ${warning.zone ?? ''} » ont été convertis à l'heure de ${warning.readAs ?? ''}.`,
+      );
+    case 'zone-unknown':
+      return msg(
+        str`Le fuseau horaire « ${warning.zone ?? ''} » est inconnu : ses horaires ont été lus à l'heure de ${warning.readAs ?? ''}.`,
+      );
+    case 'alarm-absolute':
+      return msg(str`${what} : un rappel à heure fixe n'a pas été repris.`);
+    case 'alarm-from-end':
+      return msg(str`${what} : un rappel compté depuis la fin n'a pas été repris.`);
+    case 'alarm-after-start':
+      return msg(str`${what} : un rappel qui sonnait après le début n'a pas été repris.`);
+    case 'property-ignored':
+      return msg(str`${what} : des dates ajoutées ou exclues de la répétition n'ont pas été reprises.`);
+    case 'rules-several':
+      return msg(str`${what} : plusieurs règles de répétition, seule la première a été gardée.`);
+    case 'rule-unreadable':
+      return msg(str`${what} : sa répétition n'a pas pu être lue, il sera ajouté une seule fois.`);
+    case 'start-missing':
+      return msg('Un événement sans date de début a été laissé de côté.');
+    case 'range-ignored':
+      return msg(str`${what} : un changement prévu pour plusieurs occurrences n'a été appliqué qu'à une seule.`);
+    case 'uid-shared':
+      return msg(
+        str`${what} : le fichier contient plusieurs événements avec le même identifiant ; tous seront ajoutés.`,
+      );
+    case 'event-unreadable':
+      return msg('Un événement illisible a été laissé de côté.');
+    case 'occurrence-unreadable':
+      return msg(str`${what} : une occurrence illisible a été laissée de côté.`);
+    case 'occurrence-alone':
+      return msg(str`${what} : une occurrence arrivée sans sa série sera ajoutée seule.`);
   }
 }
 
@@ -76,12 +120,17 @@ export function renderIcsImportDialog(options: IcsImportViewOptions): TemplateRe
                             <p>
                               ${msg(str`${preview.warnings.length} élément(s) du fichier n'ont pas pu être repris tels quels.`)}
                             </p>
-                            <details>
-                              <summary>${msg('Détails techniques (en anglais)')}</summary>
-                              <ul lang="en">
-                                ${preview.warnings.map((warning) => html`<li>${warning}</li>`)}
-                              </ul>
-                            </details>
+                            <ul>
+                              ${preview.warnings.map(
+                                (warning) =>
+                                  html`<li>
+                                    ${importWarningText(
+                                      warning,
+                                      preview.events.find((event) => event.uid === warning.uid)?.title ?? '',
+                                    )}
+                                  </li>`,
+                              )}
+                            </ul>
                           </div>`
                         : nothing
                     }`
