@@ -208,6 +208,25 @@ export default {
               runner.on('hook end', end);
               runner.on('test', start);
               runner.on('test end', end);
+              // The runner sends the results with structuredClone: a failure whose expected or actual
+              // value is a DOM node or holds a function would throw there, and the whole file's results
+              // would be lost (a file "that did not finish"). Such values are sent as text instead.
+              runner.on('fail', (_runnable, error) => {
+                for (const key of ['actual', 'expected']) {
+                  if (!error || typeof error !== 'object' || !(key in error)) continue;
+                  try {
+                    structuredClone(error[key]);
+                  } catch {
+                    const value = error[key];
+                    error[key] =
+                      value instanceof Element
+                        ? value.outerHTML.slice(0, 300)
+                        : value instanceof Node
+                          ? String(value.nodeName)
+                          : String(value);
+                  }
+                }
+              });
               runner.on('end', () => { progress.current = null; progress.ended = true; });
               return runner;
             };
