@@ -150,11 +150,13 @@ describe('<carnet-document-browser> tags and favourites', () => {
     from.value = 'diabète';
     part<HTMLInputElement>(browser, '#rename-to').value = 'diabète de type 1';
     part<HTMLButtonElement>(browser, 'details[part="rename-tag"] button[type="submit"]').click();
+    // Documents are saved one after the other: the rename is over once the old tag has left the facets.
     await waitUntil(
-      () => shadow(browser).querySelector('input[data-group="tags"][data-value="diabète de type 1"]'),
-      'renamed',
+      () =>
+        shadow(browser).querySelector('input[data-group="tags"][data-value="diabète de type 1"]') &&
+        !shadow(browser).querySelector('input[data-group="tags"][data-value="diabète"]'),
+      'renamed on every document',
     );
-    expect(shadow(browser).querySelector('input[data-group="tags"][data-value="diabète"]')).to.equal(null);
     expect(facetCount(browser, 'tags', 'diabète de type 1')).to.equal('(2)');
     expect(tagsOf(browser, PRESCRIPTION)).to.deep.equal(['diabète de type 1', 'traitement']);
     const stored = await storedDocuments(dbName);
