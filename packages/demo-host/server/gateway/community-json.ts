@@ -12,6 +12,7 @@ import {
   FOLLOWED_EXTENSION_URL,
   MEMBER_PSEUDONYM_EXTENSION_URL,
   MODERATION_REASON_EXTENSION_URL,
+  MODERATOR_EXTENSION_URL,
   OWN_EXTENSION_URL,
   REPORT_EXTENSION_URL,
   SUSPENDED_PSEUDONYM_EXTENSION_URL,
@@ -45,9 +46,12 @@ export function createCommunityJson(fhirBaseUrl: string, store: CommunityStore, 
     const extension: Extension[] = [
       ...(mine ? [ext(MEMBER_PSEUDONYM_EXTENSION_URL, { valueString: mine.pseudonym })] : []),
       ...(access.isModerator(caller, community)
-        ? [...community.suspended.values()].map((pseudonym) =>
-            ext(SUSPENDED_PSEUDONYM_EXTENSION_URL, { valueString: pseudonym }),
-          )
+        ? [
+            ext(MODERATOR_EXTENSION_URL, { valueBoolean: true }),
+            ...[...community.suspended.values()].map((pseudonym) =>
+              ext(SUSPENDED_PSEUDONYM_EXTENSION_URL, { valueString: pseudonym }),
+            ),
+          ]
         : []),
     ];
     return {
