@@ -2,9 +2,11 @@
 // the real provider and FHIR server, and real Chromium pages signed in as two
 // diabetes patients (A = `diabetes`, B = `diabetes-2`) and a Parkinson patient.
 // A posts, B joins, reads and replies, A sees the reply without reloading; the
-// Parkinson patient sees none of it; the moderator (real sign-in) hides the
-// post B reported and both see it hidden; no response body B's page received
-// carries A's patient id or name.
+// Parkinson patient sees none of it; the moderator signs in on the moderation
+// page, finds the post B reported in the queue with the reason, hides it
+// there, and both patients see it hidden (the author sees why, never who
+// reported); restoring it shows it again to both; no response body B's page
+// received carries A's patient id or name.
 import assert from 'node:assert/strict';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -12,11 +14,9 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
-import type { Bundle, Communication } from '@medplum/fhirtypes';
 import type { PatientRecord } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { startPlatform, type RunningPlatform } from './main.js';
-import { REDIRECT_URI, SITE_ORIGIN, signIn } from './testing/oauth-client.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
 const VITE_CONFIG = fileURLToPath(new URL('../site/vite.config.ts', import.meta.url));
@@ -50,7 +50,7 @@ interface SignedInPage {
   token: () => string;
 }
 
-async function signedInPage(login: string): Promise<SignedInPage> {
+async function signedInPage(login: string, path = '/connected.html'): Promise<SignedInPage> {
   const page = await (await browser.newContext()).newPage();
   page.setDefaultTimeout(30_000);
   const errors: string[] = [];
@@ -67,13 +67,13 @@ async function signedInPage(login: string): Promise<SignedInPage> {
       () => undefined, // redirects and 304s have no body
     );
   });
-  await page.goto(`${origin}/connected.html`);
+  await page.goto(`${origin}${path}`);
   const signInButton = page.locator('carnet-provider [part="sign-in-button"]');
   await Promise.all([page.waitForURL(/\/interaction\//), signInButton.click()]);
   await page.fill('#login', login);
   await page.fill('#password', 'demo');
   await page.click('button.primary');
-  await page.waitForURL(/\/interaction\/|connected\.html/);
+  await page.waitForURL(/\/interaction\/|(connected|moderation)\.html/);
   if (page.url().includes('/interaction/')) await page.click('button.primary');
   await page.locator('carnet-provider [part="session-name"]').waitFor();
   return { page, errors, bodies, token: () => token };
@@ -102,12 +102,10 @@ describe(
         generatePersona(persona, { documentCount: 4 }),
       );
       diabetes = records[0] as PatientRecord;
-      // The moderator signs in through the provider from the test itself (its origin and redirect URI).
       platform = await startPlatform({
         oidcPort: 0,
         fhirPort: 0,
-        siteOrigins: [origin, SITE_ORIGIN],
-        extraRedirectUris: [REDIRECT_URI],
+        siteOrigins: [origin],
         records,
       });
       process.env['CARNET_ISSUER'] = platform.issuer;
@@ -121,7 +119,7 @@ describe(
       await site?.close();
     });
 
-    it('A posts, B joins and replies, A sees the reply live; Parkinson sees nothing; the moderator hides; B never gets A’s identity', async () => {
+    it('A posts, B joins and replies, A sees the reply live; Parkinson sees nothing; the moderator hides and restores on the moderation page; B never gets A’s identity', async () => {
       const a = await signedInPage('diabetes');
       const feedA = a.page.locator('carnet-forum-feed');
       // A is a member (seeded): the discussions show, and A opens a new one.
@@ -167,31 +165,45 @@ describe(
       await feedB.getByRole('button', { name: 'Envoyer le signalement' }).click();
       await feedB.getByRole('button', { name: 'Fermer' }).click();
 
-      const moderator = String((await signIn(platform.issuer, { login: 'moderateur' }))['access_token']);
-      const queue = (await (
-        await fetch(`${platform.fhirBaseUrl}/Group/community-diabetes/$reports`, {
-          headers: { Authorization: `Bearer ${moderator}` },
-        })
-      ).json()) as Bundle<Communication>;
-      const reported = queue.entry
-        ?.map((entry) => entry.resource)
-        .find((post) => post?.payload?.[0]?.contentString === OPENING);
-      assert.ok(reported?.id, 'the reported post is in the moderator’s queue');
-      assert.equal(reported.note?.[0]?.text, 'medical-misinformation: conseil risqué');
-      const hide = await fetch(`${platform.fhirBaseUrl}/Group/community-diabetes/Communication/${reported.id}/$hide`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${moderator}`, 'Content-Type': 'application/fhir+json' },
-        body: JSON.stringify({
-          resourceType: 'Parameters',
-          parameter: [{ name: 'reason', valueString: 'Conseil médical à vérifier' }],
-        }),
-      });
-      assert.equal(hide.status, 200);
+      // The moderator signs in on the moderation page with their own login and works the queue there.
+      const m = await signedInPage('moderateur', '/moderation.html');
+      const moderation = m.page.locator('carnet-moderation');
+      const queued = moderation.locator('[part~="report"]', { hasText: OPENING });
+      await queued.locator('[part="report-count"]', { hasText: 'Signalé par 1 personne' }).waitFor();
+      await queued.locator('[part="reasons"]', { hasText: 'Information médicale fausse ou dangereuse' }).waitFor();
+      await queued.getByText('« conseil risqué »').waitFor();
+      await queued.getByRole('button', { name: 'Masquer le message' }).click();
+      const confirmation = moderation.locator('dialog[part="confirm-dialog"]');
+      await confirmation.getByRole('button', { name: 'Annuler' }).waitFor();
+      assert.equal(
+        await moderation.evaluate((element) => element.shadowRoot?.activeElement?.textContent?.trim()),
+        'Annuler',
+        'the confirmation opens on the safe choice',
+      );
+      await confirmation.getByLabel('Raison montrée à l’auteur').fill('Conseil médical à vérifier');
+      await confirmation.getByRole('button', { name: 'Masquer le message' }).click();
+      // The queue is read again: the post is now among the hidden ones, with the reason its author reads.
+      await moderation.locator('#hidden-title', { hasText: 'Masqués (1)' }).waitFor();
+      await queued.locator('[part="hidden-state"]', { hasText: 'Conseil médical à vérifier' }).waitFor();
+      await moderation.locator('[part="trail"] summary', { hasText: 'Journal de modération (1)' }).waitFor();
 
       // Both see it hidden without reloading; the author also sees why.
       await feedB.locator('[part="hidden-placeholder"]').waitFor();
       await feedA.locator('[part="hidden-placeholder"]', { hasText: 'Conseil médical à vérifier' }).waitFor();
       assert.equal(await feedB.getByText(OPENING).count(), 0);
+      // Reporters stay anonymous to the author: nothing A received names B or carries B's words of report.
+      const toAuthor = a.bodies.join('\n');
+      assert.doesNotMatch(toAuthor, /patient-diabetes-2/, 'the reporter’s patient id');
+      assert.ok(!toAuthor.includes('conseil risqué'), 'the reporter’s comment');
+      // Nor does the moderator learn who reported, nor anyone's record.
+      assert.doesNotMatch(m.bodies.join('\n'), /patient-diabetes/, 'no patient id reaches the moderator');
+
+      // Restoring it, from the same page, shows it again to both patients without reloading.
+      await queued.getByRole('button', { name: 'Rétablir le message' }).click();
+      await confirmation.getByRole('button', { name: 'Rétablir le message' }).click();
+      await moderation.locator('#hidden-title', { hasText: 'Masqués (0)' }).waitFor();
+      await feedB.locator('[part="post-body"]', { hasText: OPENING }).waitFor();
+      await feedA.locator('[part="hidden-placeholder"]').waitFor({ state: 'detached' });
 
       // Nothing B's page received names A's record: no id, no name.
       await b.page.waitForLoadState('networkidle');
@@ -200,7 +212,7 @@ describe(
       assert.doesNotMatch(received, /patient-diabetes(?!-2)/, 'A’s patient id');
       assert.ok(!received.includes(diabetes.patient.family), 'A’s family name');
       assert.ok(!received.includes(`${diabetes.patient.given} `), 'A’s given name');
-      for (const who of [a, b, c]) assert.deepEqual(who.errors, []);
+      for (const who of [a, b, c, m]) assert.deepEqual(who.errors, []);
     });
   },
 );
