@@ -29,6 +29,11 @@ let origin: string;
 let platform: RunningPlatform;
 let browser: Browser;
 let diabetes: PatientRecord;
+// The people of the story, signed in once and kept across the steps below (each step is its own test).
+let a: SignedInPage;
+let b: SignedInPage;
+let c: SignedInPage;
+let m: SignedInPage;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -119,18 +124,26 @@ describe(
       await site?.close();
     });
 
-    it('A posts, B joins and replies, A sees the reply live; Parkinson sees nothing; the moderator hides and restores on the moderation page; B never gets A’s identity', async () => {
-      const a = await signedInPage('diabetes');
-      const feedA = a.page.locator('carnet-forum-feed');
+    const feedOf = (who: SignedInPage) => who.page.locator('carnet-forum-feed');
+    const moderationOf = (who: SignedInPage) => who.page.locator('carnet-moderation');
+    const queuedOpening = () => moderationOf(m).locator('[part~="report"]', { hasText: OPENING });
+    const confirmationOf = (who: SignedInPage) => moderationOf(who).locator('dialog[part="confirm-dialog"]');
+
+    it('A signs in and opens a discussion', async () => {
+      a = await signedInPage('diabetes');
+      const feedA = feedOf(a);
       // A is a member (seeded): the discussions show, and A opens a new one.
       await feedA.locator('[part="new-thread"]').click();
       await feedA.getByLabel('Titre', { exact: true }).fill(TITLE);
       await feedA.getByLabel('Votre message', { exact: true }).fill(OPENING);
       await feedA.getByRole('button', { name: 'Publier la discussion' }).click();
       await feedA.locator('[part="post-body"]', { hasText: OPENING }).waitFor();
+    });
 
-      const b = await signedInPage('diabetes-2');
-      const feedB = b.page.locator('carnet-forum-feed');
+    it('B joins explicitly, reads it and replies; A sees the reply without reloading, announced politely', async () => {
+      const feedA = feedOf(a);
+      b = await signedInPage('diabetes-2');
+      const feedB = feedOf(b);
       // Not a member yet: an explicit invitation, nothing of the community.
       await feedB.locator('[part="join-button"]').click();
       await feedB.getByLabel('Pseudonyme', { exact: true }).fill('Lulu79');
@@ -144,10 +157,11 @@ describe(
       // A never reloads: the reply arrives by itself and is announced politely.
       await feedA.locator('[part="post-body"]', { hasText: REPLY }).waitFor();
       await feedA.locator('[role="status"]', { hasText: 'Nouvelle réponse de Lulu79' }).waitFor({ state: 'attached' });
+    });
 
-      // A patient of another pathology sees none of it, in the widget or by asking the server.
-      const c = await signedInPage('parkinson');
-      const feedC = c.page.locator('carnet-forum-feed');
+    it('a patient of another pathology sees none of it, in the widget or by asking the server', async () => {
+      c = await signedInPage('parkinson');
+      const feedC = feedOf(c);
       await feedC.locator('[part="thread-open"]').first().waitFor();
       assert.equal(await feedC.getByText(TITLE).count(), 0);
       for (const path of ['/Group/community-diabetes', '/Group/community-diabetes/Communication']) {
@@ -156,7 +170,10 @@ describe(
         });
         assert.equal(response.status, 404, path);
       }
+    });
 
+    it('B reports A’s post; the moderator hides it on the moderation page; both see it hidden, the author why, never who', async () => {
+      const [feedA, feedB] = [feedOf(a), feedOf(b)];
       // B reports A's opening post; the moderator finds it in the queue with the reason and hides it.
       const opening = feedB.locator('[part="post"]', { hasText: OPENING });
       await opening.getByRole('button', { name: /Signaler/ }).click();
@@ -166,14 +183,14 @@ describe(
       await feedB.getByRole('button', { name: 'Fermer' }).click();
 
       // The moderator signs in on the moderation page with their own login and works the queue there.
-      const m = await signedInPage('moderateur', '/moderation.html');
-      const moderation = m.page.locator('carnet-moderation');
-      const queued = moderation.locator('[part~="report"]', { hasText: OPENING });
+      m = await signedInPage('moderateur', '/moderation.html');
+      const moderation = moderationOf(m);
+      const queued = queuedOpening();
       await queued.locator('[part="report-count"]', { hasText: 'Signalé par 1 personne' }).waitFor();
       await queued.locator('[part="reasons"]', { hasText: 'Information médicale fausse ou dangereuse' }).waitFor();
       await queued.getByText('« conseil risqué »').waitFor();
       await queued.getByRole('button', { name: 'Masquer le message' }).click();
-      const confirmation = moderation.locator('dialog[part="confirm-dialog"]');
+      const confirmation = confirmationOf(m);
       await confirmation.getByRole('button', { name: 'Annuler' }).waitFor();
       assert.equal(
         await moderation.evaluate((element) => element.shadowRoot?.activeElement?.textContent?.trim()),
@@ -197,14 +214,24 @@ describe(
       assert.ok(!toAuthor.includes('conseil risqué'), 'the reporter’s comment');
       // Nor does the moderator learn who reported, nor anyone's record.
       assert.doesNotMatch(m.bodies.join('\n'), /patient-diabetes/, 'no patient id reaches the moderator');
+    });
 
-      // Restoring it, from the same page, shows it again to both patients without reloading.
+    it('the moderator restores it from the same page; both patients see it again without reloading', async () => {
+      const [feedA, feedB, moderation, queued, confirmation] = [
+        feedOf(a),
+        feedOf(b),
+        moderationOf(m),
+        queuedOpening(),
+        confirmationOf(m),
+      ];
       await queued.getByRole('button', { name: 'Rétablir le message' }).click();
       await confirmation.getByRole('button', { name: 'Rétablir le message' }).click();
       await moderation.locator('#hidden-title', { hasText: 'Masqués (0)' }).waitFor();
       await feedB.locator('[part="post-body"]', { hasText: OPENING }).waitFor();
       await feedA.locator('[part="hidden-placeholder"]').waitFor({ state: 'detached' });
+    });
 
+    it('nothing B’s page received names A’s record: no id, no name; no page error anywhere', async () => {
       // Nothing B's page received names A's record: no id, no name.
       await b.page.waitForLoadState('networkidle');
       const received = b.bodies.join('\n');
