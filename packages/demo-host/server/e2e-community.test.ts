@@ -86,7 +86,7 @@ async function signedInPage(login: string, path = '/connected.html'): Promise<Si
 
 describe(
   'community between two patients (real site, provider, FHIR server, two browsers)',
-  { timeout: 240_000 },
+  { timeout: 360_000 },
   () => {
     before(async () => {
       const { findChrome, CHROME_ARGS } = (await import(FIND_CHROME)) as {
