@@ -196,8 +196,6 @@ export const moderationStyles = css`
 
   .trail summary {
     cursor: pointer;
-    min-block-size: var(--carnet-sys-target-size, 44px);
-    display: flex;
-    align-items: center;
+    padding-block: var(--carnet-sys-space-s, 0.5rem);
   }
 `;
