@@ -66,6 +66,7 @@ export default defineConfig({
         index: src('index.html'),
         connected: src('connected.html'),
         professional: src('professional.html'),
+        moderation: src('moderation.html'),
         react: src('react.html'),
         vue: src('vue.html'),
         angular: src('angular.html'),

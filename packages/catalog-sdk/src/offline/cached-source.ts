@@ -592,6 +592,8 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     messages: inner.messages,
     // The trail is the server's: always read live.
     ...(inner.accessHistory ? { accessHistory: inner.accessHistory } : {}),
+    // Moderation acts now, on the server, or not at all.
+    ...(inner.moderation ? { moderation: inner.moderation } : {}),
     close: () => {
       sync.close();
       inner.close();

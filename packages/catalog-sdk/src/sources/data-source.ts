@@ -4,6 +4,7 @@ import type { Pathology } from '../model/common.js';
 import type { DocumentSending, HealthDocument, HealthDocumentChanges, NewHealthDocument } from '../model/document.js';
 import type { ForumPost, ForumThread, ReportReason } from '../model/forum.js';
 import type { AccessEntry } from '../model/access.js';
+import type { ModeratedCommunity, ModerationRecord, ReportedPost } from '../model/moderation.js';
 import type { CareMessage, MessageThread, NewCareMessage } from '../model/message.js';
 import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
 
@@ -119,6 +120,39 @@ export interface ForumRepository {
   setFollowed?(threadId: string, followed: boolean): Promise<ForumThread>;
 }
 
+/**
+ * Moderation of the patient communities, for a moderator's session on a
+ * platform (an association volunteer with their own login). The platform
+ * decides who moderates what from the token: for anyone else every
+ * community-specific call rejects with `NotFoundError`.
+ *
+ * @example
+ * ```ts
+ * const [community] = await source.moderation.listCommunities();
+ * const queue = await source.moderation.listReports(community.id);
+ * await source.moderation.hidePost(community.id, queue[0].post.id, 'Conseil médical à vérifier');
+ * ```
+ */
+export interface ModerationRepository {
+  /** The communities the signed-in person moderates (empty for everyone else). */
+  listCommunities(options?: { signal?: AbortSignal }): Promise<ModeratedCommunity[]>;
+  /**
+   * The queue: posts reported at least once or hidden, the most reported first,
+   * with how many distinct people reported them and why (never who).
+   */
+  listReports(communityId: string, options?: { signal?: AbortSignal }): Promise<ReportedPost[]>;
+  /** Hides a post; its author sees that it was hidden and `reason`, the others see a placeholder. */
+  hidePost(communityId: string, postId: string, reason: string): Promise<ReportedPost>;
+  /** Shows a post again and clears its reports. */
+  restorePost(communityId: string, postId: string, reason?: string): Promise<ReportedPost>;
+  /** Suspends a pseudonym: its member reads but no longer posts. */
+  suspend(communityId: string, pseudonym: string, reason?: string): Promise<ModeratedCommunity>;
+  /** Lifts a suspension. */
+  liftSuspension(communityId: string, pseudonym: string): Promise<ModeratedCommunity>;
+  /** The community's moderation trail, oldest first: every action, by whom, why. */
+  listActions(communityId: string, options?: { signal?: AbortSignal }): Promise<ModerationRecord[]>;
+}
+
 /** The patient's care team: the professionals she shares her record with. */
 export interface CareTeamRepository {
   list(options?: { signal?: AbortSignal }): Promise<CareTeamMember[]>;
@@ -176,6 +210,11 @@ export interface DataSource {
   readonly careTeam: CareTeamRepository;
   /** Secure messages with the care team. */
   readonly messages: MessageRepository;
+  /**
+   * Moderation of the communities (a moderator's session on a platform);
+   * absent on an on-device record, where there is no one to moderate.
+   */
+  readonly moderation?: ModerationRepository;
   /** Who opened or changed what in the record; absent where nothing is traced. */
   readonly accessHistory?: AccessHistoryRepository;
   /** Releases connections (IndexedDB). */

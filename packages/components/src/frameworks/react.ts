@@ -17,6 +17,7 @@ import type { CarnetAgenda } from '../agenda/agenda.component.js';
 import type { CarnetDocumentBrowser } from '../document-browser/document-browser.component.js';
 import type { CarnetForumFeed } from '../forum-feed/forum-feed.component.js';
 import type { CarnetMessages } from '../messages/messages.component.js';
+import type { CarnetModeration } from '../moderation/moderation.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
 import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
@@ -204,6 +205,22 @@ export interface CarnetMessagesProps extends CarnetReactElementProps<CarnetMessa
    * `carnet-message-send`: A message reached the server.
    */
   'oncarnet-message-send'?: (event: GlobalEventHandlersEventMap['carnet-message-send']) => void;
+}
+
+/**
+ * Props of `<carnet-moderation>` in React 19 JSX: The moderators' queue of reported community posts.
+ */
+export interface CarnetModerationProps extends CarnetReactElementProps<CarnetModeration> {
+  /**
+   * Where the queue is read and the actions sent; given by the enclosing `<carnet-provider>`.
+   *
+   * Set as the `dataSource` property.
+   */
+  dataSource?: CarnetModeration['dataSource'];
+  /**
+   * `carnet-moderation-action`: The platform recorded a moderation action.
+   */
+  'oncarnet-moderation-action'?: (event: GlobalEventHandlersEventMap['carnet-moderation-action']) => void;
 }
 
 /**
@@ -440,6 +457,7 @@ export interface CarnetReactElements {
   'carnet-document-browser': CarnetDocumentBrowserProps;
   'carnet-forum-feed': CarnetForumFeedProps;
   'carnet-messages': CarnetMessagesProps;
+  'carnet-moderation': CarnetModerationProps;
   'carnet-pill-organiser': CarnetPillOrganiserProps;
   'carnet-provider': CarnetProviderProps;
   'carnet-record-summary': CarnetRecordSummaryProps;
@@ -454,6 +472,7 @@ declare module 'react' {
       'carnet-document-browser': CarnetDocumentBrowserProps;
       'carnet-forum-feed': CarnetForumFeedProps;
       'carnet-messages': CarnetMessagesProps;
+      'carnet-moderation': CarnetModerationProps;
       'carnet-pill-organiser': CarnetPillOrganiserProps;
       'carnet-provider': CarnetProviderProps;
       'carnet-record-summary': CarnetRecordSummaryProps;

@@ -18,6 +18,7 @@ import type { CarnetAgenda } from '../agenda/agenda.component.js';
 import type { CarnetDocumentBrowser } from '../document-browser/document-browser.component.js';
 import type { CarnetForumFeed } from '../forum-feed/forum-feed.component.js';
 import type { CarnetMessages } from '../messages/messages.component.js';
+import type { CarnetModeration } from '../moderation/moderation.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
 import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
@@ -205,6 +206,31 @@ export type CarnetMessagesVue = DefineCarnetElement<
 >;
 
 /**
+ * Attributes of `<carnet-moderation>` whose name differs from their property's.
+ */
+export type CarnetModerationVueAttributes = Record<never, never>;
+
+/**
+ * Events of `<carnet-moderation>`, for `@carnet-moderation-action` in templates.
+ */
+export interface CarnetModerationVueEvents {
+  /**
+   * `carnet-moderation-action`: The platform recorded a moderation action.
+   */
+  'carnet-moderation-action': GlobalEventHandlersEventMap['carnet-moderation-action'];
+}
+
+/**
+ * `<carnet-moderation>` in Vue templates: The moderators' queue of reported community posts.
+ */
+export type CarnetModerationVue = DefineCarnetElement<
+  CarnetModeration,
+  'dataSource',
+  CarnetModerationVueAttributes,
+  CarnetModerationVueEvents
+>;
+
+/**
  * Attributes of `<carnet-pill-organiser>` whose name differs from their property's.
  */
 export interface CarnetPillOrganiserVueAttributes {
@@ -353,6 +379,7 @@ declare module 'vue' {
     'carnet-document-browser': CarnetDocumentBrowserVue;
     'carnet-forum-feed': CarnetForumFeedVue;
     'carnet-messages': CarnetMessagesVue;
+    'carnet-moderation': CarnetModerationVue;
     'carnet-pill-organiser': CarnetPillOrganiserVue;
     'carnet-provider': CarnetProviderVue;
     'carnet-record-summary': CarnetRecordSummaryVue;

@@ -66,7 +66,7 @@ export interface ModerationAction {
   id: string;
   at: string;
   moderator: string;
-  action: 'hide' | 'restore' | 'suspend' | 'auto-hide';
+  action: 'hide' | 'restore' | 'suspend' | 'unsuspend' | 'auto-hide';
   target: string;
   reason?: string;
 }
@@ -79,7 +79,8 @@ export interface Community {
   members: Map<string, Member>;
   /** Pseudonyms ever taken here (lower case), so one is never reused for another person. */
   takenPseudonyms: Map<string, string>;
-  suspended: Set<string>;
+  /** Suspended pseudonyms: lower case → as the member wrote it. */
+  suspended: Map<string, string>;
   /** fhirUser ids (`RelatedPerson/...`, `Practitioner/...`) of its moderators. */
   moderators: Set<string>;
   /** Threads, most recent activity last (moved on each reply). */
@@ -121,7 +122,7 @@ export class CommunityStore {
       name,
       members: new Map(),
       takenPseudonyms: new Map(),
-      suspended: new Set(),
+      suspended: new Map(),
       moderators: new Set(),
       threads: [],
       threadsById: new Map(),

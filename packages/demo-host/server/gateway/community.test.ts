@@ -214,6 +214,54 @@ describe('community: a shared space per pathology (real provider and FHIR server
     );
   });
 
+  it('moderators read reports as structured reasons and the suspended pseudonyms, and lift a suspension', async () => {
+    const suspendedOf = (group: Group): (string | undefined)[] =>
+      (group.extension ?? []).filter((e) => e.url.endsWith('/suspended-pseudonym')).map((e) => e.valueString);
+    const queued = entries<Communication>((await call(tokenModerator, `${GROUP}/$reports`)).body).find(
+      (p) => p.id === replyId,
+    );
+    const report = queued?.extension?.find((e) => e.url.endsWith('/report'));
+    assert.deepEqual(
+      report?.extension?.filter((e) => e.url !== 'at'),
+      [
+        { url: 'reason', valueCode: 'medical-misinformation' },
+        { url: 'comment', valueString: 'conseil risqué' },
+      ],
+    );
+    assert.equal(queued?.topic?.text, 'Capteur et piscine', 'the moderator sees the thread the post belongs to');
+    assert.deepEqual(suspendedOf((await call(tokenModerator, GROUP)).body as Group), ['Lulu79']);
+    assert.deepEqual(suspendedOf((await call(tokenA, GROUP)).body as Group), [], 'patients never see suspensions');
+    const forA = entries<Communication>(
+      (await call(tokenA, `${GROUP}/Communication?part-of=Communication/${threadId}`)).body,
+    );
+    assert.ok(!JSON.stringify(forA).includes('/report"'), 'patients never see reports');
+
+    const lifted = await post(tokenModerator, `${GROUP}/$unsuspend`, parameters({ pseudonym: 'lulu79' }));
+    assert.equal(lifted.status, 200);
+    assert.deepEqual(suspendedOf(lifted.body as Group), []);
+    assert.equal(
+      (await post(tokenA, `${GROUP}/$unsuspend`, parameters({ pseudonym: 'Lulu79' }))).status,
+      404,
+      'only moderators lift a suspension',
+    );
+    const again = await post(
+      tokenB,
+      `${GROUP}/Communication`,
+      JSON.stringify({
+        resourceType: 'Communication',
+        status: 'completed',
+        partOf: [{ reference: `Communication/${threadId}` }],
+        payload: [{ contentString: 'Merci, je ferai attention.' }],
+      }),
+    );
+    assert.equal(again.status, 201, 'B may post again');
+    const log = entries<{ subtype?: { code?: string }[] }>((await call(tokenModerator, `${GROUP}/AuditEvent`)).body);
+    assert.deepEqual(
+      log.map((e) => e.subtype?.[0]?.code),
+      ['hide', 'suspend', 'unsuspend'],
+    );
+  });
+
   it('leaving removes the member and hides their pseudonym from new views', async () => {
     assert.equal((await post(tokenB, `${GROUP}/$leave`, '{}')).status, 200);
     assert.equal((await call(tokenB, `${GROUP}/Communication`)).status, 404);

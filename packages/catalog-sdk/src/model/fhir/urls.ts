@@ -78,3 +78,16 @@ export const FOLLOWED_EXTENSION_URL = extension('followed');
 export const OWN_EXTENSION_URL = extension('own');
 /** On a community `Group`: the reader's own pseudonym there (absent when not a member). */
 export const MEMBER_PSEUDONYM_EXTENSION_URL = extension('member-pseudonym');
+/** On a community `Group`, per reader: true when the reader moderates it (valueBoolean). */
+export const MODERATOR_EXTENSION_URL = extension('reader-moderates');
+/**
+ * On a community `Group`, for its moderators only: one suspended pseudonym
+ * (valueString), repeated for each.
+ */
+export const SUSPENDED_PSEUDONYM_EXTENSION_URL = extension('suspended-pseudonym');
+/**
+ * On a reported post, for moderators only: one report, repeated for each
+ * distinct reporter, with nested `reason` (valueCode), `comment` (valueString,
+ * optional) and `at` (valueDateTime). Never names the reporter.
+ */
+export const REPORT_EXTENSION_URL = extension('report');
