@@ -13,6 +13,7 @@ const CASES: StatesContractCase[] = [
   { tag: 'carnet-forum-feed', pathology: 'diabetes' },
   { tag: 'carnet-messages' },
   { tag: 'carnet-access-history', readsLocalRecord: false },
+  { tag: 'carnet-moderation', readsLocalRecord: false, emptyState: 'unavailable' },
 ];
 
 /** Elements that are not widgets over the record (the provider is the source itself). */
