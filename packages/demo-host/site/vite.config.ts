@@ -66,6 +66,7 @@ export default defineConfig({
         index: src('index.html'),
         connected: src('connected.html'),
         professional: src('professional.html'),
+        caregiver: src('caregiver.html'),
         react: src('react.html'),
         vue: src('vue.html'),
         angular: src('angular.html'),

@@ -592,6 +592,7 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     messages: inner.messages,
     // The trail is the server's: always read live.
     ...(inner.accessHistory ? { accessHistory: inner.accessHistory } : {}),
+    ...(inner.sharing ? { sharing: inner.sharing } : {}),
     close: () => {
       sync.close();
       inner.close();

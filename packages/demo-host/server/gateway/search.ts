@@ -10,6 +10,8 @@ const MAX_COUNT = 1000;
 export interface SearchScope {
   patientId: string;
   careTeam: ReadonlySet<string>;
+  /** Caregivers the patient may give access to (RelatedPerson ids). */
+  caregivers?: ReadonlySet<string>;
 }
 
 /** A search naming other patients: refused (403), and recorded in their trails. */
@@ -62,6 +64,8 @@ export const SEARCH_ALLOW_LIST: Readonly<Record<string, Readonly<Record<string, 
   },
   Appointment: { date: [], status: [], 'service-type': [], identifier: [] },
   CareTeam: { status: [] },
+  Consent: { status: [] },
+  RelatedPerson: {},
   AuditEvent: { date: [], action: [], 'entity-type': [] },
 };
 
@@ -137,6 +141,10 @@ export function constrainSearch(
   }
   if (resourceType === 'Patient') {
     out.set('_id', scope.patientId);
+  } else if (resourceType === 'RelatedPerson') {
+    const asked = out.get('_id')?.split(',');
+    const allowedIds = [...(scope.caregivers ?? [])].filter((id) => !asked || asked.includes(id));
+    out.set('_id', allowedIds.length ? allowedIds.join(',') : 'none-known');
   } else if (resourceType === 'Practitioner') {
     const asked = out.get('_id')?.split(',');
     const allowedIds = [...scope.careTeam].filter((id) => !asked || asked.includes(id));

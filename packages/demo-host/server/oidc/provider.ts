@@ -135,6 +135,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       `${origin}/callback.html`,
       `${origin}/connected.html`,
       `${origin}/professional.html`,
+      `${origin}/caregiver.html`,
     ]),
     ...(options.extraRedirectUris ?? []),
   ];

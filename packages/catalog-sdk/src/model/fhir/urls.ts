@@ -78,3 +78,5 @@ export const FOLLOWED_EXTENSION_URL = extension('followed');
 export const OWN_EXTENSION_URL = extension('own');
 /** On a community `Group`: the reader's own pseudonym there (absent when not a member). */
 export const MEMBER_PSEUDONYM_EXTENSION_URL = extension('member-pseudonym');
+/** Code system of the parts of the record a caregiver may be given (`Consent.provision.provision.class`). */
+export const RECORD_PART_SYSTEM = codeSystem('record-part');
