@@ -45,7 +45,7 @@ export class RecordPickerController implements ReactiveController {
   /** Reads the list again (Retry). */
   reload(): void {
     const source = this.connection.dataSource;
-    if (source) void this.load(source);
+    if (source) void this.load(source, false);
   }
 
   /** Opens a person's record. */
@@ -54,13 +54,16 @@ export class RecordPickerController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Back to choosing whose record to open. */
+  /** Back to choosing whose record to open: the list is read again (an access may have been withdrawn). */
   change(): void {
     this.connection.openRecordOf(undefined);
+    const source = this.connection.dataSource;
+    if (source) void this.load(source, false);
     this.host.requestUpdate();
   }
 
-  private async load(source: DataSource): Promise<void> {
+  /** Reads the list; on the first read, the record of the only person helped opens at once. */
+  private async load(source: DataSource, openTheOnlyOne = true): Promise<void> {
     const run = ++this.run;
     this.readFrom = source;
     this.status = 'loading';
@@ -72,7 +75,8 @@ export class RecordPickerController implements ReactiveController {
       this.people = people;
       this.status = 'ready';
       const [only] = people;
-      if (people.length === 1 && only && this.connection.recordOf === undefined) this.open(only.patientId);
+      if (openTheOnlyOne && people.length === 1 && only && this.connection.recordOf === undefined)
+        this.open(only.patientId);
     } catch (error) {
       if (run !== this.run) return;
       this.error = error;

@@ -39,7 +39,7 @@ interface SharingData {
  * @csspart grant - One access given.
  * @csspart revoke - The Retirer l’accès button of an access.
  * @csspart grant-form - The form giving a caregiver access.
- * @csspart grant - The Donner l’accès button (inside the form).
+ * @csspart grant-submit - The Donner l’accès button of the form.
  * @csspart professionals - The list of professionals who can see the record.
  * @csspart professional - One professional.
  * @csspart stop-sharing - The Ne plus partager button of a professional.

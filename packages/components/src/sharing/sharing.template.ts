@@ -137,7 +137,7 @@ export function renderGrantForm(view: SharingView): TemplateResult {
     <button
       type="submit"
       class="touch-target action action--primary"
-      part="grant"
+      part="grant-submit"
       aria-disabled=${view.busy === 'new' ? 'true' : 'false'}
     >
       ${view.busy === 'new' ? msg('Enregistrement…') : msg('Donner l’accès')}

@@ -80,17 +80,15 @@ export function caregiverResource(caregiver: DemoCaregiver): RelatedPerson {
  */
 export function seededGrants(caregivers: readonly DemoCaregiver[], now: string): Consent[] {
   return caregivers.flatMap((caregiver) =>
-    caregiver.helps
-      .slice(1)
-      .map((patientId) =>
-        caregiverGrantToConsent(
-          {
-            caregiverId: caregiver.id,
-            caregiverName: caregiverName(caregiver),
-            parts: { agenda: 'read', documents: 'read' },
-          },
-          { patientId, now },
-        ),
+    caregiver.helps.slice(1).map((patientId) =>
+      caregiverGrantToConsent(
+        {
+          caregiverId: caregiver.id,
+          caregiverName: caregiverName(caregiver),
+          parts: { agenda: 'read', documents: 'read' },
+        },
+        { patientId, now },
       ),
+    ),
   );
 }
