@@ -140,6 +140,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const everyone = [...records, ...companions];
     const caregivers = caregiversFor(everyone);
     const professionals = professionalsOf(records);
+    const directory: ReadonlySet<string> = new Set(professionals.map((professional) => professional.id));
     const oidc = await createOidcProvider({
       issuer,
       fhirBaseUrl,
@@ -190,6 +191,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       caregiversOf: (patientId) =>
         new Set(caregivers.filter((caregiver) => caregiver.helps.includes(patientId)).map((caregiver) => caregiver.id)),
       nameOf: (reference) => names.get(reference),
+      directory: () => directory,
       onCareTeamChange: (patientId, practitionerIds) => seed.careTeams.set(patientId, new Set(practitionerIds)),
       patientsOf: (practitionerId) =>
         new Set([...seed.careTeams].filter(([, team]) => team.has(practitionerId)).map(([patientId]) => patientId)),

@@ -130,6 +130,11 @@ export interface CareTeamRepository {
    */
   share?(practitionerId: string): Promise<void>;
   /**
+   * Professionals the patient may choose to share with: the platform's
+   * directory (members of her care team included). Absent where there is none.
+   */
+  directory?(options?: { signal?: AbortSignal }): Promise<CareTeamMember[]>;
+  /**
    * Stops sharing with a professional (removes them from the care team); the
    * server refuses them from their next request. Absent on an on-device record.
    */

@@ -13,7 +13,14 @@ import { DataLoader } from '../shared/data-loader.controller.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { SharingController, type SharingOutcome } from './sharing.controller.js';
-import { problemMessage, renderCareTeam, renderGrantForm, renderGrants, type SharingView } from './sharing.template.js';
+import {
+  problemMessage,
+  renderAddProfessional,
+  renderCareTeam,
+  renderGrantForm,
+  renderGrants,
+  type SharingView,
+} from './sharing.template.js';
 import { sharingStyles } from './sharing.styles.js';
 
 /** What the element shows. */
@@ -21,6 +28,8 @@ interface SharingData {
   caregivers: Caregiver[];
   grants: CaregiverGrant[];
   careTeam: CareTeamMember[];
+  /** The professionals' directory (empty where there is none). */
+  directory: CareTeamMember[];
 }
 
 /**
@@ -43,6 +52,8 @@ interface SharingData {
  * @csspart professionals - The list of professionals who can see the record.
  * @csspart professional - One professional.
  * @csspart stop-sharing - The Ne plus partager button of a professional.
+ * @csspart share-form - The form sharing the record with a professional of the directory.
+ * @csspart share - The Partager mon carnet button of that form.
  *
  * @cssprop --carnet-sharing-item-background - Background of each person's row.
  *
@@ -74,7 +85,8 @@ export class CarnetSharing extends CarnetWidget {
         sharing.listCaregivers({ signal }),
         sharing.listGrants({ signal }),
         source.careTeam.list({ signal }),
-      ]).then(([caregivers, grants, careTeam]) => ({ caregivers, grants, careTeam }));
+        source.careTeam.directory?.({ signal }).catch(() => []) ?? Promise.resolve([]),
+      ]).then(([caregivers, grants, careTeam, directory]) => ({ caregivers, grants, careTeam, directory }));
     },
   });
 
@@ -102,7 +114,8 @@ export class CarnetSharing extends CarnetWidget {
       data?.caregivers.find((caregiver) => caregiver.id === grant.caregiverId)?.name ??
       grant.caregiverName ??
       grant.caregiverId;
-    const memberName = (id: string): string => data?.careTeam.find((member) => member.id === id)?.name ?? id;
+    const memberName = (id: string): string =>
+      [...(data?.careTeam ?? []), ...(data?.directory ?? [])].find((member) => member.id === id)?.name ?? id;
     switch (outcome.action) {
       case 'grant':
         this.announcer.announce(msg(str`Accès donné à ${nameOf(outcome.grant)}.`));
@@ -148,6 +161,8 @@ export class CarnetSharing extends CarnetWidget {
       caregivers: data.caregivers,
       grants: data.grants,
       careTeam: data.careTeam,
+      addable: data.directory.filter((member) => !data.careTeam.some((inTeam) => inTeam.id === member.id)),
+      practitionerId: this.sharing.practitionerId,
       canChangeCareTeam: Boolean(source?.careTeam.stopSharing),
       draft: this.sharing.draft,
       busy: this.sharing.busy,
@@ -165,6 +180,10 @@ export class CarnetSharing extends CarnetWidget {
       },
       onStopSharing: (member) => {
         if (source) void this.sharing.stopSharing(source, member.id);
+      },
+      onPractitioner: (id) => this.sharing.choosePractitioner(id),
+      onShare: () => {
+        if (source) void this.sharing.share(source);
       },
     };
   }
@@ -201,7 +220,7 @@ export class CarnetSharing extends CarnetWidget {
       </section>
       <section aria-labelledby="professionals-title">
         <h3 id="professionals-title">${msg('Professionnels de santé')}</h3>
-        ${renderCareTeam(view)}
+        ${renderCareTeam(view)} ${renderAddProfessional(view)}
       </section>`;
   }
 }

@@ -11,7 +11,7 @@ export interface GrantDraft {
 }
 
 /** Why the last action did not go through, for the sentence shown. */
-export type SharingProblem = 'no-caregiver' | 'no-part' | 'past-date' | 'failed';
+export type SharingProblem = 'no-caregiver' | 'no-part' | 'past-date' | 'no-professional' | 'failed';
 
 /** What happened, for the element to announce and dispatch. */
 export type SharingOutcome =
@@ -29,6 +29,8 @@ const EMPTY: GrantDraft = { caregiverId: '', parts: {}, untilDay: '' };
 export class SharingController implements ReactiveController {
   /** The form's current choices. */
   draft: GrantDraft = EMPTY;
+  /** The professional chosen in the « Ajouter un professionnel » form. */
+  practitionerId = '';
   /** The id of what is being changed (a grant, a professional, `new` for the form), while the server answers. */
   busy?: string;
   /** Why the last intent failed. */
@@ -54,6 +56,11 @@ export class SharingController implements ReactiveController {
     if (level === 'none') delete parts[part];
     else parts[part] = level;
     this.draft = { ...this.draft, parts };
+    this.changed();
+  }
+
+  choosePractitioner(practitionerId: string): void {
+    this.practitionerId = practitionerId;
     this.changed();
   }
 
@@ -100,11 +107,15 @@ export class SharingController implements ReactiveController {
     });
   }
 
-  async share(source: DataSource, practitionerId: string): Promise<void> {
+  /** Shares the record with the professional chosen in the form. */
+  async share(source: DataSource): Promise<void> {
     const share = source.careTeam.share?.bind(source.careTeam);
-    if (!share || this.busy || !practitionerId) return;
-    await this.run(`share:${practitionerId}`, async () => {
+    const practitionerId = this.practitionerId;
+    if (!share || this.busy) return;
+    if (!practitionerId) return this.fail('no-professional');
+    await this.run('share', async () => {
       await share(practitionerId);
+      this.practitionerId = '';
       this.done({ action: 'share', practitionerId });
     });
   }

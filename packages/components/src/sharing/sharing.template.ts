@@ -13,6 +13,10 @@ export interface SharingView {
   caregivers: readonly Caregiver[];
   grants: readonly CaregiverGrant[];
   careTeam: readonly CareTeamMember[];
+  /** Professionals of the directory not yet in the care team. */
+  addable: readonly CareTeamMember[];
+  /** The professional chosen in the add form. */
+  practitionerId: string;
   /** False where the care team cannot be changed from here. */
   canChangeCareTeam: boolean;
   draft: GrantDraft;
@@ -24,6 +28,8 @@ export interface SharingView {
   onGrant(): void;
   onRevoke(grant: CaregiverGrant): void;
   onStopSharing(member: CareTeamMember): void;
+  onPractitioner(id: string): void;
+  onShare(): void;
 }
 
 /** The sentence for a problem. Called at render time. */
@@ -35,6 +41,8 @@ export function problemMessage(problem: SharingProblem): string {
       return msg('Choisissez au moins une partie du carnet.');
     case 'past-date':
       return msg('La date de fin doit être aujourd’hui ou plus tard.');
+    case 'no-professional':
+      return msg('Choisissez le professionnel avec qui partager votre carnet.');
     case 'failed':
       return msg('Le changement n’a pas pu être enregistré. Vérifiez votre connexion et réessayez.');
   }
@@ -77,7 +85,8 @@ export function renderGrants(view: SharingView): TemplateResult {
 export function renderGrantForm(view: SharingView): TemplateResult {
   if (view.caregivers.length === 0)
     return html`<p class="none">${msg('Aucun aidant n’est encore connu de votre espace santé.')}</p>`;
-  const problem = view.problem && view.problem !== 'failed' ? view.problem : undefined;
+  const problem =
+    view.problem && view.problem !== 'failed' && view.problem !== 'no-professional' ? view.problem : undefined;
   return html`<form
     class="grant-form"
     part="grant-form"
@@ -176,4 +185,47 @@ export function renderCareTeam(view: SharingView): TemplateResult {
         </li>`,
     )}
   </ul>`;
+}
+
+/** The form sharing the record with a professional of the directory. */
+export function renderAddProfessional(view: SharingView): TemplateResult | typeof nothing {
+  if (!view.canChangeCareTeam || view.addable.length === 0) return nothing;
+  const problem = view.problem === 'no-professional';
+  return html`<form
+    class="grant-form"
+    part="share-form"
+    aria-labelledby="share-title"
+    novalidate
+    @submit=${(event: Event) => {
+      event.preventDefault();
+      view.onShare();
+    }}
+  >
+    <h4 id="share-title">${msg('Ajouter un professionnel')}</h4>
+    <label class="field">
+      <span>${msg('Professionnel')}</span>
+      <select
+        name="practitioner"
+        aria-invalid=${problem ? 'true' : 'false'}
+        @change=${(event: Event) => view.onPractitioner((event.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${view.practitionerId === ''}>${msg('Choisir…')}</option>
+        ${view.addable.map(
+          (member) =>
+            html`<option value=${member.id} ?selected=${view.practitionerId === member.id}>
+              ${member.specialty ? `${member.name} (${member.specialty})` : member.name}
+            </option>`,
+        )}
+      </select>
+    </label>
+    ${problem ? html`<p class="problem" role="alert">${problemMessage('no-professional')}</p>` : nothing}
+    <button
+      type="submit"
+      class="touch-target action action--primary"
+      part="share"
+      aria-disabled=${view.busy === 'share' ? 'true' : 'false'}
+    >
+      ${view.busy === 'share' ? msg('Enregistrement…') : msg('Partager mon carnet')}
+    </button>
+  </form>`;
 }

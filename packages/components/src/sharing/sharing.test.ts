@@ -111,6 +111,23 @@ describe('<carnet-sharing>', () => {
     expect(source.calls.stopped).to.deep.equal(['pro-1']);
   });
 
+  it('shares the record with a professional of the directory', async () => {
+    const source = sharingSource();
+    const element = await fixture<CarnetSharing>(html`<carnet-sharing .dataSource=${source}></carnet-sharing>`);
+    await settled(element);
+    const options = [...$<HTMLSelectElement>(element, 'select[name="practitioner"]').options].map((o) => o.value);
+    expect(options).to.deep.equal(['', 'pro-3']);
+    await choose(element, 'select[name="practitioner"]', 'pro-3');
+    $<HTMLButtonElement>(element, '[part="share"]').focus();
+    const fired = oneEvent(element, 'carnet-sharing-change');
+    await sendKeys({ press: 'Enter' });
+    expect((await fired).detail).to.deep.equal({ action: 'share', personId: 'pro-3' });
+    await waitUntil(() => element.shadowRoot?.querySelectorAll('[part="professional"]').length === 3, 'three');
+    expect(source.calls.shared).to.deep.equal(['pro-3']);
+    expect(element.shadowRoot?.querySelector('[part="share-form"]')).to.equal(null);
+    await expect(element).to.be.accessible();
+  });
+
   it('a failed change says so and keeps the access listed', async () => {
     const element = await fixture<CarnetSharing>(
       html`<carnet-sharing .dataSource=${sharingSource({ failWrites: true })}></carnet-sharing>`,

@@ -66,6 +66,11 @@ export interface GatewayOptions {
    * request of a caregiver so that a revocation takes effect at once (none by default).
    */
   consentsOf?(relatedPersonId: string): Promise<ResourceJson[]>;
+  /**
+   * The professionals' directory (Practitioner ids): public, readable by every
+   * patient, who may add any of them to her care team (`Practitioner?_list=directory`).
+   */
+  directory?(): ReadonlySet<string>;
   /** Caregivers (RelatedPerson ids) a patient may give access to: her directory. */
   caregiversOf?(patientId: string): ReadonlySet<string>;
   /** Display name of a person (`Practitioner/x`, `RelatedPerson/x`, `Patient/x`) for the access trail. */
@@ -147,7 +152,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (resource.resourceType === 'Practitioner') return caregiverPractitioners(caller).has(resource.id ?? '');
       return caregiverMayAccess(caller.caregiver, resource, 'read');
     }
-    if (resource.resourceType === 'Practitioner') return options.careTeamOf(caller.patientId).has(resource.id ?? '');
+    if (resource.resourceType === 'Practitioner')
+      return (
+        options.careTeamOf(caller.patientId).has(resource.id ?? '') ||
+        (options.directory?.() ?? new Set<string>()).has(resource.id ?? '')
+      );
     // A patient sees the caregivers she may give access to.
     if (resource.resourceType === 'RelatedPerson') return caregiversOf(caller.patientId).has(resource.id ?? '');
     const rule = COMPARTMENT_RULES[resource.resourceType];
@@ -256,6 +265,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         patientId: caller.patientId,
         careTeam: options.careTeamOf(caller.patientId),
         caregivers: caregiversOf(caller.patientId),
+        directory: options.directory?.() ?? new Set(),
       });
     },
     checkRawBody: (raw) => checkJsonDepth(raw),

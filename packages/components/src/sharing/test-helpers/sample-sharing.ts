@@ -21,6 +21,12 @@ export const SAMPLE_CARE_TEAM: CareTeamMember[] = [
   { id: 'pro-2', name: 'Dr Paul Durand', family: 'Durand', specialty: 'Médecin généraliste' },
 ];
 
+/** The platform's directory: her team and one more professional. */
+export const SAMPLE_DIRECTORY: CareTeamMember[] = [
+  ...SAMPLE_CARE_TEAM,
+  { id: 'pro-3', name: 'Dr Inès Roux', family: 'Roux', specialty: 'Diététicienne' },
+];
+
 /** One access already given: Karim reads the agenda until the end of 2030. */
 export const SAMPLE_GRANTS: CaregiverGrant[] = [
   {
@@ -49,11 +55,16 @@ export interface SharingSourceOptions {
 
 /** An in-memory data source whose sharing repository keeps grants in an array; `calls` records the changes. */
 export function sharingSource(options: SharingSourceOptions = {}): DataSource & {
-  calls: { grants: NewCaregiverGrant[]; revoked: string[]; stopped: string[] };
+  calls: { grants: NewCaregiverGrant[]; revoked: string[]; stopped: string[]; shared: string[] };
 } {
   let grants = [...(options.grants ?? SAMPLE_GRANTS)];
   let team = [...(options.careTeam ?? SAMPLE_CARE_TEAM)];
-  const calls = { grants: [] as NewCaregiverGrant[], revoked: [] as string[], stopped: [] as string[] };
+  const calls = {
+    grants: [] as NewCaregiverGrant[],
+    revoked: [] as string[],
+    stopped: [] as string[],
+    shared: [] as string[],
+  };
   const read = <T>(value: T): Promise<T> =>
     options.failReads ? Promise.reject(new Error('offline')) : Promise.resolve(value);
   const write = (): Promise<void> => (options.failWrites ? Promise.reject(new Error('offline')) : Promise.resolve());
@@ -87,6 +98,13 @@ export function sharingSource(options: SharingSourceOptions = {}): DataSource & 
     careTeam: {
       list: () => read(team),
       get: (id) => read(team.find((member) => member.id === id) as CareTeamMember),
+      directory: () => read(SAMPLE_DIRECTORY),
+      share: async (id) => {
+        await write();
+        calls.shared.push(id);
+        const member = SAMPLE_DIRECTORY.find((candidate) => candidate.id === id);
+        if (member) team = [...team, member];
+      },
       stopSharing: async (id) => {
         await write();
         calls.stopped.push(id);
