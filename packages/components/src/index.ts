@@ -14,6 +14,7 @@ export { CarnetDocumentBrowser } from './document-browser/document-browser.js';
 export { CarnetMessages } from './messages/messages.js';
 export { CarnetAccessHistory } from './access-history/access-history.js';
 export { CarnetModeration } from './moderation/moderation.js';
+export { CarnetSharing } from './sharing/sharing.js';
 export { CarnetPillOrganiser, PRINT_PREVIEW_CLASS } from './pill-organiser/pill-organiser.js';
 export type { DoseState, SkipReason } from './pill-organiser/pill-organiser.js';
 

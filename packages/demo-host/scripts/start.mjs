@@ -116,11 +116,12 @@ try {
   console.log(`Association site, local mode       ${siteUrl}/`);
   console.log(`Association site, connected mode   ${siteUrl}/connected.html`);
   console.log(`Professionals' page                ${siteUrl}/professional.html`);
+  console.log(`Caregivers' page                   ${siteUrl}/caregiver.html`);
   console.log(`  React page                       ${siteUrl}/react.html`);
   console.log(`  Vue page                         ${siteUrl}/vue.html`);
   console.log(`  Angular page                     ${siteUrl}/angular.html`);
   console.log(
-    'Sign in as parkinson, diabetes or kidney (professionals: pro-parkinson, pro-diabetes, pro-kidney) with the password demo. Ctrl-C stops the demo.',
+    'Sign in as parkinson, diabetes or kidney (professionals: pro-parkinson, pro-diabetes, pro-kidney; caregiver: aidant-kidney) with the password demo. Ctrl-C stops the demo.',
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

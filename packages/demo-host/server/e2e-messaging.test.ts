@@ -109,6 +109,8 @@ describe('messages between a patient and her professional (two real sign-ins)', 
     const doctor = await signedIn('/professional.html', 'pro-kidney');
     const inbox = doctor.page.locator('carnet-messages');
     await inbox.locator('[part="unread"]', { hasText: '1 non lu' }).waitFor();
+    // The professional sees whom the thread is with by name, not by record id.
+    await inbox.locator('[part="thread"]', { hasText: 'Fatima Benali' }).waitFor();
     await inbox.locator('[part="thread"]').click();
     await inbox.locator('[part="message"]', { hasText: 'voici mes derniers résultats' }).waitFor();
     await inbox.locator('[part="attachment"]', { hasText: documentTitle }).waitFor();

@@ -15,6 +15,7 @@ import type { DemoProfessional } from './oidc/accounts.js';
 import { createOidcProvider } from './oidc/provider.js';
 import { companionRecord, moderatorAccount, seedCommunities } from './seed/community.js';
 import { seedRepository, type SeedResult } from './seed/seed.js';
+import { caregiverAccounts, caregiverName, caregiverResource, caregiversFor, seededGrants } from './seed/caregivers.js';
 
 /** Options of {@link startPlatform}. */
 export interface PlatformOptions {
@@ -137,12 +138,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       .map(companionRecord)
       .filter((companion) => !records.some((record) => record.patient.id === companion.patient.id));
     const everyone = [...records, ...companions];
+    const caregivers = caregiversFor(everyone);
+    const professionals = professionalsOf(records);
+    const directory: ReadonlySet<string> = new Set(professionals.map((professional) => professional.id));
     const oidc = await createOidcProvider({
       issuer,
       fhirBaseUrl,
       patients: everyone.map((record) => record.patient),
-      professionals: professionalsOf(records),
-      extraAccounts: [moderatorAccount()],
+      professionals,
+      extraAccounts: [moderatorAccount(), ...caregiverAccounts(caregivers)],
       siteOrigins,
       extraRedirectUris: options.extraRedirectUris ?? [],
       ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
@@ -153,6 +157,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     loadFhirDefinitions();
     const repo = new MemoryRepository();
     const seed = await seedRepository(repo, everyone, { fhirBaseUrl, validate: options.validate ?? false });
+    for (const caregiver of caregivers) await repo.createResource(caregiverResource(caregiver));
+    for (const consent of seededGrants(caregivers, new Date().toISOString())) await repo.createResource(consent);
+    // Names the patient knows people by, written in her access trail.
+    const names = new Map<string, string>([
+      ...caregivers.map((caregiver) => [`RelatedPerson/${caregiver.id}`, caregiverName(caregiver)] as const),
+      ...everyone.flatMap((record) =>
+        record.careTeam.map((member) => [`Practitioner/${member.id}`, member.name] as const),
+      ),
+      ...everyone.map(
+        (record) => [`Patient/${record.patient.id}`, `${record.patient.given} ${record.patient.family}`] as const,
+      ),
+    ]);
     const noCareTeam: ReadonlySet<string> = new Set();
     const communities = new CommunityStore();
     seedCommunities(communities, everyone);
@@ -172,6 +188,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       },
       siteOrigins,
       careTeamOf: (patientId) => seed.careTeams.get(patientId) ?? noCareTeam,
+      caregiversOf: (patientId) =>
+        new Set(caregivers.filter((caregiver) => caregiver.helps.includes(patientId)).map((caregiver) => caregiver.id)),
+      nameOf: (reference) => names.get(reference),
+      directory: () => directory,
       onCareTeamChange: (patientId, practitionerIds) => seed.careTeams.set(patientId, new Set(practitionerIds)),
       patientsOf: (practitionerId) =>
         new Set([...seed.careTeams].filter(([, team]) => team.has(practitionerId)).map(([patientId]) => patientId)),

@@ -64,6 +64,11 @@ const TYPE_WORDS: Record<string, ScopeExplanation> = {
     en: 'the list of professionals you share your record with',
   },
   AuditEvent: { fr: "l'historique des accès à votre dossier", en: 'the history of who accessed your record' },
+  Consent: {
+    fr: 'les accès que vous donnez à vos aidants',
+    en: 'the access you give to the people who help you',
+  },
+  RelatedPerson: { fr: 'vos aidants (proches qui vous aident)', en: 'your caregivers (relatives who help you)' },
 };
 
 const LETTER_WORDS: Record<string, ScopeExplanation> = {

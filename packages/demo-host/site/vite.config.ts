@@ -67,6 +67,7 @@ export default defineConfig({
         connected: src('connected.html'),
         professional: src('professional.html'),
         moderation: src('moderation.html'),
+        caregiver: src('caregiver.html'),
         react: src('react.html'),
         vue: src('vue.html'),
         angular: src('angular.html'),

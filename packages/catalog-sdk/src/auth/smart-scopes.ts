@@ -19,6 +19,8 @@ export const CARNET_RESOURCE_SCOPES: readonly string[] = [
   'patient/Practitioner.rs',
   'patient/CareTeam.rus',
   'patient/AuditEvent.rs',
+  'patient/Consent.crds',
+  'patient/RelatedPerson.rs',
 ];
 
 /** Every scope Carnet asks for by default (`<carnet-provider>` without a `scopes` attribute). */

@@ -17,6 +17,7 @@ export type CarnetMessageKey =
   | 'error.auth'
   | 'error.network'
   | 'error.server'
+  | 'error.forbidden'
   | 'error.unknown'
   | 'error.messaging-unavailable';
 

@@ -36,7 +36,12 @@ export class FhirError extends CarnetError {
     issues: readonly FhirIssue[] = [],
     options?: { cause?: unknown },
   ) {
-    super(code, code === 'network' || code === 'timeout' ? 'error.network' : 'error.server', developerMessage, options);
+    super(
+      code,
+      code === 'network' || code === 'timeout' ? 'error.network' : status === 403 ? 'error.forbidden' : 'error.server',
+      developerMessage,
+      options,
+    );
     this.name = 'FhirError';
     this.status = status;
     this.issues = issues;

@@ -5,6 +5,8 @@ export interface AccessActor {
   kind: 'patient' | 'professional' | 'caregiver' | 'app' | 'unknown';
   /** FHIR id of the person (Patient, Practitioner, RelatedPerson), or the app's client id. */
   id: string;
+  /** The person's name as the server recorded it (`agent.who.display`), when it did. */
+  name?: string;
 }
 
 /** One entry of the access history (one FHIR `AuditEvent`). */
@@ -21,4 +23,6 @@ export interface AccessEntry {
   allowed: boolean;
   /** What was opened or changed, as `Type/id` (documents, messages …). */
   resources: string[];
+  /** What a refused attempt without resources aimed at, as the server recorded it (e.g. `search of DocumentReference`). */
+  detail?: string;
 }

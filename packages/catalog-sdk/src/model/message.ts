@@ -38,6 +38,8 @@ export interface MessageThread {
   /** Id of the thread's first message. */
   id: string;
   patientId: string;
+  /** The patient's name, for a professional's inbox (read from the `Patient`), when the server gave it. */
+  patientName?: string;
   /** The professional on the other side. */
   professionalId: string;
   /** Messages, oldest first. */

@@ -545,6 +545,12 @@ class CachedCareTeam implements CareTeamRepository {
     return (await this.list()).find((m) => m.id === id) ?? this.inner.get(id);
   }
 
+  // The directory is the server's: always read live.
+  directory(options: { signal?: AbortSignal } = {}): Promise<CareTeamMember[]> {
+    if (!this.inner.directory) return Promise.resolve([]);
+    return this.inner.directory(options);
+  }
+
   // Sharing changes go to the server at once (never queued), then the cached list is refreshed.
   async share(practitionerId: string): Promise<void> {
     if (!this.inner.share) throw new Error('Sharing is not available');
@@ -594,6 +600,7 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     ...(inner.accessHistory ? { accessHistory: inner.accessHistory } : {}),
     // Moderation acts now, on the server, or not at all.
     ...(inner.moderation ? { moderation: inner.moderation } : {}),
+    ...(inner.sharing ? { sharing: inner.sharing } : {}),
     close: () => {
       sync.close();
       inner.close();

@@ -5,6 +5,7 @@ import type { DocumentSending, HealthDocument, HealthDocumentChanges, NewHealthD
 import type { ForumPost, ForumThread, ReportReason } from '../model/forum.js';
 import type { AccessEntry } from '../model/access.js';
 import type { ModeratedCommunity, ModerationRecord, ReportedPost } from '../model/moderation.js';
+import type { Caregiver, CaregiverGrant, HelpedPatient, NewCaregiverGrant } from '../model/sharing.js';
 import type { CareMessage, MessageThread, NewCareMessage } from '../model/message.js';
 import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
 
@@ -163,6 +164,11 @@ export interface CareTeamRepository {
    */
   share?(practitionerId: string): Promise<void>;
   /**
+   * Professionals the patient may choose to share with: the platform's
+   * directory (members of her care team included). Absent where there is none.
+   */
+  directory?(options?: { signal?: AbortSignal }): Promise<CareTeamMember[]>;
+  /**
    * Stops sharing with a professional (removes them from the care team); the
    * server refuses them from their next request. Absent on an on-device record.
    */
@@ -197,6 +203,24 @@ export interface AccessHistoryRepository {
 }
 
 /**
+ * Access the patient gives to people who help her (caregivers), and, for a
+ * signed-in caregiver, the people who gave them access. The server enforces
+ * every grant at each request: a revoked or expired one is refused at once.
+ */
+export interface SharingRepository {
+  /** People the patient may give access to (her known caregivers), by name. */
+  listCaregivers(options?: { signal?: AbortSignal }): Promise<Caregiver[]>;
+  /** Accesses in force (not revoked, not expired), most recent first. */
+  listGrants(options?: { signal?: AbortSignal }): Promise<CaregiverGrant[]>;
+  /** Gives a caregiver access to parts of the record, until a date or until revoked. */
+  grant(grant: NewCaregiverGrant): Promise<CaregiverGrant>;
+  /** Revokes an access: the caregiver is refused from their next request. */
+  revoke(grantId: string): Promise<void>;
+  /** For a signed-in caregiver: the people whose record they may open, by name. */
+  listHelpedPatients(options?: { signal?: AbortSignal }): Promise<HelpedPatient[]>;
+}
+
+/**
  * Where widgets read and write the patient's record: local (IndexedDB, the
  * embedded default) or remote (FHIR). Components only ever talk to this.
  */
@@ -217,6 +241,8 @@ export interface DataSource {
   readonly moderation?: ModerationRepository;
   /** Who opened or changed what in the record; absent where nothing is traced. */
   readonly accessHistory?: AccessHistoryRepository;
+  /** Access given to caregivers; absent where nothing is shared (an on-device record). */
+  readonly sharing?: SharingRepository;
   /** Releases connections (IndexedDB). */
   close(): void;
 }

@@ -109,31 +109,53 @@ export class CarnetAccessHistory extends LitElement {
     }
   }
 
-  /** The person in plain words: « Vous », the professional's name, the app. */
+  /** The person in plain words: « Vous », the professional's or caregiver's name, the app. */
   private who(entry: AccessEntry, careTeam: readonly CareTeamMember[]): string {
-    const { kind, id } = entry.actor;
+    const { kind, id, name } = entry.actor;
     if (kind === 'patient') return msg('Vous');
     if (kind === 'professional') {
       const member = careTeam.find((candidate) => candidate.id === id);
-      return member ? member.name : msg(str`Professionnel (${id})`);
+      return member?.name ?? name ?? msg(str`Professionnel (${id})`);
     }
-    if (kind === 'caregiver') return msg(str`Aidant (${id})`);
+    if (kind === 'caregiver') return name ? msg(str`${name} (aidant)`) : msg(str`Aidant (${id})`);
     if (kind === 'app') return msg(str`Application ${id}`);
     return msg('Personne inconnue');
   }
 
+  /** What was reached, in words: documents, appointments, treatments, messages, accesses, the record. */
+  private target(entry: AccessEntry): string {
+    const types = entry.resources.map((reference) => reference.split('/')[0] ?? '');
+    const count = (...names: string[]): number => types.filter((type) => names.includes(type)).length;
+    const documents = count('DocumentReference');
+    const asked = /^\w+ of (\w+)$/.exec(entry.detail ?? '')?.[1];
+    if (documents > 0) return documents === 1 ? msg('1 document') : msg(str`${documents} documents`);
+    if (count('Binary') > 0) return msg('le contenu d’un document');
+    const appointments = count('Appointment');
+    if (appointments > 0) return appointments === 1 ? msg('1 rendez-vous') : msg(str`${appointments} rendez-vous`);
+    if (count('MedicationRequest', 'MedicationAdministration') > 0) return msg('vos traitements');
+    const messages = count('Communication');
+    if (messages > 0) return messages === 1 ? msg('1 message') : msg(str`${messages} messages`);
+    if (count('Consent') > 0) return msg('un accès donné à un aidant');
+    if (count('CareTeam') > 0) return msg('votre équipe de soins');
+    switch (asked) {
+      case 'DocumentReference':
+      case 'Binary':
+        return msg('vos documents');
+      case 'Appointment':
+        return msg('votre agenda');
+      case 'MedicationRequest':
+      case 'MedicationAdministration':
+        return msg('vos traitements');
+      case 'Communication':
+        return msg('vos messages');
+      default:
+        return msg('votre dossier');
+    }
+  }
+
   /** What was done, in words. */
   private what(entry: AccessEntry): string {
-    const documents = entry.resources.filter((reference) => reference.startsWith('DocumentReference/')).length;
-    const contents = entry.resources.filter((reference) => reference.startsWith('Binary/')).length;
-    const count =
-      documents > 0
-        ? documents === 1
-          ? msg('1 document')
-          : msg(str`${documents} documents`)
-        : contents > 0
-          ? msg('le contenu d’un document')
-          : msg('votre dossier');
+    const count = this.target(entry);
     if (!entry.allowed) return msg(str`a tenté d’accéder à ${count} — refusé`);
     switch (entry.action) {
       case 'search':

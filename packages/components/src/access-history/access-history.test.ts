@@ -45,6 +45,38 @@ describe('<carnet-access-history>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('names a caregiver and says what they reached: the agenda read, the documents refused', async () => {
+    const caregiverTrail: AccessEntry[] = [
+      {
+        id: 'c2',
+        at: '2026-03-06T10:01:00Z',
+        actor: { kind: 'caregiver', id: 'aidant-1', name: 'Nadia Benali' },
+        action: 'search',
+        allowed: false,
+        resources: [],
+        detail: 'search of DocumentReference',
+      },
+      {
+        id: 'c1',
+        at: '2026-03-06T10:00:00Z',
+        actor: { kind: 'caregiver', id: 'aidant-1', name: 'Nadia Benali' },
+        action: 'search',
+        allowed: true,
+        resources: ['Appointment/a1', 'Appointment/a2'],
+      },
+    ];
+    const element = await fixture<CarnetAccessHistory>(
+      html`<carnet-access-history
+        .dataSource=${sourceWith(() => Promise.resolve(caregiverTrail))}
+      ></carnet-access-history>`,
+    );
+    await loaded(element);
+    const rows = [...(element.shadowRoot?.querySelectorAll('tbody tr') ?? [])].map((row) => text(row));
+    expect(rows[0]).to.contain('Nadia Benali (aidant)').and.contain('a tenté d’accéder à vos documents — refusé');
+    expect(rows[1]).to.contain('Nadia Benali (aidant)').and.contain('a consulté la liste : 2 rendez-vous');
+    await expect(element).to.be.accessible();
+  });
+
   it('filters by person and by period', async () => {
     const element = await fixture<CarnetAccessHistory>(
       html`<carnet-access-history .dataSource=${sourceWith(() => Promise.resolve(ENTRIES))}></carnet-access-history>`,

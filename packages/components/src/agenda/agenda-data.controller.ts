@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { DataSource } from '@carnet/catalog-sdk';
+import { CarnetError } from '@carnet/catalog-sdk';
+import type { DataSource, IntakeRecord, MedicationPlan } from '@carnet/catalog-sdk';
 import type { AgendaData } from './agenda-layout.js';
 
 /** What the data controller reads from its element. */
@@ -13,12 +14,18 @@ export type AgendaLoadState = 'loading' | 'error' | 'empty' | 'ready';
 
 let loads = 0;
 
+/** An empty list when the reader may not see the treatments (a caregiver given the agenda only). */
+function emptyWhenRefused<T>(error: unknown): T[] {
+  if (error instanceof CarnetError && error.messageKey === 'error.forbidden') return [];
+  throw error;
+}
+
 /** Loads events, medication plans and intakes together. */
 async function loadAgenda(source: DataSource, signal: AbortSignal): Promise<AgendaData> {
   const [events, plans, intakes] = await Promise.all([
     source.agenda.list({ signal }),
-    source.medications.listPlans({ signal }),
-    source.medications.listIntakes(),
+    source.medications.listPlans({ signal }).catch(emptyWhenRefused<MedicationPlan>),
+    source.medications.listIntakes().catch(emptyWhenRefused<IntakeRecord>),
   ]);
   loads += 1;
   return { events, plans, intakes, version: loads };

@@ -12,5 +12,6 @@ export type { AgendaChangeScope, CarnetEventChangeDetail, CarnetEventChangeEvent
 export type { CarnetOccurrenceNoteDetail, CarnetOccurrenceNoteEvent } from './carnet-occurrence-note.js';
 export type { CarnetMessageSendDetail, CarnetMessageSendEvent } from './carnet-message-send.js';
 export type { CarnetModerationActionDetail, CarnetModerationActionEvent } from './carnet-moderation-action.js';
+export type { CarnetSharingChangeDetail, CarnetSharingChangeEvent } from './carnet-sharing-change.js';
 export { emit } from './emit.js';
 export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

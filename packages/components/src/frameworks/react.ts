@@ -21,6 +21,7 @@ import type { CarnetModeration } from '../moderation/moderation.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
 import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
+import type { CarnetSharing } from '../sharing/sharing.component.js';
 
 /** What an attribute may be given: the property's type when it is a string, number or boolean, else a string. */
 export type CarnetAttributeValue<T> = CarnetAttributeOf<NonNullable<T>>;
@@ -370,6 +371,15 @@ export interface CarnetProviderProps extends CarnetReactElementProps<CarnetProvi
    */
   session?: CarnetProvider['session'];
   /**
+   * Connected mode, signed in as a caregiver: the patient id of the record to
+   * open at once (one of the people who gave them access). Without it the
+   * caregiver chooses, unless they help only one person. The provider always
+   * shows « Vous consultez le carnet de … » above the widgets.
+   *
+   * Set as the `recordOf` property.
+   */
+  recordOf?: CarnetProvider['recordOf'];
+  /**
    * Name of the IndexedDB database holding the record on this device.
    *
    * The `db-name` attribute (also rendered on the server); the `dbName` property holds the same value.
@@ -424,6 +434,15 @@ export interface CarnetProviderProps extends CarnetReactElementProps<CarnetProvi
    */
   'sign-in'?: CarnetAttributeValue<CarnetProvider['signInMode']>;
   /**
+   * Connected mode, signed in as a caregiver: the patient id of the record to
+   * open at once (one of the people who gave them access). Without it the
+   * caregiver chooses, unless they help only one person. The provider always
+   * shows « Vous consultez le carnet de … » above the widgets.
+   *
+   * The `record-of` attribute (also rendered on the server); the `recordOf` property holds the same value.
+   */
+  'record-of'?: CarnetAttributeValue<CarnetProvider['recordOf']>;
+  /**
    * `carnet-error`: The record could not be prepared, or signing in failed or ended; detail holds codes, never health data.
    */
   'oncarnet-error'?: (event: GlobalEventHandlersEventMap['carnet-error']) => void;
@@ -450,6 +469,22 @@ export interface CarnetRecordSummaryProps extends CarnetReactElementProps<Carnet
   'oncarnet-record-open'?: (event: GlobalEventHandlersEventMap['carnet-record-open']) => void;
 }
 
+/**
+ * Props of `<carnet-sharing>` in React 19 JSX: Who can see my record: caregivers and professionals.
+ */
+export interface CarnetSharingProps extends CarnetReactElementProps<CarnetSharing> {
+  /**
+   * Where accesses are read and changed; given by the enclosing `<carnet-provider>`.
+   *
+   * Set as the `dataSource` property.
+   */
+  dataSource?: CarnetSharing['dataSource'];
+  /**
+   * `carnet-sharing-change`: An access was given or revoked, or a professional removed, once the server recorded it.
+   */
+  'oncarnet-sharing-change'?: (event: GlobalEventHandlersEventMap['carnet-sharing-change']) => void;
+}
+
 /** Every Carnet element, by tag, with its React props. */
 export interface CarnetReactElements {
   'carnet-access-history': CarnetAccessHistoryProps;
@@ -461,6 +496,7 @@ export interface CarnetReactElements {
   'carnet-pill-organiser': CarnetPillOrganiserProps;
   'carnet-provider': CarnetProviderProps;
   'carnet-record-summary': CarnetRecordSummaryProps;
+  'carnet-sharing': CarnetSharingProps;
 }
 
 declare module 'react' {
@@ -476,6 +512,7 @@ declare module 'react' {
       'carnet-pill-organiser': CarnetPillOrganiserProps;
       'carnet-provider': CarnetProviderProps;
       'carnet-record-summary': CarnetRecordSummaryProps;
+      'carnet-sharing': CarnetSharingProps;
     }
   }
 }

@@ -22,6 +22,7 @@ import type { CarnetModeration } from '../moderation/moderation.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
 import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
+import type { CarnetSharing } from '../sharing/sharing.component.js';
 
 /** What an attribute may be given: the property's type when it is a string, number or boolean, else a string. */
 export type CarnetAttributeValue<T> = CarnetAttributeOf<NonNullable<T>>;
@@ -309,6 +310,13 @@ export interface CarnetProviderVueAttributes {
    * answer back to this page).
    */
   'sign-in'?: CarnetAttributeValue<CarnetProvider['signInMode']>;
+  /**
+   * Connected mode, signed in as a caregiver: the patient id of the record to
+   * open at once (one of the people who gave them access). Without it the
+   * caregiver chooses, unless they help only one person. The provider always
+   * shows « Vous consultez le carnet de … » above the widgets.
+   */
+  'record-of'?: CarnetAttributeValue<CarnetProvider['recordOf']>;
 }
 
 /**
@@ -342,7 +350,8 @@ export type CarnetProviderVue = DefineCarnetElement<
   | 'postLogoutRedirectUri'
   | 'scopes'
   | 'signInMode'
-  | 'session',
+  | 'session'
+  | 'recordOf',
   CarnetProviderVueAttributes,
   CarnetProviderVueEvents
 >;
@@ -372,6 +381,31 @@ export type CarnetRecordSummaryVue = DefineCarnetElement<
   CarnetRecordSummaryVueEvents
 >;
 
+/**
+ * Attributes of `<carnet-sharing>` whose name differs from their property's.
+ */
+export type CarnetSharingVueAttributes = Record<never, never>;
+
+/**
+ * Events of `<carnet-sharing>`, for `@carnet-sharing-change` in templates.
+ */
+export interface CarnetSharingVueEvents {
+  /**
+   * `carnet-sharing-change`: An access was given or revoked, or a professional removed, once the server recorded it.
+   */
+  'carnet-sharing-change': GlobalEventHandlersEventMap['carnet-sharing-change'];
+}
+
+/**
+ * `<carnet-sharing>` in Vue templates: Who can see my record: caregivers and professionals.
+ */
+export type CarnetSharingVue = DefineCarnetElement<
+  CarnetSharing,
+  'dataSource',
+  CarnetSharingVueAttributes,
+  CarnetSharingVueEvents
+>;
+
 declare module 'vue' {
   interface GlobalComponents {
     'carnet-access-history': CarnetAccessHistoryVue;
@@ -383,5 +417,6 @@ declare module 'vue' {
     'carnet-pill-organiser': CarnetPillOrganiserVue;
     'carnet-provider': CarnetProviderVue;
     'carnet-record-summary': CarnetRecordSummaryVue;
+    'carnet-sharing': CarnetSharingVue;
   }
 }

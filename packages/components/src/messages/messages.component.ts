@@ -120,7 +120,7 @@ export class CarnetMessages extends LitElement {
   private correspondentOf(thread: MessageThread): string {
     return this.viewer === 'patient'
       ? this.inbox.professionalName(thread.professionalId)
-      : msg(str`Patient ${thread.patientId}`);
+      : (thread.patientName ?? msg(str`Patient ${thread.patientId}`));
   }
 
   private readonly retry = (): void => {

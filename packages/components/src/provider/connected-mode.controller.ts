@@ -30,6 +30,8 @@ export interface ConnectionSettings {
   signInMode: SignInMode;
   /** A session owned by the host page; the provider then creates none. */
   session?: CarnetSession;
+  /** A caregiver's choice of whose record to open (a patient who gave them access). */
+  recordOf?: string;
 }
 
 /** A failure shown to the patient: its event detail and, for sign-in failures, the reason. */
@@ -60,6 +62,11 @@ export class ConnectedModeController implements ReactiveController {
   failure?: ConnectionFailure;
   /** True while a sign-in or sign-out started here is under way. */
   busy = false;
+  /**
+   * Whose record is open when the signed-in person is a caregiver (their token
+   * names no patient): undefined until they choose one.
+   */
+  recordOf?: string;
 
   private readonly host: ConnectedModeHost;
   private readonly onStateChange: () => void;
@@ -87,6 +94,7 @@ export class ConnectedModeController implements ReactiveController {
     this.failure = undefined;
     this.busy = false;
     this.clearRecord();
+    this.recordOf = settings.recordOf;
     // In the sign-in popup, this page only hands the provider's answer back to the page that opened it.
     const popupAnswer =
       settings.signInMode === 'popup' && !settings.session && Boolean(window.opener) && hasAuthorizationResponse();
@@ -151,8 +159,44 @@ export class ConnectedModeController implements ReactiveController {
     }
   }
 
+  /**
+   * True when the signed-in person is a caregiver: a `RelatedPerson`, with no
+   * patient of their own in the token. They open someone else's record.
+   */
+  get isCaregiver(): boolean {
+    const session = this.session;
+    return (
+      Boolean(session?.isAuthenticated) &&
+      session?.patientId === undefined &&
+      /(?:^|\/)RelatedPerson\/[^/]+$/.test(session?.user?.fhirUser ?? '')
+    );
+  }
+
+  /**
+   * A caregiver opens the record of a person who gave them access (or, with
+   * undefined, goes back to choosing): the widgets get a data source for that
+   * record; the server enforces what the person granted.
+   */
+  openRecordOf(patientId: string | undefined): void {
+    if (this.recordOf === patientId) return;
+    this.recordOf = patientId;
+    const session = this.session;
+    const settings = this.settings;
+    if (this.status !== 'signed-in' || !session || !settings?.fhirBaseUrl) return;
+    this.dataSource = this.createSource(settings.fhirBaseUrl, session);
+    this.onStateChange();
+  }
+
   hostDisconnected(): void {
     this.stop();
+  }
+
+  private createSource(baseUrl: string, session: CarnetSession): DataSource {
+    return this.loadedSdk().createFhirDataSource({
+      baseUrl,
+      session,
+      ...(this.recordOf === undefined ? {} : { patientId: this.recordOf }),
+    });
   }
 
   private async connect(settings: ConnectionSettings, run: number, popupAnswer: boolean): Promise<void> {
@@ -244,10 +288,11 @@ export class ConnectedModeController implements ReactiveController {
     const changed = previous?.isAuthenticated !== authenticated || previous.patientId !== patientId;
     if (!changed && this.status !== 'connecting') return;
     if (authenticated) {
-      this.dataSource = this.loadedSdk().createFhirDataSource({ baseUrl: settings.fhirBaseUrl, session });
+      this.dataSource = this.createSource(settings.fhirBaseUrl, session);
       this.failure = undefined;
     } else {
       this.dataSource = undefined;
+      this.recordOf = this.settings?.recordOf;
       // The session ended without the patient asking: a refused renewal (expired or revoked).
       if (previous?.isAuthenticated && !this.signingOut) {
         this.notify(

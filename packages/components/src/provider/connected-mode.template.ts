@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { LiveAnnouncer } from '../shared/announcer.js';
 import { userMessageFor, userMessageForAuthReason } from '../shared/error-messages.js';
 import { renderErrorState } from '../shared/states.js';
@@ -13,6 +13,9 @@ import type {
 } from './connected-mode.controller.js';
 import type { ProviderRecordStatus } from './provider.component.js';
 import { renderSessionHeader, renderSignInPrompt } from './session-header.js';
+import { RecordPickerController } from './record-picker.controller.js';
+import { renderRecordBanner, renderRecordPicker } from './record-picker.template.js';
+import { toCarnetErrorDetail } from '../shared/error-messages.js';
 
 /** How each connected-mode status reads as the provider's `recordStatus`. */
 export const RECORD_STATUS_OF_CONNECTION: Readonly<Record<ConnectionStatus, ProviderRecordStatus>> = {
@@ -39,15 +42,18 @@ export class ConnectedModeView {
   private readonly host: ConnectedModeHost;
   private readonly connection: ConnectedModeController;
   private readonly announcer: LiveAnnouncer;
+  /** A caregiver's choice of whose record to open. */
+  readonly picker: RecordPickerController;
 
   constructor(host: ConnectedModeHost, connection: ConnectedModeController, announcer: LiveAnnouncer) {
     this.host = host;
     this.connection = connection;
     this.announcer = announcer;
+    this.picker = new RecordPickerController(host, connection);
   }
 
-  /** The template for the current status; `onRetry` prepares the record again. */
-  render(signInMode: SignInMode, onRetry: () => void): TemplateResult {
+  /** The template for the current status; `onRetry` prepares the record again; `locale` formats lists. */
+  render(signInMode: SignInMode, onRetry: () => void, locale = 'fr'): TemplateResult {
     const { connection } = this;
     switch (connection.status) {
       case 'connecting':
@@ -69,10 +75,46 @@ export class ConnectedModeView {
         const session = connection.session;
         // Identity only: a display name when the provider gives one, else the patient id.
         const who = session?.user?.name ?? session?.patientId ?? session?.user?.sub ?? '';
-        return html`${renderSessionHeader({ who, busy: connection.busy, onSignOut: this.startSignOut })} <slot></slot>`;
+        const header = renderSessionHeader({ who, busy: connection.busy, onSignOut: this.startSignOut });
+        if (!connection.isCaregiver) return html`${header} <slot></slot>`;
+        const { picker } = this;
+        if (connection.recordOf === undefined)
+          return html`${header}
+          ${renderRecordPicker({
+            status: picker.status,
+            people: picker.people,
+            ...(picker.status === 'error'
+              ? { errorMessage: userMessageFor(toCarnetErrorDetail(picker.error).messageKey) }
+              : {}),
+            locale,
+            onOpen: this.openRecord,
+            onRetry: () => picker.reload(),
+          })}`;
+        return html`${header}
+          ${renderRecordBanner({
+            name: picker.current?.name ?? connection.recordOf,
+            canChange: picker.people.length > 1,
+            onChange: this.changeRecord,
+          })} <slot></slot>`;
       }
     }
   }
+
+  private readonly openRecord = (patientId: string): void => {
+    this.picker.open(patientId);
+    const name = this.picker.current?.name ?? patientId;
+    this.announcer.announce(msg(str`Vous consultez le carnet de ${name}.`));
+    void this.host.updateComplete.then(() => {
+      this.host.shadowRoot?.querySelector<HTMLElement>('#record-banner-text')?.focus();
+    });
+  };
+
+  private readonly changeRecord = (): void => {
+    this.picker.change();
+    void this.host.updateComplete.then(() => {
+      this.host.shadowRoot?.querySelector<HTMLElement>('#record-picker-title')?.focus();
+    });
+  };
 
   // Synchronous up to signIn(): in popup mode the popup opens within the click.
   private readonly startSignIn = (): void => {

@@ -68,6 +68,7 @@ const SOURCE_PROPERTIES = [
   'scopes',
   'signInMode',
   'session',
+  'recordOf',
 ] as const;
 
 /**
@@ -97,6 +98,10 @@ const SOURCE_PROPERTIES = [
  * @csspart session-header - The header above the widgets once signed in.
  * @csspart session-name - Who is signed in (display name, else patient id).
  * @csspart sign-out-button - The Se déconnecter button.
+ * @csspart record-picker - Signed in as a caregiver: the choice of whose record to open.
+ * @csspart record-choice - One person's Ouvrir le carnet de … button.
+ * @csspart record-banner - Signed in as a caregiver: « Vous consultez le carnet de … » above the widgets.
+ * @csspart record-change - The Changer de personne button of the banner.
  *
  * @cssprop --carnet-sys-surface - Background of the provider and the widgets.
  * @cssprop --carnet-sys-on-surface - Main text colour.
@@ -239,6 +244,16 @@ export class CarnetProvider extends CarnetElement {
   @property({ attribute: false })
   session?: CarnetSession;
 
+  /**
+   * Connected mode, signed in as a caregiver: the patient id of the record to
+   * open at once (one of the people who gave them access). Without it the
+   * caregiver chooses, unless they help only one person. The provider always
+   * shows « Vous consultez le carnet de … » above the widgets.
+   * @attr record-of
+   */
+  @property({ attribute: 'record-of' })
+  recordOf?: string;
+
   @state() private status: ProviderRecordStatus = 'idle';
   @state() private failure?: CarnetErrorDetail;
 
@@ -358,13 +373,16 @@ export class CarnetProvider extends CarnetElement {
       ...(this.postLogoutRedirectUri ? { postLogoutRedirectUri: this.postLogoutRedirectUri } : {}),
       scopes: this.scopes,
       signInMode: this.signInMode,
+      ...(this.recordOf ? { recordOf: this.recordOf } : {}),
     };
   }
 
   /** Mirrors connected mode's state into what the widgets receive and what is rendered. */
   private followConnection(): void {
     if (!this.connectedMode || this.dataSource) return;
-    this.providedDataSource = this.connection.dataSource;
+    // A caregiver's widgets wait until they chose whose record to open.
+    const choosing = this.connection.isCaregiver && this.connection.recordOf === undefined;
+    this.providedDataSource = choosing ? undefined : this.connection.dataSource;
     this.providedSession = this.connection.sessionView;
     this.status = RECORD_STATUS_OF_CONNECTION[this.connection.status];
     this.requestUpdate();
@@ -394,7 +412,7 @@ export class CarnetProvider extends CarnetElement {
 
   protected override render(): unknown {
     if (this.connectedMode && !this.dataSource) {
-      const view = this.connectedView.render(this.signInMode, this.retry);
+      const view = this.connectedView.render(this.signInMode, this.retry, this.providedLocale);
       return html`${view} ${this.announcer.region()}`;
     }
     return html`

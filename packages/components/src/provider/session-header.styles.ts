@@ -85,4 +85,60 @@ export const sessionHeaderStyles = css`
   .action[aria-disabled='true'] {
     cursor: progress;
   }
+
+  .record-banner {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--carnet-sys-space-s);
+    margin-block-end: var(--carnet-sys-space-m);
+    padding: var(--carnet-sys-space-s) var(--carnet-sys-space-m);
+    border-inline-start: 4px solid var(--carnet-sys-accent);
+    background: var(--carnet-sys-surface-variant);
+  }
+
+  .record-banner-text {
+    margin: 0;
+    font-weight: 600;
+  }
+
+  .record-picker {
+    display: grid;
+    gap: var(--carnet-sys-space-s);
+  }
+
+  .record-picker h2 {
+    margin: 0;
+    font-size: var(--carnet-sys-font-size-title);
+  }
+
+  .record-choices {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--carnet-sys-space-s);
+  }
+
+  .record-choices li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--carnet-sys-space-s);
+  }
+
+  .record-parts {
+    color: var(--carnet-sys-on-surface-variant);
+  }
+
+  .record-banner-text:focus,
+  .record-picker h2:focus {
+    outline: none;
+  }
+
+  .record-banner-text:focus-visible,
+  .record-picker h2:focus-visible {
+    outline: var(--carnet-sys-focus-ring-width) solid var(--carnet-sys-focus-ring);
+  }
 `;

@@ -25,6 +25,8 @@ export function userMessageFor(messageKey: CarnetMessageKey): string {
       return msg("Le serveur n'a pas pu être joint. Vérifiez votre connexion, puis réessayez.");
     case 'error.server':
       return msg('Le serveur de santé a rencontré un problème. Réessayez dans un instant.');
+    case 'error.forbidden':
+      return msg("Vous n'avez pas accès à cette partie du carnet.");
     case 'error.unknown':
       return msg("Une erreur inattendue s'est produite.");
     case 'error.messaging-unavailable':

@@ -140,9 +140,16 @@ describe('FHIR server: patient compartment', () => {
     );
     assert.equal((await fhir(test.platform, `/Practitioner/${ids[0]}`, diabetes)).status, 200);
     const parkinson = await json(
-      await fhir(test.platform, '/Practitioner?_count=1', await accessToken(test.platform, 'parkinson')),
+      await fhir(test.platform, '/Practitioner?_count=100', await accessToken(test.platform, 'parkinson')),
     );
-    const otherId = (parkinson['entry'] as { resource: { id: string } }[])[0]?.resource.id ?? '';
+    // Another team's professional who is not in the public directory (the directory: one with an account per team).
+    const directory = await json(await fhir(test.platform, '/Practitioner?_list=directory', diabetes));
+    const listed = new Set((directory['entry'] as { resource: { id: string } }[]).map((e) => e.resource.id));
+    assert.equal(listed.size, 3);
+    const otherId =
+      (parkinson['entry'] as { resource: { id: string } }[]).map((e) => e.resource.id).find((id) => !listed.has(id)) ??
+      '';
+    assert.ok(otherId);
     assert.equal((await fhir(test.platform, `/Practitioner/${otherId}`, diabetes)).status, 404);
   });
 

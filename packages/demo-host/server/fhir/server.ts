@@ -121,6 +121,15 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
   const cors = new CorsPolicy(options.siteOrigins);
   const gateway = createGateway({
     ...options,
+    consentsOf: async (relatedPersonId) => {
+      const bundle = (await callRouter(
+        repo,
+        'GET',
+        '/Consent',
+        new URLSearchParams({ actor: `RelatedPerson/${relatedPersonId}`, status: 'active', _count: '1000' }),
+      )) as Bundle;
+      return (bundle.entry ?? []).map((entry) => entry.resource as unknown as ResourceJson);
+    },
     sentTo: async (practitionerId) => {
       const bundle = (await callRouter(
         repo,
@@ -240,6 +249,9 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
   /** Documents' metadata and content are what the access trail is about. */
   const isDocument = (resource: ResourceJson): boolean =>
     resource.resourceType === 'DocumentReference' || resource.resourceType === 'Binary';
+  /** What the trail keeps of a read: every document, and everything a caregiver opens in someone else's record. */
+  const isTraced = (caller: Caller, resource: ResourceJson): boolean =>
+    isDocument(resource) || (Boolean(caller.caregiver) && gateway.ownersOf(resource).length > 0);
 
   async function serve(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
     const method = req.method ?? 'GET';
@@ -262,7 +274,7 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
     if (routed.interaction === 'r') {
       const resourcePath = routed.versionId ? `${instancePath}/_history/${routed.versionId}` : instancePath;
       const resource = await readOwn(caller, routed, resourcePath, 'read');
-      if (isDocument(resource)) await gateway.recordAccess(caller, 'read', [resource], true);
+      if (isTraced(caller, resource)) await gateway.recordAccess(caller, 'read', [resource], true);
       if (resource.resourceType === 'Binary') return sendBinary(req, res, resource as Binary);
       return sendResource(res, 200, resource);
     }
@@ -286,7 +298,7 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
       // Every document returned, as a match or through _include/_revinclude, is in the trail.
       const documents = (linked.entry ?? [])
         .map((entry) => entry.resource as (ResourceJson & Resource) | undefined)
-        .filter((resource): resource is ResourceJson & Resource => Boolean(resource && isDocument(resource)));
+        .filter((resource): resource is ResourceJson & Resource => Boolean(resource && isTraced(caller, resource)));
       if (documents.length) await gateway.recordAccess(caller, 'search', documents, true);
       return sendJson(res, 200, linked);
     }
@@ -301,6 +313,8 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
         new URLSearchParams(),
         await checkedBody(caller, routed, body),
       )) as Resource;
+      // Additions are in the owner's trail too, under whoever made them.
+      await gateway.recordAccess(caller, 'create', [created as unknown as ResourceJson], true);
       const location = `${fhirBaseUrl}/${routed.type}/${created.id}/_history/${created.meta?.versionId}`;
       return sendResource(res, 201, created, { Location: location });
     }
@@ -329,9 +343,15 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
           .filter((id): id is string => Boolean(id));
         options.onCareTeamChange?.(caller.patientId, new Set(members));
       }
+      await gateway.recordAccess(caller, 'update', [updated as unknown as ResourceJson], true);
       return sendResource(res, 200, updated);
     }
+    if (!gateway.mayWrite(caller, existing)) {
+      await gateway.recordAccess(caller, 'delete', [existing], false);
+      throw new FhirHttpError(403, 'forbidden', 'No access given by the patient covers this change');
+    }
     await callRouter(repo, 'DELETE', instancePath, new URLSearchParams(), undefined, ifMatchHeader);
+    await gateway.recordAccess(caller, 'delete', [existing], true);
     res.statusCode = 204;
     res.end();
   }

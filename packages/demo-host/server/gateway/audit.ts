@@ -3,7 +3,7 @@ import type { AuditEvent, AuditEventEntity } from '@medplum/fhirtypes';
 import type { Caller } from './auth.js';
 
 /** What was done, or tried, on the patient's record. */
-export type AuditedAction = 'read' | 'search' | 'update' | 'delete';
+export type AuditedAction = 'read' | 'search' | 'create' | 'update' | 'delete';
 
 /** Largest number of resources one event lists; a bigger answer says how many in the patient entity. */
 export const MAX_AUDIT_ENTITIES = 50;
@@ -17,10 +17,11 @@ const INTERACTION = 'http://hl7.org/fhir/restful-interaction';
 const SUBTYPES = {
   read: { system: INTERACTION, code: 'read', display: 'read' },
   search: { system: INTERACTION, code: 'search-type', display: 'search type' },
+  create: { system: INTERACTION, code: 'create', display: 'create' },
   update: { system: INTERACTION, code: 'update', display: 'update' },
   delete: { system: INTERACTION, code: 'delete', display: 'delete' },
 };
-const ACTIONS = { read: 'R', search: 'E', update: 'U', delete: 'D' } as const;
+const ACTIONS = { read: 'R', search: 'E', create: 'C', update: 'U', delete: 'D' } as const;
 const ENTITY_TYPE = 'http://terminology.hl7.org/CodeSystem/audit-entity-type';
 
 /** One audited access: who, what, to whose record, and whether it was allowed. */
@@ -42,7 +43,11 @@ export interface AccessRecord {
  * patient as entity, the token's subject and client as agents, at most
  * `MAX_AUDIT_ENTITIES` resources.
  */
-export function accessEvent(record: AccessRecord, issuer: string): AuditEvent {
+export function accessEvent(
+  record: AccessRecord,
+  issuer: string,
+  nameOf: (reference: string) => string | undefined = () => undefined,
+): AuditEvent {
   const { caller, action } = record;
   const listed = record.resources.slice(0, MAX_AUDIT_ENTITIES);
   const entities: AuditEventEntity[] = [
@@ -64,6 +69,8 @@ export function accessEvent(record: AccessRecord, issuer: string): AuditEvent {
   const fhirUserRef = caller.fhirUser
     ? /(?:^|\/)((?:Patient|Practitioner|RelatedPerson)\/[^/]+)$/.exec(caller.fhirUser)?.[1]
     : undefined;
+  // The name the patient knows the person by (a caregiver, a professional), never a health detail.
+  const display = fhirUserRef ? nameOf(fhirUserRef) : undefined;
   return {
     resourceType: 'AuditEvent',
     type: REST_TYPE,
@@ -77,6 +84,7 @@ export function accessEvent(record: AccessRecord, issuer: string): AuditEvent {
         who: {
           identifier: { system: issuer, value: caller.subject },
           ...(fhirUserRef ? { reference: fhirUserRef } : {}),
+          ...(display ? { display } : {}),
         },
         requestor: true,
       },
@@ -98,10 +106,15 @@ export class AuditTrails {
   readonly #stores = new Map<string, MemoryRepository>();
   readonly #counts = new Map<string, number>();
   readonly #issuer: string;
+  readonly #nameOf: ((reference: string) => string | undefined) | undefined;
 
-  /** @param issuer the token issuer, naming agents' identifiers */
-  constructor(issuer: string) {
+  /**
+   * @param issuer the token issuer, naming agents' identifiers
+   * @param nameOf display name of a person (`RelatedPerson/x`, `Practitioner/x`), written in the events
+   */
+  constructor(issuer: string, nameOf?: (reference: string) => string | undefined) {
     this.#issuer = issuer;
+    this.#nameOf = nameOf;
   }
 
   /** The patient's own store (created empty on first use). */
@@ -116,7 +129,7 @@ export class AuditTrails {
 
   /** Writes one event to its owner's trail. */
   async record(access: AccessRecord): Promise<void> {
-    await this.storeOf(access.owner).createResource(accessEvent(access, this.#issuer));
+    await this.storeOf(access.owner).createResource(accessEvent(access, this.#issuer, this.#nameOf));
     this.#counts.set(access.owner, (this.#counts.get(access.owner) ?? 0) + 1);
   }
 

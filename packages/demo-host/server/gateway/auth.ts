@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 import { ScopePermissions } from '../smart-scopes.js';
 import { FhirHttpError } from '../fhir/http.js';
+import type { CaregiverView } from './caregiver.js';
 import type { ProfessionalView } from './professional.js';
 import type { RevocationCheck } from './revocations.js';
 
@@ -21,10 +22,14 @@ export interface TokenPolicy {
 export interface Caller {
   /** Token subject (the account). */
   subject: string;
-  /** Patient compartment the token is bound to; empty for a professional (no patient in the token). */
+  /** Patient compartment the token is bound to; empty for a professional or a caregiver (no patient in the token). */
   patientId: string;
   /** A professional's Practitioner id (`fhirUser = Practitioner/<id>`, no `patient` claim). */
   practitionerId?: string;
+  /** A caregiver's RelatedPerson id (`fhirUser = RelatedPerson/<id>`, no `patient` claim). */
+  relatedPersonId?: string;
+  /** For a caregiver: the grants in force at this request (set by the gateway). */
+  caregiver?: CaregiverView;
   /** For a professional: whom and what they may see at this request (set by the gateway). */
   professional?: ProfessionalView;
   /** Client that obtained the token. */
@@ -80,15 +85,24 @@ export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage)
       patientId === undefined && fhirUser
         ? /(?:^|\/)Practitioner\/([A-Za-z0-9\-.]{1,64})$/.exec(fhirUser)?.[1]
         : undefined;
-    if (typeof subject !== 'string' || (!practitionerId && (typeof patientId !== 'string' || !patientId))) {
+    // A caregiver's token names no patient either: the gateway reads the grants naming them.
+    const relatedPersonId =
+      patientId === undefined && fhirUser
+        ? /(?:^|\/)RelatedPerson\/([A-Za-z0-9\-.]{1,64})$/.exec(fhirUser)?.[1]
+        : undefined;
+    if (
+      typeof subject !== 'string' ||
+      (!practitionerId && !relatedPersonId && (typeof patientId !== 'string' || !patientId))
+    ) {
       throw unauthorized('Access token has no patient context');
     }
     const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
     const clientId = typeof payload['client_id'] === 'string' ? payload['client_id'] : undefined;
     return {
       subject,
-      patientId: practitionerId ? '' : (patientId as string),
+      patientId: practitionerId || relatedPersonId ? '' : (patientId as string),
       ...(practitionerId ? { practitionerId } : {}),
+      ...(relatedPersonId ? { relatedPersonId } : {}),
       permissions: new ScopePermissions(scope),
       ...(clientId ? { clientId } : {}),
       ...(fhirUser ? { fhirUser } : {}),

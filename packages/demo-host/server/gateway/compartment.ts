@@ -73,6 +73,20 @@ export const COMPARTMENT_RULES: Readonly<Record<string, CompartmentRule>> = {
     interactions: ['r'],
     owners: (resource) => patientRefs(refsOf(resource['securityContext'])),
   },
+  // The patient's grants to caregivers: she gives, reads and revokes them.
+  Consent: {
+    interactions: ['c', 'r', 'd', 's'],
+    patientParam: 'patient',
+    owners: (resource) => patientRefs(refsOf(resource['patient'])),
+    assign: (resource, patientId) => {
+      resource['patient'] = { reference: `Patient/${patientId}` };
+    },
+  },
+  RelatedPerson: {
+    interactions: ['r', 's'],
+    // Caregivers are a directory, like practitioners: access goes through the patient's grants.
+    owners: () => [],
+  },
   Practitioner: {
     interactions: ['r', 's'],
     // Practitioners belong to no patient; access goes through the care team.

@@ -42,10 +42,14 @@ async function trailOf(patient: string): Promise<AuditEvent[]> {
   return ((bundle['entry'] as { resource: AuditEvent }[] | undefined) ?? []).map((e) => e.resource);
 }
 
-/** A practitioner of parkinson's care team (not diabetes's). */
+/** A practitioner of parkinson's care team (not diabetes's), outside the public directory. */
 async function parkinsonPractitioner(): Promise<string> {
-  const team = await json(await fhir(test.platform, '/Practitioner?_count=1', parkinson));
-  return (team['entry'] as { resource: { id: string } }[])[0]?.resource.id ?? '';
+  const ids = async (path: string): Promise<string[]> =>
+    ((await json(await fhir(test.platform, path, parkinson)))['entry'] as { resource: { id: string } }[]).map(
+      (entry) => entry.resource.id,
+    );
+  const listed = new Set(await ids('/Practitioner?_list=directory'));
+  return (await ids('/Practitioner?_count=100')).find((id) => !listed.has(id)) ?? '';
 }
 
 const names = (event: AuditEvent): string[] => (event.entity ?? []).map((e) => e.what?.reference ?? '');

@@ -22,11 +22,20 @@ import {
   professionalView,
 } from './professional.js';
 import { createReferencePolicy, type SharedTargetPolicy } from './references.js';
-import { constrainSearch } from './search.js';
+import { ForeignSearchError, constrainSearch } from './search.js';
+import {
+  CAREGIVER_CLOSED_TYPES,
+  caregiverMay,
+  caregiverMayAccess,
+  caregiverView,
+  patientOfCaregiverSearch,
+} from './caregiver.js';
+import { recordPartOf } from '@carnet/catalog-sdk';
 
 export type { Caller } from './auth.js';
 export type { CompartmentRule, ResourceJson } from './compartment.js';
 export type { ProfessionalView } from './professional.js';
+export type { CaregiverView } from './caregiver.js';
 export type { RevocationCheck } from './revocations.js';
 export type { SharedTargetPolicy } from './references.js';
 export { AuditTrails } from './audit.js';
@@ -52,6 +61,22 @@ export interface GatewayOptions {
   sentTo?(practitionerId: string): Promise<ResourceJson[]>;
   /** A stored resource, or undefined when there is none (for reference checks). */
   lookup(type: string, id: string): Promise<ResourceJson | undefined>;
+  /**
+   * Consents naming the caregiver (`RelatedPerson/<id>`) as actor, read at every
+   * request of a caregiver so that a revocation takes effect at once (none by default).
+   */
+  consentsOf?(relatedPersonId: string): Promise<ResourceJson[]>;
+  /**
+   * The professionals' directory (Practitioner ids): public, readable by every
+   * patient, who may add any of them to her care team (`Practitioner?_list=directory`).
+   */
+  directory?(): ReadonlySet<string>;
+  /** Caregivers (RelatedPerson ids) a patient may give access to: her directory. */
+  caregiversOf?(patientId: string): ReadonlySet<string>;
+  /** Display name of a person (`Practitioner/x`, `RelatedPerson/x`, `Patient/x`) for the access trail. */
+  nameOf?(reference: string): string | undefined;
+  /** Current instant (ISO); injectable for tests of expiry. */
+  now?(): string;
   /** Shared spaces patients may point at (community groups, consents); none yet. */
   sharedTargets?: readonly SharedTargetPolicy[];
 }
@@ -68,6 +93,8 @@ export interface Gateway {
   ownersOf(resource: ResourceJson): string[];
   /** True when the caller may see this resource. */
   mayRead(caller: Caller, resource: ResourceJson): boolean;
+  /** True when the caller may change or delete this (readable) resource. */
+  mayWrite(caller: Caller, resource: ResourceJson): boolean;
   /** The search to run for the caller, or 400/403/405. */
   constrainSearch(type: string, query: URLSearchParams, caller: Caller): URLSearchParams;
   /** Refuses a body before parsing: nesting too deep (400). */
@@ -92,8 +119,28 @@ export interface Gateway {
 /** Builds the gateway. */
 export function createGateway(options: GatewayOptions): Gateway {
   const verify = createTokenVerifier({ ...options.tokens, audience: options.fhirBaseUrl });
-  const checkReferences = createReferencePolicy(options);
-  const audit = new AuditTrails(options.tokens.issuer);
+  const checkReferences = createReferencePolicy({
+    ...options,
+    sharedTargets: [
+      ...(options.sharedTargets ?? []),
+      // A patient's grant names one of the caregivers she knows.
+      (patientId, target) =>
+        target.type === 'RelatedPerson' && (options.caregiversOf?.(patientId) ?? new Set<string>()).has(target.id),
+    ],
+  });
+  const audit = new AuditTrails(options.tokens.issuer, options.nameOf);
+  const now = options.now ?? (() => new Date().toISOString());
+  const caregiversOf = (patientId: string): ReadonlySet<string> => options.caregiversOf?.(patientId) ?? new Set();
+  /** Practitioners a caregiver may see: the care teams of the patients who granted them their messages. */
+  const caregiverPractitioners = (caller: Caller): Set<string> => {
+    const view = caller.caregiver;
+    const ids = new Set<string>();
+    if (!view) return ids;
+    for (const patientId of view.grants.keys())
+      if (caregiverMay(view, patientId, 'messages', 'read'))
+        for (const id of options.careTeamOf(patientId)) ids.add(id);
+    return ids;
+  };
 
   const ownersOf = (resource: ResourceJson): string[] =>
     COMPARTMENT_RULES[resource.resourceType]?.owners(resource) ?? [];
@@ -101,9 +148,67 @@ export function createGateway(options: GatewayOptions): Gateway {
   function mayRead(caller: Caller, resource: ResourceJson): boolean {
     if (caller.practitionerId)
       return Boolean(caller.professional && professionalMayRead(caller.professional, resource));
-    if (resource.resourceType === 'Practitioner') return options.careTeamOf(caller.patientId).has(resource.id ?? '');
+    if (caller.caregiver) {
+      if (resource.resourceType === 'Practitioner') return caregiverPractitioners(caller).has(resource.id ?? '');
+      return caregiverMayAccess(caller.caregiver, resource, 'read');
+    }
+    if (resource.resourceType === 'Practitioner')
+      return (
+        options.careTeamOf(caller.patientId).has(resource.id ?? '') ||
+        (options.directory?.() ?? new Set<string>()).has(resource.id ?? '')
+      );
+    // A patient sees the caregivers she may give access to.
+    if (resource.resourceType === 'RelatedPerson') return caregiversOf(caller.patientId).has(resource.id ?? '');
     const rule = COMPARTMENT_RULES[resource.resourceType];
     return Boolean(rule) && belongsTo(rule as CompartmentRule, resource, caller.patientId);
+  }
+
+  /**
+   * A caregiver's search: the people who gave them access (`Patient`), their own
+   * grants (`Consent`) and person (`RelatedPerson`), or one part of one patient's
+   * record that a grant in force opens. Anything else is refused, in that
+   * patient's trail.
+   */
+  function constrainCaregiverSearch(
+    type: string,
+    rule: CompartmentRule,
+    query: URLSearchParams,
+    caller: Caller,
+  ): URLSearchParams {
+    const view = caller.caregiver;
+    if (!view) throw new FhirHttpError(403, 'forbidden', 'Not a caregiver');
+    const control = (names: readonly string[]): URLSearchParams => {
+      const out = new URLSearchParams();
+      for (const [name, value] of query) {
+        if (name === '_count' || name === '_offset' || names.includes(name)) out.append(name, value);
+        else throw new FhirHttpError(400, 'not-supported', 'Unsupported search parameter');
+      }
+      const count = Number(out.get('_count') ?? 20);
+      out.set('_count', String(Number.isInteger(count) && count >= 0 ? Math.min(count, 1000) : 20));
+      return out;
+    };
+    if (type === 'Patient' || type === 'RelatedPerson' || type === 'Practitioner') {
+      const out = control(['_id']);
+      const allowed =
+        type === 'Patient'
+          ? [...view.grants.keys()]
+          : type === 'RelatedPerson'
+            ? [view.relatedPersonId]
+            : [...caregiverPractitioners(caller)];
+      const asked = query.get('_id')?.split(',');
+      const ids = allowed.filter((id) => !asked || asked.includes(id));
+      out.set('_id', ids.length ? ids.join(',') : 'none-granted');
+      return out;
+    }
+    if (type === 'Consent') {
+      const out = control(['status']);
+      out.set('actor', `RelatedPerson/${view.relatedPersonId}`);
+      return out;
+    }
+    const patientId = patientOfCaregiverSearch(query, rule.patientParam);
+    const part = recordPartOf(type);
+    if (!part || !caregiverMay(view, patientId, part, 'read')) throw new ForeignSearchError([patientId]);
+    return constrainSearch(type, rule, query, { patientId, careTeam: options.careTeamOf(patientId) });
   }
 
   return {
@@ -116,9 +221,22 @@ export function createGateway(options: GatewayOptions): Gateway {
           lookup: options.lookup,
         });
       }
+      if (caller.relatedPersonId) {
+        const consents = (await options.consentsOf?.(caller.relatedPersonId)) ?? [];
+        caller.caregiver = caregiverView(caller.relatedPersonId, consents, now());
+      }
       return caller;
     },
     authorize(caller, type, interaction) {
+      // A caregiver never reads the trail nor changes who is shared with; grants and directory are read-only.
+      if (
+        caller.relatedPersonId &&
+        (CAREGIVER_CLOSED_TYPES.has(type) ||
+          (['Consent', 'RelatedPerson', 'Patient', 'Practitioner'].includes(type) &&
+            interaction !== 'r' &&
+            interaction !== 's'))
+      )
+        throw new FhirHttpError(403, 'forbidden', 'A caregiver may not do this');
       // A professional's trail is not a patient's: they never read AuditEvents, nor change records.
       if (
         caller.practitionerId &&
@@ -134,13 +252,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     ruleOf: (type) => COMPARTMENT_RULES[type],
     ownersOf,
     mayRead,
+    mayWrite(caller, resource) {
+      if (caller.caregiver) return caregiverMayAccess(caller.caregiver, resource, 'write');
+      return mayRead(caller, resource);
+    },
     constrainSearch(type, query, caller) {
       const rule = COMPARTMENT_RULES[type];
       if (!rule) throw new FhirHttpError(404, 'not-found', 'Unsupported resource type');
       if (caller.professional) return constrainProfessionalSearch(type, query, caller.professional);
+      if (caller.caregiver) return constrainCaregiverSearch(type, rule, query, caller);
       return constrainSearch(type, rule, query, {
         patientId: caller.patientId,
         careTeam: options.careTeamOf(caller.patientId),
+        caregivers: caregiversOf(caller.patientId),
+        directory: options.directory?.() ?? new Set(),
       });
     },
     checkRawBody: (raw) => checkJsonDepth(raw),
@@ -153,6 +278,32 @@ export function createGateway(options: GatewayOptions): Gateway {
         if (!caller.professional) throw new FhirHttpError(403, 'forbidden', 'A professional may not do this');
         await checkProfessionalWrite(caller.professional, body, options.lookup, existing);
         checkRequiredCodes(body);
+        return body;
+      }
+      if (caller.caregiver) {
+        const owners = rule.owners(body);
+        const part = recordPartOf(type);
+        const [owner] = owners;
+        const allowed =
+          owner !== undefined &&
+          part !== undefined &&
+          owners.every((id) => id === owner) &&
+          caregiverMay(caller.caregiver, owner, part, 'write') &&
+          (!existing || caregiverMayAccess(caller.caregiver, existing, 'write'));
+        if (!allowed) {
+          if (owner && (await options.lookup('Patient', owner)))
+            await audit.record({
+              caller,
+              action: existing ? 'update' : 'create',
+              owner,
+              resources: existing?.id ? [`${type}/${existing.id}`] : [],
+              allowed: false,
+              detail: `${existing ? 'update' : 'create'} of ${type}`,
+            });
+          throw new FhirHttpError(403, 'forbidden', 'No access given by the patient covers this change');
+        }
+        checkRequiredCodes(body);
+        await checkReferences(owner, body);
         return body;
       }
       if (rule.owners(body).length === 0 && rule.assign) rule.assign(body, caller.patientId);

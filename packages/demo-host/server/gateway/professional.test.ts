@@ -228,12 +228,40 @@ describe('gateway: professionals', () => {
       assert.equal((await fhir(test.platform, target, proKidney)).status, 404, target);
     const inbox = await json(await fhir(test.platform, '/Communication?_count=50', proKidney));
     assert.deepEqual(inbox['entry'] ?? [], []);
-    // The patient no longer sees them either, and cannot write to them.
-    assert.equal((await fhir(test.platform, `/Practitioner/${proKidneyId}`, kidney)).status, 404);
+    // They leave her care team list (they stay in the public directory, from which she may add them again).
+    const careTeam = await json(await fhir(test.platform, '/Practitioner?_count=50', kidney));
+    const inTeam = ((careTeam['entry'] as { resource: { id: string } }[]) ?? []).map((entry) => entry.resource.id);
+    assert.ok(!inTeam.includes(proKidneyId));
     const version = String(((await json(removed))['meta'] as { versionId: string }).versionId);
     const restored = await put(participants, version);
     assert.equal(restored.status, 200);
     assert.equal((await fhir(test.platform, '/Patient/patient-kidney', proKidney)).status, 200);
+  });
+
+  it('the patient adds a professional of the public directory; they see her record at once, and no longer once removed', async () => {
+    const directory = await json(await fhir(test.platform, '/Practitioner?_list=directory', kidney));
+    const listed = ((directory['entry'] as { resource: { id: string } }[]) ?? []).map((entry) => entry.resource.id);
+    assert.ok(listed.includes(proDiabetesId) && listed.includes(proKidneyId), listed.join(','));
+    assert.equal((await fhir(test.platform, '/Practitioner?_list=everyone', kidney)).status, 400);
+    assert.equal((await fhir(test.platform, '/Patient/patient-kidney', proDiabetes)).status, 404);
+    const path = '/CareTeam/careteam-patient-kidney';
+    const team = await json(await fhir(test.platform, path, kidney));
+    const participants = team['participant'] as { member: { reference: string } }[];
+    const added = await fhir(test.platform, path, kidney, {
+      method: 'PUT',
+      body: JSON.stringify({
+        ...team,
+        participant: [...participants, { member: { reference: `Practitioner/${proDiabetesId}` } }],
+      }),
+    });
+    assert.equal(added.status, 200);
+    assert.equal((await fhir(test.platform, '/Patient/patient-kidney', proDiabetes)).status, 200);
+    const removed = await fhir(test.platform, path, kidney, {
+      method: 'PUT',
+      body: JSON.stringify({ ...(await json(added)), participant: participants }),
+    });
+    assert.equal(removed.status, 200);
+    assert.equal((await fhir(test.platform, '/Patient/patient-kidney', proDiabetes)).status, 404);
   });
 
   it("a patient cannot put another patient's professional list, nor a made-up professional, in her care team", async () => {

@@ -10,6 +10,10 @@ const MAX_COUNT = 1000;
 export interface SearchScope {
   patientId: string;
   careTeam: ReadonlySet<string>;
+  /** Caregivers the patient may give access to (RelatedPerson ids). */
+  caregivers?: ReadonlySet<string>;
+  /** The professionals' directory (Practitioner ids), searched with `_list=directory`. */
+  directory?: ReadonlySet<string>;
 }
 
 /** A search naming other patients: refused (403), and recorded in their trails. */
@@ -47,7 +51,7 @@ const CONTROL = new Set(['_count', '_offset', '_sort', '_total', '_summary', '_i
  */
 export const SEARCH_ALLOW_LIST: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   Patient: {},
-  Practitioner: { name: [], family: [] },
+  Practitioner: { name: [], family: [], _list: [] },
   DocumentReference: { date: [], type: [], category: [], status: [], _tag: [] },
   MedicationRequest: { status: [], authoredon: [], intent: [] },
   MedicationAdministration: { 'effective-time': [], request: [], status: [], identifier: [] },
@@ -62,6 +66,8 @@ export const SEARCH_ALLOW_LIST: Readonly<Record<string, Readonly<Record<string, 
   },
   Appointment: { date: [], status: [], 'service-type': [], identifier: [] },
   CareTeam: { status: [] },
+  Consent: { status: [] },
+  RelatedPerson: {},
   AuditEvent: { date: [], action: [], 'entity-type': [] },
 };
 
@@ -137,9 +143,17 @@ export function constrainSearch(
   }
   if (resourceType === 'Patient') {
     out.set('_id', scope.patientId);
+  } else if (resourceType === 'RelatedPerson') {
+    const asked = out.get('_id')?.split(',');
+    const allowedIds = [...(scope.caregivers ?? [])].filter((id) => !asked || asked.includes(id));
+    out.set('_id', allowedIds.length ? allowedIds.join(',') : 'none-known');
   } else if (resourceType === 'Practitioner') {
     const asked = out.get('_id')?.split(',');
-    const allowedIds = [...scope.careTeam].filter((id) => !asked || asked.includes(id));
+    const list = out.get('_list');
+    if (list !== null && list !== 'directory') throw refused('Only _list=directory is supported');
+    out.delete('_list');
+    const offered = list === 'directory' ? (scope.directory ?? new Set<string>()) : scope.careTeam;
+    const allowedIds = [...offered].filter((id) => !asked || asked.includes(id));
     out.set('_id', allowedIds.length ? allowedIds.join(',') : 'none-in-care-team');
   } else if (rule.patientParam) {
     out.set(rule.patientParam, `Patient/${scope.patientId}`);

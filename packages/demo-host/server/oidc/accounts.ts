@@ -4,12 +4,15 @@ import type { RecordPatient } from '@carnet/catalog-sdk';
 /** The password of every demo account: the personas are synthetic, never real people. */
 export const DEMO_PASSWORD = 'demo';
 
-/** One sign-in account on the demo identity provider: a synthetic patient, or a professional of a care team. */
+/** One sign-in account on the demo identity provider: a synthetic patient, a professional of a care team, or a caregiver. */
 export interface DemoAccount {
   /** OpenID subject: the persona's FHIR Patient id, or the professional's Practitioner id. */
   accountId: string;
-  /** Who signs in: `fhirUser` is `Patient/<patientId>` or `Practitioner/<practitionerId>`. */
-  role: 'patient' | 'practitioner';
+  /**
+   * Who signs in: `fhirUser` is `Patient/<patientId>`, `Practitioner/<practitionerId>`,
+   * or for a caregiver `RelatedPerson/<id>` (their token names no patient).
+   */
+  role: 'patient' | 'practitioner' | 'caregiver';
   /** Patient id put in the token's `patient` claim (patients only: a professional's token names no patient). */
   patientId?: string;
   /** Practitioner id of a professional's account. */

@@ -136,6 +136,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       `${origin}/connected.html`,
       `${origin}/professional.html`,
       `${origin}/moderation.html`,
+      `${origin}/caregiver.html`,
     ]),
     ...(options.extraRedirectUris ?? []),
   ];

@@ -37,11 +37,21 @@ export function auditEventToAccessEntry(resource: unknown): AccessEntry {
   const appWho = isObject(app?.who) ? app.who : {};
   const appId =
     isObject(appWho.identifier) && typeof appWho.identifier.value === 'string' ? appWho.identifier.value : undefined;
+  const name = typeof who.display === 'string' && who.display.trim() ? who.display.trim() : undefined;
   const actor: AccessActor = match
-    ? { kind: KINDS[match[1] ?? ''] ?? 'unknown', id: match[2] ?? '' }
+    ? { kind: KINDS[match[1] ?? ''] ?? 'unknown', id: match[2] ?? '', ...(name ? { name } : {}) }
     : appId && !identifier
       ? { kind: 'app', id: appId }
       : { kind: 'unknown', id: identifier };
+  const patientEntity = optionalArray(`${RT}.entity`, r.entity)
+    .filter(isObject)
+    .find((entity) => isObject(entity.what) && String(entity.what.reference ?? '').startsWith('Patient/'));
+  const detail =
+    patientEntity &&
+    typeof patientEntity.description === 'string' &&
+    /^\w+ of [A-Z]\w+$/.test(patientEntity.description)
+      ? patientEntity.description
+      : undefined;
   const resources = optionalArray(`${RT}.entity`, r.entity)
     .filter(isObject)
     .map((entity) => (isObject(entity.what) && typeof entity.what.reference === 'string' ? entity.what.reference : ''))
@@ -54,5 +64,6 @@ export function auditEventToAccessEntry(resource: unknown): AccessEntry {
     action: ACTIONS[typeof r.action === 'string' ? r.action : ''] ?? 'read',
     allowed: r.outcome === undefined || r.outcome === '0',
     resources,
+    detail,
   });
 }

@@ -30,3 +30,4 @@ export {
 export { CARE_MESSAGE_CATEGORY_CODE, communicationToCareMessage, careMessageToCommunication } from './care-message.js';
 export { auditEventToAccessEntry } from './access.js';
 export { practitionerToCareTeamMember, careTeamMemberToPractitioner } from './care-team.js';
+export { caregiverGrantToConsent, consentToCaregiverGrant, isActiveConsent } from './consent.js';

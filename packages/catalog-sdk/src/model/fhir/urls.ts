@@ -91,3 +91,5 @@ export const SUSPENDED_PSEUDONYM_EXTENSION_URL = extension('suspended-pseudonym'
  * optional) and `at` (valueDateTime). Never names the reporter.
  */
 export const REPORT_EXTENSION_URL = extension('report');
+/** Code system of the parts of the record a caregiver may be given (`Consent.provision.provision.class`). */
+export const RECORD_PART_SYSTEM = codeSystem('record-part');

@@ -25,6 +25,16 @@ export class FhirCareTeamRepository implements CareTeamRepository {
     return result.resources.map(practitionerToCareTeamMember).sort((a, b) => a.family.localeCompare(b.family, 'fr'));
   }
 
+  /** The platform's directory: `Practitioner?_list=directory` (the demo platform's professionals with an account). */
+  async directory(options: { signal?: AbortSignal } = {}): Promise<CareTeamMember[]> {
+    const result = await this.context.client.search<Practitioner>(
+      'Practitioner',
+      { _list: 'directory', _count: 200 },
+      { ...options, all: true },
+    );
+    return result.resources.map(practitionerToCareTeamMember).sort((a, b) => a.family.localeCompare(b.family, 'fr'));
+  }
+
   async get(id: string): Promise<CareTeamMember> {
     return practitionerToCareTeamMember(versionOf(await this.context.client.read<Practitioner>('Practitioner', id)));
   }

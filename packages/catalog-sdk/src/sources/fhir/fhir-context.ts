@@ -20,13 +20,15 @@ export interface PatientSession {
 export interface FhirSourceContext {
   readonly client: FhirClient;
   readonly session: PatientSession;
+  /** Whose record is open when it is not the signed-in person's (a caregiver's choice). */
+  readonly patientId?: string;
   /** Current instant (ISO); injectable for tests. */
   readonly now: () => string;
 }
 
 /** The signed-in patient's id; without one nothing may be read. */
 export function patientIdOf(context: FhirSourceContext): string {
-  const id = context.session.patientId;
+  const id = context.patientId ?? context.session.patientId;
   if (id === undefined) throw new AuthError('login_required', 'No patient is signed in (the token carries no patient)');
   return id;
 }

@@ -10,6 +10,7 @@ import { FhirMedicationRepository } from './fhir-medications.js';
 import { FhirMessageRepository } from './fhir-messages.js';
 import { FhirAccessHistoryRepository } from './fhir-access-history.js';
 import { FhirModerationRepository } from './fhir-moderation.js';
+import { FhirSharingRepository } from './fhir-sharing.js';
 import { withOfflineCache, type CachedDataSource } from '../../offline/cached-source.js';
 import { OfflineStore } from '../../offline/store.js';
 import { SyncController } from '../../offline/sync.js';
@@ -22,6 +23,12 @@ export interface FhirDataSourceOptions {
   baseUrl: string;
   /** The signed-in patient's session (a `CarnetSession`). */
   session: PatientSession;
+  /**
+   * Whose record to open, when it is not the signed-in patient's: a caregiver
+   * names one of the people who gave them access (`sharing.listHelpedPatients()`).
+   * The server refuses what no grant of that person covers.
+   */
+  patientId?: string;
   /** `fetch` to use; defaults to the global one. */
   fetch?: typeof fetch;
   /** Time allowed for one request (default 15 000 ms). */
@@ -73,7 +80,12 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   };
   const client = new FhirClient(clientOptions);
-  const context: FhirSourceContext = { client, session, now: () => new Date().toISOString() };
+  const context: FhirSourceContext = {
+    client,
+    session,
+    ...(options.patientId === undefined ? {} : { patientId: options.patientId }),
+    now: () => new Date().toISOString(),
+  };
   const source: DataSource = {
     kind: 'fhir',
     documents: new FhirDocumentRepository(context),
@@ -84,12 +96,13 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     messages: new FhirMessageRepository(context),
     accessHistory: new FhirAccessHistoryRepository(context),
     moderation: new FhirModerationRepository(context),
+    sharing: new FhirSharingRepository(context),
     // Nothing to release: no connection outlives a request.
     close: () => undefined,
   };
   if (options.cache === undefined || options.cache === false) return source;
   const cacheOptions: OfflineCacheOptions = options.cache === true ? {} : options.cache;
-  const patientId = session.patientId;
+  const patientId = options.patientId ?? session.patientId;
   if (cacheOptions.dbName === undefined && patientId === undefined)
     throw new AuthError('login_required', 'The offline cache is per patient: sign in before creating the data source');
   const store = new OfflineStore(cacheOptions.dbName ?? `carnet-offline-${patientId ?? ''}`);
@@ -98,7 +111,7 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
   const sync = new SyncController(
     store,
     () => {
-      const id = session.patientId;
+      const id = options.patientId ?? session.patientId;
       if (id === undefined) throw new AuthError('login_required', 'No patient is signed in');
       return { client: sendClient, patientId: id };
     },

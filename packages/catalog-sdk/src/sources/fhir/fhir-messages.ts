@@ -3,7 +3,7 @@
  * The signed-in person is the patient (token `patient`) or a professional
  * (`fhirUser = Practitioner/<id>`, no patient): the server decides what each sees.
  */
-import type { Communication } from '@medplum/fhirtypes';
+import type { Communication, Patient } from '@medplum/fhirtypes';
 import { AuthError } from '../../auth/auth-error.js';
 import type { CareMessage, Correspondent, MessageThread, NewCareMessage } from '../../model/message.js';
 import {
@@ -86,7 +86,26 @@ export class FhirMessageRepository implements MessageRepository {
       seen.add(resource.id);
       messages.push(communicationToCareMessage(resource));
     }
-    return threadsOf(messages, me);
+    const threads = threadsOf(messages, me);
+    if (me.kind === 'patient') return threads;
+    // A professional reads each patient's name once (the server answers for patients who share with them).
+    const names = new Map<string, string>();
+    await Promise.all(
+      [...new Set(threads.map((thread) => thread.patientId))].map(async (patientId) => {
+        try {
+          const { resource } = await this.context.client.read<Patient>('Patient', patientId, options);
+          const name = resource.name?.[0];
+          const text = name?.text ?? [...(name?.given ?? []), name?.family ?? ''].join(' ').trim();
+          if (text) names.set(patientId, text);
+        } catch {
+          // The thread still shows, under the patient's id.
+        }
+      }),
+    );
+    return threads.map((thread) => {
+      const patientName = names.get(thread.patientId);
+      return patientName ? { ...thread, patientName } : thread;
+    });
   }
 
   async send(input: NewCareMessage): Promise<CareMessage> {

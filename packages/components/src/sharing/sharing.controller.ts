@@ -1,0 +1,146 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AccessLevel, CaregiverGrant, DataSource, GrantedParts, RecordPart } from '@carnet/catalog-sdk';
+import { endOfDay } from './sharing-format.js';
+
+/** What the patient is choosing in the « Donner accès » form. */
+export interface GrantDraft {
+  caregiverId: string;
+  parts: GrantedParts;
+  /** Last day of access (`YYYY-MM-DD`), empty: until revoked. */
+  untilDay: string;
+}
+
+/** Why the last action did not go through, for the sentence shown. */
+export type SharingProblem = 'no-caregiver' | 'no-part' | 'past-date' | 'no-professional' | 'failed';
+
+/** What happened, for the element to announce and dispatch. */
+export type SharingOutcome =
+  | { action: 'grant'; grant: CaregiverGrant }
+  | { action: 'revoke'; grant: CaregiverGrant }
+  | { action: 'share' | 'stop-sharing'; practitionerId: string };
+
+const EMPTY: GrantDraft = { caregiverId: '', parts: {}, untilDay: '' };
+
+/**
+ * The sharing element's behaviour: the grant being drafted, and the intents
+ * that change who may see the record (give, revoke, share with a professional
+ * or stop). Each intent waits for the server, then reports its outcome.
+ */
+export class SharingController implements ReactiveController {
+  /** The form's current choices. */
+  draft: GrantDraft = EMPTY;
+  /** The professional chosen in the « Ajouter un professionnel » form. */
+  practitionerId = '';
+  /** The id of what is being changed (a grant, a professional, `new` for the form), while the server answers. */
+  busy?: string;
+  /** Why the last intent failed. */
+  problem?: SharingProblem;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly done: (outcome: SharingOutcome) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  chooseCaregiver(caregiverId: string): void {
+    this.draft = { ...this.draft, caregiverId };
+    this.changed();
+  }
+
+  /** Sets a part's level; `none` removes it from the grant. */
+  choosePart(part: RecordPart, level: AccessLevel | 'none'): void {
+    const parts = { ...this.draft.parts };
+    if (level === 'none') delete parts[part];
+    else parts[part] = level;
+    this.draft = { ...this.draft, parts };
+    this.changed();
+  }
+
+  choosePractitioner(practitionerId: string): void {
+    this.practitionerId = practitionerId;
+    this.changed();
+  }
+
+  chooseUntil(day: string): void {
+    this.draft = { ...this.draft, untilDay: day };
+    this.changed();
+  }
+
+  /** Gives the drafted access; `name` is the caregiver's name shown in the patient's list. */
+  async grant(source: DataSource, name: string | undefined, now = new Date()): Promise<void> {
+    const sharing = source.sharing;
+    if (!sharing || this.busy) return;
+    const until = this.draft.untilDay ? endOfDay(this.draft.untilDay) : undefined;
+    if (!this.draft.caregiverId) return this.fail('no-caregiver');
+    if (Object.keys(this.draft.parts).length === 0) return this.fail('no-part');
+    if (until !== undefined && Date.parse(until) <= now.getTime()) return this.fail('past-date');
+    await this.run('new', async () => {
+      const grant = await sharing.grant({
+        caregiverId: this.draft.caregiverId,
+        parts: this.draft.parts,
+        ...(name ? { caregiverName: name } : {}),
+        ...(until ? { until } : {}),
+      });
+      this.draft = EMPTY;
+      this.done({ action: 'grant', grant });
+    });
+  }
+
+  async revoke(source: DataSource, grant: CaregiverGrant): Promise<void> {
+    const sharing = source.sharing;
+    if (!sharing || this.busy) return;
+    await this.run(grant.id, async () => {
+      await sharing.revoke(grant.id);
+      this.done({ action: 'revoke', grant });
+    });
+  }
+
+  async stopSharing(source: DataSource, practitionerId: string): Promise<void> {
+    const stop = source.careTeam.stopSharing?.bind(source.careTeam);
+    if (!stop || this.busy) return;
+    await this.run(practitionerId, async () => {
+      await stop(practitionerId);
+      this.done({ action: 'stop-sharing', practitionerId });
+    });
+  }
+
+  /** Shares the record with the professional chosen in the form. */
+  async share(source: DataSource): Promise<void> {
+    const share = source.careTeam.share?.bind(source.careTeam);
+    const practitionerId = this.practitionerId;
+    if (!share || this.busy) return;
+    if (!practitionerId) return this.fail('no-professional');
+    await this.run('share', async () => {
+      await share(practitionerId);
+      this.practitionerId = '';
+      this.done({ action: 'share', practitionerId });
+    });
+  }
+
+  private async run(key: string, action: () => Promise<void>): Promise<void> {
+    this.busy = key;
+    this.problem = undefined;
+    this.host.requestUpdate();
+    try {
+      await action();
+    } catch {
+      this.problem = 'failed';
+    } finally {
+      this.busy = undefined;
+      this.host.requestUpdate();
+    }
+  }
+
+  private fail(problem: SharingProblem): void {
+    this.problem = problem;
+    this.host.requestUpdate();
+  }
+
+  private changed(): void {
+    this.problem = undefined;
+    this.host.requestUpdate();
+  }
+}

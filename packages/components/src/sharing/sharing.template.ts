@@ -1,0 +1,231 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { msg, str } from '@lit/localize';
+import type { AccessLevel, CareTeamMember, Caregiver, CaregiverGrant, RecordPart } from '@carnet/catalog-sdk';
+import { RECORD_PARTS } from '@carnet/catalog-sdk';
+import type { GrantDraft, SharingProblem } from './sharing.controller.js';
+import { levelLabel, partLabel, partsSummary, untilLabel } from './sharing-format.js';
+
+/** What the sharing templates read. */
+export interface SharingView {
+  locale: string;
+  caregivers: readonly Caregiver[];
+  grants: readonly CaregiverGrant[];
+  careTeam: readonly CareTeamMember[];
+  /** Professionals of the directory not yet in the care team. */
+  addable: readonly CareTeamMember[];
+  /** The professional chosen in the add form. */
+  practitionerId: string;
+  /** False where the care team cannot be changed from here. */
+  canChangeCareTeam: boolean;
+  draft: GrantDraft;
+  busy: string | undefined;
+  problem: SharingProblem | undefined;
+  onCaregiver(id: string): void;
+  onPart(part: RecordPart, level: AccessLevel | 'none'): void;
+  onUntil(day: string): void;
+  onGrant(): void;
+  onRevoke(grant: CaregiverGrant): void;
+  onStopSharing(member: CareTeamMember): void;
+  onPractitioner(id: string): void;
+  onShare(): void;
+}
+
+/** The sentence for a problem. Called at render time. */
+export function problemMessage(problem: SharingProblem): string {
+  switch (problem) {
+    case 'no-caregiver':
+      return msg('Choisissez la personne à qui donner accès.');
+    case 'no-part':
+      return msg('Choisissez au moins une partie du carnet.');
+    case 'past-date':
+      return msg('La date de fin doit être aujourd’hui ou plus tard.');
+    case 'no-professional':
+      return msg('Choisissez le professionnel avec qui partager votre carnet.');
+    case 'failed':
+      return msg('Le changement n’a pas pu être enregistré. Vérifiez votre connexion et réessayez.');
+  }
+}
+
+/** The accesses in force, each with its Retirer button. */
+export function renderGrants(view: SharingView): TemplateResult {
+  if (view.grants.length === 0) return html`<p class="none">${msg('Vous n’avez donné accès à aucun aidant.')}</p>`;
+  return html`<ul class="list" part="grants">
+    ${repeat(
+      view.grants,
+      (grant) => grant.id,
+      (grant) => {
+        const name =
+          view.caregivers.find((caregiver) => caregiver.id === grant.caregiverId)?.name ??
+          grant.caregiverName ??
+          grant.caregiverId;
+        return html`<li class="item" part="grant">
+          <div>
+            <p class="who">${name}</p>
+            <p class="detail">${partsSummary(grant.parts, view.locale)}, ${untilLabel(grant.until, view.locale)}</p>
+          </div>
+          <button
+            type="button"
+            class="touch-target action"
+            part="revoke"
+            aria-label=${msg(str`Retirer l’accès de ${name}`)}
+            aria-disabled=${view.busy === grant.id ? 'true' : 'false'}
+            @click=${() => view.onRevoke(grant)}
+          >
+            ${view.busy === grant.id ? msg('Retrait…') : msg('Retirer l’accès')}
+          </button>
+        </li>`;
+      },
+    )}
+  </ul>`;
+}
+
+/** The form giving a caregiver access to chosen parts, until a date. */
+export function renderGrantForm(view: SharingView): TemplateResult {
+  if (view.caregivers.length === 0)
+    return html`<p class="none">${msg('Aucun aidant n’est encore connu de votre espace santé.')}</p>`;
+  const problem =
+    view.problem && view.problem !== 'failed' && view.problem !== 'no-professional' ? view.problem : undefined;
+  return html`<form
+    class="grant-form"
+    part="grant-form"
+    aria-labelledby="grant-title"
+    novalidate
+    @submit=${(event: Event) => {
+      event.preventDefault();
+      view.onGrant();
+    }}
+  >
+    <h3 id="grant-title">${msg('Donner accès à un aidant')}</h3>
+    <label class="field">
+      <span>${msg('Aidant')}</span>
+      <select
+        name="caregiver"
+        aria-invalid=${problem === 'no-caregiver' ? 'true' : 'false'}
+        @change=${(event: Event) => view.onCaregiver((event.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${view.draft.caregiverId === ''}>${msg('Choisir…')}</option>
+        ${view.caregivers.map(
+          (caregiver) =>
+            html`<option value=${caregiver.id} ?selected=${view.draft.caregiverId === caregiver.id}>
+              ${caregiver.relationship ? `${caregiver.name} (${caregiver.relationship})` : caregiver.name}
+            </option>`,
+        )}
+      </select>
+    </label>
+    <fieldset class="parts" aria-invalid=${problem === 'no-part' ? 'true' : 'false'}>
+      <legend>${msg('Parties du carnet')}</legend>
+      ${RECORD_PARTS.map(
+        (part) =>
+          html`<label class="field">
+            <span>${partLabel(part)}</span>
+            <select
+              name=${`part-${part}`}
+              @change=${(event: Event) =>
+                view.onPart(part, (event.target as HTMLSelectElement).value as AccessLevel | 'none')}
+            >
+              <option value="none" ?selected=${!view.draft.parts[part]}>${msg('pas d’accès')}</option>
+              <option value="read" ?selected=${view.draft.parts[part] === 'read'}>${levelLabel('read')}</option>
+              <option value="write" ?selected=${view.draft.parts[part] === 'write'}>${levelLabel('write')}</option>
+            </select>
+          </label>`,
+      )}
+    </fieldset>
+    <label class="field">
+      <span>${msg('Jusqu’au (facultatif)')}</span>
+      <input
+        type="date"
+        name="until"
+        aria-invalid=${problem === 'past-date' ? 'true' : 'false'}
+        .value=${view.draft.untilDay}
+        @change=${(event: Event) => view.onUntil((event.target as HTMLInputElement).value)}
+      />
+    </label>
+    ${problem ? html`<p class="problem" role="alert">${problemMessage(problem)}</p>` : nothing}
+    <button
+      type="submit"
+      class="touch-target action action--primary"
+      part="grant-submit"
+      aria-disabled=${view.busy === 'new' ? 'true' : 'false'}
+    >
+      ${view.busy === 'new' ? msg('Enregistrement…') : msg('Donner l’accès')}
+    </button>
+  </form>`;
+}
+
+/** The professionals who can see the record (care team), each with its Ne plus partager button. */
+export function renderCareTeam(view: SharingView): TemplateResult {
+  if (view.careTeam.length === 0)
+    return html`<p class="none">${msg('Aucun professionnel n’a accès à votre carnet.')}</p>`;
+  return html`<ul class="list" part="professionals">
+    ${repeat(
+      view.careTeam,
+      (member) => member.id,
+      (member) =>
+        html`<li class="item" part="professional">
+          <div>
+            <p class="who">${member.name}</p>
+            ${member.specialty ? html`<p class="detail">${member.specialty}</p>` : nothing}
+          </div>
+          ${
+            view.canChangeCareTeam
+              ? html`<button
+                  type="button"
+                  class="touch-target action"
+                  part="stop-sharing"
+                  aria-label=${msg(str`Ne plus partager avec ${member.name}`)}
+                  aria-disabled=${view.busy === member.id ? 'true' : 'false'}
+                  @click=${() => view.onStopSharing(member)}
+                >
+                  ${view.busy === member.id ? msg('Retrait…') : msg('Ne plus partager')}
+                </button>`
+              : nothing
+          }
+        </li>`,
+    )}
+  </ul>`;
+}
+
+/** The form sharing the record with a professional of the directory. */
+export function renderAddProfessional(view: SharingView): TemplateResult | typeof nothing {
+  if (!view.canChangeCareTeam || view.addable.length === 0) return nothing;
+  const problem = view.problem === 'no-professional';
+  return html`<form
+    class="grant-form"
+    part="share-form"
+    aria-labelledby="share-title"
+    novalidate
+    @submit=${(event: Event) => {
+      event.preventDefault();
+      view.onShare();
+    }}
+  >
+    <h4 id="share-title">${msg('Ajouter un professionnel')}</h4>
+    <label class="field">
+      <span>${msg('Professionnel')}</span>
+      <select
+        name="practitioner"
+        aria-invalid=${problem ? 'true' : 'false'}
+        @change=${(event: Event) => view.onPractitioner((event.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${view.practitionerId === ''}>${msg('Choisir…')}</option>
+        ${view.addable.map(
+          (member) =>
+            html`<option value=${member.id} ?selected=${view.practitionerId === member.id}>
+              ${member.specialty ? `${member.name} (${member.specialty})` : member.name}
+            </option>`,
+        )}
+      </select>
+    </label>
+    ${problem ? html`<p class="problem" role="alert">${problemMessage('no-professional')}</p>` : nothing}
+    <button
+      type="submit"
+      class="touch-target action action--primary"
+      part="share"
+      aria-disabled=${view.busy === 'share' ? 'true' : 'false'}
+    >
+      ${view.busy === 'share' ? msg('Enregistrement…') : msg('Partager mon carnet')}
+    </button>
+  </form>`;
+}
