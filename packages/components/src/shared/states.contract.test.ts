@@ -14,7 +14,7 @@ const CASES: StatesContractCase[] = [
   { tag: 'carnet-messages' },
   { tag: 'carnet-access-history', readsLocalRecord: false },
   { tag: 'carnet-moderation', readsLocalRecord: false, emptyState: 'unavailable' },
-  { tag: 'carnet-sharing' },
+  { tag: 'carnet-sharing', readsLocalRecord: false },
 ];
 
 /** Elements that are not widgets over the record (the provider is the source itself). */
