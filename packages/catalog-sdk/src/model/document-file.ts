@@ -9,10 +9,10 @@ import type { DocumentKind, NewHealthDocument } from './document.js';
 export const DOCUMENT_FILE_TYPES: readonly string[] = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
 
 /**
- * Largest file a patient may add, in bytes (3 MiB): a FHIR server receives it
- * base64-encoded inside a `Binary`, which must stay under common request limits.
+ * Largest file a patient may add, in bytes (3 MB): a FHIR server receives it
+ * base64-encoded inside a `Binary` (4 MB), which must stay under common request limits.
  */
-export const DOCUMENT_MAX_BYTES = 3 * 1024 * 1024;
+export const DOCUMENT_MAX_BYTES = 3_000_000;
 
 /** The facts of a file Carnet reads (a browser `File` has them all). */
 export interface DocumentFileFacts {

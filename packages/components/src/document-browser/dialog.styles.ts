@@ -94,14 +94,24 @@ export const documentDialogStyles = css`
     gap: var(--carnet-sys-space-s, 0.5rem);
     min-block-size: var(--carnet-sys-target-size, 44px);
   }
+  .upload-choice,
+  .upload-form,
   .send-form,
   .tag-form {
     display: grid;
     gap: 0.25rem;
   }
+  .upload-choice > label,
+  .upload-form > label,
   .send-form > label,
   .tag-form > label {
     font-weight: 600;
+  }
+  .upload-form input,
+  .upload-form select,
+  .upload-choice input {
+    min-block-size: var(--carnet-sys-target-size, 44px);
+    font: inherit;
   }
   .tag-form-row {
     display: flex;

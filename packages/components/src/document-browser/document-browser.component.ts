@@ -30,6 +30,7 @@ import { renderFacets } from './facets.template.js';
 import { ListKeyboardController } from './list-keyboard.controller.js';
 import { BrowserDialogs } from './browser-dialogs.controller.js';
 import { TagEditingController } from './tag-editing.controller.js';
+import { DocumentUploadController } from './document-upload.controller.js';
 import { renderOutcome } from './tag-editor.template.js';
 import { renderToolbar } from './toolbar.template.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
@@ -47,6 +48,14 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  *
  * @csspart base - The card around the browser.
  * @csspart title - The heading.
+ * @csspart add - The button adding a document (a file can also be dropped on the browser).
+ * @csspart upload-dialog - The add-a-document dialog.
+ * @csspart upload-drop - Where the dialog offers the file picker and the camera.
+ * @csspart upload-file - The file picker (PDF or image).
+ * @csspart upload-camera - The camera picker (a photo of a paper document, on phones).
+ * @csspart upload-summary - The chosen file's name and size.
+ * @csspart upload-save - The button saving the new document.
+ * @csspart upload-error - Why a file was refused or could not be saved.
  * @csspart toolbar - Search field and sort menu.
  * @csspart search - The search field.
  * @csspart sort - The sort menu.
@@ -153,7 +162,16 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     () => this.dataSource,
     (request) => emit(this, 'carnet-document-send', request, { cancelable: true }),
   );
+  private readonly upload = new DocumentUploadController(this, {
+    repository: () => this.dataSource?.documents,
+    onSaved: async (document) => {
+      await this.documentsTask.run();
+      // The new document is shown at once, with its file.
+      this.dialogs.openPreview(document.id);
+    },
+  });
   private readonly dialogs = new BrowserDialogs(this, {
+    upload: this.upload,
     filter: this.filter,
     tagging: this.tagging,
     preview: this.preview,
@@ -297,6 +315,21 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     });
   };
 
+  // A file dropped anywhere on the browser starts adding it (the dialog shows the details or the reason it is refused).
+  private readonly onDragOver = (event: DragEvent): void => {
+    if (!this.dataSource || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+
+  private readonly onDrop = (event: DragEvent): void => {
+    const file = event.dataTransfer?.files[0];
+    if (!this.dataSource || !file) return;
+    event.preventDefault();
+    if (this.upload.step === 'closed') this.dialogs.addDocument();
+    void this.upload.chooseFile(file);
+  };
+
   private readonly retry = (): void => {
     void this.documentsTask.run();
   };
@@ -304,8 +337,28 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   // --- rendering ---------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<section class="base" part="base" aria-labelledby="browser-title">
-      <h2 class="title" id="browser-title" part="title">${msg('Mes documents')}</h2>
+    return html`<section
+      class="base"
+      part="base"
+      aria-labelledby="browser-title"
+      @dragover=${this.onDragOver}
+      @drop=${this.onDrop}
+    >
+      <div class="header">
+        <h2 class="title" id="browser-title" part="title">${msg('Mes documents')}</h2>
+        ${
+          this.dataSource
+            ? html`<button
+                type="button"
+                class="primary-button touch-target"
+                part="add"
+                @click=${() => this.dialogs.addDocument()}
+              >
+                ${msg('Ajouter un document')}
+              </button>`
+            : nothing
+        }
+      </div>
       ${this.documentsTask.render({
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),
