@@ -4,25 +4,31 @@ import type { LocalDataSource, Pathology } from '@carnet/catalog-sdk';
 // find the record empty and import the persona twice.
 const seedingByDatabase = new Map<string, Promise<boolean>>();
 
-async function seedWhenEmpty(source: LocalDataSource, persona: Pathology): Promise<boolean> {
+async function seedWhenEmpty(source: LocalDataSource, persona: Pathology, now: Date): Promise<boolean> {
   if (!(await source.isEmpty())) return false;
   // The generator is large and only demos need it: load it on first use.
   const { generatePersona } = await import('@carnet/catalog-sdk/demo-data');
-  await source.importRecord(generatePersona(persona));
+  // Around today, so treatments, intakes and appointments are current, not those of a fixed date.
+  await source.importRecord(generatePersona(persona, { now }));
   return true;
 }
 
 /**
  * Fills an empty local record with a synthetic persona; leaves a record that
- * already holds data untouched.
+ * already holds data untouched. The persona is generated around `now` (default: now).
  *
  * @returns `true` when the persona was imported, `false` when the record already had data.
  */
-export function seedDemoPersona(source: LocalDataSource, persona: Pathology, dbName: string): Promise<boolean> {
+export function seedDemoPersona(
+  source: LocalDataSource,
+  persona: Pathology,
+  dbName: string,
+  now: Date = new Date(),
+): Promise<boolean> {
   const previous = seedingByDatabase.get(dbName) ?? Promise.resolve(false);
   const seeding = previous.then(
-    () => seedWhenEmpty(source, persona),
-    () => seedWhenEmpty(source, persona),
+    () => seedWhenEmpty(source, persona, now),
+    () => seedWhenEmpty(source, persona, now),
   );
   seedingByDatabase.set(dbName, seeding);
   const forget = (): void => {

@@ -103,3 +103,13 @@ describe('FHIR server: a patient adds her own documents', () => {
     assert.equal((await createBinary(limited)).status, 403);
   });
 });
+
+describe('Seed: demo data that stays current', () => {
+  it('generates the personas around the day the platform starts: intakes recorded up to today', async () => {
+    const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+    const bundle = await json(
+      await fhir(test.platform, `/MedicationAdministration?effective-time=ge${since}&_count=50`, diabetes),
+    );
+    assert.ok(Array.isArray(bundle['entry']) && bundle['entry'].length > 0, 'intakes in the last 24 hours');
+  });
+});
