@@ -53,9 +53,22 @@ export const documentDialogStyles = css`
     object-fit: contain;
   }
   .preview-pdf {
+    display: grid;
+    gap: var(--carnet-sys-space-s, 0.5rem);
     inline-size: 100%;
-    block-size: 60vh;
-    border: 0;
+    max-block-size: 60vh;
+    overflow: auto;
+  }
+  .pdf-page {
+    margin: 0;
+  }
+  .pdf-page canvas {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    border: 1px solid var(--carnet-sys-outline, currentColor);
+    /* A page is paper: white in every theme, like the file it shows. */
+    background: white;
   }
   .preview-message {
     margin: 0;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { DOCUMENT_KIND_VALUES, DOCUMENT_SORTS } from '@carnet/catalog-sdk';
@@ -156,7 +156,10 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     onSaved: (document, changes) =>
       emit(this, 'carnet-document-change', { documentId: document.id, version: document.version, changes }),
   });
-  private readonly preview = new DocumentPreviewController(this, () => this.dataSource?.documents);
+  private readonly preview = new DocumentPreviewController(this, {
+    repository: () => this.dataSource?.documents,
+    pageLabel: (page: number, count: number) => msg(str`Page ${page} sur ${count}`),
+  });
   private readonly sending = new DocumentSendingController(
     this,
     () => this.dataSource,

@@ -7,9 +7,17 @@ const seedingByDatabase = new Map<string, Promise<boolean>>();
 async function seedWhenEmpty(source: LocalDataSource, persona: Pathology, now: Date): Promise<boolean> {
   if (!(await source.isEmpty())) return false;
   // The generator is large and only demos need it: load it on first use.
-  const { generatePersona } = await import('@carnet/catalog-sdk/demo-data');
+  const { demoAttachment, generatePersona } = await import('@carnet/catalog-sdk/demo-data');
   // Around today, so treatments, intakes and appointments are current, not those of a fixed date.
-  await source.importRecord(generatePersona(persona, { now }));
+  const record = generatePersona(persona, { now });
+  // Every document gets its file, so it can be previewed and downloaded as on the platform.
+  const contents = new Map<string, Blob>();
+  const documents = record.documents.map((document) => {
+    const { bytes, contentType } = demoAttachment(document);
+    contents.set(document.id, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }));
+    return { ...document, contentType, size: bytes.length };
+  });
+  await source.importRecord({ ...record, documents }, { contents });
   return true;
 }
 
