@@ -112,6 +112,12 @@ describe('<carnet-provider>', () => {
       days: 7,
     });
     expect(week.overall.rate ?? 0).to.be.greaterThan(0.8);
+    // Every demo document has its file, of the size and type its details state (no « Aperçu indisponible »).
+    const documents = (await source.documents.list({ limit: 20 })).items;
+    for (const document of documents) {
+      const file = await source.documents.getContent(document.id);
+      expect([file.size, file.type]).to.deep.equal([document.size, document.contentType]);
+    }
 
     provider.remove();
     const second = await fixture<CarnetProvider>(
