@@ -207,6 +207,19 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     return this.documentsTask.run();
   }
 
+  /**
+   * Opens a document's preview (e.g. one chosen in `<carnet-record-summary>`), once
+   * the documents are loaded; moves the browser into view first.
+   */
+  async openDocument(documentId: string): Promise<void> {
+    await this.documentsTask.taskComplete.catch(() => undefined);
+    if (!this.filter.document(documentId)) await this.refresh();
+    if (!this.filter.document(documentId)) return;
+    this.scrollIntoView?.({ block: 'start' });
+    this.dialogs.openPreview(documentId);
+    emit(this, 'carnet-document-open', { documentId });
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('locale')) this.filter.setLocale(this.locale);
     this.keyboard.clamp();
