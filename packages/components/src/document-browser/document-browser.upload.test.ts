@@ -15,7 +15,6 @@ import {
 } from './test-helpers/browser-fixtures.js';
 import { tinyPdf, tinyPng } from './test-helpers/sample-documents.js';
 import { choose, detailsShown, field, openUpload, pdfFile, problem, type } from './test-helpers/upload-steps.js';
-import type { CarnetDocumentBrowser } from './document-browser.js';
 
 describe('<carnet-document-browser> adding a document', () => {
   afterEach(async () => {

@@ -4,10 +4,10 @@
  * `eval` (`'unsafe-eval'`), no fetch. So a preview works under the strict CSP an
  * embedding site has. Loaded on demand, the first time a PDF is previewed.
  */
-import { getDocument } from 'pdfjs-dist/build/pdf.min.mjs';
+import { getDocument } from 'pdfjs-dist';
 // pdf.js's "worker" code, run in this thread: it registers itself on `globalThis.pdfjsWorker`,
 // which pdf.js then uses instead of starting a Worker from a URL.
-import 'pdfjs-dist/build/pdf.worker.min.mjs';
+import 'pdfjs-dist/build/pdf.worker.mjs';
 
 /** One drawn page: its canvas, and its text for screen readers and search. */
 export interface PdfPageImage {
