@@ -10,8 +10,8 @@ import { mountWithProvider, part, rowOf, shadow, text } from './test-helpers/bro
 const STRICT_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
+  "style-src 'self'",
+  "img-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "frame-src 'none'",
@@ -35,6 +35,11 @@ describe('<carnet-document-browser> preview under a strict CSP', () => {
   });
   after(() => document.removeEventListener('securitypolicyviolation', onViolation));
   afterEach(() => deleteTestDatabases());
+  before(async function () {
+    // pdf.js is loaded on the first PDF preview; once here, so the test waits for drawing only.
+    this.timeout(60_000);
+    await import('./pdf-pages.js');
+  });
 
   it('draws the pages of a PDF and gives their text to screen readers, with no CSP violation', async () => {
     const dbName = uniqueDbName('browser-csp');
@@ -51,7 +56,11 @@ describe('<carnet-document-browser> preview under a strict CSP', () => {
       () => shadow(browser).querySelector('[part="preview-pdf"] canvas, [part="preview-pdf-fallback"]'),
       'PDF drawn',
       { timeout: 10_000 },
-    );
+    ).catch((error: unknown) => {
+      throw new Error(
+        `${String(error)}; violations: ${violations.join(', ')}; dialog: ${text(shadow(browser).querySelector('dialog[part="preview"]'))}`,
+      );
+    });
     expect(violations).to.deep.equal([]);
     const canvas = part<HTMLCanvasElement>(browser, '[part="preview-pdf"] canvas');
     const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];

@@ -53,8 +53,14 @@ async function chooseAndWrite(browser: CarnetDocumentBrowser, recipientId: strin
   await browser.updateComplete;
 }
 
-describe('<carnet-document-browser> preview and sending', () => {
+describe('<carnet-document-browser> preview and sending', function () {
   afterEach(() => deleteTestDatabases());
+  before(async function () {
+    // pdf.js (loaded on the first PDF preview) is a few megabytes for the test server to send and the
+    // page to parse on a busy machine: loaded once here, so the tests wait for drawing, not for that.
+    this.timeout(60_000);
+    await import('./pdf-pages.js');
+  });
 
   it('previews a PDF with its details and a download link', async () => {
     const dbName = uniqueDbName('browser-pdf');

@@ -60,7 +60,9 @@ export async function renderPdfPages(bytes: Uint8Array, options: PdfRenderOption
       canvas.height = Math.floor(viewport.height);
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', options.pageLabel(number, pdf.numPages));
-      await page.render({ canvas, viewport }).promise;
+      // The print intent draws in one go, not frame by frame: a preview is a still picture, and it
+      // is ready even when the page is in the background (no animation frames there).
+      await page.render({ canvas, viewport, intent: 'print' }).promise;
       const content = await page.getTextContent();
       const text = content.items
         .map((item) => ('str' in item ? item.str : ''))
