@@ -331,21 +331,6 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     });
   };
 
-  // A file dropped anywhere on the browser starts adding it (the dialog shows the details or the reason it is refused).
-  private readonly onDragOver = (event: DragEvent): void => {
-    if (!this.dataSource || !event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  };
-
-  private readonly onDrop = (event: DragEvent): void => {
-    const file = event.dataTransfer?.files[0];
-    if (!this.dataSource || !file) return;
-    event.preventDefault();
-    if (this.upload.step === 'closed') this.dialogs.addDocument();
-    void this.upload.chooseFile(file);
-  };
-
   private readonly retry = (): void => {
     void this.documentsTask.run();
   };
@@ -357,8 +342,8 @@ export class CarnetDocumentBrowser extends CarnetWidget {
       class="base"
       part="base"
       aria-labelledby="browser-title"
-      @dragover=${this.onDragOver}
-      @drop=${this.onDrop}
+      @dragover=${(event: DragEvent) => this.upload.acceptDrag(event, Boolean(this.dataSource))}
+      @drop=${(event: DragEvent) => this.upload.takeDrop(event, Boolean(this.dataSource), () => this.dialogs.addDocument())}
     >
       <div class="header">
         <h2 class="title" id="browser-title" part="title">${msg('Mes documents')}</h2>
