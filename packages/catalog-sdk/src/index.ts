@@ -5,6 +5,7 @@
 export * from './errors/errors.js';
 export * from './model/common.js';
 export * from './model/document.js';
+export * from './model/document-file.js';
 export * from './model/agenda.js';
 export * from './model/medication.js';
 export * from './model/forum.js';

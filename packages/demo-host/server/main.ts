@@ -35,6 +35,11 @@ export interface PlatformOptions {
   records?: readonly PatientRecord[];
   /** Documents per persona (generator default when absent). */
   documentCount?: number;
+  /**
+   * The day the personas are generated around (agenda, treatments, two weeks of
+   * intakes up to it). Default: now, so the demo is current whenever it starts.
+   */
+  now?: Date;
   /** Validate every seeded resource against R4 (slower). */
   validate?: boolean;
   /** Access token lifetime in seconds (default 300). */
@@ -130,7 +135,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const records =
       options.records ??
       (options.personas ?? (['diabetes', 'parkinson', 'kidney'] as const)).map((persona) =>
-        generatePersona(persona, options.documentCount === undefined ? {} : { documentCount: options.documentCount }),
+        generatePersona(persona, {
+          now: options.now ?? new Date(),
+          ...(options.documentCount === undefined ? {} : { documentCount: options.documentCount }),
+        }),
       );
     // A second patient per pathology, so that two people can meet in each community.
     const pathologies = [...new Set(records.map((record) => record.patient.pathology))];

@@ -17,6 +17,8 @@ import { buildCareTeam, buildPatient, vocabularyOf, type PersonaId } from './per
 import { instantToWallClock } from './wall-clock.js';
 
 export { PERSONAS } from './personas.js';
+export { demoAttachment, makePdf, makeSvg, pdfText } from './attachments.js';
+export type { DemoAttachment } from './attachments.js';
 export type { PersonaId, PersonaSummary } from './personas.js';
 
 /** Seed used when none is given, so the default demo is always the same. */

@@ -5,11 +5,13 @@ import type { CarnetLocale } from '../shared/localization.js';
 import type { DocumentFilterController } from './document-filter.controller.js';
 import type { DocumentPreviewController } from './document-preview.controller.js';
 import type { DocumentSendingController } from './document-sending.controller.js';
+import type { DocumentUploadController, UploadDraft } from './document-upload.controller.js';
 import type { ListKeyboardController } from './list-keyboard.controller.js';
 import { renderPreviewDialog } from './preview-dialog.template.js';
 import { renderSendDialog } from './send-dialog.template.js';
 import type { TagEditingController, TagEditorTarget } from './tag-editing.controller.js';
 import { renderTagEditor } from './tag-editor.template.js';
+import { renderUploadDialog } from './upload-dialog.template.js';
 
 /** The controllers the dialogs show. */
 export interface BrowserDialogParts {
@@ -18,12 +20,15 @@ export interface BrowserDialogParts {
   preview: DocumentPreviewController;
   sending: DocumentSendingController;
   keyboard: ListKeyboardController;
+  upload: DocumentUploadController;
 }
 
-type DialogName = 'preview' | 'send' | 'tags';
+type DialogName = 'preview' | 'send' | 'tags' | 'upload';
+
+const DRAFT_FIELDS: readonly (keyof UploadDraft)[] = ['title', 'kind', 'day', 'tags'];
 
 /**
- * The browser's three modal dialogs (preview, send, tag editor): renders them,
+ * The browser's modal dialogs (preview, send, tag editor, add a document): renders them,
  * and gives each a `DialogController` that opens it to follow its controller.
  * Rows are recycled by the virtualizer, so focus goes back to a row by index.
  */
@@ -36,7 +41,7 @@ export class BrowserDialogs implements ReactiveController {
     this.host = host;
     this.parts = parts;
     host.addController(this);
-    const { preview, sending, tagging, keyboard } = parts;
+    const { preview, sending, tagging, keyboard, upload } = parts;
     const returnToRow = (): void => void keyboard.focusRow(keyboard.activeIndex);
     // Stacking order: the send and tag dialogs open above the preview.
     this.modals = {
@@ -58,7 +63,18 @@ export class BrowserDialogs implements ReactiveController {
         onDismiss: () => sending.close(),
         returnFocusFallback: returnToRow,
       }),
+      upload: new DialogController(host, {
+        selector: 'dialog[part="upload-dialog"]',
+        isOpen: () => upload.step !== 'closed',
+        onDismiss: () => upload.close(),
+      }),
     };
+  }
+
+  /** Opens the add-a-document dialog, remembering what had focus. */
+  addDocument(): void {
+    this.rememberOpener('upload');
+    this.parts.upload.open();
   }
 
   hostConnected(): void {}
@@ -81,9 +97,9 @@ export class BrowserDialogs implements ReactiveController {
     void this.parts.sending.start(documentId);
   }
 
-  /** The three dialogs, empty while closed. */
+  /** The dialogs, empty while closed. */
   render(locale: CarnetLocale): TemplateResult {
-    const { filter, preview, sending, tagging } = this.parts;
+    const { filter, preview, sending, tagging, upload } = this.parts;
     const previewed = preview.documentId === undefined ? undefined : filter.document(preview.documentId);
     const tagged = tagging.target?.kind === 'document' ? filter.document(tagging.target.documentId) : undefined;
     const sent = sending.documentId === undefined ? undefined : filter.document(sending.documentId);
@@ -124,6 +140,25 @@ export class BrowserDialogs implements ReactiveController {
       onClose: () => sending.close(),
       onDownload: () => void sending.download(sent?.title ?? 'document').catch(() => undefined),
       onShare: () => void sending.share(sent?.title ?? 'document').catch(() => undefined),
+    })}
+    ${renderUploadDialog({
+      locale,
+      upload,
+      onFile: (event) => {
+        const input = event.target as HTMLInputElement;
+        void upload.chooseFile(input.files?.[0]);
+      },
+      onField: (event) => {
+        const field = event.target as HTMLInputElement | HTMLSelectElement;
+        const name = DRAFT_FIELDS.find((f) => f === field.name);
+        if (name) upload.setField(name, field.value);
+      },
+      onSubmit: (event) => {
+        event.preventDefault();
+        void upload.save();
+      },
+      onChooseAnother: () => upload.chooseAnother(),
+      onClose: () => upload.close(),
     })}`;
   }
 

@@ -53,9 +53,22 @@ export const documentDialogStyles = css`
     object-fit: contain;
   }
   .preview-pdf {
+    display: grid;
+    gap: var(--carnet-sys-space-s, 0.5rem);
     inline-size: 100%;
-    block-size: 60vh;
-    border: 0;
+    max-block-size: 60vh;
+    overflow: auto;
+  }
+  .pdf-page {
+    margin: 0;
+  }
+  .pdf-page canvas {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    border: 1px solid var(--carnet-sys-outline, currentColor);
+    /* A page is paper: white in every theme, like the file it shows. */
+    background: white;
   }
   .preview-message {
     margin: 0;
@@ -94,14 +107,24 @@ export const documentDialogStyles = css`
     gap: var(--carnet-sys-space-s, 0.5rem);
     min-block-size: var(--carnet-sys-target-size, 44px);
   }
+  .upload-choice,
+  .upload-form,
   .send-form,
   .tag-form {
     display: grid;
     gap: 0.25rem;
   }
+  .upload-choice > label,
+  .upload-form > label,
   .send-form > label,
   .tag-form > label {
     font-weight: 600;
+  }
+  .upload-form input,
+  .upload-form select,
+  .upload-choice input {
+    min-block-size: var(--carnet-sys-target-size, 44px);
+    font: inherit;
   }
   .tag-form-row {
     display: flex;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { DOCUMENT_KIND_VALUES, DOCUMENT_SORTS } from '@carnet/catalog-sdk';
@@ -30,6 +30,7 @@ import { renderFacets } from './facets.template.js';
 import { ListKeyboardController } from './list-keyboard.controller.js';
 import { BrowserDialogs } from './browser-dialogs.controller.js';
 import { TagEditingController } from './tag-editing.controller.js';
+import { DocumentUploadController } from './document-upload.controller.js';
 import { renderOutcome } from './tag-editor.template.js';
 import { renderToolbar } from './toolbar.template.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
@@ -47,6 +48,14 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  *
  * @csspart base - The card around the browser.
  * @csspart title - The heading.
+ * @csspart add - The button adding a document (a file can also be dropped on the browser).
+ * @csspart upload-dialog - The add-a-document dialog.
+ * @csspart upload-drop - Where the dialog offers the file picker and the camera.
+ * @csspart upload-file - The file picker (PDF or image).
+ * @csspart upload-camera - The camera picker (a photo of a paper document, on phones).
+ * @csspart upload-summary - The chosen file's name and size.
+ * @csspart upload-save - The button saving the new document.
+ * @csspart upload-error - Why a file was refused or could not be saved.
  * @csspart toolbar - Search field and sort menu.
  * @csspart search - The search field.
  * @csspart sort - The sort menu.
@@ -147,13 +156,25 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     onSaved: (document, changes) =>
       emit(this, 'carnet-document-change', { documentId: document.id, version: document.version, changes }),
   });
-  private readonly preview = new DocumentPreviewController(this, () => this.dataSource?.documents);
+  private readonly preview = new DocumentPreviewController(this, {
+    repository: () => this.dataSource?.documents,
+    pageLabel: (page: number, count: number) => msg(str`Page ${page} sur ${count}`),
+  });
   private readonly sending = new DocumentSendingController(
     this,
     () => this.dataSource,
     (request) => emit(this, 'carnet-document-send', request, { cancelable: true }),
   );
+  private readonly upload = new DocumentUploadController(this, {
+    repository: () => this.dataSource?.documents,
+    onSaved: async (document) => {
+      await this.documentsTask.run();
+      // The new document is shown at once, with its file.
+      this.dialogs.openPreview(document.id);
+    },
+  });
   private readonly dialogs = new BrowserDialogs(this, {
+    upload: this.upload,
     filter: this.filter,
     tagging: this.tagging,
     preview: this.preview,
@@ -184,6 +205,19 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   /** Loads the documents again, e.g. after the record changed elsewhere. */
   refresh(): Promise<void> {
     return this.documentsTask.run();
+  }
+
+  /**
+   * Opens a document's preview (e.g. one chosen in `<carnet-record-summary>`), once
+   * the documents are loaded; moves the browser into view first.
+   */
+  async openDocument(documentId: string): Promise<void> {
+    await this.documentsTask.taskComplete.catch(() => undefined);
+    if (!this.filter.document(documentId)) await this.refresh();
+    if (!this.filter.document(documentId)) return;
+    this.scrollIntoView?.({ block: 'start' });
+    this.dialogs.openPreview(documentId);
+    emit(this, 'carnet-document-open', { documentId });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -304,8 +338,28 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   // --- rendering ---------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<section class="base" part="base" aria-labelledby="browser-title">
-      <h2 class="title" id="browser-title" part="title">${msg('Mes documents')}</h2>
+    return html`<section
+      class="base"
+      part="base"
+      aria-labelledby="browser-title"
+      @dragover=${(event: DragEvent) => this.upload.acceptDrag(event, Boolean(this.dataSource))}
+      @drop=${(event: DragEvent) => this.upload.takeDrop(event, Boolean(this.dataSource), () => this.dialogs.addDocument())}
+    >
+      <div class="header">
+        <h2 class="title" id="browser-title" part="title">${msg('Mes documents')}</h2>
+        ${
+          this.dataSource
+            ? html`<button
+                type="button"
+                class="primary-button touch-target"
+                part="add"
+                @click=${() => this.dialogs.addDocument()}
+              >
+                ${msg('Ajouter un document')}
+              </button>`
+            : nothing
+        }
+      </div>
       ${this.documentsTask.render({
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),

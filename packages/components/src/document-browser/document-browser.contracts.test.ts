@@ -77,6 +77,17 @@ describe('<carnet-document-browser> shared contracts', () => {
       },
       focusAfterChange: 'Fermer',
     },
+    {
+      name: 'the add-a-document dialog',
+      mount: mountBrowser,
+      open: async (host) => {
+        const add = part<HTMLButtonElement>(host as CarnetDocumentBrowser, 'button[part="add"]');
+        await activate(add);
+        return add;
+      },
+      selector: 'dialog[part="upload-dialog"]',
+      safeChoice: 'Fichier (PDF ou image)',
+    },
   ]);
 
   it('Escape closes only the top dialog: the send dialog, then the preview', async () => {

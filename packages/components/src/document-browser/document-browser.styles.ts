@@ -16,6 +16,14 @@ export const documentBrowserStyles = css`
     background: var(--carnet-document-browser-background, var(--carnet-sys-surface, transparent));
   }
 
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+  }
+
   .title {
     margin: 0;
     font-size: var(--carnet-sys-font-size-title, 1.375rem);

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { HealthDocument } from '@carnet/catalog-sdk';
 import { formatCalendarDate } from '../shared/format.js';
 import type { CarnetLocale } from '../shared/localization.js';
@@ -38,19 +38,42 @@ function renderAttachment(document: HealthDocument, preview: DocumentPreviewCont
   if (type.startsWith('image/')) {
     return html`<img class="preview-image" part="preview-image" src=${preview.url ?? ''} alt=${document.title} />`;
   }
-  if (type === 'application/pdf') {
-    // <object> shows the browser's PDF viewer and falls back to the link when there is none.
-    return html`<object
-      class="preview-pdf"
-      part="preview-pdf"
-      data=${preview.url ?? ''}
-      type="application/pdf"
-      aria-label=${document.title}
-    >
-      <p class="preview-message">${msg('Ce navigateur ne peut pas afficher le PDF ici : téléchargez-le.')}</p>
-    </object>`;
-  }
+  if (type === 'application/pdf') return renderPdf(document, preview);
   return html`<p class="preview-message">${msg('Aperçu impossible pour ce type de fichier : téléchargez-le.')}</p>`;
+}
+
+/** A PDF's pages drawn on canvases (works under a strict CSP), or a way to open it when they cannot be. */
+function renderPdf(document: HealthDocument, preview: DocumentPreviewController): TemplateResult {
+  switch (preview.pdfStatus) {
+    case 'none':
+    case 'drawing':
+      return html`<p class="preview-message" role="status">${msg('Affichage du PDF…')}</p>`;
+    case 'failed':
+      return html`<p class="preview-message" part="preview-pdf-fallback">
+        ${msg('Ce PDF ne peut pas être affiché ici.')}
+        <a href=${preview.url ?? ''} target="_blank" rel="noopener">${msg('Ouvrir dans un nouvel onglet')}</a>
+        ${msg('ou téléchargez-le.')}
+      </p>`;
+    case 'drawn':
+      break;
+  }
+  const shown = preview.pages.length;
+  return html`<div class="preview-pdf" part="preview-pdf" role="group" aria-label=${document.title}>
+    ${preview.pages.map(
+      (page, index) =>
+        html`<figure class="pdf-page">
+          ${page.canvas}
+          <figcaption class="visually-hidden">${msg(str`Texte de la page ${index + 1} :`)} ${page.text}</figcaption>
+        </figure>`,
+    )}
+    ${
+      preview.pageCount > shown
+        ? html`<p class="preview-message">
+            ${msg(str`Les ${shown} premières pages sur ${preview.pageCount} sont affichées : téléchargez le document pour le lire en entier.`)}
+          </p>`
+        : nothing
+    }
+  </div>`;
 }
 
 function renderDetails(document: HealthDocument, locale: CarnetLocale): TemplateResult {

@@ -464,7 +464,7 @@ export interface CarnetRecordSummaryProps extends CarnetReactElementProps<Carnet
    */
   dataSource?: CarnetRecordSummary['dataSource'];
   /**
-   * `carnet-record-open`: The patient chose one of the latest documents.
+   * `carnet-record-open`: The patient chose one of the latest documents; cancelable. Unless the host cancels it, the `<carnet-document-browser>` of the same provider opens the document.
    */
   'oncarnet-record-open'?: (event: GlobalEventHandlersEventMap['carnet-record-open']) => void;
 }

@@ -366,7 +366,7 @@ export type CarnetRecordSummaryVueAttributes = Record<never, never>;
  */
 export interface CarnetRecordSummaryVueEvents {
   /**
-   * `carnet-record-open`: The patient chose one of the latest documents.
+   * `carnet-record-open`: The patient chose one of the latest documents; cancelable. Unless the host cancels it, the `<carnet-document-browser>` of the same provider opens the document.
    */
   'carnet-record-open': GlobalEventHandlersEventMap['carnet-record-open'];
 }

@@ -1,4 +1,4 @@
-import { createLocalDataSource, StorageError } from '@carnet/catalog-sdk';
+import { computeAdherence, createLocalDataSource, StorageError } from '@carnet/catalog-sdk';
 import type { DataSource } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, seedPersonaRecord, uniqueDbName } from '../test-helpers/databases.js';
 import { withFailingDocumentList } from '../test-helpers/faulty-data-source.js';
@@ -106,6 +106,18 @@ describe('<carnet-provider>', () => {
     const firstTotal = (await source.documents.list({ limit: 1 })).total;
     const firstTeam = (await source.careTeam.list()).length;
     expect(firstTotal).to.be.greaterThan(100);
+    // Generated around today: this week's doses are filled in (not « 0 %, 42 manquées » weeks after a fixed date).
+    const week = computeAdherence(await source.medications.listPlans(), await source.medications.listIntakes(), {
+      now: new Date(),
+      days: 7,
+    });
+    expect(week.overall.rate ?? 0).to.be.greaterThan(0.8);
+    // Every demo document has its file, of the size and type its details state (no « Aperçu indisponible »).
+    const documents = (await source.documents.list({ limit: 20 })).items;
+    for (const document of documents) {
+      const file = await source.documents.getContent(document.id);
+      expect([file.size, file.type]).to.deep.equal([document.size, document.contentType]);
+    }
 
     provider.remove();
     const second = await fixture<CarnetProvider>(

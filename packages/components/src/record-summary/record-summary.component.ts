@@ -18,6 +18,7 @@ import { stateStyles } from '../shared/states.styles.js';
 import { loadRecordSummary } from './record-summary.data.js';
 import type { RecordSummary } from './record-summary.data.js';
 import { recordSummaryStyles } from './record-summary.styles.js';
+import type {} from '../document-browser/document-browser.js';
 
 /** The condition's name in the patient's words; called at render time to follow the locale. */
 function pathologyLabel(pathology: Pathology): string {
@@ -58,7 +59,7 @@ function pathologyLabel(pathology: Pathology): string {
  * @cssstate error - Loading failed.
  * @cssstate ready - Counts are shown.
  *
- * @fires carnet-record-open - The patient chose one of the latest documents.
+ * @fires carnet-record-open - The patient chose one of the latest documents; cancelable. Unless the host cancels it, the `<carnet-document-browser>` of the same provider opens the document.
  */
 @localized()
 export class CarnetRecordSummary extends CarnetWidget {
@@ -94,7 +95,10 @@ export class CarnetRecordSummary extends CarnetWidget {
   }
 
   private openDocument(documentId: string): void {
-    emit(this, 'carnet-record-open', { documentId });
+    if (!emit(this, 'carnet-record-open', { documentId }, { cancelable: true })) return;
+    // The browser beside it in the same record shows the document.
+    const browser = this.closest('carnet-provider')?.querySelector('carnet-document-browser');
+    void browser?.openDocument(documentId);
   }
 
   private readonly retry = (): void => {

@@ -8,6 +8,8 @@ import type { CarnetRecordOpenEvent } from '../events/carnet-record-open.js';
 import { setCarnetLocale } from '../shared/localization.js';
 import type { CarnetProvider } from '../provider/provider.js';
 import type { CarnetRecordSummary } from './record-summary.js';
+import type { CarnetDocumentBrowser } from '../document-browser/document-browser.js';
+import '../document-browser/document-browser.js';
 import '../provider/provider.js';
 import './record-summary.js';
 
@@ -203,6 +205,31 @@ describe('<carnet-record-summary>', () => {
     expect(opened).to.deep.equal([]);
     recentButtons(summary)[2]?.click();
     expect(opened).to.deep.equal([newestFirst(record)[2]?.id]);
+  });
+
+  it('opens the chosen recent document in the document browser of the same record, unless the host cancels', async () => {
+    const dbName = uniqueDbName('open-in-browser');
+    const record = await seedPersonaRecord(dbName, 'diabetes', 4);
+    const provider = await fixture<CarnetProvider>(
+      html`<carnet-provider db-name=${dbName}>
+        <carnet-record-summary></carnet-record-summary>
+        <carnet-document-browser></carnet-document-browser>
+      </carnet-provider>`,
+    );
+    const summary = provider.querySelector('carnet-record-summary') as CarnetRecordSummary;
+    const browser = provider.querySelector('carnet-document-browser') as CarnetDocumentBrowser;
+    await dataShown(summary);
+    const preview = (): HTMLDialogElement | null | undefined =>
+      browser.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="preview"]');
+    const cancel = (event: Event): void => event.preventDefault();
+    document.addEventListener('carnet-record-open', cancel, { once: true });
+    recentButtons(summary)[0]?.click();
+    expect(preview()?.open ?? false).to.equal(false);
+
+    const chosen = newestFirst(record)[1] as HealthDocument;
+    recentButtons(summary)[1]?.click();
+    await waitUntil(() => preview()?.open, 'preview opened in the browser');
+    expect(text(preview()?.querySelector('h3'))).to.equal(chosen.title);
   });
 
   it('works without a provider when given a data source directly', async () => {

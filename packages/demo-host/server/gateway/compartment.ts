@@ -69,9 +69,13 @@ export const COMPARTMENT_RULES: Readonly<Record<string, CompartmentRule>> = {
     patientParam: 'entity',
     owners: (resource) => patientRefs(refsOf(resource['entity']).map((e) => (e as { what?: Ref } | undefined)?.what)),
   },
+  // A document's content: the patient adds her own (it belongs to her through securityContext) and reads it back.
   Binary: {
-    interactions: ['r'],
+    interactions: ['c', 'r'],
     owners: (resource) => patientRefs(refsOf(resource['securityContext'])),
+    assign: (resource, patientId) => {
+      resource['securityContext'] = { reference: `Patient/${patientId}` };
+    },
   },
   // The patient's grants to caregivers: she gives, reads and revokes them.
   Consent: {

@@ -40,6 +40,14 @@ export function referencesIn(value: unknown, found: string[] = []): string[] {
   return found;
 }
 
+/** Every `attachment.url` of a `DocumentReference`'s content. */
+export function attachmentUrlsIn(resource: ResourceJson): string[] {
+  if (resource.resourceType !== 'DocumentReference' || !Array.isArray(resource['content'])) return [];
+  return (resource['content'] as { attachment?: { url?: unknown } }[])
+    .map((item) => item?.attachment?.url)
+    .filter((url): url is string => typeof url === 'string');
+}
+
 /** The same answer for another patient's resource and for an id that does not exist. */
 function refused(): FhirHttpError {
   return new FhirHttpError(422, 'processing', 'A reference points outside what the patient may refer to');
@@ -75,6 +83,14 @@ export function createReferencePolicy(
   }
 
   return async (patientId, resource) => {
+    // An attachment is fetched by whoever may read the document (a professional it was sent to):
+    // it must be the patient's own Binary on this server, never another's content or another host.
+    for (const url of new Set(attachmentUrlsIn(resource))) {
+      const relative = url.startsWith(base) ? url.slice(base.length) : url;
+      const match = RELATIVE.exec(relative);
+      if (!match || match[1] !== 'Binary') throw refused();
+      if (!(await allowed(patientId, { type: 'Binary', id: match[2] ?? '' }, resource))) throw refused();
+    }
     for (const reference of new Set(referencesIn(resource))) {
       if (reference.startsWith('#')) continue;
       const relative = reference.startsWith(base) ? reference.slice(base.length) : reference;

@@ -12,7 +12,7 @@ import {
   planToMedicationRequest,
 } from '@carnet/catalog-sdk';
 import { COMPARTMENT_RULES, type ResourceJson } from '../gateway/compartment.js';
-import { makePdf, makeSvg } from './attachments.js';
+import { demoAttachment } from '@carnet/catalog-sdk/demo-data';
 
 /** Options of {@link seedRepository}. */
 export interface SeedOptions {
@@ -34,17 +34,10 @@ export interface SeedResult {
   durationMs: number;
 }
 
-const NOTICE = 'Document fictif : démonstration Carnet. Synthetic document: Carnet demo.';
-
-/** The attachment file of a document, and the content type it really has. */
+/** The attachment file of a document (the SDK's demo files), and the content type it really has. */
 function attachmentOf(doc: HealthDocument): { bytes: Buffer; contentType: string } {
-  if (doc.contentType.startsWith('image/')) {
-    return { bytes: makeSvg(doc.title, NOTICE), contentType: 'image/svg+xml' };
-  }
-  const lines = [doc.date.slice(0, 10), doc.author, doc.organisation, doc.description, '', NOTICE].filter(
-    (l): l is string => l !== undefined,
-  );
-  return { bytes: makePdf(doc.title, lines), contentType: 'application/pdf' };
+  const { bytes, contentType } = demoAttachment(doc);
+  return { bytes: Buffer.from(bytes), contentType };
 }
 
 function patientResource(patient: RecordPatient): Patient {

@@ -67,6 +67,24 @@ describe('LocalDataSource', () => {
     expect(await source.isEmpty()).to.equal(false);
   });
 
+  it("importRecord stores the documents' files given in contents, and only for documents of the record", async () => {
+    const source = freshSource();
+    const file = new Blob(['%PDF-1.4 demo'], { type: 'application/pdf' });
+    const stray = new Blob(['x'], { type: 'application/pdf' });
+    await source.importRecord(personaRecord(), {
+      contents: new Map([
+        ['doc-ordonnance', file],
+        ['doc-elsewhere', stray],
+      ]),
+    });
+    expect(await (await source.documents.getContent('doc-ordonnance')).text()).to.equal('%PDF-1.4 demo');
+    const missing = await source.documents.getContent('doc-elsewhere').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(missing).to.be.instanceOf(Error);
+  });
+
   it('importRecord keeps what exists unless replace is true, and never changes a chosen pseudonym', async () => {
     const source = freshSource();
     await source.forum.setPseudonym('Mésange');

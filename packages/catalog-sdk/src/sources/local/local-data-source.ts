@@ -38,8 +38,12 @@ export interface LocalDataSource extends DataSource {
   /**
    * Loads a whole synthetic/imported record preserving ids (bulk, one transaction
    * per store); replaces nothing that exists with the same id unless `replace: true`.
+   * `contents` gives documents their files (PDF, image), by document id.
    */
-  importRecord(record: PatientRecord, options?: { replace?: boolean }): Promise<void>;
+  importRecord(
+    record: PatientRecord,
+    options?: { replace?: boolean; contents?: ReadonlyMap<string, Blob> },
+  ): Promise<void>;
   /** True when no document, event, plan or thread is stored. */
   isEmpty(): Promise<boolean>;
   /** Deletes everything in this database. */
@@ -71,8 +75,11 @@ class IndexedDbDataSource implements LocalDataSource {
     this.careTeam = new LocalCareTeamRepository(context);
   }
 
-  importRecord(record: PatientRecord, options: { replace?: boolean } = {}): Promise<void> {
-    return importPatientRecord(this.#context, record, options.replace === true);
+  importRecord(
+    record: PatientRecord,
+    options: { replace?: boolean; contents?: ReadonlyMap<string, Blob> } = {},
+  ): Promise<void> {
+    return importPatientRecord(this.#context, record, options.replace === true, options.contents);
   }
 
   isEmpty(): Promise<boolean> {

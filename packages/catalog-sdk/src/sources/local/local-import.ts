@@ -121,6 +121,7 @@ export async function importPatientRecord(
   context: LocalContext,
   record: PatientRecord,
   replace: boolean,
+  contents?: ReadonlyMap<string, Blob>,
 ): Promise<void> {
   const pseudonym = (() => {
     try {
@@ -149,7 +150,22 @@ export async function importPatientRecord(
     .map((thread) => ({ threadId: thread.id, readAt: thread.lastActivityAt }));
   const threads: StoredThread[] = threadsIn.map(({ unread: _unread, ...thread }) => thread);
 
+  const documentIds = new Set(documents.map((document) => document.id));
+  const files = [...(contents ?? new Map<string, Blob>())].filter(([id]) => documentIds.has(id));
+  for (const [id, file] of files) {
+    if (!(file instanceof Blob)) throw new ValidationError(`contents.${id}`, 'must be a Blob');
+  }
   await putAll(context, 'documents', documents, replace);
+  if (files.length > 0) {
+    await context.database.transaction(['contents'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('contents');
+      await Promise.all(
+        files.map(async ([id, file]) => {
+          if (replace || (await store.getKey(id)) === undefined) await store.put(file, id);
+        }),
+      );
+    });
+  }
   await putAll(context, 'careTeam', careTeam, replace);
   await putAll(context, 'events', events, replace);
   await putAll(context, 'plans', plans, replace);
