@@ -11,6 +11,7 @@ export * from './model/forum.js';
 export * from './model/care-team.js';
 export * from './model/message.js';
 export * from './model/access.js';
+export * from './model/medical-profile.js';
 export * from './model/fhir/index.js';
 export type * from './sources/data-source.js';
 export * from './sources/local/local-data-source.js';

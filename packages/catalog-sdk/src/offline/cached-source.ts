@@ -592,6 +592,8 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     messages: inner.messages,
     // The trail is the server's: always read live.
     ...(inner.accessHistory ? { accessHistory: inner.accessHistory } : {}),
+    // The medical profile is read and written online (not cached yet).
+    ...(inner.medicalProfile ? { medicalProfile: inner.medicalProfile } : {}),
     close: () => {
       sync.close();
       inner.close();

@@ -30,3 +30,16 @@ export {
 export { CARE_MESSAGE_CATEGORY_CODE, communicationToCareMessage, careMessageToCommunication } from './care-message.js';
 export { auditEventToAccessEntry } from './access.js';
 export { practitionerToCareTeamMember, careTeamMemberToPractitioner } from './care-team.js';
+export {
+  BLOOD_GROUP_LOINC,
+  allergyIntoleranceToAllergy,
+  allergyToAllergyIntolerance,
+  conditionToMedicalCondition,
+  medicalConditionToCondition,
+  immunizationToVaccination,
+  vaccinationToImmunization,
+  observationToBloodGroup,
+  bloodGroupToObservation,
+  relatedPersonToEmergencyContact,
+  emergencyContactToRelatedPerson,
+} from './medical-profile.js';
