@@ -13,6 +13,8 @@ export { CarnetForumFeed } from './forum-feed/forum-feed.js';
 export { CarnetDocumentBrowser } from './document-browser/document-browser.js';
 export { CarnetMessages } from './messages/messages.js';
 export { CarnetAccessHistory } from './access-history/access-history.js';
+export { CarnetMedicalProfile } from './medical-profile/medical-profile.js';
+export { CarnetEmergencyCard } from './emergency-card/emergency-card.js';
 export { CarnetPillOrganiser, PRINT_PREVIEW_CLASS } from './pill-organiser/pill-organiser.js';
 export type { DoseState, SkipReason } from './pill-organiser/pill-organiser.js';
 

@@ -33,11 +33,6 @@ export interface AgendaFormat {
 // Locale tags behind each interface language: British English writes 24-hour times.
 const INTL_TAG: Record<CarnetLocale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-/** The `Intl` locale tag the agenda writes dates and times with for an interface language. */
-export function agendaIntlTag(locale: CarnetLocale): string {
-  return INTL_TAG[locale];
-}
-
 const byLocale = new Map<CarnetLocale, AgendaFormat>();
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 

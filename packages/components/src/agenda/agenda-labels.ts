@@ -5,8 +5,6 @@ import type { AgendaChangeScope } from '../events/carnet-event-change.js';
 import type { AgendaFormat } from './agenda-format.js';
 import type { AgendaItem, DayBucket } from './agenda-layout.js';
 import type { RecurrenceFrequency } from '@carnet/catalog-sdk';
-import type { CarnetLocale } from '../shared/localization.js';
-import { dateFieldShape } from './date-time-fields.js';
 
 /** The kind of an event in the patient's words. */
 export function kindLabel(kind: AgendaEventKind): string {
@@ -121,7 +119,4 @@ export function dayLabel(bucket: DayBucket, format: AgendaFormat): string {
   return label;
 }
 
-/** `jj/mm/aaaa` in French, `dd/mm/yyyy` in English: the order a date field reads. */
-export function dateShape(locale: CarnetLocale): string {
-  return dateFieldShape(locale, { day: msg('jj'), month: msg('mm'), year: msg('aaaa') });
-}
+export { dateShape } from '../shared/date-time-fields.js';

@@ -17,7 +17,7 @@ import { draftRule, planDelete, planEdit } from './series-edits.js';
 import type { OccurrenceAnchor, SeriesEdit } from './series-edits.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
 import type { CarnetLocale } from '../shared/localization.js';
-import { minutesOfDay, parseDateField, parseTimeField, timeOfMinutes } from './date-time-fields.js';
+import { minutesOfDay, parseDateField, parseTimeField, timeOfMinutes } from '../shared/date-time-fields.js';
 
 /** What the editor needs from its element. */
 export interface EventEditorOptions {

@@ -9,7 +9,7 @@ import { dateShape, kindLabel, reminderLabel, reminderUnitLabel } from './agenda
 import type { ReminderUnit } from './agenda-labels.js';
 import type { EditorProblem, EventEditorController } from './event-editor.controller.js';
 import { renderRecurrenceEditor } from './recurrence-editor.template.js';
-import { formatDateField, formatTimeField } from './date-time-fields.js';
+import { formatDateField, formatTimeField } from '../shared/date-time-fields.js';
 import type { DraftErrors, EventDraft } from './event-draft.js';
 
 /** What the editor dialog needs besides its controller. */

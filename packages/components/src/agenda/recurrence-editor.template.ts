@@ -12,7 +12,7 @@ import { draftTimes } from './event-draft.js';
 import type { DraftErrors, EventDraft } from './event-draft.js';
 import { draftRule } from './series-edits.js';
 import { live } from 'lit/directives/live.js';
-import { formatDateField } from './date-time-fields.js';
+import { formatDateField } from '../shared/date-time-fields.js';
 
 /** What the recurrence editor shows. */
 export interface RecurrenceEditorOptions {

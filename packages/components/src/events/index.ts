@@ -11,5 +11,6 @@ export type { CarnetIntakeChangeDetail, CarnetIntakeChangeEvent } from './carnet
 export type { AgendaChangeScope, CarnetEventChangeDetail, CarnetEventChangeEvent } from './carnet-event-change.js';
 export type { CarnetOccurrenceNoteDetail, CarnetOccurrenceNoteEvent } from './carnet-occurrence-note.js';
 export type { CarnetMessageSendDetail, CarnetMessageSendEvent } from './carnet-message-send.js';
+export type { CarnetProfileChangeDetail, CarnetProfileChangeEvent } from './carnet-profile-change.js';
 export { emit } from './emit.js';
 export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

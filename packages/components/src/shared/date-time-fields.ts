@@ -3,11 +3,14 @@
  * `<input type="date|time">` shows the browser's order and clock (an en-US
  * browser shows « 11/23/2026, 03:00 PM » on a French page). These fields are
  * text inputs; this module formats their value and reads what was typed.
- * Pure: no DOM.
+ * No DOM; the field shape's letters are translated.
  */
 import type { IsoDate } from '@carnet/catalog-sdk';
-import type { CarnetLocale } from '../shared/localization.js';
-import { agendaIntlTag } from './agenda-format.js';
+import { msg } from '@lit/localize';
+import type { CarnetLocale } from './localization.js';
+
+// The agenda's tags: British English writes day first and 24-hour times, like French.
+const INTL_TAG: Record<CarnetLocale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 type DatePart = 'day' | 'month' | 'year';
 
@@ -23,7 +26,7 @@ const patterns = new Map<CarnetLocale, DateFieldPattern>();
 export function dateFieldPattern(locale: CarnetLocale): DateFieldPattern {
   const cached = patterns.get(locale);
   if (cached) return cached;
-  const parts = new Intl.DateTimeFormat(agendaIntlTag(locale), {
+  const parts = new Intl.DateTimeFormat(INTL_TAG[locale], {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -45,6 +48,11 @@ export function dateFieldPattern(locale: CarnetLocale): DateFieldPattern {
 export function dateFieldShape(locale: CarnetLocale, letters: Record<DatePart, string>): string {
   const { order, separator } = dateFieldPattern(locale);
   return order.map((part) => letters[part]).join(separator);
+}
+
+/** `jj/mm/aaaa` in French, `dd/mm/yyyy` in English: the order a date field reads. */
+export function dateShape(locale: CarnetLocale): string {
+  return dateFieldShape(locale, { day: msg('jj'), month: msg('mm'), year: msg('aaaa') });
 }
 
 /** An ISO day as the locale writes it with numbers: `2026-11-23` → « 23/11/2026 ». */
