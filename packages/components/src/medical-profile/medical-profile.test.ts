@@ -71,6 +71,8 @@ describe('<carnet-medical-profile> and <carnet-emergency-card>', () => {
     const { profile, card } = await mount(dbName);
     expect(text(one(profile, '[part~="section-allergy"]'))).to.contain('Aucune allergie connue enregistrée.');
     expect(profile.matches(':state(empty)')).to.equal(true);
+    expect(text(one(card, '[part="allergies"]'))).to.contain('Aucune allergie enregistrée par le patient.');
+    expect(card.matches(':state(empty)')).to.equal(true);
     await expect(profile).to.be.accessible();
     const changes: CarnetProfileChangeDetail[] = [];
     profile.addEventListener('carnet-profile-change', (event) => changes.push(event.detail));
