@@ -19,6 +19,12 @@ export const CARNET_RESOURCE_SCOPES: readonly string[] = [
   'patient/Practitioner.rs',
   'patient/CareTeam.rus',
   'patient/AuditEvent.rs',
+  // The medical profile: allergies, conditions, vaccinations, blood group, emergency contacts.
+  'patient/AllergyIntolerance.cruds',
+  'patient/Condition.cruds',
+  'patient/Immunization.cruds',
+  'patient/Observation.cruds',
+  'patient/RelatedPerson.cruds',
 ];
 
 /** Every scope Carnet asks for by default (`<carnet-provider>` without a `scopes` attribute). */

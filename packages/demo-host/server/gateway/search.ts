@@ -63,6 +63,11 @@ export const SEARCH_ALLOW_LIST: Readonly<Record<string, Readonly<Record<string, 
   Appointment: { date: [], status: [], 'service-type': [], identifier: [] },
   CareTeam: { status: [] },
   AuditEvent: { date: [], action: [], 'entity-type': [] },
+  AllergyIntolerance: { 'clinical-status': [], criticality: [] },
+  Condition: { 'clinical-status': [], category: [] },
+  Immunization: { date: [], status: [] },
+  Observation: { code: [], category: [], date: [] },
+  RelatedPerson: {},
 };
 
 /** `_include` / `_revinclude` values offered per type (never `*`, never `:iterate`). */

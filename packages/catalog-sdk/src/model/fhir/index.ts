@@ -32,6 +32,9 @@ export { auditEventToAccessEntry } from './access.js';
 export { practitionerToCareTeamMember, careTeamMemberToPractitioner } from './care-team.js';
 export {
   BLOOD_GROUP_LOINC,
+  CONTACT_ROLE_SYSTEM,
+  EMERGENCY_CONTACT_CODE,
+  isEmergencyContact,
   allergyIntoleranceToAllergy,
   allergyToAllergyIntolerance,
   conditionToMedicalCondition,

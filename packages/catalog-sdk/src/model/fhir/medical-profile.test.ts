@@ -55,7 +55,10 @@ describe('medical profile ↔ FHIR', () => {
 
     const contact = { id: 'r1', version: '1', name: 'Claire Martin', relationship: 'Fille', phone: '06 12 34 56 78' };
     const person = emergencyContactToRelatedPerson({ ...contact, id: '', version: '' }, context);
-    expect(person.meta?.tag?.[0]?.code).to.equal('emergency-contact');
+    expect(person.relationship?.[0]?.coding?.[0]).to.deep.equal({
+      system: 'http://terminology.hl7.org/CodeSystem/v2-0131',
+      code: 'C',
+    });
     expect(relatedPersonToEmergencyContact(stored(person))).to.deep.equal(contact);
   });
 

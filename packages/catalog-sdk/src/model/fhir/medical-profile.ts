@@ -1,7 +1,7 @@
 /**
  * Medical profile entries ↔ FHIR R4: `AllergyIntolerance`, `Condition`,
  * `Immunization`, `Observation` (blood group, LOINC 882-1) and `RelatedPerson`
- * (emergency contact, tagged so it is never taken for a caregiver's account).
+ * (emergency contact: relationship coded v2-0131 `C`, so it is never taken for a caregiver's account).
  */
 import type {
   AllergyIntolerance,
@@ -40,7 +40,11 @@ import {
   withoutUndefined,
   type JsonObject,
 } from './read.js';
-import { EMERGENCY_CONTACT_CODE, EMERGENCY_CONTACT_SYSTEM } from './urls.js';
+
+/** HL7 v2 table 0131 (contact role), whose code `C` is « Emergency Contact ». */
+export const CONTACT_ROLE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-0131';
+/** The contact-role code of an emergency contact. */
+export const EMERGENCY_CONTACT_CODE = 'C';
 
 /** LOINC « ABO and Rh group [Type] in Blood ». */
 export const BLOOD_GROUP_LOINC = '882-1';
@@ -261,18 +265,26 @@ export function relatedPersonToEmergencyContact(resource: RelatedPerson): Emerge
   };
 }
 
-/** Writes an emergency contact as a `RelatedPerson` of the patient, tagged {@link EMERGENCY_CONTACT_CODE}. */
+/** True for a `RelatedPerson` whose relationship says « emergency contact » (v2-0131 `C`). */
+export function isEmergencyContact(resource: RelatedPerson): boolean {
+  return (resource.relationship ?? []).some((relationship) =>
+    (relationship.coding ?? []).some(
+      (coding) => coding.system === CONTACT_ROLE_SYSTEM && coding.code === EMERGENCY_CONTACT_CODE,
+    ),
+  );
+}
+
+/** Writes an emergency contact as a `RelatedPerson` of the patient, relationship coded v2-0131 `C`. */
 export function emergencyContactToRelatedPerson(contact: EmergencyContact, context: FhirPatientContext): RelatedPerson {
   const RT = 'RelatedPerson';
-  const version = meta(contact.version);
   return withoutUndefined<RelatedPerson>({
     resourceType: RT,
     id: idOf(contact.id),
-    meta: { ...version, tag: [{ system: EMERGENCY_CONTACT_SYSTEM, code: EMERGENCY_CONTACT_CODE }] },
+    meta: meta(contact.version),
     active: true,
     patient: referenceTo(`${RT}.patient`, 'Patient', context.patientId),
     relationship: [
-      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0131', code: 'C' }], text: contact.relationship },
+      { coding: [{ system: CONTACT_ROLE_SYSTEM, code: EMERGENCY_CONTACT_CODE }], text: contact.relationship },
     ],
     name: [{ text: contact.name }],
     telecom: [{ system: 'phone', value: contact.phone, use: 'mobile' }],

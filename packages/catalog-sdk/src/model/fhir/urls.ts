@@ -21,10 +21,6 @@ export const COMMUNICATION_CATEGORY_SYSTEM = codeSystem('communication-category'
 export const COMMUNITY_SYSTEM = codeSystem('community');
 /** Code system of agenda event kinds (`Appointment.appointmentType`). */
 export const AGENDA_EVENT_KIND_SYSTEM = codeSystem('agenda-event-kind');
-/** Code system marking a `RelatedPerson` as an emergency contact the patient wrote (`meta.tag`). */
-export const EMERGENCY_CONTACT_SYSTEM = codeSystem('related-person-role');
-/** The one code of {@link EMERGENCY_CONTACT_SYSTEM}. */
-export const EMERGENCY_CONTACT_CODE = 'emergency-contact';
 /** French national professional identifier (RPPS) identifier system. */
 export const RPPS_SYSTEM = 'urn:oid:1.2.250.1.71.4.2.1';
 /** HL7 extension marking an element whose value is unknown. */

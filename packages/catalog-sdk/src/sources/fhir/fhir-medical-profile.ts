@@ -21,13 +21,13 @@ import {
   conditionToMedicalCondition,
   emergencyContactToRelatedPerson,
   immunizationToVaccination,
+  isEmergencyContact,
   medicalConditionToCondition,
   observationToBloodGroup,
   relatedPersonToEmergencyContact,
   vaccinationToImmunization,
 } from '../../model/fhir/medical-profile.js';
 import type { FhirPatientContext } from '../../model/fhir/patient.js';
-import { EMERGENCY_CONTACT_CODE, EMERGENCY_CONTACT_SYSTEM } from '../../model/fhir/urls.js';
 import type { FhirSearchParams } from '../../fhir/fhir-client.js';
 import type { MedicalProfileRepository } from '../data-source.js';
 import { assembleProfile, checkProfileEntry } from '../rules/medical-profile.js';
@@ -37,6 +37,8 @@ import { patientIdOf, versionOf, type FhirSourceContext } from './fhir-context.j
 interface KindMapping<K extends MedicalProfileEntryKind> {
   type: Resource['resourceType'];
   search(patientId: string): FhirSearchParams;
+  /** Keeps the resources that are entries of this kind (default: all). */
+  keep?(resource: Resource): boolean;
   read(resource: Resource): MedicalProfileEntries[K];
   write(entry: MedicalProfileEntries[K], context: FhirPatientContext): Resource;
 }
@@ -70,7 +72,9 @@ const MAPPINGS: Mappings = {
   },
   contact: {
     type: 'RelatedPerson',
-    search: (patient) => ({ patient, _tag: `${EMERGENCY_CONTACT_SYSTEM}|${EMERGENCY_CONTACT_CODE}` }),
+    search: (patient) => ({ patient }),
+    // Caregivers are RelatedPersons too: only emergency contacts are profile entries.
+    keep: (resource) => isEmergencyContact(resource as RelatedPerson),
     read: (resource) => relatedPersonToEmergencyContact(resource as RelatedPerson),
     write: emergencyContactToRelatedPerson,
   },
@@ -90,7 +94,9 @@ export class FhirMedicalProfileRepository implements MedicalProfileRepository {
       { ...mapping.search(patientIdOf(this.context)), _count: 200 },
       { all: true, ...(signal === undefined ? {} : { signal }) },
     );
-    return result.resources.map((resource) => mapping.read(resource));
+    return result.resources
+      .filter((resource) => mapping.keep?.(resource) ?? true)
+      .map((resource) => mapping.read(resource));
   }
 
   async get(options: { signal?: AbortSignal } = {}): Promise<MedicalProfile> {
