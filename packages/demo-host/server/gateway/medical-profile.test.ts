@@ -31,6 +31,19 @@ after(async () => {
 });
 
 describe('gateway: the medical profile (issue 14.3)', () => {
+  it('serves the seeded profile of the kidney persona: penicillin allergy first, her daughter to call', async () => {
+    const kidney = await accessToken(test.platform, 'kidney');
+    const profile = await sourceFor(kidney, 'patient-kidney').medicalProfile?.get();
+    assert.ok(profile);
+    assert.equal(profile.allergies[0]?.substance, 'Pénicilline');
+    assert.equal(profile.allergies[0]?.severity, 'high');
+    assert.deepEqual(
+      profile.contacts.map((contact) => `${contact.name} (${contact.relationship})`),
+      ['Claire Martin (Fille)'],
+    );
+    assert.equal(profile.bloodGroup?.group, 'A+');
+  });
+
   it('lets the patient add, read, change and remove every kind of entry through the SDK', async () => {
     const profile = diabetesSource.medicalProfile;
     assert.ok(profile);
@@ -52,20 +65,21 @@ describe('gateway: the medical profile (issue 14.3)', () => {
     await profile.add('bloodGroup', { group: 'B-' });
 
     const read = await profile.get();
+    // Serious allergies first: the seeded sulfonamides and the new penicillin.
     assert.deepEqual(
       read.allergies.map((entry) => entry.substance),
-      ['Pénicilline'],
+      ['Pénicilline', 'Sulfamides'],
     );
-    assert.equal(read.contacts[0]?.name, 'Claire Martin');
-    assert.equal(read.conditions[0]?.since, '2004-09-01');
-    assert.equal(read.vaccinations[0]?.date, '2025-10-14');
+    assert.ok(read.contacts.some((entry) => entry.name === 'Claire Martin' && entry.relationship === 'Fille'));
+    assert.ok(read.conditions.some((entry) => entry.since === '2004-09-01'));
+    assert.ok(read.vaccinations.some((entry) => entry.date === '2025-10-14'));
     assert.equal(read.bloodGroup?.group, 'B-');
 
     const changed = await profile.update('allergy', { ...allergy, severity: 'low' });
     assert.notEqual(changed.version, allergy.version);
     await assert.rejects(profile.update('allergy', { ...allergy, reaction: 'Urticaire' }), { name: 'ConflictError' });
     await profile.remove('contact', contact.id, contact.version);
-    assert.deepEqual((await profile.get()).contacts, []);
+    assert.ok(!(await profile.get()).contacts.some((entry) => entry.id === contact.id));
   });
 
   it('keeps another patient out: reads look missing, writes are refused, searches never show it', async () => {
