@@ -14,6 +14,7 @@ export * from './model/message.js';
 export * from './model/access.js';
 export * from './model/moderation.js';
 export * from './model/sharing.js';
+export * from './model/medical-profile.js';
 export * from './model/fhir/index.js';
 export type * from './sources/data-source.js';
 export * from './sources/local/local-data-source.js';

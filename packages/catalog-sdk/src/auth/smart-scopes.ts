@@ -22,7 +22,12 @@ export const CARNET_RESOURCE_SCOPES: readonly string[] = [
   'patient/CareTeam.rus',
   'patient/AuditEvent.rs',
   'patient/Consent.crds',
-  'patient/RelatedPerson.rs',
+  // The medical profile: allergies, conditions, vaccinations, blood group, emergency contacts.
+  'patient/AllergyIntolerance.cruds',
+  'patient/Condition.cruds',
+  'patient/Immunization.cruds',
+  'patient/Observation.cruds',
+  'patient/RelatedPerson.cruds',
 ];
 
 /** Every scope Carnet asks for by default (`<carnet-provider>` without a `scopes` attribute). */

@@ -601,6 +601,8 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     // Moderation acts now, on the server, or not at all.
     ...(inner.moderation ? { moderation: inner.moderation } : {}),
     ...(inner.sharing ? { sharing: inner.sharing } : {}),
+    // The medical profile is read and written online (not cached yet).
+    ...(inner.medicalProfile ? { medicalProfile: inner.medicalProfile } : {}),
     close: () => {
       sync.close();
       inner.close();

@@ -7,6 +7,12 @@ import type { AccessEntry } from '../model/access.js';
 import type { ModeratedCommunity, ModerationRecord, ReportedPost } from '../model/moderation.js';
 import type { Caregiver, CaregiverGrant, HelpedPatient, NewCaregiverGrant } from '../model/sharing.js';
 import type { CareMessage, MessageThread, NewCareMessage } from '../model/message.js';
+import type {
+  MedicalProfile,
+  MedicalProfileEntries,
+  MedicalProfileEntryKind,
+  NewMedicalProfileEntry,
+} from '../model/medical-profile.js';
 import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
 
 /** Options of a paged list. */
@@ -221,6 +227,36 @@ export interface SharingRepository {
 }
 
 /**
+ * The patient's medical profile: allergies and intolerances, ongoing
+ * conditions, vaccinations, blood group and emergency contacts. The patient
+ * keeps it herself; an emergency card shows it.
+ *
+ * @example
+ * ```ts
+ * await source.medicalProfile?.add('allergy', {
+ *   substance: 'Pénicilline', type: 'allergy', category: 'medication', severity: 'high',
+ * });
+ * const { allergies, contacts } = await source.medicalProfile!.get();
+ * ```
+ */
+export interface MedicalProfileRepository {
+  /** The whole profile (serious allergies first). */
+  get(options?: { signal?: AbortSignal }): Promise<MedicalProfile>;
+  /**
+   * Adds an entry; rejects with `ValidationError` naming a wrong field. Adding
+   * a blood group replaces the one on record.
+   */
+  add<K extends MedicalProfileEntryKind>(kind: K, entry: NewMedicalProfileEntry<K>): Promise<MedicalProfileEntries[K]>;
+  /** Replaces an entry; `entry.version` must be the stored one, else `ConflictError`. */
+  update<K extends MedicalProfileEntryKind>(
+    kind: K,
+    entry: MedicalProfileEntries[K],
+  ): Promise<MedicalProfileEntries[K]>;
+  /** Removes an entry; `baseVersion` must be the stored one, else `ConflictError`. */
+  remove(kind: MedicalProfileEntryKind, id: string, baseVersion: string): Promise<void>;
+}
+
+/**
  * Where widgets read and write the patient's record: local (IndexedDB, the
  * embedded default) or remote (FHIR). Components only ever talk to this.
  */
@@ -243,6 +279,8 @@ export interface DataSource {
   readonly accessHistory?: AccessHistoryRepository;
   /** Access given to caregivers; absent where nothing is shared (an on-device record). */
   readonly sharing?: SharingRepository;
+  /** Allergies, conditions, vaccinations, blood group, emergency contacts; absent on sources that predate it. */
+  readonly medicalProfile?: MedicalProfileRepository;
   /** Releases connections (IndexedDB). */
   close(): void;
 }

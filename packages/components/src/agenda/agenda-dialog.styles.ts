@@ -98,6 +98,31 @@ export const agendaDialogStyles = css`
   .weekdays legend {
     grid-column: 1 / -1;
   }
+  .field-hint {
+    margin: 0;
+    color: var(--carnet-sys-on-surface-variant, inherit);
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+  }
+  input.date-field {
+    inline-size: 9rem;
+  }
+  input.time-field {
+    inline-size: 6rem;
+  }
+  .undo-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+    margin-block-start: var(--carnet-sys-space-s, 0.5rem);
+    padding: var(--carnet-sys-space-s, 0.5rem);
+    border: 1px solid var(--carnet-sys-outline);
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-sys-surface-variant);
+  }
+  .undo-bar p {
+    margin: 0;
+  }
   .recurrence-sentence {
     margin: 0;
     padding: var(--carnet-sys-space-s, 0.5rem);

@@ -76,7 +76,12 @@ export function renderAgendaDialogs(
     onReminderClick: handlers.onReminderClick,
     onReplaceCustomRule: handlers.onReplaceCustomRule,
   })}
-  ${renderScopeDialog({ request: editor.scopeRequest, onChoose: handlers.onScopeChoose, onCancel: handlers.onScopeCancel })}
+  ${renderScopeDialog({
+    request: editor.scopeRequest,
+    eventTitle: editor.base?.title ?? '',
+    onChoose: handlers.onScopeChoose,
+    onCancel: handlers.onScopeCancel,
+  })}
   ${renderIcsImportDialog({ transfer, locale, format, onConfirm: handlers.onImportConfirm, onCancel: handlers.onImportCancel })}`;
 }
 

@@ -118,3 +118,5 @@ export function dayLabel(bucket: DayBucket, format: AgendaFormat): string {
   else if (doses > 1) label += msg(str`, ${doses} prises de médicaments`);
   return label;
 }
+
+export { dateShape } from '../shared/date-time-fields.js';

@@ -10,6 +10,7 @@ import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import type {} from '../events/carnet-occurrence-note.js';
 import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
+import { renderUndoBar } from './undo-bar.template.js';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
@@ -178,9 +179,17 @@ export class CarnetAgenda extends CarnetWidget {
   });
   private readonly editor = new EventEditorController(this, {
     source: () => this.dataSource,
+    locale: () => this.locale,
     timeZone: () => this.timeZone,
     saved: (changes, action) =>
-      this.afterChanges(changes, action === 'delete' ? msg('Événement supprimé.') : msg('Événement enregistré.')),
+      this.afterChanges(
+        changes,
+        action === 'delete'
+          ? msg('Événement supprimé. Vous pouvez annuler la suppression.')
+          : action === 'undo'
+            ? msg('Suppression annulée.')
+            : msg('Événement enregistré.'),
+      ),
     stale: () => void this.data.reload(),
   });
   private readonly details = new OccurrenceDetailsController(this, {
@@ -332,6 +341,12 @@ export class CarnetAgenda extends CarnetWidget {
     onCreateOnDay: () => this.editor.openNew(this.openDay ?? this.range.focusDay),
   };
 
+  private readonly onUndoClick = (event: MouseEvent): void => {
+    const choice = (event.target as HTMLElement).closest<HTMLElement>('[data-undo]')?.dataset['undo'];
+    if (choice === 'restore') void this.editor.undoDelete();
+    else if (choice === 'dismiss') this.editor.dismissUndo();
+  };
+
   private readonly retry = (): void => {
     void this.data.reload();
   };
@@ -357,6 +372,7 @@ export class CarnetAgenda extends CarnetWidget {
         timeZone: this.timeZone,
         detailsEvent: this.details.item?.occurrence ? this.eventById(this.details.item.occurrence.eventId) : undefined,
       })}
+      ${renderUndoBar({ undo: this.editor.undo, failed: this.editor.undoFailed, onClick: this.onUndoClick })}
       ${this.announcer.region()}
     </section>`;
   }

@@ -44,7 +44,7 @@ describe('<carnet-agenda> event editor', () => {
     const { agenda } = await agendaInProvider(dbName);
     const changes = changesOf(document.body);
     await openNewEvent(agenda);
-    expect(field(agenda, 'date').value).to.equal('2026-11-23');
+    expect(field(agenda, 'date').value).to.equal('23/11/2026');
     await fill(agenda, {
       title: 'Consultation de néphrologie',
       date: '2026-11-26',

@@ -89,7 +89,7 @@ describe('<carnet-agenda> month grid keyboard', () => {
     await press(agenda, 'ArrowRight');
     await press(agenda, 'Enter');
     expect(editorDialog(agenda).open).to.equal(true);
-    expect(field(agenda, 'date').value).to.equal('2026-11-25');
+    expect(field(agenda, 'date').value).to.equal('25/11/2026');
     await expect(agenda).to.be.accessible();
     await press(agenda, 'Escape');
     expect(editorDialog(agenda).open).to.equal(false);

@@ -15,7 +15,7 @@ export interface EventDraft {
   date: IsoDate;
   /** `HH:mm`. */
   startTime: string;
-  /** `HH:mm`; on the next day when earlier than the start. */
+  /** `HH:mm`, on the same day: an end before the start is refused. */
   endTime: string;
   allDay: boolean;
   location: string;
@@ -38,7 +38,10 @@ export type DraftFields = Pick<AgendaEvent, 'title' | 'kind' | 'start' | 'end' |
 
 /** Which fields of the form are wrong, by input name. */
 export type DraftErrors = Partial<
-  Record<'title' | 'date' | 'endTime' | 'interval' | 'count' | 'until', 'required' | 'invalid'>
+  Record<
+    'title' | 'date' | 'startTime' | 'endTime' | 'interval' | 'count' | 'until',
+    'required' | 'invalid' | 'before-start'
+  >
 >;
 
 /** Reminder proposed for a new event: the day before. */
@@ -97,9 +100,7 @@ export function draftFromEvent(event: AgendaEvent, occurrence?: Occurrence): Eve
 export function draftTimes(draft: EventDraft): { start: LocalDateTime; end: LocalDateTime } {
   if (draft.allDay) return { start: `${draft.date}T00:00:00`, end: `${addDays(draft.date, 1)}T00:00:00` };
   const start = `${draft.date}T${draft.startTime}:00`;
-  let end = `${draft.date}T${draft.endTime || draft.startTime}:00`;
-  // An end before the start means the event ends after midnight.
-  if (wallMs(end) < wallMs(start)) end = `${addDays(draft.date, 1)}T${draft.endTime}:00`;
+  const end = `${draft.date}T${draft.endTime || draft.startTime}:00`;
   return { start, end };
 }
 
@@ -108,7 +109,13 @@ export function validateDraft(draft: EventDraft): DraftErrors {
   const errors: DraftErrors = {};
   if (draft.title.trim() === '') errors.title = 'required';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) errors.date = 'required';
-  if (!draft.allDay && !/^\d{2}:\d{2}$/.test(draft.startTime)) errors.date = 'invalid';
+  if (!draft.allDay) {
+    const time = /^\d{2}:\d{2}$/;
+    if (!time.test(draft.startTime)) errors.startTime = draft.startTime ? 'invalid' : 'required';
+    if (!time.test(draft.endTime)) errors.endTime = draft.endTime ? 'invalid' : 'required';
+    // 15:00–09:30 is a typing slip, not an overnight event: never saved silently.
+    else if (!errors.startTime && draft.endTime < draft.startTime) errors.endTime = 'before-start';
+  }
   const { recurrence } = draft;
   if (recurrence.frequency !== 'none' && !draft.customRule) {
     if (!(recurrence.interval >= 1)) errors.interval = 'invalid';

@@ -16,16 +16,33 @@ import type { DraftErrors, EventDraft } from './event-draft.js';
 import { draftRule, planDelete, planEdit } from './series-edits.js';
 import type { OccurrenceAnchor, SeriesEdit } from './series-edits.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import { minutesOfDay, parseDateField, parseTimeField, timeOfMinutes } from '../shared/date-time-fields.js';
 
 /** What the editor needs from its element. */
 export interface EventEditorOptions {
   source(): DataSource | undefined;
+  /** Language the date and time fields are typed in. */
+  locale(): CarnetLocale;
   /** Zone of new events. */
   timeZone(): string;
   /** Called with one detail per saved event, after the writes succeeded. */
-  saved(changes: CarnetEventChangeDetail[], action: 'save' | 'delete'): void;
+  saved(changes: CarnetEventChangeDetail[], action: 'save' | 'delete' | 'undo'): void;
   /** Called after a conflict or a failure, so the record is loaded again. */
   stale(): void;
+}
+
+/** A date or time field typed as text in the page's language. */
+export type TypedField = 'date' | 'startTime' | 'endTime' | 'until';
+
+/** What the last delete removed, so the patient can put it back. */
+export interface DeletionUndo {
+  /** Title of the event, to name what was deleted. */
+  title: string;
+  /** The event as it was before the delete. */
+  before: AgendaEvent;
+  /** The delete removed the event (else it changed its rule or exceptions). */
+  removed: boolean;
 }
 
 /** Why the last save did not go through. */
@@ -47,8 +64,17 @@ export class EventEditorController implements ReactiveController {
   base?: AgendaEvent;
   /** The occurrence the edit started from, for recurring events. */
   anchor?: OccurrenceAnchor;
-  /** The question « which occurrences? » is asked for this action. */
-  scopeRequest?: { action: 'save' | 'delete'; recurring: boolean };
+  /**
+   * The question « which occurrences? » is asked for this action; `confirm` is the
+   * scope of a series delete awaiting confirmation.
+   */
+  scopeRequest?: { action: 'save' | 'delete'; recurring: boolean; confirm?: AgendaChangeScope };
+  /** Text typed in a date or time field, kept as typed until it reads as a date or time. */
+  typed: Partial<Record<TypedField, string>> = {};
+  /** The last delete, until undone or replaced by another change. */
+  undo?: DeletionUndo;
+  /** Putting back the last delete failed. */
+  undoFailed = false;
   saving = false;
   problem?: EditorProblem;
   /** The reminder being added: value and unit. */
@@ -93,6 +119,7 @@ export class EventEditorController implements ReactiveController {
 
   private reset(): void {
     this.errors = {};
+    this.typed = {};
     this.base = undefined;
     this.anchor = undefined;
     this.scopeRequest = undefined;
@@ -120,10 +147,12 @@ export class EventEditorController implements ReactiveController {
       case 'location':
       case 'practitioner':
       case 'notes':
+        draft[input.name] = value;
+        break;
       case 'date':
       case 'startTime':
       case 'endTime':
-        draft[input.name] = value;
+        this.readTyped(input.name, value, event.type === 'change');
         break;
       case 'kind':
         draft.kind = parseOneOf(value, AGENDA_EVENT_KINDS, draft.kind);
@@ -165,7 +194,7 @@ export class EventEditorController implements ReactiveController {
         recurrence.end = { type: 'count', count: Math.max(1, Math.floor(Number(value)) || 1) };
         break;
       case 'until':
-        recurrence.end = { type: 'until', until: value };
+        this.readTyped('until', value, event.type === 'change');
         break;
       case 'reminderValue':
         this.reminderValue = Math.max(0, Math.floor(Number(value)) || 0);
@@ -176,9 +205,45 @@ export class EventEditorController implements ReactiveController {
       default:
         return;
     }
-    if (this.errors[input.name as keyof DraftErrors]) this.errors = validateDraft(draft);
+    if (Object.keys(this.errors).length > 0) this.errors = this.validate();
     this.host.requestUpdate();
   };
+
+  /**
+   * Reads a typed date or time into the draft (empty when it does not read);
+   * moving the start moves the end, keeping the duration. On `change` (the
+   * patient left the field) a value that reads is shown in the locale's form.
+   */
+  private readTyped(name: TypedField, value: string, committed: boolean): void {
+    const draft = this.draft;
+    const locale = this.options.locale();
+    const parsed = name === 'date' || name === 'until' ? parseDateField(value, locale) : parseTimeField(value, locale);
+    if (committed && parsed !== undefined) delete this.typed[name];
+    else this.typed[name] = value;
+    const read = parsed ?? '';
+    if (name === 'until') {
+      draft.recurrence.end = { type: 'until', until: read };
+      return;
+    }
+    if (name === 'startTime' && parsed !== undefined && parsed !== draft.startTime) {
+      const time = /^\d{2}:\d{2}$/;
+      if (time.test(draft.startTime) && time.test(draft.endTime) && draft.endTime >= draft.startTime) {
+        const duration = minutesOfDay(draft.endTime) - minutesOfDay(draft.startTime);
+        draft.endTime = timeOfMinutes(minutesOfDay(parsed) + duration);
+        delete this.typed.endTime;
+      }
+    }
+    draft[name] = read;
+  }
+
+  /** The draft's errors, with fields whose typed text does not read as a date or time. */
+  private validate(): DraftErrors {
+    const errors = validateDraft(this.draft);
+    for (const name of ['date', 'startTime', 'endTime', 'until'] as const) {
+      if (errors[name] === 'required' && this.typed[name]?.trim()) errors[name] = 'invalid';
+    }
+    return errors;
+  }
 
   /** Replaces a rule the plain-words editor could not show by its closest editable choice. */
   replaceCustomRule(): void {
@@ -206,7 +271,7 @@ export class EventEditorController implements ReactiveController {
    * from one of its occurrences. Returns false when the form has errors.
    */
   async submit(): Promise<boolean> {
-    this.errors = validateDraft(this.draft);
+    this.errors = this.validate();
     this.host.requestUpdate();
     if (Object.keys(this.errors).length > 0) return false;
     if (this.base?.rrule && this.anchor) {
@@ -228,11 +293,54 @@ export class EventEditorController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The patient answered the question (or confirmed a delete). */
+  /**
+   * The patient answered the question (or confirmed a delete). Deleting more
+   * than one occurrence of a series asks once more before anything is removed.
+   */
   chooseScope(scope: AgendaChangeScope): Promise<void> {
-    const action = this.scopeRequest?.action ?? 'save';
+    const request = this.scopeRequest;
+    const action = request?.action ?? 'save';
+    if (request && action === 'delete' && request.recurring && scope !== 'this' && !request.confirm) {
+      this.scopeRequest = { ...request, confirm: scope };
+      this.host.requestUpdate();
+      return Promise.resolve();
+    }
     this.scopeRequest = undefined;
-    return this.perform(action, scope);
+    return this.perform(action, request?.confirm ?? scope);
+  }
+
+  /** Puts back what the last delete removed (a new event when it was removed). */
+  async undoDelete(): Promise<void> {
+    const undo = this.undo;
+    const source = this.options.source();
+    if (!undo || !source) return;
+    this.undoFailed = false;
+    try {
+      let change: CarnetEventChangeDetail;
+      if (undo.removed) {
+        const { id: _id, version: _version, ...fields } = undo.before;
+        const created = await source.agenda.create(fields);
+        change = { action: 'create', eventId: created.id };
+      } else {
+        const latest = await source.agenda.get(undo.before.id);
+        const updated = await source.agenda.update({ ...undo.before, version: latest.version });
+        change = { action: 'update', eventId: updated.id };
+      }
+      this.undo = undefined;
+      this.host.requestUpdate();
+      this.options.saved([change], 'undo');
+    } catch {
+      this.undoFailed = true;
+      this.host.requestUpdate();
+      this.options.stale();
+    }
+  }
+
+  /** The patient dismissed the offer to undo. */
+  dismissUndo(): void {
+    this.undo = undefined;
+    this.undoFailed = false;
+    this.host.requestUpdate();
   }
 
   /** The patient closed the question without answering. */
@@ -256,6 +364,7 @@ export class EventEditorController implements ReactiveController {
     this.host.requestUpdate();
     const edit = this.plan(action, scope);
     const recurring = Boolean(this.base?.rrule);
+    const before = this.base;
     const changes: CarnetEventChangeDetail[] = [];
     try {
       if (edit.remove) {
@@ -277,6 +386,9 @@ export class EventEditorController implements ReactiveController {
       return;
     }
     const wasOpen = this.mode !== 'closed';
+    this.undo =
+      action === 'delete' && before ? { title: before.title, before, removed: Boolean(edit.remove) } : undefined;
+    this.undoFailed = false;
     this.reset();
     this.mode = 'closed';
     this.host.requestUpdate();

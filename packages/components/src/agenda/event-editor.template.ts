@@ -1,13 +1,16 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { live } from 'lit/directives/live.js';
 import { AGENDA_EVENT_KINDS } from '@carnet/catalog-sdk';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { AgendaFormat } from './agenda-format.js';
-import { kindLabel, reminderLabel, reminderUnitLabel } from './agenda-labels.js';
+import { dateShape, kindLabel, reminderLabel, reminderUnitLabel } from './agenda-labels.js';
 import type { ReminderUnit } from './agenda-labels.js';
 import type { EditorProblem, EventEditorController } from './event-editor.controller.js';
 import { renderRecurrenceEditor } from './recurrence-editor.template.js';
+import { formatDateField, formatTimeField } from '../shared/date-time-fields.js';
+import type { DraftErrors, EventDraft } from './event-draft.js';
 
 /** What the editor dialog needs besides its controller. */
 export interface EventEditorViewOptions {
@@ -85,6 +88,81 @@ function fieldError(error: string | undefined, id: string, text: string): Templa
   return error ? html`<span class="field-error" id=${id}>${text}</span>` : nothing;
 }
 
+function timeError(draft: EventDraft, error: DraftErrors['endTime']): string {
+  if (error === 'before-start') {
+    const end = draft.endTime;
+    const start = draft.startTime;
+    return msg(str`La fin (${end}) est avant le début (${start}) : corrigez l'heure de fin.`);
+  }
+  return error === 'required'
+    ? msg("Indiquez l'heure.")
+    : msg('Heure non reconnue : écrivez-la hh:mm, par exemple 14:30.');
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string {
+  return ids.filter(Boolean).join(' ');
+}
+
+/**
+ * Date, start and end as text typed in the page's language (a native date or
+ * time input would follow the browser's), with the expected shape and the day
+ * in words below so that « 04/12 » can never be misread.
+ */
+function renderWhen({ editor, locale, format }: EventEditorViewOptions): TemplateResult {
+  const { draft, errors, typed } = editor;
+  const shape = dateShape(locale);
+  const dateError =
+    errors.date === 'required' ? msg('Indiquez la date.') : msg(str`Date non reconnue : écrivez-la ${shape}.`);
+  const timeShape = msg('hh:mm, sur 24 heures');
+  return html`<div class="field-row">
+    <div class="field">
+      <label for="event-date">${msg('Date')}</label>
+      <input
+        id="event-date"
+        class="date-field"
+        name="date"
+        inputmode="numeric"
+        autocomplete="off"
+        required
+        .value=${live(typed.date ?? formatDateField(draft.date, locale))}
+        aria-invalid=${errors.date ? 'true' : 'false'}
+        aria-describedby=${describedBy('date-hint', errors.date && 'date-error')}
+      />
+      <span class="field-hint" id="date-hint">${draft.date ? `${shape} · ${format.fullDate(draft.date)}` : shape}</span>
+      ${fieldError(errors.date, 'date-error', dateError)}
+    </div>
+    <div class="field">
+      <label for="event-start">${msg('Début')}</label>
+      <input
+        id="event-start"
+        class="time-field"
+        name="startTime"
+        autocomplete="off"
+        .value=${live(typed.startTime ?? formatTimeField(draft.startTime))}
+        ?disabled=${draft.allDay}
+        aria-invalid=${errors.startTime ? 'true' : 'false'}
+        aria-describedby=${describedBy('time-hint', errors.startTime && 'startTime-error')}
+      />
+      <span class="field-hint" id="time-hint">${timeShape}</span>
+      ${fieldError(errors.startTime, 'startTime-error', timeError(draft, errors.startTime))}
+    </div>
+    <div class="field">
+      <label for="event-end">${msg('Fin')}</label>
+      <input
+        id="event-end"
+        class="time-field"
+        name="endTime"
+        autocomplete="off"
+        .value=${live(typed.endTime ?? formatTimeField(draft.endTime))}
+        ?disabled=${draft.allDay}
+        aria-invalid=${errors.endTime ? 'true' : 'false'}
+        aria-describedby=${describedBy('time-hint', errors.endTime && 'endTime-error')}
+      />
+      ${fieldError(errors.endTime, 'endTime-error', timeError(draft, errors.endTime))}
+    </div>
+  </div>`;
+}
+
 /** The create/edit form in a native modal `<dialog>`, with native inputs only. */
 export function renderEventEditor(options: EventEditorViewOptions): TemplateResult {
   const { editor, locale, format } = options;
@@ -125,26 +203,7 @@ export function renderEventEditor(options: EventEditorViewOptions): TemplateResu
                 ${AGENDA_EVENT_KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === draft.kind}>${kindLabel(kind)}</option>`)}
               </select>
             </label>
-            <div class="field-row">
-              <label class="field">
-                <span>${msg('Date')}</span>
-                <input
-                  type="date"
-                  name="date"
-                  required
-                  .value=${draft.date}
-                  aria-invalid=${errors.date ? 'true' : 'false'}
-                />
-              </label>
-              <label class="field">
-                <span>${msg('Début')}</span>
-                <input type="time" name="startTime" .value=${draft.startTime} ?disabled=${draft.allDay} />
-              </label>
-              <label class="field">
-                <span>${msg('Fin')}</span>
-                <input type="time" name="endTime" .value=${draft.endTime} ?disabled=${draft.allDay} />
-              </label>
-            </div>
+            ${renderWhen(options)}
             <label class="check">
               <input type="checkbox" name="allDay" .checked=${draft.allDay} />
               ${msg('Toute la journée')}
@@ -161,7 +220,14 @@ export function renderEventEditor(options: EventEditorViewOptions): TemplateResu
               <span>${msg('Notes')}</span>
               <textarea name="notes" rows="3" .value=${draft.notes}></textarea>
             </label>
-            ${renderRecurrenceEditor({ draft, errors, locale, format, onReplaceCustomRule: options.onReplaceCustomRule })}
+            ${renderRecurrenceEditor({
+              draft,
+              errors,
+              locale,
+              format,
+              typedUntil: editor.typed.until,
+              onReplaceCustomRule: options.onReplaceCustomRule,
+            })}
             ${renderReminders(options)}
             <div class="dialog-actions">
               <button type="submit" class="action action--primary touch-target" part="save" ?disabled=${editor.saving}>

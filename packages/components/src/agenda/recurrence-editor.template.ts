@@ -5,12 +5,14 @@ import { WEEKDAYS } from '@carnet/catalog-sdk';
 import type { CarnetLocale } from '../shared/localization.js';
 import { addDays, startOfWeek } from './agenda-dates.js';
 import type { AgendaFormat } from './agenda-format.js';
-import { frequencyLabel } from './agenda-labels.js';
+import { dateShape, frequencyLabel } from './agenda-labels.js';
 import { describeRecurrence, recurrenceToRRule } from '@carnet/catalog-sdk';
 import type { RecurrenceFrequency } from '@carnet/catalog-sdk';
 import { draftTimes } from './event-draft.js';
 import type { DraftErrors, EventDraft } from './event-draft.js';
 import { draftRule } from './series-edits.js';
+import { live } from 'lit/directives/live.js';
+import { formatDateField } from '../shared/date-time-fields.js';
 
 /** What the recurrence editor shows. */
 export interface RecurrenceEditorOptions {
@@ -18,6 +20,8 @@ export interface RecurrenceEditorOptions {
   errors: DraftErrors;
   locale: CarnetLocale;
   format: AgendaFormat;
+  /** The last day as typed, while it does not read as a date. */
+  typedUntil?: string;
   onReplaceCustomRule(): void;
 }
 
@@ -78,7 +82,8 @@ function renderMonthlyMode(draft: EventDraft, locale: CarnetLocale): TemplateRes
   </fieldset>`;
 }
 
-function renderEnd(draft: EventDraft, errors: DraftErrors): TemplateResult {
+function renderEnd(options: RecurrenceEditorOptions): TemplateResult {
+  const { draft, errors } = options;
   const end = draft.recurrence.end;
   return html`<fieldset class="recurrence-end" part="recurrence-end">
     <legend>${msg('Fin de la répétition')}</legend>
@@ -104,12 +109,14 @@ function renderEnd(draft: EventDraft, errors: DraftErrors): TemplateResult {
       <input type="radio" id="end-until" name="endType" value="until" .checked=${end.type === 'until'} />
       <label for="end-until">${msg("Jusqu'à une date")}</label>
       <input
-        type="date"
+        class="date-field"
         name="until"
-        aria-label=${msg('Dernier jour')}
+        inputmode="numeric"
+        autocomplete="off"
+        aria-label=${`${msg('Dernier jour')} (${dateShape(options.locale)})`}
         aria-invalid=${errors.until ? 'true' : 'false'}
         ?disabled=${end.type !== 'until'}
-        .value=${end.type === 'until' ? end.until : draft.date}
+        .value=${live(options.typedUntil ?? formatDateField(end.type === 'until' ? end.until : draft.date, options.locale))}
       />
     </div>
   </fieldset>`;
@@ -163,7 +170,7 @@ export function renderRecurrenceEditor(options: RecurrenceEditorOptions): Templa
               <span>${intervalUnit(frequency)}</span>
             </label>
             ${frequency === 'weekly' ? renderWeekdays(draft, format) : nothing}
-            ${frequency === 'monthly' ? renderMonthlyMode(draft, locale) : nothing} ${renderEnd(draft, errors)}`
+            ${frequency === 'monthly' ? renderMonthlyMode(draft, locale) : nothing} ${renderEnd(options)}`
     }
     ${sentence}
   </fieldset>`;

@@ -13,5 +13,6 @@ export type { CarnetOccurrenceNoteDetail, CarnetOccurrenceNoteEvent } from './ca
 export type { CarnetMessageSendDetail, CarnetMessageSendEvent } from './carnet-message-send.js';
 export type { CarnetModerationActionDetail, CarnetModerationActionEvent } from './carnet-moderation-action.js';
 export type { CarnetSharingChangeDetail, CarnetSharingChangeEvent } from './carnet-sharing-change.js';
+export type { CarnetProfileChangeDetail, CarnetProfileChangeEvent } from './carnet-profile-change.js';
 export { emit } from './emit.js';
 export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

@@ -15,7 +15,9 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { CarnetAccessHistory } from '../access-history/access-history.component.js';
 import type { CarnetAgenda } from '../agenda/agenda.component.js';
 import type { CarnetDocumentBrowser } from '../document-browser/document-browser.component.js';
+import type { CarnetEmergencyCard } from '../emergency-card/emergency-card.component.js';
 import type { CarnetForumFeed } from '../forum-feed/forum-feed.component.js';
+import type { CarnetMedicalProfile } from '../medical-profile/medical-profile.component.js';
 import type { CarnetMessages } from '../messages/messages.component.js';
 import type { CarnetModeration } from '../moderation/moderation.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
@@ -131,6 +133,30 @@ export interface CarnetDocumentBrowserProps extends CarnetReactElementProps<Carn
 }
 
 /**
+ * Props of `<carnet-emergency-card>` in React 19 JSX: Allergies first, people to call, blood group, conditions — printable on one page.
+ */
+export interface CarnetEmergencyCardProps extends CarnetReactElementProps<CarnetEmergencyCard> {
+  /**
+   * Where the profile is read; given by the enclosing `<carnet-provider>`.
+   *
+   * Set as the `dataSource` property.
+   */
+  dataSource?: CarnetEmergencyCard['dataSource'];
+  /**
+   * The patient's name as printed at the top (the record itself may not carry it).
+   *
+   * Set as the `patientName` property.
+   */
+  patientName?: CarnetEmergencyCard['patientName'];
+  /**
+   * The patient's name as printed at the top (the record itself may not carry it).
+   *
+   * The `patient-name` attribute (also rendered on the server); the `patientName` property holds the same value.
+   */
+  'patient-name'?: CarnetAttributeValue<CarnetEmergencyCard['patientName']>;
+}
+
+/**
  * Props of `<carnet-forum-feed>` in React 19 JSX: Patient forum of a community: threads, replies, pseudonym, reports.
  */
 export interface CarnetForumFeedProps extends CarnetReactElementProps<CarnetForumFeed> {
@@ -184,6 +210,22 @@ export interface CarnetForumFeedProps extends CarnetReactElementProps<CarnetForu
    * `carnet-post-report`: The patient reported a post; detail `{ postId, reason }` (never the comment).
    */
   'oncarnet-post-report'?: (event: GlobalEventHandlersEventMap['carnet-post-report']) => void;
+}
+
+/**
+ * Props of `<carnet-medical-profile>` in React 19 JSX: Allergies, emergency contacts, blood group, conditions, vaccinations.
+ */
+export interface CarnetMedicalProfileProps extends CarnetReactElementProps<CarnetMedicalProfile> {
+  /**
+   * Where the profile is kept; given by the enclosing `<carnet-provider>`.
+   *
+   * Set as the `dataSource` property.
+   */
+  dataSource?: CarnetMedicalProfile['dataSource'];
+  /**
+   * `carnet-profile-change`: An entry was added or removed and saved.
+   */
+  'oncarnet-profile-change'?: (event: GlobalEventHandlersEventMap['carnet-profile-change']) => void;
 }
 
 /**
@@ -490,7 +532,9 @@ export interface CarnetReactElements {
   'carnet-access-history': CarnetAccessHistoryProps;
   'carnet-agenda': CarnetAgendaProps;
   'carnet-document-browser': CarnetDocumentBrowserProps;
+  'carnet-emergency-card': CarnetEmergencyCardProps;
   'carnet-forum-feed': CarnetForumFeedProps;
+  'carnet-medical-profile': CarnetMedicalProfileProps;
   'carnet-messages': CarnetMessagesProps;
   'carnet-moderation': CarnetModerationProps;
   'carnet-pill-organiser': CarnetPillOrganiserProps;
@@ -506,7 +550,9 @@ declare module 'react' {
       'carnet-access-history': CarnetAccessHistoryProps;
       'carnet-agenda': CarnetAgendaProps;
       'carnet-document-browser': CarnetDocumentBrowserProps;
+      'carnet-emergency-card': CarnetEmergencyCardProps;
       'carnet-forum-feed': CarnetForumFeedProps;
+      'carnet-medical-profile': CarnetMedicalProfileProps;
       'carnet-messages': CarnetMessagesProps;
       'carnet-moderation': CarnetModerationProps;
       'carnet-pill-organiser': CarnetPillOrganiserProps;

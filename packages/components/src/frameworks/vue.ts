@@ -16,7 +16,9 @@ import type { AllowedComponentProps, ComponentCustomProps, EmitFn, HTMLAttribute
 import type { CarnetAccessHistory } from '../access-history/access-history.component.js';
 import type { CarnetAgenda } from '../agenda/agenda.component.js';
 import type { CarnetDocumentBrowser } from '../document-browser/document-browser.component.js';
+import type { CarnetEmergencyCard } from '../emergency-card/emergency-card.component.js';
 import type { CarnetForumFeed } from '../forum-feed/forum-feed.component.js';
+import type { CarnetMedicalProfile } from '../medical-profile/medical-profile.component.js';
 import type { CarnetMessages } from '../messages/messages.component.js';
 import type { CarnetModeration } from '../moderation/moderation.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
@@ -142,6 +144,31 @@ export type CarnetDocumentBrowserVue = DefineCarnetElement<
 >;
 
 /**
+ * Attributes of `<carnet-emergency-card>` whose name differs from their property's.
+ */
+export interface CarnetEmergencyCardVueAttributes {
+  /**
+   * The patient's name as printed at the top (the record itself may not carry it).
+   */
+  'patient-name'?: CarnetAttributeValue<CarnetEmergencyCard['patientName']>;
+}
+
+/**
+ * Events of `<carnet-emergency-card>`, for `@carnet-…` in templates.
+ */
+export type CarnetEmergencyCardVueEvents = Record<never, never>;
+
+/**
+ * `<carnet-emergency-card>` in Vue templates: Allergies first, people to call, blood group, conditions — printable on one page.
+ */
+export type CarnetEmergencyCardVue = DefineCarnetElement<
+  CarnetEmergencyCard,
+  'dataSource' | 'patientName',
+  CarnetEmergencyCardVueAttributes,
+  CarnetEmergencyCardVueEvents
+>;
+
+/**
  * Attributes of `<carnet-forum-feed>` whose name differs from their property's.
  */
 export interface CarnetForumFeedVueAttributes {
@@ -179,6 +206,31 @@ export type CarnetForumFeedVue = DefineCarnetElement<
   'community' | 'pageSize' | 'refreshInterval' | 'dataSource',
   CarnetForumFeedVueAttributes,
   CarnetForumFeedVueEvents
+>;
+
+/**
+ * Attributes of `<carnet-medical-profile>` whose name differs from their property's.
+ */
+export type CarnetMedicalProfileVueAttributes = Record<never, never>;
+
+/**
+ * Events of `<carnet-medical-profile>`, for `@carnet-profile-change` in templates.
+ */
+export interface CarnetMedicalProfileVueEvents {
+  /**
+   * `carnet-profile-change`: An entry was added or removed and saved.
+   */
+  'carnet-profile-change': GlobalEventHandlersEventMap['carnet-profile-change'];
+}
+
+/**
+ * `<carnet-medical-profile>` in Vue templates: Allergies, emergency contacts, blood group, conditions, vaccinations.
+ */
+export type CarnetMedicalProfileVue = DefineCarnetElement<
+  CarnetMedicalProfile,
+  'dataSource',
+  CarnetMedicalProfileVueAttributes,
+  CarnetMedicalProfileVueEvents
 >;
 
 /**
@@ -411,7 +463,9 @@ declare module 'vue' {
     'carnet-access-history': CarnetAccessHistoryVue;
     'carnet-agenda': CarnetAgendaVue;
     'carnet-document-browser': CarnetDocumentBrowserVue;
+    'carnet-emergency-card': CarnetEmergencyCardVue;
     'carnet-forum-feed': CarnetForumFeedVue;
+    'carnet-medical-profile': CarnetMedicalProfileVue;
     'carnet-messages': CarnetMessagesVue;
     'carnet-moderation': CarnetModerationVue;
     'carnet-pill-organiser': CarnetPillOrganiserVue;

@@ -15,6 +15,9 @@ const CASES: StatesContractCase[] = [
   { tag: 'carnet-access-history', readsLocalRecord: false },
   { tag: 'carnet-moderation', readsLocalRecord: false, emptyState: 'unavailable' },
   { tag: 'carnet-sharing', readsLocalRecord: false },
+  { tag: 'carnet-medical-profile' },
+  // The card keeps its sections and says in each that nothing is recorded (what an emergency team must read).
+  { tag: 'carnet-emergency-card', emptyState: null },
 ];
 
 /** Elements that are not widgets over the record (the provider is the source itself). */

@@ -4,7 +4,7 @@ import type { DataSource } from '@carnet/catalog-sdk';
 /** How a story's data source misbehaves: stays loading forever, or fails. */
 export type StoryFault = 'never-answers' | 'fails';
 
-type RepositoryName = 'documents' | 'agenda' | 'medications' | 'forum' | 'careTeam';
+type RepositoryName = 'documents' | 'agenda' | 'medications' | 'forum' | 'careTeam' | 'medicalProfile';
 
 // Methods are bound to the real object: repositories keep their state in #private fields.
 function bound(target: object, property: string | symbol): unknown {
@@ -19,7 +19,7 @@ function bound(target: object, property: string | symbol): unknown {
 export function localSourceWithFault<N extends RepositoryName>(
   dbName: string,
   repository: N,
-  method: keyof DataSource[N] & string,
+  method: keyof NonNullable<DataSource[N]> & string,
   fault: StoryFault,
 ): DataSource {
   const real = createLocalDataSource({ dbName });

@@ -165,7 +165,7 @@ describe('FHIR server: read and search', () => {
   });
 
   it('answers 404 OperationOutcomes for unknown ids, routes and types', async () => {
-    for (const path of ['/DocumentReference/nope', '/Observation', '/DocumentReference/x/y/z', '/$export']) {
+    for (const path of ['/DocumentReference/nope', '/Encounter', '/DocumentReference/x/y/z', '/$export']) {
       const response = await fhir(test.platform, path, diabetes);
       assert.equal(response.status, 404, path);
       assert.equal((await json(response)).resourceType, 'OperationOutcome');

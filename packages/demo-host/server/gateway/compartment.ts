@@ -42,6 +42,30 @@ const subjectRule = (interactions: readonly ScopeInteraction[]): CompartmentRule
   },
 });
 
+const patientRule = (interactions: readonly ScopeInteraction[]): CompartmentRule => ({
+  interactions,
+  patientParam: 'patient',
+  owners: (resource) => patientRefs(refsOf(resource['patient'])),
+  assign: (resource, patientId) => {
+    resource['patient'] = { reference: `Patient/${patientId}` };
+  },
+});
+
+/** A `RelatedPerson` the patient keeps as an emergency contact: relationship coded v2-0131 `C`. */
+function isEmergencyContact(resource: ResourceJson): boolean {
+  const relationships = Array.isArray(resource['relationship']) ? (resource['relationship'] as unknown[]) : [];
+  return relationships.some((relationship) => {
+    const codings = (relationship as { coding?: unknown } | undefined)?.coding;
+    return (
+      Array.isArray(codings) &&
+      codings.some(
+        (coding: { system?: unknown; code?: unknown } | undefined) =>
+          coding?.system === 'http://terminology.hl7.org/CodeSystem/v2-0131' && coding?.code === 'C',
+      )
+    );
+  });
+}
+
 /** The resource types the demo server serves, with their compartment rules. */
 export const COMPARTMENT_RULES: Readonly<Record<string, CompartmentRule>> = {
   Patient: {
@@ -86,10 +110,21 @@ export const COMPARTMENT_RULES: Readonly<Record<string, CompartmentRule>> = {
       resource['patient'] = { reference: `Patient/${patientId}` };
     },
   },
+  // The medical profile, kept by the patient herself.
+  AllergyIntolerance: patientRule(['c', 'r', 'u', 'd', 's']),
+  Condition: subjectRule(['c', 'r', 'u', 'd', 's']),
+  Immunization: patientRule(['c', 'r', 'u', 'd', 's']),
+  Observation: subjectRule(['c', 'r', 'u', 'd', 's']),
   RelatedPerson: {
-    interactions: ['r', 's'],
-    // Caregivers are a directory, like practitioners: access goes through the patient's grants.
-    owners: () => [],
+    interactions: ['c', 'r', 'u', 'd', 's'],
+    patientParam: 'patient',
+    // Only emergency contacts belong to the patient: a caregiver's RelatedPerson is an
+    // account's identity, which she must never change (it belongs to nobody here; the
+    // caregivers she may give access to are a directory, read through the gateway's own rule).
+    owners: (resource) => (isEmergencyContact(resource) ? patientRefs(refsOf(resource['patient'])) : []),
+    assign: (resource, patientId) => {
+      resource['patient'] = { reference: `Patient/${patientId}` };
+    },
   },
   Practitioner: {
     interactions: ['r', 's'],

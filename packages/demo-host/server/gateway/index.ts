@@ -157,8 +157,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         options.careTeamOf(caller.patientId).has(resource.id ?? '') ||
         (options.directory?.() ?? new Set<string>()).has(resource.id ?? '')
       );
-    // A patient sees the caregivers she may give access to.
-    if (resource.resourceType === 'RelatedPerson') return caregiversOf(caller.patientId).has(resource.id ?? '');
+    // A patient sees the caregivers she may give access to, and her own emergency
+    // contacts (the compartment rule below).
+    if (resource.resourceType === 'RelatedPerson' && caregiversOf(caller.patientId).has(resource.id ?? '')) return true;
     const rule = COMPARTMENT_RULES[resource.resourceType];
     return Boolean(rule) && belongsTo(rule as CompartmentRule, resource, caller.patientId);
   }

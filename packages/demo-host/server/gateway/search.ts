@@ -67,8 +67,12 @@ export const SEARCH_ALLOW_LIST: Readonly<Record<string, Readonly<Record<string, 
   Appointment: { date: [], status: [], 'service-type': [], identifier: [] },
   CareTeam: { status: [] },
   Consent: { status: [] },
-  RelatedPerson: {},
   AuditEvent: { date: [], action: [], 'entity-type': [] },
+  AllergyIntolerance: { 'clinical-status': [], criticality: [] },
+  Condition: { 'clinical-status': [], category: [] },
+  Immunization: { date: [], status: [] },
+  Observation: { code: [], category: [], date: [] },
+  RelatedPerson: {},
 };
 
 /** `_include` / `_revinclude` values offered per type (never `*`, never `:iterate`). */
@@ -143,7 +147,10 @@ export function constrainSearch(
   }
   if (resourceType === 'Patient') {
     out.set('_id', scope.patientId);
-  } else if (resourceType === 'RelatedPerson') {
+  } else if (resourceType === 'RelatedPerson' && !query.has('patient')) {
+    // Without `patient`: the caregivers she may give access to (a directory). With it: her
+    // emergency contacts, in her compartment (the rule below); a caregiver's RelatedPerson
+    // never belongs to a patient, so it is never found that way.
     const asked = out.get('_id')?.split(',');
     const allowedIds = [...(scope.caregivers ?? [])].filter((id) => !asked || asked.includes(id));
     out.set('_id', allowedIds.length ? allowedIds.join(',') : 'none-known');

@@ -13,6 +13,7 @@ import {
 } from '@carnet/catalog-sdk';
 import { COMPARTMENT_RULES, type ResourceJson } from '../gateway/compartment.js';
 import { demoAttachment } from '@carnet/catalog-sdk/demo-data';
+import { medicalProfileResources } from './medical-profiles.js';
 
 /** Options of {@link seedRepository}. */
 export interface SeedOptions {
@@ -103,6 +104,7 @@ export function personaResources(record: PatientRecord, fhirBaseUrl: string): Re
     const medication = medicineOf.get(intake.planId);
     resources.push(intakeToMedicationAdministration(intake, { patientId, ...(medication ? { medication } : {}) }));
   }
+  resources.push(...medicalProfileResources(record.patient.pathology, patientId));
   // Forum threads and posts live in the community (seed/community.ts), never in a compartment.
   return resources;
 }

@@ -31,3 +31,19 @@ export { CARE_MESSAGE_CATEGORY_CODE, communicationToCareMessage, careMessageToCo
 export { auditEventToAccessEntry } from './access.js';
 export { practitionerToCareTeamMember, careTeamMemberToPractitioner } from './care-team.js';
 export { caregiverGrantToConsent, consentToCaregiverGrant, isActiveConsent } from './consent.js';
+export {
+  BLOOD_GROUP_LOINC,
+  CONTACT_ROLE_SYSTEM,
+  EMERGENCY_CONTACT_CODE,
+  isEmergencyContact,
+  allergyIntoleranceToAllergy,
+  allergyToAllergyIntolerance,
+  conditionToMedicalCondition,
+  medicalConditionToCondition,
+  immunizationToVaccination,
+  vaccinationToImmunization,
+  observationToBloodGroup,
+  bloodGroupToObservation,
+  relatedPersonToEmergencyContact,
+  emergencyContactToRelatedPerson,
+} from './medical-profile.js';

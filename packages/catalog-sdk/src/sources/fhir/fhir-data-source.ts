@@ -11,6 +11,7 @@ import { FhirMessageRepository } from './fhir-messages.js';
 import { FhirAccessHistoryRepository } from './fhir-access-history.js';
 import { FhirModerationRepository } from './fhir-moderation.js';
 import { FhirSharingRepository } from './fhir-sharing.js';
+import { FhirMedicalProfileRepository } from './fhir-medical-profile.js';
 import { withOfflineCache, type CachedDataSource } from '../../offline/cached-source.js';
 import { OfflineStore } from '../../offline/store.js';
 import { SyncController } from '../../offline/sync.js';
@@ -97,6 +98,7 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     accessHistory: new FhirAccessHistoryRepository(context),
     moderation: new FhirModerationRepository(context),
     sharing: new FhirSharingRepository(context),
+    medicalProfile: new FhirMedicalProfileRepository(context),
     // Nothing to release: no connection outlives a request.
     close: () => undefined,
   };

@@ -4,6 +4,7 @@ import type { CareTeamMember } from '../../model/care-team.js';
 import type { DocumentSending, HealthDocument } from '../../model/document.js';
 import type { ForumPost, ForumThread, ReportReason } from '../../model/forum.js';
 import type { IntakeRecord, MedicationPlan } from '../../model/medication.js';
+import type { MedicalProfileEntries, MedicalProfileEntryKind } from '../../model/medical-profile.js';
 import { CarnetError, StorageError } from '../../errors/errors.js';
 
 /** A report the current patient made on a post. */
@@ -26,6 +27,11 @@ export interface StoredSetting {
   key: string;
   value: string;
 }
+
+/** A medical profile entry as stored: the entry and its kind (one store for every kind). */
+export type StoredProfileEntry = {
+  [K in MedicalProfileEntryKind]: MedicalProfileEntries[K] & { kind: K };
+}[MedicalProfileEntryKind];
 
 /** A thread as stored: `unread` is computed on read, never stored. */
 export type StoredThread = Omit<ForumThread, 'unread'>;
@@ -52,6 +58,8 @@ export interface CarnetDbSchema extends DBSchema {
   reports: { key: string; value: StoredReport; indexes: { 'by-post': string } };
   reads: { key: string; value: StoredReadMark };
   settings: { key: string; value: StoredSetting };
+  /** Medical profile entries (since version 2). */
+  profile: { key: string; value: StoredProfileEntry; indexes: { 'by-kind': string } };
 }
 
 /** Name of one object store. */
@@ -71,10 +79,11 @@ export const ALL_STORES: readonly CarnetStoreName[] = [
   'reports',
   'reads',
   'settings',
+  'profile',
 ];
 
 /** Schema version; bump it and extend `upgradeSchema` for every schema change. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** How long an open may wait for other tabs to release an older version. */
 const BLOCKED_TIMEOUT_MS = 10_000;
@@ -100,6 +109,11 @@ function upgradeSchema(db: IDBPDatabase<CarnetDbSchema>, oldVersion: number): vo
     reports.createIndex('by-post', 'postId');
     db.createObjectStore('reads', { keyPath: 'threadId' });
     db.createObjectStore('settings', { keyPath: 'key' });
+  }
+  if (oldVersion < 2) {
+    // Version 2: the medical profile. Adding a store keeps every existing one as it is.
+    const profile = db.createObjectStore('profile', { keyPath: 'id' });
+    profile.createIndex('by-kind', 'kind');
   }
 }
 

@@ -8,6 +8,7 @@ import type {
   DocumentRepository,
   ForumRepository,
   MedicationRepository,
+  MedicalProfileRepository,
 } from '../data-source.js';
 import { ALL_STORES, CarnetDatabase, type LocalContext } from './database.js';
 import { LocalAgendaRepository } from './local-agenda.js';
@@ -17,6 +18,7 @@ import { LocalForumRepository } from './local-forum.js';
 import { LocalMessageRepository } from './local-messages.js';
 import { importPatientRecord } from './local-import.js';
 import { LocalMedicationRepository } from './local-medications.js';
+import { LocalMedicalProfileRepository } from './local-medical-profile.js';
 
 /** Options of the on-device data source. */
 export interface LocalDataSourceOptions {
@@ -35,6 +37,8 @@ export interface LocalDataSourceOptions {
  */
 export interface LocalDataSource extends DataSource {
   readonly kind: 'local';
+  /** The medical profile, always kept on the device. */
+  readonly medicalProfile: MedicalProfileRepository;
   /**
    * Loads a whole synthetic/imported record preserving ids (bulk, one transaction
    * per store); replaces nothing that exists with the same id unless `replace: true`.
@@ -64,6 +68,7 @@ class IndexedDbDataSource implements LocalDataSource {
   readonly forum: ForumRepository;
   readonly careTeam: CareTeamRepository;
   readonly messages: MessageRepository = new LocalMessageRepository();
+  readonly medicalProfile: MedicalProfileRepository;
   readonly #context: LocalContext;
 
   constructor(context: LocalContext) {
@@ -73,6 +78,7 @@ class IndexedDbDataSource implements LocalDataSource {
     this.medications = new LocalMedicationRepository(context);
     this.forum = new LocalForumRepository(context);
     this.careTeam = new LocalCareTeamRepository(context);
+    this.medicalProfile = new LocalMedicalProfileRepository(context);
   }
 
   importRecord(

@@ -44,13 +44,18 @@ export async function save(agenda: CarnetAgenda): Promise<void> {
   await agenda.updateComplete;
 }
 
-/** Answers the « which occurrences? » question (or confirms a delete) and waits for the reload. */
+/**
+ * Answers the « which occurrences? » question (or confirms a delete), confirms
+ * a series delete when asked, and waits for the reload.
+ */
 export async function answerScope(agenda: CarnetAgenda, scope: 'this' | 'following' | 'all'): Promise<void> {
   const dialog = part<HTMLDialogElement>(agenda, 'dialog[part="scope-dialog"]');
   await waitUntil(() => dialog.open, 'scope question asked');
   // The writes are over once the change is announced; the reload has started by then.
   const changed = oneEvent(agenda, 'carnet-event-change');
   part<HTMLButtonElement>(agenda, `[part="scope-${scope}"]`).click();
+  await agenda.updateComplete;
+  agenda.shadowRoot?.querySelector<HTMLButtonElement>('[part="confirm-delete"]')?.click();
   await changed;
   await saved(agenda);
 }
