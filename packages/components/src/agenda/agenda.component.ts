@@ -6,6 +6,8 @@ import { localized, msg } from '@lit/localize';
 import { DEFAULT_TIME_ZONE } from '@carnet/catalog-sdk';
 import type { AgendaEvent, DataSource, IsoDate } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
+import { recordRevisionContext } from '../context/record-revision.context.js';
+import type { RecordRevision } from '../context/record-revision.context.js';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import type {} from '../events/carnet-occurrence-note.js';
 import { emit } from '../events/emit.js';
@@ -131,6 +133,11 @@ export class CarnetAgenda extends CarnetWidget {
   @consume({ context: dataSourceContext, subscribe: true })
   @property({ attribute: false })
   dataSource?: DataSource;
+
+  /** Bumped by `<carnet-provider>` when the cached record changed underneath: read again. */
+  @consume({ context: recordRevisionContext, subscribe: true })
+  @state()
+  recordRevision?: RecordRevision;
 
   /**
    * The view shown: `month`, `week` or `list` (« À venir »).

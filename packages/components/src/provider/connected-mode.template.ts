@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { LiveAnnouncer } from '../shared/announcer.js';
@@ -13,6 +13,19 @@ import type {
 } from './connected-mode.controller.js';
 import type { ProviderRecordStatus } from './provider.component.js';
 import { renderSessionHeader, renderSignInPrompt } from './session-header.js';
+import type { SyncStatusController } from './sync-status.controller.js';
+import { renderConflictDialog, renderSignOutConfirm, renderSyncLine } from './sync-status.template.js';
+import type { CarnetLocale } from '../shared/localization.js';
+
+/** What the view needs beyond the connection: the sync state, the « remember » choice, the locale. */
+export interface ConnectedViewOptions {
+  signInMode: SignInMode;
+  onRetry: () => void;
+  syncStatus: SyncStatusController;
+  remember: boolean;
+  onRememberChange: (remember: boolean) => void;
+  locale: CarnetLocale;
+}
 
 /** How each connected-mode status reads as the provider's `recordStatus`. */
 export const RECORD_STATUS_OF_CONNECTION: Readonly<Record<ConnectionStatus, ProviderRecordStatus>> = {
@@ -47,7 +60,7 @@ export class ConnectedModeView {
   }
 
   /** The template for the current status; `onRetry` prepares the record again. */
-  render(signInMode: SignInMode, onRetry: () => void): TemplateResult {
+  render({ signInMode, onRetry, syncStatus, remember, onRememberChange, locale }: ConnectedViewOptions): TemplateResult {
     const { connection } = this;
     switch (connection.status) {
       case 'connecting':
@@ -64,12 +77,32 @@ export class ConnectedModeView {
           notice: connectionMessageFor(connection.failure),
           busy: connection.busy,
           onSignIn: this.startSignIn,
+          remember,
+          onRememberChange,
         });
       case 'signed-in': {
         const session = connection.session;
         // Identity only: a display name when the provider gives one, else the patient id.
         const who = session?.user?.name ?? session?.patientId ?? session?.user?.sub ?? '';
-        return html`${renderSessionHeader({ who, busy: connection.busy, onSignOut: this.startSignOut })} <slot></slot>`;
+        const state = syncStatus.state;
+        const unsent = connection.unsentChanges;
+        return html`${renderSessionHeader({ who, busy: connection.busy, onSignOut: this.startSignOut })}
+          ${state ? renderSyncLine({ state, onReview: () => syncStatus.review() }) : nothing}
+          <slot></slot>
+          ${renderConflictDialog({
+            conflict: syncStatus.reviewing,
+            locale,
+            resolving: syncStatus.resolving,
+            failed: syncStatus.resolveFailed,
+            onChoose: (choice) => void syncStatus.resolve(choice),
+            onLater: () => syncStatus.postpone(),
+          })}
+          ${renderSignOutConfirm({
+            open: connection.confirmingSignOut,
+            unsent,
+            onStay: () => connection.cancelSignOut(),
+            onConfirm: this.confirmSignOut,
+          })}`;
       }
     }
   }
@@ -83,6 +116,12 @@ export class ConnectedModeView {
 
   private readonly startSignOut = (): void => {
     void this.connection.signOut().then(() => {
+      if (this.connection.status === 'signed-out') this.confirm(msg('Vous êtes déconnecté·e.'), 'sign-in-button');
+    });
+  };
+
+  private readonly confirmSignOut = (): void => {
+    void this.connection.signOut(true).then(() => {
       if (this.connection.status === 'signed-out') this.confirm(msg('Vous êtes déconnecté·e.'), 'sign-in-button');
     });
   };
