@@ -7,7 +7,8 @@
 //                            action 'deny' presses Cancel, 'close' closes the popup.
 //   carnet-stoppable-platform → { issuer, fhirBaseUrl, callbackUrl } of a second platform of
 //                            its own (started on first use), whose FHIR server may be stopped:
-//                            other test files running at the same time keep the shared one.
+//                            other test files running at the same time keep the shared one;
+//                            { starting: true } while it boots (ask again).
 //   carnet-fhir-stop / carnet-fhir-start → stops the stoppable platform's FHIR server listening
 //                            (connections refused, data kept) / listens again on the same port.
 // Include it in web-test-runner.config.mjs: `plugins: [..., carnetPlatformPlugin()]`.
@@ -66,8 +67,10 @@ export function carnetPlatformPlugin({ documentCount = 40, eager = false } = {})
         return { issuer, fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
       }
       if (command === 'carnet-stoppable-platform') {
-        const { issuer, fhirBaseUrl } = await startStoppable();
-        return { issuer, fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
+        // A command must answer within 20 s, less than a boot on a busy machine: the page asks again.
+        const ready = await Promise.race([startStoppable(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (!ready) return { starting: true };
+        return { issuer: ready.issuer, fhirBaseUrl: ready.fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
       }
       if (command === 'carnet-fhir-stop' || command === 'carnet-fhir-start') {
         const running = await startStoppable();

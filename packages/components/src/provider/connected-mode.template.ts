@@ -60,7 +60,14 @@ export class ConnectedModeView {
   }
 
   /** The template for the current status; `onRetry` prepares the record again. */
-  render({ signInMode, onRetry, syncStatus, remember, onRememberChange, locale }: ConnectedViewOptions): TemplateResult {
+  render({
+    signInMode,
+    onRetry,
+    syncStatus,
+    remember,
+    onRememberChange,
+    locale,
+  }: ConnectedViewOptions): TemplateResult {
     const { connection } = this;
     switch (connection.status) {
       case 'connecting':

@@ -106,9 +106,7 @@ function intakeLines(record: { status: string; takenAt?: string; note?: string }
   return lines;
 }
 
-function documentLines(
-  document: { title: string; tags: readonly string[]; favourite: boolean } | undefined,
-): string[] {
+function documentLines(document: { title: string; tags: readonly string[]; favourite: boolean } | undefined): string[] {
   if (!document) return [msg('Document supprimé')];
   return [
     document.tags.length > 0 ? msg(str`Étiquettes : ${document.tags.join(', ')}`) : msg("Pas d'étiquette"),
@@ -123,7 +121,8 @@ function agendaLines(event: { title: string; notes?: string } | undefined): stri
 
 /** The record the conflict is about, and both versions, in plain words. */
 function describe(conflict: SyncConflict, locale: CarnetLocale): { subject: string; theirs: Side; mine: Side } {
-  const theirsHeading = conflict.reason === 'rejected' ? msg('Version enregistrée') : msg('Version enregistrée entre-temps');
+  const theirsHeading =
+    conflict.reason === 'rejected' ? msg('Version enregistrée') : msg('Version enregistrée entre-temps');
   const mineHeading = msg('Votre modification sur cet appareil');
   switch (conflict.entity) {
     case 'intake': {
@@ -154,7 +153,10 @@ function describe(conflict: SyncConflict, locale: CarnetLocale): { subject: stri
     case 'plan':
       return {
         subject: msg(str`Traitement ${conflict.theirs?.medication.display ?? conflict.mine?.medication.display ?? ''}`),
-        theirs: { heading: theirsHeading, lines: conflict.theirs ? [msg('Version du serveur')] : [msg('Traitement supprimé')] },
+        theirs: {
+          heading: theirsHeading,
+          lines: conflict.theirs ? [msg('Version du serveur')] : [msg('Traitement supprimé')],
+        },
         mine: { heading: mineHeading, lines: conflict.mine ? [msg('Vos changements')] : [msg('Suppression')] },
       };
   }
@@ -167,7 +169,9 @@ function whyText(conflict: SyncConflict): string {
         "Cette information a été modifiée ailleurs pendant que vous étiez hors connexion. Rien n'a été écrasé : choisissez la version à garder.",
       );
     case 'deleted':
-      return msg("Cette information a été supprimée ailleurs pendant que vous étiez hors connexion. Rien n'a été écrasé.");
+      return msg(
+        "Cette information a été supprimée ailleurs pendant que vous étiez hors connexion. Rien n'a été écrasé.",
+      );
     case 'rejected':
       return msg("Le serveur a refusé cette modification. Elle est gardée sur cet appareil jusqu'à votre choix.");
   }
@@ -294,10 +298,21 @@ export function renderSignOutConfirm({ open, unsent, onStay, onConfirm }: SignOu
               }
             </p>
             <div class="dialog-actions">
-              <button type="button" class="action action--primary touch-target" part="stay-signed-in" autofocus @click=${onStay}>
+              <button
+                type="button"
+                class="action action--primary touch-target"
+                part="stay-signed-in"
+                autofocus
+                @click=${onStay}
+              >
                 ${msg('Rester connecté·e')}
               </button>
-              <button type="button" class="action action--secondary touch-target" part="sign-out-anyway" @click=${onConfirm}>
+              <button
+                type="button"
+                class="action action--secondary touch-target"
+                part="sign-out-anyway"
+                @click=${onConfirm}
+              >
                 ${msg('Se déconnecter et les effacer')}
               </button>
             </div>`
