@@ -1,7 +1,7 @@
 // Web Test Runner plugin: the REAL demo platform (OpenID provider + FHIR server)
 // for the SDK's integration tests, started in a child Node process: before the tests when `eager` (a
 // full run), else lazily on the first command that needs it, so runs of a few unit files stay fast. Commands (via executeServerCommand):
-//   carnet-platform          → { issuer, fhirBaseUrl, callbackUrl }
+//   carnet-platform          → { issuer, fhirBaseUrl, callbackUrl }, or { starting: true } while it boots (ask again)
 //   carnet-sign-in-popup     { persona, action? } → drives the sign-in popup the
 //                            page opened (login form, consent) in the same browser;
 //                            action 'deny' presses Cancel, 'close' closes the popup.
@@ -55,7 +55,7 @@ export function carnetPlatformPlugin({ documentCount = 40, eager = false } = {})
     async serverStart({ config }) {
       origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       // Eager: booted before the first test file, so no file's time limit pays for the boot.
-      if (eager) await start();
+      if (eager) await Promise.all([start(), startStoppable()]);
     },
     async serverStop() {
       if (platform) await (await platform).close();
@@ -63,12 +63,12 @@ export function carnetPlatformPlugin({ documentCount = 40, eager = false } = {})
     },
     async executeCommand({ command, payload, session }) {
       if (command === 'carnet-platform') {
-        const { issuer, fhirBaseUrl } = await start();
-        return { issuer, fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
+        const ready = await readyWithin(start());
+        if (!ready) return { starting: true };
+        return { issuer: ready.issuer, fhirBaseUrl: ready.fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
       }
       if (command === 'carnet-stoppable-platform') {
-        // A command must answer within 20 s, less than a boot on a busy machine: the page asks again.
-        const ready = await Promise.race([startStoppable(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        const ready = await readyWithin(startStoppable());
         if (!ready) return { starting: true };
         return { issuer: ready.issuer, fhirBaseUrl: ready.fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
       }
@@ -78,13 +78,21 @@ export function carnetPlatformPlugin({ documentCount = 40, eager = false } = {})
         return { done: command };
       }
       if (command === 'carnet-sign-in-popup') {
-        await start();
+        // The page opened the popup on a platform it asked for: nothing to start here.
         const page = session.browser.getPage(session.id);
         return drivePopup(page, /** @type {{ persona: string; action?: string }} */ (payload));
       }
       return undefined;
     },
   };
+}
+
+/**
+ * The platform once started, or undefined after 10 s: a command must answer within 20 s,
+ * less than a boot takes on a busy machine, so the page asks again.
+ */
+function readyWithin(starting) {
+  return Promise.race([starting, new Promise((resolve) => setTimeout(() => resolve(undefined), 10_000))]);
 }
 
 /**

@@ -115,7 +115,7 @@ describe('<carnet-provider> offline: the done test (real platform, FHIR server s
     for (const name of databases.splice(0)) await deleteDatabase(name);
   });
 
-  after(() => session.dispose());
+  after(() => session?.dispose());
 
   it('three doses marked and a note written while the server is stopped, page reloaded, server back: held exactly once', async () => {
     const dbName = `carnet-done-${crypto.randomUUID()}`;
@@ -207,7 +207,7 @@ describe('<carnet-provider> offline: the done test (real platform, FHIR server s
     // The server comes back: the page sends what waits, then says so.
     await startFhirServer();
     await waitUntil(() => syncLine(second.provider) === 'À jour', `up to date (was « ${syncLine(second.provider)} »)`, {
-      timeout: 60_000,
+      timeout: 30_000,
     });
 
     // The server holds exactly those changes, once each.

@@ -6,16 +6,18 @@ import type { CarnetLocale } from '../shared/localization.js';
 
 /** Where the record's times are read (the organiser's default zone). */
 const TIME_ZONE = 'Europe/Paris';
-const dateTimeFormatters = new Map<CarnetLocale, Intl.DateTimeFormat>();
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A dose time never left ambiguous: « 7 décembre 2026 à 08:00 ». */
-function formatDateTime(instant: string, locale: CarnetLocale): string {
-  let formatter = dateTimeFormatters.get(locale);
+/** A dose time never left ambiguous: « 7 décembre 2026 à 08:00 » (in `timeZone`). */
+function formatDateTime(instant: string, locale: CarnetLocale, timeZone = TIME_ZONE, value = instant): string {
+  const key = `${locale}|${timeZone}`;
+  let formatter = dateTimeFormatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE });
-    dateTimeFormatters.set(locale, formatter);
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
+    dateTimeFormatters.set(key, formatter);
   }
-  return formatter.format(new Date(instant));
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? instant : formatter.format(date);
 }
 
 /** « 3 modifications en attente d'envoi », singular for one. */
@@ -114,9 +116,23 @@ function documentLines(document: { title: string; tags: readonly string[]; favou
   ];
 }
 
-function agendaLines(event: { title: string; notes?: string } | undefined): string[] {
+/** A wall-clock date-time of the agenda (no zone), as written: « 7 décembre 2026 à 12:00 ». */
+function formatWallClock(local: string, locale: CarnetLocale): string {
+  return formatDateTime(local, locale, 'UTC', `${local.slice(0, 19)}Z`);
+}
+
+function agendaLines(
+  event: { title: string; notes?: string; overrides: readonly { originalStart: string; note?: string }[] } | undefined,
+  locale: CarnetLocale,
+): string[] {
   if (!event) return [msg('Rendez-vous supprimé')];
-  return [event.title, event.notes ? msg(str`Note : ${event.notes}`) : msg('Pas de note')];
+  const notes = [
+    ...(event.notes ? [msg(str`Note : ${event.notes}`)] : []),
+    ...event.overrides.flatMap((override) =>
+      override.note ? [msg(str`Note du ${formatWallClock(override.originalStart, locale)} : ${override.note}`)] : [],
+    ),
+  ];
+  return [event.title, ...(notes.length > 0 ? notes : [msg('Pas de note')])];
 }
 
 /** The record the conflict is about, and both versions, in plain words. */
@@ -147,8 +163,8 @@ function describe(conflict: SyncConflict, locale: CarnetLocale): { subject: stri
     case 'agenda':
       return {
         subject: msg(str`Rendez-vous « ${conflict.theirs?.title ?? conflict.mine?.title ?? ''} »`),
-        theirs: { heading: theirsHeading, lines: agendaLines(conflict.theirs) },
-        mine: { heading: mineHeading, lines: agendaLines(conflict.mine) },
+        theirs: { heading: theirsHeading, lines: agendaLines(conflict.theirs, locale) },
+        mine: { heading: mineHeading, lines: agendaLines(conflict.mine, locale) },
       };
     case 'plan':
       return {
