@@ -7,10 +7,13 @@ import { createContext } from '@lit/context';
  * what its load depends on reads again, keeping what it shows meanwhile.
  */
 export interface RecordRevision {
+  /** Health documents (tags, favourites, titles). */
   readonly documents: number;
+  /** Agenda events and their notes. */
   readonly agenda: number;
   /** Treatment plans and intakes. */
   readonly medications: number;
+  /** The care team. */
   readonly careTeam: number;
 }
 
