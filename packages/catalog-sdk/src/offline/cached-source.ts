@@ -592,6 +592,8 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     messages: inner.messages,
     // The trail is the server's: always read live.
     ...(inner.accessHistory ? { accessHistory: inner.accessHistory } : {}),
+    // The subscription address is the server's: asked live.
+    ...(inner.calendarSubscription ? { calendarSubscription: inner.calendarSubscription } : {}),
     close: () => {
       sync.close();
       inner.close();

@@ -36,6 +36,8 @@ import { agendaMonthStyles } from './agenda-month.styles.js';
 import { agendaStyles } from './agenda.styles.js';
 import { EventEditorController } from './event-editor.controller.js';
 import { IcsTransferController } from './ics-transfer.controller.js';
+import { CalendarSubscriptionController } from './calendar-subscription.controller.js';
+import { renderCalendarSubscription } from './calendar-subscription.template.js';
 import { OccurrenceDetailsController } from './occurrence-details.controller.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
 
@@ -60,6 +62,10 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  * @csspart create - The « Nouvel événement » button.
  * @csspart export - The « Exporter (.ics) » button.
  * @csspart import - The « Importer (.ics) » button.
+ * @csspart subscription - « Sur votre téléphone »: the calendar subscription (connected mode, when the server offers it).
+ * @csspart subscription-prepare - The « Préparer l'abonnement » button (asks the platform for the secret address).
+ * @csspart subscribe-link - The « S'abonner » link (webcal), which opens the device's calendar app.
+ * @csspart subscription-reset - The « Changer l'adresse secrète » button: the old address stops working at once.
  * @csspart medication-toggle - The « Afficher les prises de médicaments » checkbox.
  * @csspart month-grid - The month's ARIA grid.
  * @csspart weekday - A weekday column header.
@@ -200,6 +206,7 @@ export class CarnetAgenda extends CarnetWidget {
     },
     stale: () => void this.data.reload(),
   });
+  private readonly subscription = new CalendarSubscriptionController(this, () => this.dataSource?.calendarSubscription);
   private readonly transfer = new IcsTransferController(this, {
     source: () => this.dataSource,
     timeZone: () => this.timeZone,
@@ -358,6 +365,7 @@ export class CarnetAgenda extends CarnetWidget {
             ? renderLoadingState({ label: msg("Chargement de l'agenda…"), lines: 5 })
             : this.renderAgenda(data, format, state === 'empty', this.layout)
       }
+      ${renderCalendarSubscription(this.subscription)}
       ${renderAgendaDialogs({ editor: this.editor, details: this.details, transfer: this.transfer }, this.handlers, {
         locale: this.locale,
         format,

@@ -9,6 +9,7 @@ import { FhirForumRepository } from './fhir-forum.js';
 import { FhirMedicationRepository } from './fhir-medications.js';
 import { FhirMessageRepository } from './fhir-messages.js';
 import { FhirAccessHistoryRepository } from './fhir-access-history.js';
+import { FhirCalendarSubscriptionRepository } from './fhir-calendar-subscription.js';
 import { withOfflineCache, type CachedDataSource } from '../../offline/cached-source.js';
 import { OfflineStore } from '../../offline/store.js';
 import { SyncController } from '../../offline/sync.js';
@@ -82,6 +83,7 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     careTeam: new FhirCareTeamRepository(context),
     messages: new FhirMessageRepository(context),
     accessHistory: new FhirAccessHistoryRepository(context),
+    calendarSubscription: new FhirCalendarSubscriptionRepository(context),
     // Nothing to release: no connection outlives a request.
     close: () => undefined,
   };
