@@ -13,6 +13,7 @@ import {
   startFhirServer,
   stopFhirServer,
   stoppablePlatform,
+  withStoppableServer,
 } from '../test-helpers/platform.js';
 import type { TestPlatform } from '../test-helpers/platform.js';
 import type { CarnetProvider } from './provider.js';
@@ -63,7 +64,6 @@ describe('<carnet-provider> offline cache: conflicts and unsent changes (FHIR se
   });
 
   afterEach(async () => {
-    await startFhirServer();
     for (const name of databases.splice(0)) await deleteDatabase(name);
   });
 
@@ -112,52 +112,54 @@ describe('<carnet-provider> offline cache: conflicts and unsent changes (FHIR se
   }
 
   it('a note changed elsewhere meanwhile is never overwritten: the patient keeps both notes in the dialog', async () => {
-    const { provider, agenda, event } = await agendaWithAppointment();
-    const originalStart = event.start;
-    // Another device writes a note on the server; this page still shows the version it read.
-    await server.agenda.update({ ...event, overrides: [{ originalStart, note: 'Apporter les analyses' }] });
+    await withStoppableServer(async () => {
+      const { provider, agenda, event } = await agendaWithAppointment();
+      const originalStart = event.start;
+      // Another device writes a note on the server; this page still shows the version it read.
+      await server.agenda.update({ ...event, overrides: [{ originalStart, note: 'Apporter les analyses' }] });
 
-    await stopFhirServer();
-    await writeNote(agenda, event.title, 'Tension 13/8');
-    await waitUntil(
-      () => syncLine(provider) === "Hors connexion — 1 modification en attente d'envoi",
-      `offline, one pending (was « ${syncLine(provider)} »)`,
-      { timeout: 15_000 },
-    );
+      await stopFhirServer();
+      await writeNote(agenda, event.title, 'Tension 13/8');
+      await waitUntil(
+        () => syncLine(provider) === "Hors connexion — 1 modification en attente d'envoi",
+        `offline, one pending (was « ${syncLine(provider)} »)`,
+        { timeout: 15_000 },
+      );
 
-    await startFhirServer();
-    await waitUntil(() => providerPart(provider, 'review-button'), 'conflict announced', { timeout: 30_000 });
-    expect(text(providerPart(provider, 'sync-conflicts'))).to.contain('1 modification à vérifier');
-    // Nothing was overwritten: the server still holds the other device's note.
-    expect((await server.agenda.get(event.id)).overrides.map((o) => o.note)).to.deep.equal(['Apporter les analyses']);
+      await startFhirServer();
+      await waitUntil(() => providerPart(provider, 'review-button'), 'conflict announced', { timeout: 30_000 });
+      expect(text(providerPart(provider, 'sync-conflicts'))).to.contain('1 modification à vérifier');
+      // Nothing was overwritten: the server still holds the other device's note.
+      expect((await server.agenda.get(event.id)).overrides.map((o) => o.note)).to.deep.equal(['Apporter les analyses']);
 
-    await realClick(providerPart(provider, 'review-button') as HTMLElement);
-    const dialog = providerPart(provider, 'conflict-dialog') as HTMLDialogElement;
-    await waitUntil(() => dialog.open, 'conflict dialog open');
-    // The safe choice has focus: deciding later loses nothing.
-    await waitUntil(() => provider.shadowRoot?.activeElement?.getAttribute('part') === 'conflict-later', 'focus');
-    expect(text(dialog.querySelector('[part="conflict-subject"]'))).to.equal(`Rendez-vous « ${event.title} »`);
-    expect(text(dialog.querySelector('[part="conflict-theirs"]'))).to.contain('Apporter les analyses');
-    expect(text(dialog.querySelector('[part="conflict-mine"]'))).to.contain('Tension 13/8');
-    expect(dialog.querySelector('[part="choose-both"]')).to.exist;
-    await expect(provider).to.be.accessible();
+      await realClick(providerPart(provider, 'review-button') as HTMLElement);
+      const dialog = providerPart(provider, 'conflict-dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open, 'conflict dialog open');
+      // The safe choice has focus: deciding later loses nothing.
+      await waitUntil(() => provider.shadowRoot?.activeElement?.getAttribute('part') === 'conflict-later', 'focus');
+      expect(text(dialog.querySelector('[part="conflict-subject"]'))).to.equal(`Rendez-vous « ${event.title} »`);
+      expect(text(dialog.querySelector('[part="conflict-theirs"]'))).to.contain('Apporter les analyses');
+      expect(text(dialog.querySelector('[part="conflict-mine"]'))).to.contain('Tension 13/8');
+      expect(dialog.querySelector('[part="choose-both"]')).to.exist;
+      await expect(provider).to.be.accessible();
 
-    // Escape leaves it waiting.
-    await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dialog.open, 'dialog closed');
-    expect(providerPart(provider, 'review-button')).to.exist;
+      // Escape leaves it waiting.
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog.open, 'dialog closed');
+      expect(providerPart(provider, 'review-button')).to.exist;
 
-    await realClick(providerPart(provider, 'review-button') as HTMLElement);
-    await waitUntil(() => dialog.open, 'conflict dialog open again');
-    await realClick(dialog.querySelector('[part="choose-both"]') as HTMLElement);
-    await waitUntil(() => !dialog.open, 'dialog closed after the choice');
-    await waitUntil(() => syncLine(provider) === 'À jour' && !providerPart(provider, 'review-button'), 'settled', {
-      timeout: 30_000,
+      await realClick(providerPart(provider, 'review-button') as HTMLElement);
+      await waitUntil(() => dialog.open, 'conflict dialog open again');
+      await realClick(dialog.querySelector('[part="choose-both"]') as HTMLElement);
+      await waitUntil(() => !dialog.open, 'dialog closed after the choice');
+      await waitUntil(() => syncLine(provider) === 'À jour' && !providerPart(provider, 'review-button'), 'settled', {
+        timeout: 30_000,
+      });
+      const saved = await server.agenda.get(event.id);
+      expect(saved.overrides.map((o) => o.note)).to.deep.equal(['Apporter les analyses\n\nTension 13/8']);
+      // The agenda reads again by itself and shows both.
+      await waitUntil(() => text(agendaEventButton(agenda, event.title)).includes('Tension 13/8'), 'agenda shows both');
+      expect(text(agendaEventButton(agenda, event.title))).to.contain('Apporter les analyses');
     });
-    const saved = await server.agenda.get(event.id);
-    expect(saved.overrides.map((o) => o.note)).to.deep.equal(['Apporter les analyses\n\nTension 13/8']);
-    // The agenda reads again by itself and shows both.
-    await waitUntil(() => text(agendaEventButton(agenda, event.title)).includes('Tension 13/8'), 'agenda shows both');
-    expect(text(agendaEventButton(agenda, event.title))).to.contain('Apporter les analyses');
   });
 });

@@ -12,6 +12,7 @@ import {
   startFhirServer,
   stopFhirServer,
   stoppablePlatform,
+  withStoppableServer,
 } from '../test-helpers/platform.js';
 import type { TestPlatform } from '../test-helpers/platform.js';
 import type { CarnetProvider } from './provider.js';
@@ -62,7 +63,6 @@ describe('<carnet-provider> offline cache: unsent changes at sign-out (FHIR serv
   });
 
   afterEach(async () => {
-    await startFhirServer();
     for (const name of databases.splice(0)) await deleteDatabase(name);
   });
 
@@ -111,25 +111,30 @@ describe('<carnet-provider> offline cache: unsent changes at sign-out (FHIR serv
   }
 
   it('signing out with changes not yet sent asks first; staying keeps them and they are sent once the server is back', async () => {
-    const { provider, agenda, event } = await agendaWithAppointment();
-    await stopFhirServer();
-    await writeNote(agenda, event.title, 'Vertiges le matin');
-    await waitUntil(() => syncLine(provider).endsWith("1 modification en attente d'envoi"), 'one pending', {
-      timeout: 15_000,
+    await withStoppableServer(async () => {
+      const { provider, agenda, event } = await agendaWithAppointment();
+      await stopFhirServer();
+      await writeNote(agenda, event.title, 'Vertiges le matin');
+      await waitUntil(() => syncLine(provider).endsWith("1 modification en attente d'envoi"), 'one pending', {
+        timeout: 15_000,
+      });
+
+      await realClick(providerPart(provider, 'sign-out-button') as HTMLElement);
+      const dialog = providerPart(provider, 'sign-out-dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open, 'sign-out confirmation open');
+      expect(text(dialog)).to.contain('1 modification n’est pas encore'.replace('’', "'"));
+      await waitUntil(
+        () => provider.shadowRoot?.activeElement?.getAttribute('part') === 'stay-signed-in',
+        'safe focus',
+      );
+      await expect(provider).to.be.accessible();
+      await realClick(providerPart(provider, 'stay-signed-in') as HTMLElement);
+      await waitUntil(() => !dialog.open, 'confirmation closed');
+      expect(provider.recordStatus).to.equal('ready');
+
+      await startFhirServer();
+      await waitUntil(() => syncLine(provider) === 'À jour', 'sent', { timeout: 30_000 });
+      expect((await server.agenda.get(event.id)).overrides.map((o) => o.note)).to.deep.equal(['Vertiges le matin']);
     });
-
-    await realClick(providerPart(provider, 'sign-out-button') as HTMLElement);
-    const dialog = providerPart(provider, 'sign-out-dialog') as HTMLDialogElement;
-    await waitUntil(() => dialog.open, 'sign-out confirmation open');
-    expect(text(dialog)).to.contain('1 modification n’est pas encore'.replace('’', "'"));
-    await waitUntil(() => provider.shadowRoot?.activeElement?.getAttribute('part') === 'stay-signed-in', 'safe focus');
-    await expect(provider).to.be.accessible();
-    await realClick(providerPart(provider, 'stay-signed-in') as HTMLElement);
-    await waitUntil(() => !dialog.open, 'confirmation closed');
-    expect(provider.recordStatus).to.equal('ready');
-
-    await startFhirServer();
-    await waitUntil(() => syncLine(provider) === 'À jour', 'sent', { timeout: 30_000 });
-    expect((await server.agenda.get(event.id)).overrides.map((o) => o.note)).to.deep.equal(['Vertiges le matin']);
   });
 });

@@ -130,3 +130,18 @@ export async function signedInSession(
   });
   return session;
 }
+
+/**
+ * Runs `work` alone on the stoppable platform (test files run side by side in
+ * one browser: one stopping the server must not catch another mid-test), and
+ * always leaves its FHIR server started.
+ */
+export async function withStoppableServer<T>(work: () => Promise<T>): Promise<T> {
+  return navigator.locks.request('carnet-test-stoppable-fhir', async (): Promise<T> => {
+    try {
+      return await work();
+    } finally {
+      await startFhirServer();
+    }
+  });
+}
