@@ -1,10 +1,16 @@
 // Web Test Runner plugin: the REAL demo platform (OpenID provider + FHIR server)
 // for the SDK's integration tests, started in a child Node process: before the tests when `eager` (a
 // full run), else lazily on the first command that needs it, so runs of a few unit files stay fast. Commands (via executeServerCommand):
-//   carnet-platform          → { issuer, fhirBaseUrl, callbackUrl }
+//   carnet-platform          → { issuer, fhirBaseUrl, callbackUrl }, or { starting: true } while it boots (ask again)
 //   carnet-sign-in-popup     { persona, action? } → drives the sign-in popup the
 //                            page opened (login form, consent) in the same browser;
 //                            action 'deny' presses Cancel, 'close' closes the popup.
+//   carnet-stoppable-platform → { issuer, fhirBaseUrl, callbackUrl } of a second platform of
+//                            its own (started on first use), whose FHIR server may be stopped:
+//                            other test files running at the same time keep the shared one;
+//                            { starting: true } while it boots (ask again).
+//   carnet-fhir-stop / carnet-fhir-start → stops the stoppable platform's FHIR server listening
+//                            (connections refused, data kept) / listens again on the same port.
 // Include it in web-test-runner.config.mjs: `plugins: [..., carnetPlatformPlugin()]`.
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,6 +24,8 @@ export function carnetPlatformPlugin({ documentCount = 40, eager = false } = {})
   let origin = 'http://localhost:8000';
   /** @type {Promise<{ issuer: string; fhirBaseUrl: string; close(): Promise<void> }> | undefined} */
   let platform;
+  /** @type {typeof platform} */
+  let stoppable;
 
   function start() {
     platform ??= startChild({
@@ -30,29 +38,61 @@ export function carnetPlatformPlugin({ documentCount = 40, eager = false } = {})
     return platform;
   }
 
+  function startStoppable() {
+    stoppable ??= startChild({
+      oidcPort: 0,
+      fhirPort: 0,
+      siteOrigins: [origin],
+      extraRedirectUris: [`${origin}${POPUP_CALLBACK_PATH}`],
+      documentCount: 5,
+      personas: ['parkinson'],
+    });
+    return stoppable;
+  }
+
   return {
     name: 'carnet-platform',
     async serverStart({ config }) {
       origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       // Eager: booted before the first test file, so no file's time limit pays for the boot.
-      if (eager) await start();
+      if (eager) await Promise.all([start(), startStoppable()]);
     },
     async serverStop() {
       if (platform) await (await platform).close();
+      if (stoppable) await (await stoppable).close();
     },
     async executeCommand({ command, payload, session }) {
       if (command === 'carnet-platform') {
-        const { issuer, fhirBaseUrl } = await start();
-        return { issuer, fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
+        const ready = await readyWithin(start());
+        if (!ready) return { starting: true };
+        return { issuer: ready.issuer, fhirBaseUrl: ready.fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
+      }
+      if (command === 'carnet-stoppable-platform') {
+        const ready = await readyWithin(startStoppable());
+        if (!ready) return { starting: true };
+        return { issuer: ready.issuer, fhirBaseUrl: ready.fhirBaseUrl, callbackUrl: `${origin}${POPUP_CALLBACK_PATH}` };
+      }
+      if (command === 'carnet-fhir-stop' || command === 'carnet-fhir-start') {
+        const running = await startStoppable();
+        await running.send(command === 'carnet-fhir-stop' ? 'stop-fhir' : 'start-fhir');
+        return { done: command };
       }
       if (command === 'carnet-sign-in-popup') {
-        await start();
+        // The page opened the popup on a platform it asked for: nothing to start here.
         const page = session.browser.getPage(session.id);
         return drivePopup(page, /** @type {{ persona: string; action?: string }} */ (payload));
       }
       return undefined;
     },
   };
+}
+
+/**
+ * The platform once started, or undefined after 10 s: a command must answer within 20 s,
+ * less than a boot takes on a busy machine, so the page asks again.
+ */
+function readyWithin(starting) {
+  return Promise.race([starting, new Promise((resolve) => setTimeout(() => resolve(undefined), 10_000))]);
 }
 
 /**
@@ -67,6 +107,19 @@ function startChild(options) {
     const platform = await startPlatform(${JSON.stringify(options)});
     process.stdout.write(JSON.stringify({ issuer: platform.issuer, fhirBaseUrl: platform.fhirBaseUrl }) + '\\n');
     process.stdin.on('end', () => platform.close().then(() => process.exit(0)));
+    // Line commands from the plugin: each answered by one line naming it once done.
+    let pending = '';
+    let queue = Promise.resolve();
+    process.stdin.on('data', (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const action = line === 'stop-fhir' ? () => platform.stopFhir() : line === 'start-fhir' ? () => platform.startFhir() : undefined;
+        if (!action) continue;
+        queue = queue.then(action).then(() => process.stdout.write(JSON.stringify({ done: line }) + '\\n'));
+      }
+    });
     process.stdin.resume();
   `;
   const child = spawn(
@@ -77,27 +130,46 @@ function startChild(options) {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
+  /** Commands sent and waiting for their answer line, in order. */
+  const waiting = [];
   return new Promise((resolve, reject) => {
     let output = '';
+    let started = false;
     child.once('exit', (code) => reject(new Error(`demo platform exited (${code})`)));
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const line = output.split('\n')[0];
-      if (!output.includes('\n') || !line) return;
-      const { issuer, fhirBaseUrl } = JSON.parse(line);
-      resolve({
-        issuer,
-        fhirBaseUrl,
-        close: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.stdin.end();
-            // A platform that does not stop within 5 s is stopped by its pid.
-            setTimeout(() => child.exitCode === null && child.kill(), 5000).unref();
-          }),
-      });
+      const lines = output.split('\n');
+      output = lines.pop() ?? '';
+      for (const line of lines.filter(Boolean)) {
+        if (started) {
+          waiting.shift()?.();
+          continue;
+        }
+        started = true;
+        const { issuer, fhirBaseUrl } = JSON.parse(line);
+        resolve(running(issuer, fhirBaseUrl));
+      }
     });
   });
+
+  function running(issuer, fhirBaseUrl) {
+    return {
+      issuer,
+      fhirBaseUrl,
+      send: (line) =>
+        new Promise((done) => {
+          waiting.push(done);
+          child.stdin.write(`${line}\n`);
+        }),
+      close: () =>
+        new Promise((done) => {
+          child.once('exit', () => done());
+          child.stdin.end();
+          // A platform that does not stop within 5 s is stopped by its pid.
+          setTimeout(() => child.exitCode === null && child.kill(), 5000).unref();
+        }),
+    };
+  }
 }
 
 /** Finds the popup the test page opened and goes through the real login and consent pages. */

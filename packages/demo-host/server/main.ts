@@ -59,6 +59,13 @@ export interface RunningPlatform {
   gateway: Gateway;
   /** The communities (for tests and the benchmark). */
   communities: CommunityStore;
+  /**
+   * Stops the FHIR server listening (open connections dropped, new ones refused),
+   * keeping its data; for fault tests. The OpenID provider keeps running.
+   */
+  stopFhir(): Promise<void>;
+  /** Listens again on the same port after {@link RunningPlatform.stopFhir}. */
+  startFhir(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -217,6 +224,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       seed,
       gateway: fhir.gateway,
       communities,
+      stopFhir: async () => {
+        if (fhirServer.listening) await closeServer(fhirServer);
+      },
+      startFhir: async () => {
+        if (!fhirServer.listening) await listen(fhirServer, fhirPort);
+      },
       close: async () => {
         await Promise.all([closeServer(oidcServer), closeServer(fhirServer)]);
       },

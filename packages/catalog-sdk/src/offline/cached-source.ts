@@ -603,6 +603,8 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     ...(inner.sharing ? { sharing: inner.sharing } : {}),
     // The medical profile is read and written online (not cached yet).
     ...(inner.medicalProfile ? { medicalProfile: inner.medicalProfile } : {}),
+    // The subscription address is the server's: asked live.
+    ...(inner.calendarSubscription ? { calendarSubscription: inner.calendarSubscription } : {}),
     close: () => {
       sync.close();
       inner.close();

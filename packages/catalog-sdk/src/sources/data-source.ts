@@ -199,6 +199,25 @@ export interface MessageRepository {
   markRead(message: CareMessage): Promise<CareMessage>;
 }
 
+/** The patient's calendar subscription address (see {@link CalendarSubscriptionRepository}). */
+export interface CalendarSubscription {
+  /** The secret feed URL (`https:` or `http:`), for apps that want it as is. */
+  url: string;
+  /** The same with the `webcal:` scheme, which opens the device's calendar app to subscribe. */
+  webcalUrl: string;
+}
+
+/**
+ * The patient's calendar subscription on the platform: a secret, revocable URL
+ * serving the agenda, doses and renewal reminders as iCalendar with alarms.
+ */
+export interface CalendarSubscriptionRepository {
+  /** The address, created on first use (the same one afterwards, until reset). */
+  get(): Promise<CalendarSubscription>;
+  /** A new address; the old one stops working at once (404). */
+  reset(): Promise<CalendarSubscription>;
+}
+
 /** The patient's access history (her own trail only). */
 export interface AccessHistoryRepository {
   /**
@@ -281,6 +300,8 @@ export interface DataSource {
   readonly sharing?: SharingRepository;
   /** Allergies, conditions, vaccinations, blood group, emergency contacts; absent on sources that predate it. */
   readonly medicalProfile?: MedicalProfileRepository;
+  /** The calendar subscription (webcal); absent where no server serves one (an on-device record). */
+  readonly calendarSubscription?: CalendarSubscriptionRepository;
   /** Releases connections (IndexedDB). */
   close(): void;
 }

@@ -2,11 +2,14 @@ import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { CarnetError } from '@carnet/catalog-sdk';
 import type { DataSource, IntakeRecord, MedicationPlan } from '@carnet/catalog-sdk';
+import type { RecordRevision } from '../context/record-revision.context.js';
 import type { AgendaData } from './agenda-layout.js';
 
 /** What the data controller reads from its element. */
 export interface AgendaDataHost extends ReactiveControllerHost {
   readonly dataSource?: DataSource;
+  /** Bumped by the provider when the cached record changed underneath (connected mode). */
+  readonly recordRevision?: RecordRevision;
 }
 
 /** Where the agenda stands in loading its record. */
@@ -38,7 +41,7 @@ async function loadAgenda(source: DataSource, signal: AbortSignal): Promise<Agen
 export class AgendaDataController {
   private readonly host: AgendaDataHost;
   private last?: { source: DataSource; data: AgendaData };
-  private readonly task: Task<readonly [DataSource | undefined], AgendaData>;
+  private readonly task: Task<readonly [DataSource | undefined, number, number], AgendaData>;
 
   constructor(host: AgendaDataHost) {
     this.host = host;
@@ -49,7 +52,12 @@ export class AgendaDataController {
         this.last = { source, data };
         return data;
       },
-      args: () => [this.host.dataSource] as const,
+      args: () =>
+        [
+          this.host.dataSource,
+          this.host.recordRevision?.agenda ?? 0,
+          this.host.recordRevision?.medications ?? 0,
+        ] as const,
     });
   }
 

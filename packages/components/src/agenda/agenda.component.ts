@@ -6,6 +6,8 @@ import { localized, msg } from '@lit/localize';
 import { DEFAULT_TIME_ZONE } from '@carnet/catalog-sdk';
 import type { AgendaEvent, DataSource, IsoDate } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
+import { recordRevisionContext } from '../context/record-revision.context.js';
+import type { RecordRevision } from '../context/record-revision.context.js';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import type {} from '../events/carnet-occurrence-note.js';
 import { emit } from '../events/emit.js';
@@ -35,6 +37,8 @@ import { agendaMonthStyles } from './agenda-month.styles.js';
 import { agendaStyles } from './agenda.styles.js';
 import { EventEditorController } from './event-editor.controller.js';
 import { IcsTransferController } from './ics-transfer.controller.js';
+import { CalendarSubscriptionController } from './calendar-subscription.controller.js';
+import { renderCalendarSubscription } from './calendar-subscription.template.js';
 import { OccurrenceDetailsController } from './occurrence-details.controller.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
 
@@ -59,6 +63,10 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  * @csspart create - The « Nouvel événement » button.
  * @csspart export - The « Exporter (.ics) » button.
  * @csspart import - The « Importer (.ics) » button.
+ * @csspart subscription - « Sur votre téléphone »: the calendar subscription (connected mode, when the server offers it).
+ * @csspart subscription-prepare - The « Préparer l'abonnement » button (asks the platform for the secret address).
+ * @csspart subscribe-link - The « S'abonner » link (webcal), which opens the device's calendar app.
+ * @csspart subscription-reset - The « Changer l'adresse secrète » button: the old address stops working at once.
  * @csspart medication-toggle - The « Afficher les prises de médicaments » checkbox.
  * @csspart month-grid - The month's ARIA grid.
  * @csspart weekday - A weekday column header.
@@ -133,6 +141,11 @@ export class CarnetAgenda extends CarnetWidget {
   @property({ attribute: false })
   dataSource?: DataSource;
 
+  /** Bumped by `<carnet-provider>` when the cached record changed underneath: read again. */
+  @consume({ context: recordRevisionContext, subscribe: true })
+  @state()
+  recordRevision?: RecordRevision;
+
   /**
    * The view shown: `month`, `week` or `list` (« À venir »).
    * @attr view
@@ -202,6 +215,7 @@ export class CarnetAgenda extends CarnetWidget {
     },
     stale: () => void this.data.reload(),
   });
+  private readonly subscription = new CalendarSubscriptionController(this, () => this.dataSource?.calendarSubscription);
   private readonly transfer = new IcsTransferController(this, {
     source: () => this.dataSource,
     timeZone: () => this.timeZone,
@@ -366,6 +380,7 @@ export class CarnetAgenda extends CarnetWidget {
             ? renderLoadingState({ label: msg("Chargement de l'agenda…"), lines: 5 })
             : this.renderAgenda(data, format, state === 'empty', this.layout)
       }
+      ${renderCalendarSubscription(this.subscription)}
       ${renderAgendaDialogs({ editor: this.editor, details: this.details, transfer: this.transfer }, this.handlers, {
         locale: this.locale,
         format,

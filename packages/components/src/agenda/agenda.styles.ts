@@ -253,4 +253,41 @@ export const agendaStyles = css`
     padding-inline-start: var(--carnet-agenda-gap);
     border-inline-start: 0.25rem solid var(--carnet-agenda-renewal-color);
   }
+
+  .subscription {
+    display: grid;
+    gap: var(--carnet-sys-space-s);
+    margin-block-start: var(--carnet-sys-space-m);
+    padding: var(--carnet-sys-space-m);
+    border: 1px solid var(--carnet-sys-outline);
+    border-radius: var(--carnet-sys-radius);
+  }
+
+  .subscription-title {
+    margin: 0;
+    font-size: var(--carnet-sys-font-size-base);
+  }
+
+  .subscription-text,
+  .subscription-help,
+  .subscription-status {
+    margin: 0;
+    max-inline-size: 60ch;
+  }
+
+  .subscription-help {
+    font-size: var(--carnet-sys-font-size-small);
+    color: var(--carnet-sys-on-surface-variant);
+  }
+
+  .subscription-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--carnet-sys-space-s);
+    margin: 0;
+  }
+
+  .subscription-status:empty {
+    display: none;
+  }
 `;

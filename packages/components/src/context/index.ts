@@ -4,3 +4,5 @@ export { localeContext } from './locale.context.js';
 export { pathologyContext } from './pathology.context.js';
 export { sessionContext } from './session.context.js';
 export type { CarnetSessionLike } from './session.context.js';
+export { recordRevisionContext } from './record-revision.context.js';
+export type { RecordRevision } from './record-revision.context.js';

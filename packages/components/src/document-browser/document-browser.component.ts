@@ -8,6 +8,8 @@ import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js
 import { DOCUMENT_KIND_VALUES, DOCUMENT_SORTS } from '@carnet/catalog-sdk';
 import type { DataSource, DocumentHit, DocumentSearchResult } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
+import { recordRevisionContext } from '../context/record-revision.context.js';
+import type { RecordRevision } from '../context/record-revision.context.js';
 import type {} from '../events/carnet-document-change.js';
 import type {} from '../events/carnet-document-open.js';
 import type {} from '../events/carnet-document-send.js';
@@ -134,6 +136,11 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   @property({ attribute: false })
   dataSource?: DataSource;
 
+  /** Bumped by `<carnet-provider>` when the cached record changed underneath: read again. */
+  @consume({ context: recordRevisionContext, subscribe: true })
+  @state()
+  private recordRevision?: RecordRevision;
+
   @state() private facetsExpanded = false;
   @state() private showingAll = new Set<FacetGroup>();
 
@@ -188,13 +195,13 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   });
 
   private readonly documentsTask = new Task(this, {
-    task: async ([source]: readonly [DataSource | undefined], { signal }) => {
+    task: async ([source]: readonly [DataSource | undefined, number], { signal }) => {
       if (!source) return initialState;
       const documents = await source.documents.listAll({ signal });
       this.filter.load(documents, this.locale);
       return documents.length;
     },
-    args: () => [this.dataSource] as const,
+    args: () => [this.dataSource, this.recordRevision?.documents ?? 0] as const,
   });
 
   override disconnectedCallback(): void {

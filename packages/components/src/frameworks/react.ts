@@ -56,6 +56,12 @@ export interface CarnetAgendaProps extends CarnetReactElementProps<CarnetAgenda>
    */
   dataSource?: CarnetAgenda['dataSource'];
   /**
+   * Bumped by `<carnet-provider>` when the cached record changed underneath: read again.
+   *
+   * Set as the `recordRevision` property.
+   */
+  recordRevision?: CarnetAgenda['recordRevision'];
+  /**
    * The view shown: `month`, `week` or `list` (« À venir »).
    *
    * Set as the `view` property.
@@ -329,7 +335,9 @@ export interface CarnetProviderProps extends CarnetReactElementProps<CarnetProvi
    */
   pathology?: CarnetProvider['pathology'];
   /**
-   * Name of the IndexedDB database holding the record on this device.
+   * Name of the IndexedDB database holding the record on this device. In
+   * connected mode, the prefix of the offline cache's database
+   * (`<db-name>-offline-<patient id>`, one per patient).
    *
    * Set as the `dbName` property.
    */
@@ -422,7 +430,9 @@ export interface CarnetProviderProps extends CarnetReactElementProps<CarnetProvi
    */
   recordOf?: CarnetProvider['recordOf'];
   /**
-   * Name of the IndexedDB database holding the record on this device.
+   * Name of the IndexedDB database holding the record on this device. In
+   * connected mode, the prefix of the offline cache's database
+   * (`<db-name>-offline-<patient id>`, one per patient).
    *
    * The `db-name` attribute (also rendered on the server); the `dbName` property holds the same value.
    */

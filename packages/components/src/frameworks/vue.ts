@@ -105,7 +105,7 @@ export interface CarnetAgendaVueEvents {
  */
 export type CarnetAgendaVue = DefineCarnetElement<
   CarnetAgenda,
-  'dataSource' | 'view' | 'today' | 'now' | 'timeZone' | 'showMedication',
+  'dataSource' | 'recordRevision' | 'view' | 'today' | 'now' | 'timeZone' | 'showMedication',
   CarnetAgendaVueAttributes,
   CarnetAgendaVueEvents
 >;
@@ -323,7 +323,9 @@ export type CarnetPillOrganiserVue = DefineCarnetElement<
  */
 export interface CarnetProviderVueAttributes {
   /**
-   * Name of the IndexedDB database holding the record on this device.
+   * Name of the IndexedDB database holding the record on this device. In
+   * connected mode, the prefix of the offline cache's database
+   * (`<db-name>-offline-<patient id>`, one per patient).
    */
   'db-name'?: CarnetAttributeValue<CarnetProvider['dbName']>;
   /**

@@ -6,6 +6,8 @@ import { localized, msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import type { DataSource, MealTimes, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
+import { recordRevisionContext } from '../context/record-revision.context.js';
+import type { RecordRevision } from '../context/record-revision.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -124,6 +126,11 @@ export class CarnetPillOrganiser extends CarnetWidget {
   @property({ attribute: false })
   dataSource?: DataSource;
 
+  /** Bumped by `<carnet-provider>` when the cached record changed underneath: read again. */
+  @consume({ context: recordRevisionContext, subscribe: true })
+  @state()
+  private recordRevision?: RecordRevision;
+
   /**
    * The instant treated as now (for tests, stories and print-outs of another
    * day); when absent, the current time, refreshed every minute.
@@ -150,6 +157,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
 
   private readonly week = new WeekController(this, () => ({
     source: this.dataSource,
+    revision: (this.recordRevision?.medications ?? 0) + (this.recordRevision?.agenda ?? 0),
     now: this.currentNow(),
     liveClock: this.now === undefined,
     mealTimes: this.mealTimes,

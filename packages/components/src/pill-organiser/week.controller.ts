@@ -22,6 +22,8 @@ import type { WeekGrid } from './week-grid.model.js';
 /** What the week depends on, read from the element at every update. */
 export interface OrganiserSettings {
   source: DataSource | undefined;
+  /** Bumped when the cached record changed underneath (connected mode): read again. */
+  revision?: number;
   /** The instant the organiser treats as now. */
   now: Date;
   /** True when `now` follows the clock (no fixed `now` was given). */
@@ -87,7 +89,10 @@ export class WeekController implements ReactiveController {
   private readonly settings: () => OrganiserSettings;
 
   /** The load of plans, intakes and (for dialysis days) agenda events. */
-  readonly task: Task<readonly [DataSource | undefined, IsoDate | undefined, IsoDate, boolean, number], LoadedWeek>;
+  readonly task: Task<
+    readonly [DataSource | undefined, IsoDate | undefined, IsoDate, boolean, number, number],
+    LoadedWeek
+  >;
 
   constructor(host: ReactiveControllerHost, settings: () => OrganiserSettings) {
     this.host = host;
@@ -97,8 +102,15 @@ export class WeekController implements ReactiveController {
       task: ([source, monday, , withAgenda], { signal }) =>
         source ? this.load(source, monday, withAgenda, signal) : initialState,
       args: () => {
-        const { source, now, preset } = this.settings();
-        return [source, this.chosenMonday, now.toISOString().slice(0, 10), preset.dialysisDays, this.reloads] as const;
+        const { source, now, preset, revision } = this.settings();
+        return [
+          source,
+          this.chosenMonday,
+          now.toISOString().slice(0, 10),
+          preset.dialysisDays,
+          this.reloads,
+          revision ?? 0,
+        ] as const;
       },
     });
   }

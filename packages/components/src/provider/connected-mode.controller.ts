@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AuthError } from '@carnet/catalog-sdk';
-import type { AuthErrorReason, CarnetSession, DataSource } from '@carnet/catalog-sdk';
+import type { AuthErrorReason, CachedDataSource, CarnetSession, DataSource } from '@carnet/catalog-sdk';
 import type { CarnetSessionLike } from '../context/session.context.js';
 import type { CarnetErrorDetail } from '../events/carnet-error.js';
 import { emit } from '../events/emit.js';
@@ -32,6 +32,11 @@ export interface ConnectionSettings {
   session?: CarnetSession;
   /** A caregiver's choice of whose record to open (a patient who gave them access). */
   recordOf?: string;
+  /**
+   * Prefix of the offline cache's IndexedDB database, `<prefix>-offline-<patientId>`
+   * (the provider's `db-name`; default `carnet`).
+   */
+  cacheName?: string;
 }
 
 /** A failure shown to the patient: its event detail and, for sign-in failures, the reason. */
@@ -67,6 +72,16 @@ export class ConnectedModeController implements ReactiveController {
    * names no patient): undefined until they choose one.
    */
   recordOf?: string;
+  /**
+   * The patient chose « Se souvenir de cet appareil »: the cached record (and
+   * changes not yet sent) are kept after sign-out. Read when the data source is created.
+   */
+  rememberDevice = false;
+  /**
+   * Sign-out waits for the patient's confirmation: changes not yet sent (or
+   * waiting for a choice) would be deleted from this device with the cache.
+   */
+  confirmingSignOut = false;
 
   private readonly host: ConnectedModeHost;
   private readonly onStateChange: () => void;
@@ -141,14 +156,42 @@ export class ConnectedModeController implements ReactiveController {
     );
   }
 
-  /** Signs the patient out: revokes the tokens at the provider and shows the sign-in prompt. */
-  async signOut(): Promise<void> {
+  /**
+   * Changes that signing out would delete: not yet sent, or waiting for the
+   * patient's choice; 0 when the device is remembered (they are kept).
+   */
+  get unsentChanges(): number {
+    const sync = this.cachedSource?.sync;
+    return sync && !sync.remember ? sync.state.pending + sync.state.conflicts.length : 0;
+  }
+
+  /** The patient chose to stay signed in rather than lose unsent changes. */
+  cancelSignOut(): void {
+    if (!this.confirmingSignOut) return;
+    this.confirmingSignOut = false;
+    this.onStateChange();
+  }
+
+  /**
+   * Signs the patient out: revokes the tokens at the provider and shows the
+   * sign-in prompt. When changes not yet sent would be deleted with the cache,
+   * asks first (`confirmingSignOut`); `confirmed` goes ahead anyway.
+   */
+  async signOut(confirmed = false): Promise<void> {
     const session = this.session;
     if (!session || this.status !== 'signed-in' || this.busy) return;
+    if (!confirmed && this.unsentChanges > 0) {
+      this.confirmingSignOut = true;
+      this.onStateChange();
+      return;
+    }
+    this.confirmingSignOut = false;
     this.busy = true;
     this.signingOut = true;
     this.onStateChange();
     try {
+      // Before the tokens are revoked (the last sending attempt needs them) and the page leaves for the provider.
+      await this.cachedSource?.sync.handleSignOut().catch(() => undefined);
       await session.signOut();
     } catch (error) {
       this.notify(error);
@@ -183,20 +226,13 @@ export class ConnectedModeController implements ReactiveController {
     const session = this.session;
     const settings = this.settings;
     if (this.status !== 'signed-in' || !session || !settings?.fhirBaseUrl) return;
-    this.dataSource = this.createSource(settings.fhirBaseUrl, session);
+    this.closeSource();
+    this.dataSource = this.createSource(settings, settings.fhirBaseUrl, session);
     this.onStateChange();
   }
 
   hostDisconnected(): void {
     this.stop();
-  }
-
-  private createSource(baseUrl: string, session: CarnetSession): DataSource {
-    return this.loadedSdk().createFhirDataSource({
-      baseUrl,
-      session,
-      ...(this.recordOf === undefined ? {} : { patientId: this.recordOf }),
-    });
   }
 
   private async connect(settings: ConnectionSettings, run: number, popupAnswer: boolean): Promise<void> {
@@ -288,9 +324,13 @@ export class ConnectedModeController implements ReactiveController {
     const changed = previous?.isAuthenticated !== authenticated || previous.patientId !== patientId;
     if (!changed && this.status !== 'connecting') return;
     if (authenticated) {
-      this.dataSource = this.createSource(settings.fhirBaseUrl, session);
+      if (changed || !this.dataSource) {
+        this.closeSource();
+        this.dataSource = this.createSource(settings, settings.fhirBaseUrl, session);
+      }
       this.failure = undefined;
     } else {
+      this.closeSource();
       this.dataSource = undefined;
       this.recordOf = this.settings?.recordOf;
       // The session ended without the patient asking: a refused renewal (expired or revoked).
@@ -312,6 +352,33 @@ export class ConnectedModeController implements ReactiveController {
         patientId === undefined ? { authenticated } : { authenticated, patientId },
       );
     }
+  }
+
+  /**
+   * The connected data source: the patient's own record, or the one a caregiver opened;
+   * cached on this device when IndexedDB is there, per patient (a caregiver's reads
+   * are not cached: what they may see can be revoked at any moment).
+   */
+  private createSource(settings: ConnectionSettings, baseUrl: string, session: CarnetSession): DataSource {
+    const sdk = this.loadedSdk();
+    if (this.recordOf !== undefined) return sdk.createFhirDataSource({ baseUrl, session, patientId: this.recordOf });
+    const patientId = session.patientId;
+    if (patientId === undefined || typeof indexedDB === 'undefined') {
+      return sdk.createFhirDataSource({ baseUrl, session });
+    }
+    const dbName = `${settings.cacheName ?? 'carnet'}-offline-${patientId}`;
+    return sdk.createFhirDataSource({ baseUrl, session, cache: { dbName, remember: this.rememberDevice } });
+  }
+
+  /** The data source when it has an offline cache. */
+  get cachedSource(): CachedDataSource | undefined {
+    const source = this.dataSource;
+    return source !== undefined && 'sync' in source ? (source as CachedDataSource) : undefined;
+  }
+
+  /** Stops the cached source's sending (its cache stays until sign-out). */
+  private closeSource(): void {
+    this.cachedSource?.sync.close();
   }
 
   /** A failure of the sign-in itself: a notice above the prompt, and `carnet-error`. */
@@ -342,6 +409,7 @@ export class ConnectedModeController implements ReactiveController {
   }
 
   private clearRecord(): void {
+    this.closeSource();
     this.dataSource = undefined;
     this.sessionView = undefined;
   }

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { LiveAnnouncer } from '../shared/announcer.js';
@@ -16,6 +16,19 @@ import { renderSessionHeader, renderSignInPrompt } from './session-header.js';
 import { RecordPickerController } from './record-picker.controller.js';
 import { renderRecordBanner, renderRecordPicker } from './record-picker.template.js';
 import { toCarnetErrorDetail } from '../shared/error-messages.js';
+import type { SyncStatusController } from './sync-status.controller.js';
+import { renderConflictDialog, renderSignOutConfirm, renderSyncLine } from './sync-status.template.js';
+import type { CarnetLocale } from '../shared/localization.js';
+
+/** What the view needs beyond the connection: the sync state, the « remember » choice, the locale. */
+export interface ConnectedViewOptions {
+  signInMode: SignInMode;
+  onRetry: () => void;
+  syncStatus: SyncStatusController;
+  remember: boolean;
+  onRememberChange: (remember: boolean) => void;
+  locale: CarnetLocale;
+}
 
 /** How each connected-mode status reads as the provider's `recordStatus`. */
 export const RECORD_STATUS_OF_CONNECTION: Readonly<Record<ConnectionStatus, ProviderRecordStatus>> = {
@@ -52,8 +65,15 @@ export class ConnectedModeView {
     this.picker = new RecordPickerController(host, connection);
   }
 
-  /** The template for the current status; `onRetry` prepares the record again; `locale` formats lists. */
-  render(signInMode: SignInMode, onRetry: () => void, locale = 'fr'): TemplateResult {
+  /** The template for the current status; `onRetry` prepares the record again. */
+  render({
+    signInMode,
+    onRetry,
+    syncStatus,
+    remember,
+    onRememberChange,
+    locale,
+  }: ConnectedViewOptions): TemplateResult {
     const { connection } = this;
     switch (connection.status) {
       case 'connecting':
@@ -70,13 +90,32 @@ export class ConnectedModeView {
           notice: connectionMessageFor(connection.failure),
           busy: connection.busy,
           onSignIn: this.startSignIn,
+          remember,
+          onRememberChange,
         });
       case 'signed-in': {
         const session = connection.session;
         // Identity only: a display name when the provider gives one, else the patient id.
         const who = session?.user?.name ?? session?.patientId ?? session?.user?.sub ?? '';
-        const header = renderSessionHeader({ who, busy: connection.busy, onSignOut: this.startSignOut });
-        if (!connection.isCaregiver) return html`${header} <slot></slot>`;
+        const state = syncStatus.state;
+        const unsent = connection.unsentChanges;
+        const header = html`${renderSessionHeader({ who, busy: connection.busy, onSignOut: this.startSignOut })}
+        ${state ? renderSyncLine({ state, onReview: () => syncStatus.review() }) : nothing}`;
+        const dialogs = html`${renderConflictDialog({
+          conflict: syncStatus.reviewing,
+          locale,
+          resolving: syncStatus.resolving,
+          failed: syncStatus.resolveFailed,
+          onChoose: (choice) => void syncStatus.resolve(choice),
+          onLater: () => syncStatus.postpone(),
+        })}
+        ${renderSignOutConfirm({
+          open: connection.confirmingSignOut,
+          unsent,
+          onStay: () => connection.cancelSignOut(),
+          onConfirm: this.confirmSignOut,
+        })}`;
+        if (!connection.isCaregiver) return html`${header} <slot></slot> ${dialogs}`;
         const { picker } = this;
         if (connection.recordOf === undefined)
           return html`${header}
@@ -89,13 +128,14 @@ export class ConnectedModeView {
             locale,
             onOpen: this.openRecord,
             onRetry: () => picker.reload(),
-          })}`;
+          })}
+          ${dialogs}`;
         return html`${header}
           ${renderRecordBanner({
             name: picker.current?.name ?? connection.recordOf,
             canChange: picker.people.length > 1,
             onChange: this.changeRecord,
-          })} <slot></slot>`;
+          })} <slot></slot> ${dialogs}`;
       }
     }
   }
@@ -125,6 +165,12 @@ export class ConnectedModeView {
 
   private readonly startSignOut = (): void => {
     void this.connection.signOut().then(() => {
+      if (this.connection.status === 'signed-out') this.confirm(msg('Vous êtes déconnecté·e.'), 'sign-in-button');
+    });
+  };
+
+  private readonly confirmSignOut = (): void => {
+    void this.connection.signOut(true).then(() => {
       if (this.connection.status === 'signed-out') this.confirm(msg('Vous êtes déconnecté·e.'), 'sign-in-button');
     });
   };

@@ -9,6 +9,12 @@ import { dataSourceContext } from '../context/data-source.context.js';
 import { localeContext } from '../context/locale.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { sessionContext } from '../context/session.context.js';
+import { recordRevisionContext } from '../context/record-revision.context.js';
+import type { RecordRevision } from '../context/record-revision.context.js';
+import { DialogController } from '../shared/dialog.controller.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
+import { SyncStatusController } from './sync-status.controller.js';
+import { readRememberDevice, writeRememberDevice } from './remember-device.js';
 import type { CarnetSessionLike } from '../context/session.context.js';
 import type { CarnetErrorDetail } from '../events/carnet-error.js';
 import { emit } from '../events/emit.js';
@@ -131,7 +137,7 @@ const SOURCE_PROPERTIES = [
  */
 @localized()
 export class CarnetProvider extends CarnetElement {
-  static override styles = [carnetTokens, baseStyles, stateStyles, providerStyles, sessionHeaderStyles];
+  static override styles = [carnetTokens, baseStyles, stateStyles, dialogStyles, providerStyles, sessionHeaderStyles];
 
   /**
    * Interface language: `fr` or `en`. When absent, taken from the nearest
@@ -152,7 +158,9 @@ export class CarnetProvider extends CarnetElement {
   pathology?: Pathology;
 
   /**
-   * Name of the IndexedDB database holding the record on this device.
+   * Name of the IndexedDB database holding the record on this device. In
+   * connected mode, the prefix of the offline cache's database
+   * (`<db-name>-offline-<patient id>`, one per patient).
    * @attr db-name
    */
   @property({ attribute: 'db-name' })
@@ -254,6 +262,16 @@ export class CarnetProvider extends CarnetElement {
   @property({ attribute: 'record-of' })
   recordOf?: string;
 
+  /**
+   * Connected mode: the patient ticked « Se souvenir de cet appareil » on the
+   * sign-in prompt (remembered on this device across visits). The cached record
+   * is then kept after sign-out; otherwise signing out deletes it.
+   */
+  get rememberDevice(): boolean {
+    return this.remember;
+  }
+
+  @state() private remember = readRememberDevice();
   @state() private status: ProviderRecordStatus = 'idle';
   @state() private failure?: CarnetErrorDetail;
 
@@ -261,10 +279,24 @@ export class CarnetProvider extends CarnetElement {
   @provide({ context: sessionContext }) private providedSession?: CarnetSessionLike;
   @provide({ context: localeContext }) private providedLocale: CarnetLocale = DEFAULT_CARNET_LOCALE;
   @provide({ context: pathologyContext }) private providedPathology?: Pathology;
+  @provide({ context: recordRevisionContext }) private providedRevision?: RecordRevision;
 
   private readonly announcer = new LiveAnnouncer(this);
   private readonly connection = new ConnectedModeController(this, () => this.followConnection());
   private readonly connectedView = new ConnectedModeView(this, this.connection, this.announcer);
+  private readonly syncStatus = new SyncStatusController(this, () => {
+    this.providedRevision = this.syncStatus.revision;
+  });
+  private readonly conflictDialog = new DialogController(this, {
+    selector: 'dialog[part="conflict-dialog"]',
+    isOpen: () => this.syncStatus.reviewing !== undefined,
+    onDismiss: () => this.syncStatus.postpone(),
+  });
+  private readonly signOutDialog = new DialogController(this, {
+    selector: 'dialog[part="sign-out-dialog"]',
+    isOpen: () => this.connection.confirmingSignOut,
+    onDismiss: () => this.connection.cancelSignOut(),
+  });
   private readonly localRecord = new LocalRecord({
     ready: (source, seeded) => {
       this.useSource(source);
@@ -374,15 +406,21 @@ export class CarnetProvider extends CarnetElement {
       scopes: this.scopes,
       signInMode: this.signInMode,
       ...(this.recordOf ? { recordOf: this.recordOf } : {}),
+      cacheName: this.dbName,
     };
   }
 
   /** Mirrors connected mode's state into what the widgets receive and what is rendered. */
   private followConnection(): void {
     if (!this.connectedMode || this.dataSource) return;
+    this.syncStatus.follow(this.connection.cachedSource?.sync);
     // A caregiver's widgets wait until they chose whose record to open.
     const choosing = this.connection.isCaregiver && this.connection.recordOf === undefined;
-    this.providedDataSource = choosing ? undefined : this.connection.dataSource;
+    const provided = choosing ? undefined : this.connection.dataSource;
+    if (this.providedDataSource !== provided) {
+      this.providedRevision = this.connection.cachedSource ? this.syncStatus.revision : undefined;
+    }
+    this.providedDataSource = provided;
     this.providedSession = this.connection.sessionView;
     this.status = RECORD_STATUS_OF_CONNECTION[this.connection.status];
     this.requestUpdate();
@@ -405,6 +443,12 @@ export class CarnetProvider extends CarnetElement {
     this.reflectStates(this.status, ['seeding', 'connecting', 'signed-out', 'ready', 'error']);
   }
 
+  private readonly onRememberChange = (remember: boolean): void => {
+    this.remember = remember;
+    this.connection.rememberDevice = remember;
+    writeRememberDevice(remember);
+  };
+
   private readonly retry = (): void => {
     this.recordNeedsPreparing = true;
     this.requestUpdate();
@@ -412,7 +456,15 @@ export class CarnetProvider extends CarnetElement {
 
   protected override render(): unknown {
     if (this.connectedMode && !this.dataSource) {
-      const view = this.connectedView.render(this.signInMode, this.retry, this.providedLocale);
+      this.connection.rememberDevice = this.remember;
+      const view = this.connectedView.render({
+        signInMode: this.signInMode,
+        onRetry: this.retry,
+        syncStatus: this.syncStatus,
+        remember: this.remember,
+        onRememberChange: this.onRememberChange,
+        locale: this.providedLocale,
+      });
       return html`${view} ${this.announcer.region()}`;
     }
     return html`

@@ -141,4 +141,109 @@ export const sessionHeaderStyles = css`
   .record-picker h2:focus-visible {
     outline: var(--carnet-sys-focus-ring-width) solid var(--carnet-sys-focus-ring);
   }
+
+  .remember {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: center;
+    gap: var(--carnet-ref-space-1) var(--carnet-sys-space-s);
+  }
+
+  .remember input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    accent-color: var(--carnet-sys-accent);
+  }
+
+  .remember-help {
+    grid-column: 2;
+    margin: 0;
+    max-inline-size: 60ch;
+    font-size: var(--carnet-sys-font-size-small);
+    color: var(--carnet-sys-on-surface-variant);
+  }
+
+  .sync-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--carnet-sys-space-s);
+    margin-block-end: var(--carnet-sys-space-s);
+    font-size: var(--carnet-sys-font-size-small);
+  }
+
+  .sync-status {
+    margin: 0;
+    color: var(--carnet-sys-on-surface-variant);
+  }
+
+  .sync-line[data-status='offline'] .sync-status {
+    padding-inline-start: var(--carnet-sys-space-s);
+    border-inline-start: 4px solid var(--carnet-sys-warning);
+    color: var(--carnet-sys-on-surface);
+    font-weight: 600;
+  }
+
+  .sync-conflicts {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--carnet-sys-space-s);
+    margin: 0;
+    font-weight: 600;
+  }
+
+  .conflict-subject {
+    margin: 0;
+    font-weight: 600;
+  }
+
+  .conflict-why {
+    margin: 0;
+    max-inline-size: 60ch;
+  }
+
+  .conflict-sides {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    gap: var(--carnet-sys-space-m);
+  }
+
+  .conflict-side {
+    padding: var(--carnet-sys-space-s) var(--carnet-sys-space-m);
+    border: 1px solid var(--carnet-sys-outline);
+    border-radius: var(--carnet-sys-radius);
+  }
+
+  .conflict-side-title {
+    margin: 0 0 var(--carnet-ref-space-1);
+    font-size: var(--carnet-sys-font-size-base);
+  }
+
+  .conflict-lines {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+
+  .conflict-dialog {
+    --carnet-dialog-inline-size: 40rem;
+  }
+
+  .conflict-dialog[open] {
+    display: grid;
+    gap: var(--carnet-sys-space-s);
+  }
+
+  .conflict-dialog .dialog-title {
+    margin: 0;
+    font-size: var(--carnet-sys-font-size-title);
+  }
+
+  .conflict-dialog .dialog-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--carnet-sys-space-s);
+    margin-block-start: var(--carnet-sys-space-s);
+  }
 `;

@@ -13,10 +13,21 @@ export interface SignInPromptOptions {
   busy: boolean;
   /** Called by the Se connecter button; in popup mode it must open the popup synchronously. */
   onSignIn: () => void;
+  /** The « Se souvenir de cet appareil » box is ticked. */
+  remember: boolean;
+  /** The patient ticked or unticked it. */
+  onRememberChange: (remember: boolean) => void;
 }
 
 /** The signed-out state: what happens when signing in, and the button that starts it. */
-export function renderSignInPrompt({ mode, notice, busy, onSignIn }: SignInPromptOptions): TemplateResult {
+export function renderSignInPrompt({
+  mode,
+  notice,
+  busy,
+  onSignIn,
+  remember,
+  onRememberChange,
+}: SignInPromptOptions): TemplateResult {
   const explanation =
     mode === 'popup'
       ? msg(
@@ -29,6 +40,22 @@ export function renderSignInPrompt({ mode, notice, busy, onSignIn }: SignInPromp
     ${notice ? html`<p class="notice" part="notice" role="alert">${notice}</p>` : nothing}
     <h2 class="sign-in-title" id="sign-in-title">${msg('Connectez-vous à votre espace santé')}</h2>
     <p class="sign-in-text">${explanation}</p>
+    <div class="remember">
+      <input
+        type="checkbox"
+        id="remember-device"
+        part="remember-device"
+        aria-describedby="remember-device-help"
+        .checked=${remember}
+        @change=${(event: Event) => onRememberChange((event.target as HTMLInputElement).checked)}
+      />
+      <label for="remember-device">${msg('Se souvenir de cet appareil')}</label>
+      <p class="remember-help" id="remember-device-help">
+        ${msg(
+          "Vos documents, rendez-vous et traitements restent alors enregistrés sur cet appareil après la déconnexion, pour les consulter sans réseau. Ne cochez pas sur un appareil partagé : sinon, ils sont effacés de l'appareil quand vous vous déconnectez.",
+        )}
+      </p>
+    </div>
     <button
       type="button"
       class="action action--primary touch-target"

@@ -7,6 +7,8 @@ import { localized, msg, str } from '@lit/localize';
 import { documentKindInfo } from '@carnet/catalog-sdk';
 import type { DataSource, HealthDocument, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
+import { recordRevisionContext } from '../context/record-revision.context.js';
+import type { RecordRevision } from '../context/record-revision.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { emit } from '../events/emit.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -74,12 +76,17 @@ export class CarnetRecordSummary extends CarnetWidget {
   @property({ attribute: false })
   dataSource?: DataSource;
 
+  /** Bumped by `<carnet-provider>` when the cached record changed underneath: read again. */
+  @consume({ context: recordRevisionContext, subscribe: true })
+  @state()
+  private recordRevision?: RecordRevision;
+
   @consume({ context: pathologyContext, subscribe: true })
   @state()
   private pathology?: Pathology;
 
   private readonly summary = new DataLoader(this, {
-    args: () => [this.dataSource] as const,
+    args: () => [this.dataSource, this.recordRevision] as const,
     load: ([source], signal) => (source ? loadRecordSummary(source, { signal }) : undefined),
   });
 

@@ -6,6 +6,8 @@
  */
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
+import { CARNET_SCOPES, CarnetSession } from '@carnet/catalog-sdk';
+import type { CarnetSessionOptions } from '@carnet/catalog-sdk';
 import type { CarnetProvider } from '../provider/provider.js';
 
 /** Where the platform listens. */
@@ -20,8 +22,12 @@ export interface TestPlatform {
 export const CLIENT_ID = 'carnet-demo';
 
 /** The running platform (started on first use). */
-export function testPlatform(): Promise<TestPlatform> {
-  return executeServerCommand('carnet-platform') as Promise<TestPlatform>;
+export async function testPlatform(): Promise<TestPlatform> {
+  // Asked again while it boots: one command must answer within 20 s, a boot may take longer.
+  for (;;) {
+    const answer = (await executeServerCommand('carnet-platform')) as TestPlatform | { starting: true };
+    if (!('starting' in answer)) return answer;
+  }
 }
 
 /** A button inside the provider's shadow root, by part name. */
@@ -60,5 +66,82 @@ export async function signInThroughProvider(
       'sign-in finished',
       { timeout: 15_000 },
     );
+  });
+}
+
+/**
+ * A platform of this file's own whose FHIR server may be stopped and started
+ * again (its data kept), so other test files running at the same time keep
+ * theirs. Started on first use; asks again while it boots.
+ */
+export async function stoppablePlatform(): Promise<TestPlatform> {
+  for (;;) {
+    const answer = (await executeServerCommand('carnet-stoppable-platform')) as TestPlatform | { starting: true };
+    if (!('starting' in answer)) return answer;
+  }
+}
+
+/** Stops the stoppable platform's FHIR server: connections refused until {@link startFhirServer}. */
+export async function stopFhirServer(): Promise<void> {
+  await executeServerCommand('carnet-fhir-stop');
+}
+
+/** Starts the stoppable platform's FHIR server again, on the same address, with the same data. */
+export async function startFhirServer(): Promise<void> {
+  await executeServerCommand('carnet-fhir-start');
+}
+
+/**
+ * A session of the page's own on `platform`, signed in as `persona` through the
+ * real login and consent pages, in a popup opened by a real click on a button
+ * whose handler calls `signInPopup()` (as a host page owning its session does).
+ */
+export async function signedInSession(
+  platform: TestPlatform,
+  persona: string,
+  options: Partial<CarnetSessionOptions> = {},
+): Promise<CarnetSession> {
+  const session = await CarnetSession.create({
+    issuer: platform.issuer,
+    clientId: CLIENT_ID,
+    redirectUri: platform.callbackUrl,
+    scopes: [...CARNET_SCOPES],
+    fhirBaseUrl: platform.fhirBaseUrl,
+    ...options,
+  });
+  await navigator.locks.request('carnet-test-sign-in', async () => {
+    const button = document.createElement('button');
+    button.textContent = 'Se connecter';
+    button.style.cssText = 'position:fixed;top:0;left:0;width:120px;height:44px;z-index:2147483647';
+    document.body.append(button);
+    let signing: Promise<void> | undefined;
+    button.addEventListener('click', () => {
+      signing = session.signInPopup();
+      signing.catch(() => undefined);
+    });
+    try {
+      await sendMouse({ type: 'click', position: [60, 22] });
+      if (signing === undefined) throw new Error('the click did not start a sign-in');
+      await executeServerCommand('carnet-sign-in-popup', { persona });
+      await signing;
+    } finally {
+      button.remove();
+    }
+  });
+  return session;
+}
+
+/**
+ * Runs `work` alone on the stoppable platform (test files run side by side in
+ * one browser: one stopping the server must not catch another mid-test), and
+ * always leaves its FHIR server started.
+ */
+export async function withStoppableServer<T>(work: () => Promise<T>): Promise<T> {
+  return navigator.locks.request('carnet-test-stoppable-fhir', async (): Promise<T> => {
+    try {
+      return await work();
+    } finally {
+      await startFhirServer();
+    }
   });
 }

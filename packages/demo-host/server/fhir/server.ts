@@ -10,6 +10,7 @@ import {
 import { FhirRouter, type MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import type { CommunityRoutes } from '../gateway/community.js';
+import { createCalendarFeed, redactCalendarPath } from '../gateway/calendar-feed.js';
 import { createGateway, type Caller, type Gateway, type GatewayOptions, type ResourceJson } from '../gateway/index.js';
 import { ForeignSearchError, linkSearchBundle } from '../gateway/search.js';
 import type { ScopeInteraction } from '../smart-scopes.js';
@@ -148,6 +149,12 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
     },
   });
 
+  // The patient's calendar subscription (webcal): its secret URL and the feed.
+  const calendar = createCalendarFeed({
+    fhirBaseUrl,
+    search: async (type, query) => (await callRouter(repo, 'GET', `/${type}`, query)) as Bundle,
+  });
+
   /** The repository holding a type for this caller: their own trail for AuditEvents. */
   const repoFor = (caller: Caller, type: string): MemoryRepository =>
     type === 'AuditEvent' ? gateway.audit.storeOf(caller.patientId) : repo;
@@ -263,6 +270,7 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
     if (path === '/metadata' && method === 'GET') return sendJson(res, 200, gateway.capability);
     if (path === '/.well-known/smart-configuration' && method === 'GET')
       return sendJson(res, 200, gateway.smartConfiguration, { 'Content-Type': 'application/json' });
+    if (calendar.handles(path)) return calendar.serve(req, res, path, () => gateway.authenticate(req));
     if (options.community?.handles(path))
       return options.community.serve(req, res, url, path, await gateway.authenticate(req));
     const routed = route(gateway, method, path);
@@ -368,7 +376,7 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
           : '';
     res.on('finish', () => {
       options.log?.(
-        `FHIR ${req.method} ${url.pathname}${redactedQuery(url.searchParams)} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
+        `FHIR ${req.method} ${redactCalendarPath(url.pathname)}${redactedQuery(url.searchParams)} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
       );
     });
     const fail = (error: unknown): void => {

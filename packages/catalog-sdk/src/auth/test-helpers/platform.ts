@@ -19,8 +19,12 @@ export interface TestPlatform {
 export const CLIENT_ID = 'carnet-demo';
 
 /** The running platform (started on first use). */
-export function testPlatform(): Promise<TestPlatform> {
-  return executeServerCommand('carnet-platform') as Promise<TestPlatform>;
+export async function testPlatform(): Promise<TestPlatform> {
+  // Asked again while it boots: one command must answer within 20 s, a boot may take longer.
+  for (;;) {
+    const answer = (await executeServerCommand('carnet-platform')) as TestPlatform | { starting: true };
+    if (!('starting' in answer)) return answer;
+  }
 }
 
 /** A session on the test platform, not yet signed in. */

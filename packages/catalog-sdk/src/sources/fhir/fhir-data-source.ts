@@ -12,6 +12,7 @@ import { FhirAccessHistoryRepository } from './fhir-access-history.js';
 import { FhirModerationRepository } from './fhir-moderation.js';
 import { FhirSharingRepository } from './fhir-sharing.js';
 import { FhirMedicalProfileRepository } from './fhir-medical-profile.js';
+import { FhirCalendarSubscriptionRepository } from './fhir-calendar-subscription.js';
 import { withOfflineCache, type CachedDataSource } from '../../offline/cached-source.js';
 import { OfflineStore } from '../../offline/store.js';
 import { SyncController } from '../../offline/sync.js';
@@ -99,6 +100,7 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     moderation: new FhirModerationRepository(context),
     sharing: new FhirSharingRepository(context),
     medicalProfile: new FhirMedicalProfileRepository(context),
+    calendarSubscription: new FhirCalendarSubscriptionRepository(context),
     // Nothing to release: no connection outlives a request.
     close: () => undefined,
   };
