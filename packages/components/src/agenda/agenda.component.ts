@@ -69,6 +69,7 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  * @csspart list - The « À venir » list.
  * @csspart event - An event occurrence's button.
  * @csspart dose - A medication dose.
+ * @csspart dose-frequency - How often the dose's medicine is taken (« chaque dimanche matin »).
  * @csspart renewal - A prescription renewal derived from a medication plan.
  * @csspart occurrence-note - The patient's note shown on an occurrence.
  * @csspart reminders-panel - The reminders of the coming days.

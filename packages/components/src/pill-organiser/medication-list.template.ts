@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { describeDoseSchedule } from '@carnet/catalog-sdk';
 import type { MedicationPlan, MedicationReminder, StockStatus } from '@carnet/catalog-sdk';
+import { doseScheduleText } from '../shared/dose-words.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import {
   formatClockTime,
@@ -27,9 +29,16 @@ export interface MedicationListView {
 export function reminderText(reminder: MedicationReminder, locale: CarnetLocale): string {
   const medicine = shortMedicationName(reminder.medication);
   const date = formatLongDate(reminder.date, locale);
-  return reminder.kind === 'low-stock'
-    ? msg(str`Stock bas : ${medicine} — épuisé vers le ${date}`)
-    : msg(str`Ordonnance à renouveler : ${medicine} — avant le ${date}`);
+  switch (reminder.kind) {
+    case 'low-stock':
+      return msg(str`Stock bas : ${medicine} — épuisé vers le ${date}`);
+    case 'stock-before-renewal': {
+      const renewal = formatLongDate(reminder.renewalDate ?? reminder.date, locale);
+      return msg(str`Prévoir une boîte : ${medicine} — épuisé vers le ${date}, avant le renouvellement du ${renewal}`);
+    }
+    case 'renewal':
+      return msg(str`Ordonnance à renouveler : ${medicine} — avant le ${date}`);
+  }
 }
 
 /** The low-stock and renewal warnings, the same ones the agenda shows as reminders. */
@@ -49,7 +58,7 @@ export function renderReminders(
             data-plan-id=${reminder.planId}
             data-kind=${reminder.kind}
           >
-            <span class="reminder-icon" aria-hidden="true">${reminder.kind === 'low-stock' ? '⚠' : '℞'}</span>
+            <span class="reminder-icon" aria-hidden="true">${reminder.kind === 'renewal' ? '℞' : '⚠'}</span>
             <span>${reminderText(reminder, locale)}</span>
           </li>`,
       )}
@@ -57,16 +66,9 @@ export function renderReminders(
   </section>`;
 }
 
-function scheduleText(plan: MedicationPlan, view: MedicationListView): string {
-  const moments = plan.slots.map((slot) =>
-    slot.time !== undefined
-      ? formatClockTime(slot.time, view.locale)
-      : slot.period
-        ? periodLabel(slot.period, view.preset.rowLabels).toLocaleLowerCase(view.locale)
-        : '',
-  );
-  const amount = formatDoseAmount(plan.dose, plan.doseUnit, view.locale);
-  return msg(str`${amount} : ${formatList(moments.filter(Boolean), view.locale)}`);
+/** The posology with its days, from the rules the grid expands: « 1 ampoule chaque dimanche matin ». */
+export function scheduleText(plan: MedicationPlan, locale: CarnetLocale): string {
+  return doseScheduleText(describeDoseSchedule(plan), locale);
 }
 
 function stockText(status: StockStatus, locale: CarnetLocale): string {
@@ -84,7 +86,7 @@ function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateRes
     <dl class="medication-facts">
       <div>
         <dt>${msg('Posologie')}</dt>
-        <dd>${scheduleText(plan, view)}</dd>
+        <dd data-fact="posology">${scheduleText(plan, view.locale)}</dd>
       </div>
       ${
         plan.instructions

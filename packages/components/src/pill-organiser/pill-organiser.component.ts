@@ -62,6 +62,9 @@ import type { AdherenceWindow, OrganiserView } from './week.controller.js';
  * @csspart take-at - « Prise à une autre heure… » in the dialog.
  * @csspart skip - « Sauter cette prise… » in the dialog.
  * @csspart undo - « Annuler la saisie » in the dialog.
+ * @csspart dialog-posology - How often the dose's medicine is taken, in the dialog (« chaque dimanche matin »).
+ * @csspart early-warning - The warning before a dose is noted more than an hour before its time.
+ * @csspart confirm-early - « Noter quand même » after that warning.
  * @csspart confirm - The dialog's Save button.
  * @csspart taken-at-input - The time input of « taken at ».
  * @csspart skip-reason - The reason select of a skipped dose.
