@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { describeDoseSchedule } from '@carnet/catalog-sdk';
-import { doseScheduleText } from '../shared/dose-words.js';
+import { doseScheduleText, type DoseMomentNaming } from '../shared/dose-words.js';
 import { userMessageFor } from '../shared/error-messages.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { doseStateText } from './dose-button.template.js';
@@ -27,6 +27,8 @@ export interface IntakeDialogView {
   today: string;
   timeZone: string;
   locale: CarnetLocale;
+  /** How the posology names moments (« matin » or « au petit-déjeuner »), as the grid's rows. */
+  naming: DoseMomentNaming;
   actions: IntakeActionsController;
 }
 
@@ -242,7 +244,7 @@ export function renderIntakeDialog(view: IntakeDialogView): TemplateResult {
               )}
             </p>
             <p class="dialog-posology" part="dialog-posology">
-              ${msg(str`Posologie : ${doseScheduleText(describeDoseSchedule(entry.plan), locale)}`)}
+              ${msg(str`Posologie : ${doseScheduleText(describeDoseSchedule(entry.plan), locale, view.naming)}`)}
             </p>
             <p class="dialog-state" part="dialog-state">
               <span aria-hidden="true">${stateIcon(entry.state)} </span>${doseStateText(entry, locale)}

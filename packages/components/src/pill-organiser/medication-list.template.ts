@@ -67,8 +67,8 @@ export function renderReminders(
 }
 
 /** The posology with its days, from the rules the grid expands: « 1 ampoule chaque dimanche matin ». */
-export function scheduleText(plan: MedicationPlan, locale: CarnetLocale): string {
-  return doseScheduleText(describeDoseSchedule(plan), locale);
+export function scheduleText(plan: MedicationPlan, locale: CarnetLocale, preset?: OrganiserPreset): string {
+  return doseScheduleText(describeDoseSchedule(plan), locale, preset?.rowLabels === 'meals' ? 'meals' : 'moments');
 }
 
 function stockText(status: StockStatus, locale: CarnetLocale): string {
@@ -86,7 +86,7 @@ function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateRes
     <dl class="medication-facts">
       <div>
         <dt>${msg('Posologie')}</dt>
-        <dd data-fact="posology">${scheduleText(plan, view.locale)}</dd>
+        <dd data-fact="posology">${scheduleText(plan, view.locale, view.preset)}</dd>
       </div>
       ${
         plan.instructions

@@ -326,6 +326,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
         today: grid.today,
         timeZone: view.timeZone,
         locale,
+        naming: this.preset.rowLabels,
         actions: this.actions,
       })}
     `;

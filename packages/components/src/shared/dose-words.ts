@@ -79,13 +79,20 @@ function mealWord(period: DayPeriod): string {
   }
 }
 
-function momentWord(moment: DoseMoment, locale: CarnetLocale): string {
+/**
+ * How moments are named: `moments` (« matin », « soir ») or `meals` (« au petit-déjeuner »,
+ * « au dîner »), as the organiser names its rows for diabetes.
+ */
+export type DoseMomentNaming = 'moments' | 'meals';
+
+function momentWord(moment: DoseMoment, locale: CarnetLocale, naming: DoseMomentNaming): string {
   if (moment.kind === 'time') return msg(str`à ${clock(moment.time, locale)}`);
-  return moment.withMeal ? mealWord(moment.period) : periodWord(moment.period);
+  const meal = moment.withMeal || (naming === 'meals' && moment.period !== 'bedtime');
+  return meal ? mealWord(moment.period) : periodWord(moment.period);
 }
 
 /** The moments of a dose day: « matin et soir », « à 07:00, 11:00 et 19:00 », « 3 fois par jour aux repas ». */
-function momentsText(description: DoseScheduleDescription, locale: CarnetLocale): string {
+function momentsText(description: DoseScheduleDescription, locale: CarnetLocale, naming: DoseMomentNaming): string {
   const { moments } = description;
   if (description.withMeals && moments.length >= 3) return msg(str`${moments.length} fois par jour aux repas`);
   if (moments.every((m) => m.kind === 'time')) {
@@ -93,7 +100,7 @@ function momentsText(description: DoseScheduleDescription, locale: CarnetLocale)
     return msg(str`à ${list(times, locale)}`);
   }
   return list(
-    moments.map((m) => momentWord(m, locale)),
+    moments.map((m) => momentWord(m, locale, naming)),
     locale,
   );
 }
@@ -121,9 +128,13 @@ export function doseDaysText(description: DoseScheduleDescription, locale: Carne
  * et vendredi à 11:00 », « tous les jours, matin et soir », « tous les 2 jours à 08:00 »,
  * « 3 fois par jour aux repas ».
  */
-export function doseFrequencyText(description: DoseScheduleDescription, locale: CarnetLocale): string {
+export function doseFrequencyText(
+  description: DoseScheduleDescription,
+  locale: CarnetLocale,
+  naming: DoseMomentNaming = 'moments',
+): string {
   const days = doseDaysText(description, locale);
-  const moments = momentsText(description, locale);
+  const moments = momentsText(description, locale, naming);
   const timesOnly = description.moments.every((m) => m.kind === 'time');
   // One moment or exact times read on: « chaque dimanche matin », « chaque lundi à 11:00 ».
   if (description.days.kind === 'every-day' && description.withMeals && description.moments.length >= 3) return moments;
@@ -136,14 +147,18 @@ export function doseFrequencyText(description: DoseScheduleDescription, locale: 
  * jours, matin et soir »; when a moment has its own amount, each moment with its
  * amount: « tous les jours : 1 comprimé à 07:00, 1,5 comprimé à 15:00 ».
  */
-export function doseScheduleText(description: DoseScheduleDescription, locale: CarnetLocale): string {
+export function doseScheduleText(
+  description: DoseScheduleDescription,
+  locale: CarnetLocale,
+  naming: DoseMomentNaming = 'moments',
+): string {
   if (description.dosesVary) {
     const days = doseDaysText(description, locale);
     const each = description.moments.map(
-      (moment) => `${doseAmountText(moment.dose, description.doseUnit, locale)} ${momentWord(moment, locale)}`,
+      (moment) => `${doseAmountText(moment.dose, description.doseUnit, locale)} ${momentWord(moment, locale, naming)}`,
     );
     return msg(str`${days} : ${list(each, locale)}`);
   }
   const amount = doseAmountText(description.dose, description.doseUnit, locale);
-  return msg(str`${amount} ${doseFrequencyText(description, locale)}`);
+  return msg(str`${amount} ${doseFrequencyText(description, locale, naming)}`);
 }
