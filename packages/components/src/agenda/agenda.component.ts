@@ -8,6 +8,7 @@ import type { AgendaEvent, DataSource, IsoDate } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import type {} from '../events/carnet-occurrence-note.js';
+import type {} from '../events/carnet-plan-change.js';
 import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
@@ -215,6 +216,24 @@ export class CarnetAgenda extends CarnetWidget {
   /** Loads the agenda again, e.g. after the record changed elsewhere. */
   refresh(): Promise<void> {
     return this.data.reload();
+  }
+
+  // A treatment added or changed in the pill organiser under the same provider shows here at once.
+  #planScope: EventTarget | undefined;
+  readonly #onPlanChange = (): void => {
+    void this.data.reload();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#planScope = this.closest('carnet-provider') ?? this.ownerDocument;
+    this.#planScope.addEventListener('carnet-plan-change', this.#onPlanChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#planScope?.removeEventListener('carnet-plan-change', this.#onPlanChange);
+    this.#planScope = undefined;
   }
 
   /** Resolves once the agenda's data has loaded (or failed) and is rendered. */

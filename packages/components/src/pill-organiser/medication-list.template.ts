@@ -23,6 +23,12 @@ export interface MedicationListView {
   reminders: readonly MedicationReminder[];
   locale: CarnetLocale;
   preset: OrganiserPreset;
+  /** Opens the editor on a treatment. */
+  onEdit?: (plan: MedicationPlan, opener: HTMLElement) => void;
+  /** Opens « Nouvelle boîte ». */
+  onBox?: (plan: MedicationPlan, opener: HTMLElement) => void;
+  /** Asks to stop a treatment. */
+  onStop?: (plan: MedicationPlan, opener: HTMLElement) => void;
 }
 
 /** A warning in words: « Stock bas : Metformine — épuisé vers le 12 mars 2026 ». */
@@ -127,6 +133,39 @@ function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateRes
           : nothing
       }
     </dl>
+    ${
+      view.onEdit && view.onBox && view.onStop
+        ? html`<div class="medication-actions" data-print-hide>
+            <button
+              type="button"
+              class="secondary-button touch-target"
+              part="edit-plan"
+              aria-label=${msg(str`Modifier ${plan.medication.display}`)}
+              @click=${(event: Event) => view.onEdit?.(plan, event.currentTarget as HTMLElement)}
+            >
+              ${msg('Modifier')}
+            </button>
+            <button
+              type="button"
+              class="secondary-button touch-target"
+              part="add-box"
+              aria-label=${msg(str`Nouvelle boîte de ${plan.medication.display}`)}
+              @click=${(event: Event) => view.onBox?.(plan, event.currentTarget as HTMLElement)}
+            >
+              ${msg('Nouvelle boîte')}
+            </button>
+            <button
+              type="button"
+              class="secondary-button touch-target"
+              part="stop-plan"
+              aria-label=${msg(str`Arrêter ${plan.medication.display}`)}
+              @click=${(event: Event) => view.onStop?.(plan, event.currentTarget as HTMLElement)}
+            >
+              ${msg('Arrêter')}
+            </button>
+          </div>`
+        : nothing
+    }
   </li>`;
 }
 
@@ -135,7 +174,7 @@ export function renderMedicationList(view: MedicationListView): TemplateResult {
   return html`<section class="medications" part="medications" aria-labelledby="medications-title">
     <h2 class="section-title" id="medications-title">${msg('Mes traitements')}</h2>
     <ul class="medication-list">
-      ${view.plans.map((plan) => renderPlan(plan, view))}
+      ${view.plans.filter((plan) => plan.stoppedAt === undefined).map((plan) => renderPlan(plan, view))}
     </ul>
   </section>`;
 }
