@@ -13,7 +13,7 @@ export const CARNET_RESOURCE_SCOPES: readonly string[] = [
   'patient/DocumentReference.u',
   'patient/Binary.r',
   'patient/Appointment.cruds',
-  'patient/MedicationRequest.rs',
+  'patient/MedicationRequest.crus',
   'patient/MedicationAdministration.cruds',
   'patient/Communication.cruds',
   'patient/Practitioner.rs',
