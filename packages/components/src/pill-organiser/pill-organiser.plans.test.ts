@@ -109,6 +109,7 @@ describe('<carnet-pill-organiser> treatments the patient enters', () => {
     one<HTMLButtonElement>(organiser, '[part="plan-save"]').click();
     await waitUntil(() => organiser.shadowRoot?.querySelector('[part="plan-error"]'), 'error shown');
     expect(text(one(organiser, '[part="plan-error"]'))).to.equal('Indiquez le nom du médicament.');
+    await expect(organiser).to.be.accessible();
     await typeInto(organiser, '#plan-medication', 'Cholécalciférol 25 000 UI');
     await choose(organiser, '#plan-days', 'weekdays');
     one<HTMLButtonElement>(organiser, '[part="plan-save"]').click();
@@ -139,6 +140,7 @@ describe('<carnet-pill-organiser> treatments the patient enters', () => {
     one<HTMLButtonElement>(organiser, '[part="stop-plan"]').click();
     await waitUntil(() => one<HTMLDialogElement>(organiser, 'dialog[part="stop-dialog"]').open, 'stop dialog');
     await waitUntil(() => text(organiser.shadowRoot?.activeElement) === 'Garder le traitement', 'safe focus');
+    await expect(organiser).to.be.accessible();
     one<HTMLButtonElement>(organiser, '[part="confirm-stop"]').click();
     await waitUntil(() => organiser.shadowRoot?.querySelector('[part="stop-notice"]'), 'stopped');
     await waitUntil(() => all(organiser, '[data-fact="posology"]').length === 0, 'no longer listed');
