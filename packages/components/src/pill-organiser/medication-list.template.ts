@@ -5,15 +5,7 @@ import { describeDoseSchedule } from '@carnet/catalog-sdk';
 import type { MedicationPlan, MedicationReminder, StockStatus } from '@carnet/catalog-sdk';
 import { doseScheduleText } from '../shared/dose-words.js';
 import type { CarnetLocale } from '../shared/localization.js';
-import {
-  formatClockTime,
-  formatDoseAmount,
-  formatList,
-  formatLongDate,
-  formatNumber,
-  shortMedicationName,
-} from './organiser-format.js';
-import { periodLabel } from './organiser-labels.js';
+import { formatDoseAmount, formatLongDate, formatNumber, shortMedicationName } from './organiser-format.js';
 import type { OrganiserPreset } from './presets.js';
 
 /** What the medication list shows. */
