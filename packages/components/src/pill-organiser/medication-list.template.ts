@@ -15,6 +15,8 @@ export interface MedicationListView {
   reminders: readonly MedicationReminder[];
   locale: CarnetLocale;
   preset: OrganiserPreset;
+  /** « Ajouter un traitement », shown under the heading. */
+  addButton?: TemplateResult;
   /** Opens the editor on a treatment. */
   onEdit?: (plan: MedicationPlan, opener: HTMLElement) => void;
   /** Opens « Nouvelle boîte ». */
@@ -165,6 +167,7 @@ function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateRes
 export function renderMedicationList(view: MedicationListView): TemplateResult {
   return html`<section class="medications" part="medications" aria-labelledby="medications-title">
     <h2 class="section-title" id="medications-title">${msg('Mes traitements')}</h2>
+    ${view.addButton ?? nothing}
     <ul class="medication-list">
       ${view.plans.filter((plan) => plan.stoppedAt === undefined).map((plan) => renderPlan(plan, view))}
     </ul>

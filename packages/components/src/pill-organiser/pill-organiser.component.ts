@@ -406,7 +406,6 @@ export class CarnetPillOrganiser extends CarnetWidget {
         <button type="button" class="secondary-button touch-target" part="print" @click=${this.print}>
           ${msg('Imprimer')}
         </button>
-        ${this.renderAddButton()}
       </div>
       ${renderReminders(view.reminders, locale)}
       <div class="grid-area" aria-busy=${this.week.loading ? 'true' : 'false'}>
@@ -418,6 +417,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
         reminders: view.reminders,
         locale,
         preset: this.preset,
+        addButton: this.renderAddButton(),
         onEdit: (plan, opener) => {
           this.editorDialog.setOpener(opener);
           this.editor.openEdit(plan);
