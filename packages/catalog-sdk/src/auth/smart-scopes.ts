@@ -15,7 +15,7 @@ export const CARNET_RESOURCE_SCOPES: readonly string[] = [
   'patient/Binary.r',
   'patient/Binary.c',
   'patient/Appointment.cruds',
-  'patient/MedicationRequest.rs',
+  'patient/MedicationRequest.crus',
   'patient/MedicationAdministration.cruds',
   'patient/Communication.cruds',
   'patient/Practitioner.rs',

@@ -108,13 +108,49 @@ export class NotFoundError extends CarnetError {
   }
 }
 
+/**
+ * Which rule a medication plan broke, for interfaces to word it next to the right field:
+ * - `medication-missing`: no medicine name; `dose-invalid`: the dose is not a positive number;
+ *   `dose-unit-missing`: no unit (« comprimé »);
+ * - `no-dose-time`: no moment or time to take it; `time-invalid`: a time is not `HH:mm`;
+ *   `moment-invalid`: an unknown moment; `times-mixed`: exact times and moments together;
+ *   `meal-at-bedtime`: « with a meal » on the bedtime moment;
+ * - `weekday-invalid`: a day that is not a weekday; `interval-invalid`: « every n days » is not
+ *   a whole number from 1 to 366; `interval-with-weekdays`: both an interval and weekdays;
+ * - `date-invalid`: a date is not `YYYY-MM-DD`; `end-before-start`: the last day is before the first;
+ * - `stock-invalid`: units or units per box are not whole numbers; `box-invalid`: a new box of no units;
+ * - `already-stopped`: stopping a stopped plan; `not-stopped`: resuming a plan that runs.
+ */
+export type PlanValidationRule =
+  | 'medication-missing'
+  | 'dose-invalid'
+  | 'dose-unit-missing'
+  | 'no-dose-time'
+  | 'time-invalid'
+  | 'moment-invalid'
+  | 'times-mixed'
+  | 'meal-at-bedtime'
+  | 'weekday-invalid'
+  | 'interval-invalid'
+  | 'interval-with-weekdays'
+  | 'date-invalid'
+  | 'end-before-start'
+  | 'stock-invalid'
+  | 'box-invalid'
+  | 'already-stopped'
+  | 'not-stopped';
+
 /** Input given to a repository is not acceptable (e.g. empty title). */
 export class ValidationError extends CarnetError {
+  /** The field at fault, e.g. `slots[0].time`. */
   readonly field: string;
-  constructor(field: string, reason: string) {
+  /** The rule broken, when the SDK names one (medication plans do). */
+  readonly rule: PlanValidationRule | undefined;
+  constructor(field: string, reason: string, rule?: PlanValidationRule) {
     super('validation', 'error.validation', `${field} ${reason}`);
     this.name = 'ValidationError';
     this.field = field;
+    this.rule = rule;
   }
 }
 

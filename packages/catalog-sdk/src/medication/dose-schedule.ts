@@ -43,6 +43,21 @@ export function planWeekdays(plan: MedicationPlan): Weekday[] {
   return WEEKDAYS.filter((day) => days.has(day));
 }
 
+/**
+ * Days between dose days (1 = every day or every named weekday).
+ * @throws ValidationError when it is not a whole number from 1 to 366, or comes with weekdays
+ */
+export function planInterval(plan: Pick<MedicationPlan, 'everyDays' | 'daysOfWeek'>): number {
+  const every = plan.everyDays ?? 1;
+  if (!Number.isInteger(every) || every < 1 || every > 366) {
+    throw new ValidationError('everyDays', 'must be a whole number of days from 1 to 366', 'interval-invalid');
+  }
+  if (every > 1 && (plan.daysOfWeek?.length ?? 0) > 0) {
+    throw new ValidationError('everyDays', 'cannot be combined with days of the week', 'interval-with-weekdays');
+  }
+  return every;
+}
+
 /** Time and grid column of a slot. @throws ValidationError when the slot has neither time nor moment */
 export function slotTime(
   slot: DoseSlot,
@@ -60,8 +75,9 @@ export function slotTime(
 }
 
 /**
- * The RRULEs of a plan, one per slot, sorted by time of day: `FREQ=DAILY`, or
- * `FREQ=WEEKLY;BYDAY=…` when the plan names days; UNTIL is the end of its last day.
+ * The RRULEs of a plan, one per slot, sorted by time of day: `FREQ=DAILY`,
+ * `FREQ=DAILY;INTERVAL=n` every n days from the start, or `FREQ=WEEKLY;BYDAY=…`
+ * when the plan names days; UNTIL is the end of its last day.
  * Moments map to meal times: morning → breakfast, noon → lunch, evening → dinner,
  * bedtime → bedtime.
  * @throws ValidationError when a slot, a day or the end date cannot be read
@@ -69,7 +85,14 @@ export function slotTime(
 export function planToDoseSchedule(plan: MedicationPlan, mealTimes?: Partial<MealTimes>): SlotRule[] {
   const day = resolveMealTimes(mealTimes);
   const weekdays = planWeekdays(plan);
-  const parts = [weekdays.length > 0 ? `FREQ=WEEKLY;BYDAY=${weekdays.join(',')}` : 'FREQ=DAILY'];
+  const interval = planInterval(plan);
+  const parts = [
+    weekdays.length > 0
+      ? `FREQ=WEEKLY;BYDAY=${weekdays.join(',')}`
+      : interval > 1
+        ? `FREQ=DAILY;INTERVAL=${interval}`
+        : 'FREQ=DAILY',
+  ];
   if (plan.end !== undefined) parts.push(`UNTIL=${requireIsoDate(plan.end, 'end').replace(/-/g, '')}T235959`);
   const rrule = parts.join(';');
   return plan.slots

@@ -11,6 +11,8 @@ export { timingToRRule } from './timing-rrule.js';
 export type { TimingConversion, TimingRule } from './timing-rrule.js';
 export type { TimingFrequency } from './timing-bounds.js';
 export { planToDoseSchedule } from './dose-schedule.js';
+export { describeDoseSchedule } from './dose-description.js';
+export type { DoseDays, DoseMoment, DoseScheduleDescription } from './dose-description.js';
 export type { SlotRule } from './dose-schedule.js';
 export { doseKey, scheduledDoses } from './scheduled-doses.js';
 export type { DoseRange, ScheduleOptions, ScheduledDose } from './scheduled-doses.js';
@@ -21,6 +23,7 @@ export {
   computeStock,
   DEFAULT_LOW_STOCK_DAYS,
   DEFAULT_RENEWAL_NOTICE_DAYS,
+  DEFAULT_STOCK_GAP_NOTICE_DAYS,
   medicationReminders,
 } from './stock.js';
 export type { MedicationReminder, StockOptions, StockStatus } from './stock.js';

@@ -9,8 +9,8 @@ import type { IsoInstant, LocalDateTime } from '../model/common.js';
 import type { DayPeriod, DoseSlot, MedicationPlan } from '../model/medication.js';
 import { instantToZoned } from '../time/zone.js';
 import { expandOccurrences } from '../recurrence/index.js';
-import { addDays, localDateOf, startOfLocalDay, weekdayOf } from './calendar-days.js';
-import { planToDoseSchedule, planWeekdays, requireIsoDate, type SlotRule } from './dose-schedule.js';
+import { addDays, daysBetween, localDateOf, startOfLocalDay, weekdayOf } from './calendar-days.js';
+import { planInterval, planToDoseSchedule, planWeekdays, requireIsoDate, type SlotRule } from './dose-schedule.js';
 import type { MealTimes } from './meal-times.js';
 
 /** One dose the patient should take. */
@@ -93,14 +93,22 @@ function dosesOfPlan(
   requireIsoDate(plan.start, 'start');
   // Clip to the plan's days so a long-finished or future plan costs nothing.
   const planStart = startOfLocalDay(plan.start, plan.timeZone).getTime();
-  const planEnd =
+  const lastDayEnd =
     plan.end === undefined ? Number.POSITIVE_INFINITY : startOfLocalDay(addDays(plan.end, 1), plan.timeZone).getTime();
+  // A stopped treatment has no dose from the instant it was stopped.
+  const stoppedAt = plan.stoppedAt === undefined ? Number.NaN : Date.parse(plan.stoppedAt);
+  const planEnd = Number.isNaN(stoppedAt) ? lastDayEnd : Math.min(lastDayEnd, stoppedAt);
   const from = Math.max(range.start.getTime(), planStart);
   const to = Math.min(range.end.getTime(), planEnd);
   if (!(to > from) || rules.length === 0) return [];
-  // Plan rules have no COUNT or INTERVAL: starting the series the day before the range changes nothing but speed.
+  // Plan rules have no COUNT: starting the series the day before the range changes nothing but speed,
+  // as long as an interval of days stays counted from the plan's start.
   const dayBefore = addDays(localDateOf(new Date(from), plan.timeZone), -1);
-  const firstDate = firstDoseDate(plan, dayBefore > plan.start ? dayBefore : plan.start);
+  const interval = planInterval(plan);
+  let seriesStart = dayBefore > plan.start ? dayBefore : plan.start;
+  if (interval > 1)
+    seriesStart = addDays(plan.start, Math.floor(daysBetween(plan.start, seriesStart) / interval) * interval);
+  const firstDate = firstDoseDate(plan, seriesStart);
   const doses = new Map<string, ScheduledDose>();
   for (const rule of rules) {
     const occurrences = expandOccurrences(slotEvent(plan, rule, firstDate), {

@@ -35,6 +35,7 @@ describe('computeStock', () => {
       runsOutOn: '2026-07-05',
       low: false,
       renewalDue: false,
+      runsOutBeforeRenewal: false,
     });
   });
 
@@ -116,8 +117,9 @@ describe('medicationReminders', () => {
       { planId: 'plan-4', kind: 'renewal', date: '2026-06-12', medication: 'Ramipril' },
       {
         planId: 'plan-1',
-        kind: 'low-stock',
+        kind: 'stock-before-renewal',
         date: '2026-06-17',
+        renewalDate: '2026-06-20',
         medication: 'Lévodopa/Carbidopa 100 mg/25 mg, comprimé',
       },
       {
@@ -127,6 +129,40 @@ describe('medicationReminders', () => {
         medication: 'Lévodopa/Carbidopa 100 mg/25 mg, comprimé',
       },
     ]);
+  });
+
+  it('warns when the stock runs out before the renewal date (rasagiline: 18 days left, renewal in 36)', () => {
+    // 30 tablets from 23 May, one each morning, all taken: 12 gone on 3 June, 18 days left.
+    const rasagiline = plan({
+      id: 'plan-rasagiline',
+      medication: { display: 'Rasagiline 1 mg, comprimé' },
+      slots: [{ period: 'morning' }],
+      stock: { dispensed: 30, unit: 'comprimé', dispensedOn: '2026-05-23' },
+      renewalDate: '2026-07-09',
+    });
+    const day = new Date('2026-06-03T18:00:00Z');
+    const intakes = Array.from({ length: 12 }, (_, i) =>
+      taken('plan-rasagiline', morningAt(addDays('2026-05-23', i)), 5),
+    );
+    const status = computeStock(rasagiline, intakes, { now: day });
+    expect(status).to.include({ daysLeft: 18, runsOutOn: '2026-06-21', low: false, runsOutBeforeRenewal: true });
+    expect(medicationReminders([rasagiline], intakes, { now: day })).to.deep.equal([
+      {
+        planId: 'plan-rasagiline',
+        kind: 'stock-before-renewal',
+        date: '2026-06-21',
+        renewalDate: '2026-07-09',
+        medication: 'Rasagiline 1 mg, comprimé',
+      },
+    ]);
+    // Months of stock before a far renewal: the patient buys a box in time, no warning yet.
+    const months = { ...rasagiline, stock: { dispensed: 90, unit: 'comprimé', dispensedOn: '2026-05-23' } };
+    expect(medicationReminders([{ ...months, renewalDate: '2026-12-01' }], intakes, { now: day })).to.deep.equal([]);
+  });
+
+  it('gives nothing for a stopped plan', () => {
+    const stopped = metformin(36, { renewalDate: '2026-06-20', stoppedAt: '2026-06-09T10:00:00.000Z' });
+    expect(medicationReminders([stopped], takenDays(5), { now })).to.deep.equal([]);
   });
 
   it('gives nothing when stock and renewal are fine', () => {

@@ -6,7 +6,7 @@ import { ValidationError } from '../errors/errors.js';
 import type { IsoDate } from '../model/common.js';
 import type { IntakeRecord, MedicationPlan } from '../model/medication.js';
 import { addDays, daysBetween, localDateOf, startOfLocalDay } from './calendar-days.js';
-import { planWeekdays, requireIsoDate } from './dose-schedule.js';
+import { planInterval, planWeekdays, requireIsoDate } from './dose-schedule.js';
 import type { MealTimes } from './meal-times.js';
 import { doseKey, scheduledDoses } from './scheduled-doses.js';
 
@@ -14,6 +14,8 @@ import { doseKey, scheduledDoses } from './scheduled-doses.js';
 export const DEFAULT_LOW_STOCK_DAYS = 7;
 /** A renewal is due this many days ahead, unless told otherwise. */
 export const DEFAULT_RENEWAL_NOTICE_DAYS = 14;
+/** A stock that runs out before the renewal date is announced this many days ahead, unless told otherwise. */
+export const DEFAULT_STOCK_GAP_NOTICE_DAYS = 30;
 
 /** Stock and renewal of one plan. */
 export interface StockStatus {
@@ -29,6 +31,11 @@ export interface StockStatus {
   renewalDate?: IsoDate;
   /** True when the renewal date is within `renewalNoticeDays` days, or past. */
   renewalDue: boolean;
+  /**
+   * True when the stock runs out before the renewal date: the patient needs another
+   * box before the next prescription (rasagiline: 18 days left, renewal in 36).
+   */
+  runsOutBeforeRenewal: boolean;
 }
 
 /** Options of `computeStock` and `medicationReminders`. */
@@ -40,23 +47,31 @@ export interface StockOptions {
   lowStockUnits?: number;
   /** How many days ahead a renewal is announced; default 14. */
   renewalNoticeDays?: number;
+  /** How many days ahead a stock running out before the renewal date is announced; default 30. */
+  stockGapNoticeDays?: number;
   mealTimes?: Partial<MealTimes>;
 }
 
-/** A warning the agenda and the organiser show. */
+/**
+ * A warning the agenda and the organiser show: `low-stock` (a few days left),
+ * `stock-before-renewal` (the stock runs out before the renewal date: buy a box before
+ * `date`), `renewal` (the prescription must be renewed by `date`).
+ */
 export interface MedicationReminder {
   planId: string;
-  kind: 'low-stock' | 'renewal';
-  /** Low stock: the day it runs out (today if unknown); renewal: the renewal date. */
+  kind: 'low-stock' | 'stock-before-renewal' | 'renewal';
+  /** Low stock, stock before renewal: the day it runs out (today if unknown); renewal: the renewal date. */
   date: IsoDate;
+  /** The renewal date, on a `stock-before-renewal` warning. */
+  renewalDate?: IsoDate;
   /** Display name of the medicine. */
   medication: string;
 }
 
-/** Average units a day: each slot's units times the share of weekdays the plan covers. */
+/** Average units a day: each slot's units times the share of days the plan covers (weekdays or one day in n). */
 export function averageDailyUse(plan: MedicationPlan): number {
   const weekdays = planWeekdays(plan);
-  const share = weekdays.length === 0 ? 1 : weekdays.length / 7;
+  const share = weekdays.length === 0 ? 1 / planInterval(plan) : weekdays.length / 7;
   return plan.slots.reduce((sum, slot) => sum + (slot.quantity ?? plan.dose), 0) * share;
 }
 
@@ -119,8 +134,12 @@ export function computeStock(
     daysLeft,
     low: lowByDays || lowByUnits,
     renewalDue: renewalDue(plan, today, options),
+    runsOutBeforeRenewal: false,
   };
   if (daysLeft !== undefined) status.runsOutOn = addDays(today, daysLeft);
+  if (status.runsOutOn !== undefined && plan.renewalDate !== undefined) {
+    status.runsOutBeforeRenewal = status.runsOutOn < requireIsoDate(plan.renewalDate, 'renewalDate');
+  }
   if (plan.renewalDate !== undefined) status.renewalDate = plan.renewalDate;
   return status;
 }
@@ -132,8 +151,10 @@ function renewalDue(plan: MedicationPlan, today: IsoDate, options: StockOptions)
 }
 
 /**
- * Low-stock and renewal reminders of the plans still running today, sorted by
- * date then kind. A finished plan (end before today) needs neither.
+ * Low-stock, stock-before-renewal and renewal reminders of the plans still running
+ * today, sorted by date then kind. A finished or stopped plan needs none. When the
+ * stock runs out before the renewal date within `stockGapNoticeDays`, that warning
+ * replaces the low-stock one.
  * @throws ValidationError when a date of a plan cannot be read
  */
 export function medicationReminders(
@@ -145,10 +166,26 @@ export function medicationReminders(
   for (const plan of plans) {
     const today = localDateOf(options.now, plan.timeZone);
     if (plan.end !== undefined && requireIsoDate(plan.end, 'end') < today) continue;
+    if (plan.stoppedAt !== undefined && Date.parse(plan.stoppedAt) <= options.now.getTime()) continue;
     const medication = plan.medication.display;
     const status = computeStock(plan, intakes, options);
-    if (status?.low)
+    const gapNotice = options.stockGapNoticeDays ?? DEFAULT_STOCK_GAP_NOTICE_DAYS;
+    if (
+      status?.runsOutBeforeRenewal &&
+      status.runsOutOn !== undefined &&
+      plan.renewalDate !== undefined &&
+      (status.daysLeft ?? 0) <= gapNotice
+    ) {
+      reminders.push({
+        planId: plan.id,
+        kind: 'stock-before-renewal',
+        date: status.runsOutOn,
+        renewalDate: plan.renewalDate,
+        medication,
+      });
+    } else if (status?.low) {
       reminders.push({ planId: plan.id, kind: 'low-stock', date: status.runsOutOn ?? today, medication });
+    }
     if (plan.renewalDate !== undefined && renewalDue(plan, today, options)) {
       reminders.push({ planId: plan.id, kind: 'renewal', date: plan.renewalDate, medication });
     }

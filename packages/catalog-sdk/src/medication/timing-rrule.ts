@@ -118,6 +118,12 @@ function readPattern(repeat: TimingRepeat, byDay: Weekday[], lossy: TimingLoss[]
       return { freq: 'HOURLY', interval: every / 60, byDay };
     }
     case 'd': {
+      // « Matin et soir, tous les 2 jours »: n named times, all on one day of each period of k days.
+      const named = (repeat.timeOfDay?.length ?? 0) || (repeat.when?.length ?? 0);
+      if (n > 1 && Number.isInteger(period) && period > 1 && named === n) {
+        if (byDay.length > 0) return rejectDays('cannot be combined with an interval of several days');
+        return { ...weekly(period), dosesPerDay: n };
+      }
       if (n === 1 && Number.isInteger(period)) {
         if (period > 1 && byDay.length > 0) return rejectDays('cannot be combined with an interval of several days');
         return { ...weekly(period), dosesPerDay: 1 };
@@ -271,7 +277,7 @@ function checkFrequency(pattern: Pattern, times: number, lossy: TimingLoss[]): v
  * interval of hours that does not divide a day). Decisions, documented:
  * - N per 1 d without times → spread from wake to bedtime; 1 per d → breakfast;
  * - every k h dividing 24 (8 h, 6 h…) → that many daily rules from wake; 36 h → FREQ=HOURLY;INTERVAL=36;
- * - every k d → `FREQ=DAILY;INTERVAL=k`; per week with `dayOfWeek` → `FREQ=WEEKLY;BYDAY=…`;
+ * - every k d → `FREQ=DAILY;INTERVAL=k`; n per k d with n times named → those times every k days; per week with `dayOfWeek` → `FREQ=WEEKLY;BYDAY=…`;
  *   per k months / years → `FREQ=MONTHLY|YEARLY;INTERVAL=k` (on DTSTART's day);
  * - `when` codes map to the patient's meal times (see `whenToTimes`);
  * - `boundsPeriod.end` → UNTIL; `count` and `boundsDuration` → COUNT split over the rules;

@@ -17,6 +17,11 @@ export interface DoseSlot {
   period?: DayPeriod;
   /** Number of units at this slot, when different from the plan's dose. */
   quantity?: number;
+  /**
+   * Taken with the meal of its moment (morning → breakfast, noon → lunch, evening →
+   * dinner; FHIR `when` CM/CD/CV): « 3 fois par jour aux repas ». Only for moments, never bedtime.
+   */
+  withMeal?: boolean;
 }
 
 /** A medicine, identified for display and, when known, by code. */
@@ -35,8 +40,13 @@ export interface MedicationStock {
   dispensed: number;
   /** Unit, e.g. « comprimé ». */
   unit: string;
-  /** Date of the last dispensing. */
+  /**
+   * Date the count starts from: units taken from that day on come out of `dispensed`.
+   * A new box adds its units to `dispensed` and keeps this date.
+   */
   dispensedOn: IsoDate;
+  /** Units in one box, e.g. 30, so « une nouvelle boîte » knows what it adds. */
+  unitsPerBox?: number;
 }
 
 /** A medication plan from a prescription (FHIR `MedicationRequest`). */
@@ -51,6 +61,11 @@ export interface MedicationPlan {
   slots: DoseSlot[];
   /** Days of the week doses are taken; absent means every day. */
   daysOfWeek?: Weekday[];
+  /**
+   * Days between two dose days, counted from `start`: 2 is « tous les 2 jours ».
+   * Absent or 1 means every day (or every `daysOfWeek`); never together with `daysOfWeek`.
+   */
+  everyDays?: number;
   instructions?: string;
   prescriber?: string;
   /** First day of treatment. */
@@ -59,6 +74,11 @@ export interface MedicationPlan {
   end?: IsoDate;
   /** When the prescription must be renewed. */
   renewalDate?: IsoDate;
+  /**
+   * When the patient stopped the treatment (FHIR status `stopped`): no dose is
+   * scheduled from this instant on; doses before it stay in the history.
+   */
+  stoppedAt?: IsoInstant;
   stock?: MedicationStock;
   /** Minutes after the scheduled time a dose still counts as on time. */
   lateToleranceMinutes?: number;
@@ -70,6 +90,16 @@ export interface MedicationPlan {
 /** What a caller gives to create a plan. */
 export type NewMedicationPlan = Omit<MedicationPlan, 'id' | 'version' | 'timeZone'> &
   Partial<Pick<MedicationPlan, 'timeZone'>>;
+
+/** What a new box adds: a number of boxes of the plan's box size, or a number of units. */
+export interface NewBox {
+  /** Boxes bought (default 1), each of `stock.unitsPerBox` units. */
+  boxes?: number;
+  /** Units bought, when the plan has no box size or the box differs. */
+  units?: number;
+  /** Day of the purchase (default: today in the plan's zone); starts the count when the plan had no stock. */
+  on?: IsoDate;
+}
 
 /** Outcome of one scheduled dose. */
 export type IntakeStatus = 'taken' | 'skipped';

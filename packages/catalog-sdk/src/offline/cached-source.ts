@@ -9,7 +9,7 @@ import type { AgendaEvent, NewAgendaEvent } from '../model/agenda.js';
 import type { CareTeamMember } from '../model/care-team.js';
 import { DEFAULT_TIME_ZONE } from '../model/common.js';
 import type { HealthDocument, HealthDocumentChanges, NewHealthDocument } from '../model/document.js';
-import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
+import type { IntakeRecord, MedicationPlan, NewBox, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
 import type {
   AgendaRepository,
   CareTeamRepository,
@@ -20,7 +20,7 @@ import type {
   Page,
   PageRequest,
 } from '../sources/data-source.js';
-import { checkIntake, checkMedicationPlan } from '../sources/rules/medications.js';
+import { checkIntake, checkMedicationPlan, planChanges } from '../sources/rules/medications.js';
 import { pageLimit } from '../sources/rules/paging.js';
 import { normaliseTags, requireText } from '../sources/rules/validation.js';
 import { transientFailure } from './classify.js';
@@ -468,6 +468,23 @@ class CachedMedications implements MedicationRepository {
     );
     if (result === undefined) throw new NotFoundError('MedicationPlan', plan.id);
     return result;
+  }
+
+  readonly #changes = planChanges(this);
+
+  /** Adds a box to the stock (see `MedicationRepository.addBox`). */
+  addBox(id: string, baseVersion: string, box?: NewBox): Promise<MedicationPlan> {
+    return this.#changes.addBox(id, baseVersion, box);
+  }
+
+  /** Stops a treatment (see `MedicationRepository.stopPlan`). */
+  stopPlan(id: string, baseVersion: string, at?: Date): Promise<MedicationPlan> {
+    return this.#changes.stopPlan(id, baseVersion, at);
+  }
+
+  /** Undoes a stop (see `MedicationRepository.resumePlan`). */
+  resumePlan(id: string, baseVersion: string): Promise<MedicationPlan> {
+    return this.#changes.resumePlan(id, baseVersion);
   }
 
   async listIntakes(query: IntakeQuery = {}): Promise<IntakeRecord[]> {

@@ -13,7 +13,7 @@ import type {
   MedicalProfileEntryKind,
   NewMedicalProfileEntry,
 } from '../model/medical-profile.js';
-import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
+import type { IntakeRecord, MedicationPlan, NewBox, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
 
 /** Options of a paged list. */
 export interface PageRequest {
@@ -82,9 +82,29 @@ export interface IntakeQuery {
 export interface MedicationRepository {
   listPlans(options?: { signal?: AbortSignal }): Promise<MedicationPlan[]>;
   getPlan(id: string): Promise<MedicationPlan>;
+  /**
+   * Adds a treatment the patient entered (or a prescription). Rejects with a
+   * `ValidationError` whose `rule` names what to fix (`PlanValidationRule`).
+   */
   createPlan(plan: NewMedicationPlan): Promise<MedicationPlan>;
-  /** Replaces a plan; `plan.version` must be the stored one, else `ConflictError`. */
+  /**
+   * Replaces a plan; `plan.version` must be the stored one, else `ConflictError`.
+   * Rejects bad input like `createPlan`.
+   */
   updatePlan(plan: MedicationPlan): Promise<MedicationPlan>;
+  /**
+   * Records a new box: its units are added to the stock (`box.boxes` boxes of
+   * `stock.unitsPerBox`, or `box.units`). `baseVersion` must be the stored one, else
+   * `ConflictError`; a box of no units is a `ValidationError` with rule `box-invalid`.
+   */
+  addBox(id: string, baseVersion: string, box?: NewBox): Promise<MedicationPlan>;
+  /**
+   * Stops a treatment at `at` (default now): no dose is scheduled after it, past doses
+   * stay. `ValidationError` with rule `already-stopped` when it is; `ConflictError` when stale.
+   */
+  stopPlan(id: string, baseVersion: string, at?: Date): Promise<MedicationPlan>;
+  /** Undoes `stopPlan`. `ValidationError` with rule `not-stopped` when it runs; `ConflictError` when stale. */
+  resumePlan(id: string, baseVersion: string): Promise<MedicationPlan>;
   listIntakes(query?: IntakeQuery): Promise<IntakeRecord[]>;
   /**
    * Records what happened to one scheduled dose. Idempotent: recording the same

@@ -3,6 +3,8 @@ import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AgendaItem, DayBucket } from './agenda-layout.js';
 import { intakeLabel, kindLabel } from './agenda-labels.js';
+import { doseAmountText, doseFrequencyText } from '../shared/dose-words.js';
+import { getCarnetLocale } from '../shared/localization.js';
 
 /** « Toute la journée » or the item's times. */
 function timeText(item: AgendaItem): string {
@@ -38,12 +40,21 @@ export function renderEventItem(item: AgendaItem): TemplateResult {
 /** One medication dose with what the patient recorded for it. */
 export function renderDoseItem(item: AgendaItem): TemplateResult {
   const dose = item.dose;
-  const amount = dose ? `${dose.dose} ${dose.doseUnit}` : '';
+  // Strings follow the page's Carnet language, as msg() does.
+  const locale = getCarnetLocale();
+  const amount = dose ? doseAmountText(dose.dose, dose.doseUnit, locale) : '';
   return html`<li class="item item--dose item--${item.intake ?? 'pending'}" part="dose">
     <span class="item-time">${item.time}</span>
     <span class="item-title">${item.title}</span>
     <span class="item-meta">
       <span>${amount}</span>
+      ${
+        item.doseSchedule
+          ? html`<span class="item-frequency" part="dose-frequency"
+              >${doseFrequencyText(item.doseSchedule, locale)}</span
+            >`
+          : nothing
+      }
       <span class="badge badge--intake">${intakeLabel(item.intake ?? 'pending')}</span>
     </span>
   </li>`;

@@ -14,8 +14,15 @@ import type {
 } from '@carnet/catalog-sdk';
 import { addDays, daysBetween, dayOfWall, timeOfWall } from './agenda-dates.js';
 import type { AgendaFormat } from './agenda-format.js';
-import { doseKey, expandOccurrences, instantToZoned, scheduledDoses, zonedToInstant } from '@carnet/catalog-sdk';
-import type { MedicationReminder, ScheduledDose } from '@carnet/catalog-sdk';
+import {
+  describeDoseSchedule,
+  doseKey,
+  expandOccurrences,
+  instantToZoned,
+  scheduledDoses,
+  zonedToInstant,
+} from '@carnet/catalog-sdk';
+import type { DoseScheduleDescription, MedicationReminder, ScheduledDose } from '@carnet/catalog-sdk';
 
 /** The record the agenda shows. */
 export interface AgendaData {
@@ -54,6 +61,8 @@ export interface AgendaItem {
   occurrence?: Occurrence;
   /** The dose, for medication items. */
   dose?: ScheduledDose;
+  /** How often the dose's plan is taken (its days and moments), for medication items. */
+  doseSchedule?: DoseScheduleDescription;
   /** What the patient recorded for a dose. */
   intake?: IntakeStatus | 'pending';
   /** The medication plan of a dose or derived renewal. */
@@ -233,8 +242,11 @@ export function buildLayout(data: AgendaData, options: LayoutOptions): AgendaLay
   if (options.showMedication && data.plans.length > 0) {
     const intakes = new Map(data.intakes.map((intake) => [doseKey(intake.planId, intake.scheduledAt), intake.status]));
     const zones = new Map(data.plans.map((plan) => [plan.id, plan.timeZone]));
+    const schedules = new Map(data.plans.map((plan) => [plan.id, describeDoseSchedule(plan)]));
     for (const dose of scheduledDoses(data.plans, range)) {
       const item = doseItem(dose, zones.get(dose.planId) ?? timeZone, intakes.get(dose.key) ?? 'pending', format);
+      const schedule = schedules.get(dose.planId);
+      if (schedule) item.doseSchedule = schedule;
       const bucket = buckets.get(item.day);
       if (!bucket) continue;
       bucket.doses.push(item);

@@ -10,6 +10,7 @@ import { recordRevisionContext } from '../context/record-revision.context.js';
 import type { RecordRevision } from '../context/record-revision.context.js';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import type {} from '../events/carnet-occurrence-note.js';
+import type {} from '../events/carnet-plan-change.js';
 import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { renderUndoBar } from './undo-bar.template.js';
@@ -78,6 +79,7 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  * @csspart list - The « À venir » list.
  * @csspart event - An event occurrence's button.
  * @csspart dose - A medication dose.
+ * @csspart dose-frequency - How often the dose's medicine is taken (« chaque dimanche matin »).
  * @csspart renewal - A prescription renewal derived from a medication plan.
  * @csspart occurrence-note - The patient's note shown on an occurrence.
  * @csspart reminders-panel - The reminders of the coming days.
@@ -237,6 +239,24 @@ export class CarnetAgenda extends CarnetWidget {
   /** Loads the agenda again, e.g. after the record changed elsewhere. */
   refresh(): Promise<void> {
     return this.data.reload();
+  }
+
+  // A treatment added or changed in the pill organiser under the same provider shows here at once.
+  #planScope: EventTarget | undefined;
+  readonly #onPlanChange = (): void => {
+    void this.data.reload();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#planScope = this.closest('carnet-provider') ?? this.ownerDocument;
+    this.#planScope.addEventListener('carnet-plan-change', this.#onPlanChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#planScope?.removeEventListener('carnet-plan-change', this.#onPlanChange);
+    this.#planScope = undefined;
   }
 
   /** Resolves once the agenda's data has loaded (or failed) and is rendered. */

@@ -65,8 +65,8 @@ describe('<carnet-agenda> medication and reminders', () => {
     const monday = parts(agenda, '[part~="week-day"]')[0] as HTMLElement;
     const doses = [...monday.querySelectorAll('[part="dose"]')].map((dose) => text(dose));
     expect(doses).to.deep.equal([
-      '08:00 Sevelamer 800 mg, comprimé 2 comprimé prise',
-      '20:00 Sevelamer 800 mg, comprimé 2 comprimé non renseignée',
+      '08:00 Sevelamer 800 mg, comprimé 2 comprimés tous les jours à 08:00 et 20:00 prise',
+      '20:00 Sevelamer 800 mg, comprimé 2 comprimés tous les jours à 08:00 et 20:00 non renseignée',
     ]);
     // The same doses as the organiser: the SDK's schedule over the week shown.
     const week = {

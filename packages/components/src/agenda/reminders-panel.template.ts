@@ -35,7 +35,11 @@ function renderMedicationReminder(reminder: MedicationReminder, format: AgendaFo
   const text =
     reminder.kind === 'renewal'
       ? msg(str`Renouveler l'ordonnance de ${reminder.medication} avant le ${date}`)
-      : msg(str`Stock bas : ${reminder.medication}, épuisé vers le ${date}`);
+      : reminder.kind === 'stock-before-renewal'
+        ? msg(
+            str`Prévoir une boîte : ${reminder.medication}, épuisé vers le ${date}, avant le renouvellement du ${format.fullDate(reminder.renewalDate ?? reminder.date)}`,
+          )
+        : msg(str`Stock bas : ${reminder.medication}, épuisé vers le ${date}`);
   return html`<li class="reminder-entry reminder-entry--${reminder.kind}" part="medication-reminder">${text}</li>`;
 }
 

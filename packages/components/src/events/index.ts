@@ -8,6 +8,7 @@ export type { CarnetDocumentOpenDetail, CarnetDocumentOpenEvent } from './carnet
 export type { CarnetDocumentChangeDetail, CarnetDocumentChangeEvent } from './carnet-document-change.js';
 export type { CarnetDocumentSendDetail, CarnetDocumentSendEvent } from './carnet-document-send.js';
 export type { CarnetIntakeChangeDetail, CarnetIntakeChangeEvent } from './carnet-intake-change.js';
+export type { CarnetPlanChangeDetail, CarnetPlanChangeEvent, PlanChange } from './carnet-plan-change.js';
 export type { AgendaChangeScope, CarnetEventChangeDetail, CarnetEventChangeEvent } from './carnet-event-change.js';
 export type { CarnetOccurrenceNoteDetail, CarnetOccurrenceNoteEvent } from './carnet-occurrence-note.js';
 export type { CarnetMessageSendDetail, CarnetMessageSendEvent } from './carnet-message-send.js';

@@ -309,6 +309,10 @@ export interface CarnetPillOrganiserProps extends CarnetReactElementProps<Carnet
    */
   'oncarnet-intake-change'?: (event: GlobalEventHandlersEventMap['carnet-intake-change']) => void;
   /**
+   * `carnet-plan-change`: The patient added, changed, refilled, stopped or restarted a treatment.
+   */
+  'oncarnet-plan-change'?: (event: GlobalEventHandlersEventMap['carnet-plan-change']) => void;
+  /**
    * `carnet-error`: Loading or saving failed; detail holds codes, never health data.
    */
   'oncarnet-error'?: (event: GlobalEventHandlersEventMap['carnet-error']) => void;

@@ -303,6 +303,10 @@ export interface CarnetPillOrganiserVueEvents {
    */
   'carnet-intake-change': GlobalEventHandlersEventMap['carnet-intake-change'];
   /**
+   * `carnet-plan-change`: The patient added, changed, refilled, stopped or restarted a treatment.
+   */
+  'carnet-plan-change': GlobalEventHandlersEventMap['carnet-plan-change'];
+  /**
    * `carnet-error`: Loading or saving failed; detail holds codes, never health data.
    */
   'carnet-error': GlobalEventHandlersEventMap['carnet-error'];

@@ -6,7 +6,7 @@ import {
   formatClockTime,
   formatDoseAmount,
   formatDayHeading,
-  formatMinutes,
+  formatLateness,
   shortMedicationName,
 } from './organiser-format.js';
 import { stateIcon, stateLabel } from './organiser-labels.js';
@@ -24,10 +24,10 @@ export interface DoseButtonView {
   onOpen: (entry: GridDose, button: HTMLElement) => void;
 }
 
-/** The state in words, with how late for a dose taken late: « prise en retard (+25 min) ». */
+/** The state in words, with how late for a dose taken late: « prise en retard (+25 min) », « (+7 h 5 min) ». */
 export function doseStateText(entry: GridDose, locale: CarnetLocale): string {
   if (entry.state === 'taken-late' && entry.minutesLate !== undefined) {
-    const late = formatMinutes(entry.minutesLate, locale);
+    const late = formatLateness(entry.minutesLate, locale);
     return msg(str`prise en retard (+${late})`);
   }
   return stateLabel(entry.state);

@@ -11,7 +11,7 @@ import type { GridDose } from './week-grid.model.js';
 import type { WeekController } from './week.controller.js';
 
 /** Which part of the intake dialog is shown. */
-export type IntakeDialogStep = 'menu' | 'time' | 'skip';
+export type IntakeDialogStep = 'menu' | 'time' | 'skip' | 'early';
 
 /** Why the last action failed, as the dialog words it. */
 export type IntakeProblem = 'save-failed' | 'time-missing' | 'time-in-future';
@@ -34,6 +34,8 @@ export interface DialogDose {
 }
 
 const HOUR_MS = 3_600_000;
+/** A dose marked taken more than this many minutes before its time asks the patient to confirm. */
+export const EARLY_INTAKE_WARNING_MINUTES = 60;
 // A few seconds of leeway: « now » in the form and the clock may differ slightly.
 const FUTURE_LEEWAY_MS = 60_000;
 
@@ -54,6 +56,7 @@ export class IntakeActionsController implements ReactiveController {
   #skipReason: SkipReason = 'side-effects';
   #skipNote = '';
   #lastDoseKey: string | undefined;
+  #earlyTakenAt: string | undefined;
 
   /** The dose the dialog is open for; undefined when closed. */
   get dose(): DialogDose | undefined {
@@ -78,6 +81,12 @@ export class IntakeActionsController implements ReactiveController {
   /** `HH:mm` chosen in the « taken at » form. */
   get takenAtTime(): string {
     return this.#takenAtTime;
+  }
+  /** On the `early` step: how many minutes before its time the dose would be marked taken. */
+  get minutesEarly(): number | undefined {
+    const dose = this.#dose;
+    if (!dose || this.#earlyTakenAt === undefined) return undefined;
+    return Math.round((Date.parse(dose.scheduledAt) - Date.parse(this.#earlyTakenAt)) / 60_000);
   }
   /** The reason chosen for a skipped dose. */
   get skipReason(): SkipReason {
@@ -135,6 +144,7 @@ export class IntakeActionsController implements ReactiveController {
     this.#takenAtTime = dose.time;
     this.#skipReason = 'side-effects';
     this.#skipNote = '';
+    this.#earlyTakenAt = undefined;
     this.host.requestUpdate();
   }
 
@@ -169,7 +179,28 @@ export class IntakeActionsController implements ReactiveController {
   takeNow(): Promise<void> {
     const dose = this.#dose;
     if (!dose) return Promise.resolve();
-    return this.record(dose, { status: 'taken', takenAt: this.options.now().toISOString() });
+    return this.takeAt(dose, this.options.now().getTime());
+  }
+
+  /** Records the dose taken at the time the early-intake warning was about (« Noter quand même »). */
+  confirmEarly(): Promise<void> {
+    const dose = this.#dose;
+    const takenAt = this.#earlyTakenAt;
+    if (!dose || takenAt === undefined) return Promise.resolve();
+    return this.record(dose, { status: 'taken', takenAt });
+  }
+
+  /** Records a dose taken at `takenAt`, or first warns when that is far before its time. */
+  private takeAt(dose: DialogDose, takenAt: number): Promise<void> {
+    const takenAtIso = new Date(takenAt).toISOString();
+    if (Date.parse(dose.scheduledAt) - takenAt > EARLY_INTAKE_WARNING_MINUTES * 60_000) {
+      this.#earlyTakenAt = takenAtIso;
+      this.#step = 'early';
+      this.#problem = undefined;
+      this.host.requestUpdate();
+      return Promise.resolve();
+    }
+    return this.record(dose, { status: 'taken', takenAt: takenAtIso });
   }
 
   /** Records the dose as taken at the time chosen in the form, on the dose's day. */
@@ -182,7 +213,7 @@ export class IntakeActionsController implements ReactiveController {
     // A bedtime dose taken after midnight belongs to the evening before.
     if (takenAt < scheduled - 12 * HOUR_MS) takenAt += 24 * HOUR_MS;
     if (takenAt > this.options.now().getTime() + FUTURE_LEEWAY_MS) return this.refuse('time-in-future');
-    return this.record(dose, { status: 'taken', takenAt: new Date(takenAt).toISOString() });
+    return this.takeAt(dose, takenAt);
   }
 
   /** Records the dose as skipped, with the chosen reason and optional note. */

@@ -2,12 +2,20 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
+import { describeDoseSchedule } from '@carnet/catalog-sdk';
+import { doseScheduleText, type DoseMomentNaming } from '../shared/dose-words.js';
 import { userMessageFor } from '../shared/error-messages.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { doseStateText } from './dose-button.template.js';
 import type { IntakeActionsController } from './intake-actions.controller.js';
 import { localTimeOf } from './organiser-calendar.js';
-import { formatClockTime, formatDayHeading, formatDoseAmount, shortMedicationName } from './organiser-format.js';
+import {
+  formatClockTime,
+  formatDayHeading,
+  formatDoseAmount,
+  formatLateness,
+  shortMedicationName,
+} from './organiser-format.js';
 import { SKIP_REASONS, skipReasonLabel, stateIcon } from './organiser-labels.js';
 import type { SkipReason } from './organiser-labels.js';
 import type { GridDose } from './week-grid.model.js';
@@ -19,6 +27,8 @@ export interface IntakeDialogView {
   today: string;
   timeZone: string;
   locale: CarnetLocale;
+  /** How the posology names moments (« matin » or « au petit-déjeuner »), as the grid's rows. */
+  naming: DoseMomentNaming;
   actions: IntakeActionsController;
 }
 
@@ -184,6 +194,30 @@ function renderSkipForm(view: IntakeDialogView, saving: boolean): TemplateResult
   </form>`;
 }
 
+/** The warning before a dose is noted far before its time; « Revenir » (the safe choice) has focus. */
+function renderEarlyWarning(entry: GridDose, view: IntakeDialogView, saving: boolean): TemplateResult {
+  const { actions, locale } = view;
+  const early = formatLateness(actions.minutesEarly ?? 0, locale);
+  const time = formatClockTime(entry.time, locale);
+  return html`<p class="notice notice--warning" part="early-warning" role="alert">
+      ${msg(str`Attention : cette prise est prévue à ${time}, dans ${early}. La noter prise maintenant ?`)}
+    </p>
+    <div class="dialog-actions">
+      <button type="button" class="primary-button touch-target" autofocus @click=${() => actions.showStep('menu')}>
+        ${msg('Revenir')}
+      </button>
+      <button
+        type="button"
+        class="secondary-button touch-target"
+        part="confirm-early"
+        ?disabled=${saving}
+        @click=${() => actions.confirmEarly()}
+      >
+        ${saving ? msg('Enregistrement…') : msg('Noter quand même')}
+      </button>
+    </div>`;
+}
+
 /** The dialog of one dose: taken now, taken at another time, skipped with a reason, or undo. */
 export function renderIntakeDialog(view: IntakeDialogView): TemplateResult {
   const { entry, actions, locale } = view;
@@ -196,7 +230,9 @@ export function renderIntakeDialog(view: IntakeDialogView): TemplateResult {
         ? renderTimeForm(view, saving)
         : actions.step === 'skip'
           ? renderSkipForm(view, saving)
-          : renderMenu(entry, view, saving);
+          : actions.step === 'early'
+            ? renderEarlyWarning(entry, view, saving)
+            : renderMenu(entry, view, saving);
   }
   return html`<dialog class="dialog" part="intake-dialog" aria-labelledby="intake-dialog-title">
     ${
@@ -206,6 +242,9 @@ export function renderIntakeDialog(view: IntakeDialogView): TemplateResult {
               ${msg(
                 str`${formatDoseAmount(entry.dose.dose, entry.dose.doseUnit, locale)} — ${formatDayHeading(entry.date, locale)}, ${formatClockTime(entry.time, locale)}`,
               )}
+            </p>
+            <p class="dialog-posology" part="dialog-posology">
+              ${msg(str`Posologie : ${doseScheduleText(describeDoseSchedule(entry.plan), locale, view.naming)}`)}
             </p>
             <p class="dialog-state" part="dialog-state">
               <span aria-hidden="true">${stateIcon(entry.state)} </span>${doseStateText(entry, locale)}

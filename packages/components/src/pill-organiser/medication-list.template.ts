@@ -1,17 +1,11 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { describeDoseSchedule } from '@carnet/catalog-sdk';
 import type { MedicationPlan, MedicationReminder, StockStatus } from '@carnet/catalog-sdk';
+import { doseScheduleText } from '../shared/dose-words.js';
 import type { CarnetLocale } from '../shared/localization.js';
-import {
-  formatClockTime,
-  formatDoseAmount,
-  formatList,
-  formatLongDate,
-  formatNumber,
-  shortMedicationName,
-} from './organiser-format.js';
-import { periodLabel } from './organiser-labels.js';
+import { formatDoseAmount, formatLongDate, formatNumber, shortMedicationName } from './organiser-format.js';
 import type { OrganiserPreset } from './presets.js';
 
 /** What the medication list shows. */
@@ -21,15 +15,30 @@ export interface MedicationListView {
   reminders: readonly MedicationReminder[];
   locale: CarnetLocale;
   preset: OrganiserPreset;
+  /** « Ajouter un traitement », shown under the heading. */
+  addButton?: TemplateResult;
+  /** Opens the editor on a treatment. */
+  onEdit?: (plan: MedicationPlan, opener: HTMLElement) => void;
+  /** Opens « Nouvelle boîte ». */
+  onBox?: (plan: MedicationPlan, opener: HTMLElement) => void;
+  /** Asks to stop a treatment. */
+  onStop?: (plan: MedicationPlan, opener: HTMLElement) => void;
 }
 
 /** A warning in words: « Stock bas : Metformine — épuisé vers le 12 mars 2026 ». */
 export function reminderText(reminder: MedicationReminder, locale: CarnetLocale): string {
   const medicine = shortMedicationName(reminder.medication);
   const date = formatLongDate(reminder.date, locale);
-  return reminder.kind === 'low-stock'
-    ? msg(str`Stock bas : ${medicine} — épuisé vers le ${date}`)
-    : msg(str`Ordonnance à renouveler : ${medicine} — avant le ${date}`);
+  switch (reminder.kind) {
+    case 'low-stock':
+      return msg(str`Stock bas : ${medicine} — épuisé vers le ${date}`);
+    case 'stock-before-renewal': {
+      const renewal = formatLongDate(reminder.renewalDate ?? reminder.date, locale);
+      return msg(str`Prévoir une boîte : ${medicine} — épuisé vers le ${date}, avant le renouvellement du ${renewal}`);
+    }
+    case 'renewal':
+      return msg(str`Ordonnance à renouveler : ${medicine} — avant le ${date}`);
+  }
 }
 
 /** The low-stock and renewal warnings, the same ones the agenda shows as reminders. */
@@ -49,7 +58,7 @@ export function renderReminders(
             data-plan-id=${reminder.planId}
             data-kind=${reminder.kind}
           >
-            <span class="reminder-icon" aria-hidden="true">${reminder.kind === 'low-stock' ? '⚠' : '℞'}</span>
+            <span class="reminder-icon" aria-hidden="true">${reminder.kind === 'renewal' ? '℞' : '⚠'}</span>
             <span>${reminderText(reminder, locale)}</span>
           </li>`,
       )}
@@ -57,16 +66,9 @@ export function renderReminders(
   </section>`;
 }
 
-function scheduleText(plan: MedicationPlan, view: MedicationListView): string {
-  const moments = plan.slots.map((slot) =>
-    slot.time !== undefined
-      ? formatClockTime(slot.time, view.locale)
-      : slot.period
-        ? periodLabel(slot.period, view.preset.rowLabels).toLocaleLowerCase(view.locale)
-        : '',
-  );
-  const amount = formatDoseAmount(plan.dose, plan.doseUnit, view.locale);
-  return msg(str`${amount} : ${formatList(moments.filter(Boolean), view.locale)}`);
+/** The posology with its days, from the rules the grid expands: « 1 ampoule chaque dimanche matin ». */
+export function scheduleText(plan: MedicationPlan, locale: CarnetLocale, preset?: OrganiserPreset): string {
+  return doseScheduleText(describeDoseSchedule(plan), locale, preset?.rowLabels === 'meals' ? 'meals' : 'moments');
 }
 
 function stockText(status: StockStatus, locale: CarnetLocale): string {
@@ -84,7 +86,7 @@ function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateRes
     <dl class="medication-facts">
       <div>
         <dt>${msg('Posologie')}</dt>
-        <dd>${scheduleText(plan, view)}</dd>
+        <dd data-fact="posology">${scheduleText(plan, view.locale, view.preset)}</dd>
       </div>
       ${
         plan.instructions
@@ -125,6 +127,39 @@ function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateRes
           : nothing
       }
     </dl>
+    ${
+      view.onEdit && view.onBox && view.onStop
+        ? html`<div class="medication-actions" data-print-hide>
+            <button
+              type="button"
+              class="secondary-button touch-target"
+              part="edit-plan"
+              aria-label=${msg(str`Modifier ${plan.medication.display}`)}
+              @click=${(event: Event) => view.onEdit?.(plan, event.currentTarget as HTMLElement)}
+            >
+              ${msg('Modifier')}
+            </button>
+            <button
+              type="button"
+              class="secondary-button touch-target"
+              part="add-box"
+              aria-label=${msg(str`Nouvelle boîte de ${plan.medication.display}`)}
+              @click=${(event: Event) => view.onBox?.(plan, event.currentTarget as HTMLElement)}
+            >
+              ${msg('Nouvelle boîte')}
+            </button>
+            <button
+              type="button"
+              class="secondary-button touch-target"
+              part="stop-plan"
+              aria-label=${msg(str`Arrêter ${plan.medication.display}`)}
+              @click=${(event: Event) => view.onStop?.(plan, event.currentTarget as HTMLElement)}
+            >
+              ${msg('Arrêter')}
+            </button>
+          </div>`
+        : nothing
+    }
   </li>`;
 }
 
@@ -132,8 +167,9 @@ function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateRes
 export function renderMedicationList(view: MedicationListView): TemplateResult {
   return html`<section class="medications" part="medications" aria-labelledby="medications-title">
     <h2 class="section-title" id="medications-title">${msg('Mes traitements')}</h2>
+    ${view.addButton ?? nothing}
     <ul class="medication-list">
-      ${view.plans.map((plan) => renderPlan(plan, view))}
+      ${view.plans.filter((plan) => plan.stoppedAt === undefined).map((plan) => renderPlan(plan, view))}
     </ul>
   </section>`;
 }

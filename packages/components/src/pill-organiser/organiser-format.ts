@@ -86,6 +86,23 @@ export function formatMinutes(minutes: number, locale: CarnetLocale): string {
   ).format(minutes);
 }
 
+/** Lateness up to this many minutes reads in minutes; beyond, in hours and minutes. */
+export const LATENESS_IN_MINUTES_UP_TO = 90;
+
+/**
+ * How late a dose was taken: « 25 min » up to 90 minutes, then hours and minutes,
+ * « 7 h 5 min » / "7 hr 5 min" (never « 425 min »), and whole hours alone, « 2 h ».
+ */
+export function formatLateness(minutes: number, locale: CarnetLocale): string {
+  if (minutes <= LATENESS_IN_MINUTES_UP_TO) return formatMinutes(minutes, locale);
+  const hours = cached(
+    `hours:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short' }),
+  ).format(Math.floor(minutes / 60));
+  const rest = minutes % 60;
+  return rest === 0 ? hours : `${hours} ${formatMinutes(rest, locale)}`;
+}
+
 /** Items joined the locale's way, « 07:00, 11:00 et 15:00 ». */
 export function formatList(items: readonly string[], locale: CarnetLocale): string {
   return cached(`list:${locale}`, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(

@@ -166,13 +166,16 @@ describe('<carnet-pill-organiser> adherence, stock and renewals', () => {
     const stored = await seedPlans(dbName, plans);
     const { organiser } = await mountOrganiser(dbName);
     const expected = medicationReminders(stored, [], { now: FIXED_NOW });
-    expect(expected.map((r) => r.kind).sort()).to.deep.equal(['low-stock', 'renewal']);
+    // Metformine runs out in March, before its renewal in June: « Prévoir une boîte », not only « stock bas ».
+    expect(expected.map((r) => r.kind).sort()).to.deep.equal(['renewal', 'stock-before-renewal']);
     const shown = all(organiser, '[part="reminder"]');
     expect(shown.map((li) => `${li.dataset['planId']}:${li.dataset['kind']}`)).to.deep.equal(
       expected.map((r) => `${r.planId}:${r.kind}`),
     );
-    const lowStock = shown.find((li) => li.dataset['kind'] === 'low-stock');
-    expect(text(lowStock)).to.match(/^⚠ Stock bas : Metformine 1000 mg — épuisé vers le \d+ mars 2026$/);
+    const lowStock = shown.find((li) => li.dataset['kind'] === 'stock-before-renewal');
+    expect(text(lowStock)).to.match(
+      /^⚠ Prévoir une boîte : Metformine 1000 mg — épuisé vers le \d+ mars 2026, avant le renouvellement du 1 juin 2026$/,
+    );
     expect(text(shown.find((li) => li.dataset['kind'] === 'renewal'))).to.equal(
       '℞ Ordonnance à renouveler : Lévothyroxine 75 µg — avant le 18 mars 2026',
     );
@@ -187,7 +190,7 @@ describe('<carnet-pill-organiser> adherence, stock and renewals', () => {
     expect(text(metformine.querySelector('[data-fact="stock"] dd'))).to.equal(
       `⚠ Reste ${status?.remaining} comprimés, soit environ ${status?.daysLeft} jours stock bas`,
     );
-    expect(text(metformine)).to.contain('1 comprimé : matin et soir');
+    expect(text(metformine)).to.contain('1 comprimé tous les jours, matin et soir');
     const levothyroxine = one(organiser, `[part="medication"][data-plan-id="${stored[1]?.id}"]`);
     expect(text(levothyroxine.querySelector('[data-fact="renewal"] dd'))).to.equal(
       '℞ 18 mars 2026 à renouveler bientôt',

@@ -2,9 +2,12 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
-import type { DataSource, MealTimes, Pathology } from '@carnet/catalog-sdk';
+import { DEFAULT_TIME_ZONE } from '@carnet/catalog-sdk';
+import type { DataSource, MealTimes, MedicationPlan, Pathology } from '@carnet/catalog-sdk';
+import { emit } from '../events/emit.js';
+import type { PlanChange } from '../events/carnet-plan-change.js';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { recordRevisionContext } from '../context/record-revision.context.js';
 import type { RecordRevision } from '../context/record-revision.context.js';
@@ -21,7 +24,13 @@ import { renderAdherence } from './adherence-chart.template.js';
 import { IntakeActionsController } from './intake-actions.controller.js';
 import { renderIntakeDialog } from './intake-dialog.template.js';
 import { renderMedicationList, renderReminders } from './medication-list.template.js';
-import { formatWeekSpan } from './organiser-format.js';
+import { formatWeekSpan, shortMedicationName } from './organiser-format.js';
+import { localDateOf } from './organiser-calendar.js';
+import { PlanActionsController } from './plan-actions.controller.js';
+import { renderBoxDialog, renderStopDialog, renderStopNotice } from './plan-actions.template.js';
+import { PlanEditorController } from './plan-editor.controller.js';
+import { planEditorStyles } from './plan-editor.styles.js';
+import { renderPlanEditor } from './plan-editor.template.js';
 import { mealTimesConverter, nowConverter } from './organiser-attributes.js';
 import { organiserPanelStyles } from './organiser-panels.styles.js';
 import { pillOrganiserStyles } from './pill-organiser.styles.js';
@@ -64,6 +73,26 @@ import type { AdherenceWindow, OrganiserView } from './week.controller.js';
  * @csspart take-at - « Prise à une autre heure… » in the dialog.
  * @csspart skip - « Sauter cette prise… » in the dialog.
  * @csspart undo - « Annuler la saisie » in the dialog.
+ * @csspart add-plan - « Ajouter un traitement ».
+ * @csspart plan-editor - The dialog adding or changing a treatment.
+ * @csspart plan-form - The treatment form.
+ * @csspart plan-weekdays - The weekdays of a treatment taken on some days.
+ * @csspart plan-preview - The posology the form will save, in words.
+ * @csspart plan-save - The form's Save button.
+ * @csspart plan-error - Why a treatment change was refused.
+ * @csspart edit-plan - « Modifier » on a treatment.
+ * @csspart add-box - « Nouvelle boîte » on a treatment.
+ * @csspart stop-plan - « Arrêter » on a treatment.
+ * @csspart stop-dialog - The dialog asking to stop a treatment.
+ * @csspart confirm-stop - « Arrêter le traitement » in that dialog.
+ * @csspart stop-notice - The notice after a stop, with « Annuler l'arrêt ».
+ * @csspart undo-stop - « Annuler l'arrêt ».
+ * @csspart box-dialog - The dialog of a new box.
+ * @csspart box-units - The units of the new box.
+ * @csspart confirm-box - « Ajouter au stock ».
+ * @csspart dialog-posology - How often the dose's medicine is taken, in the dialog (« chaque dimanche matin »).
+ * @csspart early-warning - The warning before a dose is noted more than an hour before its time.
+ * @csspart confirm-early - « Noter quand même » after that warning.
  * @csspart confirm - The dialog's Save button.
  * @csspart taken-at-input - The time input of « taken at ».
  * @csspart skip-reason - The reason select of a skipped dose.
@@ -105,6 +134,7 @@ import type { AdherenceWindow, OrganiserView } from './week.controller.js';
  * @cssstate ready - The week is shown.
  *
  * @fires carnet-intake-change - The patient recorded a dose taken or skipped, or undid a record.
+ * @fires carnet-plan-change - The patient added, changed, refilled, stopped or restarted a treatment.
  * @fires carnet-error - Loading or saving failed; detail holds codes, never health data.
  */
 @localized()
@@ -115,6 +145,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
     dialogStyles,
     pillOrganiserStyles,
     organiserPanelStyles,
+    planEditorStyles,
     printStyles,
   ];
 
@@ -186,6 +217,60 @@ export class CarnetPillOrganiser extends CarnetWidget {
     returnFocusFallback: () => this.actions.lastDoseButton(),
   });
 
+  private readonly planSaved = (plan: MedicationPlan, change: PlanChange): void => {
+    const name = shortMedicationName(plan.medication.display);
+    const words: Record<PlanChange, string> = {
+      created: msg(str`Traitement ajouté : ${name}.`),
+      updated: msg(str`Traitement modifié : ${name}.`),
+      'box-added': msg(str`Nouvelle boîte ajoutée au stock : ${name}.`),
+      stopped: msg(str`Traitement arrêté : ${name}.`),
+      resumed: msg(str`Traitement repris : ${name}.`),
+    };
+    this.announcer.announce(words[change]);
+    void this.week.reload();
+    emit(this, 'carnet-plan-change', { planId: plan.id, change });
+  };
+
+  private readonly editor = new PlanEditorController(this, {
+    source: () => this.dataSource,
+    today: () => localDateOf(this.currentNow(), this.week.view()?.timeZone ?? DEFAULT_TIME_ZONE),
+    saved: this.planSaved,
+  });
+
+  private readonly planActions = new PlanActionsController(this, {
+    source: () => this.dataSource,
+    now: () => this.currentNow(),
+    saved: this.planSaved,
+  });
+
+  private readonly editorDialog = new DialogController(this, {
+    selector: 'dialog[part="plan-editor"]',
+    isOpen: () => this.editor.draft !== undefined,
+    onDismiss: () => this.editor.close(),
+    returnFocusFallback: () => this.renderRoot.querySelector<HTMLElement>('[part="add-plan"]'),
+  });
+
+  private readonly stopDialog = new DialogController(this, {
+    selector: 'dialog[part="stop-dialog"]',
+    isOpen: () => this.planActions.stopTarget !== undefined,
+    onDismiss: () => this.planActions.cancelStop(),
+    returnFocusFallback: () =>
+      this.renderRoot.querySelector<HTMLElement>('[part="undo-stop"]') ??
+      this.renderRoot.querySelector<HTMLElement>('[part="add-plan"]'),
+  });
+
+  private readonly boxDialog = new DialogController(this, {
+    selector: 'dialog[part="box-dialog"]',
+    isOpen: () => this.planActions.boxTarget !== undefined,
+    onDismiss: () => this.planActions.cancelBox(),
+    returnFocusFallback: () => this.renderRoot.querySelector<HTMLElement>('[part="add-plan"]'),
+  });
+
+  private readonly openEditor = (event: Event): void => {
+    this.editorDialog.setOpener(event.currentTarget as HTMLElement);
+    this.editor.openNew();
+  };
+
   /** Reads plans and intakes again, e.g. after they changed elsewhere. */
   refresh(): Promise<void> {
     return this.week.reload();
@@ -250,10 +335,11 @@ export class CarnetPillOrganiser extends CarnetWidget {
     } else if (!view) {
       body = renderLoadingState({ label: msg('Chargement de votre semainier…'), lines: 5 });
     } else if (view.plans.length === 0) {
-      body = renderEmptyState({
-        title: msg('Aucun traitement en cours'),
-        description: msg('Les médicaments de vos ordonnances apparaîtront ici, jour par jour.'),
-      });
+      body = html`${renderEmptyState({
+          title: msg('Aucun traitement en cours'),
+          description: msg('Les médicaments de vos ordonnances apparaîtront ici, jour par jour.'),
+        })}
+        <p class="empty-actions">${this.renderAddButton()}</p>`;
     } else {
       body = this.renderWeek(view);
     }
@@ -273,8 +359,22 @@ export class CarnetPillOrganiser extends CarnetWidget {
             </p>`
           : nothing
       }
-      ${body} ${this.announcer.region()}
+      ${renderStopNotice(this.planActions)} ${body} ${this.announcer.region()}
+      ${renderPlanEditor({ editor: this.editor, locale: this.locale })} ${renderStopDialog(this.planActions)}
+      ${renderBoxDialog(this.planActions)}
     </section>`;
+  }
+
+  private renderAddButton(): TemplateResult {
+    return html`<button
+      type="button"
+      class="primary-button touch-target"
+      part="add-plan"
+      data-print-hide
+      @click=${this.openEditor}
+    >
+      <span aria-hidden="true">+ </span>${msg('Ajouter un traitement')}
+    </button>`;
   }
 
   private renderWeek(view: OrganiserView): TemplateResult {
@@ -319,7 +419,26 @@ export class CarnetPillOrganiser extends CarnetWidget {
       <div class="grid-area" aria-busy=${this.week.loading ? 'true' : 'false'}>
         ${renderWeekTable(gridView)} ${renderDayList(gridView)}
       </div>
-      ${renderMedicationList({ plans: view.plans, stock: view.stock, reminders: view.reminders, locale, preset: this.preset })}
+      ${renderMedicationList({
+        plans: view.plans,
+        stock: view.stock,
+        reminders: view.reminders,
+        locale,
+        preset: this.preset,
+        addButton: this.renderAddButton(),
+        onEdit: (plan, opener) => {
+          this.editorDialog.setOpener(opener);
+          this.editor.openEdit(plan);
+        },
+        onBox: (plan, opener) => {
+          this.boxDialog.setOpener(opener);
+          this.planActions.askBox(plan);
+        },
+        onStop: (plan, opener) => {
+          this.stopDialog.setOpener(opener);
+          this.planActions.askStop(plan);
+        },
+      })}
       ${renderAdherence({
         report: view.adherence[this.adherenceWindow],
         window: this.adherenceWindow,
@@ -331,6 +450,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
         today: grid.today,
         timeZone: view.timeZone,
         locale,
+        naming: this.preset.rowLabels,
         actions: this.actions,
       })}
     `;

@@ -52,6 +52,48 @@ describe('<carnet-pill-organiser> shared contracts', () => {
       cleanup: deleteTestDatabases,
     },
     {
+      name: 'the treatment editor (focus on the medicine name)',
+      mount: () => organiserWithHistory('contract-plan-editor'),
+      open: async (host) => {
+        const button = one(host as CarnetPillOrganiser, 'button[part="add-plan"]');
+        await activate(button);
+        return button;
+      },
+      selector: 'dialog[part="plan-editor"]',
+      safeChoice: 'Médicament',
+      cleanup: deleteTestDatabases,
+    },
+    {
+      name: 'stopping a treatment (« Garder le traitement » first, never « Arrêter »)',
+      mount: () => organiserWithHistory('contract-stop'),
+      open: async (host) => {
+        const button = one(
+          host as CarnetPillOrganiser,
+          'li[data-plan-id="plan-parkinson-rasagiline"] button[part="stop-plan"]',
+        );
+        await activate(button);
+        return button;
+      },
+      selector: 'dialog[part="stop-dialog"]',
+      safeChoice: 'Garder le traitement',
+      cleanup: deleteTestDatabases,
+    },
+    {
+      name: 'a new box (focus on its units)',
+      mount: () => organiserWithHistory('contract-box'),
+      open: async (host) => {
+        const button = one(
+          host as CarnetPillOrganiser,
+          'li[data-plan-id="plan-parkinson-rasagiline"] button[part="add-box"]',
+        );
+        await activate(button);
+        return button;
+      },
+      selector: 'dialog[part="box-dialog"]',
+      safeChoice: /Unités dans la boîte/,
+      cleanup: deleteTestDatabases,
+    },
+    {
       name: 'the dialog of a recorded dose (undo is never the first focus)',
       mount: () => organiserWithHistory('contract-recorded'),
       open: (host) => openDoseDialog(host, recordedDose),

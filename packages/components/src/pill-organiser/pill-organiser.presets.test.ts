@@ -135,7 +135,7 @@ describe('<carnet-pill-organiser> pathology presets', () => {
     const { organiser } = await mountOrganiser(dbName, { pathology: 'diabetes' });
     expect(rowLabels(organiser)).to.deep.equal(['Petit-déjeuner', 'Déjeuner', 'Dîner', 'Coucher']);
     const metformine = one(organiser, '[part="medication"][data-plan-id="plan-diabetes-metformine"]');
-    expect(text(metformine)).to.contain('1 comprimé : petit-déjeuner et dîner');
+    expect(text(metformine)).to.contain('1 comprimé tous les jours, au petit-déjeuner et au dîner');
     const insulin = one(organiser, '.week-table tr[data-row="period:bedtime"]');
     expect(text(insulin)).to.contain('22 UI');
   });

@@ -144,3 +144,28 @@ export const LoadError: Story = { args: { dbName: 'storybook-pills-error', fault
 
 /** Loading fails, in English. */
 export const LoadErrorEnglish: Story = { args: { dbName: 'storybook-pills-error', fault: 'fails', locale: 'en' } };
+
+/** Opens « Ajouter un traitement » once the organiser has loaded. */
+async function openTreatmentEditor(canvasElement: HTMLElement): Promise<void> {
+  const organiser = canvasElement.querySelector('carnet-pill-organiser');
+  for (let tries = 0; tries < 100; tries += 1) {
+    const button = organiser?.shadowRoot?.querySelector<HTMLButtonElement>('[part="add-plan"]');
+    if (button) {
+      button.click();
+      return;
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** The treatment editor on an empty record: plain words, a preview of what will be saved. */
+export const AddTreatment: Story = {
+  args: { dbName: 'storybook-pills-add' },
+  play: ({ canvasElement }) => openTreatmentEditor(canvasElement),
+};
+
+/** The treatment editor, in English, over a kidney patient's week. */
+export const AddTreatmentEnglish: Story = {
+  args: { dbName: 'storybook-pills-add-english', demoPersona: 'kidney', locale: 'en' },
+  play: ({ canvasElement }) => openTreatmentEditor(canvasElement),
+};

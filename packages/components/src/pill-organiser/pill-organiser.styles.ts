@@ -77,6 +77,10 @@ export const pillOrganiserStyles = css`
   .notice--error {
     border-inline-start-color: var(--carnet-sys-danger);
   }
+  .notice--warning {
+    border-inline-start-color: var(--carnet-pill-organiser-warning-color, var(--carnet-sys-warning));
+    font-weight: 600;
+  }
 
   .grid-area {
     overflow-x: auto;

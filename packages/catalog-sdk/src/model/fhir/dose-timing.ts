@@ -9,10 +9,12 @@ import { ExtensionReader, decimalExtension, stringExtension } from './extensions
 import { fail, isTimeOfDay, optionalArray, optionalInteger, requireCode, type JsonObject } from './read.js';
 import { DOSE_SLOT_QUANTITY_EXTENSION_URL } from './urls.js';
 
-type WhenCode = 'MORN' | 'NOON' | 'EVE' | 'HS';
+type WhenCode = 'MORN' | 'NOON' | 'EVE' | 'HS' | 'CM' | 'CD' | 'CV';
 type FhirDay = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 const PERIOD_TO_WHEN: Record<DayPeriod, WhenCode> = { morning: 'MORN', noon: 'NOON', evening: 'EVE', bedtime: 'HS' };
+/** « With the meal » of a moment: breakfast, lunch, dinner (FHIR CM, CD, CV). */
+const PERIOD_TO_MEAL: Partial<Record<DayPeriod, WhenCode>> = { morning: 'CM', noon: 'CD', evening: 'CV' };
 const WEEKDAY_TO_FHIR: Record<Weekday, FhirDay> = {
   MO: 'mon',
   TU: 'tue',
@@ -22,22 +24,30 @@ const WEEKDAY_TO_FHIR: Record<Weekday, FhirDay> = {
   SA: 'sat',
   SU: 'sun',
 };
-const WHEN_CODES = Object.values(PERIOD_TO_WHEN);
+const WHEN_CODES = [...Object.values(PERIOD_TO_WHEN), ...Object.values(PERIOD_TO_MEAL)];
+
+/** The `when` code of a moment slot. */
+const whenOf = (slot: DoseSlot): WhenCode =>
+  (slot.withMeal ? PERIOD_TO_MEAL[slot.period as DayPeriod] : undefined) ?? PERIOD_TO_WHEN[slot.period as DayPeriod];
 const FHIR_DAYS = Object.values(WEEKDAY_TO_FHIR);
 
 /** FHIR `time` of an exact slot: `HH:mm` → `HH:mm:ss`. */
 const fhirTime = (time: string): string => (time.length === 5 ? `${time}:00` : time);
 
 /** Key of a slot in the per-slot dose extension: its FHIR time or `when` code. */
-const slotKey = (slot: DoseSlot): string =>
-  slot.time !== undefined ? fhirTime(slot.time) : PERIOD_TO_WHEN[slot.period as DayPeriod];
+const slotKey = (slot: DoseSlot): string => (slot.time !== undefined ? fhirTime(slot.time) : whenOf(slot));
 
 /**
  * Writes slots and days as `Timing.repeat`: `timeOfDay` for exact times, `when`
- * for moments of the day, `frequency` = slots per day over a period of 1 day.
+ * for moments of the day (CM/CD/CV with a meal), `frequency` = slots per day over a
+ * period of 1 day, or of `everyDays` days (all the slots on one day of each period).
  * @throws MappingError when slots mix exact times and moments (FHIR rule tim-10 forbids it)
  */
-export function slotsToRepeat(slots: readonly DoseSlot[], daysOfWeek: readonly Weekday[] | undefined): TimingRepeat {
+export function slotsToRepeat(
+  slots: readonly DoseSlot[],
+  daysOfWeek: readonly Weekday[] | undefined,
+  everyDays?: number,
+): TimingRepeat {
   const timed = slots.filter((slot) => slot.time !== undefined);
   slots.forEach((slot, i) => {
     if (slot.time !== undefined && (!isTimeOfDay(slot.time) || slot.time.length !== 5))
@@ -49,9 +59,11 @@ export function slotsToRepeat(slots: readonly DoseSlot[], daysOfWeek: readonly W
   if (timed.length > 0 && timed.length < slots.length)
     fail('MedicationPlan.slots', 'mix exact times and moments of the day');
   const repeat: TimingRepeat = {};
-  if (slots.length > 0) Object.assign(repeat, { frequency: slots.length, period: 1, periodUnit: 'd' });
+  if (everyDays !== undefined && (!Number.isInteger(everyDays) || everyDays < 1))
+    fail('MedicationPlan.everyDays', 'is not a whole number of days');
+  if (slots.length > 0) Object.assign(repeat, { frequency: slots.length, period: everyDays ?? 1, periodUnit: 'd' });
   if (timed.length > 0) repeat.timeOfDay = slots.map((slot) => fhirTime(slot.time as string));
-  else if (slots.length > 0) repeat.when = slots.map((slot) => PERIOD_TO_WHEN[slot.period as DayPeriod]);
+  else if (slots.length > 0) repeat.when = slots.map(whenOf);
   if (daysOfWeek !== undefined && daysOfWeek.length > 0) {
     repeat.dayOfWeek = daysOfWeek.map(
       (day, i) => WEEKDAY_TO_FHIR[day] ?? fail(`MedicationPlan.daysOfWeek[${i}]`, 'is not a weekday'),
@@ -71,8 +83,9 @@ export function slotQuantityExtensions(slots: readonly DoseSlot[]): Extension[] 
 }
 
 /**
- * Reads slots and days from `Timing.repeat`. A `when` outside MORN/NOON/EVE/HS is an
- * error naming it; seconds of a `timeOfDay` are dropped (slots are to the minute).
+ * Reads slots, days and the interval from `Timing.repeat`. A `when` outside
+ * MORN/NOON/EVE/HS/CM/CD/CV is an error naming it; seconds of a `timeOfDay` are dropped
+ * (slots are to the minute); a whole `period` of several days (`d`) is `everyDays`.
  * @param path path of the `repeat` element
  * @param dosage the Dosage element (carries per-slot dose extensions)
  */
@@ -81,7 +94,7 @@ export function repeatToSlots(
   repeat: JsonObject | undefined,
   dosagePath: string,
   dosage: JsonObject,
-): { slots: DoseSlot[]; daysOfWeek?: Weekday[] } {
+): { slots: DoseSlot[]; daysOfWeek?: Weekday[]; everyDays?: number } {
   const times = optionalArray(`${path}.timeOfDay`, repeat?.timeOfDay);
   const whens = optionalArray(`${path}.when`, repeat?.when);
   if (times.length > 0 && whens.length > 0) fail(`${path}.when`, 'is set together with timeOfDay');
@@ -91,8 +104,10 @@ export function repeatToSlots(
   });
   whens.forEach((when, i) => {
     const code = requireCode(`${path}.when[${i}]`, when, WHEN_CODES);
-    const period = (Object.keys(PERIOD_TO_WHEN) as DayPeriod[]).find((p) => PERIOD_TO_WHEN[p] === code) as DayPeriod;
-    slots.push({ period });
+    const moments = Object.keys(PERIOD_TO_WHEN) as DayPeriod[];
+    const meal = moments.find((p) => PERIOD_TO_MEAL[p] === code);
+    if (meal) slots.push({ period: meal, withMeal: true });
+    else slots.push({ period: moments.find((p) => PERIOD_TO_WHEN[p] === code) as DayPeriod });
   });
   if (slots.length === 0 && optionalInteger(`${path}.frequency`, repeat?.frequency, 1) !== undefined) {
     fail(`${path}.timeOfDay`, 'is missing: only timings with timeOfDay or when are supported');
@@ -110,5 +125,12 @@ export function repeatToSlots(
     const code = requireCode(`${path}.dayOfWeek[${i}]`, day, FHIR_DAYS);
     return (Object.keys(WEEKDAY_TO_FHIR) as Weekday[]).find((w) => WEEKDAY_TO_FHIR[w] === code) as Weekday;
   });
-  return days.length > 0 ? { slots, daysOfWeek: days } : { slots };
+  const result: { slots: DoseSlot[]; daysOfWeek?: Weekday[]; everyDays?: number } = { slots };
+  if (days.length > 0) result.daysOfWeek = days;
+  const period = repeat?.period;
+  if (repeat?.periodUnit === 'd' && typeof period === 'number' && period > 1) {
+    if (!Number.isInteger(period)) fail(`${path}.period`, 'is not a whole number of days');
+    result.everyDays = period;
+  }
+  return result;
 }

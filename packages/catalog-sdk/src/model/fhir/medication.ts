@@ -5,7 +5,7 @@ import type { Dosage, MedicationRequest, MedicationRequestDispenseRequest } from
 import { DEFAULT_TIME_ZONE } from '../common.js';
 import type { Medication, MedicationPlan, MedicationStock } from '../medication.js';
 import { repeatToSlots, slotQuantityExtensions, slotsToRepeat } from './dose-timing.js';
-import { ExtensionReader, integerExtension, stringExtension } from './extensions.js';
+import { ExtensionReader, dateTimeExtension, integerExtension, stringExtension } from './extensions.js';
 import { patientReference, type FhirPatientContext } from './patient.js';
 import {
   fail,
@@ -27,7 +27,13 @@ import {
   withoutUndefined,
   type JsonObject,
 } from './read.js';
-import { DISPENSED_ON_EXTENSION_URL, LATE_TOLERANCE_EXTENSION_URL, TIME_ZONE_EXTENSION_URL } from './urls.js';
+import {
+  DISPENSED_ON_EXTENSION_URL,
+  LATE_TOLERANCE_EXTENSION_URL,
+  STOPPED_AT_EXTENSION_URL,
+  TIME_ZONE_EXTENSION_URL,
+  UNITS_PER_BOX_EXTENSION_URL,
+} from './urls.js';
 import { isKnownTimeZone } from '../../time/zone.js';
 
 const RT = 'MedicationRequest';
@@ -53,7 +59,7 @@ export function medicationRequestToPlan(resource: MedicationRequest): Medication
   const timing = optionalObject(`${DOSAGE}.timing`, dosage.timing);
   const repeat = optionalObject(`${DOSAGE}.timing.repeat`, timing?.repeat);
   const bounds = optionalObject(`${DOSAGE}.timing.repeat.boundsPeriod`, repeat?.boundsPeriod);
-  const { slots, daysOfWeek } = repeatToSlots(`${DOSAGE}.timing.repeat`, repeat, DOSAGE, dosage);
+  const { slots, daysOfWeek, everyDays } = repeatToSlots(`${DOSAGE}.timing.repeat`, repeat, DOSAGE, dosage);
   const doseAndRate = optionalArray(`${DOSAGE}.doseAndRate`, dosage.doseAndRate);
   const dose = requireObject(
     `${DOSAGE}.doseAndRate[0].doseQuantity`,
@@ -72,6 +78,7 @@ export function medicationRequestToPlan(resource: MedicationRequest): Medication
     doseUnit: requireString(`${DOSAGE}.doseAndRate[0].doseQuantity.unit`, dose.unit),
     slots,
     daysOfWeek,
+    everyDays,
     instructions:
       optionalString(`${DOSAGE}.patientInstruction`, dosage.patientInstruction) ??
       optionalString(`${DOSAGE}.text`, dosage.text),
@@ -80,10 +87,19 @@ export function medicationRequestToPlan(resource: MedicationRequest): Medication
     end: optionalDate(`${DOSAGE}.timing.repeat.boundsPeriod.end`, bounds?.end),
     renewalDate: validity && optionalDate(`${RT}.dispenseRequest.validityPeriod.end`, validity.end),
     stock: dispense && readStock(dispense),
+    stoppedAt: readStoppedAt(r, extensions),
     lateToleranceMinutes: extensions.integer(LATE_TOLERANCE_EXTENSION_URL),
     timeZone,
     version,
   });
+}
+
+/** When a `stopped` request was stopped (our extension); other statuses run. */
+function readStoppedAt(r: JsonObject, extensions: ExtensionReader): string | undefined {
+  const at = extensions.instant(STOPPED_AT_EXTENSION_URL);
+  if (r.status !== 'stopped') return undefined;
+  if (at === undefined) fail(`${RT}.extension[stopped-at]`, 'is missing on a stopped request');
+  return at;
 }
 
 /** The medicine from `medicationCodeableConcept` (text, else the first coding's display). */
@@ -113,11 +129,12 @@ function readStock(dispense: JsonObject): MedicationStock | undefined {
   if (!quantity) return undefined;
   const dispensedOn = new ExtensionReader(path, dispense.extension).date(DISPENSED_ON_EXTENSION_URL);
   if (dispensedOn === undefined) fail(`${path}.extension[dispensed-on]`, 'is missing');
-  return {
+  return withoutUndefined<MedicationStock>({
     dispensed: requireQuantityValue(`${path}.quantity.value`, quantity.value),
     unit: requireString(`${path}.quantity.unit`, quantity.unit),
     dispensedOn,
-  };
+    unitsPerBox: new ExtensionReader(path, dispense.extension).integer(UNITS_PER_BOX_EXTENSION_URL),
+  });
 }
 
 /** Checks the plan's calendar dates before writing them. */
@@ -150,7 +167,7 @@ export function planToMedicationRequest(plan: MedicationPlan, context: FhirPatie
     timing: {
       repeat: {
         boundsPeriod: withoutUndefined({ start: plan.start, end: plan.end }),
-        ...slotsToRepeat(plan.slots, plan.daysOfWeek),
+        ...slotsToRepeat(plan.slots, plan.daysOfWeek, plan.everyDays),
       },
     },
     doseAndRate: [
@@ -163,7 +180,15 @@ export function planToMedicationRequest(plan: MedicationPlan, context: FhirPatie
     ],
   });
   const dispenseRequest = withoutUndefined<MedicationRequestDispenseRequest>({
-    extension: plan.stock && [{ url: DISPENSED_ON_EXTENSION_URL, valueDate: plan.stock.dispensedOn }],
+    extension:
+      plan.stock &&
+      nonEmpty([
+        { url: DISPENSED_ON_EXTENSION_URL, valueDate: plan.stock.dispensedOn },
+        integerExtension(
+          UNITS_PER_BOX_EXTENSION_URL,
+          optionalInteger('MedicationPlan.stock.unitsPerBox', plan.stock.unitsPerBox),
+        ),
+      ]),
     validityPeriod: plan.renewalDate === undefined ? undefined : { end: plan.renewalDate },
     quantity: plan.stock && {
       value: requireQuantityValue('MedicationPlan.stock.dispensed', plan.stock.dispensed),
@@ -180,8 +205,9 @@ export function planToMedicationRequest(plan: MedicationPlan, context: FhirPatie
         optionalInteger('MedicationPlan.lateToleranceMinutes', plan.lateToleranceMinutes),
       ),
       stringExtension(TIME_ZONE_EXTENSION_URL, plan.timeZone),
+      dateTimeExtension(STOPPED_AT_EXTENSION_URL, plan.stoppedAt),
     ]),
-    status: 'active',
+    status: plan.stoppedAt === undefined ? 'active' : 'stopped',
     intent: 'order',
     medicationCodeableConcept: withoutUndefined({
       text: requireString('MedicationPlan.medication.display', medication.display),

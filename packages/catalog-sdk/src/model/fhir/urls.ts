@@ -50,6 +50,10 @@ export const LATE_TOLERANCE_EXTENSION_URL = extension('late-tolerance-minutes');
 export const DOSE_SLOT_QUANTITY_EXTENSION_URL = extension('dose-slot-quantity');
 /** Date of the last dispensing, on `MedicationRequest.dispenseRequest` (valueDate). */
 export const DISPENSED_ON_EXTENSION_URL = extension('dispensed-on');
+/** Units in one box of a medicine, on `MedicationRequest.dispenseRequest` (valueInteger). */
+export const UNITS_PER_BOX_EXTENSION_URL = extension('units-per-box');
+/** When the patient stopped a treatment, on a `stopped` `MedicationRequest` (valueDateTime, an instant). */
+export const STOPPED_AT_EXTENSION_URL = extension('stopped-at');
 /** Scheduled instant of a dose, on `MedicationAdministration` (valueDateTime). */
 export const SCHEDULED_AT_EXTENSION_URL = extension('scheduled-at');
 /** Marks a record the patient reported themselves (valueBoolean). */

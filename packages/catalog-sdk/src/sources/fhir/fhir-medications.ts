@@ -4,7 +4,13 @@
  */
 import type { MedicationAdministration, MedicationRequest } from '@medplum/fhirtypes';
 import { CARNET_FHIR_BASE } from '../../model/common.js';
-import type { IntakeRecord, MedicationPlan, NewIntakeRecord, NewMedicationPlan } from '../../model/medication.js';
+import type {
+  IntakeRecord,
+  MedicationPlan,
+  NewBox,
+  NewIntakeRecord,
+  NewMedicationPlan,
+} from '../../model/medication.js';
 import {
   intakeToMedicationAdministration,
   medicationAdministrationToIntake,
@@ -12,7 +18,7 @@ import {
   planToMedicationRequest,
 } from '../../model/fhir/index.js';
 import type { IntakeQuery, MedicationRepository } from '../data-source.js';
-import { checkIntake, checkMedicationPlan } from '../rules/medications.js';
+import { checkIntake, checkMedicationPlan, planChanges } from '../rules/medications.js';
 import { patientIdOf, versionOf, type FhirSourceContext } from './fhir-context.js';
 
 /**
@@ -61,6 +67,23 @@ export class FhirMedicationRepository implements MedicationRepository {
       { ifMatch: plan.version },
     );
     return medicationRequestToPlan(versionOf(updated));
+  }
+
+  readonly #changes = planChanges(this);
+
+  /** Adds a box to the stock (see `MedicationRepository.addBox`). */
+  addBox(id: string, baseVersion: string, box?: NewBox): Promise<MedicationPlan> {
+    return this.#changes.addBox(id, baseVersion, box);
+  }
+
+  /** Stops a treatment (see `MedicationRepository.stopPlan`). */
+  stopPlan(id: string, baseVersion: string, at?: Date): Promise<MedicationPlan> {
+    return this.#changes.stopPlan(id, baseVersion, at);
+  }
+
+  /** Undoes a stop (see `MedicationRepository.resumePlan`). */
+  resumePlan(id: string, baseVersion: string): Promise<MedicationPlan> {
+    return this.#changes.resumePlan(id, baseVersion);
   }
 
   /** The scheduled instant is an extension (not searchable), so the range is applied here. */

@@ -2,6 +2,7 @@ import { NotFoundError, StorageError, ValidationError } from '../../errors/error
 import {
   type IntakeRecord,
   type MedicationPlan,
+  type NewBox,
   type NewIntakeRecord,
   type NewMedicationPlan,
 } from '../../model/medication.js';
@@ -15,7 +16,7 @@ import {
   requireText,
   throwIfAborted,
 } from '../rules/validation.js';
-import { checkIntake, checkMedicationPlan } from '../rules/medications.js';
+import { checkIntake, checkMedicationPlan, planChanges } from '../rules/medications.js';
 
 const PLAN = 'MedicationPlan';
 const INTAKE = 'IntakeRecord';
@@ -67,6 +68,23 @@ export class LocalMedicationRepository implements MedicationRepository {
       await store.put(updated);
       return updated;
     });
+  }
+
+  readonly #changes = planChanges(this);
+
+  /** Adds a box to the stock (see `MedicationRepository.addBox`). */
+  addBox(id: string, baseVersion: string, box?: NewBox): Promise<MedicationPlan> {
+    return this.#changes.addBox(id, baseVersion, box);
+  }
+
+  /** Stops a treatment (see `MedicationRepository.stopPlan`). */
+  stopPlan(id: string, baseVersion: string, at?: Date): Promise<MedicationPlan> {
+    return this.#changes.stopPlan(id, baseVersion, at);
+  }
+
+  /** Undoes a stop (see `MedicationRepository.resumePlan`). */
+  resumePlan(id: string, baseVersion: string): Promise<MedicationPlan> {
+    return this.#changes.resumePlan(id, baseVersion);
   }
 
   async listIntakes(query: IntakeQuery = {}): Promise<IntakeRecord[]> {
