@@ -24,7 +24,7 @@ export const documentBrowserStyles = css`
 
   .layout {
     display: grid;
-    grid-template-columns: var(--carnet-document-browser-facets-width, 16rem) minmax(0, 1fr);
+    grid-template-columns: minmax(0, 1fr) var(--carnet-document-browser-facets-width, 16rem);
     gap: var(--carnet-sys-space-m, 1rem);
     align-items: start;
   }
@@ -210,6 +210,7 @@ export const documentBrowserStyles = css`
   .list {
     display: block;
     block-size: var(--carnet-document-browser-list-height, 32rem);
+    overflow-y: auto;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -223,9 +224,8 @@ export const documentBrowserStyles = css`
     align-items: center;
     gap: 0 var(--carnet-sys-space-s, 0.5rem);
     inline-size: 100%;
-    /* One height for every row: the virtualizer's estimates stay exact, so jumps do not re-layout. */
-    block-size: var(--carnet-document-browser-row-height, 8rem);
-    overflow: hidden;
+    /* Rows grow with their text: titles, authors and dates wrap instead of being cut at 320 px or 200 % zoom. */
+    min-block-size: var(--carnet-document-browser-row-height, 5rem);
     padding: var(--carnet-sys-space-s, 0.5rem);
     border-block-end: 1px solid var(--carnet-sys-surface-variant, transparent);
   }
@@ -233,12 +233,9 @@ export const documentBrowserStyles = css`
   .row-meta,
   .row-who,
   .row-tags {
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .row-tags {
-    flex-wrap: nowrap;
+    /* Long words break only when nothing else fits (never an ellipsis: the end of a title matters). */
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .row[data-selected] {
     background: var(--carnet-document-browser-selected, var(--carnet-sys-surface-variant, transparent));
@@ -285,8 +282,7 @@ export const documentBrowserStyles = css`
   .row-meta,
   .row-who {
     display: flex;
-    /* One line: a wrapped line would spill out of the fixed-height row. */
-    flex-wrap: nowrap;
+    flex-wrap: wrap;
     min-inline-size: 0;
     gap: 0 var(--carnet-sys-space-s, 0.5rem);
     font-size: var(--carnet-sys-font-size-small, 0.875rem);
