@@ -17,7 +17,8 @@ const SCOPES: readonly AgendaChangeScope[] = ['this', 'following', 'all'];
 /**
  * Asks which occurrences of a recurring event a save or delete applies to
  * (« Cette occurrence / Cette occurrence et les suivantes / Toutes »), or
- * confirms deleting a single event.
+ * confirms deleting a single event. When deleting, « Annuler » holds focus first: every
+ * other choice deletes, and a key pressed twice (a tremor) must never destroy.
  */
 export function renderScopeDialog({ request, onChoose, onCancel }: ScopeDialogOptions): TemplateResult {
   const title = !request
@@ -46,7 +47,7 @@ export function renderScopeDialog({ request, onChoose, onCancel }: ScopeDialogOp
                           class="action touch-target"
                           part="scope-${scope}"
                           data-scope=${scope}
-                          ?autofocus=${scope === 'this'}
+                          ?autofocus=${request.action === 'save' && scope === 'this'}
                         >
                           ${scopeLabel(scope)}
                         </button>`,
@@ -62,7 +63,12 @@ export function renderScopeDialog({ request, onChoose, onCancel }: ScopeDialogOp
               }
             </div>
             <div class="dialog-actions">
-              <button type="button" class="action touch-target" ?autofocus=${!request.recurring} @click=${onCancel}>
+              <button
+                type="button"
+                class="action touch-target"
+                ?autofocus=${request.action === 'delete'}
+                @click=${onCancel}
+              >
                 ${msg('Annuler')}
               </button>
             </div>`
