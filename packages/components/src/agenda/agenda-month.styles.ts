@@ -100,4 +100,17 @@ export const agendaMonthStyles = css`
       block-size: 3rem;
     }
   }
+
+  /* Windows high contrast: today and the opened day keep a mark drawn in system colours. */
+  @media (forced-colors: active) {
+    .cell--today .day-number {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .cell[aria-selected='true'] {
+      outline: 3px solid Highlight;
+      outline-offset: -3px;
+    }
+  }
 `;

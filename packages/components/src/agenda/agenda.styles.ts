@@ -253,4 +253,20 @@ export const agendaStyles = css`
     padding-inline-start: var(--carnet-agenda-gap);
     border-inline-start: 0.25rem solid var(--carnet-agenda-renewal-color);
   }
+
+  /* Windows high contrast: colours and shadows are replaced, so states are drawn in system colours. */
+  @media (forced-colors: active) {
+    .action--primary,
+    .action[aria-pressed='true'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .week-day--today {
+      border-width: 3px;
+      border-style: double;
+      border-color: Highlight;
+    }
+  }
 `;
