@@ -204,4 +204,16 @@ export const organiserPanelStyles = css`
   .dialog-actions--menu {
     display: grid;
   }
+
+  /* Windows high contrast: the chart and its legend keep their colours (with a visible outline),
+     else every kind of dose would be drawn alike. */
+  @media (forced-colors: active) {
+    .chart,
+    .swatch {
+      forced-color-adjust: none;
+    }
+    .swatch {
+      border-color: CanvasText;
+    }
+  }
 `;

@@ -245,4 +245,19 @@ export const pillOrganiserStyles = css`
   .day-row-label .row-time {
     display: inline;
   }
+
+  /* Windows high contrast: colours and shadows are replaced, so states are drawn in system colours. */
+  @media (forced-colors: active) {
+    .primary-button,
+    .segment[aria-pressed='true'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .day-heading.today,
+    .day.today {
+      border-top: 4px solid Highlight;
+    }
+  }
 `;
