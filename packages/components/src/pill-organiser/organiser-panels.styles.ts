@@ -52,6 +52,7 @@ export const organiserPanelStyles = css`
 
   .adherence {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--carnet-sys-space-s, 0.5rem);
   }
   .adherence-header {
@@ -151,6 +152,14 @@ export const organiserPanelStyles = css`
     margin-block-start: var(--carnet-sys-space-s, 0.5rem);
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
+  }
+  .table-scroll {
+    max-inline-size: 100%;
+    overflow-x: auto;
+  }
+  .table-scroll:focus-visible {
+    outline: 3px solid var(--carnet-sys-focus, currentColor);
+    outline-offset: 2px;
   }
   .data-table caption {
     text-align: start;

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
-import type { DataSource, MealTimes, Pathology } from '@carnet/catalog-sdk';
+import type { DataSource, IsoDate, MealTimes, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
@@ -146,6 +146,9 @@ export class CarnetPillOrganiser extends CarnetWidget {
 
   @state() private adherenceWindow: AdherenceWindow = 7;
 
+  /** The day the narrow (phone) view shows alone, or the whole week; undefined: today, else the first day. */
+  @state() private shownDay: IsoDate | 'week' | undefined;
+
   private readonly announcer = new LiveAnnouncer(this);
 
   private readonly week = new WeekController(this, () => ({
@@ -269,6 +272,17 @@ export class CarnetPillOrganiser extends CarnetWidget {
     </section>`;
   }
 
+  /** The day shown on narrow screens: the one chosen if it is in this week, else today, else the first day. */
+  private dayShownAlone(grid: OrganiserView['grid']): IsoDate | 'week' {
+    const chosen = this.shownDay;
+    if (chosen === 'week' || (chosen !== undefined && grid.days.includes(chosen))) return chosen;
+    return grid.days.includes(grid.today) ? grid.today : (grid.days[0] ?? grid.today);
+  }
+
+  private readonly showDay = (day: IsoDate | 'week'): void => {
+    this.shownDay = day;
+  };
+
   private renderWeek(view: OrganiserView): TemplateResult {
     const { grid } = view;
     const locale = this.locale;
@@ -309,7 +323,8 @@ export class CarnetPillOrganiser extends CarnetWidget {
       </div>
       ${renderReminders(view.reminders, locale)}
       <div class="grid-area" aria-busy=${this.week.loading ? 'true' : 'false'}>
-        ${renderWeekTable(gridView)} ${renderDayList(gridView)}
+        ${renderWeekTable(gridView)}
+        ${renderDayList({ ...gridView, shownDay: this.dayShownAlone(grid), onShowDay: this.showDay })}
       </div>
       ${renderMedicationList({ plans: view.plans, stock: view.stock, reminders: view.reminders, locale, preset: this.preset })}
       ${renderAdherence({
