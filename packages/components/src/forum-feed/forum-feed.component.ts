@@ -199,6 +199,8 @@ export class CarnetForumFeed extends CarnetWidget {
 
   private currentState(): FeedState {
     if (this.forum.openThreadId !== undefined) return 'thread';
+    // No community to read: nothing will load, the feed says so (never « loading » for ever).
+    if (!this.activeCommunity) return 'empty';
     const status = this.forum.listTask.status;
     if (status === TaskStatus.ERROR) return 'error';
     if (status !== TaskStatus.COMPLETE) return 'loading';
