@@ -56,8 +56,8 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  * @csspart view-switch - The group of view buttons.
  * @csspart view-button - One view button (month, week, upcoming).
  * @csspart create - The « Nouvel événement » button.
- * @csspart export - The « Exporter (.ics) » button.
- * @csspart import - The « Importer (.ics) » button.
+ * @csspart export - The « Ajouter à mon calendrier » button (downloads the agenda as an .ics file).
+ * @csspart import - The « Importer un calendrier » button (reads an .ics file).
  * @csspart medication-toggle - The « Afficher les prises de médicaments » checkbox.
  * @csspart month-grid - The month's ARIA grid.
  * @csspart weekday - A weekday column header.

@@ -151,4 +151,20 @@ describe('<carnet-document-browser> at phone width and by keyboard', () => {
     );
     expect(presses).to.be.at.most(6);
   });
+
+  it('speaks plain words: the tag button says « Étiquettes », and « Meilleure correspondance » is offered only for a search', async () => {
+    const browser = await mountWithSource(createInMemoryDataSource(longDocuments(3)));
+    const tagButton = part(browser, '.row-tag-edit');
+    expect(tagButton.textContent?.trim()).to.equal('Étiquettes');
+    expect(tagButton.getAttribute('aria-label')).to.match(/^Étiquettes de « /);
+    const options = (): string[] =>
+      [...part<HTMLSelectElement>(browser, '#sort').options].map((option) => option.textContent?.trim() ?? '');
+    expect(options()).not.to.include('Pertinence');
+    expect(options()).not.to.include('Meilleure correspondance');
+    const sort = part<HTMLSelectElement>(browser, '#sort');
+    expect(sort.options[sort.selectedIndex]?.textContent?.trim()).to.equal('Plus récents d’abord');
+    await search(browser, 'consultation');
+    expect(options()[0]).to.equal('Meilleure correspondance');
+    expect(sort.options[sort.selectedIndex]?.textContent?.trim()).to.equal('Meilleure correspondance');
+  });
 });

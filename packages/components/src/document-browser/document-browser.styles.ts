@@ -318,6 +318,12 @@ export const documentBrowserStyles = css`
     font-size: 1.25rem;
     cursor: pointer;
   }
+  .row-tag-edit {
+    padding-inline: var(--carnet-sys-space-s, 0.5rem);
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    font-weight: 600;
+    color: var(--carnet-sys-accent, inherit);
+  }
   .row-favourite[aria-pressed='true'] {
     color: var(--carnet-document-browser-favourite, var(--carnet-sys-warning));
   }
@@ -341,6 +347,14 @@ export const documentBrowserStyles = css`
   }
   .notice--success {
     border-color: var(--carnet-sys-success);
+  }
+
+  /* Phones: the row's buttons go under its text, which keeps the whole width. */
+  @container (max-width: 30rem) {
+    .row {
+      grid-template-columns: auto minmax(0, 1fr);
+      grid-template-areas: 'select open' '. tags' '. actions';
+    }
   }
 
   /* Small screens: facets above the list, folded until asked for. */

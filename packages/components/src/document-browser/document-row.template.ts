@@ -98,7 +98,7 @@ export function renderDocumentRow(hit: DocumentHit, index: number, context: RowC
         tabindex=${tabIndex}
         aria-label=${msg(str`Étiquettes de « ${document.title} »`)}
       >
-        <span aria-hidden="true">#</span>
+        <span aria-hidden="true">${msg('Étiquettes')}</span>
       </button>
     </span>
   </li>`;
