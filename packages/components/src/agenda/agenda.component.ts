@@ -62,6 +62,7 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  * @csspart month-grid - The month's ARIA grid.
  * @csspart weekday - A weekday column header.
  * @csspart day - A day cell of the month grid.
+ * @csspart day-marks - The marks of a day's appointments, shown instead of titles on phones.
  * @csspart day-details - The open day's events below the grid.
  * @csspart add-on-day - The « Ajouter un événement ce jour » button.
  * @csspart week - The week view.

@@ -82,6 +82,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @csspart send-message - The optional message to the professional.
  * @csspart send-confirm - The button that sends.
  * @csspart send-confirmation - Says the document was sent.
+ * @csspart send-status - The live region of the send dialog that announces the confirmation.
  * @csspart send-failure - Says the sending failed.
  * @csspart tag-editor - The tag editor dialog.
  * @csspart tag-input - The field of a new tag.

@@ -65,6 +65,7 @@ type FeedState = 'loading' | 'empty' | 'error' | 'ready' | 'thread';
  * @csspart post-header - The author and time of a post.
  * @csspart post-body - The text of a post.
  * @csspart post-link - A link in a post.
+ * @csspart post-quote - A quoted message in a post.
  * @csspart reply-context - « En réponse à … » above a reply.
  * @csspart hidden-placeholder - What replaces a post hidden by the moderation.
  * @csspart post-actions - Reply, edit, delete and report buttons of a post.

@@ -49,7 +49,10 @@ import type { AdherenceWindow, OrganiserView } from './week.controller.js';
  * @csspart title - The heading.
  * @csspart toolbar - Week navigation and the Print button.
  * @csspart grid - The week table (days in columns).
- * @csspart day-list - The list of days, today first, shown in narrow containers.
+ * @csspart day-list - The week in narrow containers (phones): one day at a time, today first, or the whole week.
+ * @csspart day-switcher - The buttons choosing the day shown in narrow containers.
+ * @csspart day-choice - One day of the day switcher (pressed when shown).
+ * @csspart whole-week - The « Toute la semaine » button of the day switcher.
  * @csspart day-heading - A day's column heading.
  * @csspart row-heading - A row's heading (moment, meal or exact time).
  * @csspart today-badge - The « Aujourd'hui » badge.
