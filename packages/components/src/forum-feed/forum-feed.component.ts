@@ -66,6 +66,7 @@ type FeedState = 'loading' | 'empty' | 'error' | 'ready' | 'thread';
  * @csspart post-body - The text of a post.
  * @csspart post-link - A link in a post.
  * @csspart post-quote - A quoted message in a post.
+ * @csspart go-to-reply - « Répondre à la discussion », at the top of a thread: focuses the reply field.
  * @csspart reply-context - « En réponse à … » above a reply.
  * @csspart hidden-placeholder - What replaces a post hidden by the moderation.
  * @csspart post-actions - Reply, edit, delete and report buttons of a post.
@@ -422,6 +423,7 @@ export class CarnetForumFeed extends CarnetWidget {
       pseudonym: this.forum.pseudonym,
       focus: this.postFeedFocus,
       onBack: () => this.backToList(),
+      onGoToReply: () => this.focusSoon('#reply-body'),
       onRetry: this.retryThread,
       onReplyTo: (post) => writing.replyToPost(post),
       onCancelReplyTo: () => writing.replyToPost(undefined),

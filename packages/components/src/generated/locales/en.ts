@@ -403,6 +403,7 @@
 'sdb24fb3e62deca9d': `Reason`,
 'sdbb46c3b0364ac48': `Parkinson's disease`,
 'sdc4d203c2f20f3bc': `Breakfast`,
+'sdce450656be88ecb': `Reply to the discussion`,
 'sdd5a4064a03aeb24': `Attach a document from my record`,
 'sdd5d69ca29585cc4': str`New reply from ${0}.`,
 'sddf520c2a69d769e': `Choose a professional`,
