@@ -144,3 +144,15 @@ export const LoadError: Story = { args: { dbName: 'storybook-pills-error', fault
 
 /** Loading fails, in English. */
 export const LoadErrorEnglish: Story = { args: { dbName: 'storybook-pills-error', fault: 'fails', locale: 'en' } };
+
+/** At phone width (390 px, set in the Viewport toolbar): nothing cut, no sideways scroll. */
+export const Phone390: Story = {
+  args: { dbName: 'storybook-pills-parkinson', demoPersona: 'parkinson' },
+  globals: { viewport: { value: 'phone390', isRotated: false } },
+};
+
+/** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
+export const Phone320: Story = {
+  args: { dbName: 'storybook-pills-parkinson', demoPersona: 'parkinson' },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};
