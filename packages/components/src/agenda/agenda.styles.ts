@@ -78,8 +78,14 @@ export const agendaStyles = css`
     min-block-size: var(--carnet-sys-target-size, 44px);
   }
 
+  /* A box stays beside its words: the words wrap, never below the box on their own. */
+  label.check {
+    flex-wrap: nowrap;
+  }
+
   .check input[type='checkbox'],
   .check input[type='radio'] {
+    flex: none;
     inline-size: 1.25rem;
     block-size: 1.25rem;
   }
