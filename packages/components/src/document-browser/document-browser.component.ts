@@ -62,6 +62,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @csspart rename-tag - The form renaming a tag everywhere.
  * @csspart list - The scrolling list of documents.
  * @csspart row - One document of the list.
+ * @csspart row-select-target - The 44 px square around a row's checkbox; a click anywhere in it selects.
  * @csspart row-select - A row's selection checkbox.
  * @csspart row-open - A row's main button (opens the preview).
  * @csspart row-tags - A row's tags.

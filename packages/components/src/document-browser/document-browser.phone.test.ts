@@ -1,6 +1,6 @@
 import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
 import type { HealthDocument } from '@carnet/catalog-sdk';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { deleteTestDatabases } from '../test-helpers/databases.js';
 import { expect, fixtureSync, html, waitUntil } from '../test-helpers/fixture.js';
 import { createInMemoryDataSource } from './test-helpers/in-memory-source.js';
@@ -166,5 +166,20 @@ describe('<carnet-document-browser> at phone width and by keyboard', () => {
     await search(browser, 'consultation');
     expect(options()[0]).to.equal('Meilleure correspondance');
     expect(sort.options[sort.selectedIndex]?.textContent?.trim()).to.equal('Meilleure correspondance');
+  });
+
+  it('selects a row from anywhere in a 44 px square around its checkbox', async () => {
+    const browser = await mountWithSource(createInMemoryDataSource(longDocuments(3)));
+    const row = rows(browser)[0] as HTMLLIElement;
+    const checkbox = row.querySelector<HTMLInputElement>('.row-select') as HTMLInputElement;
+    const target = checkbox.closest('label') as HTMLElement;
+    expect(target, 'a label around the checkbox').not.to.equal(null);
+    const box = target.getBoundingClientRect();
+    expect(box.width).to.be.at.least(44);
+    expect(box.height).to.be.at.least(44);
+    // A press near the square's corner, outside the 20 px box itself.
+    await sendMouse({ type: 'click', position: [Math.round(box.left + 3), Math.round(box.top + 3)] });
+    await waitUntil(() => checkbox.checked, 'selected');
+    expect(row.hasAttribute('data-selected')).to.equal(true);
   });
 });

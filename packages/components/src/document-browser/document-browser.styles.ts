@@ -240,8 +240,19 @@ export const documentBrowserStyles = css`
   .row[data-selected] {
     background: var(--carnet-document-browser-selected, var(--carnet-sys-surface-variant, transparent));
   }
-  .row-select {
+  /* The checkbox's whole 44 px square selects, not just the 20 px box (tremor, big fingers). */
+  .row-select-target {
     grid-area: select;
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: var(--carnet-sys-target-size, 44px);
+    min-block-size: var(--carnet-sys-target-size, 44px);
+    cursor: pointer;
+  }
+  .row-select {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
   }
   .row-open {
     grid-area: open;
