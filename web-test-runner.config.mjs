@@ -6,6 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { CHROME_ARGS, requireChrome } from './scripts/find-chrome.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { carnetPlatformPlugin } from './scripts/wtr-platform-plugin.mjs';
+import { forcedColorsPlugin } from './scripts/wtr-forced-colors-plugin.mjs';
 
 const executablePath = requireChrome();
 // Test files run side by side in one browser: pages in the background must still get frames and timers.
@@ -149,6 +150,8 @@ export default {
     // The demo OpenID provider and FHIR server for the integration tests.
     // A full run (no --files) has integration tests: the platform boots before them, not inside one.
     carnetPlatformPlugin({ eager: !process.argv.includes('--files') }),
+    // Windows high contrast (forced colours) for the tests of what survives it.
+    forcedColorsPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -87,7 +87,8 @@ describe('demo site, connected page (real Vite site, provider, FHIR server, Chro
     await page.waitForURL(/connected\.html/);
 
     const header = page.locator('carnet-provider [part="session-name"]');
-    assert.equal(await header.textContent(), 'patient-parkinson');
+    // The patient's name, not an identifier (profile scope, name claim).
+    assert.equal(await header.textContent(), 'Jean Lefèvre');
     // The authorization response is gone from the address bar.
     await page.waitForURL(`${origin}/connected.html`);
 

@@ -22,9 +22,21 @@ describe('CarnetSession (real OpenID provider)', function () {
       expect(session.patientId).to.be.a('string').and.not.equal('');
       expect(session.user?.sub).to.equal(session.patientId);
       expect(session.user?.fhirUser).to.equal(`${fhirBaseUrl}/Patient/${session.patientId}`);
-      expect(Object.keys(session.user ?? {}).sort()).to.deep.equal(['fhirUser', 'sub']);
+      // Identity only: the name the widgets greet the patient by, never health data.
+      expect(Object.keys(session.user ?? {}).sort()).to.deep.equal(['fhirUser', 'name', 'sub']);
+      expect(session.user?.name).to.equal('Jean Lefèvre');
       const response = await readPatient(fhirBaseUrl, session.patientId ?? '', await session.getAccessToken());
       expect(response.status).to.equal(200);
+      session.dispose();
+    });
+
+    it('asks the provider for its pages in the site’s language (ui_locales)', async () => {
+      const left: string[] = [];
+      const session = await newSession({ navigate: (url) => left.push(url) });
+      await session.signIn({ uiLocales: 'en' });
+      expect(new URL(left[0] ?? '').searchParams.get('ui_locales')).to.equal('en');
+      await session.signIn();
+      expect(new URL(left[1] ?? '').searchParams.has('ui_locales')).to.equal(false);
       session.dispose();
     });
 

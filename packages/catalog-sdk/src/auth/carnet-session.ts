@@ -46,6 +46,15 @@ export interface CarnetSessionOptions {
   now?: () => number;
 }
 
+/** How one sign-in goes. */
+export interface SignInOptions {
+  /**
+   * Languages of the provider's sign-in and consent pages, most wanted first (`ui_locales`,
+   * e.g. `'fr'` or `'en fr'`): the site's own language, so the patient stays in it.
+   */
+  uiLocales?: string;
+}
+
 /** The signed-in person, from the ID token: identity only, never health data. */
 export interface SessionUser {
   /** Subject identifier at the provider. */
@@ -132,8 +141,8 @@ export class CarnetSession extends EventTarget {
   }
 
   /** Starts a redirect sign-in: the page navigates to the provider. */
-  async signIn(): Promise<void> {
-    const request = await this.#createRequest(true);
+  async signIn(options: SignInOptions = {}): Promise<void> {
+    const request = await this.#createRequest(true, undefined, options);
     this.#navigate(request);
   }
 
@@ -141,7 +150,7 @@ export class CarnetSession extends EventTarget {
    * Signs in in a popup, without leaving the page. Call it from a click handler.
    * @throws AuthError `popup_blocked`, `popup_closed`, or any `handleCallback` error
    */
-  signInPopup(): Promise<void> {
+  signInPopup(options: SignInOptions = {}): Promise<void> {
     // Opened before any await, while the click's user activation is still valid.
     let popup: Window;
     try {
@@ -151,7 +160,7 @@ export class CarnetSession extends EventTarget {
     }
     const redirectUri = this.#options.popupRedirectUri ?? this.#options.redirectUri;
     return (async () => {
-      const url = await this.#createRequest(false, redirectUri).catch((error: unknown) => {
+      const url = await this.#createRequest(false, redirectUri, options).catch((error: unknown) => {
         popup.close();
         throw error;
       });
@@ -233,12 +242,14 @@ export class CarnetSession extends EventTarget {
     this.#timer = undefined;
   }
 
-  async #createRequest(redirect: boolean, redirectUri?: string): Promise<string> {
+  async #createRequest(redirect: boolean, redirectUri?: string, options: SignInOptions = {}): Promise<string> {
     await this.#client.clearStaleState();
     this.#stateStore.persistNext = redirect;
+    const uiLocales = options.uiLocales?.trim();
     const request = await this.#client.createSigninRequest({
       request_type: redirect ? 'si:r' : 'si:p',
       ...(redirectUri === undefined ? {} : { redirect_uri: redirectUri }),
+      ...(uiLocales ? { ui_locales: uiLocales } : {}),
     });
     return request.url;
   }

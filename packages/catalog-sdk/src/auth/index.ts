@@ -1,6 +1,6 @@
 /** Signing the patient in: the session and its errors. */
 export { CarnetSession } from './carnet-session.js';
-export type { CarnetSessionOptions, SessionUser } from './carnet-session.js';
+export type { CarnetSessionOptions, SessionUser, SignInOptions } from './carnet-session.js';
 export { AuthError } from './auth-error.js';
 export type { AuthErrorReason } from './auth-error.js';
 export { completeSignInPopup } from './popup.js';

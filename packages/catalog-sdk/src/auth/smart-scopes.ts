@@ -3,8 +3,11 @@
  * provider and the demo platform (which grants exactly these) share.
  */
 
-/** Scopes that are not resource permissions: identity, the patient in context, refresh tokens. */
-export const LAUNCH_SCOPES: readonly string[] = ['openid', 'fhirUser', 'launch/patient', 'offline_access'];
+/**
+ * Scopes that are not resource permissions: identity (with the name the widgets greet the
+ * patient by), the patient in context, refresh tokens.
+ */
+export const LAUNCH_SCOPES: readonly string[] = ['openid', 'profile', 'fhirUser', 'launch/patient', 'offline_access'];
 
 /** SMART v2 resource permissions on the patient's compartment that the widgets use. */
 export const CARNET_RESOURCE_SCOPES: readonly string[] = [

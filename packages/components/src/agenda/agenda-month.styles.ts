@@ -66,6 +66,9 @@ export const agendaMonthStyles = css`
   }
 
   .chip {
+    /* Words are hyphenated or kept whole, never cut anywhere (« Kinésithér|apie »). */
+    overflow-wrap: break-word;
+    hyphens: auto;
     padding-inline-start: 0.25rem;
     border-inline-start: 0.25rem solid var(--carnet-agenda-item-color, var(--carnet-agenda-appointment-color));
   }
@@ -91,13 +94,57 @@ export const agendaMonthStyles = css`
     color: var(--carnet-sys-on-surface-variant, inherit);
   }
 
-  @media (max-width: 40rem) {
+  /* On phones the cells are too narrow for titles: a mark per appointment says which days have some. */
+  .cell-marks {
+    display: none;
+  }
+  .mark {
+    display: inline-block;
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    margin-inline-end: 0.125rem;
+    border-radius: 50%;
+    background: var(--carnet-agenda-item-color, var(--carnet-agenda-appointment-color));
+  }
+  .mark--exam {
+    --carnet-agenda-item-color: var(--carnet-agenda-exam-color);
+  }
+  .mark--prescription-renewal {
+    --carnet-agenda-item-color: var(--carnet-agenda-renewal-color);
+  }
+  .mark--reminder {
+    --carnet-agenda-item-color: var(--carnet-agenda-reminder-color);
+  }
+
+  @media (max-width: 48rem) {
     .chips,
     .cell-doses {
       display: none;
     }
+    .cell-marks {
+      display: flex;
+      flex-wrap: wrap;
+      margin-block-start: 0.25rem;
+    }
     .cell {
       block-size: 3rem;
+    }
+  }
+
+  /* Windows high contrast: today and the opened day keep a mark drawn in system colours. */
+  @media (forced-colors: active) {
+    .cell--today .day-number {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .cell[aria-selected='true'] {
+      outline: 3px solid Highlight;
+      outline-offset: -3px;
+    }
+    .mark {
+      forced-color-adjust: none;
+      background: CanvasText;
     }
   }
 `;

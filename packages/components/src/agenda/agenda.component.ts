@@ -62,8 +62,8 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  * @csspart view-switch - The group of view buttons.
  * @csspart view-button - One view button (month, week, upcoming).
  * @csspart create - The « Nouvel événement » button.
- * @csspart export - The « Exporter (.ics) » button.
- * @csspart import - The « Importer (.ics) » button.
+ * @csspart export - The « Ajouter à mon calendrier » button (downloads the agenda as an .ics file).
+ * @csspart import - The « Importer un calendrier » button (reads an .ics file).
  * @csspart subscription - « Sur votre téléphone »: the calendar subscription (connected mode, when the server offers it).
  * @csspart subscription-prepare - The « Préparer l'abonnement » button (asks the platform for the secret address).
  * @csspart subscribe-link - The « S'abonner » link (webcal), which opens the device's calendar app.
@@ -72,6 +72,7 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  * @csspart month-grid - The month's ARIA grid.
  * @csspart weekday - A weekday column header.
  * @csspart day - A day cell of the month grid.
+ * @csspart day-marks - The marks of a day's appointments, shown instead of titles on phones.
  * @csspart day-details - The open day's events below the grid.
  * @csspart add-on-day - The « Ajouter un événement ce jour » button.
  * @csspart week - The week view.

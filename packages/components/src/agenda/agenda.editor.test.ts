@@ -286,7 +286,7 @@ describe('<carnet-agenda> event editor', () => {
     await save(agenda);
     await waitUntil(() => agenda.shadowRoot?.querySelector('[part="editor-problem"]'), 'conflict shown');
     const problem = part(agenda, '[part="editor-problem"]');
-    expect(text(problem)).to.contain('modifié ailleurs');
+    expect(text(problem)).to.contain('changé entre-temps, sur un autre appareil ou par une autre personne');
     expect(problem.getAttribute('role')).to.equal('alert');
     expect(editorDialog(agenda).open).to.equal(true);
     expect(field(agenda, 'title').value).to.equal('Néphrologue — bilan annuel');

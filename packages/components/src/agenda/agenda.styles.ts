@@ -290,4 +290,32 @@ export const agendaStyles = css`
   .subscription-status:empty {
     display: none;
   }
+
+  /* A box stays beside its words: the words wrap, never below the box on their own. */
+  label.check {
+    flex-wrap: nowrap;
+  }
+
+  .check input[type='checkbox'],
+  .check input[type='radio'] {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+
+  /* Windows high contrast: colours and shadows are replaced, so states are drawn in system colours. */
+  @media (forced-colors: active) {
+    .action--primary,
+    .action[aria-pressed='true'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .week-day--today {
+      border-width: 3px;
+      border-style: double;
+      border-color: Highlight;
+    }
+  }
 `;

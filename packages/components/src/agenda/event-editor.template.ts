@@ -32,7 +32,7 @@ function problemText(problem: EditorProblem): string {
   switch (problem) {
     case 'conflict':
       return msg(
-        'Cet événement a été modifié ailleurs entre-temps. Vos saisies sont conservées : vérifiez-les puis enregistrez à nouveau.',
+        'Cet événement a été changé entre-temps, sur un autre appareil ou par une autre personne. Vos saisies sont conservées : vérifiez-les puis enregistrez à nouveau.',
       );
     case 'not-found':
       return msg("Cet événement n'existe plus. Enregistrer le créera de nouveau avec vos saisies.");

@@ -72,6 +72,13 @@ function renderCell(bucket: DayBucket, label: string, options: MonthViewOptions)
         : nothing
     }
     ${
+      bucket.events.length > 0
+        ? html`<span class="cell-marks" part="day-marks" aria-hidden="true"
+            >${bucket.events.slice(0, CHIPS_PER_CELL).map((item) => html`<span class="mark mark--${item.kind}"></span>`)}</span
+          >`
+        : nothing
+    }
+    ${
       bucket.doses.length > 0
         ? html`<span class="cell-doses" aria-hidden="true">${msg(str`${bucket.doses.length} prises`)}</span>`
         : nothing

@@ -67,7 +67,7 @@ export function renderOccurrenceDialog(options: OccurrenceDialogOptions): Templa
                       ${
                         details.problem === 'conflict'
                           ? msg(
-                              'Cet événement a été modifié ailleurs entre-temps. Votre note est conservée : enregistrez-la à nouveau.',
+                              'Cet événement a été changé entre-temps, sur un autre appareil ou par une autre personne. Votre note est conservée : enregistrez-la à nouveau.',
                             )
                           : msg("La note n'a pas pu être enregistrée. Votre texte est conservé : réessayez.")
                       }

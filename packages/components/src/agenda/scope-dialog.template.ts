@@ -40,7 +40,7 @@ function renderQuestion({ request, onChoose, onCancel }: ScopeDialogOptions): Te
                   class="action touch-target"
                   part="scope-${scope}"
                   data-scope=${scope}
-                  ?autofocus=${scope === 'this'}
+                  ?autofocus=${request.action === 'save' && scope === 'this'}
                 >
                   ${scopeLabel(scope)}
                 </button>`,
@@ -51,7 +51,7 @@ function renderQuestion({ request, onChoose, onCancel }: ScopeDialogOptions): Te
       }
     </div>
     <div class="dialog-actions">
-      <button type="button" class="action touch-target" ?autofocus=${!request.recurring} @click=${onCancel}>
+      <button type="button" class="action touch-target" ?autofocus=${request.action === 'delete'} @click=${onCancel}>
         ${msg('Annuler')}
       </button>
     </div>`;
@@ -83,8 +83,9 @@ function renderSeriesDeleteConfirmation(options: ScopeDialogOptions, scope: Agen
 /**
  * Asks which occurrences of a recurring event a save or delete applies to
  * (« Cette occurrence / Cette occurrence et les suivantes / Toutes »), or
- * confirms deleting a single event. Deleting more than one occurrence of a
- * series is confirmed in a second step.
+ * confirms deleting a single event. When deleting, « Annuler » holds focus first: every
+ * other choice deletes, and a key pressed twice (a tremor) must never destroy. Deleting
+ * more than one occurrence of a series is confirmed in a second step.
  */
 export function renderScopeDialog(options: ScopeDialogOptions): TemplateResult {
   const confirm = options.request?.confirm;

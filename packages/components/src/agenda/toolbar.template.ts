@@ -76,10 +76,10 @@ export function renderToolbar(options: ToolbarOptions): TemplateResult {
         ${msg('Nouvel événement')}
       </button>
       <button type="button" class="action touch-target" part="export" data-action="export">
-        ${msg('Exporter (.ics)')}
+        ${msg('Ajouter à mon calendrier')}
       </button>
       <button type="button" class="action touch-target" part="import" data-action="import">
-        ${msg('Importer (.ics)')}
+        ${msg('Importer un calendrier')}
       </button>
       <input type="file" class="file-input" accept=".ics,text/calendar" hidden @change=${options.onFileChange} />
       ${

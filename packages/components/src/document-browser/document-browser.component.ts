@@ -26,7 +26,7 @@ import { DocumentFilterController } from './document-filter.controller.js';
 import { FACET_GROUPS, type FacetGroup } from './document-filter.controller.js';
 import { documentCountLabel } from './document-labels.js';
 import { DocumentPreviewController } from './document-preview.controller.js';
-import { DocumentList } from './document-list.template.js';
+import { ALL_ROWS_UP_TO, DocumentList } from './document-list.template.js';
 import { DocumentSendingController } from './document-sending.controller.js';
 import { renderFacets } from './facets.template.js';
 import { ListKeyboardController } from './list-keyboard.controller.js';
@@ -73,6 +73,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @csspart rename-tag - The form renaming a tag everywhere.
  * @csspart list - The scrolling list of documents.
  * @csspart row - One document of the list.
+ * @csspart row-select-target - The 44 px square around a row's checkbox; a click anywhere in it selects.
  * @csspart row-select - A row's selection checkbox.
  * @csspart row-open - A row's main button (opens the preview).
  * @csspart row-tags - A row's tags.
@@ -93,6 +94,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @csspart send-message - The optional message to the professional.
  * @csspart send-confirm - The button that sends.
  * @csspart send-confirmation - Says the document was sent.
+ * @csspart send-status - The live region of the send dialog that announces the confirmation.
  * @csspart send-failure - Says the sending failed.
  * @csspart tag-editor - The tag editor dialog.
  * @csspart tag-input - The field of a new tag.
@@ -106,7 +108,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @cssprop --carnet-document-browser-background - Background of the card (defaults to the surface).
  * @cssprop --carnet-document-browser-padding - Inner spacing of the card.
  * @cssprop --carnet-document-browser-list-height - Height of the scrolling list (default 32rem).
- * @cssprop --carnet-document-browser-row-height - Height of every row (default 8rem; long titles and tags are cut with an ellipsis).
+ * @cssprop --carnet-document-browser-row-height - Least height of a row (default 5rem); rows grow to show long titles, authors and tags whole.
  * @cssprop --carnet-document-browser-facets-width - Width of the facet panel on wide screens (default 16rem).
  * @cssprop --carnet-document-browser-highlight - Background of the matched text (default a light amber).
  * @cssprop --carnet-document-browser-on-highlight - Colour of the matched text.
@@ -144,7 +146,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   @state() private facetsExpanded = false;
   @state() private showingAll = new Set<FacetGroup>();
 
-  /** The scrolling list (rendered by the virtualizer). */
+  /** The scrolling list (virtualized for large records). */
   @query('.list') readonly listElement!: (HTMLElement & VirtualizerHostElement) | null;
   /** The search field. */
   @query('#search') readonly searchField!: HTMLInputElement | null;
@@ -240,6 +242,9 @@ export class CarnetDocumentBrowser extends CarnetWidget {
 
   protected override updated(): void {
     this.reflectState();
+    // Every row is in the page (no virtualizer to say when they are shown): they are now.
+    const hits = this.filter.result?.hits.length ?? 0;
+    if (hits > 0 && hits <= ALL_ROWS_UP_TO) this.filter.rowsPainted();
   }
 
   private reflectState(): void {
@@ -392,42 +397,44 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     const result = this.filter.result;
     if (!result) return this.renderLoading();
     const filter = this.filter;
-    return html`<div class="layout">
-      ${renderFacets({
+    // Search, then the list, then the filters (beside it on wide screens): the keyboard reaches
+    // the search first and the documents next, in the order they are seen.
+    return html`${renderToolbar({
         locale: this.locale,
-        facets: result.facets,
-        favouritesOnly: filter.filters.favouritesOnly === true,
+        query: filter.query,
+        sort: filter.sort,
+        total: result.total,
+        documentCount: filter.documentCount,
         narrowed: filter.narrowed,
-        indexed: filter.indexed,
-        expanded: this.facetsExpanded,
-        showingAll: this.showingAll,
-        tags: filter.tags(),
-        onFacetChange: this.onFacetChange,
-        onFavouritesOnly: this.onFavouritesOnly,
-        onToggleExpanded: () => (this.facetsExpanded = !this.facetsExpanded),
-        onShowAll: this.onShowAll,
+        selectionSize: filter.selection.size,
+        onInput: this.onSearchInput,
+        onSort: this.onSort,
         onClearAll: this.onClearAll,
-        onRename: this.onRename,
+        onTagSelection: () => this.dialogs.editTags({ kind: 'selection', documentIds: [...filter.selection] }),
+        onClearSelection: () => filter.clearSelection(),
       })}
-      <div class="results">
-        ${renderToolbar({
+      <div class="layout">
+        <div class="results">
+          ${this.tagging.target ? nothing : html`<div part="notice">${renderOutcome(this.tagging.outcome, this.locale)}</div>`}
+          ${result.total === 0 ? this.renderNoResults() : this.list.render(result.hits)}
+        </div>
+        ${renderFacets({
           locale: this.locale,
-          query: filter.query,
-          sort: filter.sort,
-          total: result.total,
-          documentCount: filter.documentCount,
+          facets: result.facets,
+          favouritesOnly: filter.filters.favouritesOnly === true,
           narrowed: filter.narrowed,
-          selectionSize: filter.selection.size,
-          onInput: this.onSearchInput,
-          onSort: this.onSort,
+          indexed: filter.indexed,
+          expanded: this.facetsExpanded,
+          showingAll: this.showingAll,
+          tags: filter.tags(),
+          onFacetChange: this.onFacetChange,
+          onFavouritesOnly: this.onFavouritesOnly,
+          onToggleExpanded: () => (this.facetsExpanded = !this.facetsExpanded),
+          onShowAll: this.onShowAll,
           onClearAll: this.onClearAll,
-          onTagSelection: () => this.dialogs.editTags({ kind: 'selection', documentIds: [...filter.selection] }),
-          onClearSelection: () => filter.clearSelection(),
+          onRename: this.onRename,
         })}
-        ${this.tagging.target ? nothing : html`<div part="notice">${renderOutcome(this.tagging.outcome, this.locale)}</div>`}
-        ${result.total === 0 ? this.renderNoResults() : this.list.render(result.hits)}
-      </div>
-    </div>`;
+      </div>`;
   }
 
   private renderNoResults(): TemplateResult {

@@ -32,9 +32,9 @@ async function frenchBrowser(): Promise<CarnetDocumentBrowser> {
 describe('<carnet-document-browser> keyboard', () => {
   afterEach(() => deleteTestDatabases());
 
-  it('focuses the search field with / from the page, but not while typing elsewhere', async () => {
+  it('focuses the search field with / from inside the widget, but not while typing elsewhere', async () => {
     const browser = await frenchBrowser();
-    (document.activeElement as HTMLElement | null)?.blur();
+    (shadow(browser).querySelector('.row-open') as HTMLElement).focus();
     await sendKeys({ press: '/' });
     expect(shadow(browser).activeElement).to.equal(part(browser, '#search'));
     expect(part<HTMLInputElement>(browser, '#search').value).to.equal('');

@@ -168,9 +168,15 @@ describe('<carnet-document-browser> preview and sending', function () {
     expect(dialog.querySelectorAll('input[type="radio"]')).to.have.length(TEAM.length);
     const chosen = TEAM[1] as CareTeamMember;
     await chooseAndWrite(browser, chosen.id, 'Pour notre rendez-vous de jeudi.');
+    // A live region inside the modal dialog (the page behind is inert), there before the
+    // confirmation is written into it: only then do screen readers announce it.
+    const status = dialog.querySelector('[role="status"]');
+    expect(status, 'a status region in the dialog before sending').not.to.equal(null);
+    expect(text(status)).to.equal('');
     part<HTMLButtonElement>(browser, 'button[part="send-confirm"]').click();
     await waitUntil(() => shadow(browser).querySelector('[part="send-confirmation"]'), 'confirmation shown');
     expect(text(part(browser, '[part="send-confirmation"]'))).to.equal(`Document envoyé à ${chosen.name}.`);
+    expect(part(browser, '[part="send-confirmation"]').closest('[role="status"]')).to.equal(status);
     const documentId = rows(browser)[0]?.dataset['documentId'] as string;
     expect(requests).to.deep.equal([
       { documentId, recipientId: chosen.id, message: 'Pour notre rendez-vous de jeudi.' },

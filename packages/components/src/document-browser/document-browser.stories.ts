@@ -148,3 +148,15 @@ export const HighContrastTheme: Story = {
 
 /** English in the dark theme with files. */
 export const EnglishDarkWithFiles: Story = { args: { feed: 'files', locale: 'en', themeClass: 'carnet-theme-dark' } };
+
+/** At phone width (390 px, set in the Viewport toolbar): nothing cut, no sideways scroll. */
+export const Phone390: Story = {
+  args: { dbName: 'storybook-documents-diabetes', demoPersona: 'diabetes' },
+  globals: { viewport: { value: 'phone390', isRotated: false } },
+};
+
+/** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
+export const Phone320: Story = {
+  args: { dbName: 'storybook-documents-diabetes', demoPersona: 'diabetes' },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};

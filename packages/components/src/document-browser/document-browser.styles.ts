@@ -32,7 +32,7 @@ export const documentBrowserStyles = css`
 
   .layout {
     display: grid;
-    grid-template-columns: var(--carnet-document-browser-facets-width, 16rem) minmax(0, 1fr);
+    grid-template-columns: minmax(0, 1fr) var(--carnet-document-browser-facets-width, 16rem);
     gap: var(--carnet-sys-space-m, 1rem);
     align-items: start;
   }
@@ -218,6 +218,7 @@ export const documentBrowserStyles = css`
   .list {
     display: block;
     block-size: var(--carnet-document-browser-list-height, 32rem);
+    overflow-y: auto;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -231,9 +232,8 @@ export const documentBrowserStyles = css`
     align-items: center;
     gap: 0 var(--carnet-sys-space-s, 0.5rem);
     inline-size: 100%;
-    /* One height for every row: the virtualizer's estimates stay exact, so jumps do not re-layout. */
-    block-size: var(--carnet-document-browser-row-height, 8rem);
-    overflow: hidden;
+    /* Rows grow with their text: titles, authors and dates wrap instead of being cut at 320 px or 200 % zoom. */
+    min-block-size: var(--carnet-document-browser-row-height, 5rem);
     padding: var(--carnet-sys-space-s, 0.5rem);
     border-block-end: 1px solid var(--carnet-sys-surface-variant, transparent);
   }
@@ -241,18 +241,26 @@ export const documentBrowserStyles = css`
   .row-meta,
   .row-who,
   .row-tags {
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .row-tags {
-    flex-wrap: nowrap;
+    /* Long words break only when nothing else fits (never an ellipsis: the end of a title matters). */
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .row[data-selected] {
     background: var(--carnet-document-browser-selected, var(--carnet-sys-surface-variant, transparent));
   }
-  .row-select {
+  /* The checkbox's whole 44 px square selects, not just the 20 px box (tremor, big fingers). */
+  .row-select-target {
     grid-area: select;
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: var(--carnet-sys-target-size, 44px);
+    min-block-size: var(--carnet-sys-target-size, 44px);
+    cursor: pointer;
+  }
+  .row-select {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
   }
   .row-open {
     grid-area: open;
@@ -293,8 +301,7 @@ export const documentBrowserStyles = css`
   .row-meta,
   .row-who {
     display: flex;
-    /* One line: a wrapped line would spill out of the fixed-height row. */
-    flex-wrap: nowrap;
+    flex-wrap: wrap;
     min-inline-size: 0;
     gap: 0 var(--carnet-sys-space-s, 0.5rem);
     font-size: var(--carnet-sys-font-size-small, 0.875rem);
@@ -330,6 +337,12 @@ export const documentBrowserStyles = css`
     font-size: 1.25rem;
     cursor: pointer;
   }
+  .row-tag-edit {
+    padding-inline: var(--carnet-sys-space-s, 0.5rem);
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    font-weight: 600;
+    color: var(--carnet-sys-accent, inherit);
+  }
   .row-favourite[aria-pressed='true'] {
     color: var(--carnet-document-browser-favourite, var(--carnet-sys-warning));
   }
@@ -353,6 +366,14 @@ export const documentBrowserStyles = css`
   }
   .notice--success {
     border-color: var(--carnet-sys-success);
+  }
+
+  /* Phones: the row's buttons go under its text, which keeps the whole width. */
+  @container (max-width: 30rem) {
+    .row {
+      grid-template-columns: auto minmax(0, 1fr);
+      grid-template-areas: 'select open' '. tags' '. actions';
+    }
   }
 
   /* Small screens: facets above the list, folded until asked for. */

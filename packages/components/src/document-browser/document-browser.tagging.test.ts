@@ -176,7 +176,7 @@ describe('<carnet-document-browser> tags and favourites', () => {
     await waitUntil(() => shadow(browser).querySelector('[part="conflict"]'), 'conflict shown');
     expect(part(browser, '[part="conflict"]').getAttribute('role')).to.equal('alert');
     expect(text(part(browser, '[part="conflict"]')))
-      .to.contain('modifié ailleurs')
+      .to.contain('changé entre-temps, sur un autre appareil')
       .and.contain('Réessayez');
     expect(part<HTMLInputElement>(browser, '#tag-input').value).to.equal('neurologie');
     // Reloaded: the other tab's change is shown, nothing of ours was written.

@@ -16,7 +16,7 @@ export function kindLabel(kind: DocumentKind, locale: CarnetLocale): string {
 export function sortLabel(sort: DocumentSort): string {
   switch (sort) {
     case 'relevance':
-      return msg('Pertinence');
+      return msg('Meilleure correspondance');
     case 'date-desc':
       return msg('Plus récents d’abord');
     case 'date-asc':

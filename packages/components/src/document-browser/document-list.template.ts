@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { DocumentHit } from '@carnet/catalog-sdk';
@@ -20,7 +21,14 @@ function closest(event: Event, test: (element: HTMLElement) => boolean): HTMLEle
 }
 
 /**
- * The virtualized list of documents. Rows are rendered with one shared context
+ * Up to this many documents, every row is in the page: find-in-page and a screen reader's
+ * virtual cursor see the whole list, even before it is scrolled into view (the virtualizer
+ * renders only the rows inside the window). Larger records are virtualized.
+ */
+export const ALL_ROWS_UP_TO = 300;
+
+/**
+ * The list of documents, virtualized for large records. Rows are rendered with one shared context
  * and no closures of their own; clicks, keys and focus are handled once, on the
  * list, by delegation (rows say what they are with `data-index` / `data-action`).
  */
@@ -38,8 +46,9 @@ export class DocumentList {
     this.actions = actions;
   }
 
-  /** The list; only the rows near the viewport are in the DOM. */
+  /** The list; for large records only the rows near the viewport are in the DOM. */
   render(hits: DocumentHit[]): TemplateResult {
+    const allRows = hits.length <= ALL_ROWS_UP_TO;
     return html`<ul
       class="list"
       part="list"
@@ -49,14 +58,21 @@ export class DocumentList {
       @focusin=${this.onFocusIn}
       @visibilityChanged=${this.onRowsShown}
     >
-      ${virtualize({ items: hits, renderItem: this.renderRow, keyFunction: this.rowKey, scroller: true })}
+      ${
+        allRows
+          ? repeat(hits, this.rowKey, this.renderRow)
+          : virtualize({ items: hits, renderItem: this.renderRow, keyFunction: this.rowKey, scroller: true })
+      }
     </ul>`;
   }
 
-  private readonly renderRow = (hit: DocumentHit, index: number): TemplateResult =>
-    renderDocumentRow(hit, index, this.context);
+  // The virtualizer may render its previous range over fewer new hits before it lays them out
+  // (lit/lit#4833): a missing hit renders nothing instead of throwing.
+  private readonly renderRow = (hit: DocumentHit | undefined, index: number): TemplateResult =>
+    hit ? renderDocumentRow(hit, index, this.context) : html``;
 
-  private readonly rowKey = (hit: DocumentHit): string => hit.document.id;
+  private readonly rowKey = (hit: DocumentHit | undefined, index: number): string =>
+    hit ? hit.document.id : `missing-${index}`;
 
   private rowIndexOf(event: Event): number | undefined {
     const row = closest(event, (element) => element.matches('li.row'));

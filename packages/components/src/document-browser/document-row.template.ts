@@ -36,15 +36,17 @@ export function renderDocumentRow(hit: DocumentHit, index: number, context: RowC
     aria-posinset=${index + 1}
     ?data-selected=${selected}
   >
-    <input
-      type="checkbox"
-      class="row-select"
-      part="row-select"
-      data-action="select"
-      tabindex=${tabIndex}
-      .checked=${selected}
-      aria-label=${msg(str`Sélectionner « ${document.title} »`)}
-    />
+    <label class="row-select-target" part="row-select-target">
+      <input
+        type="checkbox"
+        class="row-select"
+        part="row-select"
+        data-action="select"
+        tabindex=${tabIndex}
+        .checked=${selected}
+        aria-label=${msg(str`Sélectionner « ${document.title} »`)}
+      />
+    </label>
     <button
       type="button"
       class="row-open"
@@ -98,7 +100,7 @@ export function renderDocumentRow(hit: DocumentHit, index: number, context: RowC
         tabindex=${tabIndex}
         aria-label=${msg(str`Étiquettes de « ${document.title} »`)}
       >
-        <span aria-hidden="true">#</span>
+        <span aria-hidden="true">${msg('Étiquettes')}</span>
       </button>
     </span>
   </li>`;

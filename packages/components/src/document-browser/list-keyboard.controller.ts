@@ -103,7 +103,9 @@ export class ListKeyboardController implements ReactiveController {
     const list = this.host.listElement;
     let row = this.rowElement(this.activeIndex);
     if (!row || !this.isVisible(row)) {
-      list?.[virtualizerRef]?.element(this.activeIndex)?.scrollIntoView({ block: 'nearest' });
+      const virtualizer = list?.[virtualizerRef];
+      if (virtualizer) virtualizer.element(this.activeIndex)?.scrollIntoView({ block: 'nearest' });
+      else row?.scrollIntoView({ block: 'nearest' });
     }
     await this.host.updateComplete;
     for (let attempt = 0; attempt < 20 && !row; attempt++) {
@@ -120,9 +122,10 @@ export class ListKeyboardController implements ReactiveController {
     if (event.key !== '/' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const path = event.composedPath();
     if (isTypingTarget(path[0] ?? null)) return;
-    // Only when focus is in this widget, or nowhere in particular: the page may hold other widgets.
+    // Only when focus is in this widget: a one-key shortcut firing from anywhere on the page
+    // takes a key from the page and other widgets (WCAG 2.1.4).
     const active = document.activeElement;
-    if (active !== null && active !== document.body && active !== this.host && !this.host.contains(active)) return;
+    if (active === null || (active !== this.host && !this.host.contains(active))) return;
     const field = this.host.searchField;
     if (!field) return;
     event.preventDefault();

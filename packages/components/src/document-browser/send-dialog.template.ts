@@ -82,14 +82,11 @@ export function renderSendDialog(view: SendView): TemplateResult {
       body = html`<p role="status">${msg('Chargement de votre équipe de soins…')}</p>`;
       break;
     case 'sent':
-      body = html`<p class="notice notice--success" part="send-confirmation" role="status">
-          ${msg(str`Document envoyé à ${recipient}.`)}
-        </p>
-        <div class="dialog-actions">
-          <button type="button" class="primary-button touch-target" autofocus @click=${view.onClose}>
-            ${msg('Fermer')}
-          </button>
-        </div>`;
+      body = html`<div class="dialog-actions">
+        <button type="button" class="primary-button touch-target" autofocus @click=${view.onClose}>
+          ${msg('Fermer')}
+        </button>
+      </div>`;
       break;
     case 'failed':
       body = html`<p class="notice notice--error" part="send-failure" role="alert">
@@ -123,6 +120,8 @@ export function renderSendDialog(view: SendView): TemplateResult {
     default:
       body = renderForm(view);
   }
+  // The status region is in the dialog from the start (the rest of the page is inert while it is
+  // open): the confirmation written into it is announced.
   return html`<dialog class="dialog dialog--send" part="send-dialog" aria-labelledby="send-title">
     ${
       sending.step === 'closed' || !document
@@ -131,6 +130,15 @@ export function renderSendDialog(view: SendView): TemplateResult {
               <h3 id="send-title" class="dialog-title">${msg('Envoyer à un professionnel')}</h3>
             </div>
             <p class="dialog-subtitle">${document.title}</p>
+            <div role="status" part="send-status">
+              ${
+                sending.step === 'sent'
+                  ? html`<p class="notice notice--success" part="send-confirmation">
+                      ${msg(str`Document envoyé à ${recipient}.`)}
+                    </p>`
+                  : nothing
+              }
+            </div>
             ${body}`
     }
   </dialog>`;

@@ -34,10 +34,10 @@ export function renderOutcome(
         ${
           outcome.documents > 1
             ? msg(
-                str`${formatCount(outcome.documents, locale)} documents ont été modifiés ailleurs : ils ont été rechargés et vos changements ne leur ont pas été appliqués. Réessayez.`,
+                str`${formatCount(outcome.documents, locale)} documents ont été changés entre-temps, sur un autre appareil ou par une autre personne : vos changements ne leur ont pas été appliqués. Réessayez.`,
               )
             : msg(
-                'Ce document a été modifié ailleurs : il a été rechargé et votre changement n’a pas été appliqué. Réessayez.',
+                'Ce document a été changé entre-temps, sur un autre appareil ou par une autre personne : votre changement n’a pas été appliqué. Réessayez.',
               )
         }
       </p>`;

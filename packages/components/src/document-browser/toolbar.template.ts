@@ -26,6 +26,16 @@ export interface ToolbarView {
   onClearSelection: () => void;
 }
 
+/** « Meilleure correspondance » means something only once words are searched for. */
+function sortsOffered(query: string): readonly DocumentSort[] {
+  return query.trim() === '' ? DOCUMENT_SORTS.filter((sort) => sort !== 'relevance') : DOCUMENT_SORTS;
+}
+
+/** Without words, the relevance order is newest first: the menu says so. */
+function shownSort(sort: DocumentSort, query: string): DocumentSort {
+  return sort === 'relevance' && query.trim() === '' ? 'date-desc' : sort;
+}
+
 /** Search field, sort menu, result count and the bulk-tagging bar. */
 export function renderToolbar(view: ToolbarView): TemplateResult {
   return html`<div class="toolbar" part="toolbar">
@@ -48,8 +58,11 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
       <div class="sort">
         <label for="sort">${msg('Trier par')}</label>
         <select id="sort" part="sort" @change=${view.onSort}>
-          ${DOCUMENT_SORTS.map(
-            (sort) => html`<option value=${sort} ?selected=${sort === view.sort}>${sortLabel(sort)}</option>`,
+          ${sortsOffered(view.query).map(
+            (sort) =>
+              html`<option value=${sort} ?selected=${sort === shownSort(view.sort, view.query)}>
+                ${sortLabel(sort)}
+              </option>`,
           )}
         </select>
       </div>

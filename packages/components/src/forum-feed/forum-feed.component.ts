@@ -65,6 +65,8 @@ type FeedState = 'loading' | 'empty' | 'error' | 'ready' | 'thread';
  * @csspart post-header - The author and time of a post.
  * @csspart post-body - The text of a post.
  * @csspart post-link - A link in a post.
+ * @csspart post-quote - A quoted message in a post.
+ * @csspart go-to-reply - « Répondre à la discussion », at the top of a thread: focuses the reply field.
  * @csspart reply-context - « En réponse à … » above a reply.
  * @csspart hidden-placeholder - What replaces a post hidden by the moderation.
  * @csspart post-actions - Reply, edit, delete and report buttons of a post.
@@ -199,6 +201,8 @@ export class CarnetForumFeed extends CarnetWidget {
 
   private currentState(): FeedState {
     if (this.forum.openThreadId !== undefined) return 'thread';
+    // No community to read: nothing will load, the feed says so (never « loading » for ever).
+    if (!this.activeCommunity) return 'empty';
     const status = this.forum.listTask.status;
     if (status === TaskStatus.ERROR) return 'error';
     if (status !== TaskStatus.COMPLETE) return 'loading';
@@ -419,6 +423,7 @@ export class CarnetForumFeed extends CarnetWidget {
       pseudonym: this.forum.pseudonym,
       focus: this.postFeedFocus,
       onBack: () => this.backToList(),
+      onGoToReply: () => this.focusSoon('#reply-body'),
       onRetry: this.retryThread,
       onReplyTo: (post) => writing.replyToPost(post),
       onCancelReplyTo: () => writing.replyToPost(undefined),

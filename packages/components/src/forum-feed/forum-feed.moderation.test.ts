@@ -177,7 +177,9 @@ describe('<carnet-forum-feed> moderation and own posts', () => {
 
     one<HTMLButtonElement>(feed, '[part="edit-form"] button[type="submit"]').click();
     await waitUntil(() => shadow(feed).querySelector('[part="edit-form"] [role="alert"]'), 'conflict message');
-    expect(text(one(feed, '[part="edit-form"] [role="alert"]'))).to.contain('modifié ailleurs entre-temps');
+    expect(text(one(feed, '[part="edit-form"] [role="alert"]'))).to.contain(
+      'changé entre-temps, sur un autre appareil',
+    );
     expect(one<HTMLTextAreaElement>(feed, '[part="edit-form"] textarea').value).to.equal('Mon brouillon précieux');
     await expect(feed).to.be.accessible();
 

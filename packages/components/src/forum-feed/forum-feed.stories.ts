@@ -162,3 +162,15 @@ export const Empty: Story = { args: { dbName: 'storybook-forum-empty', community
 
 /** Loading fails: a localized message and Retry. */
 export const LoadError: Story = { args: { dbName: 'storybook-forum-error', fault: 'fails' } };
+
+/** At phone width (390 px, set in the Viewport toolbar): nothing cut, no sideways scroll. */
+export const Phone390: Story = {
+  args: { dbName: 'storybook-forum-parkinson', demoPersona: 'parkinson', community: 'parkinson' },
+  globals: { viewport: { value: 'phone390', isRotated: false } },
+};
+
+/** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
+export const Phone320: Story = {
+  args: { dbName: 'storybook-forum-parkinson', demoPersona: 'parkinson', community: 'parkinson' },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};

@@ -135,6 +135,13 @@ export const forumFeedStyles = css`
     margin: 0 0 0.5em;
   }
 
+  .post-body blockquote {
+    margin: 0 0 0.5em;
+    padding-inline-start: var(--carnet-sys-space-s, 0.5rem);
+    border-inline-start: 4px solid var(--carnet-sys-outline, currentColor);
+    color: var(--carnet-sys-on-surface-variant, inherit);
+  }
+
   .post-body .raw {
     white-space: pre-wrap;
   }

@@ -135,6 +135,8 @@ describe('<carnet-forum-feed> thread', () => {
     expect(text(one(feed, '#thread-heading'))).to.equal(thread.title);
 
     await sendKeys({ press: 'Tab' });
+    expect(shadow(feed).activeElement).to.equal(one(feed, '[part="go-to-reply"]'));
+    await sendKeys({ press: 'Tab' });
     const firstPostButton = shadow(feed).activeElement;
     expect(firstPostButton?.closest('article')).to.equal(all(feed, 'article[part="post"]')[0]);
     const posts = all(feed, 'article[part="post"]');

@@ -47,6 +47,7 @@ const XSS_VECTORS: readonly string[] = [
   '<details open ontoggle="window.__xss=true">x</details>',
   '**<img src=x onerror="window.__xss=true">** _[x](javascript:window.__xss=true)_',
   '- <script>window.__xss=true</script>\n  - [x](javascript:window.__xss=true)',
+  '> <img src=x onerror=window.__xss=true>\n> [x](javascript:window.__xss=true)\n>> <script>window.__xss=true</script>',
 ];
 
 const FORBIDDEN = 'script, iframe, svg, style, img, object, embed, form[action], details, math, link, meta, base';

@@ -51,7 +51,7 @@ export function replyCountLabel(count: number, formatted: string): string {
 export function writeFailureMessage(error: unknown): string {
   if (error instanceof ConflictError) {
     return msg(
-      'Ce message a été modifié ailleurs entre-temps. La version actuelle a été rechargée ; votre texte est conservé, vous pouvez réessayer.',
+      'Ce message a été changé entre-temps, sur un autre appareil. La version à jour est affichée ; votre texte est conservé, vous pouvez réessayer.',
     );
   }
   if (error instanceof ValidationError && error.field === 'pseudonym') {

@@ -38,6 +38,8 @@ export interface ThreadView {
   /** The posts feed's roving focus. */
   focus: FeedFocus;
   onBack: () => void;
+  /** « Répondre » at the top: straight to the reply field, past every post. */
+  onGoToReply: () => void;
   onRetry: () => void;
   onReplyTo: (post: ForumPost) => void;
   onCancelReplyTo: () => void;
@@ -210,6 +212,13 @@ export function renderThreadView(view: ThreadView): TemplateResult {
       <span aria-hidden="true">←</span> ${msg('Toutes les discussions')}
     </button>
     <h2 class="heading" id="thread-heading" tabindex="-1">${view.thread?.title ?? msg('Discussion')}</h2>
+    ${
+      posts && !view.loading && !view.errorMessage
+        ? html`<button type="button" class="link-button touch-target" part="go-to-reply" @click=${view.onGoToReply}>
+            ${msg('Répondre à la discussion')}
+          </button>`
+        : nothing
+    }
     ${
       view.errorMessage
         ? renderErrorState({ message: view.errorMessage, onRetry: view.onRetry })

@@ -61,13 +61,24 @@ describe('post bodies', () => {
     expect(container.querySelector('ol')?.getAttribute('start')).to.equal('3');
   });
 
-  it('shows unsupported Markdown (headings, code, quotes, images, tables) as the text typed', () => {
+  it('renders a quoted message as a quote, not as raw « > » Markdown', () => {
+    const container = rendered('> Bonjour, *merci* pour\n> vos conseils\n\nMa réponse <img src=x onerror=alert(1)>');
+    const quote = container.querySelector('blockquote');
+    expect(quote, 'a blockquote').not.to.equal(null);
+    expect(quote?.textContent).to.contain('Bonjour, merci pour');
+    expect(quote?.textContent).to.contain('vos conseils');
+    expect(quote?.querySelector('br')).not.to.equal(null);
+    expect(quote?.querySelector('em')?.textContent).to.equal('merci');
+    expect(container.textContent).not.to.contain('> Bonjour');
+    expect(container.querySelector('img')).to.equal(null);
+  });
+
+  it('shows unsupported Markdown (headings, code, images, tables) as the text typed', () => {
     const container = rendered(
-      '# Titre\n\n```\ncode\n```\n\n> citation\n\n![photo](https://example.org/p.png)\n\n| a |\n|---|\n| 1 |',
+      '# Titre\n\n```\ncode\n```\n\n![photo](https://example.org/p.png)\n\n| a |\n|---|\n| 1 |',
     );
-    expect(container.querySelectorAll('h1, pre, code, blockquote, img, table')).to.have.length(0);
+    expect(container.querySelectorAll('h1, pre, code, img, table')).to.have.length(0);
     expect(container.textContent).to.contain('# Titre');
-    expect(container.textContent).to.contain('> citation');
     expect(container.textContent).to.contain('![photo](https://example.org/p.png)');
   });
 

@@ -143,13 +143,18 @@ function renderBlockToken(token: Token, depth: number): Rendered {
       return nothing;
     case 'text':
       return renderInlineToken(token, depth);
+    case 'blockquote':
+      // A quoted message (« > » lines, as a reply quotes): shown as a quote, its text through bindings.
+      return html`<blockquote part="post-quote">
+        ${(token as Tokens.Blockquote).tokens.map((inner) => renderBlockToken(inner, depth + 1))}
+      </blockquote>`;
     default:
-      // Headings, code blocks, block HTML, tables, quotes, rules: what was typed, as text.
+      // Headings, code blocks, block HTML, tables, rules: what was typed, as text.
       return html`<p class="raw">${token.raw.replace(/\n+$/, '')}</p>`;
   }
 }
 
-/** A post body as Lit templates: paragraphs, emphasis, lists, safe links and line breaks. */
+/** A post body as Lit templates: paragraphs, emphasis, lists, quotes, safe links and line breaks. */
 export function renderPostBody(body: string): Rendered[] {
   return lexPostBody(body).map((token) => renderBlockToken(token, 0));
 }

@@ -400,7 +400,7 @@ export interface CarnetProviderProps extends CarnetReactElementProps<CarnetProvi
   postLogoutRedirectUri?: CarnetProvider['postLogoutRedirectUri'];
   /**
    * Connected mode: scopes asked for, separated by spaces in the attribute.
-   * Default: `openid fhirUser launch/patient offline_access` and the SMART v2
+   * Default: `openid profile fhirUser launch/patient offline_access` and the SMART v2
    * patient scopes the widgets use (documents, agenda, treatments, forum, care team).
    *
    * Set as the `scopes` property.

@@ -52,6 +52,7 @@ export const organiserPanelStyles = css`
 
   .adherence {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--carnet-sys-space-s, 0.5rem);
   }
   .adherence-header {
@@ -152,6 +153,14 @@ export const organiserPanelStyles = css`
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
   }
+  .table-scroll {
+    max-inline-size: 100%;
+    overflow-x: auto;
+  }
+  .table-scroll:focus-visible {
+    outline: 3px solid var(--carnet-sys-focus, currentColor);
+    outline-offset: 2px;
+  }
   .data-table caption {
     text-align: start;
     font-weight: 600;
@@ -203,5 +212,17 @@ export const organiserPanelStyles = css`
   }
   .dialog-actions--menu {
     display: grid;
+  }
+
+  /* Windows high contrast: the chart and its legend keep their colours (with a visible outline),
+     else every kind of dose would be drawn alike. */
+  @media (forced-colors: active) {
+    .chart,
+    .swatch {
+      forced-color-adjust: none;
+    }
+    .swatch {
+      border-color: CanvasText;
+    }
   }
 `;

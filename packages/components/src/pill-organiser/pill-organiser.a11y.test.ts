@@ -110,13 +110,13 @@ describe('<carnet-pill-organiser> states, keyboard, print and languages', () => 
     const { organiser } = await mountOrganiser(dbName, { pathology: 'parkinson' });
     one<HTMLButtonElement>(organiser, 'button[part="print"]').focus();
     await sendKeys({ press: 'Tab' });
-    const first = tableDoses(organiser)[0] as HTMLButtonElement;
+    // The grid's one Tab stop is today's next dose to take.
+    const first = doseButton(organiser, LEVODOPA, AT_11);
     expect(active(organiser)).to.equal(first);
     expect(getComputedStyle(first).outlineStyle).to.equal('solid');
-    // One Tab stop for the grid: arrows move between doses, the tab stop follows.
-    const rightOfFirst = tableDoses(organiser).find(
-      (dose) => dose.closest('tr') === first.closest('tr') && dose !== first,
-    ) as HTMLButtonElement;
+    // Arrows move between doses, the tab stop follows.
+    const row = tableDoses(organiser).filter((dose) => dose.closest('tr') === first.closest('tr'));
+    const rightOfFirst = row[row.indexOf(first) + 1] as HTMLButtonElement;
     await sendKeys({ press: 'ArrowRight' });
     await waitUntil(() => active(organiser) === rightOfFirst, 'ArrowRight moves to the next day');
     expect(rightOfFirst.tabIndex).to.equal(0);

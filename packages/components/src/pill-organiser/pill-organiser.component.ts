@@ -5,7 +5,7 @@ import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import { DEFAULT_TIME_ZONE } from '@carnet/catalog-sdk';
-import type { DataSource, MealTimes, MedicationPlan, Pathology } from '@carnet/catalog-sdk';
+import type { DataSource, IsoDate, MealTimes, MedicationPlan, Pathology } from '@carnet/catalog-sdk';
 import { emit } from '../events/emit.js';
 import type { PlanChange } from '../events/carnet-plan-change.js';
 import { dataSourceContext } from '../context/data-source.context.js';
@@ -60,7 +60,10 @@ import type { AdherenceWindow, OrganiserView } from './week.controller.js';
  * @csspart title - The heading.
  * @csspart toolbar - Week navigation and the Print button.
  * @csspart grid - The week table (days in columns).
- * @csspart day-list - The list of days, today first, shown in narrow containers.
+ * @csspart day-list - The week in narrow containers (phones): one day at a time, today first, or the whole week.
+ * @csspart day-switcher - The buttons choosing the day shown in narrow containers.
+ * @csspart day-choice - One day of the day switcher (pressed when shown).
+ * @csspart whole-week - The « Toute la semaine » button of the day switcher.
  * @csspart day-heading - A day's column heading.
  * @csspart row-heading - A row's heading (moment, meal or exact time).
  * @csspart today-badge - The « Aujourd'hui » badge.
@@ -183,6 +186,9 @@ export class CarnetPillOrganiser extends CarnetWidget {
   private pathology?: Pathology;
 
   @state() private adherenceWindow: AdherenceWindow = 7;
+
+  /** The day the narrow (phone) view shows alone, or the whole week; undefined: today, else the first day. */
+  @state() private shownDay: IsoDate | 'week' | undefined;
 
   private readonly announcer = new LiveAnnouncer(this);
 
@@ -377,6 +383,17 @@ export class CarnetPillOrganiser extends CarnetWidget {
     </button>`;
   }
 
+  /** The day shown on narrow screens: the one chosen if it is in this week, else today, else the first day. */
+  private dayShownAlone(grid: OrganiserView['grid']): IsoDate | 'week' {
+    const chosen = this.shownDay;
+    if (chosen === 'week' || (chosen !== undefined && grid.days.includes(chosen))) return chosen;
+    return grid.days.includes(grid.today) ? grid.today : (grid.days[0] ?? grid.today);
+  }
+
+  private readonly showDay = (day: IsoDate | 'week'): void => {
+    this.shownDay = day;
+  };
+
   private renderWeek(view: OrganiserView): TemplateResult {
     const { grid } = view;
     const locale = this.locale;
@@ -417,7 +434,8 @@ export class CarnetPillOrganiser extends CarnetWidget {
       </div>
       ${renderReminders(view.reminders, locale)}
       <div class="grid-area" aria-busy=${this.week.loading ? 'true' : 'false'}>
-        ${renderWeekTable(gridView)} ${renderDayList(gridView)}
+        ${renderWeekTable(gridView)}
+        ${renderDayList({ ...gridView, shownDay: this.dayShownAlone(grid), onShowDay: this.showDay })}
       </div>
       ${renderMedicationList({
         plans: view.plans,

@@ -122,7 +122,7 @@ describe('<carnet-pill-organiser> week grid', () => {
     await waitUntil(() => firstDay() === '2026-03-09', 'this week again');
   });
 
-  it('lists days today first in a narrow container, and the table in a wide one', async () => {
+  it('shows today alone in a narrow container, the whole week (today first) one tap away, and the table in a wide one', async () => {
     const dbName = uniqueDbName('narrow');
     await seedPersona(dbName, 'parkinson');
     const { organiser } = await mountOrganiser(dbName);
@@ -130,7 +130,12 @@ describe('<carnet-pill-organiser> week grid', () => {
     expect(getComputedStyle(one(organiser, '.week-table')).display).to.equal('table');
     await setViewport({ width: 390, height: 800 });
     await waitUntil(() => getComputedStyle(one(organiser, '.week-table')).display === 'none', 'table hidden');
-    const days = all(organiser, '.day-list section.day').map((section) => section.dataset['date']);
+    const shown = (): (string | undefined)[] =>
+      all(organiser, '.day-list section.day').map((section) => section.dataset['date']);
+    expect(shown()).to.deep.equal(['2026-03-11']);
+    one<HTMLButtonElement>(organiser, 'button[part="whole-week"]').click();
+    await organiser.updateComplete;
+    const days = shown();
     expect(days).to.deep.equal([
       '2026-03-11',
       '2026-03-12',

@@ -169,3 +169,15 @@ export const AddTreatmentEnglish: Story = {
   args: { dbName: 'storybook-pills-add-english', demoPersona: 'kidney', locale: 'en' },
   play: ({ canvasElement }) => openTreatmentEditor(canvasElement),
 };
+
+/** At phone width (390 px, set in the Viewport toolbar): nothing cut, no sideways scroll. */
+export const Phone390: Story = {
+  args: { dbName: 'storybook-pills-parkinson', demoPersona: 'parkinson' },
+  globals: { viewport: { value: 'phone390', isRotated: false } },
+};
+
+/** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
+export const Phone320: Story = {
+  args: { dbName: 'storybook-pills-parkinson', demoPersona: 'parkinson' },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};

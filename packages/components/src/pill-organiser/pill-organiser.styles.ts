@@ -14,6 +14,8 @@ export const pillOrganiserStyles = css`
 
   .base {
     display: grid;
+    /* One column as wide as the screen: a wide table scrolls in its own area, never the page. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--carnet-sys-space-l, 1.5rem);
     padding: var(--carnet-pill-organiser-padding, var(--carnet-sys-space-m, 1rem));
     border: 1px solid var(--carnet-sys-outline, currentColor);
@@ -231,6 +233,41 @@ export const pillOrganiserStyles = css`
       gap: var(--carnet-sys-space-m, 1rem);
     }
   }
+  .day-switcher {
+    display: grid;
+    grid-template-columns: repeat(7, minmax(0, 1fr));
+    gap: 0.25rem;
+  }
+  .day-choice {
+    display: grid;
+    place-items: center;
+    min-inline-size: 0;
+    min-block-size: var(--carnet-sys-target-size, 44px);
+    padding: 0.125rem;
+    border: 2px solid var(--carnet-sys-outline);
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-sys-surface);
+    color: var(--carnet-sys-on-surface, inherit);
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    line-height: 1.1;
+    cursor: pointer;
+  }
+  .day-choice .weekday {
+    font-weight: 600;
+    text-transform: capitalize;
+  }
+  .day-choice.today {
+    border-color: var(--carnet-pill-organiser-today-color, var(--carnet-sys-accent));
+  }
+  .day-choice[aria-pressed='true'] {
+    border-color: var(--carnet-sys-accent);
+    background: var(--carnet-sys-accent);
+    color: var(--carnet-sys-on-accent);
+  }
+  .day-choice--week {
+    grid-column: 1 / -1;
+    font-weight: 600;
+  }
   .day {
     padding: var(--carnet-sys-space-s, 0.5rem);
     border: 1px solid var(--carnet-sys-outline);
@@ -248,5 +285,21 @@ export const pillOrganiserStyles = css`
   }
   .day-row-label .row-time {
     display: inline;
+  }
+
+  /* Windows high contrast: colours and shadows are replaced, so states are drawn in system colours. */
+  @media (forced-colors: active) {
+    .primary-button,
+    .segment[aria-pressed='true'],
+    .day-choice[aria-pressed='true'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .day-heading.today,
+    .day.today {
+      border-top: 4px solid Highlight;
+    }
   }
 `;

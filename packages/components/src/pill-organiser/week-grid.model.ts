@@ -138,10 +138,14 @@ function placesOf(grid: WeekGrid): GridPlace[] {
   return places;
 }
 
-/** The first dose of the week table (days left to right, then down), for the grid's tab stop. */
+/** The grid's tab stop when the week opens: today's next dose to take, else today's first, else the week's first. */
 export function firstGridDose(grid: WeekGrid): string | undefined {
   const places = placesOf(grid).sort((a, b) => a.column - b.column || a.order - b.order);
-  return places[0]?.key;
+  // The dose a person comes for: today's next one to take, else today's first, else the week's first.
+  const byKey = new Map(grid.doses.map((entry) => [entry.key, entry]));
+  const today = places.filter((place) => byKey.get(place.key)?.date === grid.today);
+  const next = today.find((place) => byKey.get(place.key)?.state === 'to-take');
+  return (next ?? today[0] ?? places[0])?.key;
 }
 
 /**

@@ -139,33 +139,74 @@ export function daysTodayFirst(days: readonly IsoDate[], today: IsoDate): IsoDat
   return index < 0 ? [...days] : [...days.slice(index), ...days.slice(0, index)];
 }
 
-/** The week as a list of days, today first, for narrow containers. */
-export function renderDayList(view: WeekGridView): TemplateResult {
+/** What the narrow view shows: one day, or the whole week. */
+export interface DayListView extends WeekGridView {
+  /** The day shown alone, or `'week'` for every day, today first. */
+  shownDay: IsoDate | 'week';
+  onShowDay: (day: IsoDate | 'week') => void;
+}
+
+/** One day of the narrow view: its doses by moment. */
+function renderDay(day: IsoDate, view: WeekGridView): TemplateResult {
   const { grid, locale } = view;
+  const index = grid.days.indexOf(day);
+  const rows = grid.rows.filter((row) => (row.cells[index]?.length ?? 0) > 0);
+  return html`<section
+    class=${classMap({ day: true, today: day === grid.today, dialysis: view.dialysisDays.has(day) })}
+    aria-labelledby="day-${day}"
+    data-date=${day}
+  >
+    <h3 class="day-title" id="day-${day}">${formatDayHeading(day, locale)} ${dayBadges(day, view)}</h3>
+    ${
+      rows.length === 0
+        ? html`<p class="no-dose">${msg('Aucune prise ce jour-là.')}</p>`
+        : rows.map(
+            (row) =>
+              html`<div class="day-row">
+                <p class="day-row-label">
+                  ${rowLabel(row, view)}${row.exact ? nothing : html` <span class="row-time">${formatClockTime(row.time, locale)}</span>`}
+                </p>
+                ${renderDoses(row.cells[index] ?? [], view, false)}
+              </div>`,
+          )
+    }
+  </section>`;
+}
+
+/**
+ * The week for narrow containers (phones): one day at a time — today first — with the other
+ * days and the whole week one tap away, instead of seven days stacked into a very long page.
+ */
+export function renderDayList(view: DayListView): TemplateResult {
+  const { grid, locale, shownDay } = view;
+  const days = shownDay === 'week' ? daysTodayFirst(grid.days, grid.today) : [shownDay];
   return html`<div class="day-list" part="day-list">
-    ${daysTodayFirst(grid.days, grid.today).map((day) => {
-      const index = grid.days.indexOf(day);
-      const rows = grid.rows.filter((row) => (row.cells[index]?.length ?? 0) > 0);
-      return html`<section
-        class=${classMap({ day: true, today: day === grid.today, dialysis: view.dialysisDays.has(day) })}
-        aria-labelledby="day-${day}"
-        data-date=${day}
+    <div class="day-switcher" part="day-switcher" role="group" aria-label=${msg('Jour affiché')}>
+      ${grid.days.map(
+        (day) =>
+          html`<button
+            type="button"
+            class=${classMap({ 'day-choice': true, 'touch-target': true, today: day === grid.today })}
+            part="day-choice"
+            data-date=${day}
+            aria-pressed=${day === shownDay ? 'true' : 'false'}
+            aria-label=${formatDayHeading(day, locale)}
+            @click=${() => view.onShowDay(day)}
+          >
+            <span class="weekday" aria-hidden="true">${formatShortWeekday(day, locale)}</span>
+            <span class="date" aria-hidden="true">${formatShortDate(day, locale)}</span>
+          </button>`,
+      )}
+      <button
+        type="button"
+        class="day-choice day-choice--week touch-target"
+        part="whole-week"
+        aria-pressed=${shownDay === 'week' ? 'true' : 'false'}
+        @click=${() => view.onShowDay('week')}
       >
-        <h3 class="day-title" id="day-${day}">${formatDayHeading(day, locale)} ${dayBadges(day, view)}</h3>
-        ${
-          rows.length === 0
-            ? html`<p class="no-dose">${msg('Aucune prise ce jour-là.')}</p>`
-            : rows.map(
-                (row) =>
-                  html`<div class="day-row">
-                    <p class="day-row-label">
-                      ${rowLabel(row, view)}${row.exact ? nothing : html` <span class="row-time">${formatClockTime(row.time, locale)}</span>`}
-                    </p>
-                    ${renderDoses(row.cells[index] ?? [], view, false)}
-                  </div>`,
-              )
-        }
-      </section>`;
-    })}
+        ${msg('Toute la semaine')}
+      </button>
+    </div>
+    ${days.map((day) => renderDay(day, view))}
   </div>`;
 }

@@ -139,8 +139,11 @@ export class ConnectedModeController implements ReactiveController {
     if (!session || this.status !== 'signed-out' || this.busy) return Promise.resolve();
     const run = this.run;
     this.failure = undefined;
+    // The provider's pages open in the site's language (`ui_locales`): the provider element's `lang`.
+    const uiLocales = this.host.lang.trim();
+    const options = uiLocales ? { uiLocales } : {};
     // Both calls start synchronously: the popup must open within the click's user activation.
-    const signing = this.settings?.signInMode === 'popup' ? session.signInPopup() : session.signIn();
+    const signing = this.settings?.signInMode === 'popup' ? session.signInPopup(options) : session.signIn(options);
     this.busy = true;
     this.onStateChange();
     return signing.then(

@@ -226,7 +226,7 @@ export class CarnetProvider extends CarnetElement {
 
   /**
    * Connected mode: scopes asked for, separated by spaces in the attribute.
-   * Default: `openid fhirUser launch/patient offline_access` and the SMART v2
+   * Default: `openid profile fhirUser launch/patient offline_access` and the SMART v2
    * patient scopes the widgets use (documents, agenda, treatments, forum, care team).
    * @attr scopes
    */

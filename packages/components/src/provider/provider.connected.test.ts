@@ -148,6 +148,29 @@ describe('<carnet-provider> connected mode (real OpenID provider and FHIR server
     expect(page.uncaught).to.deep.equal([]);
   });
 
+  it('opens the sign-in and consent pages in the site’s language (ui_locales from its lang)', async () => {
+    const platform = await testPlatform();
+    const left: string[] = [];
+    const session = await ownSession(platform, { navigate: (url) => left.push(url) });
+    const provider = await fixture<CarnetProvider>(
+      html`<carnet-provider
+        issuer=${platform.issuer}
+        client-id=${CLIENT_ID}
+        fhir-base-url=${platform.fhirBaseUrl}
+        redirect-uri=${platform.callbackUrl}
+        sign-in="redirect"
+        locale="en"
+        .session=${session}
+        ><carnet-record-summary></carnet-record-summary
+      ></carnet-provider>`,
+    );
+    await waitUntil(() => provider.recordStatus === 'signed-out', 'signed out');
+    await provider.signIn();
+    await waitUntil(() => left.length === 1, 'left for the provider');
+    expect(new URL(left[0] ?? '').searchParams.get('ui_locales')).to.equal('en');
+    session.dispose();
+  });
+
   it('signs in through the popup, shows who is signed in and the FHIR record, then signs out', async () => {
     const platform = await testPlatform();
     // Sign-out leaves the page for the provider's end-session: noted here instead, so the test page stays.
@@ -163,7 +186,8 @@ describe('<carnet-provider> connected mode (real OpenID provider and FHIR server
     expect(page.sessionChanges).to.deep.equal([{ authenticated: true, patientId: 'patient-parkinson' }]);
     const header = providerPart(provider, 'session-header');
     expect(header?.textContent).to.contain('Connecté·e');
-    expect(providerPart(provider, 'session-name')?.textContent).to.equal('patient-parkinson');
+    // The patient's name, not an identifier.
+    expect(providerPart(provider, 'session-name')?.textContent).to.equal('Jean Lefèvre');
     expect(provider.activeDataSource?.kind).to.equal('fhir');
     expect(sessionSeenBy(summaryIn(provider))).to.deep.equal({ isAuthenticated: true, patientId: 'patient-parkinson' });
     await waitUntil(() => provider.shadowRoot?.activeElement?.getAttribute('part') === 'sign-out-button', 'focus');

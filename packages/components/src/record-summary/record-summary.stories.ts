@@ -85,3 +85,15 @@ export const DarkTheme: Story = {
 export const HighContrastTheme: Story = {
   args: { dbName: 'storybook-summary-high-contrast', demoPersona: 'kidney', themeClass: 'carnet-theme-high-contrast' },
 };
+
+/** At phone width (390 px, set in the Viewport toolbar): nothing cut, no sideways scroll. */
+export const Phone390: Story = {
+  args: { dbName: 'storybook-summary-diabetes', demoPersona: 'diabetes' },
+  globals: { viewport: { value: 'phone390', isRotated: false } },
+};
+
+/** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
+export const Phone320: Story = {
+  args: { dbName: 'storybook-summary-diabetes', demoPersona: 'diabetes' },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};

@@ -14,7 +14,7 @@ export function userMessageFor(messageKey: CarnetMessageKey): string {
     case 'error.not-found':
       return msg("Ce contenu n'existe plus dans votre carnet.");
     case 'error.conflict':
-      return msg('Ce contenu a été modifié ailleurs entre-temps.');
+      return msg('Ce contenu a été changé entre-temps, sur un autre appareil ou par une autre personne.');
     case 'error.validation':
       return msg('Certaines informations ne sont pas valides.');
     case 'error.mapping':

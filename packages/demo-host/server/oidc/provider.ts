@@ -161,7 +161,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     ],
     jwks: { keys: [privateJwk as Record<string, unknown>] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    claims: { openid: ['sub'], fhirUser: ['fhirUser'] },
+    claims: { openid: ['sub'], profile: ['name'], fhirUser: ['fhirUser'] },
     scopes: [...LAUNCH_SCOPES],
     responseTypes: ['code'],
     pkce: { required: () => true },
@@ -184,7 +184,8 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       if (!account) return undefined;
       return {
         accountId: account.accountId,
-        claims: () => ({ sub: account.accountId, fhirUser: fhirUserOf(account) }),
+        // The name the widgets greet the person by (`profile`): identity, never health data.
+        claims: () => ({ sub: account.accountId, name: account.displayName, fhirUser: fhirUserOf(account) }),
       };
     },
     async extraTokenClaims(_ctx, token) {
