@@ -12,6 +12,7 @@ import { createCommunityRoutes } from './gateway/community.js';
 import { CommunityStore } from './gateway/community-store.js';
 import type { Gateway } from './gateway/index.js';
 import type { DemoProfessional } from './oidc/accounts.js';
+import type { RegisteredApp } from './oidc/launcher.js';
 import { createOidcProvider } from './oidc/provider.js';
 import { companionRecord, moderatorAccount, seedCommunities } from './seed/community.js';
 import { seedRepository, type SeedResult } from './seed/seed.js';
@@ -42,6 +43,8 @@ export interface PlatformOptions {
   signingKey?: JWK;
   /** Receives one line per request; default: none. */
   log?: (line: string) => void;
+  /** Third-party SMART apps registered on the platform (the launcher page `/ehr` opens them). */
+  apps?: readonly RegisteredApp[];
 }
 
 /** A running platform. */
@@ -137,6 +140,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       .map(companionRecord)
       .filter((companion) => !records.some((record) => record.patient.id === companion.patient.id));
     const everyone = [...records, ...companions];
+    // The care teams are known once the repository is seeded, below.
+    let seeded: SeedResult | undefined;
+    const patientsOf = (practitionerId: string): Set<string> =>
+      new Set(
+        [...(seeded?.careTeams ?? [])].filter(([, team]) => team.has(practitionerId)).map(([patientId]) => patientId),
+      );
     const oidc = await createOidcProvider({
       issuer,
       fhirBaseUrl,
@@ -147,12 +156,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       extraRedirectUris: options.extraRedirectUris ?? [],
       ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
       ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+      apps: options.apps ?? [],
+      patientsOf,
     });
     oidcListener = logged('OIDC', oidc.handler, options.log);
 
     loadFhirDefinitions();
     const repo = new MemoryRepository();
     const seed = await seedRepository(repo, everyone, { fhirBaseUrl, validate: options.validate ?? false });
+    seeded = seed;
     const noCareTeam: ReadonlySet<string> = new Set();
     const communities = new CommunityStore();
     seedCommunities(communities, everyone);
@@ -170,11 +182,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         userinfoEndpoint: oidc.provider.urlFor('userinfo'),
         endSessionEndpoint: oidc.provider.urlFor('end_session'),
       },
-      siteOrigins,
+      // Registered apps call from their own origins.
+      siteOrigins: [...new Set([...siteOrigins, ...oidc.appOrigins])],
       careTeamOf: (patientId) => seed.careTeams.get(patientId) ?? noCareTeam,
       onCareTeamChange: (patientId, practitionerIds) => seed.careTeams.set(patientId, new Set(practitionerIds)),
-      patientsOf: (practitionerId) =>
-        new Set([...seed.careTeams].filter(([, team]) => team.has(practitionerId)).map(([patientId]) => patientId)),
+      patientsOf,
       community: createCommunityRoutes({
         fhirBaseUrl,
         store: communities,

@@ -25,6 +25,11 @@ export interface Caller {
   patientId: string;
   /** A professional's Practitioner id (`fhirUser = Practitioner/<id>`, no `patient` claim). */
   practitionerId?: string;
+  /**
+   * For a professional's token from an EHR launch: the one patient in context.
+   * The professional then sees no one else, and this patient only while they share with them.
+   */
+  launchPatientId?: string;
   /** For a professional: whom and what they may see at this request (set by the gateway). */
   professional?: ProfessionalView;
   /** Client that obtained the token. */
@@ -75,11 +80,9 @@ export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage)
     const patientId = payload['patient'];
     const subject = payload['sub'];
     const fhirUser = typeof payload['fhirUser'] === 'string' ? payload['fhirUser'] : undefined;
-    // A professional's token names no patient: the gateway decides from the care teams.
-    const practitionerId =
-      patientId === undefined && fhirUser
-        ? /(?:^|\/)Practitioner\/([A-Za-z0-9\-.]{1,64})$/.exec(fhirUser)?.[1]
-        : undefined;
+    // A professional's token names no patient (or, from an EHR launch, the one in context):
+    // the gateway decides from the care teams, never from the token alone.
+    const practitionerId = fhirUser ? /(?:^|\/)Practitioner\/([A-Za-z0-9\-.]{1,64})$/.exec(fhirUser)?.[1] : undefined;
     if (typeof subject !== 'string' || (!practitionerId && (typeof patientId !== 'string' || !patientId))) {
       throw unauthorized('Access token has no patient context');
     }
@@ -89,6 +92,7 @@ export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage)
       subject,
       patientId: practitionerId ? '' : (patientId as string),
       ...(practitionerId ? { practitionerId } : {}),
+      ...(practitionerId && typeof patientId === 'string' && patientId ? { launchPatientId: patientId } : {}),
       permissions: new ScopePermissions(scope),
       ...(clientId ? { clientId } : {}),
       ...(fhirUser ? { fhirUser } : {}),

@@ -181,7 +181,8 @@ export async function handleInteraction(
       renderConsentPage({
         lang,
         uid,
-        clientName: ctx.clientName,
+        // A registered third-party app is named as registered, never as the site.
+        clientName: (await ctx.provider.Client.find(details.params['client_id'] ?? ''))?.clientName ?? ctx.clientName,
         personName: person,
         permissions: requestedPermissions(details, lang),
       }),
