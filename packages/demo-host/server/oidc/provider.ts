@@ -256,7 +256,9 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       userinfo: { enabled: true },
       resourceIndicators: {
         enabled: true,
-        defaultResource: async () => fhirBaseUrl,
+        // The launcher reads no data: its sign-in asks for no FHIR access (and so no consent).
+        defaultResource: async (_ctx: KoaContextWithOIDC, client: { clientId: string }) =>
+          client.clientId === LAUNCHER_CLIENT_ID ? undefined : fhirBaseUrl,
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx: KoaContextWithOIDC, resourceIndicator: string) => {
           if (resourceIndicator !== fhirBaseUrl) throw new errors.InvalidTarget();
