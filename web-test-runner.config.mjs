@@ -76,7 +76,8 @@ async function whereItStopped(page) {
   let timer;
   const progress = await Promise.race([
     page.puppeteerPage
-      .evaluate(() => (window.__carnetProgress ? { ...window.__carnetProgress, now: performance.now() } : null)).catch(() => null),
+      .evaluate(() => (window.__carnetProgress ? { ...window.__carnetProgress, now: performance.now() } : null))
+      .catch(() => null),
     new Promise((resolve) => {
       timer = setTimeout(() => resolve({ unresponsive: true }), 2_000);
     }),

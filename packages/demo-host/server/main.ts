@@ -141,10 +141,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       .filter((companion) => !records.some((record) => record.patient.id === companion.patient.id));
     const everyone = [...records, ...companions];
     // The care teams are known once the repository is seeded, below.
-    let seeded: SeedResult | undefined;
+    const seeded: { result?: SeedResult } = {};
     const patientsOf = (practitionerId: string): Set<string> =>
       new Set(
-        [...(seeded?.careTeams ?? [])].filter(([, team]) => team.has(practitionerId)).map(([patientId]) => patientId),
+        [...(seeded.result?.careTeams ?? [])]
+          .filter(([, team]) => team.has(practitionerId))
+          .map(([patientId]) => patientId),
       );
     const oidc = await createOidcProvider({
       issuer,
@@ -164,7 +166,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     loadFhirDefinitions();
     const repo = new MemoryRepository();
     const seed = await seedRepository(repo, everyone, { fhirBaseUrl, validate: options.validate ?? false });
-    seeded = seed;
+    seeded.result = seed;
     const noCareTeam: ReadonlySet<string> = new Set();
     const communities = new CommunityStore();
     seedCommunities(communities, everyone);
