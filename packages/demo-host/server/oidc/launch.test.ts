@@ -8,6 +8,7 @@ import { CookieJar, browse, decodeJwt, signIn } from '../testing/oauth-client.js
 import {
   TEST_APP,
   authorizeApp,
+  authorizeAppUntilConsent,
   exchangeAppCode,
   launchApp,
   postLaunch,
@@ -139,6 +140,24 @@ describe('EHR launch', () => {
     const second = await authorizeApp({ issuer: platform.issuer, jar, login: 'kidney', scope: APP_SCOPE, launch });
     assert.equal(second.redirect.searchParams.get('code'), null);
     assert.equal(second.redirect.searchParams.get('error'), 'invalid_request');
+  });
+
+  it('of two authorizations waiting on one launch, the second to finish is refused once the first used it', async () => {
+    // A fresh account for the app, so each request stops on the consent page; two browsers of that person.
+    const jar = await signInToLauncher(platform.issuer, 'diabetes-2');
+    const otherBrowser = await signInToLauncher(platform.issuer, 'diabetes-2');
+    const launch = await launchApp(platform.issuer, jar, 'patient-diabetes-2', TEST_APP.clientId);
+    const request = { issuer: platform.issuer, login: 'diabetes-2', scope: APP_SCOPE, launch };
+    const first = await authorizeAppUntilConsent({ ...request, jar });
+    const second = await authorizeAppUntilConsent({ ...request, jar: otherBrowser });
+    const winner = await first.allow();
+    assert.ok(winner.redirect.searchParams.get('code'));
+    const loser = await second.allow();
+    assert.equal(loser.redirect.searchParams.get('code'), null);
+    assert.equal(loser.redirect.searchParams.get('error'), 'invalid_request');
+    assert.equal(loser.redirect.searchParams.get('error_description'), 'launch refused (used)');
+    const answer = await exchangeAppCode(platform.issuer, winner);
+    assert.equal(answer.body['patient'], 'patient-diabetes-2');
   });
 
   it('refuses a forged launch id, and the launch scope without a launch', async () => {

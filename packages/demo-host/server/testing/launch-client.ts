@@ -107,6 +107,52 @@ export async function authorizeApp(options: {
   return { redirect, verifier };
 }
 
+/**
+ * Starts the app's authorization request and stops on the consent page (the
+ * person is already signed in); `allow()` then submits it and follows to the
+ * redirect URI. Two of them can race on one launch.
+ */
+export async function authorizeAppUntilConsent(options: {
+  issuer: string;
+  jar: CookieJar;
+  login: string;
+  scope: string;
+  launch: string;
+}): Promise<{ allow(): Promise<AppAuthorization> }> {
+  const redirectUri = TEST_APP.redirectUris[0];
+  const { verifier, challenge } = pkcePair();
+  const params = new URLSearchParams({
+    client_id: TEST_APP.clientId,
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    scope: options.scope,
+    state: randomBytes(8).toString('hex'),
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    launch: options.launch,
+  });
+  let url = `${options.issuer}/auth?${params.toString()}`;
+  let response = await browse(options.jar, url);
+  for (let step = 0; step < 6 && response.headers.get('location'); step += 1) {
+    url = new URL(response.headers.get('location') ?? '', url).href;
+    response = await browse(options.jar, url);
+  }
+  const html = await response.text();
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replace(/&#38;/g, '&');
+  if (response.status !== 200 || !action || html.includes('name="password"')) throw new Error('No consent page');
+  const target = new URL(action, url).href;
+  return {
+    async allow() {
+      const posted = await postForm(options.jar, target, {});
+      const next = new URL(posted.headers.get('location') ?? '', target).href;
+      const redirect = await walk(options.jar, next, options.login, (candidate) =>
+        candidate.href.startsWith(redirectUri),
+      );
+      return { redirect, verifier };
+    },
+  };
+}
+
 /** Exchanges an app's code at the token endpoint. */
 export async function exchangeAppCode(
   issuer: string,
