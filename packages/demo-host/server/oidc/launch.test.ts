@@ -216,6 +216,19 @@ describe('EHR launch', () => {
   it('a professional’s launch token is held to the launched patient, within what they are shared', async () => {
     const jar = await signInToLauncher(platform.issuer, 'pro-kidney');
     const launch = await launchApp(platform.issuer, jar, 'patient-kidney', TEST_APP.clientId);
+    // The consent page names the launched patient's record, not the professional.
+    const consent = await authorizeAppUntilConsent({
+      issuer: platform.issuer,
+      jar: await signInToLauncher(platform.issuer, 'pro-kidney'),
+      login: 'pro-kidney',
+      scope: APP_SCOPE,
+      launch,
+    });
+    const kidneyName = (await (await browse(jar, `${platform.issuer}/ehr?lang=en`)).text()).match(
+      /<h3>([^<]+)<\/h3>/,
+    )?.[1];
+    assert.ok(kidneyName);
+    assert.match(consent.page, new RegExp(`dossier de ${kidneyName}`));
     const authorization = await authorizeApp({
       issuer: platform.issuer,
       jar,

@@ -71,6 +71,11 @@ export class LaunchStore {
     return undefined;
   }
 
+  /** The patient a launch opens (for the consent page), whatever its state. */
+  patientOf(id: string): string | undefined {
+    return this.#launches.get(id)?.context.patient;
+  }
+
   /** Uses a launch once: its context, or the reason it is refused. */
   claim(id: string, clientId: string, accountId: string): LaunchContextClaims | LaunchRefusal {
     const refusal = this.check(id, clientId, accountId);

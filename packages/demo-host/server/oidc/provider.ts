@@ -380,6 +380,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     redirectOrigins: corsOrigins,
     clientName: CLIENT_NAME,
     throttle,
+    launchPatientOf: (launchId: string) => launches.patientOf(launchId),
   };
   const revocationPath = new URL(provider.urlFor('revocation')).pathname;
   const verifyKeys = createLocalJWKSet({ keys: [publicJwk] });

@@ -118,7 +118,7 @@ export async function authorizeAppUntilConsent(options: {
   login: string;
   scope: string;
   launch: string;
-}): Promise<{ allow(): Promise<AppAuthorization> }> {
+}): Promise<{ page: string; allow(): Promise<AppAuthorization> }> {
   const redirectUri = TEST_APP.redirectUris[0];
   const { verifier, challenge } = pkcePair();
   const params = new URLSearchParams({
@@ -142,6 +142,7 @@ export async function authorizeAppUntilConsent(options: {
   if (response.status !== 200 || !action || html.includes('name="password"')) throw new Error('No consent page');
   const target = new URL(action, url).href;
   return {
+    page: html,
     async allow() {
       const posted = await postForm(options.jar, target, {});
       const next = new URL(posted.headers.get('location') ?? '', target).href;
