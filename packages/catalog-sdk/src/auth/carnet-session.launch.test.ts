@@ -59,19 +59,25 @@ describe('CarnetSession SMART App Launch (real platform)', function () {
       expect(session.serverCapabilities).to.deep.equal([]);
     });
 
-    it('refuses a SMART configuration naming another issuer than the one configured', async () => {
+    it('keeps the configured issuer when the SMART configuration names another (OpenID discovery there)', async () => {
       const { fhirBaseUrl, callbackUrl } = await testPlatform();
+      const { fetcher, urls } = recordingFetch();
       const error = (await rejection(
         CarnetSession.create({
-          issuer: 'http://localhost:1/other',
+          issuer: 'http://127.0.0.1:9/other',
           fhirBaseUrl,
           clientId: CLIENT_ID,
           redirectUri: callbackUrl,
           scopes: ['openid'],
+          fetch: fetcher,
         }),
       )) as AuthError;
+      expect(urls).to.deep.equal([
+        `${fhirBaseUrl}/.well-known/smart-configuration`,
+        'http://127.0.0.1:9/other/.well-known/openid-configuration',
+      ]);
       expect(error).to.be.instanceOf(AuthError);
-      expect(error.reason).to.equal('configuration');
+      expect(error.reason).to.equal('network');
     });
 
     it('fails with configuration when there is no SMART configuration and no issuer', async () => {

@@ -41,9 +41,9 @@ export interface DiscoveryTarget {
 /**
  * Finds the authorization server: the FHIR server's
  * `{fhirBaseUrl}/.well-known/smart-configuration` first (SMART App Launch 2),
- * then OpenID Connect discovery at the issuer when the FHIR server has none or
- * it lacks what the session needs. A SMART configuration naming another issuer
- * than the one configured is refused.
+ * then OpenID Connect discovery at the issuer when the FHIR server has none,
+ * it lacks what the session needs, or it names another issuer than the one
+ * configured (a configured issuer is never traded for one a server names).
  * @throws AuthError `network` when nothing can be reached, `configuration` when no usable document is found
  */
 export async function discover(target: DiscoveryTarget, fetcher: typeof fetch): Promise<ProviderMetadata> {
@@ -56,6 +56,7 @@ export async function discover(target: DiscoveryTarget, fetcher: typeof fetch): 
         `${trimSlashes(fhirBaseUrl)}/.well-known/smart-configuration`,
         fetcher,
         'SMART configuration',
+        'The FHIR server could not be reached for its SMART configuration',
       );
     } catch (error) {
       smartFailure = error as AuthError;
@@ -64,7 +65,7 @@ export async function discover(target: DiscoveryTarget, fetcher: typeof fetch): 
   if (smart !== undefined) {
     const named = typeof smart.issuer === 'string' ? smart.issuer : undefined;
     if (issuer !== undefined && named !== undefined && trimSlashes(named) !== trimSlashes(issuer))
-      throw new AuthError('configuration', 'The SMART configuration names another issuer');
+      return discoverOpenId(issuer, fetcher, smartFailure);
     const complete = hasEndpoints(smart) && (named ?? issuer) !== undefined;
     if (complete) return { ...smart, issuer: named ?? (issuer as string) } as ProviderMetadata;
     // An incomplete SMART document still tells where the issuer is.
@@ -81,7 +82,12 @@ async function discoverOpenId(
 ): Promise<ProviderMetadata> {
   if (issuer === undefined)
     throw smartFailure ?? new AuthError('configuration', 'Neither an issuer nor a SMART configuration was found');
-  const metadata = await fetchJson(`${trimSlashes(issuer)}/.well-known/openid-configuration`, fetcher, 'Discovery');
+  const metadata = await fetchJson(
+    `${trimSlashes(issuer)}/.well-known/openid-configuration`,
+    fetcher,
+    'Discovery',
+    'The OpenID provider could not be reached for discovery',
+  );
   if (!hasEndpoints(metadata)) {
     throw new AuthError('configuration', 'Discovery document lacks the authorization or token endpoint');
   }
@@ -100,12 +106,17 @@ function trimSlashes(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-async function fetchJson(url: string, fetcher: typeof fetch, what: string): Promise<Partial<ProviderMetadata>> {
+async function fetchJson(
+  url: string,
+  fetcher: typeof fetch,
+  what: string,
+  unreachable: string,
+): Promise<Partial<ProviderMetadata>> {
   let response: Response;
   try {
     response = await fetcher(url, { headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new AuthError('network', `${what} could not be reached`, { cause: error });
+    throw new AuthError('network', unreachable, { cause: error });
   }
   if (!response.ok) throw new AuthError('configuration', `${what} answered HTTP ${response.status}`);
   let metadata: unknown;
