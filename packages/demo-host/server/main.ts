@@ -12,6 +12,7 @@ import { createCommunityRoutes } from './gateway/community.js';
 import { CommunityStore } from './gateway/community-store.js';
 import type { Gateway } from './gateway/index.js';
 import type { DemoProfessional } from './oidc/accounts.js';
+import type { RegisteredApp } from './oidc/launcher.js';
 import { createOidcProvider } from './oidc/provider.js';
 import { companionRecord, moderatorAccount, seedCommunities } from './seed/community.js';
 import { seedRepository, type SeedResult } from './seed/seed.js';
@@ -48,6 +49,8 @@ export interface PlatformOptions {
   signingKey?: JWK;
   /** Receives one line per request; default: none. */
   log?: (line: string) => void;
+  /** Third-party SMART apps registered on the platform (the launcher page `/ehr` opens them). */
+  apps?: readonly RegisteredApp[];
 }
 
 /** A running platform. */
@@ -156,6 +159,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const caregivers = caregiversFor(everyone);
     const professionals = professionalsOf(records);
     const directory: ReadonlySet<string> = new Set(professionals.map((professional) => professional.id));
+    // The care teams are known once the repository is seeded, below.
+    const seeded: { result?: SeedResult } = {};
+    const patientsOf = (practitionerId: string): Set<string> =>
+      new Set(
+        [...(seeded.result?.careTeams ?? [])]
+          .filter(([, team]) => team.has(practitionerId))
+          .map(([patientId]) => patientId),
+      );
     const oidc = await createOidcProvider({
       issuer,
       fhirBaseUrl,
@@ -166,6 +177,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       extraRedirectUris: options.extraRedirectUris ?? [],
       ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
       ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+      apps: options.apps ?? [],
+      patientsOf,
     });
     oidcListener = logged('OIDC', oidc.handler, options.log);
 
@@ -184,6 +197,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         (record) => [`Patient/${record.patient.id}`, `${record.patient.given} ${record.patient.family}`] as const,
       ),
     ]);
+    seeded.result = seed;
     const noCareTeam: ReadonlySet<string> = new Set();
     const communities = new CommunityStore();
     seedCommunities(communities, everyone);
@@ -201,15 +215,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         userinfoEndpoint: oidc.provider.urlFor('userinfo'),
         endSessionEndpoint: oidc.provider.urlFor('end_session'),
       },
-      siteOrigins,
+      // Registered apps call from their own origins.
+      siteOrigins: [...new Set([...siteOrigins, ...oidc.appOrigins])],
       careTeamOf: (patientId) => seed.careTeams.get(patientId) ?? noCareTeam,
       caregiversOf: (patientId) =>
         new Set(caregivers.filter((caregiver) => caregiver.helps.includes(patientId)).map((caregiver) => caregiver.id)),
       nameOf: (reference) => names.get(reference),
       directory: () => directory,
       onCareTeamChange: (patientId, practitionerIds) => seed.careTeams.set(patientId, new Set(practitionerIds)),
-      patientsOf: (practitionerId) =>
-        new Set([...seed.careTeams].filter(([, team]) => team.has(practitionerId)).map(([patientId]) => patientId)),
+      patientsOf,
       community: createCommunityRoutes({
         fhirBaseUrl,
         store: communities,

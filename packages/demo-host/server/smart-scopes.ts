@@ -83,6 +83,10 @@ const FIXED_WORDS: Record<string, ScopeExplanation> = {
   openid: { fr: 'vous connecter avec votre compte', en: 'sign you in with your account' },
   fhirUser: { fr: 'savoir quel patient vous êtes', en: 'know which patient you are' },
   'launch/patient': { fr: 'ouvrir votre dossier patient', en: 'open your patient record' },
+  launch: {
+    fr: 'ouvrir le dossier choisi dans le lanceur',
+    en: 'open the record chosen in the launcher',
+  },
   offline_access: {
     fr: 'rester connecté quand vous revenez, sans redemander votre mot de passe',
     en: 'stay signed in when you come back, without asking for your password again',

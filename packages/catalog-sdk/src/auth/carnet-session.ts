@@ -8,21 +8,29 @@
 import { ErrorResponse, OidcClient, type SigninResponse } from 'oidc-client-ts';
 import { AuthError } from './auth-error.js';
 import { decodeJwtClaims, stringClaim } from './jwt.js';
+import { launchContextFrom, parseEhrLaunch, sameBaseUrl, type LaunchContext } from './launch.js';
 import { openPopup, waitForPopupCallback } from './popup.js';
 import { discover, refreshTokens, revokeToken, type ProviderMetadata, type TokenResponse } from './provider.js';
 import { TokenStore, TransientStateStore, sessionStorageIfAny, type StoredTokens } from './session-store.js';
 
 /** How to sign the patient in. */
 export interface CarnetSessionOptions {
-  /** OpenID provider (issuer) URL. */
-  issuer: string;
+  /**
+   * OpenID provider (issuer) URL. Optional when `fhirBaseUrl` is given: the
+   * FHIR server's `.well-known/smart-configuration` then names it.
+   */
+  issuer?: string;
   /** Public client id registered at the provider. */
   clientId: string;
   /** Page that calls `handleCallback()` after a redirect sign-in. */
   redirectUri: string;
   /** Scopes, e.g. `['openid', 'fhirUser', 'offline_access', 'patient/*.rs']`. */
   scopes: string[];
-  /** FHIR base URL, sent as the resource indicator (RFC 8707) so tokens are for it. */
+  /**
+   * FHIR base URL: where endpoints are discovered first
+   * (`{fhirBaseUrl}/.well-known/smart-configuration`, falling back to OpenID
+   * discovery at `issuer`), and the resource indicator (RFC 8707) so tokens are for it.
+   */
   fhirBaseUrl?: string;
   /** `memory` (default): tokens never touch storage; `session`: kept in sessionStorage for this tab. */
   storage?: 'memory' | 'session';
@@ -64,6 +72,16 @@ export interface SessionUser {
   fhirUser?: string;
 }
 
+/** Options of one sign-in. */
+export interface SignInOptions {
+  /**
+   * EHR launch: the `launch` id the app was opened with (see
+   * {@link parseEhrLaunch}). The `launch` scope is then asked for too, and the
+   * launch context the EHR chose comes back with the tokens.
+   */
+  launch?: string;
+}
+
 /** Renew this long before the access token expires. */
 const RENEWAL_MARGIN_MS = 30_000;
 
@@ -95,7 +113,7 @@ export class CarnetSession extends EventTarget {
     this.#stateStore = new TransientStateStore(`${key}.oidc.`, storage, keepInSession);
     const resource = options.fhirBaseUrl;
     this.#client = new OidcClient({
-      authority: options.issuer,
+      authority: metadata.issuer,
       metadata,
       client_id: options.clientId,
       redirect_uri: options.redirectUri,
@@ -119,9 +137,36 @@ export class CarnetSession extends EventTarget {
     if (options.scopes.length === 0 || !options.scopes.includes('openid')) {
       throw new AuthError('configuration', 'scopes must include openid');
     }
+    if (options.issuer === undefined && options.fhirBaseUrl === undefined)
+      throw new AuthError('configuration', 'an issuer or a FHIR base URL is needed');
     const fetcher = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    const metadata = await discover(options.issuer, fetcher);
+    const target = {
+      ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
+      ...(options.fhirBaseUrl === undefined ? {} : { fhirBaseUrl: options.fhirBaseUrl }),
+    };
+    const metadata = await discover(target, fetcher);
     return new CarnetSession(options, metadata, fetcher);
+  }
+
+  /**
+   * The launch page of an app started by an EHR (SMART App Launch 2): reads
+   * `iss` and `launch` from `url`, checks that `iss` is the FHIR server this app
+   * is configured for (`options.fhirBaseUrl`: an app never follows a launch to
+   * a server it does not know), then signs in by redirect with the launch id.
+   * Resolves with `undefined` when `url` is not an EHR launch.
+   * @throws AuthError `configuration` when `iss` is another server or the launch parameters are malformed
+   */
+  static async launch(
+    options: CarnetSessionOptions & { fhirBaseUrl: string },
+    url: string = location.href,
+  ): Promise<CarnetSession | undefined> {
+    const launch = parseEhrLaunch(url);
+    if (launch === undefined) return undefined;
+    if (!sameBaseUrl(launch.iss, options.fhirBaseUrl))
+      throw new AuthError('configuration', 'The launch names a FHIR server this app is not configured for');
+    const session = await CarnetSession.create(options);
+    await session.signIn({ launch: launch.launch });
+    return session;
   }
 
   /** True while the session holds tokens (they are renewed on demand). */
@@ -134,13 +179,31 @@ export class CarnetSession extends EventTarget {
     return this.#tokens.get()?.patientId;
   }
 
+  /**
+   * The SMART launch context granted with the tokens: patient, encounter,
+   * `fhirContext`, whether the app must show a patient banner, and whether the
+   * app was launched by an EHR. Undefined while signed out.
+   */
+  get launchContext(): LaunchContext | undefined {
+    const tokens = this.#tokens.get();
+    if (tokens === undefined) return undefined;
+    const context = tokens.launch ?? launchContextFrom({}, 'standalone');
+    return { ...context, fhirContext: context.fhirContext.map((item) => ({ ...item })) };
+  }
+
+  /** SMART `capabilities` the server advertises (empty without a SMART configuration). */
+  get serverCapabilities(): readonly string[] {
+    const capabilities = this.#metadata['capabilities'];
+    return Array.isArray(capabilities) ? capabilities.filter((c): c is string => typeof c === 'string') : [];
+  }
+
   /** Who is signed in, from the ID token. */
   get user(): SessionUser | undefined {
     const user = this.#tokens.get()?.user;
     return user === undefined ? undefined : { ...user };
   }
 
-  /** Starts a redirect sign-in: the page navigates to the provider. */
+  /** Starts a redirect sign-in (an EHR launch with `options.launch`): the page navigates to the provider. */
   async signIn(options: SignInOptions = {}): Promise<void> {
     const request = await this.#createRequest(true, undefined, options);
     this.#navigate(request);
@@ -246,10 +309,18 @@ export class CarnetSession extends EventTarget {
     await this.#client.clearStaleState();
     this.#stateStore.persistNext = redirect;
     const uiLocales = options.uiLocales?.trim();
+    const launch = options.launch;
+    const scopes = this.#options.scopes;
     const request = await this.#client.createSigninRequest({
       request_type: redirect ? 'si:r' : 'si:p',
       ...(redirectUri === undefined ? {} : { redirect_uri: redirectUri }),
       ...(uiLocales ? { ui_locales: uiLocales } : {}),
+      ...(launch === undefined
+        ? {}
+        : {
+            scope: (scopes.includes('launch') ? scopes : [...scopes, 'launch']).join(' '),
+            extraQueryParams: { launch },
+          }),
     });
     return request.url;
   }
@@ -307,6 +378,16 @@ export class CarnetSession extends EventTarget {
     if (idToken !== undefined) stored.idToken = idToken;
     if (scope !== undefined) stored.scope = scope;
     if (patientId !== undefined) stored.patientId = patientId;
+    // The context is the authorization's: a renewal keeps it unless the server says otherwise.
+    const granted = answer.scope?.split(' ') ?? [];
+    const launch =
+      previous?.launch ??
+      launchContextFrom(
+        answer as unknown as Record<string, unknown>,
+        granted.includes('launch') ? 'ehr' : 'standalone',
+      );
+    stored.launch =
+      patientId === undefined || launch.patient !== undefined ? launch : { ...launch, patient: patientId };
     this.#tokens.set(stored);
     this.#scheduleRenewal();
     return stored;

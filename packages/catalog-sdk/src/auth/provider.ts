@@ -26,32 +26,108 @@ export interface TokenResponse {
   id_token?: string;
   scope?: string;
   patient?: string;
+  /** Other SMART launch context members (`encounter`, `fhirContext`, `need_patient_banner`...). */
+  [member: string]: unknown;
+}
+
+/** Where a session finds its authorization server. */
+export interface DiscoveryTarget {
+  /** OpenID provider (issuer) URL, when known. */
+  issuer?: string;
+  /** FHIR base URL: its `.well-known/smart-configuration` is asked first. */
+  fhirBaseUrl?: string;
+}
+
+/**
+ * Finds the authorization server: the FHIR server's
+ * `{fhirBaseUrl}/.well-known/smart-configuration` first (SMART App Launch 2),
+ * then OpenID Connect discovery at the issuer when the FHIR server has none,
+ * it lacks what the session needs, or it names another issuer than the one
+ * configured (a configured issuer is never traded for one a server names).
+ * @throws AuthError `network` when nothing can be reached, `configuration` when no usable document is found
+ */
+export async function discover(target: DiscoveryTarget, fetcher: typeof fetch): Promise<ProviderMetadata> {
+  const { issuer, fhirBaseUrl } = target;
+  let smart: Partial<ProviderMetadata> | undefined;
+  let smartFailure: AuthError | undefined;
+  if (fhirBaseUrl !== undefined) {
+    try {
+      smart = await fetchJson(
+        `${trimSlashes(fhirBaseUrl)}/.well-known/smart-configuration`,
+        fetcher,
+        'SMART configuration',
+        'The FHIR server could not be reached for its SMART configuration',
+      );
+    } catch (error) {
+      smartFailure = error as AuthError;
+    }
+  }
+  if (smart !== undefined) {
+    const named = typeof smart.issuer === 'string' ? smart.issuer : undefined;
+    if (issuer !== undefined && named !== undefined && trimSlashes(named) !== trimSlashes(issuer))
+      return discoverOpenId(issuer, fetcher, smartFailure);
+    const complete = hasEndpoints(smart) && (named ?? issuer) !== undefined;
+    if (complete) return { ...smart, issuer: named ?? (issuer as string) } as ProviderMetadata;
+    // An incomplete SMART document still tells where the issuer is.
+    return discoverOpenId(issuer ?? (named as string | undefined), fetcher, smartFailure);
+  }
+  return discoverOpenId(issuer, fetcher, smartFailure);
 }
 
 /** Fetches and checks `/.well-known/openid-configuration`. */
-export async function discover(issuer: string, fetcher: typeof fetch): Promise<ProviderMetadata> {
-  const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+async function discoverOpenId(
+  issuer: string | undefined,
+  fetcher: typeof fetch,
+  smartFailure: AuthError | undefined,
+): Promise<ProviderMetadata> {
+  if (issuer === undefined)
+    throw smartFailure ?? new AuthError('configuration', 'Neither an issuer nor a SMART configuration was found');
+  const metadata = await fetchJson(
+    `${trimSlashes(issuer)}/.well-known/openid-configuration`,
+    fetcher,
+    'Discovery',
+    'The OpenID provider could not be reached for discovery',
+  );
+  if (!hasEndpoints(metadata)) {
+    throw new AuthError('configuration', 'Discovery document lacks the authorization or token endpoint');
+  }
+  // OpenID Connect Discovery §4.3: the document must name the issuer we asked.
+  if (typeof metadata.issuer !== 'string' || trimSlashes(metadata.issuer) !== trimSlashes(issuer)) {
+    throw new AuthError('configuration', 'Discovery document names another issuer');
+  }
+  return metadata as ProviderMetadata;
+}
+
+function hasEndpoints(metadata: Partial<ProviderMetadata>): boolean {
+  return typeof metadata.authorization_endpoint === 'string' && typeof metadata.token_endpoint === 'string';
+}
+
+function trimSlashes(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+async function fetchJson(
+  url: string,
+  fetcher: typeof fetch,
+  what: string,
+  unreachable: string,
+): Promise<Partial<ProviderMetadata>> {
   let response: Response;
   try {
     response = await fetcher(url, { headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new AuthError('network', 'The OpenID provider could not be reached for discovery', { cause: error });
+    throw new AuthError('network', unreachable, { cause: error });
   }
-  if (!response.ok) throw new AuthError('configuration', `Discovery answered HTTP ${response.status}`);
-  let metadata: Partial<ProviderMetadata>;
+  if (!response.ok) throw new AuthError('configuration', `${what} answered HTTP ${response.status}`);
+  let metadata: unknown;
   try {
-    metadata = (await response.json()) as Partial<ProviderMetadata>;
+    metadata = await response.json();
   } catch (error) {
-    throw new AuthError('configuration', 'Discovery document is not JSON', { cause: error });
+    throw new AuthError('configuration', `${what} is not JSON`, { cause: error });
   }
-  if (typeof metadata.authorization_endpoint !== 'string' || typeof metadata.token_endpoint !== 'string') {
-    throw new AuthError('configuration', 'Discovery document lacks the authorization or token endpoint');
-  }
-  // OpenID Connect Discovery §4.3: the document must name the issuer we asked.
-  if (metadata.issuer?.replace(/\/+$/, '') !== issuer.replace(/\/+$/, '')) {
-    throw new AuthError('configuration', 'Discovery document names another issuer');
-  }
-  return metadata as ProviderMetadata;
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))
+    throw new AuthError('configuration', `${what} is not a JSON object`);
+  return metadata as Partial<ProviderMetadata>;
 }
 
 /**

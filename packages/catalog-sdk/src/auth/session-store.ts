@@ -4,6 +4,7 @@
  * Nothing ever goes to localStorage.
  */
 import type { StateStore } from 'oidc-client-ts';
+import type { LaunchContext } from './launch.js';
 
 /** The signed-in patient's tokens and identity, as the session holds them. */
 export interface StoredTokens {
@@ -14,6 +15,8 @@ export interface StoredTokens {
   expiresAt: number;
   scope?: string;
   patientId?: string;
+  /** SMART launch context of the authorization. */
+  launch?: LaunchContext;
   user: { sub: string; name?: string; fhirUser?: string };
 }
 

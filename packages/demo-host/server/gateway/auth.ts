@@ -30,6 +30,11 @@ export interface Caller {
   relatedPersonId?: string;
   /** For a caregiver: the grants in force at this request (set by the gateway). */
   caregiver?: CaregiverView;
+  /**
+   * For a professional's token from an EHR launch: the one patient in context.
+   * The professional then sees no one else, and this patient only while they share with them.
+   */
+  launchPatientId?: string;
   /** For a professional: whom and what they may see at this request (set by the gateway). */
   professional?: ProfessionalView;
   /** Client that obtained the token. */
@@ -80,12 +85,10 @@ export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage)
     const patientId = payload['patient'];
     const subject = payload['sub'];
     const fhirUser = typeof payload['fhirUser'] === 'string' ? payload['fhirUser'] : undefined;
-    // A professional's token names no patient: the gateway decides from the care teams.
-    const practitionerId =
-      patientId === undefined && fhirUser
-        ? /(?:^|\/)Practitioner\/([A-Za-z0-9\-.]{1,64})$/.exec(fhirUser)?.[1]
-        : undefined;
-    // A caregiver's token names no patient either: the gateway reads the grants naming them.
+    // A professional's token names no patient (or, from an EHR launch, the one in context):
+    // the gateway decides from the care teams, never from the token alone.
+    const practitionerId = fhirUser ? /(?:^|\/)Practitioner\/([A-Za-z0-9\-.]{1,64})$/.exec(fhirUser)?.[1] : undefined;
+    // A caregiver's token names no patient: the gateway reads the grants naming them.
     const relatedPersonId =
       patientId === undefined && fhirUser
         ? /(?:^|\/)RelatedPerson\/([A-Za-z0-9\-.]{1,64})$/.exec(fhirUser)?.[1]
@@ -103,6 +106,7 @@ export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage)
       patientId: practitionerId || relatedPersonId ? '' : (patientId as string),
       ...(practitionerId ? { practitionerId } : {}),
       ...(relatedPersonId ? { relatedPersonId } : {}),
+      ...(practitionerId && typeof patientId === 'string' && patientId ? { launchPatientId: patientId } : {}),
       permissions: new ScopePermissions(scope),
       ...(clientId ? { clientId } : {}),
       ...(fhirUser ? { fhirUser } : {}),

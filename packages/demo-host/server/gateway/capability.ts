@@ -114,9 +114,12 @@ export function smartConfiguration(endpoints: SmartEndpoints): Record<string, un
     response_types_supported: ['code'],
     token_endpoint_auth_methods_supported: ['none'],
     code_challenge_methods_supported: ['S256'],
-    scopes_supported: SMART_SCOPES,
+    scopes_supported: [...SMART_SCOPES, 'launch'],
     capabilities: [
       'launch-standalone',
+      'launch-ehr',
+      'context-ehr-patient',
+      'context-banner',
       'client-public',
       'context-standalone-patient',
       'permission-v2',

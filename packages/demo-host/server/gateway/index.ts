@@ -216,8 +216,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     async authenticate(req) {
       const caller = await verify(req);
       if (caller.practitionerId) {
+        const launched = caller.launchPatientId;
         caller.professional = await professionalView(caller.practitionerId, {
-          patientsOf: (id) => options.patientsOf?.(id) ?? new Set(),
+          patientsOf: (id) => {
+            const patients = options.patientsOf?.(id) ?? new Set<string>();
+            // Launched on one record: that one alone, if it is still shared with them.
+            if (launched === undefined) return patients;
+            return patients.has(launched) ? new Set([launched]) : new Set<string>();
+          },
           sentTo: (id) => options.sentTo?.(id) ?? Promise.resolve([]),
           lookup: options.lookup,
         });

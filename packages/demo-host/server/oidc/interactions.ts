@@ -16,6 +16,8 @@ export interface InteractionContext {
   clientName: string;
   /** Failed sign-ins by account and by address. */
   throttle: LoginThrottle;
+  /** The patient an EHR launch opens, by launch id. */
+  launchPatientOf?(launchId: string): string | undefined;
 }
 
 const MAX_FORM_BYTES = 16 * 1024;
@@ -175,13 +177,16 @@ export async function handleInteraction(
     return true;
   }
   if (details.prompt.name === 'consent') {
-    const person = ctx.accounts.find(details.session?.accountId ?? '')?.displayName ?? '';
+    // From an EHR launch, the record is the launched patient's (a professional opens someone else's).
+    const launched = details.params['launch'] ? ctx.launchPatientOf?.(details.params['launch']) : undefined;
+    const person = ctx.accounts.find(launched ?? details.session?.accountId ?? '')?.displayName ?? '';
     send(
       200,
       renderConsentPage({
         lang,
         uid,
-        clientName: ctx.clientName,
+        // A registered third-party app is named as registered, never as the site.
+        clientName: (await ctx.provider.Client.find(details.params['client_id'] ?? ''))?.clientName ?? ctx.clientName,
         personName: person,
         permissions: requestedPermissions(details, lang),
       }),

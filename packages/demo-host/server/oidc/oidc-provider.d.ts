@@ -22,6 +22,7 @@ declare module 'oidc-provider' {
     clientId: string;
     clientAuthMethod: string;
     redirectUris: string[];
+    clientName?: string;
   }
 
   /** An issued token (the subset we read). */
@@ -46,6 +47,7 @@ declare module 'oidc-provider' {
   /** A provider session (the subset we read). */
   export interface Session {
     accountId?: string;
+    grantIdFor?(clientId: string): string | undefined;
     authorizations?: Record<string, { grantId?: string }>;
   }
 
@@ -62,14 +64,22 @@ declare module 'oidc-provider' {
   export interface OIDCContext {
     route?: string;
     client?: Client;
+    /** Parameters of the request (authorization: including the recognised extra ones). */
+    params?: Record<string, unknown>;
+    account?: Account;
     entities: {
       Account?: Account;
       AccessToken?: BaseToken;
       RefreshToken?: BaseToken;
+      /** The refresh token a rotation consumed (refresh grant). */
+      RotatedRefreshToken?: BaseToken;
+      AuthorizationCode?: BaseToken;
       Client?: Client;
       IdTokenHint?: unknown;
     };
     session?: Session;
+    /** The finished interaction's results (resume). */
+    result?: { consent?: { grantId?: string } };
   }
 
   /** The Koa context oidc-provider hands to middleware and helpers. */
@@ -81,6 +91,8 @@ declare module 'oidc-provider' {
     body: unknown;
     type: string;
     get(name: string): string;
+    query: Record<string, string | string[] | undefined>;
+    redirect(url: string): void;
     req: IncomingMessage;
     res: ServerResponse;
     /** Koa's per-request state. */
@@ -119,6 +131,8 @@ declare module 'oidc-provider' {
 
   /** A grant of scopes from an account to a client. */
   export interface Grant {
+    accountId?: string;
+    clientId?: string;
     addOIDCScope(scope: string): void;
     addOIDCClaims(claims: string[]): void;
     addResourceScope(resource: string, scope: string): void;
@@ -144,6 +158,10 @@ declare module 'oidc-provider' {
     features?: Record<string, Record<string, unknown>>;
     clientBasedCORS?: (ctx: KoaContextWithOIDC, origin: string, client: Client) => boolean;
     findAccount?: (ctx: KoaContextWithOIDC, sub: string, token?: BaseToken) => Promise<Account | undefined>;
+    /** Extra authorization parameters, each with an optional validator that throws to refuse. */
+    extraParams?:
+      string[] | Record<string, ((ctx: KoaContextWithOIDC, value: unknown, client: Client) => Promise<void>) | null>;
+    loadExistingGrant?: (ctx: KoaContextWithOIDC) => Promise<Grant | undefined>;
     extraTokenClaims?: (ctx: KoaContextWithOIDC, token: BaseToken) => Promise<Record<string, JsonValue> | undefined>;
     issueRefreshToken?: (ctx: KoaContextWithOIDC, client: Client, code: BaseToken) => Promise<boolean>;
     rotateRefreshToken?: boolean | ((ctx: KoaContextWithOIDC) => boolean);
@@ -163,6 +181,7 @@ declare module 'oidc-provider' {
     readonly RefreshToken: TokenModel;
     readonly AuthorizationCode: TokenModel;
     readonly Client: { find(clientId: string): Promise<Client | undefined> };
+    readonly Session: { get(ctx: KoaContextWithOIDC): Promise<Session> };
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     use(middleware: Middleware): this;

@@ -15,7 +15,7 @@ export interface RenderedPage {
 }
 
 /** Common frame of every page: language, title, one inline stylesheet, no external asset. */
-function layout(lang: PageLanguage, title: string, switchHref: string | undefined, body: string): RenderedPage {
+export function layout(lang: PageLanguage, title: string, switchHref: string | undefined, body: string): RenderedPage {
   const nonce = randomBytes(16).toString('base64');
   const other: PageLanguage = lang === 'fr' ? 'en' : 'fr';
   const switchLink = switchHref

@@ -14,6 +14,8 @@ import {
 } from './accounts.js';
 import { negotiateLanguage } from './i18n.js';
 import { handleInteraction } from './interactions.js';
+import { LaunchStore, contextOfTokenRequest, launchHooks } from './launch.js';
+import { LAUNCHER_CLIENT_ID, createLauncher, type RegisteredApp } from './launcher.js';
 import {
   pageHeaders,
   renderErrorPage,
@@ -46,6 +48,10 @@ export interface OidcProviderOptions {
   accessTokenTtl?: number;
   /** Private RS256 signing key as a JWK; default: a fresh key pair per start. */
   signingKey?: JWK;
+  /** Third-party SMART apps registered on the platform (public PKCE clients the launcher can open). */
+  apps?: readonly RegisteredApp[];
+  /** Patients whose care team includes the practitioner: the records the launcher lists for a professional. */
+  patientsOf?(practitionerId: string): ReadonlySet<string>;
 }
 
 const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
@@ -73,6 +79,8 @@ export interface OidcProviderHandle {
   accounts: AccountDirectory;
   /** Revoked access tokens, fed by the provider: the FHIR server asks it about every token. */
   revocations: RevocationList;
+  /** Origins of the registered apps (their browsers call the provider and the FHIR server). */
+  appOrigins: readonly string[];
 }
 
 const CLIENT_NAME = 'Carnet — site de démonstration';
@@ -127,6 +135,14 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     account.role === 'patient' && account.patientId ? { patient: account.patientId } : {};
   const languageOf = (ctx: KoaContextWithOIDC) => negotiateLanguage(undefined, undefined, ctx.get('accept-language'));
 
+  const apps = options.apps ?? [];
+  const appOrigins = [
+    ...new Set(apps.flatMap((app) => [app.launchUrl, ...app.redirectUris].map((uri) => new URL(uri).origin))),
+  ];
+  // Browsers of the site and of the registered apps may call; every provider form may redirect to them.
+  const corsOrigins = [...new Set([...siteOrigins, ...appOrigins])];
+  const launches = new LaunchStore();
+  const launch = launchHooks(launches);
   const accessTokenTtl = options.accessTokenTtl ?? 300;
   const revocations = new RevocationList({ maxTokenTtl: accessTokenTtl });
   const throttle = new LoginThrottle();
@@ -158,11 +174,32 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
           ...(options.extraPostLogoutRedirectUris ?? []),
         ],
       },
+      // The launcher page signs in with the provider session only; it reads no data.
+      {
+        client_id: LAUNCHER_CLIENT_ID,
+        client_name: 'Carnet — lanceur',
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: [`${issuer}/ehr/signed-in`],
+      },
+      ...apps.map((app) => ({
+        client_id: app.clientId,
+        client_name: app.name,
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: [...app.redirectUris],
+      })),
     ],
     jwks: { keys: [privateJwk as Record<string, unknown>] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     claims: { openid: ['sub'], profile: ['name'], fhirUser: ['fhirUser'] },
-    scopes: [...LAUNCH_SCOPES],
+    // `launch`: EHR launch (SMART App Launch 2), with the `launch` parameter below.
+    scopes: [...LAUNCH_SCOPES, 'launch'],
+    extraParams: { launch: launch.validate },
     responseTypes: ['code'],
     pkce: { required: () => true },
     conformIdTokenClaims: false,
@@ -178,7 +215,22 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     },
     discovery: { ui_locales_supported: ['fr', 'en'] },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    clientBasedCORS: (_ctx, origin) => siteOrigins.includes(origin),
+    clientBasedCORS: (_ctx, origin, client) =>
+      siteOrigins.includes(origin) || client.redirectUris.some((uri) => new URL(uri).origin === origin),
+    async loadExistingGrant(ctx) {
+      launch.checkAccount(ctx);
+      const oidc = ctx.oidc;
+      const clientId = oidc?.client?.clientId ?? '';
+      const grantId = oidc?.result?.consent?.grantId ?? oidc?.session?.grantIdFor?.(clientId);
+      if (grantId) return provider.Grant.find(grantId);
+      const accountId = oidc?.account?.accountId;
+      // The launcher is first-party and only signs in: no consent page for it.
+      if (clientId !== LAUNCHER_CLIENT_ID || !accountId) return undefined;
+      const grant = new provider.Grant({ accountId, clientId });
+      grant.addOIDCScope('openid');
+      await grant.save();
+      return grant;
+    },
     async findAccount(_ctx, sub): Promise<Account | undefined> {
       const account = accounts.find(sub);
       if (!account) return undefined;
@@ -188,12 +240,18 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
         claims: () => ({ sub: account.accountId, name: account.displayName, fhirUser: fhirUserOf(account) }),
       };
     },
-    async extraTokenClaims(_ctx, token) {
+    async extraTokenClaims(ctx, token) {
       const account = token.accountId ? accounts.find(token.accountId) : undefined;
-      return account ? { ...patientClaim(account), fhirUser: fhirUserOf(account) } : undefined;
+      if (!account) return undefined;
+      // An EHR launch names the patient the launcher allowed; the gateway enforces exactly that one.
+      const launched = contextOfTokenRequest(launches, ctx);
+      return {
+        ...(launched ? { patient: launched.patient } : patientClaim(account)),
+        fhirUser: fhirUserOf(account),
+      };
     },
     async issueRefreshToken(_ctx, client, code) {
-      return client.clientId === DEMO_CLIENT_ID && code.scopes.has('offline_access');
+      return client.clientId !== LAUNCHER_CLIENT_ID && code.scopes.has('offline_access');
     },
     features: {
       devInteractions: { enabled: false },
@@ -201,12 +259,14 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       userinfo: { enabled: true },
       resourceIndicators: {
         enabled: true,
-        defaultResource: async () => fhirBaseUrl,
+        // The launcher reads no data: its sign-in asks for no FHIR access (and so no consent).
+        defaultResource: async (_ctx: KoaContextWithOIDC, client: { clientId: string }) =>
+          client.clientId === LAUNCHER_CLIENT_ID ? undefined : fhirBaseUrl,
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx: KoaContextWithOIDC, resourceIndicator: string) => {
           if (resourceIndicator !== fhirBaseUrl) throw new errors.InvalidTarget();
           return {
-            scope: SMART_SCOPES.join(' '),
+            scope: [...SMART_SCOPES, 'launch'].join(' '),
             audience: fhirBaseUrl,
             accessTokenFormat: 'jwt',
             accessTokenTTL: accessTokenTtl,
@@ -272,7 +332,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       [
         "default-src 'none'",
         'script-src',
-        `form-action 'self' ${siteOrigins.join(' ')}`.trim(),
+        `form-action 'self' ${corsOrigins.join(' ')}`.trim(),
         "frame-ancestors 'none'",
         "base-uri 'none'",
       ].join('; '),
@@ -284,9 +344,24 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     if (Array.isArray(ended)) await Promise.all(ended.map((grantId) => endGrant(String(grantId))));
   });
 
+  provider.use(
+    createLauncher({
+      provider,
+      issuer,
+      fhirBaseUrl,
+      accounts,
+      launches,
+      apps,
+      patientsOf: (practitionerId) => options.patientsOf?.(practitionerId) ?? new Set(),
+    }),
+  );
+  // EHR launch: single use at code issuance, its context in the token response.
+  provider.use(launch.middleware);
+
   // SMART App Launch puts the patient in context in the token response itself.
   provider.use(async (ctx, next) => {
     await next();
+    if (contextOfTokenRequest(launches, ctx)) return;
     const body = ctx.body;
     if (
       ctx.oidc?.route !== 'token' ||
@@ -305,14 +380,15 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     provider,
     accounts,
     issuer,
-    redirectOrigins: siteOrigins,
+    redirectOrigins: corsOrigins,
     clientName: CLIENT_NAME,
     throttle,
+    launchPatientOf: (launchId: string) => launches.patientOf(launchId),
   };
   const revocationPath = new URL(provider.urlFor('revocation')).pathname;
   const verifyKeys = createLocalJWKSet({ keys: [publicJwk] });
   const revocation = createRevocationEndpoint({
-    siteOrigins,
+    siteOrigins: corsOrigins,
     isClient: async (clientId) => Boolean(await provider.Client.find(clientId)),
     revokeJwt: async (token, clientId) => {
       const { payload } = await jwtVerify(token, verifyKeys, { issuer, typ: 'at+jwt', algorithms: ['RS256'] });
@@ -328,7 +404,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
   });
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     // Preflights: the provider would echo any Origin; only the site's get an answer.
-    if (req.method === 'OPTIONS' && req.headers.origin !== undefined && !siteOrigins.includes(req.headers.origin)) {
+    if (req.method === 'OPTIONS' && req.headers.origin !== undefined && !corsOrigins.includes(req.headers.origin)) {
       res.statusCode = 403;
       res.setHeader('Vary', 'Origin');
       res.end();
@@ -358,7 +434,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       },
     );
   };
-  return { provider, issuer, handler, publicJwks: { keys: [publicJwk] }, accounts, revocations };
+  return { provider, issuer, handler, publicJwks: { keys: [publicJwk] }, accounts, revocations, appOrigins };
 }
 
 /** What the revocation endpoint needs from the provider. */
