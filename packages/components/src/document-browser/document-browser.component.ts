@@ -359,18 +359,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     >
       <div class="header">
         <h2 class="title" id="browser-title" part="title">${msg('Mes documents')}</h2>
-        ${
-          this.dataSource
-            ? html`<button
-                type="button"
-                class="primary-button touch-target"
-                part="add"
-                @click=${() => this.dialogs.addDocument()}
-              >
-                ${msg('Ajouter un document')}
-              </button>`
-            : nothing
-        }
+        ${this.listShown ? nothing : this.renderAddButton()}
       </div>
       ${this.documentsTask.render({
         initial: () => this.renderLoading(),
@@ -380,6 +369,23 @@ export class CarnetDocumentBrowser extends CarnetWidget {
       })}
       ${this.announcer.region()} ${this.dialogs.render(this.locale)}
     </section>`;
+  }
+
+  /** With documents listed, « Ajouter un document » follows the search: finding comes first. */
+  private get listShown(): boolean {
+    return this.documentsTask.status === TaskStatus.COMPLETE && this.filter.documentCount > 0;
+  }
+
+  private renderAddButton(): TemplateResult | typeof nothing {
+    if (!this.dataSource) return nothing;
+    return html`<button
+      type="button"
+      class="primary-button touch-target"
+      part="add"
+      @click=${() => this.dialogs.addDocument()}
+    >
+      ${msg('Ajouter un document')}
+    </button>`;
   }
 
   private renderLoading(): TemplateResult {
@@ -412,6 +418,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
         onClearAll: this.onClearAll,
         onTagSelection: () => this.dialogs.editTags({ kind: 'selection', documentIds: [...filter.selection] }),
         onClearSelection: () => filter.clearSelection(),
+        action: this.renderAddButton(),
       })}
       <div class="layout">
         <div class="results">

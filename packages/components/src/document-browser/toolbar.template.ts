@@ -24,6 +24,8 @@ export interface ToolbarView {
   onClearAll: () => void;
   onTagSelection: () => void;
   onClearSelection: () => void;
+  /** The toolbar's last control (« Ajouter un document »), after the search and the sort menu. */
+  action?: TemplateResult | typeof nothing;
 }
 
 /** « Meilleure correspondance » means something only once words are searched for. */
@@ -66,6 +68,7 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
           )}
         </select>
       </div>
+      ${view.action ?? nothing}
     </div>
     <div class="summary" part="summary">
       <p class="count">

@@ -37,8 +37,13 @@ export async function deleteTestDatabases(): Promise<void> {
  * Writes a small synthetic persona into the database `dbName` (closing it after),
  * so a provider opening that name finds a real record.
  */
-export async function seedPersonaRecord(dbName: string, persona: Pathology, documentCount = 6): Promise<PatientRecord> {
-  const record = generatePersona(persona, { documentCount });
+export async function seedPersonaRecord(
+  dbName: string,
+  persona: Pathology,
+  documentCount = 6,
+  now?: Date,
+): Promise<PatientRecord> {
+  const record = generatePersona(persona, { documentCount, ...(now ? { now } : {}) });
   const source = createLocalDataSource({ dbName });
   try {
     await source.importRecord(record);

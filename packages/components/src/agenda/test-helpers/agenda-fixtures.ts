@@ -6,6 +6,7 @@ import type { CarnetProvider } from '../../provider/provider.js';
 import type { CarnetAgenda } from '../agenda.js';
 import '../../provider/provider.js';
 import '../agenda.js';
+import { seedPersonaRecord } from '../../test-helpers/databases.js';
 
 /** Today in every agenda test: Monday 23 November 2026 (the demo reference date). */
 export const TEST_TODAY = '2026-11-23';
@@ -67,6 +68,9 @@ export async function agendaInProvider(
   dbName: string,
   options: AgendaFixtureOptions = {},
 ): Promise<{ provider: CarnetProvider; agenda: CarnetAgenda }> {
+  // The persona is generated around the test's fixed "now", not the real date, so the
+  // expected days (cancelled and moved sessions) never drift with the calendar.
+  if (options.demoPersona) await seedPersonaRecord(dbName, options.demoPersona, 6, options.now ?? TEST_NOW);
   const provider = await fixture<CarnetProvider>(
     html`<carnet-provider db-name=${dbName} locale=${options.locale ?? 'fr'} demo-persona=${options.demoPersona ?? ''}>
       <carnet-agenda
