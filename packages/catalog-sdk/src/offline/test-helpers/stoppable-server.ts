@@ -28,7 +28,7 @@ export async function startFhirServer(): Promise<void> {
  * Runs `work` alone on the stoppable platform (files run side by side; the lock is
  * the one the components' tests take) and always leaves its FHIR server started.
  */
-export function withStoppableServer<T>(work: () => Promise<T>): Promise<T> {
+export async function withStoppableServer<T>(work: () => Promise<T>): Promise<T> {
   return navigator.locks.request('carnet-test-stoppable-fhir', async (): Promise<T> => {
     try {
       return await work();
