@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -336,7 +336,7 @@ export class CarnetReminders extends CarnetWidget {
     </section>`;
   }
 
-  private renderBody(): TemplateResult | typeof nothing {
+  private renderBody(): TemplateResult {
     const { status, data, error } = this.record;
     if (status === 'error') return renderErrorState({ message: this.errorMessage(error), onRetry: this.#retry });
     if (!data) return renderLoadingState({ label: msg('Chargement des rappels…'), lines: 2 });

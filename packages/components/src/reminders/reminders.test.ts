@@ -58,9 +58,7 @@ describe('<carnet-reminders> reminders that ring in the page', () => {
     );
     expect(reminders.matches(':state(ready)')).to.equal(true);
     await waitUntil(() => announced(reminders) !== '', 'announced');
-    expect(announced(reminders)).to.equal(
-      'Rappel : Prise de 08:00 : Lévodopa/Carbidopa 100 mg/25 mg, 1 comprimé.',
-    );
+    expect(announced(reminders)).to.equal('Rappel : Prise de 08:00 : Lévodopa/Carbidopa 100 mg/25 mg, 1 comprimé.');
     // Looking again at the same minute says nothing new.
     reminders.clock = clockAt(MORNING.getTime() + 30_000);
     await reminders.updateComplete;

@@ -73,12 +73,12 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
 export function createFhirDataSource(options: FhirDataSourceOptions): DataSource | CachedDataSource {
   const { session } = options;
   // With a cache, any answer from the server (a read of any repository) tells the outbox it is back.
-  let serverAnswered: (() => void) | undefined;
+  const answers: { heard?: () => void } = {};
   const cached = options.cache !== undefined && options.cache !== false;
   const givenFetch = options.fetch;
   const readFetch: typeof fetch = async (input, init) => {
     const response = await (givenFetch ?? globalThis.fetch)(input, init);
-    if (response.status < 500 && response.status !== 429) serverAnswered?.();
+    if (response.status < 500 && response.status !== 429) answers.heard?.();
     return response;
   };
   const clientOptions = {
@@ -130,6 +130,6 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     },
     cacheOptions,
   );
-  serverAnswered = () => sync.reportRead(undefined);
+  answers.heard = () => sync.reportRead(undefined);
   return withOfflineCache(source, sync);
 }
