@@ -73,7 +73,7 @@ export async function storedIntakes(dbName: string): Promise<IntakeRecord[]> {
 }
 
 /** A clock that always says `now`: tests only choose « now » with it, nothing waits on it. */
-export function clockAt(now: Date | string): () => Date {
+export function clockAt(now: Date | string | number): () => Date {
   const at = new Date(now).getTime();
   return () => new Date(at);
 }
