@@ -1,7 +1,7 @@
 // <carnet-reminders> in connected mode, against the REAL demo OpenID provider and FHIR
 // server: « Pris » on a dose records it on the server, and the organiser beside it shows it.
 import { createFhirDataSource, doseKey, scheduledDoses } from '@carnet/catalog-sdk';
-import type { DataSource, ScheduledDose , CarnetSession} from '@carnet/catalog-sdk';
+import type { DataSource, ScheduledDose, CarnetSession } from '@carnet/catalog-sdk';
 import { expect, fixture, html, waitUntil } from '../test-helpers/fixture.js';
 import {
   CLIENT_ID,

@@ -50,6 +50,7 @@ export function renderNotice(view: NoticeView): TemplateResult {
                 type="button"
                 class="action action--primary touch-target"
                 part="taken-button"
+                aria-describedby="${id}-text"
                 aria-disabled=${view.saving ? 'true' : 'false'}
                 @click=${() => (view.saving ? undefined : view.onTaken(reminder))}
               >
@@ -59,6 +60,7 @@ export function renderNotice(view: NoticeView): TemplateResult {
                 type="button"
                 class="action touch-target"
                 part="snooze-button"
+                aria-describedby="${id}-text"
                 aria-disabled=${view.saving ? 'true' : 'false'}
                 @click=${() => (view.saving ? undefined : view.onSnooze(reminder))}
               >
@@ -68,6 +70,7 @@ export function renderNotice(view: NoticeView): TemplateResult {
               type="button"
               class="action touch-target"
               part="dismiss-button"
+              aria-describedby="${id}-text"
               @click=${() => view.onDismiss(reminder)}
             >
               ${msg('Compris')}

@@ -77,6 +77,9 @@ describe('<carnet-reminders> reminders that ring in the page', () => {
     expect(organiserDose()?.dataset['state']).to.not.equal('taken');
     const taken = part<HTMLButtonElement>(reminders, '[part="taken-button"]');
     expect(text(taken)).to.equal('Pris');
+    // Tabbing to it, a screen reader says which dose: its description is the notice's sentence.
+    const description = reminders.shadowRoot?.getElementById(taken.getAttribute('aria-describedby') ?? '');
+    expect(text(description)).to.equal('Prise de 08:00 : Lévodopa/Carbidopa 100 mg/25 mg, 1 comprimé');
     const changed = oneEvent(reminders, 'carnet-intake-change');
     taken.focus();
     await sendKeys({ press: 'Enter' });
@@ -111,6 +114,20 @@ describe('<carnet-reminders> reminders that ring in the page', () => {
     expect(text(doseNotice(reminders).querySelector('.notice-text'))).to.contain('Prise de 08:00');
     await waitUntil(() => announced(reminders).startsWith('Rappel : Prise de 08:00'), 'rings again');
     expect((await storedIntakes(dbName)).length).to.equal(0);
+  });
+
+  it('looks at the clock again when the page gets focus back (a device that slept)', async () => {
+    const dbName = uniqueDbName('reminders-focus');
+    await seedRecord(dbName);
+    let now = MORNING.getTime() - 10 * MINUTE; // 07:55 in Paris: nothing yet
+    const { reminders } = await mountReminders(dbName, new Date(now));
+    reminders.clock = () => new Date(now);
+    await reminders.updateComplete;
+    expect(notices(reminders)).to.have.length(0);
+    expect(reminders.matches(':state(empty)')).to.equal(true);
+    now = MORNING.getTime();
+    window.dispatchEvent(new Event('focus'));
+    await waitUntil(() => notices(reminders).length === 1, 'the 08:00 dose rings');
   });
 
   it('a dose recorded in the organiser stops ringing here', async () => {
