@@ -7,6 +7,7 @@ import { CHROME_ARGS, requireChrome } from './scripts/find-chrome.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { carnetPlatformPlugin } from './scripts/wtr-platform-plugin.mjs';
 import { forcedColorsPlugin } from './scripts/wtr-forced-colors-plugin.mjs';
+import { permissionsPlugin } from './scripts/wtr-permissions-plugin.mjs';
 
 const executablePath = requireChrome();
 // Test files run side by side in one browser: pages in the background must still get frames and timers.
@@ -157,6 +158,8 @@ export default {
     carnetPlatformPlugin({ eager: !process.argv.includes('--files') }),
     // Windows high contrast (forced colours) for the tests of what survives it.
     forcedColorsPlugin(),
+    // Notification permission as set in the browser's site settings (reminders).
+    permissionsPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',
