@@ -1,7 +1,7 @@
-import { setViewport } from '@web/test-runner-commands';
 import type { AccessEntry, DataSource } from '@carnet/catalog-sdk';
 import { createInMemoryDataSource } from '../document-browser/test-helpers/in-memory-source.js';
 import { expect, fixture, html, waitUntil } from '../test-helpers/fixture.js';
+import { desktopViewport, expectFits, PHONE_WIDTHS, phoneViewport } from '../test-helpers/phone.js';
 import type { CarnetAccessHistory } from './access-history.js';
 import { SAMPLE_TRAIL } from './test-helpers/sample-trail.js';
 import './access-history.js';
@@ -24,22 +24,16 @@ function source(): DataSource {
 }
 
 describe('<carnet-access-history> at phone width', () => {
-  afterEach(async () => {
-    await setViewport({ width: 1280, height: 900 });
-  });
+  afterEach(desktopViewport);
 
-  for (const width of [320, 390]) {
-    it(`fits ${width} px: no sideways scroll, the filters and the table within the page`, async () => {
-      await setViewport({ width, height: 800 });
+  for (const width of PHONE_WIDTHS) {
+    it(`fits ${width} px: each access a short block, no sideways scroll`, async () => {
+      await phoneViewport(width);
       const element = await fixture<CarnetAccessHistory>(
         html`<carnet-access-history .dataSource=${source()}></carnet-access-history>`,
       );
       await waitUntil(() => element.matches(':state(ready)'), 'shown');
-      const beyond = [...(element.shadowRoot?.querySelectorAll('*') ?? [])]
-        .filter((part) => part.getBoundingClientRect().right > width + 0.5)
-        .map((part) => part.localName);
-      expect(beyond, 'parts beyond the page edge').to.deep.equal([]);
-      expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(width);
+      expectFits(element, width);
       await expect(element).to.be.accessible();
     });
   }

@@ -60,7 +60,12 @@ export function accessibleName(element: Element | null): string {
       .trim();
   }
   const labels = (element as HTMLInputElement).labels;
-  if (labels && labels.length > 0) return (labels[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (labels && labels.length > 0 && labels[0]) {
+    // A label around its control: the control's own text (a list's options) is not part of the name.
+    const label = labels[0].cloneNode(true) as HTMLElement;
+    label.querySelectorAll('select, textarea, input').forEach((control) => control.remove());
+    return (label.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
