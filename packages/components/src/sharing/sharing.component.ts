@@ -90,7 +90,11 @@ export class CarnetSharing extends CarnetWidget {
     },
   });
 
-  private readonly sharing = new SharingController(this, (outcome) => this.afterChange(outcome));
+  private readonly sharing = new SharingController(
+    this,
+    (outcome) => this.afterChange(outcome),
+    () => this.locale,
+  );
 
   /** Reads the accesses again. */
   refresh(): Promise<void> {
@@ -169,7 +173,7 @@ export class CarnetSharing extends CarnetWidget {
       problem: this.sharing.problem,
       onCaregiver: (id) => this.sharing.chooseCaregiver(id),
       onPart: (part, level) => this.sharing.choosePart(part, level),
-      onUntil: (day) => this.sharing.chooseUntil(day),
+      onUntil: (typed) => this.sharing.chooseUntil(typed),
       onGrant: () => {
         if (!source) return;
         const name = data.caregivers.find((caregiver) => caregiver.id === this.sharing.draft.caregiverId)?.name;
@@ -212,7 +216,9 @@ export class CarnetSharing extends CarnetWidget {
       });
     const view = this.view(data);
     return html`${
-        this.sharing.problem === 'failed' ? html`<p class="problem" role="alert">${problemMessage('failed')}</p>` : ''
+        this.sharing.problem === 'failed'
+          ? html`<p class="problem" role="alert">${problemMessage('failed', this.locale)}</p>`
+          : ''
       }
       <section aria-labelledby="caregivers-title">
         <h3 id="caregivers-title" tabindex="-1">${msg('Aidants')}</h3>
