@@ -60,13 +60,18 @@ export function accessibleName(element: Element | null): string {
       .trim();
   }
   const labels = (element as HTMLInputElement).labels;
-  if (labels && labels.length > 0 && labels[0]) {
-    // A label around its control: the control's own text (a list's options) is not part of the name.
-    const label = labels[0].cloneNode(true) as HTMLElement;
-    label.querySelectorAll('select, textarea, input').forEach((control) => control.remove());
-    return (label.textContent ?? '').replace(/\s+/g, ' ').trim();
-  }
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (labels && labels.length > 0 && labels[0]) return spokenText(labels[0]);
+  return spokenText(element);
+}
+
+/**
+ * The text a screen reader reads of `node`: without what is hidden from it (`aria-hidden`, such
+ * as a required field's « * ») nor, in a label around its control, the control's own text.
+ */
+function spokenText(node: Element): string {
+  const copy = node.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"], select, textarea, input').forEach((hidden) => hidden.remove());
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Puts focus on `element` and presses `key` (Enter by default), as a keyboard user does. */
