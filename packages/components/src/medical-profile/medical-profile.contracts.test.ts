@@ -39,6 +39,25 @@ describe('<carnet-medical-profile> contracts', () => {
       selector: 'dialog[part="add-dialog"]',
       safeChoice: /^Substance/,
     },
+    ...(
+      [
+        ['contact', 'a person to call', /^Nom/],
+        ['condition', 'an ongoing condition', /^Maladie/],
+        ['vaccination', 'a vaccination', /^Vaccin/],
+        // The blood group (already given in the seeded profile): focus on the first group of the list.
+        ['bloodGroup', 'the blood group', 'A+'],
+      ] as const
+    ).map(([kind, what, safeChoice]) => ({
+      name: `the form of ${what}`,
+      mount: () => mountProfile(`contract-profile-add-${kind}`),
+      open: async (host: HTMLElement) => {
+        const add = button(host, `[part="add-${kind}"]`);
+        await activate(add);
+        return add;
+      },
+      selector: 'dialog[part="add-dialog"]',
+      safeChoice,
+    })),
     {
       name: 'the question before removing an entry',
       mount: () => mountProfile('contract-profile-remove'),

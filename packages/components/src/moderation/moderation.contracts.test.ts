@@ -5,8 +5,19 @@ import { sourceWith, withQueue } from './test-helpers/memory-moderation.js';
 import './moderation.js';
 
 async function mount(): Promise<HTMLElement> {
+  return mountWith(withQueue());
+}
+
+/** The queue with its waiting post's author already suspended (for « Lever la suspension »). */
+async function mountWithSuspension(): Promise<HTMLElement> {
+  const moderation = withQueue();
+  moderation.community.suspendedPseudonyms = ['Colibri54'];
+  return mountWith(moderation);
+}
+
+async function mountWith(moderation: ReturnType<typeof withQueue>): Promise<HTMLElement> {
   const element = await fixture<CarnetModeration>(
-    html`<carnet-moderation .dataSource=${sourceWith(withQueue())}></carnet-moderation>`,
+    html`<carnet-moderation .dataSource=${sourceWith(moderation)}></carnet-moderation>`,
   );
   await waitUntil(() => element.matches(':state(ready)'), 'queue shown', PATIENCE);
   return element;
@@ -38,6 +49,28 @@ describe('<carnet-moderation> shared contracts', () => {
         const suspend = button(host, '[part="suspend"]');
         await activate(suspend);
         return suspend;
+      },
+      selector: 'dialog[part="confirm-dialog"]',
+      safeChoice: 'Annuler',
+    },
+    {
+      name: 'the confirmation of restoring a hidden post',
+      mount,
+      open: async (host) => {
+        const restore = button(host, '[part="restore"]');
+        await activate(restore);
+        return restore;
+      },
+      selector: 'dialog[part="confirm-dialog"]',
+      safeChoice: 'Annuler',
+    },
+    {
+      name: 'the confirmation of lifting a suspension (from the list of suspensions)',
+      mount: mountWithSuspension,
+      open: async (host) => {
+        const lift = button(host, '[part="suspensions"] [part="unsuspend"]');
+        await activate(lift);
+        return lift;
       },
       selector: 'dialog[part="confirm-dialog"]',
       safeChoice: 'Annuler',

@@ -64,6 +64,21 @@ describe('<carnet-pill-organiser> shared contracts', () => {
       cleanup: deleteTestDatabases,
     },
     {
+      name: 'the treatment editor on an existing treatment (« Modifier »)',
+      mount: () => organiserWithHistory('contract-plan-edit'),
+      open: async (host) => {
+        const button = one(
+          host as CarnetPillOrganiser,
+          'li[data-plan-id="plan-parkinson-rasagiline"] button[part="edit-plan"]',
+        );
+        await activate(button);
+        return button;
+      },
+      selector: 'dialog[part="plan-editor"]',
+      safeChoice: 'Médicament',
+      cleanup: deleteTestDatabases,
+    },
+    {
       name: 'stopping a treatment (« Garder le traitement » first, never « Arrêter »)',
       mount: () => organiserWithHistory('contract-stop'),
       open: async (host) => {
