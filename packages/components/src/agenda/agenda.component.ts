@@ -242,6 +242,11 @@ export class CarnetAgenda extends CarnetWidget {
     return this.data.reload();
   }
 
+  /** A skip link leads to « Nouveau rendez-vous »: adding an appointment starts there. */
+  protected override skipTarget(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part="create"]') ?? super.skipTarget();
+  }
+
   // A treatment added or changed in the pill organiser under the same provider shows here at once.
   #planScope: EventTarget | undefined;
   readonly #onPlanChange = (): void => {

@@ -282,6 +282,15 @@ export class CarnetPillOrganiser extends CarnetWidget {
     return this.week.reload();
   }
 
+  /** A skip link leads to the week's one Tab stop: the dose to take now. */
+  protected override skipTarget(): HTMLElement | null {
+    return (
+      this.renderRoot.querySelector<HTMLElement>('button.dose[tabindex="0"]') ??
+      this.renderRoot.querySelector<HTMLElement>('button.dose') ??
+      super.skipTarget()
+    );
+  }
+
   private get preset(): OrganiserPreset {
     return presetFor(this.pathology);
   }

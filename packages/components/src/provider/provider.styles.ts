@@ -26,6 +26,33 @@ export const providerStyles = css`
     animation: carnet-spin 0.8s linear infinite;
   }
 
+  /* Out of sight until a keyboard user reaches them; then a bar above the widgets. */
+  .skip-links:not(:focus-within) {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  .skip-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--carnet-sys-space-s);
+    margin-block-end: var(--carnet-sys-space-s);
+  }
+
+  .skip-link {
+    font: inherit;
+    padding-inline: var(--carnet-sys-space-m);
+    border: 2px solid var(--carnet-sys-accent);
+    border-radius: var(--carnet-sys-radius, 0.5rem);
+    background: var(--carnet-sys-surface);
+    color: var(--carnet-sys-on-surface);
+    cursor: pointer;
+  }
+
   .state--error {
     margin-block-end: var(--carnet-sys-space-m);
   }
