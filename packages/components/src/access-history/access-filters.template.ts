@@ -35,7 +35,7 @@ function renderDayField(view: AccessFiltersView, bound: PeriodBound, label: stri
       aria-describedby=${invalid ? `period-${bound}-hint period-${bound}-error` : `period-${bound}-hint`}
       @change=${(event: Event) => view.onDay(bound, event)}
     />
-    <span class="hint" id=${`period-${bound}-hint`}>${shape}</span>
+    <span class="field-hint" id=${`period-${bound}-hint`}>${shape}</span>
     ${
       invalid
         ? html`<span class="field-error" id=${`period-${bound}-error`} role="alert"
@@ -70,7 +70,7 @@ export function renderAccessFilters(view: AccessFiltersView): TemplateResult {
       >
         ${msg('Télécharger ce tableau')}
       </button>
-      <span class="hint" id="export-hint"
+      <span class="field-hint" id="export-hint"
         >${msg('Un fichier à ouvrir avec un tableur, comme Excel ou LibreOffice.')}</span
       >
     </div>

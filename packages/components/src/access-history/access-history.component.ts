@@ -8,6 +8,7 @@ import type { AccessEntry, CareTeamMember, DataSource } from '@carnet/catalog-sd
 import { dataSourceContext } from '../context/data-source.context.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
+import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
 import { DataLoader } from '../shared/data-loader.controller.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
@@ -46,7 +47,7 @@ interface Loaded {
  */
 @localized()
 export class CarnetAccessHistory extends CarnetWidget {
-  static override styles = [baseStyles, stateStyles, accessHistoryStyles];
+  static override styles = [baseStyles, stateStyles, dateTimeFieldStyles, accessHistoryStyles];
 
   /** Where the trail is read; given by the enclosing `<carnet-provider>`. */
   @consume({ context: dataSourceContext, subscribe: true })

@@ -31,15 +31,6 @@ export const accessHistoryStyles = css`
     align-content: end;
   }
 
-  .date-field {
-    inline-size: 11ch;
-  }
-
-  .hint {
-    font-size: var(--carnet-sys-font-size-small, 0.875rem);
-    color: var(--carnet-sys-on-surface-variant);
-  }
-
   .field-error {
     font-size: var(--carnet-sys-font-size-small, 0.875rem);
     color: var(--carnet-sys-danger);

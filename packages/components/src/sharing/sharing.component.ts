@@ -9,6 +9,7 @@ import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
+import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
 import { DataLoader } from '../shared/data-loader.controller.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
@@ -66,7 +67,7 @@ interface SharingData {
  */
 @localized()
 export class CarnetSharing extends CarnetWidget {
-  static override styles = [baseStyles, stateStyles, sharingStyles];
+  static override styles = [baseStyles, stateStyles, dateTimeFieldStyles, sharingStyles];
 
   /** Where accesses are read and changed; given by the enclosing `<carnet-provider>`. */
   @consume({ context: dataSourceContext, subscribe: true })

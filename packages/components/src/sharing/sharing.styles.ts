@@ -69,15 +69,6 @@ export const sharingStyles = css`
     gap: var(--carnet-sys-space-xs, 0.25rem);
   }
 
-  .date-field {
-    max-inline-size: 14ch;
-  }
-
-  .hint {
-    font-size: var(--carnet-sys-font-size-small, 0.875rem);
-    color: var(--carnet-sys-on-surface-variant);
-  }
-
   select,
   input,
   .action {

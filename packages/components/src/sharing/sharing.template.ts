@@ -158,7 +158,7 @@ export function renderGrantForm(view: SharingView): TemplateResult {
         )}
         @change=${(event: Event) => view.onUntil((event.target as HTMLInputElement).value)}
       />
-      <span class="hint" id="until-hint">${dateShape(view.locale)}</span>
+      <span class="field-hint" id="until-hint">${dateShape(view.locale)}</span>
     </div>
     ${problem ? html`<p class="problem" role="alert">${problemMessage(problem, view.locale)}</p>` : nothing}
     <button
