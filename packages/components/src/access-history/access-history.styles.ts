@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenRules } from '../shared/base.styles.js';
 
 /** Styles of `<carnet-access-history>`. */
 export const accessHistoryStyles = css`
@@ -68,12 +69,7 @@ export const accessHistoryStyles = css`
   /* On a phone, each access reads as a short block (date, person, action) instead of three narrow columns. */
   @container (max-width: 34rem) {
     thead {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHiddenRules}
     }
 
     td {

@@ -1,5 +1,5 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
-import { activate, dialogContract, PATIENCE } from '../test-helpers/dialog-contract.js';
+import { activate, dialogContract, openedBy, PATIENCE } from '../test-helpers/dialog-contract.js';
 import { fixture, html, waitUntil } from '../test-helpers/fixture.js';
 import { seedKidneyProfile } from '../test-helpers/profile-samples.js';
 import type { CarnetProvider } from '../provider/provider.js';
@@ -50,11 +50,7 @@ describe('<carnet-medical-profile> contracts', () => {
     ).map(([kind, what, safeChoice]) => ({
       name: `the form of ${what}`,
       mount: () => mountProfile(`contract-profile-add-${kind}`),
-      open: async (host: HTMLElement) => {
-        const add = button(host, `[part="add-${kind}"]`);
-        await activate(add);
-        return add;
-      },
+      open: openedBy(`[part="add-${kind}"]`),
       selector: 'dialog[part="add-dialog"]',
       safeChoice,
     })),

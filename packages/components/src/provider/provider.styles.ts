@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenRules } from '../shared/base.styles.js';
 
 /** Styles of `<carnet-provider>`: it paints the surface its widgets sit on. */
 export const providerStyles = css`
@@ -28,12 +29,7 @@ export const providerStyles = css`
 
   /* Out of sight until a keyboard user reaches them; then a bar above the widgets. */
   .skip-links:not(:focus-within) {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHiddenRules}
   }
 
   .skip-links {

@@ -80,6 +80,19 @@ export async function activate(element: HTMLElement, key = 'Enter'): Promise<voi
   await sendKeys({ press: key });
 }
 
+/**
+ * The `open` of a case whose dialog opens from one button (a selector in the element's
+ * shadow root, or a finder): Enter on it, as a keyboard user does; focus returns there.
+ */
+export function openedBy(find: string | ((host: HTMLElement) => HTMLElement | null)): DialogContractCase['open'] {
+  return async (host) => {
+    const opener = typeof find === 'string' ? (host.shadowRoot?.querySelector<HTMLElement>(find) ?? null) : find(host);
+    if (!opener) throw new Error(`no opener: ${typeof find === 'string' ? find : 'finder found nothing'}`);
+    await activate(opener);
+    return opener;
+  };
+}
+
 function nameMatches(name: string, expected: string | RegExp): boolean {
   return typeof expected === 'string' ? name === expected : expected.test(name);
 }
