@@ -1,21 +1,20 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { AccessEntry, CareTeamMember, DataSource } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
+import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
+import { DataLoader } from '../shared/data-loader.controller.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
-import { filterEntries, personKey, toCsv, type AccessFilter } from './access-history.data.js';
+import { AccessFilterController, type PeriodBound } from './access-filter.controller.js';
+import { renderAccessFilters } from './access-filters.template.js';
+import { filterEntries, personKey, toCsv } from './access-history.data.js';
 import { accessHistoryStyles } from './access-history.styles.js';
 
 interface Loaded {
@@ -28,7 +27,8 @@ interface Loaded {
 /**
  * The patient's access history: who opened or changed what in her record and
  * when — herself, a professional, an app — including refused attempts, in
- * plain words, filterable by person and period, exportable as CSV. Place it
+ * plain words, filterable by person and period (days typed in the page's language), downloadable as
+ * a spreadsheet file (CSV). Place it
  * inside a `<carnet-provider>` in connected mode (an on-device record keeps no trail).
  *
  * @summary Who opened my record, and when.
@@ -38,7 +38,7 @@ interface Loaded {
  * @csspart filters - The person and period filters.
  * @csspart table - The table of accesses.
  * @csspart refused - A refused attempt's row.
- * @csspart export - The CSV export button.
+ * @csspart export - The « Télécharger ce tableau » button (a CSV file for a spreadsheet).
  *
  * @cssstate loading - The history is loading.
  * @cssstate empty - Nothing to show.
@@ -46,67 +46,38 @@ interface Loaded {
  * @cssstate ready - The history is shown.
  */
 @localized()
-export class CarnetAccessHistory extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
-  static override styles = [baseStyles, stateStyles, accessHistoryStyles];
+export class CarnetAccessHistory extends CarnetWidget {
+  static override styles = [baseStyles, stateStyles, dateTimeFieldStyles, accessHistoryStyles];
 
   /** Where the trail is read; given by the enclosing `<carnet-provider>`. */
   @consume({ context: dataSourceContext, subscribe: true })
   @property({ attribute: false })
   dataSource?: DataSource;
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
+  private readonly filters = new AccessFilterController(this, () => this.locale);
 
-  @state() private filter: AccessFilter = { person: '', from: '', to: '' };
-
-  private readonly internals: ElementInternals;
-
-  private readonly historyTask = new Task(this, {
-    task: async ([source]: readonly [DataSource | undefined], { signal }): Promise<Loaded> => {
-      if (!source) return initialState as never;
-      if (!source.accessHistory) return { entries: [], careTeam: [], traced: false };
-      const [entries, careTeam] = await Promise.all([
+  private readonly history = new DataLoader(this, {
+    args: () => [this.dataSource] as const,
+    load: ([source], signal): Promise<Loaded> | undefined => {
+      if (!source) return undefined;
+      if (!source.accessHistory) return Promise.resolve({ entries: [], careTeam: [], traced: false });
+      return Promise.all([
         source.accessHistory.list({ signal }),
         source.careTeam.list({ signal }).catch(() => []),
-      ]);
-      return { entries, careTeam, traced: true };
+      ]).then(([entries, careTeam]) => ({ entries, careTeam, traced: true }));
     },
-    args: () => [this.dataSource] as const,
   });
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
-  }
 
   /** Reads the trail again. */
   refresh(): Promise<void> {
-    return this.historyTask.run();
+    return this.history.reload();
   }
 
   protected override updated(): void {
-    const status = this.historyTask.status;
-    const current =
-      status === TaskStatus.ERROR
-        ? 'error'
-        : status === TaskStatus.COMPLETE
-          ? (this.historyTask.value?.entries.length ?? 0) === 0
-            ? 'empty'
-            : 'ready'
-          : 'loading';
-    for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    const { status, data, pending } = this.history;
+    // A reload shows the loading state again, as the first load does.
+    const current = pending ? 'loading' : status === 'ready' && (data?.entries.length ?? 0) === 0 ? 'empty' : status;
+    this.reflectStates(current, ['loading', 'empty', 'error', 'ready']);
   }
 
   /** The person in plain words: « Vous », the professional's or caregiver's name, the app. */
@@ -176,7 +147,7 @@ export class CarnetAccessHistory extends LitElement {
   }
 
   private exportCsv(loaded: Loaded): void {
-    const rows = filterEntries(loaded.entries, this.filter).map((entry) => [
+    const rows = filterEntries(loaded.entries, this.filters.filter).map((entry) => [
       entry.at,
       this.who(entry, loaded.careTeam),
       this.what(entry),
@@ -191,24 +162,26 @@ export class CarnetAccessHistory extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
-  private setFilter(change: Partial<AccessFilter>): void {
-    this.filter = { ...this.filter, ...change };
-  }
+  private readonly onPerson = (event: Event): void =>
+    this.filters.choosePerson((event.target as HTMLSelectElement).value);
+
+  private readonly onDay = (bound: PeriodBound, event: Event): void =>
+    this.filters.typeDay(bound, (event.target as HTMLInputElement).value);
 
   protected override render(): TemplateResult {
     return html`<section class="base" part="base" aria-labelledby="history-title">
       <h2 class="title" id="history-title">${msg('Qui a consulté mon carnet')}</h2>
-      ${this.historyTask.render({
-        initial: () => renderLoadingState({ label: msg('Chargement de l’historique…') }),
-        pending: () => renderLoadingState({ label: msg('Chargement de l’historique…') }),
-        complete: (loaded) => this.renderHistory(loaded),
-        error: (error) =>
-          renderErrorState({
-            message: userMessageFor(toCarnetErrorDetail(error).messageKey),
-            onRetry: () => void this.historyTask.run(),
-          }),
-      })}
+      ${this.renderBody()}
     </section>`;
+  }
+
+  private readonly retry = (): void => void this.history.reload();
+
+  private renderBody(): TemplateResult {
+    const { status, data, error } = this.history;
+    if (status === 'error') return renderErrorState({ message: this.errorMessage(error), onRetry: this.retry });
+    if (!data || this.history.pending) return renderLoadingState({ label: msg('Chargement de l’historique…') });
+    return this.renderHistory(data);
   }
 
   private renderHistory(loaded: Loaded): TemplateResult {
@@ -224,37 +197,15 @@ export class CarnetAccessHistory extends LitElement {
       });
     const people = new Map<string, string>();
     for (const entry of loaded.entries) people.set(personKey(entry), this.who(entry, loaded.careTeam));
-    const shown = filterEntries(loaded.entries, this.filter);
-    return html`<div class="filters" part="filters">
-        <label>
-          <span>${msg('Personne')}</span>
-          <select @change=${(event: Event) => this.setFilter({ person: (event.target as HTMLSelectElement).value })}>
-            <option value="">${msg('Tout le monde')}</option>
-            ${[...people].map(
-              ([key, name]) => html`<option value=${key} ?selected=${key === this.filter.person}>${name}</option>`,
-            )}
-          </select>
-        </label>
-        <label>
-          <span>${msg('Du')}</span>
-          <input
-            type="date"
-            .value=${this.filter.from}
-            @change=${(event: Event) => this.setFilter({ from: (event.target as HTMLInputElement).value })}
-          />
-        </label>
-        <label>
-          <span>${msg('Au')}</span>
-          <input
-            type="date"
-            .value=${this.filter.to}
-            @change=${(event: Event) => this.setFilter({ to: (event.target as HTMLInputElement).value })}
-          />
-        </label>
-        <button type="button" class="touch-target export" part="export" @click=${() => this.exportCsv(loaded)}>
-          ${msg('Exporter (CSV)')}
-        </button>
-      </div>
+    const shown = filterEntries(loaded.entries, this.filters.filter);
+    return html`${renderAccessFilters({
+        locale: this.locale,
+        filters: this.filters,
+        people,
+        onPerson: this.onPerson,
+        onDay: this.onDay,
+        onExport: () => this.exportCsv(loaded),
+      })}
       <p class="count" role="status">${shown.length === 1 ? msg('1 accès') : msg(str`${shown.length} accès`)}</p>
       ${
         shown.length === 0

@@ -1,13 +1,16 @@
 import { css } from 'lit';
+import { visuallyHiddenRules } from '../shared/base.styles.js';
 
 /** Styles of `<carnet-access-history>`. */
 export const accessHistoryStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
   }
 
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--carnet-sys-space-m, 1rem);
   }
 
@@ -23,9 +26,16 @@ export const accessHistoryStyles = css`
     align-items: end;
   }
 
-  .filters label {
+  .filters .field {
     display: grid;
     gap: var(--carnet-sys-space-xs, 0.25rem);
+    align-content: end;
+  }
+
+  .field-error {
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    color: var(--carnet-sys-danger);
+    font-weight: 600;
   }
 
   select,
@@ -54,5 +64,28 @@ export const accessHistoryStyles = css`
 
   .count {
     margin: 0;
+  }
+
+  /* On a phone, each access reads as a short block (date, person, action) instead of three narrow columns. */
+  @container (max-width: 34rem) {
+    thead {
+      ${visuallyHiddenRules}
+    }
+
+    td {
+      display: block;
+      border-bottom: none;
+      padding-block: var(--carnet-sys-space-xs, 0.25rem);
+    }
+
+    tr {
+      border-bottom: 1px solid var(--carnet-sys-outline, currentColor);
+    }
+
+    .filters > .field,
+    .filters select,
+    .export {
+      inline-size: 100%;
+    }
   }
 `;

@@ -98,17 +98,6 @@ export const agendaDialogStyles = css`
   .weekdays legend {
     grid-column: 1 / -1;
   }
-  .field-hint {
-    margin: 0;
-    color: var(--carnet-sys-on-surface-variant, inherit);
-    font-size: var(--carnet-sys-font-size-small, 0.875rem);
-  }
-  input.date-field {
-    inline-size: 9rem;
-  }
-  input.time-field {
-    inline-size: 6rem;
-  }
   .undo-bar {
     display: flex;
     flex-wrap: wrap;

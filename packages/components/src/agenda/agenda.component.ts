@@ -32,6 +32,7 @@ import type { AgendaData, AgendaLayout } from './agenda-layout.js';
 import { AgendaRangeController } from './agenda-range.controller.js';
 import { AGENDA_VIEWS, type AgendaView } from './agenda-range.controller.js';
 import { instantToZoned, zonedToInstant } from '@carnet/catalog-sdk';
+import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { agendaDialogStyles } from './agenda-dialog.styles.js';
 import { agendaMonthStyles } from './agenda-month.styles.js';
@@ -137,7 +138,15 @@ import { parseOneOf } from '../shared/parse-one-of.js';
  */
 @localized()
 export class CarnetAgenda extends CarnetWidget {
-  static override styles = [baseStyles, stateStyles, dialogStyles, agendaStyles, agendaMonthStyles, agendaDialogStyles];
+  static override styles = [
+    baseStyles,
+    stateStyles,
+    dialogStyles,
+    dateTimeFieldStyles,
+    agendaStyles,
+    agendaMonthStyles,
+    agendaDialogStyles,
+  ];
 
   /** Where the agenda is read from; given by `<carnet-provider>`, or set directly. */
   @consume({ context: dataSourceContext, subscribe: true })
@@ -240,6 +249,11 @@ export class CarnetAgenda extends CarnetWidget {
   /** Loads the agenda again, e.g. after the record changed elsewhere. */
   refresh(): Promise<void> {
     return this.data.reload();
+  }
+
+  /** A skip link leads to « Nouveau rendez-vous »: adding an appointment starts there. */
+  protected override skipTarget(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part="create"]') ?? super.skipTarget();
   }
 
   // A treatment added or changed in the pill organiser under the same provider shows here at once.

@@ -216,6 +216,11 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     return this.documentsTask.run();
   }
 
+  /** A skip link leads to the search: finding a document starts there. */
+  protected override skipTarget(): HTMLElement | null {
+    return this.searchField ?? super.skipTarget();
+  }
+
   /**
    * Opens a document's preview (e.g. one chosen in `<carnet-record-summary>`), once
    * the documents are loaded; moves the browser into view first.

@@ -7,12 +7,12 @@ import type { DataSource, MedicalProfile } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
-import { DataLoader } from '../shared/data-loader.controller.js';
 import { renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { allergyFacts, conditionSince } from '../medical-profile/profile-entries.js';
 import { sectionTitle } from '../medical-profile/profile-labels.js';
 import { emergencyCardStyles } from './emergency-card.styles.js';
+import { medicalProfileLoader } from '../medical-profile/profile-loader.js';
 
 function telHref(phone: string): string {
   return `tel:${phone.replace(/[^+0-9]/g, '')}`;
@@ -55,14 +55,7 @@ export class CarnetEmergencyCard extends CarnetWidget {
   @property({ attribute: 'patient-name' })
   patientName = '';
 
-  private readonly profile = new DataLoader(this, {
-    args: () => [this.dataSource] as const,
-    load: ([source], signal) => {
-      if (!source) return undefined;
-      if (!source.medicalProfile) return Promise.reject(new Error('This data source keeps no medical profile'));
-      return source.medicalProfile.get({ signal });
-    },
-  });
+  private readonly profile = medicalProfileLoader(this, () => this.dataSource);
 
   /** Reads the profile again (after it changed in `<carnet-medical-profile>`). */
   refresh(): Promise<void> {

@@ -82,3 +82,15 @@ export const Print: Story = {
 export const HighContrastTheme: Story = {
   args: { dbName: 'storybook-card-high-contrast', themeClass: 'carnet-theme-high-contrast' },
 };
+
+/** At phone width (390 px, set in the Viewport toolbar): nothing cut, no sideways scroll. */
+export const Phone390: Story = {
+  args: { dbName: 'storybook-card-phone390' },
+  globals: { viewport: { value: 'phone390', isRotated: false } },
+};
+
+/** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
+export const Phone320: Story = {
+  args: { dbName: 'storybook-card-phone320' },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};

@@ -10,7 +10,6 @@ import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
-import { DataLoader } from '../shared/data-loader.controller.js';
 import { DialogController } from '../shared/dialog.controller.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
@@ -21,6 +20,7 @@ import { ProfileEditorController } from './profile-editor.controller.js';
 import { entryName } from './profile-entries.js';
 import { renderProfileForm, renderRemoveDialog } from './profile-form.template.js';
 import { entriesOf, renderProfileSections } from './profile-sections.template.js';
+import { medicalProfileLoader } from './profile-loader.js';
 
 /** Entries in a profile, all kinds together. */
 function entryCount(profile: MedicalProfile): number {
@@ -64,14 +64,7 @@ export class CarnetMedicalProfile extends CarnetWidget {
   @property({ attribute: false })
   dataSource?: DataSource;
 
-  private readonly profile = new DataLoader(this, {
-    args: () => [this.dataSource] as const,
-    load: ([source], signal) => {
-      if (!source) return undefined;
-      if (!source.medicalProfile) return Promise.reject(new Error('This data source keeps no medical profile'));
-      return source.medicalProfile.get({ signal });
-    },
-  });
+  private readonly profile = medicalProfileLoader(this, () => this.dataSource);
 
   private readonly announcer = new LiveAnnouncer(this);
 

@@ -1,5 +1,5 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
-import { activate, dialogContract, PATIENCE } from '../test-helpers/dialog-contract.js';
+import { activate, dialogContract, openedBy, PATIENCE } from '../test-helpers/dialog-contract.js';
 import { fixture, html, waitUntil } from '../test-helpers/fixture.js';
 import { seedKidneyProfile } from '../test-helpers/profile-samples.js';
 import type { CarnetProvider } from '../provider/provider.js';
@@ -39,6 +39,21 @@ describe('<carnet-medical-profile> contracts', () => {
       selector: 'dialog[part="add-dialog"]',
       safeChoice: /^Substance/,
     },
+    ...(
+      [
+        ['contact', 'a person to call', /^Nom/],
+        ['condition', 'an ongoing condition', /^Maladie/],
+        ['vaccination', 'a vaccination', /^Vaccin/],
+        // The blood group (already given in the seeded profile): focus on the first group of the list.
+        ['bloodGroup', 'the blood group', 'A+'],
+      ] as const
+    ).map(([kind, what, safeChoice]) => ({
+      name: `the form of ${what}`,
+      mount: () => mountProfile(`contract-profile-add-${kind}`),
+      open: openedBy(`[part="add-${kind}"]`),
+      selector: 'dialog[part="add-dialog"]',
+      safeChoice,
+    })),
     {
       name: 'the question before removing an entry',
       mount: () => mountProfile('contract-profile-remove'),

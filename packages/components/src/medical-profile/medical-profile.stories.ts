@@ -76,3 +76,15 @@ export const DarkTheme: Story = { args: { dbName: 'storybook-profile-dark', them
 export const HighContrastTheme: Story = {
   args: { dbName: 'storybook-profile-high-contrast', themeClass: 'carnet-theme-high-contrast' },
 };
+
+/** At phone width (390 px, set in the Viewport toolbar): nothing cut, no sideways scroll. */
+export const Phone390: Story = {
+  args: { dbName: 'storybook-profile-phone390' },
+  globals: { viewport: { value: 'phone390', isRotated: false } },
+};
+
+/** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
+export const Phone320: Story = {
+  args: { dbName: 'storybook-profile-phone320' },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};

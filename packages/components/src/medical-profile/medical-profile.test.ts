@@ -2,6 +2,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { createLocalDataSource } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '../test-helpers/fixture.js';
+import { byRole, click, queryByRole, typeInto as typeWords } from '../test-helpers/person.js';
 import type { CarnetProvider } from '../provider/provider.js';
 import type { CarnetEmergencyCard } from '../emergency-card/emergency-card.js';
 import type { CarnetMedicalProfile } from './medical-profile.js';
@@ -39,24 +40,28 @@ async function mount(
   return { profile, card };
 }
 
-/** Opens the form of a part with its Add button, as a keyboard user would. */
-async function openForm(profile: CarnetMedicalProfile, kind: string): Promise<HTMLDialogElement> {
-  one(profile, `[part="add-${kind}"]`).focus();
+/** The open form. */
+function openDialog(profile: CarnetMedicalProfile): HTMLDialogElement {
+  return byRole<HTMLDialogElement>(profile, 'dialog', /^Ajouter|^Add|^Indiquer|^Record/);
+}
+
+/** Opens the form of a part with its Add button (named by its words), as a keyboard user would. */
+async function openForm(profile: CarnetMedicalProfile, addButton: string | RegExp): Promise<HTMLDialogElement> {
+  byRole(profile, 'button', addButton).focus();
   await sendKeys({ press: 'Enter' });
   const dialog = one<HTMLDialogElement>(profile, 'dialog[part="add-dialog"]');
   await waitUntil(() => dialog.open, 'form open');
   return dialog;
 }
 
-/** Types into the field focused or named, with the keyboard. */
-async function typeInto(profile: CarnetMedicalProfile, name: string, value: string): Promise<void> {
-  const input = one<HTMLInputElement>(profile, `dialog[open] [name="${name}"]`);
-  input.focus();
-  await sendKeys({ type: value });
+/** Types into the field of the open form labelled `label`, with the keyboard. */
+async function typeInto(profile: CarnetMedicalProfile, label: string | RegExp, value: string): Promise<void> {
+  await typeWords(byRole(openDialog(profile), 'textbox', label), value);
 }
 
+/** Presses « Enregistrer » with the mouse. */
 async function saveForm(profile: CarnetMedicalProfile): Promise<void> {
-  one(profile, 'dialog[open] [part="save"]').click();
+  await click(byRole(openDialog(profile), 'button', /^(Enregistrer|Save)$/));
   await profile.updateComplete;
 }
 
@@ -77,26 +82,27 @@ describe('<carnet-medical-profile> and <carnet-emergency-card>', () => {
     const changes: CarnetProfileChangeDetail[] = [];
     profile.addEventListener('carnet-profile-change', (event) => changes.push(event.detail));
 
-    const allergyForm = await openForm(profile, 'allergy');
-    expect(profile.shadowRoot?.activeElement?.getAttribute('name')).to.equal('substance');
+    const allergyForm = await openForm(profile, 'Ajouter une allergie ou une intolérance');
+    expect(profile.shadowRoot?.activeElement).to.equal(
+      byRole(allergyForm, 'textbox', 'Substance (médicament, aliment…)'),
+    );
     await sendKeys({ type: 'Pénicilline' });
-    one<HTMLInputElement>(profile, 'input[name="severity"][value="high"]').click();
-    await typeInto(profile, 'reaction', 'Œdème de Quincke');
+    await click(byRole(allergyForm, 'radio', 'Grave'));
+    await typeInto(profile, 'Réaction (facultatif)', 'Œdème de Quincke');
     await expect(profile).to.be.accessible();
     await saveForm(profile);
     await waitUntil(() => !allergyForm.open, 'allergy saved');
     await waitUntil(() => text(one(profile, '[part~="section-allergy"]')).includes('Pénicilline'), 'allergy listed');
 
-    await openForm(profile, 'contact');
+    await openForm(profile, 'Ajouter une personne à prévenir');
     await sendKeys({ type: 'Claire Martin' });
-    await typeInto(profile, 'relationship', 'Fille');
-    await typeInto(profile, 'phone', 'demain');
+    await typeInto(profile, /^Lien/, 'Fille');
+    await typeInto(profile, 'Téléphone', 'demain');
     await saveForm(profile);
-    const phone = one<HTMLInputElement>(profile, 'dialog[open] [name="phone"]');
+    const phone = byRole<HTMLInputElement>(openDialog(profile), 'textbox', 'Téléphone');
     await waitUntil(() => phone.getAttribute('aria-invalid') === 'true', 'phone refused');
     expect(text(one(profile, '#phone-error'))).to.equal('Indiquez un numéro de téléphone, par exemple 06 12 34 56 78.');
-    phone.select();
-    await sendKeys({ type: '06 12 34 56 78' });
+    await typeWords(phone, '06 12 34 56 78', { replace: true });
     await saveForm(profile);
     await waitUntil(() => text(one(profile, '[part~="section-contact"]')).includes('Claire Martin'), 'contact listed');
     expect(changes.map((change) => `${change.action} ${change.kind}`)).to.deep.equal(['add allergy', 'add contact']);
@@ -173,7 +179,7 @@ describe('<carnet-medical-profile> and <carnet-emergency-card>', () => {
     seed.close();
     const { profile, card } = await mount(dbName);
     expect(text(one(card, '[part="allergies"]'))).to.contain('Arachide');
-    one(profile, 'button[data-remove="allergy"]').focus();
+    byRole(profile, 'button', 'Retirer Arachide').focus();
     await sendKeys({ press: 'Enter' });
     const question = one<HTMLDialogElement>(profile, 'dialog[part="remove-dialog"]');
     await waitUntil(() => question.open, 'question asked');
@@ -183,9 +189,9 @@ describe('<carnet-medical-profile> and <carnet-emergency-card>', () => {
     await waitUntil(() => !question.open, 'kept');
     expect(text(one(profile, '[part~="section-allergy"]'))).to.contain('Arachide');
 
-    one(profile, 'button[data-remove="allergy"]').click();
+    await click(byRole(profile, 'button', 'Retirer Arachide'));
     await waitUntil(() => question.open, 'asked again');
-    one(profile, '[part="confirm-remove"]').click();
+    await click(byRole(question, 'button', 'Retirer'));
     await waitUntil(() => text(one(profile, '[part~="section-allergy"]')).includes('Aucune allergie'), 'removed');
   });
 
@@ -194,9 +200,9 @@ describe('<carnet-medical-profile> and <carnet-emergency-card>', () => {
     const { profile, card } = await mount(dbName, 'en');
     await waitUntil(() => text(one(profile, '#profile-title')) === 'My medical profile', 'English');
     expect(text(one(card, '#card-title'))).to.equal('Emergency card');
-    await openForm(profile, 'vaccination');
+    await openForm(profile, 'Add a vaccination');
     await sendKeys({ type: 'Influenza' });
-    await typeInto(profile, 'date', '14/10/2025');
+    await typeInto(profile, 'Date', '14/10/2025');
     expect(text(one(profile, '#date-hint'))).to.equal('dd/mm/yyyy');
     await saveForm(profile);
     await waitUntil(() => text(one(profile, '[part~="section-vaccination"]')).includes('Influenza'), 'listed');
@@ -215,7 +221,8 @@ describe('<carnet-medical-profile> and <carnet-emergency-card>', () => {
       medicalProfile: { get: refuse, add: refuse, update: refuse, remove: refuse },
     });
     await waitUntil(() => profile.matches(':state(error)'), 'error state');
-    expect(profile.shadowRoot?.querySelector('[role="alert"], .error')).to.not.equal(null);
+    expect(queryByRole(profile, 'alert')).to.not.equal(null);
+    expect(queryByRole(profile, 'button', 'Réessayer')).to.not.equal(null);
     await expect(profile).to.be.accessible();
   });
 });

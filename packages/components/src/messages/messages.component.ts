@@ -1,20 +1,18 @@
-import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import type { CareMessage, DataSource, MessageThread } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
-import { localeContext } from '../context/locale.context.js';
 import { emit } from '../events/emit.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { toCarnetErrorDetail, userMessageFor } from '../shared/error-messages.js';
-import { DEFAULT_CARNET_LOCALE, ensureCarnetLocalization } from '../shared/localization.js';
-import type { CarnetLocale } from '../shared/localization.js';
+import { CarnetWidget } from '../shared/carnet-element.js';
+import { userMessageFor } from '../shared/error-messages.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { CARNET_VERSION } from '../shared/version.js';
 import { MessagesController } from './messages.controller.js';
 import { messagesStyles } from './messages.styles.js';
 
@@ -50,10 +48,7 @@ import { messagesStyles } from './messages.styles.js';
  * @fires carnet-message-send - A message reached the server.
  */
 @localized()
-export class CarnetMessages extends LitElement {
-  /** Version of the Carnet copy that defines this class. */
-  static readonly carnetVersion = CARNET_VERSION;
-
+export class CarnetMessages extends CarnetWidget {
   static override styles = [baseStyles, stateStyles, messagesStyles];
 
   /** Where messages are read and sent; given by the enclosing `<carnet-provider>`. */
@@ -64,29 +59,11 @@ export class CarnetMessages extends LitElement {
   /** Whose side the element shows: the patient's (default) or a professional's inbox. */
   @property({ reflect: true }) viewer: 'patient' | 'professional' = 'patient';
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private locale: CarnetLocale = DEFAULT_CARNET_LOCALE;
-
-  @state() private draft = '';
-  @state() private attached: string[] = [];
-
-  private readonly internals: ElementInternals;
   private readonly inbox = new MessagesController(
     this,
     () => this.dataSource,
     () => this.viewer,
   );
-
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ensureCarnetLocalization();
-  }
 
   /** Loads the threads again (e.g. to see a reply). */
   refresh(): Promise<void> {
@@ -98,18 +75,14 @@ export class CarnetMessages extends LitElement {
     this.inbox.startThread(professionalId);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('dataSource') || changed.has('viewer')) void this.inbox.load();
-  }
-
   protected override updated(): void {
     const { status, threads } = this.inbox;
-    const current =
-      status === 'error' ? 'error' : status === 'ready' ? (threads.length === 0 ? 'empty' : 'ready') : 'loading';
-    for (const name of ['loading', 'empty', 'error', 'ready'] as const) {
-      if (name === current) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    this.reflectStates(status === 'ready' && threads.length === 0 ? 'empty' : status, [
+      'loading',
+      'empty',
+      'error',
+      'ready',
+    ]);
   }
 
   private formatInstant(instant: string): string {
@@ -127,14 +100,19 @@ export class CarnetMessages extends LitElement {
     void this.inbox.load();
   };
 
+  private readonly onStart = (event: Event): void => {
+    const select = event.target as HTMLSelectElement;
+    if (select.value) this.inbox.startThread(select.value);
+  };
+
+  private readonly onWrite = (event: Event): void => this.inbox.write((event.target as HTMLTextAreaElement).value);
+
+  private readonly onAttach = (event: Event): void => this.inbox.attach((event.target as HTMLSelectElement).value);
+
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const body = this.draft.trim();
-    if (!body && this.attached.length === 0) return;
-    const sent = await this.inbox.send(body, this.attached);
+    const sent = await this.inbox.send();
     if (!sent) return;
-    this.draft = '';
-    this.attached = [];
     emit(this, 'carnet-message-send', {
       threadId: sent.threadId,
       messageId: sent.id,
@@ -146,10 +124,7 @@ export class CarnetMessages extends LitElement {
     const { status } = this.inbox;
     let body: TemplateResult;
     if (status === 'error')
-      body = renderErrorState({
-        message: userMessageFor(toCarnetErrorDetail(this.inbox.error).messageKey),
-        onRetry: this.retry,
-      });
+      body = renderErrorState({ message: this.errorMessage(this.inbox.error), onRetry: this.retry });
     else if (status !== 'ready') body = renderLoadingState({ label: msg('Chargement de vos messages…') });
     else body = this.renderInbox();
     return html`<section class="base" part="base" aria-labelledby="messages-title">
@@ -194,12 +169,7 @@ export class CarnetMessages extends LitElement {
           starters.length > 0
             ? html`<label class="start">
                 <span>${msg('Écrire à')}</span>
-                <select
-                  @change=${(event: Event) => {
-                    const select = event.target as HTMLSelectElement;
-                    if (select.value) this.inbox.startThread(select.value);
-                  }}
-                >
+                <select @change=${this.onStart}>
                   <option value="">${msg('Choisir un professionnel')}</option>
                   ${starters.map((member) => html`<option value=${member.id}>${member.name}</option>`)}
                 </select>
@@ -301,25 +271,17 @@ export class CarnetMessages extends LitElement {
         id="message-body"
         rows="3"
         maxlength="5000"
-        .value=${this.draft}
-        @input=${(event: Event) => {
-          this.draft = (event.target as HTMLTextAreaElement).value;
-        }}
+        .value=${live(this.inbox.draft)}
+        @input=${this.onWrite}
       ></textarea>
       ${
         this.viewer === 'patient' && attachable.length > 0
           ? html`<label for="message-attach">${msg('Joindre un document de mon carnet')}</label>
-              <select
-                id="message-attach"
-                @change=${(event: Event) => {
-                  const value = (event.target as HTMLSelectElement).value;
-                  this.attached = value ? [value] : [];
-                }}
-              >
+              <select id="message-attach" @change=${this.onAttach}>
                 <option value="">${msg('Aucun document')}</option>
                 ${attachable.map(
                   (document) =>
-                    html`<option value=${document.id} ?selected=${this.attached.includes(document.id)}>
+                    html`<option value=${document.id} ?selected=${this.inbox.attached.includes(document.id)}>
                       ${document.title}
                     </option>`,
                 )}
@@ -329,8 +291,7 @@ export class CarnetMessages extends LitElement {
       ${
         composeStatus === 'failed'
           ? html`<p class="notice notice--error" role="alert">
-              ${msg('Le message n’a pas été envoyé.')}
-              ${userMessageFor(toCarnetErrorDetail(this.inbox.composeError).messageKey)}
+              ${msg('Le message n’a pas été envoyé.')} ${this.errorMessage(this.inbox.composeError)}
             </p>`
           : nothing
       }

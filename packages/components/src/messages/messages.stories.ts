@@ -50,3 +50,13 @@ export const LocalMode: Story = { args: { data: 'local' } };
 
 /** Loading fails: a localized message and Retry. */
 export const LoadError: Story = { args: { data: 'error' } };
+
+/** At phone width (390 px, set in the Viewport toolbar): nothing cut, no sideways scroll. */
+export const Phone390: Story = {
+  globals: { viewport: { value: 'phone390', isRotated: false } },
+};
+
+/** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
+export const Phone320: Story = {
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};

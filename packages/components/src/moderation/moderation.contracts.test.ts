@@ -1,46 +1,49 @@
-import { activate, dialogContract, PATIENCE } from '../test-helpers/dialog-contract.js';
+import { dialogContract, openedBy, PATIENCE } from '../test-helpers/dialog-contract.js';
+import type { DialogContractCase } from '../test-helpers/dialog-contract.js';
 import { fixture, html, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetModeration } from './moderation.js';
 import { sourceWith, withQueue } from './test-helpers/memory-moderation.js';
 import './moderation.js';
 
 async function mount(): Promise<HTMLElement> {
+  return mountWith(withQueue());
+}
+
+/** The queue with its waiting post's author already suspended (for « Lever la suspension »). */
+async function mountWithSuspension(): Promise<HTMLElement> {
+  const moderation = withQueue();
+  moderation.community.suspendedPseudonyms = ['Colibri54'];
+  return mountWith(moderation);
+}
+
+async function mountWith(moderation: ReturnType<typeof withQueue>): Promise<HTMLElement> {
   const element = await fixture<CarnetModeration>(
-    html`<carnet-moderation .dataSource=${sourceWith(withQueue())}></carnet-moderation>`,
+    html`<carnet-moderation .dataSource=${sourceWith(moderation)}></carnet-moderation>`,
   );
   await waitUntil(() => element.matches(':state(ready)'), 'queue shown', PATIENCE);
   return element;
 }
 
-function button(host: HTMLElement, selector: string): HTMLElement {
-  const found = host.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
+/** The confirmation dialog opened from a queue's button: « Annuler » holds focus first. */
+function confirmation(name: string, opener: string, mountElement = mount): DialogContractCase {
+  return {
+    name: `the confirmation of ${name}`,
+    mount: mountElement,
+    open: openedBy(opener),
+    selector: 'dialog[part="confirm-dialog"]',
+    safeChoice: 'Annuler',
+  };
 }
 
 describe('<carnet-moderation> shared contracts', () => {
   dialogContract([
-    {
-      name: 'the confirmation of hiding a post',
-      mount,
-      open: async (host) => {
-        const hide = button(host, '[part="hide"]');
-        await activate(hide);
-        return hide;
-      },
-      selector: 'dialog[part="confirm-dialog"]',
-      safeChoice: 'Annuler',
-    },
-    {
-      name: 'the confirmation of suspending a pseudonym',
-      mount,
-      open: async (host) => {
-        const suspend = button(host, '[part="suspend"]');
-        await activate(suspend);
-        return suspend;
-      },
-      selector: 'dialog[part="confirm-dialog"]',
-      safeChoice: 'Annuler',
-    },
+    confirmation('hiding a post', '[part="hide"]'),
+    confirmation('suspending a pseudonym', '[part="suspend"]'),
+    confirmation('restoring a hidden post', '[part="restore"]'),
+    confirmation(
+      'lifting a suspension (from the list of suspensions)',
+      '[part="suspensions"] [part="unsuspend"]',
+      mountWithSuspension,
+    ),
   ]);
 });

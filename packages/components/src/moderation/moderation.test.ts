@@ -2,6 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, deepActiveElement, PATIENCE } from '../test-helpers/dialog-contract.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '../test-helpers/fixture.js';
+import { allByRole, byRole, click, queryByRole, typeInto } from '../test-helpers/person.js';
 import type { CarnetModerationActionEvent } from '../events/carnet-moderation-action.js';
 import type { CarnetProvider } from '../provider/provider.js';
 import type { CarnetModeration } from './moderation.js';
@@ -17,12 +18,18 @@ function one<T extends Element = HTMLElement>(element: CarnetModeration, selecto
   return found;
 }
 
-/** The queued post written by `pseudonym`. */
+/** The queued post written by `pseudonym`: the article under its heading « Message de … ». */
 function reportOf(element: CarnetModeration, pseudonym: string): HTMLElement {
-  const found = [...(element.shadowRoot?.querySelectorAll<HTMLElement>('[part~="report"]') ?? [])].find((report) =>
-    text(report.querySelector('h4')).startsWith(`Message de ${pseudonym}`),
-  );
+  const heading = byRole(element, 'heading', new RegExp(`^Message de ${pseudonym}\\b`));
+  const found = heading.closest<HTMLElement>('article');
   if (!found) throw new Error(`no queued post of ${pseudonym}`);
+  return found;
+}
+
+/** The confirmation's button that acts (« Masquer le message », « Suspendre le pseudonyme »…), not « Annuler ». */
+function confirmButton(element: CarnetModeration): HTMLElement {
+  const [found] = allByRole(dialog(element), 'button').filter((button) => text(button) !== 'Annuler');
+  if (!found) throw new Error('no confirm button in the dialog');
   return found;
 }
 
@@ -76,33 +83,32 @@ describe('<carnet-moderation>', () => {
     expect(text(waiting)).to.contain('« conseil risqué »');
     const hidden = reportOf(element, 'Lulu79');
     expect(text(hidden.querySelector('[part="hidden-state"]'))).to.contain('« Publicité »');
-    expect(text(one(element, '#waiting-title'))).to.equal('À examiner (1)');
-    expect(text(one(element, '#hidden-title'))).to.equal('Masqués (1)');
+    expect(queryByRole(element, 'heading', 'À examiner (1)')).to.not.equal(null);
+    expect(queryByRole(element, 'heading', 'Masqués (1)')).to.not.equal(null);
     await expect(element).to.be.accessible();
   });
 
   it('hides a post with the keyboard after a confirmation that starts on « Annuler » and needs the reason', async () => {
     const moderation = withQueue();
     const element = await mount(moderation);
-    const hide = reportOf(element, 'Colibri54').querySelector<HTMLButtonElement>('[part="hide"]') as HTMLButtonElement;
-    await activate(hide);
+    await activate(byRole(reportOf(element, 'Colibri54'), 'button', 'Masquer le message'));
     await waitUntil(() => dialog(element).open, 'confirmation opens', PATIENCE);
     expect(text(deepActiveElement())).to.equal('Annuler');
     await expect(element).to.be.accessible();
 
     // Confirming without a reason does nothing but ask for it.
-    await activate(one(element, 'dialog [data-action="confirm"]'));
-    await waitUntil(() => element.shadowRoot?.querySelector('#confirm-reason-error'), 'reason asked', PATIENCE);
+    await activate(byRole(dialog(element), 'button', 'Masquer le message'));
+    await waitUntil(() => queryByRole(dialog(element), 'alert'), 'reason asked', PATIENCE);
+    expect(text(byRole(dialog(element), 'alert'))).to.equal('Écrivez la raison que l’auteur lira.');
     expect(moderation.calls).to.deep.equal([]);
 
-    one(element, '#confirm-reason').focus();
-    await sendKeys({ type: 'Conseil médical à vérifier' });
+    await typeInto(byRole(dialog(element), 'textbox', 'Raison montrée à l’auteur'), 'Conseil médical à vérifier');
     const done = oneEvent(element, 'carnet-moderation-action') as Promise<CarnetModerationActionEvent>;
-    await activate(one(element, 'dialog [data-action="confirm"]'));
+    await click(byRole(dialog(element), 'button', 'Masquer le message'));
     const event = await done;
     expect(event.detail).to.deep.equal({ action: 'hide', communityId: 'community-diabetes', target: 'post-1' });
     expect(moderation.calls).to.deep.equal(['hide post-1: Conseil médical à vérifier']);
-    await waitUntil(() => text(one(element, '#hidden-title')) === 'Masqués (2)', 'the queue is read again', PATIENCE);
+    await waitUntil(() => queryByRole(element, 'heading', 'Masqués (2)'), 'the queue is read again', PATIENCE);
     expect(dialog(element).open).to.equal(false);
     expect(text(reportOf(element, 'Colibri54').querySelector('[part="hidden-state"]'))).to.contain(
       '« Conseil médical à vérifier »',
@@ -114,17 +120,17 @@ describe('<carnet-moderation>', () => {
       'announced politely',
       PATIENCE,
     );
-    expect(text(one(element, '[part="trail"] summary'))).to.equal('Journal de modération (1)');
+    expect(text(element.shadowRoot?.querySelector('details summary'))).to.equal('Journal de modération (1)');
   });
 
   it('restores a hidden post, which leaves the queue', async () => {
     const moderation = withQueue();
     const element = await mount(moderation);
-    await activate(reportOf(element, 'Lulu79').querySelector('[part="restore"]') as HTMLElement);
+    await click(byRole(reportOf(element, 'Lulu79'), 'button', 'Rétablir le message'));
     await waitUntil(() => dialog(element).open, 'confirmation opens', PATIENCE);
-    expect(text(one(element, '#confirm-title'))).to.equal('Rétablir le message de Lulu79 ?');
-    await activate(one(element, 'dialog [data-action="confirm"]'));
-    await waitUntil(() => text(one(element, '#hidden-title')) === 'Masqués (0)', 'restored', PATIENCE);
+    expect(queryByRole(dialog(element), 'heading', 'Rétablir le message de Lulu79 ?')).to.not.equal(null);
+    await activate(byRole(dialog(element), 'button', 'Rétablir le message'));
+    await waitUntil(() => queryByRole(element, 'heading', 'Masqués (0)'), 'restored', PATIENCE);
     expect(moderation.calls).to.deep.equal(['restore post-2']);
     // The button that opened the dialog left with its post: focus lands on the queue's heading.
     await waitUntil(() => deepActiveElement()?.id === 'waiting-title', 'focus on the queue', PATIENCE);
@@ -133,17 +139,19 @@ describe('<carnet-moderation>', () => {
   it('suspends a pseudonym and lifts the suspension', async () => {
     const moderation = withQueue();
     const element = await mount(moderation);
-    await activate(reportOf(element, 'Colibri54').querySelector('[part="suspend"]') as HTMLElement);
+    await click(byRole(reportOf(element, 'Colibri54'), 'button', 'Suspendre Colibri54'));
     await waitUntil(() => dialog(element).open, 'confirmation opens', PATIENCE);
-    expect(text(one(element, '#confirm-description'))).to.contain('ne pourra plus publier');
-    await activate(one(element, 'dialog [data-action="confirm"]'));
-    await waitUntil(() => element.shadowRoot?.querySelector('[part="suspensions"]'), 'listed as suspended', PATIENCE);
-    expect(text(reportOf(element, 'Colibri54').querySelector('[part="suspended-badge"]'))).to.equal('suspendu');
+    expect(text(dialog(element))).to.contain('ne pourra plus publier');
+    await activate(confirmButton(element));
+    await waitUntil(() => queryByRole(element, 'heading', 'Pseudonymes suspendus'), 'listed as suspended', PATIENCE);
+    expect(text(byRole(reportOf(element, 'Colibri54'), 'heading'))).to.equal('Message de Colibri54 suspendu');
 
-    await activate(one(element, '[part="suspensions"] [part="unsuspend"]'));
+    // Lifted from the list of suspensions (the post's own button says the same).
+    const suspensions = byRole(element, 'heading', 'Pseudonymes suspendus').closest('section') as HTMLElement;
+    await activate(byRole(suspensions, 'button', 'Lever la suspension de Colibri54'));
     await waitUntil(() => dialog(element).open, 'confirmation opens', PATIENCE);
-    await activate(one(element, 'dialog [data-action="confirm"]'));
-    await waitUntil(() => !element.shadowRoot?.querySelector('[part="suspensions"]'), 'lifted', PATIENCE);
+    await activate(confirmButton(element));
+    await waitUntil(() => !queryByRole(element, 'heading', 'Pseudonymes suspendus'), 'lifted', PATIENCE);
     expect(moderation.calls).to.deep.equal(['suspend Colibri54', 'unsuspend Colibri54']);
     await expect(element).to.be.accessible();
   });
@@ -151,7 +159,7 @@ describe('<carnet-moderation>', () => {
   it('Escape cancels without acting', async () => {
     const moderation = withQueue();
     const element = await mount(moderation);
-    const hide = reportOf(element, 'Colibri54').querySelector<HTMLButtonElement>('[part="hide"]') as HTMLButtonElement;
+    const hide = byRole(reportOf(element, 'Colibri54'), 'button', 'Masquer le message');
     await activate(hide);
     await waitUntil(() => dialog(element).open, 'confirmation opens', PATIENCE);
     await sendKeys({ press: 'Escape' });
@@ -164,13 +172,13 @@ describe('<carnet-moderation>', () => {
     const moderation = withQueue();
     moderation.failActions = true;
     const element = await mount(moderation);
-    await activate(reportOf(element, 'Colibri54').querySelector('[part="suspend"]') as HTMLElement);
+    await activate(byRole(reportOf(element, 'Colibri54'), 'button', 'Suspendre Colibri54'));
     await waitUntil(() => dialog(element).open, 'confirmation opens', PATIENCE);
-    await activate(one(element, 'dialog [data-action="confirm"]'));
-    await waitUntil(() => element.shadowRoot?.querySelector('dialog [role="alert"]'), 'failure said', PATIENCE);
+    await activate(confirmButton(element));
+    await waitUntil(() => queryByRole(dialog(element), 'alert'), 'failure said', PATIENCE);
     expect(dialog(element).open).to.equal(true);
     moderation.failActions = false;
-    await activate(one(element, 'dialog [data-action="confirm"]'));
+    await click(confirmButton(element));
     await waitUntil(() => !dialog(element).open, 'done', PATIENCE);
     expect(moderation.calls).to.deep.equal(['suspend Colibri54']);
   });
@@ -187,7 +195,7 @@ describe('<carnet-moderation>', () => {
     expect(element.matches(':state(error)')).to.equal(true);
     await expect(element).to.be.accessible();
     moderation.failList = false;
-    one<HTMLButtonElement>(element, '[part="retry"]').click();
+    await click(byRole(element, 'button', 'Réessayer'));
     await waitUntil(() => element.matches(':state(ready)'), 'ready after retry', PATIENCE);
   });
 

@@ -9,17 +9,21 @@ import { instantAt } from './organiser-calendar.js';
 import type { SkipReason } from './organiser-labels.js';
 import type { GridDose } from './week-grid.model.js';
 import type { WeekController } from './week.controller.js';
+import { parseTimeField } from '../shared/date-time-fields.js';
+import type { CarnetLocale } from '../shared/localization.js';
 
 /** Which part of the intake dialog is shown. */
 export type IntakeDialogStep = 'menu' | 'time' | 'skip' | 'early';
 
 /** Why the last action failed, as the dialog words it. */
-export type IntakeProblem = 'save-failed' | 'time-missing' | 'time-in-future';
+export type IntakeProblem = 'save-failed' | 'time-missing' | 'time-unreadable' | 'time-in-future';
 
 /** What the actions need from the element. */
 export interface IntakeActionsOptions {
   source: () => DataSource | undefined;
   now: () => Date;
+  /** The page's language: how a typed time is read (« 14h30 », « 2:30 pm » in English). */
+  locale: () => CarnetLocale;
   week: WeekController;
   announce: (text: string) => void;
 }
@@ -116,6 +120,7 @@ export class IntakeActionsController implements ReactiveController {
 
   /** Sets the « taken at » time as the patient types it. */
   setTakenAtTime(time: string): void {
+    // As typed (« 14h30 »): read when the form is sent.
     this.#takenAtTime = time;
   }
 
@@ -207,9 +212,11 @@ export class IntakeActionsController implements ReactiveController {
   takeAtChosenTime(): Promise<void> {
     const dose = this.#dose;
     if (!dose) return Promise.resolve();
-    if (!/^\d{2}:\d{2}$/.test(this.#takenAtTime)) return this.refuse('time-missing');
+    if (this.#takenAtTime.trim() === '') return this.refuse('time-missing');
+    const time = parseTimeField(this.#takenAtTime, this.options.locale());
+    if (time === undefined) return this.refuse('time-unreadable');
     const scheduled = Date.parse(dose.scheduledAt);
-    let takenAt = instantAt(dose.date, this.#takenAtTime, dose.timeZone).getTime();
+    let takenAt = instantAt(dose.date, time, dose.timeZone).getTime();
     // A bedtime dose taken after midnight belongs to the evening before.
     if (takenAt < scheduled - 12 * HOUR_MS) takenAt += 24 * HOUR_MS;
     if (takenAt > this.options.now().getTime() + FUTURE_LEEWAY_MS) return this.refuse('time-in-future');

@@ -19,6 +19,7 @@ import {
 import { SKIP_REASONS, skipReasonLabel, stateIcon } from './organiser-labels.js';
 import type { SkipReason } from './organiser-labels.js';
 import type { GridDose } from './week-grid.model.js';
+import { formatTimeField } from '../shared/date-time-fields.js';
 
 /** What the intake dialog shows and does. */
 export interface IntakeDialogView {
@@ -40,6 +41,8 @@ function problemText(actions: IntakeActionsController): string | undefined {
       );
     case 'time-missing':
       return msg("Indiquez l'heure de la prise.");
+    case 'time-unreadable':
+      return msg('Heure non reconnue : écrivez-la hh:mm, par exemple 14:30.');
     case 'time-in-future':
       return msg("L'heure de la prise ne peut pas être dans le futur.");
     default:
@@ -152,12 +155,17 @@ function renderTimeForm(view: IntakeDialogView, saving: boolean): TemplateResult
     <input
       id="taken-at"
       part="taken-at-input"
-      type="time"
+      class="time-field"
+      type="text"
+      autocomplete="off"
       required
       autofocus
-      .value=${live(actions.takenAtTime)}
+      aria-describedby="taken-at-hint"
+      aria-invalid=${actions.problem === 'time-missing' || actions.problem === 'time-unreadable' ? 'true' : 'false'}
+      .value=${live(formatTimeField(actions.takenAtTime))}
       @input=${(event: Event) => actions.setTakenAtTime((event.target as HTMLInputElement).value)}
     />
+    <span class="field-hint" id="taken-at-hint">${msg('hh:mm, sur 24 heures')}</span>
     ${renderFormActions(actions, saving)}
   </form>`;
 }

@@ -84,7 +84,13 @@ describe('<carnet-pill-organiser> states, keyboard, print and languages', () => 
     await expect(organiser).to.be.accessible();
     one<HTMLButtonElement>(organiser, 'button[part="take-at"]').click();
     await organiser.updateComplete;
-    expect(one<HTMLInputElement>(organiser, 'input[part="taken-at-input"]').type).to.equal('time');
+    // Typed in the page's language, as in the agenda (a native time input follows the browser's: « 03:00 PM »).
+    const time = one<HTMLInputElement>(organiser, 'input[part="taken-at-input"]');
+    expect(time.type).to.equal('text');
+    expect(time.value).to.equal('11:00');
+    expect(text(organiser.shadowRoot?.getElementById(time.getAttribute('aria-describedby') ?? ''))).to.equal(
+      'hh:mm, sur 24 heures',
+    );
     await expect(organiser).to.be.accessible();
     one<HTMLButtonElement>(organiser, '.dialog-form button.secondary-button').click();
     await organiser.updateComplete;

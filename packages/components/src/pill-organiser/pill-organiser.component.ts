@@ -17,6 +17,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
 import { DialogController } from '../shared/dialog.controller.js';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
+import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
@@ -146,6 +147,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
     baseStyles,
     stateStyles,
     dialogStyles,
+    dateTimeFieldStyles,
     pillOrganiserStyles,
     organiserPanelStyles,
     planEditorStyles,
@@ -222,6 +224,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
   private readonly actions = new IntakeActionsController(this, {
     source: () => this.dataSource,
     now: () => this.currentNow(),
+    locale: () => this.locale,
     week: this.week,
     announce: (text) => this.announcer.announce(text),
   });
@@ -298,6 +301,15 @@ export class CarnetPillOrganiser extends CarnetWidget {
   /** Reads plans and intakes again, e.g. after they changed elsewhere. */
   refresh(): Promise<void> {
     return this.week.reload();
+  }
+
+  /** A skip link leads to the week's one Tab stop: the dose to take now. */
+  protected override skipTarget(): HTMLElement | null {
+    return (
+      this.renderRoot.querySelector<HTMLElement>('button.dose[tabindex="0"]') ??
+      this.renderRoot.querySelector<HTMLElement>('button.dose') ??
+      super.skipTarget()
+    );
   }
 
   private get preset(): OrganiserPreset {

@@ -1,5 +1,5 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
-import { activate, dialogContract } from '../test-helpers/dialog-contract.js';
+import { activate, dialogContract, openedBy } from '../test-helpers/dialog-contract.js';
 import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import type { CarnetPillOrganiser } from './pill-organiser.js';
 import {
@@ -12,6 +12,7 @@ import {
 } from './test-helpers/organiser-fixtures.js';
 
 const LEVODOPA = 'plan-parkinson-levodopa-carbidopa';
+const RASAGILINE = 'plan-parkinson-rasagiline';
 
 async function organiserWithHistory(label: string): Promise<HTMLElement> {
   const dbName = uniqueDbName(label);
@@ -59,6 +60,14 @@ describe('<carnet-pill-organiser> shared contracts', () => {
         await activate(button);
         return button;
       },
+      selector: 'dialog[part="plan-editor"]',
+      safeChoice: 'Médicament',
+      cleanup: deleteTestDatabases,
+    },
+    {
+      name: 'the treatment editor on an existing treatment (« Modifier »)',
+      mount: () => organiserWithHistory('contract-plan-edit'),
+      open: openedBy(`li[data-plan-id="${RASAGILINE}"] button[part="edit-plan"]`),
       selector: 'dialog[part="plan-editor"]',
       safeChoice: 'Médicament',
       cleanup: deleteTestDatabases,

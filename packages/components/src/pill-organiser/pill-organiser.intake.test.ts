@@ -1,5 +1,7 @@
 import { createLocalDataSource, StorageError } from '@carnet/catalog-sdk';
+import { sendKeys } from '@web/test-runner-commands';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
+import { byRole, click, queryByRole, typeInto } from '../test-helpers/person.js';
 import { expect, oneEvent, removeFixtures, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetIntakeChangeEvent } from '../events/carnet-intake-change.js';
 import type { CarnetPillOrganiser } from './pill-organiser.js';
@@ -91,6 +93,29 @@ describe('<carnet-pill-organiser> marking doses', () => {
     await chooseTime(organiser, '07:10');
     await stateBecomes(organiser, AT_7, 'taken');
     expect(doseButton(organiser, LEVODOPA, AT_7).querySelector('[part~="late-badge"]') === null).to.equal(true);
+  });
+
+  it('reads a time typed as a French reader writes it (« 7h40 ») and says when one is not a time', async () => {
+    const dbName = uniqueDbName('typed-time');
+    await seedPersona(dbName, 'parkinson');
+    const { organiser } = await mountOrganiser(dbName, { pathology: 'parkinson' });
+    const dialog = await openDose(organiser, doseButton(organiser, LEVODOPA, AT_7));
+    await click(byRole(dialog, 'button', /^Prise à une autre heure/));
+    await waitUntil(() => queryByRole(dialog, 'textbox', 'Heure de la prise'), 'time asked');
+    const time = byRole<HTMLInputElement>(dialog, 'textbox', 'Heure de la prise');
+    await typeInto(time, '25h', { replace: true });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => queryByRole(dialog, 'alert'), 'refused');
+    expect(text(byRole(dialog, 'alert'))).to.equal('Heure non reconnue : écrivez-la hh:mm, par exemple 14:30.');
+    expect(time.getAttribute('aria-invalid')).to.equal('true');
+    expect(await intakesOf(dbName, AT_7)).to.equal(0);
+    await typeInto(time, '7h40', { replace: true });
+    await sendKeys({ press: 'Enter' });
+    await stateBecomes(organiser, AT_7, 'taken-late');
+    const { intakes } = await storedMedication(dbName);
+    expect(intakes.find((i) => i.scheduledAt === AT_7 && i.planId === LEVODOPA)?.takenAt).to.equal(
+      parisMarch('2026-03-11', '07:40'),
+    );
   });
 
   it('refuses a time in the future and records nothing', async () => {

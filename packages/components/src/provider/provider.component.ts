@@ -41,6 +41,7 @@ import { ConnectedModeView, RECORD_STATUS_OF_CONNECTION } from './connected-mode
 import { LocalRecord } from './local-record.js';
 import { providerStyles } from './provider.styles.js';
 import { sessionHeaderStyles } from './session-header.styles.js';
+import { SkipLinksController } from './skip-links.controller.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
 
 /**
@@ -101,6 +102,7 @@ const SOURCE_PROPERTIES = [
  * @csspart sign-in - The sign-in prompt (connected mode, signed out).
  * @csspart notice - Why the patient is asked to sign in (again): expired session, refused sign-in…
  * @csspart sign-in-button - The Se connecter button.
+ * @csspart skip-links - The « Aller à … » links to each widget it holds (from two on), shown when focused.
  * @csspart session-header - The header above the widgets once signed in.
  * @csspart session-name - Who is signed in (display name, else patient id).
  * @csspart sign-out-button - The Se déconnecter button.
@@ -272,6 +274,8 @@ export class CarnetProvider extends CarnetElement {
   }
 
   @state() private remember = readRememberDevice();
+
+  private readonly skipLinks = new SkipLinksController(this);
   @state() private status: ProviderRecordStatus = 'idle';
   @state() private failure?: CarnetErrorDetail;
 
@@ -481,6 +485,7 @@ export class CarnetProvider extends CarnetElement {
           ? renderErrorState({ message: userMessageFor(this.failure.messageKey), onRetry: this.retry })
           : nothing
       }
+      ${this.skipLinks.render()}
       <slot></slot>
       ${this.announcer.region()}
     `;

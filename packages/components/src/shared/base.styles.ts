@@ -1,6 +1,22 @@
 import { css } from 'lit';
 
 /**
+ * The declarations that take something out of sight but not from screen readers: for a rule
+ * that hides only sometimes (a table's header on a phone, skip links until focused).
+ */
+export const visuallyHiddenRules = css`
+  position: absolute !important;
+  inline-size: 1px;
+  block-size: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+  border: 0;
+`;
+
+/**
  * Styles every Carnet element starts from: box model, visible focus, reduced
  * motion, 44px targets (`.touch-target`) and text for screen readers only
  * (`.visually-hidden`).
@@ -40,15 +56,7 @@ export const baseStyles = css`
   }
 
   .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
+    ${visuallyHiddenRules}
   }
 
   @media (prefers-reduced-motion: reduce) {

@@ -9,6 +9,7 @@ import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
+import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
 import { DataLoader } from '../shared/data-loader.controller.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
@@ -66,7 +67,7 @@ interface SharingData {
  */
 @localized()
 export class CarnetSharing extends CarnetWidget {
-  static override styles = [baseStyles, stateStyles, sharingStyles];
+  static override styles = [baseStyles, stateStyles, dateTimeFieldStyles, sharingStyles];
 
   /** Where accesses are read and changed; given by the enclosing `<carnet-provider>`. */
   @consume({ context: dataSourceContext, subscribe: true })
@@ -90,7 +91,11 @@ export class CarnetSharing extends CarnetWidget {
     },
   });
 
-  private readonly sharing = new SharingController(this, (outcome) => this.afterChange(outcome));
+  private readonly sharing = new SharingController(
+    this,
+    (outcome) => this.afterChange(outcome),
+    () => this.locale,
+  );
 
   /** Reads the accesses again. */
   refresh(): Promise<void> {
@@ -169,7 +174,7 @@ export class CarnetSharing extends CarnetWidget {
       problem: this.sharing.problem,
       onCaregiver: (id) => this.sharing.chooseCaregiver(id),
       onPart: (part, level) => this.sharing.choosePart(part, level),
-      onUntil: (day) => this.sharing.chooseUntil(day),
+      onUntil: (typed) => this.sharing.chooseUntil(typed),
       onGrant: () => {
         if (!source) return;
         const name = data.caregivers.find((caregiver) => caregiver.id === this.sharing.draft.caregiverId)?.name;
@@ -212,7 +217,9 @@ export class CarnetSharing extends CarnetWidget {
       });
     const view = this.view(data);
     return html`${
-        this.sharing.problem === 'failed' ? html`<p class="problem" role="alert">${problemMessage('failed')}</p>` : ''
+        this.sharing.problem === 'failed'
+          ? html`<p class="problem" role="alert">${problemMessage('failed', this.locale)}</p>`
+          : ''
       }
       <section aria-labelledby="caregivers-title">
         <h3 id="caregivers-title" tabindex="-1">${msg('Aidants')}</h3>

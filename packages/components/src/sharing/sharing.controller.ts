@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AccessLevel, CaregiverGrant, DataSource, GrantedParts, RecordPart } from '@carnet/catalog-sdk';
+import { parseDateField } from '../shared/date-time-fields.js';
+import type { CarnetLocale } from '../shared/localization.js';
 import { endOfDay } from './sharing-format.js';
 
 /** What the patient is choosing in the « Donner accès » form. */
@@ -8,10 +10,12 @@ export interface GrantDraft {
   parts: GrantedParts;
   /** Last day of access (`YYYY-MM-DD`), empty: until revoked. */
   untilDay: string;
+  /** The last day as typed, while it is not a real day (shown as typed, and refused). */
+  untilTyped?: string;
 }
 
 /** Why the last action did not go through, for the sentence shown. */
-export type SharingProblem = 'no-caregiver' | 'no-part' | 'past-date' | 'no-professional' | 'failed';
+export type SharingProblem = 'no-caregiver' | 'no-part' | 'invalid-date' | 'past-date' | 'no-professional' | 'failed';
 
 /** What happened, for the element to announce and dispatch. */
 export type SharingOutcome =
@@ -39,6 +43,7 @@ export class SharingController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly done: (outcome: SharingOutcome) => void,
+    private readonly locale: () => CarnetLocale,
   ) {
     host.addController(this);
   }
@@ -64,8 +69,12 @@ export class SharingController implements ReactiveController {
     this.changed();
   }
 
-  chooseUntil(day: string): void {
-    this.draft = { ...this.draft, untilDay: day };
+  /** Reads the last day typed in the page's order (« 30/06/2031 »); empty: until revoked. */
+  chooseUntil(typed: string): void {
+    const text = typed.trim();
+    const day = text === '' ? '' : parseDateField(text, this.locale());
+    const { untilTyped: _previous, ...draft } = this.draft;
+    this.draft = day === undefined ? { ...draft, untilDay: '', untilTyped: typed } : { ...draft, untilDay: day };
     this.changed();
   }
 
@@ -76,6 +85,7 @@ export class SharingController implements ReactiveController {
     const until = this.draft.untilDay ? endOfDay(this.draft.untilDay) : undefined;
     if (!this.draft.caregiverId) return this.fail('no-caregiver');
     if (Object.keys(this.draft.parts).length === 0) return this.fail('no-part');
+    if (this.draft.untilTyped !== undefined) return this.fail('invalid-date');
     if (until !== undefined && Date.parse(until) <= now.getTime()) return this.fail('past-date');
     await this.run('new', async () => {
       const grant = await sharing.grant({

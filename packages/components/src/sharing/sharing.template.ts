@@ -1,15 +1,22 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import type { AccessLevel, CareTeamMember, Caregiver, CaregiverGrant, RecordPart } from '@carnet/catalog-sdk';
 import { RECORD_PARTS } from '@carnet/catalog-sdk';
+import { dateShape, formatDateField } from '../shared/date-time-fields.js';
+import type { CarnetLocale } from '../shared/localization.js';
+import { parseOneOf } from '../shared/parse-one-of.js';
 import type { GrantDraft, SharingProblem } from './sharing.controller.js';
 import { levelLabel, partLabel, partsSummary, untilLabel } from './sharing-format.js';
 
+/** The levels a part's list offers. */
+const PART_LEVELS: readonly (AccessLevel | 'none')[] = ['none', 'read', 'write'];
+
 /** What the sharing templates read. */
 export interface SharingView {
-  locale: string;
+  locale: CarnetLocale;
   caregivers: readonly Caregiver[];
   grants: readonly CaregiverGrant[];
   careTeam: readonly CareTeamMember[];
@@ -24,7 +31,8 @@ export interface SharingView {
   problem: SharingProblem | undefined;
   onCaregiver(id: string): void;
   onPart(part: RecordPart, level: AccessLevel | 'none'): void;
-  onUntil(day: string): void;
+  /** The last day, as typed. */
+  onUntil(typed: string): void;
   onGrant(): void;
   onRevoke(grant: CaregiverGrant): void;
   onStopSharing(member: CareTeamMember): void;
@@ -33,12 +41,14 @@ export interface SharingView {
 }
 
 /** The sentence for a problem. Called at render time. */
-export function problemMessage(problem: SharingProblem): string {
+export function problemMessage(problem: SharingProblem, locale: CarnetLocale): string {
   switch (problem) {
     case 'no-caregiver':
       return msg('Choisissez la personne à qui donner accès.');
     case 'no-part':
       return msg('Choisissez au moins une partie du carnet.');
+    case 'invalid-date':
+      return msg(str`Date non reconnue : écrivez-la ${dateShape(locale)}.`);
     case 'past-date':
       return msg('La date de fin doit être aujourd’hui ou plus tard.');
     case 'no-professional':
@@ -123,7 +133,7 @@ export function renderGrantForm(view: SharingView): TemplateResult {
             <select
               name=${`part-${part}`}
               @change=${(event: Event) =>
-                view.onPart(part, (event.target as HTMLSelectElement).value as AccessLevel | 'none')}
+                view.onPart(part, parseOneOf((event.target as HTMLSelectElement).value, PART_LEVELS, 'none'))}
             >
               <option value="none" ?selected=${!view.draft.parts[part]}>${msg('pas d’accès')}</option>
               <option value="read" ?selected=${view.draft.parts[part] === 'read'}>${levelLabel('read')}</option>
@@ -132,17 +142,25 @@ export function renderGrantForm(view: SharingView): TemplateResult {
           </label>`,
       )}
     </fieldset>
-    <label class="field">
-      <span>${msg('Jusqu’au (facultatif)')}</span>
+    <div class="field">
+      <label for="until">${msg('Jusqu’au (facultatif)')}</label>
       <input
-        type="date"
+        id="until"
+        type="text"
+        class="date-field"
         name="until"
-        aria-invalid=${problem === 'past-date' ? 'true' : 'false'}
-        .value=${view.draft.untilDay}
+        inputmode="numeric"
+        autocomplete="off"
+        aria-invalid=${problem === 'past-date' || problem === 'invalid-date' ? 'true' : 'false'}
+        aria-describedby="until-hint"
+        .value=${live(
+          view.draft.untilTyped ?? (view.draft.untilDay ? formatDateField(view.draft.untilDay, view.locale) : ''),
+        )}
         @change=${(event: Event) => view.onUntil((event.target as HTMLInputElement).value)}
       />
-    </label>
-    ${problem ? html`<p class="problem" role="alert">${problemMessage(problem)}</p>` : nothing}
+      <span class="field-hint" id="until-hint">${dateShape(view.locale)}</span>
+    </div>
+    ${problem ? html`<p class="problem" role="alert">${problemMessage(problem, view.locale)}</p>` : nothing}
     <button
       type="submit"
       class="touch-target action action--primary"
@@ -218,7 +236,7 @@ export function renderAddProfessional(view: SharingView): TemplateResult | typeo
         )}
       </select>
     </label>
-    ${problem ? html`<p class="problem" role="alert">${problemMessage('no-professional')}</p>` : nothing}
+    ${problem ? html`<p class="problem" role="alert">${problemMessage('no-professional', view.locale)}</p>` : nothing}
     <button
       type="submit"
       class="touch-target action action--primary"

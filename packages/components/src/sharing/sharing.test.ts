@@ -1,6 +1,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '../test-helpers/fixture.js';
+import { allByRole, byRole, chooseOption, click, queryByRole, typeInto } from '../test-helpers/person.js';
 import type { CarnetProvider } from '../provider/provider.js';
 import type { CarnetSharing } from './sharing.js';
 import { sharingSource } from './test-helpers/sample-sharing.js';
@@ -16,19 +17,21 @@ async function settled(element: CarnetSharing): Promise<void> {
   await element.updateComplete;
 }
 
-const $ = <T extends Element>(element: CarnetSharing, selector: string): T =>
-  element.shadowRoot?.querySelector(selector) as T;
+/** The accesses given to caregivers, as read. */
+const grants = (element: CarnetSharing): string[] =>
+  allByRole(element, 'listitem')
+    .filter((item) => item.matches('[part="grant"]'))
+    .map((item) => text(item));
 
-/** Focuses a native select and picks an option with the keyboard. */
-async function choose(element: CarnetSharing, selector: string, value: string): Promise<void> {
-  const select = $<HTMLSelectElement>(element, selector);
-  select.focus();
-  const index = [...select.options].findIndex((option) => option.value === value);
-  const steps = index - select.selectedIndex;
-  for (let i = 0; i < Math.abs(steps); i++) await sendKeys({ press: steps > 0 ? 'ArrowDown' : 'ArrowUp' });
-  await element.updateComplete;
-  expect(select.value).to.equal(value);
-}
+/** The professionals who can see the record, as read. */
+const professionals = (element: CarnetSharing): string[] =>
+  allByRole(element, 'listitem')
+    .filter((item) => item.matches('[part="professional"]'))
+    .map((item) => text(item));
+
+/** Picks an option of the list labelled `label` with the keyboard. */
+const choose = (element: CarnetSharing, label: string | RegExp, option: string | RegExp): Promise<void> =>
+  chooseOption(byRole<HTMLSelectElement>(element, 'combobox', label), option);
 
 describe('<carnet-sharing>', () => {
   afterEach(async () => {
@@ -40,16 +43,12 @@ describe('<carnet-sharing>', () => {
       html`<carnet-sharing .dataSource=${sharingSource()}></carnet-sharing>`,
     );
     await settled(element);
-    const grant = text($(element, '[part="grant"]'));
+    const [grant] = grants(element);
     expect(grant).to.contain('Karim Benali');
     expect(grant).to.contain('Agenda (lecture seule) et Pilulier (lecture et modification)');
     expect(grant).to.contain('jusqu’au 31 décembre 2030 inclus');
-    expect(text($(element, '[part="professionals"]')))
-      .to.contain('Dr Claire Martin')
-      .and.contain('Néphrologue');
-    expect($<HTMLButtonElement>(element, '[part="revoke"]').getAttribute('aria-label')).to.equal(
-      'Retirer l’accès de Karim Benali',
-    );
+    expect(professionals(element).join(' ')).to.contain('Dr Claire Martin').and.contain('Néphrologue');
+    expect(queryByRole(element, 'button', 'Retirer l’accès de Karim Benali')).to.not.equal(null);
     await expect(element).to.be.accessible();
   });
 
@@ -57,21 +56,20 @@ describe('<carnet-sharing>', () => {
     const source = sharingSource();
     const element = await fixture<CarnetSharing>(html`<carnet-sharing .dataSource=${source}></carnet-sharing>`);
     await settled(element);
-    await choose(element, 'select[name="caregiver"]', 'aidant-1');
-    await choose(element, 'select[name="part-documents"]', 'read');
-    await choose(element, 'select[name="part-agenda"]', 'write');
-    const until = $<HTMLInputElement>(element, 'input[name="until"]');
-    until.value = '2031-06-30';
-    until.dispatchEvent(new Event('change'));
-    const submit = $<HTMLButtonElement>(element, '[part="grant-form"] button[type="submit"]');
-    submit.focus();
+    await choose(element, 'Aidant', /^Nadia Benali/);
+    await choose(element, 'Documents', 'lecture seule');
+    await choose(element, 'Agenda', 'lecture et modification');
+    // The last day, typed as a French reader writes it; Tab goes on to « Donner l’accès ».
+    await typeInto(byRole(element, 'textbox', 'Jusqu’au (facultatif)'), '30/06/2031');
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot?.activeElement).to.equal(byRole(element, 'button', 'Donner l’accès'));
     const fired = oneEvent(element, 'carnet-sharing-change');
     await sendKeys({ press: 'Enter' });
     const { detail } = await fired;
     expect(detail).to.include({ action: 'grant', personId: 'aidant-1' });
     expect(detail.parts).to.deep.equal({ documents: 'read', agenda: 'write' });
     expect(source.calls.grants[0]?.until).to.match(/^2031-06-30T|^2031-07-01T/);
-    await waitUntil(() => element.shadowRoot?.querySelectorAll('[part="grant"]').length === 2, 'two accesses');
+    await waitUntil(() => grants(element).length === 2, 'two accesses');
     await waitUntil(() => text(element.shadowRoot).includes('Accès donné à Nadia Benali.'), 'announced');
     await expect(element).to.be.accessible();
   });
@@ -80,34 +78,34 @@ describe('<carnet-sharing>', () => {
     const source = sharingSource();
     const element = await fixture<CarnetSharing>(html`<carnet-sharing .dataSource=${source}></carnet-sharing>`);
     await settled(element);
-    const submit = $<HTMLButtonElement>(element, '[part="grant-form"] button[type="submit"]');
-    submit.focus();
-    await sendKeys({ press: 'Enter' });
-    await element.updateComplete;
-    expect(text($(element, '[role="alert"]'))).to.equal('Choisissez la personne à qui donner accès.');
-    await choose(element, 'select[name="caregiver"]', 'aidant-1');
-    submit.focus();
-    await sendKeys({ press: 'Enter' });
-    await element.updateComplete;
-    expect(text($(element, '[role="alert"]'))).to.equal('Choisissez au moins une partie du carnet.');
+    const alert = (): string => text(queryByRole(element, 'alert'));
+    await click(byRole(element, 'button', 'Donner l’accès'));
+    await waitUntil(() => alert() === 'Choisissez la personne à qui donner accès.', 'who is missing');
+    await choose(element, 'Aidant', /^Nadia Benali/);
+    await click(byRole(element, 'button', 'Donner l’accès'));
+    await waitUntil(() => alert() === 'Choisissez au moins une partie du carnet.', 'the parts are missing');
+    await choose(element, 'Agenda', 'lecture seule');
+    await typeInto(byRole(element, 'textbox', 'Jusqu’au (facultatif)'), '31/02/2031');
+    await click(byRole(element, 'button', 'Donner l’accès'));
+    await waitUntil(() => alert() === 'Date non reconnue : écrivez-la jj/mm/aaaa.', 'the day is not a real one');
+    expect(byRole(element, 'textbox', 'Jusqu’au (facultatif)').getAttribute('aria-invalid')).to.equal('true');
     expect(source.calls.grants).to.have.length(0);
+    await expect(element).to.be.accessible();
   });
 
   it('revokes an access and stops sharing with a professional; focus stays in the element', async () => {
     const source = sharingSource();
     const element = await fixture<CarnetSharing>(html`<carnet-sharing .dataSource=${source}></carnet-sharing>`);
     await settled(element);
-    $<HTMLButtonElement>(element, '[part="revoke"]').focus();
+    byRole(element, 'button', 'Retirer l’accès de Karim Benali').focus();
     const revoked = oneEvent(element, 'carnet-sharing-change');
     await sendKeys({ press: 'Enter' });
     expect((await revoked).detail).to.include({ action: 'revoke', grantId: 'grant-1' });
-    await waitUntil(() => !element.shadowRoot?.querySelector('[part="grant"]'), 'no access left');
+    await waitUntil(() => grants(element).length === 0, 'no access left');
     expect(text(element.shadowRoot)).to.contain('Vous n’avez donné accès à aucun aidant.');
     await waitUntil(() => element.shadowRoot?.activeElement?.id === 'caregivers-title', 'focus on the heading');
-    const stop = $<HTMLButtonElement>(element, '[part="stop-sharing"]');
-    stop.focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.shadowRoot?.querySelectorAll('[part="professional"]').length === 1, 'one left');
+    await click(byRole(element, 'button', 'Ne plus partager avec Dr Claire Martin'));
+    await waitUntil(() => professionals(element).length === 1, 'one left');
     expect(source.calls.stopped).to.deep.equal(['pro-1']);
   });
 
@@ -115,16 +113,17 @@ describe('<carnet-sharing>', () => {
     const source = sharingSource();
     const element = await fixture<CarnetSharing>(html`<carnet-sharing .dataSource=${source}></carnet-sharing>`);
     await settled(element);
-    const options = [...$<HTMLSelectElement>(element, 'select[name="practitioner"]').options].map((o) => o.value);
-    expect(options).to.deep.equal(['', 'pro-3']);
-    await choose(element, 'select[name="practitioner"]', 'pro-3');
-    $<HTMLButtonElement>(element, '[part="share"]').focus();
+    const options = [...byRole<HTMLSelectElement>(element, 'combobox', 'Professionnel').options].map((o) =>
+      o.label.trim(),
+    );
+    expect(options).to.deep.equal(['Choisir…', 'Dr Inès Roux (Diététicienne)']);
+    await choose(element, 'Professionnel', /^Dr Inès Roux/);
     const fired = oneEvent(element, 'carnet-sharing-change');
-    await sendKeys({ press: 'Enter' });
+    await click(byRole(element, 'button', 'Partager mon carnet'));
     expect((await fired).detail).to.deep.equal({ action: 'share', personId: 'pro-3' });
-    await waitUntil(() => element.shadowRoot?.querySelectorAll('[part="professional"]').length === 3, 'three');
+    await waitUntil(() => professionals(element).length === 3, 'three');
     expect(source.calls.shared).to.deep.equal(['pro-3']);
-    expect(element.shadowRoot?.querySelector('[part="share-form"]')).to.equal(null);
+    expect(queryByRole(element, 'button', 'Partager mon carnet'), 'nobody left to add').to.equal(null);
     await expect(element).to.be.accessible();
   });
 
@@ -133,11 +132,10 @@ describe('<carnet-sharing>', () => {
       html`<carnet-sharing .dataSource=${sharingSource({ failWrites: true })}></carnet-sharing>`,
     );
     await settled(element);
-    $<HTMLButtonElement>(element, '[part="revoke"]').focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.shadowRoot?.querySelector('[role="alert"]'), 'problem shown');
-    expect(text($(element, '[role="alert"]'))).to.contain('Le changement n’a pas pu être enregistré');
-    expect(element.shadowRoot?.querySelector('[part="grant"]')).to.not.equal(null);
+    await click(byRole(element, 'button', 'Retirer l’accès de Karim Benali'));
+    await waitUntil(() => queryByRole(element, 'alert'), 'problem shown');
+    expect(text(byRole(element, 'alert'))).to.contain('Le changement n’a pas pu être enregistré');
+    expect(grants(element)).to.have.length(1);
   });
 
   it('shows an error with Retry when accesses cannot be read', async () => {
@@ -146,7 +144,7 @@ describe('<carnet-sharing>', () => {
     );
     await settled(element);
     expect(element.matches(':state(error)')).to.equal(true);
-    expect(element.shadowRoot?.querySelector('[part="retry"]')).to.not.equal(null);
+    expect(queryByRole(element, 'button', 'Réessayer')).to.not.equal(null);
     await expect(element).to.be.accessible();
   });
 

@@ -60,14 +60,37 @@ export function accessibleName(element: Element | null): string {
       .trim();
   }
   const labels = (element as HTMLInputElement).labels;
-  if (labels && labels.length > 0) return (labels[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (labels && labels.length > 0 && labels[0]) return spokenText(labels[0]);
+  return spokenText(element);
+}
+
+/**
+ * The text a screen reader reads of `node`: without what is hidden from it (`aria-hidden`, such
+ * as a required field's « * ») nor, in a label around its control, the control's own text.
+ */
+function spokenText(node: Element): string {
+  const copy = node.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"], select, textarea, input').forEach((hidden) => hidden.remove());
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Puts focus on `element` and presses `key` (Enter by default), as a keyboard user does. */
 export async function activate(element: HTMLElement, key = 'Enter'): Promise<void> {
   element.focus();
   await sendKeys({ press: key });
+}
+
+/**
+ * The `open` of a case whose dialog opens from one button (a selector in the element's
+ * shadow root, or a finder): Enter on it, as a keyboard user does; focus returns there.
+ */
+export function openedBy(find: string | ((host: HTMLElement) => HTMLElement | null)): DialogContractCase['open'] {
+  return async (host) => {
+    const opener = typeof find === 'string' ? (host.shadowRoot?.querySelector<HTMLElement>(find) ?? null) : find(host);
+    if (!opener) throw new Error(`no opener: ${typeof find === 'string' ? find : 'finder found nothing'}`);
+    await activate(opener);
+    return opener;
+  };
 }
 
 function nameMatches(name: string, expected: string | RegExp): boolean {

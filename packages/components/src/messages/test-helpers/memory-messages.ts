@@ -34,7 +34,7 @@ export class MemoryMessages implements MessageRepository {
       [...byThread].map(([id, list]) => ({
         id,
         patientId: 'p1',
-        professionalId: 'pro-1',
+        professionalId: list[0]?.sender.kind === 'professional' ? list[0].sender.id : (list[0]?.recipient.id ?? ''),
         messages: list,
         unreadCount: list.filter((m) => !m.readAt && m.recipient.kind === 'patient').length,
         lastMessageAt: list[list.length - 1]?.sentAt ?? '',
@@ -66,10 +66,14 @@ export class MemoryMessages implements MessageRepository {
   }
 }
 
-export function sourceWith(messages: MemoryMessages): DataSource {
-  const base = createInMemoryDataSource([DOCUMENT], {
-    careTeam: [{ id: 'pro-1', name: 'Dr Claire Martin', family: 'Martin' }],
-  });
+/** The care team of the tests: Dr Martin (the conversation's professional) and a second one, not written to yet. */
+export const CARE_TEAM = [
+  { id: 'pro-1', name: 'Dr Claire Martin', family: 'Martin' },
+  { id: 'pro-2', name: 'Dr Paul Girard', family: 'Girard' },
+];
+
+export function sourceWith(messages: MemoryMessages, careTeam = CARE_TEAM.slice(0, 1)): DataSource {
+  const base = createInMemoryDataSource([DOCUMENT], { careTeam });
   return { ...base, documents: base.documents, messages } as DataSource;
 }
 
