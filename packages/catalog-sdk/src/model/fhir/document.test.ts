@@ -17,6 +17,7 @@ const ordonnance: HealthDocument = {
   description: 'Renouvellement lévodopa',
   tags: ['suivi', 'neuro'],
   favourite: true,
+  hiddenFromProfessionals: false,
   contentType: 'application/pdf',
   size: 184_320,
   url: 'Binary/bin-ordo-1',
@@ -66,6 +67,7 @@ describe('DocumentReference ↔ HealthDocument', () => {
       date: '2026-01-10T07:00:00Z',
       tags: [],
       favourite: false,
+      hiddenFromProfessionals: false,
       contentType: 'application/pdf',
       version: '1',
     };
@@ -109,6 +111,7 @@ describe('DocumentReference ↔ HealthDocument', () => {
       description: 'Compte rendu de dialyse',
       tags: ['rein'],
       favourite: false,
+      hiddenFromProfessionals: false,
       contentType: 'image/jpeg',
       version: '7',
     });
