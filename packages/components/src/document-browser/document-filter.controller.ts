@@ -286,7 +286,7 @@ function unindexedResult(documents: HealthDocument[]): DocumentSearchResult {
   return {
     hits,
     total: hits.length,
-    facets: { kinds: [], years: [], authors: [], tags: [], favourites: 0 },
+    facets: { kinds: [], years: [], authors: [], tags: [], favourites: 0, hidden: 0 },
   };
 }
 
