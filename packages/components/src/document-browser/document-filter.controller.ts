@@ -92,10 +92,11 @@ export class DocumentFilterController implements ReactiveController {
 
   /** True when a query or a filter narrows the list. */
   get narrowed(): boolean {
-    const { kinds, years, authors, tags, favouritesOnly } = this.filters;
+    const { kinds, years, authors, tags, favouritesOnly, hiddenOnly } = this.filters;
     return (
       this.query.trim() !== '' ||
       favouritesOnly === true ||
+      hiddenOnly === true ||
       [kinds, years, authors, tags].some((values) => values !== undefined && values.length > 0)
     );
   }
@@ -205,6 +206,12 @@ export class DocumentFilterController implements ReactiveController {
   /** Shows only favourites, or everything. */
   setFavouritesOnly(only: boolean): void {
     this.filters = { ...this.filters, favouritesOnly: only };
+    this.search(true);
+  }
+
+  /** Shows only the documents hidden from professionals, or everything. */
+  setHiddenOnly(only: boolean): void {
+    this.filters = { ...this.filters, hiddenOnly: only };
     this.search(true);
   }
 
