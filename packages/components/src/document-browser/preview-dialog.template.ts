@@ -88,11 +88,12 @@ function renderVisibility(document: HealthDocument, hiding: HidingView): Templat
           </p>`
         : nothing
     }
+    <!-- Never \`disabled\` while saving: a disabled button would drop the keyboard focus. -->
     <button
       type="button"
       class="secondary-button touch-target"
       part="hide-toggle"
-      ?disabled=${hiding.busy}
+      aria-disabled=${hiding.busy ? 'true' : nothing}
       @click=${hiding.onToggle}
     >
       ${hidden ? msg('Ne plus masquer aux professionnels') : msg('Masquer aux professionnels')}
