@@ -88,7 +88,7 @@ function renderVisibility(document: HealthDocument, hiding: HidingView): Templat
           </p>`
         : nothing
     }
-    <!-- Never \`disabled\` while saving: a disabled button would drop the keyboard focus. -->
+    <!-- Never disabled while saving: a disabled button would drop the keyboard focus. -->
     <button
       type="button"
       class="secondary-button touch-target"
