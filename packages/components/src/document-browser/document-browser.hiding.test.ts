@@ -133,4 +133,20 @@ describe('<carnet-document-browser> hiding a document from professionals', () =>
     expect(text(warning)).to.contain('vous l’aviez déjà envoyé à Dr Claire Martin, qui l’a déjà reçu');
     await expect(browser).to.be.accessible();
   });
+
+  it('says it in English too: badge, filter and button', async () => {
+    const dbName = uniqueDbName('browser-hidden-en');
+    const source = createLocalDataSource({ dbName });
+    for (const document of FRENCH_DOCUMENTS)
+      await source.documents.create({ ...document, hiddenFromProfessionals: document.title === IMAGING });
+    source.close();
+    const { browser } = await mountWithProvider(dbName, { locale: 'en' });
+    await waitUntil(() => badgeOf(browser, IMAGING) === 'Hidden from professionals', 'English badge');
+    expect(text(part(browser, 'input[part="hidden-only"]').closest('label'))).to.equal(
+      'Hidden from professionals only (1)',
+    );
+    const dialog = await openByKeyboard(browser, IMAGING);
+    expect(text(dialog.querySelector('[part="hide-toggle"]'))).to.equal('Stop hiding from professionals');
+    expect(text(dialog.querySelector('[part="hiding-local"]'))).to.contain('will take effect on the platform');
+  });
 });

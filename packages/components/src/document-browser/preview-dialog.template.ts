@@ -46,13 +46,17 @@ function renderHidingOutcome(outcome: HidingOutcome | undefined, hiding: HidingV
         return html`<p class="notice" role="status">${msg('Document masqué aux professionnels.')}</p>`;
       return html`<p class="notice notice--warning" part="hidden-already-sent" role="alert">
         ${
-          outcome.alreadySentTo.length > 0
+          outcome.alreadySentTo.length > 1
             ? msg(
-                str`Document masqué. Attention : vous l’aviez déjà envoyé à ${hiding.listNames(outcome.alreadySentTo)}, qui l’a déjà reçu et a pu l’enregistrer. Il ne peut plus l’ouvrir depuis votre carnet.`,
+                str`Document masqué. Attention : vous l’aviez déjà envoyé à ${hiding.listNames(outcome.alreadySentTo)}, qui l’ont déjà reçu et ont pu l’enregistrer. Ils ne peuvent plus l’ouvrir depuis votre carnet.`,
               )
-            : msg(
-                'Document masqué. Attention : vous l’aviez déjà envoyé à un professionnel, qui l’a déjà reçu et a pu l’enregistrer. Il ne peut plus l’ouvrir depuis votre carnet.',
-              )
+            : outcome.alreadySentTo.length === 1
+              ? msg(
+                  str`Document masqué. Attention : vous l’aviez déjà envoyé à ${hiding.listNames(outcome.alreadySentTo)}, qui l’a déjà reçu et a pu l’enregistrer. Il ne peut plus l’ouvrir depuis votre carnet.`,
+                )
+              : msg(
+                  'Document masqué. Attention : vous l’aviez déjà envoyé à un professionnel, qui l’a déjà reçu et a pu l’enregistrer. Il ne peut plus l’ouvrir depuis votre carnet.',
+                )
         }
       </p>`;
     case 'shown':
