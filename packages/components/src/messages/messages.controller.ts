@@ -84,7 +84,8 @@ export class MessagesController implements ReactiveController {
       if (token !== this.#loadToken) return;
       this.threads = threads;
       this.careTeam = careTeam;
-      this.attachable = attachable;
+      // A document hidden from professionals is never offered to attach (the server refuses it too).
+      this.attachable = attachable.filter((document) => !document.hiddenFromProfessionals);
       for (const document of attachable) this.documentTitles.set(document.id, document.title);
       this.status = 'ready';
       if (this.selectedId && !this.selected) this.selectedId = undefined;
