@@ -25,6 +25,8 @@ export interface BrowserDialogParts {
   hiding: DocumentHidingController;
   /** True for an on-device record (hiding takes effect once on the platform). */
   isLocal: () => boolean;
+  /** True when the record is the signed-in person's own (not a caregiver's view of it). */
+  isPatient: () => boolean;
 }
 
 type DialogName = 'preview' | 'send' | 'tags' | 'upload';
@@ -118,6 +120,7 @@ export class BrowserDialogs implements ReactiveController {
       hiding: {
         busy: hiding.busy,
         local: this.parts.isLocal(),
+        offered: this.parts.isPatient(),
         outcome: previewed ? hiding.outcomeFor(previewed.id) : undefined,
         listNames: (names) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names),
         onToggle: () => previewed && void hiding.setHidden(previewed.id, !previewed.hiddenFromProfessionals),

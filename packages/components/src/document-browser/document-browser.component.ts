@@ -10,6 +10,7 @@ import type { DataSource, DocumentHit, DocumentSearchResult } from '@carnet/cata
 import { dataSourceContext } from '../context/data-source.context.js';
 import { recordRevisionContext } from '../context/record-revision.context.js';
 import type { RecordRevision } from '../context/record-revision.context.js';
+import { sessionContext, type CarnetSessionLike } from '../context/session.context.js';
 import type {} from '../events/carnet-document-change.js';
 import type {} from '../events/carnet-document-open.js';
 import type {} from '../events/carnet-document-send.js';
@@ -154,6 +155,11 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   @state()
   private recordRevision?: RecordRevision;
 
+  /** The signed-in person, in connected mode: only the patient herself hides a document. */
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private session?: CarnetSessionLike;
+
   @state() private facetsExpanded = false;
   @state() private showingAll = new Set<FacetGroup>();
 
@@ -200,6 +206,11 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   private readonly dialogs = new BrowserDialogs(this, {
     hiding: this.hiding,
     isLocal: () => this.dataSource?.kind === 'local',
+    // Only the patient decides what professionals see: not a caregiver, nor a professional launched on her record.
+    isPatient: () =>
+      !this.session?.isAuthenticated ||
+      (this.session.patientId !== undefined &&
+        !/(?:^|\/)(?:Practitioner|RelatedPerson)\//.test(this.session.user?.fhirUser ?? '')),
     upload: this.upload,
     filter: this.filter,
     tagging: this.tagging,

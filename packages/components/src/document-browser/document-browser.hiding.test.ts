@@ -2,7 +2,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createLocalDataSource } from '@carnet/catalog-sdk';
 import type { HealthDocument } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
-import { expect, waitUntil } from '../test-helpers/fixture.js';
+import { ContextProvider } from '@lit/context';
+import { expect, fixture, html, waitUntil } from '../test-helpers/fixture.js';
+import { sessionContext } from '../context/session.context.js';
 import type { CarnetDocumentChangeDetail } from '../events/carnet-document-change.js';
 import { createInMemoryDataSource } from './test-helpers/in-memory-source.js';
 import {
@@ -148,5 +150,36 @@ describe('<carnet-document-browser> hiding a document from professionals', () =>
     const dialog = await openByKeyboard(browser, IMAGING);
     expect(text(dialog.querySelector('[part="hide-toggle"]'))).to.equal('Stop hiding from professionals');
     expect(text(dialog.querySelector('[part="hiding-local"]'))).to.contain('will take effect on the platform');
+  });
+
+  it('offers no hiding to someone else viewing the record (a caregiver signed in)', async () => {
+    const [first] = FRENCH_DOCUMENTS;
+    const source = createInMemoryDataSource([
+      {
+        ...(first as HealthDocument),
+        id: 'doc-1',
+        version: '1',
+        tags: [],
+        favourite: false,
+        hiddenFromProfessionals: false,
+      },
+    ]);
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    new ContextProvider(host, {
+      context: sessionContext,
+      initialValue: { isAuthenticated: true, user: { fhirUser: 'RelatedPerson/aidant-kidney' } },
+    });
+    const browser = document.createElement('carnet-document-browser');
+    browser.dataSource = source;
+    host.append(browser);
+    await waitUntil(() => rowTitles(browser).length > 0, 'rows');
+    rowOf(browser, first?.title ?? '')
+      .querySelector<HTMLButtonElement>('.row-open')
+      ?.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = part<HTMLDialogElement>(browser, 'dialog[part="preview"]');
+    await waitUntil(() => dialog.open && dialog.querySelector('[part="details"]'), 'preview open');
+    expect(dialog.querySelector('[part="visibility"]')).to.equal(null);
+    expect(dialog.querySelector('[part="hide-toggle"]')).to.equal(null);
   });
 });

@@ -12,6 +12,8 @@ import type { HidingOutcome } from './document-hiding.controller.js';
 export interface HidingView {
   /** True while the change is saved. */
   busy: boolean;
+  /** False in someone else's view of the record (a caregiver's): the section is not shown. */
+  offered: boolean;
   /** An on-device record: hiding takes effect once it is on the platform. */
   local: boolean;
   /** The last change made to this document, if any. */
@@ -203,7 +205,8 @@ export function renderPreviewDialog(view: PreviewView): TemplateResult {
             </div>
             <div class="preview-body">
               <div class="preview-frame">${renderAttachment(document, preview)}</div>
-              ${renderDetails(document, view.locale)} ${renderVisibility(document, view.hiding)}
+              ${renderDetails(document, view.locale)}
+              ${view.hiding.offered ? renderVisibility(document, view.hiding) : nothing}
             </div>
             <div class="dialog-actions">
               ${
