@@ -72,11 +72,15 @@ describe('<carnet-document-browser> hiding a document from professionals', () =>
     await toggleByKeyboard(browser);
 
     await waitUntil(() => badgeOf(browser, IMAGING) === BADGE, 'badge in the row');
+    // The outcome comes once the controller has looked for earlier sendings.
+    await waitUntil(
+      () => text(dialog.querySelector('.visibility [role="status"]')) === 'Document masqué aux professionnels.',
+      'the outcome said',
+    );
     expect(text(dialog.querySelector('[part="preview-hidden-badge"]'))).to.equal(BADGE);
     expect(text(dialog.querySelector('[part="hide-toggle"]'))).to.equal('Ne plus masquer aux professionnels');
     expect(dialog.querySelector('[part="send"]'), 'a hidden document cannot be sent').to.equal(null);
     expect(text(dialog.querySelector('[part="send-hidden"]'))).to.contain('ne peut pas leur être envoyé');
-    expect(text(dialog.querySelector('.visibility [role="status"]'))).to.equal('Document masqué aux professionnels.');
     expect(shadow(browser).activeElement, 'focus stays on the button').to.equal(part(browser, '[part="hide-toggle"]'));
     expect(changes.map((change) => change.changes)).to.deep.equal([{ hiddenFromProfessionals: true }]);
     expect((await stored(dbName, IMAGING))?.hiddenFromProfessionals).to.equal(true);
@@ -84,8 +88,11 @@ describe('<carnet-document-browser> hiding a document from professionals', () =>
 
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => badgeOf(browser, IMAGING) === '', 'badge gone');
+    await waitUntil(
+      () => text(dialog.querySelector('.visibility [role="status"]')).includes('de nouveau visible'),
+      'the outcome said',
+    );
     expect(dialog.querySelector('[part="send"]')).to.not.equal(null);
-    expect(text(dialog.querySelector('.visibility [role="status"]'))).to.contain('de nouveau visible');
     expect((await stored(dbName, IMAGING))?.hiddenFromProfessionals).to.equal(false);
     expect(changes).to.have.length(2);
   });
