@@ -171,6 +171,7 @@ export function plant(documents: HealthDocument[]): PlantedCase[] {
       organisation: 'Hôpital Saint-Joseph',
       tags: [],
       favourite: false,
+      hiddenFromProfessionals: false,
       contentType: 'application/pdf',
       version: '1',
     };

@@ -135,6 +135,7 @@ function makeDocument(id: string, plan: PersonaDocumentPlan, nowMs: number, rand
     organisation: author.organisation,
     tags: drawTags(template, plan, random),
     favourite: random.chance(0.08),
+    hiddenFromProfessionals: false,
     ...drawAttachment(template, random),
     version: '1',
   };

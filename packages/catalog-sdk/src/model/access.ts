@@ -25,4 +25,9 @@ export interface AccessEntry {
   resources: string[];
   /** What a refused attempt without resources aimed at, as the server recorded it (e.g. `search of DocumentReference`). */
   detail?: string;
+  /**
+   * True for an attempt refused because the patient hid the document from
+   * professionals (the server labels it `entity.securityLabel` confidentiality `R`).
+   */
+  hiddenDocument?: boolean;
 }

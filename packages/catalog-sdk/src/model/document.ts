@@ -114,6 +114,13 @@ export interface HealthDocument {
   /** The patient's own tags, unique, in the order added. */
   tags: string[];
   favourite: boolean;
+  /**
+   * The patient hid this document from professionals (and caregivers): on a platform,
+   * they can neither open nor find it, and it cannot be sent to them. On-device
+   * (local mode) the flag is kept for when the record is synced. FHIR:
+   * `meta.security` confidentiality `R` (restricted).
+   */
+  hiddenFromProfessionals: boolean;
   /** MIME type of the attachment, e.g. `application/pdf`. */
   contentType: string;
   /** Size of the attachment in bytes, when known. */
@@ -124,11 +131,16 @@ export interface HealthDocument {
 }
 
 /** What a caller gives to create a document; id and version are assigned. */
-export type NewHealthDocument = Omit<HealthDocument, 'id' | 'version' | 'tags' | 'favourite'> &
-  Partial<Pick<HealthDocument, 'tags' | 'favourite'>>;
+export type NewHealthDocument = Omit<
+  HealthDocument,
+  'id' | 'version' | 'tags' | 'favourite' | 'hiddenFromProfessionals'
+> &
+  Partial<Pick<HealthDocument, 'tags' | 'favourite' | 'hiddenFromProfessionals'>>;
 
 /** The fields a patient may change on a document. */
-export type HealthDocumentChanges = Partial<Pick<HealthDocument, 'tags' | 'favourite' | 'title'>>;
+export type HealthDocumentChanges = Partial<
+  Pick<HealthDocument, 'tags' | 'favourite' | 'title' | 'hiddenFromProfessionals'>
+>;
 
 /** A document sent to a professional (FHIR `Communication`). */
 export interface DocumentSending {

@@ -346,6 +346,13 @@ class CachedDocuments implements DocumentRepository {
   }
 
   async update(id: string, changes: HealthDocumentChanges, baseVersion: string): Promise<HealthDocument> {
+    if (changes.hiddenFromProfessionals !== undefined) {
+      // Who may see a document is never queued (like sharing): hidden means hidden on the server
+      // now, or the patient is told it failed — never « hidden » on this device only.
+      const updated = await this.inner.update(await this.cache.resolveId(id), changes, baseVersion);
+      await this.cache.store('documents', updated);
+      return updated;
+    }
     const normalised: HealthDocumentChanges = { ...changes };
     if (changes.tags !== undefined) normalised.tags = normaliseTags(changes.tags);
     if (changes.title !== undefined) normalised.title = requireText('title', changes.title, 300);

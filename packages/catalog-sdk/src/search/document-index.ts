@@ -152,6 +152,7 @@ function searchKey(query: string, filters: DocumentFilters, sort: string, locale
     filters.authors,
     filters.tags,
     filters.favouritesOnly === true,
+    filters.hiddenOnly === true,
   ]);
 }
 

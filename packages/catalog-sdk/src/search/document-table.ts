@@ -103,6 +103,8 @@ export class DocumentTable {
   time = new Float64Array(0);
   /** The patient's favourite flag (1 = favourite). */
   favourite = new Uint8Array(0);
+  /** Hidden from professionals (1 = hidden). */
+  hidden = new Uint8Array(0);
   /** Id (in {@link authors}) of the author display, or -1. */
   authorId = new Int32Array(0);
   /** Id (in {@link authors}) of the organisation display when different from the author, or -1. */
@@ -154,6 +156,7 @@ export class DocumentTable {
       this.yearId = grown(this.yearId, needed);
       this.time = grown(this.time, needed);
       this.favourite = grown(this.favourite, needed);
+      this.hidden = grown(this.hidden, needed);
       this.authorId = grown(this.authorId, needed);
       this.organisationId = grown(this.organisationId, needed);
     }
@@ -164,6 +167,7 @@ export class DocumentTable {
     const time = Date.parse(document.date);
     this.time[ordinal] = Number.isNaN(time) ? 0 : time;
     this.favourite[ordinal] = document.favourite ? 1 : 0;
+    this.hidden[ordinal] = document.hiddenFromProfessionals === true ? 1 : 0;
     const authorId =
       document.author !== undefined && document.author !== '' ? this.authors.intern(document.author) : -1;
     const organisationId =

@@ -17,6 +17,7 @@ interface ResolvedFilters {
   authors: Uint8Array | undefined;
   tags: Uint8Array | undefined;
   favouritesOnly: boolean;
+  hiddenOnly: boolean;
 }
 
 function selectionFlags<T>(selected: readonly T[] | undefined, interner: Interner<T>): Uint8Array | undefined {
@@ -41,6 +42,7 @@ function resolve(table: DocumentTable, filters: DocumentFilters): ResolvedFilter
     authors: selectionFlags(filters.authors, table.authors),
     tags: selectionFlags(filters.tags, table.tags),
     favouritesOnly: filters.favouritesOnly === true,
+    hiddenOnly: filters.hiddenOnly === true,
   };
 }
 
@@ -66,11 +68,12 @@ export function noFilters(filters: DocumentFilters): boolean {
     !filters.years?.length &&
     !filters.authors?.length &&
     !filters.tags?.length &&
-    filters.favouritesOnly !== true
+    filters.favouritesOnly !== true &&
+    filters.hiddenOnly !== true
   );
 }
 
-/** Which groups a document fails: one bit per group (kinds 1, years 2, authors 4, tags 8, favourites 16). */
+/** Which groups a document fails: one bit per group (kinds 1, years 2, authors 4, tags 8, favourites 16, hidden 32). */
 function failures(table: DocumentTable, ordinal: number, selection: ResolvedFilters): number {
   let failed = 0;
   if (selection.kinds !== undefined && selection.kinds[table.kind[ordinal] as number] !== 1) failed |= 1;
@@ -79,6 +82,7 @@ function failures(table: DocumentTable, ordinal: number, selection: ResolvedFilt
   if (selection.tags !== undefined && !anySelected(table.tagIds[ordinal] as readonly number[], selection.tags))
     failed |= 8;
   if (selection.favouritesOnly && table.favourite[ordinal] !== 1) failed |= 16;
+  if (selection.hiddenOnly && table.hidden[ordinal] !== 1) failed |= 32;
   return failed;
 }
 
@@ -114,9 +118,10 @@ export function countFacets(
   const yearCounts = new Int32Array(table.years.values.length);
   const authorCounts = new Int32Array(table.authors.values.length);
   const tagCounts = new Int32Array(table.tags.values.length);
-  const { kind, yearId, authorId, organisationId, favourite, tagIds } = table;
+  const { kind, yearId, authorId, organisationId, favourite, hidden, tagIds } = table;
   const filtered = !noFilters(filters);
   let favourites = 0;
+  let hiddenCount = 0;
   for (let index = 0; index < candidates.length; index++) {
     const ordinal = candidates[index] as number;
     const failed = filtered ? failures(table, ordinal, selection) : 0;
@@ -135,6 +140,7 @@ export function countFacets(
       for (let t = 0; t < tags.length; t++) bump(tagCounts, tags[t] as number);
     }
     if ((failed === 0 || failed === 16) && favourite[ordinal] === 1) favourites++;
+    if ((failed === 0 || failed === 32) && hidden[ordinal] === 1) hiddenCount++;
   }
   return {
     kinds: kindFacet(kindCounts, selection.kinds, locale),
@@ -146,6 +152,7 @@ export function countFacets(
     ),
     tags: valueFacet(tagCounts, selection.tags, table.tags, filters.tags, (tag) => tag).sort(byCountThenLabel),
     favourites,
+    hidden: hiddenCount,
   };
 }
 

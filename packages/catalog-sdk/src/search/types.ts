@@ -19,6 +19,8 @@ export interface DocumentFilters {
   tags?: string[];
   /** Only the documents marked as favourite. */
   favouritesOnly?: boolean;
+  /** Only the documents the patient hid from professionals. */
+  hiddenOnly?: boolean;
 }
 
 /** Order of the results. `relevance` falls back to newest first when there is no query. */
@@ -85,6 +87,8 @@ export interface DocumentFacets {
   tags: FacetValue<string>[];
   /** Favourites among the documents matching the query and the other filters. */
   favourites: number;
+  /** Documents hidden from professionals among those matching the query and the other filters. */
+  hidden: number;
 }
 
 /** Everything a document browser needs to render one state of the search. */

@@ -127,6 +127,8 @@ export class CarnetAccessHistory extends CarnetWidget {
   /** What was done, in words. */
   private what(entry: AccessEntry): string {
     const count = this.target(entry);
+    // A document the patient hid from professionals: the attempt met nothing, and the trail says why.
+    if (!entry.allowed && entry.hiddenDocument) return msg(str`n’a pas pu ouvrir ${count} : document masqué`);
     if (!entry.allowed) return msg(str`a tenté d’accéder à ${count} — refusé`);
     switch (entry.action) {
       case 'search':

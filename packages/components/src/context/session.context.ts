@@ -9,6 +9,8 @@ export interface CarnetSessionLike {
   readonly isAuthenticated: boolean;
   /** FHIR Patient id of the signed-in patient, when known. */
   readonly patientId?: string;
+  /** The signed-in person (SMART `fhirUser`, e.g. `Patient/123`), when known. */
+  readonly user?: { readonly fhirUser?: string };
 }
 
 /** The patient's session, provided by `<carnet-provider>` in connected mode only. */

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 
 import { DialogController } from '../shared/dialog.controller.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { DocumentFilterController } from './document-filter.controller.js';
+import type { DocumentHidingController } from './document-hiding.controller.js';
 import type { DocumentPreviewController } from './document-preview.controller.js';
 import type { DocumentSendingController } from './document-sending.controller.js';
 import type { DocumentUploadController, UploadDraft } from './document-upload.controller.js';
@@ -21,6 +22,11 @@ export interface BrowserDialogParts {
   sending: DocumentSendingController;
   keyboard: ListKeyboardController;
   upload: DocumentUploadController;
+  hiding: DocumentHidingController;
+  /** True for an on-device record (hiding takes effect once on the platform). */
+  isLocal: () => boolean;
+  /** True when the record is the signed-in person's own (not a caregiver's view of it). */
+  isPatient: () => boolean;
 }
 
 type DialogName = 'preview' | 'send' | 'tags' | 'upload';
@@ -82,6 +88,7 @@ export class BrowserDialogs implements ReactiveController {
   /** Opens the preview of a document (from a row). */
   openPreview(documentId: string): void {
     this.modals.preview.setOpener(null);
+    this.parts.hiding.reset();
     void this.parts.preview.open(documentId);
   }
 
@@ -99,7 +106,7 @@ export class BrowserDialogs implements ReactiveController {
 
   /** The dialogs, empty while closed. */
   render(locale: CarnetLocale): TemplateResult {
-    const { filter, preview, sending, tagging, upload } = this.parts;
+    const { filter, preview, sending, tagging, upload, hiding } = this.parts;
     const previewed = preview.documentId === undefined ? undefined : filter.document(preview.documentId);
     const tagged = tagging.target?.kind === 'document' ? filter.document(tagging.target.documentId) : undefined;
     const sent = sending.documentId === undefined ? undefined : filter.document(sending.documentId);
@@ -110,6 +117,14 @@ export class BrowserDialogs implements ReactiveController {
       onClose: () => preview.close(),
       onSend: () => previewed && this.send(previewed.id),
       onEditTags: () => previewed && this.editTags({ kind: 'document', documentId: previewed.id }),
+      hiding: {
+        busy: hiding.busy,
+        local: this.parts.isLocal(),
+        offered: this.parts.isPatient(),
+        outcome: previewed ? hiding.outcomeFor(previewed.id) : undefined,
+        listNames: (names) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names),
+        onToggle: () => previewed && void hiding.setHidden(previewed.id, !previewed.hiddenFromProfessionals),
+      },
     })}
     ${renderTagEditor({
       locale,

@@ -139,4 +139,17 @@ export const documentDialogStyles = css`
   .tag-list {
     margin-block: var(--carnet-sys-space-s, 0.5rem);
   }
+  .visibility {
+    display: grid;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+    justify-items: start;
+    margin-block-start: var(--carnet-sys-space-m, 1rem);
+  }
+  .visibility p {
+    margin: 0;
+  }
+  .visibility-title {
+    margin: 0;
+    font-size: var(--carnet-sys-font-size-base, 1rem);
+  }
 `;

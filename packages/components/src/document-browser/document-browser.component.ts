@@ -10,6 +10,7 @@ import type { DataSource, DocumentHit, DocumentSearchResult } from '@carnet/cata
 import { dataSourceContext } from '../context/data-source.context.js';
 import { recordRevisionContext } from '../context/record-revision.context.js';
 import type { RecordRevision } from '../context/record-revision.context.js';
+import { sessionContext, type CarnetSessionLike } from '../context/session.context.js';
 import type {} from '../events/carnet-document-change.js';
 import type {} from '../events/carnet-document-open.js';
 import type {} from '../events/carnet-document-send.js';
@@ -22,6 +23,7 @@ import { stateStyles } from '../shared/states.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { documentDialogStyles } from './dialog.styles.js';
 import { documentBrowserStyles } from './document-browser.styles.js';
+import { DocumentHidingController } from './document-hiding.controller.js';
 import { DocumentFilterController } from './document-filter.controller.js';
 import { FACET_GROUPS, type FacetGroup } from './document-filter.controller.js';
 import { documentCountLabel } from './document-labels.js';
@@ -78,6 +80,14 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @csspart row-open - A row's main button (opens the preview).
  * @csspart row-tags - A row's tags.
  * @csspart row-favourite - A row's favourite toggle.
+ * @csspart row-hidden-badge - The « Masqué aux professionnels » badge of a hidden document's row.
+ * @csspart preview-hidden-badge - The same badge in the preview.
+ * @csspart hidden-only - The « hidden from professionals only » checkbox (shown when one is hidden).
+ * @csspart visibility - The preview's « Visibilité » section (hide from professionals or show again).
+ * @csspart hide-toggle - The button hiding the previewed document from professionals, or showing it again.
+ * @csspart hiding-local - The note that hiding takes effect on the platform (on-device record).
+ * @csspart hidden-already-sent - The warning that a professional already received the document just hidden.
+ * @csspart send-hidden - Replaces the send button for a hidden document.
  * @csspart row-tag-edit - A row's button editing its tags.
  * @csspart kind-icon - The pictogram of a document kind.
  * @csspart notice - A message about the last change (e.g. a conflict).
@@ -113,6 +123,8 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @cssprop --carnet-document-browser-highlight - Background of the matched text (default a light amber).
  * @cssprop --carnet-document-browser-on-highlight - Colour of the matched text.
  * @cssprop --carnet-document-browser-favourite - Colour of the favourite star.
+ * @cssprop --carnet-document-browser-hidden-badge-background - Background of the « Masqué aux professionnels » badge.
+ * @cssprop --carnet-document-browser-hidden-badge-color - Text colour of that badge.
  * @cssprop --carnet-document-browser-selected - Background of a selected row.
  *
  * @cssstate loading - Documents are loading.
@@ -123,7 +135,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @cssstate indexing - The list is shown; facets are still being counted (a moment at 10,000 documents).
  *
  * @fires carnet-document-open - The patient opened a document's preview.
- * @fires carnet-document-change - A tag or favourite change was saved (one per document).
+ * @fires carnet-document-change - A tag, favourite or « hidden from professionals » change was saved (one per document).
  * @fires carnet-document-send - The patient confirmed sending a document; cancelable, the host then sends it itself.
  */
 @localized()
@@ -142,6 +154,11 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   @consume({ context: recordRevisionContext, subscribe: true })
   @state()
   private recordRevision?: RecordRevision;
+
+  /** The signed-in person, in connected mode: only the patient herself hides a document. */
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private session?: CarnetSessionLike;
 
   @state() private facetsExpanded = false;
   @state() private showingAll = new Set<FacetGroup>();
@@ -182,7 +199,18 @@ export class CarnetDocumentBrowser extends CarnetWidget {
       this.dialogs.openPreview(document.id);
     },
   });
+  private readonly hiding = new DocumentHidingController(this, {
+    tagging: this.tagging,
+    source: () => this.dataSource,
+  });
   private readonly dialogs = new BrowserDialogs(this, {
+    hiding: this.hiding,
+    isLocal: () => this.dataSource?.kind === 'local',
+    // Only the patient decides what professionals see: not a caregiver, nor a professional launched on her record.
+    isPatient: () =>
+      !this.session?.isAuthenticated ||
+      (this.session.patientId !== undefined &&
+        !/(?:^|\/)(?:Practitioner|RelatedPerson)\//.test(this.session.user?.fhirUser ?? '')),
     upload: this.upload,
     filter: this.filter,
     tagging: this.tagging,
@@ -434,6 +462,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
           locale: this.locale,
           facets: result.facets,
           favouritesOnly: filter.filters.favouritesOnly === true,
+          hiddenOnly: filter.filters.hiddenOnly === true,
           narrowed: filter.narrowed,
           indexed: filter.indexed,
           expanded: this.facetsExpanded,
@@ -441,6 +470,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
           tags: filter.tags(),
           onFacetChange: this.onFacetChange,
           onFavouritesOnly: this.onFavouritesOnly,
+          onHiddenOnly: (event: Event) => filter.setHiddenOnly((event.target as HTMLInputElement).checked),
           onToggleExpanded: () => (this.facetsExpanded = !this.facetsExpanded),
           onShowAll: this.onShowAll,
           onClearAll: this.onClearAll,

@@ -46,9 +46,11 @@ const CARE_TEAM: CareTeamMember[] = [
 
 function filesSource(): DataSource {
   const source = createInMemoryDataSource([], { careTeam: CARE_TEAM });
-  for (const document of FRENCH_DOCUMENTS) {
-    void source.documents.create(document, document.contentType === 'image/png' ? tinyPng() : tinyPdf());
-  }
+  FRENCH_DOCUMENTS.forEach((document, index) => {
+    // One hidden from professionals: its badge, the filter, and its preview's « Ne plus masquer ».
+    const hidden = { ...document, hiddenFromProfessionals: index === 1 };
+    void source.documents.create(hidden, document.contentType === 'image/png' ? tinyPng() : tinyPdf());
+  });
   return source;
 }
 
@@ -112,7 +114,7 @@ export const English: Story = {
   args: { dbName: 'storybook-documents-english', demoPersona: 'parkinson', locale: 'en' },
 };
 
-/** Documents with real files: open one to see the PDF or image preview, download it, send it. */
+/** Documents with real files, one hidden from professionals: open one to see the preview, download it, send or hide it. */
 export const WithFiles: Story = { args: { feed: 'files' } };
 
 /** 10,000 documents in an in-memory source: the list stays smooth, search answers per keystroke. */

@@ -317,6 +317,19 @@ export const documentBrowserStyles = css`
     padding: 0 var(--carnet-sys-space-s, 0.5rem);
     list-style: none;
   }
+  /* A document hidden from professionals: words on a bordered badge (never colour alone). */
+  .hidden-badge {
+    display: inline-flex;
+    align-items: center;
+    inline-size: fit-content;
+    padding: 0 0.5rem;
+    border: 1px solid currentColor;
+    border-radius: var(--carnet-sys-radius, 8px);
+    background: var(--carnet-document-browser-hidden-badge-background, var(--carnet-sys-surface-variant));
+    color: var(--carnet-document-browser-hidden-badge-color, var(--carnet-sys-on-surface));
+    font-size: var(--carnet-sys-font-size-small, 0.875rem);
+    font-weight: 600;
+  }
   .tag {
     display: inline-flex;
     align-items: center;

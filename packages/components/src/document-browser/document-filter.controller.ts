@@ -92,10 +92,11 @@ export class DocumentFilterController implements ReactiveController {
 
   /** True when a query or a filter narrows the list. */
   get narrowed(): boolean {
-    const { kinds, years, authors, tags, favouritesOnly } = this.filters;
+    const { kinds, years, authors, tags, favouritesOnly, hiddenOnly } = this.filters;
     return (
       this.query.trim() !== '' ||
       favouritesOnly === true ||
+      hiddenOnly === true ||
       [kinds, years, authors, tags].some((values) => values !== undefined && values.length > 0)
     );
   }
@@ -208,6 +209,12 @@ export class DocumentFilterController implements ReactiveController {
     this.search(true);
   }
 
+  /** Shows only the documents hidden from professionals, or everything. */
+  setHiddenOnly(only: boolean): void {
+    this.filters = { ...this.filters, hiddenOnly: only };
+    this.search(true);
+  }
+
   /** Removes every filter and the query. */
   clearAll(): void {
     this.query = '';
@@ -286,7 +293,7 @@ function unindexedResult(documents: HealthDocument[]): DocumentSearchResult {
   return {
     hits,
     total: hits.length,
-    facets: { kinds: [], years: [], authors: [], tags: [], favourites: 0 },
+    facets: { kinds: [], years: [], authors: [], tags: [], favourites: 0, hidden: 0 },
   };
 }
 

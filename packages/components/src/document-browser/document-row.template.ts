@@ -5,6 +5,7 @@ import type { DocumentHit } from '@carnet/catalog-sdk';
 import { formatCalendarDate } from '../shared/format.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { highlighted, kindIcon, kindLabel } from './document-labels.js';
+import { renderHiddenBadge } from './preview-dialog.template.js';
 
 /** What every row needs, shared by all rows of one render (no per-row closures). */
 export interface RowContext {
@@ -57,6 +58,7 @@ export function renderDocumentRow(hit: DocumentHit, index: number, context: RowC
     >
       <span class="row-kind">${kindIcon(document.kind)}<span>${highlighted(label, matches.kindLabel)}</span></span>
       <span class="row-title">${highlighted(document.title, matches.title)}</span>
+      ${document.hiddenFromProfessionals ? renderHiddenBadge('row-hidden-badge') : nothing}
       <span class="row-meta">
         <time datetime=${document.date}>${formatCalendarDate(document.date, context.locale)}</time>
         ${

@@ -14,6 +14,9 @@ export interface FacetsView {
   locale: CarnetLocale;
   facets: DocumentFacets;
   favouritesOnly: boolean;
+  /** Only the documents hidden from professionals. */
+  hiddenOnly: boolean;
+  onHiddenOnly: (event: Event) => void;
   narrowed: boolean;
   /** False until the documents are indexed and the facets counted. */
   indexed: boolean;
@@ -100,6 +103,15 @@ function renderGroups(view: FacetsView): TemplateResult {
       <span class="facet-label">${msg('Favoris uniquement')}</span>
       <span class="facet-count">(${formatCount(facets.favourites, view.locale)})</span>
     </label>
+    ${
+      facets.hidden > 0 || view.hiddenOnly
+        ? html`<label class="facet hidden-only">
+            <input type="checkbox" part="hidden-only" .checked=${view.hiddenOnly} @change=${view.onHiddenOnly} />
+            <span class="facet-label">${msg('Masqués aux professionnels uniquement')}</span>
+            <span class="facet-count">(${formatCount(facets.hidden, view.locale)})</span>
+          </label>`
+        : nothing
+    }
     ${group(view, 'kinds', msg('Type de document'), facets.kinds)} ${group(view, 'years', msg('Année'), facets.years)}
     ${group(view, 'authors', msg('Professionnel ou établissement'), facets.authors)}
     ${group(view, 'tags', msg('Étiquettes'), facets.tags)}

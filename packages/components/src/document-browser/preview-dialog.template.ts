@@ -6,6 +6,22 @@ import { formatCalendarDate } from '../shared/format.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { DocumentPreviewController } from './document-preview.controller.js';
 import { downloadName, formatSize, kindLabel } from './document-labels.js';
+import type { HidingOutcome } from './document-hiding.controller.js';
+
+/** Hiding the previewed document from professionals. */
+export interface HidingView {
+  /** True while the change is saved. */
+  busy: boolean;
+  /** False in someone else's view of the record (a caregiver's): the section is not shown. */
+  offered: boolean;
+  /** An on-device record: hiding takes effect once it is on the platform. */
+  local: boolean;
+  /** The last change made to this document, if any. */
+  outcome: HidingOutcome | undefined;
+  /** Names the professionals of a warning, in the reader's language. */
+  listNames: (names: readonly string[]) => string;
+  onToggle: () => void;
+}
 
 /** What the preview dialog shows and does. */
 export interface PreviewView {
@@ -15,6 +31,81 @@ export interface PreviewView {
   onClose: () => void;
   onSend: () => void;
   onEditTags: () => void;
+  hiding: HidingView;
+}
+
+/** The badge a hidden document wears, in the list and in its preview: words, not only an icon. */
+export function renderHiddenBadge(part: string): TemplateResult {
+  return html`<span class="hidden-badge" part=${part}>${msg('Masqué aux professionnels')}</span>`;
+}
+
+function renderHidingOutcome(outcome: HidingOutcome | undefined, hiding: HidingView): TemplateResult | typeof nothing {
+  switch (outcome?.kind) {
+    case undefined:
+      return nothing;
+    case 'hidden':
+      if (!outcome.alreadySent)
+        return html`<p class="notice" role="status">${msg('Document masqué aux professionnels.')}</p>`;
+      return html`<p class="notice notice--warning" part="hidden-already-sent" role="alert">
+        ${
+          outcome.alreadySentTo.length > 1
+            ? msg(
+                str`Document masqué. Attention : vous l’aviez déjà envoyé à ${hiding.listNames(outcome.alreadySentTo)}, qui l’ont déjà reçu et ont pu l’enregistrer. Ils ne peuvent plus l’ouvrir depuis votre carnet.`,
+              )
+            : outcome.alreadySentTo.length === 1
+              ? msg(
+                  str`Document masqué. Attention : vous l’aviez déjà envoyé à ${hiding.listNames(outcome.alreadySentTo)}, qui l’a déjà reçu et a pu l’enregistrer. Il ne peut plus l’ouvrir depuis votre carnet.`,
+                )
+              : msg(
+                  'Document masqué. Attention : vous l’aviez déjà envoyé à un professionnel, qui l’a déjà reçu et a pu l’enregistrer. Il ne peut plus l’ouvrir depuis votre carnet.',
+                )
+        }
+      </p>`;
+    case 'shown':
+      return html`<p class="notice" role="status">${msg('Document de nouveau visible par vos professionnels.')}</p>`;
+    case 'conflict':
+      return html`<p class="notice notice--warning" role="alert">
+        ${msg('Ce document a été changé entre-temps, sur un autre appareil ou par une autre personne : votre changement n’a pas été appliqué. Réessayez.')}
+      </p>`;
+    case 'failed':
+      return html`<p class="notice notice--error" role="alert">${msg('L’enregistrement a échoué. Réessayez.')}</p>`;
+  }
+}
+
+/** Who may see the document, and the button to hide it from professionals or show it again. */
+function renderVisibility(document: HealthDocument, hiding: HidingView): TemplateResult {
+  const hidden = document.hiddenFromProfessionals;
+  return html`<div class="visibility" part="visibility" role="group" aria-labelledby="visibility-title">
+    <h4 id="visibility-title" class="visibility-title">${msg('Visibilité')}</h4>
+    <p>
+      ${
+        hidden
+          ? html`${renderHiddenBadge('preview-hidden-badge')}
+            ${msg('Vos professionnels et vos aidants ne peuvent ni le trouver ni l’ouvrir, et il ne peut pas leur être envoyé.')}`
+          : msg(
+              'Visible par les professionnels à qui vous l’envoyez et par les aidants à qui vous avez ouvert vos documents.',
+            )
+      }
+    </p>
+    ${
+      hiding.local
+        ? html`<p class="hint" part="hiding-local">
+            ${msg('Votre carnet est enregistré sur cet appareil seulement, où personne d’autre ne le voit : ce choix est gardé et prendra effet sur la plateforme quand votre carnet y sera synchronisé.')}
+          </p>`
+        : nothing
+    }
+    <!-- Never disabled while saving: a disabled button would drop the keyboard focus. -->
+    <button
+      type="button"
+      class="secondary-button touch-target"
+      part="hide-toggle"
+      aria-disabled=${hiding.busy ? 'true' : nothing}
+      @click=${hiding.onToggle}
+    >
+      ${hidden ? msg('Ne plus masquer aux professionnels') : msg('Masquer aux professionnels')}
+    </button>
+    ${renderHidingOutcome(hiding.outcome, hiding)}
+  </div>`;
 }
 
 function renderAttachment(document: HealthDocument, preview: DocumentPreviewController): TemplateResult {
@@ -115,6 +206,7 @@ export function renderPreviewDialog(view: PreviewView): TemplateResult {
             <div class="preview-body">
               <div class="preview-frame">${renderAttachment(document, preview)}</div>
               ${renderDetails(document, view.locale)}
+              ${view.hiding.offered ? renderVisibility(document, view.hiding) : nothing}
             </div>
             <div class="dialog-actions">
               ${
@@ -129,9 +221,15 @@ export function renderPreviewDialog(view: PreviewView): TemplateResult {
                     </a>`
                   : nothing
               }
-              <button type="button" class="secondary-button touch-target" part="send" @click=${view.onSend}>
-                ${msg('Envoyer à un professionnel')}
-              </button>
+              ${
+                document.hiddenFromProfessionals
+                  ? html`<p class="hint" part="send-hidden">
+                      ${msg('Masqué aux professionnels : il ne peut pas leur être envoyé.')}
+                    </p>`
+                  : html`<button type="button" class="secondary-button touch-target" part="send" @click=${view.onSend}>
+                      ${msg('Envoyer à un professionnel')}
+                    </button>`
+              }
               <button type="button" class="secondary-button touch-target" @click=${view.onEditTags}>
                 ${msg('Modifier les étiquettes')}
               </button>

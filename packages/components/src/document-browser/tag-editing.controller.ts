@@ -94,6 +94,13 @@ export class TagEditingController implements ReactiveController {
     return this.saveEach([documentId], (document) => ({ favourite: !document.favourite }));
   }
 
+  /** Hides a document from professionals, or shows it to them again. */
+  setHidden(documentId: string, hidden: boolean): Promise<TagSaveOutcome> {
+    return this.saveEach([documentId], (document) =>
+      document.hiddenFromProfessionals === hidden ? undefined : { hiddenFromProfessionals: hidden },
+    );
+  }
+
   /** Renames a tag on every document carrying it (merging with `to` where both exist). */
   renameTag(from: string, to: string): Promise<TagSaveOutcome> {
     const renamed = to.trim().replace(/\s+/g, ' ');

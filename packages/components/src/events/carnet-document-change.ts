@@ -6,12 +6,12 @@ export interface CarnetDocumentChangeDetail {
   documentId: string;
   /** Version of the document after the change. */
   version: string;
-  /** What was saved: the new tags and/or favourite flag. */
+  /** What was saved: the new tags, favourite flag and/or « hidden from professionals » flag. */
   changes: HealthDocumentChanges;
 }
 
 /**
- * Fired by `<carnet-document-browser>` once a tag or favourite change the patient
+ * Fired by `<carnet-document-browser>` once a tag, favourite or hiding change the patient
  * made has been saved (one event per document, also for bulk tagging and renames).
  */
 export type CarnetDocumentChangeEvent = CustomEvent<CarnetDocumentChangeDetail>;

@@ -130,7 +130,7 @@ export interface CarnetDocumentBrowserProps extends CarnetReactElementProps<Carn
    */
   'oncarnet-document-open'?: (event: GlobalEventHandlersEventMap['carnet-document-open']) => void;
   /**
-   * `carnet-document-change`: A tag or favourite change was saved (one per document).
+   * `carnet-document-change`: A tag, favourite or « hidden from professionals » change was saved (one per document).
    */
   'oncarnet-document-change'?: (event: GlobalEventHandlersEventMap['carnet-document-change']) => void;
   /**

@@ -125,7 +125,7 @@ export interface CarnetDocumentBrowserVueEvents {
    */
   'carnet-document-open': GlobalEventHandlersEventMap['carnet-document-open'];
   /**
-   * `carnet-document-change`: A tag or favourite change was saved (one per document).
+   * `carnet-document-change`: A tag, favourite or « hidden from professionals » change was saved (one per document).
    */
   'carnet-document-change': GlobalEventHandlersEventMap['carnet-document-change'];
   /**

@@ -150,7 +150,8 @@ export class MessagesController implements ReactiveController {
     ]);
     for (const document of attachable) this.documentTitles.set(document.id, document.title);
     void this.loadTitles(source, threads);
-    return { threads, careTeam, attachable };
+    // A document hidden from professionals is never offered to attach (the server refuses it too).
+    return { threads, careTeam, attachable: attachable.filter((document) => !document.hiddenFromProfessionals) };
   }
 
   private async loadTitles(source: DataSource, threads: readonly MessageThread[]): Promise<void> {

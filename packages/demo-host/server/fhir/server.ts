@@ -13,6 +13,7 @@ import type { CommunityRoutes } from '../gateway/community.js';
 import { createCalendarFeed, redactCalendarPath } from '../gateway/calendar-feed.js';
 import { createGateway, type Caller, type Gateway, type GatewayOptions, type ResourceJson } from '../gateway/index.js';
 import { ForeignSearchError, linkSearchBundle } from '../gateway/search.js';
+import { HIDDEN_FILTER } from '../gateway/hidden-documents.js';
 import type { ScopeInteraction } from '../smart-scopes.js';
 import { loadFhirDefinitions } from './definitions.js';
 import {
@@ -103,6 +104,19 @@ function redactedQuery(params: URLSearchParams): string {
   return names.length ? `?${names.map((name) => `${name}=…`).join('&')}` : '';
 }
 
+/**
+ * A new resource's `meta` keeps only its labels (`tag`, `security`: a document
+ * added already hidden from professionals stays hidden); versions and dates are the server's.
+ */
+function keepLabelsOnly(body: ResourceJson): void {
+  const meta = body['meta'];
+  delete body['meta'];
+  if (!meta || typeof meta !== 'object') return;
+  const { tag, security } = meta as { tag?: unknown; security?: unknown };
+  const kept = { ...(Array.isArray(tag) ? { tag } : {}), ...(Array.isArray(security) ? { security } : {}) };
+  if (Object.keys(kept).length > 0) body['meta'] = kept;
+}
+
 /** An answer identical to a missing id's: another patient's resource must look like nothing. */
 function missing(): OperationOutcomeError {
   return new OperationOutcomeError(notFound);
@@ -137,6 +151,15 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
         'GET',
         '/Communication',
         new URLSearchParams({ recipient: `Practitioner/${practitionerId}`, _count: '1000' }),
+      )) as Bundle;
+      return (bundle.entry ?? []).map((entry) => entry.resource as unknown as ResourceJson);
+    },
+    hiddenDocumentsOf: async (patientId) => {
+      const bundle = (await callRouter(
+        repo,
+        'GET',
+        '/DocumentReference',
+        new URLSearchParams([['subject', `Patient/${patientId}`], [...HIDDEN_FILTER], ['_count', '1000']]),
       )) as Bundle;
       return (bundle.entry ?? []).map((entry) => entry.resource as unknown as ResourceJson);
     },
@@ -313,7 +336,7 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
     if (routed.interaction === 'c') {
       const body = await writableBody(req);
       delete body.id;
-      delete body['meta'];
+      keepLabelsOnly(body);
       const created = (await callRouter(
         repo,
         'POST',

@@ -1,6 +1,7 @@
 import { MemoryRepository } from '@medplum/fhir-router';
 import type { AuditEvent, AuditEventEntity } from '@medplum/fhirtypes';
 import type { Caller } from './auth.js';
+import { HIDDEN_FROM_PROFESSIONALS_LABEL } from '@carnet/catalog-sdk';
 
 /** What was done, or tried, on the patient's record. */
 export type AuditedAction = 'read' | 'search' | 'create' | 'update' | 'delete';
@@ -36,6 +37,8 @@ export interface AccessRecord {
   allowed: boolean;
   /** What was asked, when no resource says it (a refused search: its type). */
   detail?: string;
+  /** Resources refused because the patient hid them from professionals (`Type/id`), labelled in the event. */
+  hidden?: readonly string[];
 }
 
 /**
@@ -64,6 +67,8 @@ export function accessEvent(
     ...listed.map((reference) => ({
       what: { reference },
       type: { system: ENTITY_TYPE, code: '2', display: 'System Object' },
+      // The patient reads it as « n'a pas pu l'ouvrir : document masqué ».
+      ...(record.hidden?.includes(reference) ? { securityLabel: [{ ...HIDDEN_FROM_PROFESSIONALS_LABEL }] } : {}),
     })),
   ];
   const fhirUserRef = caller.fhirUser
@@ -78,7 +83,13 @@ export function accessEvent(
     action: ACTIONS[action],
     recorded: new Date().toISOString(),
     outcome: record.allowed ? '0' : '4',
-    ...(record.allowed ? {} : { outcomeDesc: 'Refused: outside the caller’s access' }),
+    ...(record.allowed
+      ? {}
+      : {
+          outcomeDesc: record.hidden?.length
+            ? 'Refused: hidden from professionals by the patient'
+            : 'Refused: outside the caller’s access',
+        }),
     agent: [
       {
         who: {

@@ -24,6 +24,8 @@ export interface CaregiverView {
   grants: ReadonlyMap<string, readonly CaregiverGrant[]>;
   /** The instant the view was computed at (expiry is judged against it). */
   now: string;
+  /** Binary ids holding the content of documents the granting patients hid (set by the gateway). */
+  hiddenContents?: ReadonlySet<string>;
 }
 
 /** Builds the view from the stored Consents naming the caregiver. */

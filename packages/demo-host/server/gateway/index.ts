@@ -31,6 +31,13 @@ import {
   patientOfCaregiverSearch,
 } from './caregiver.js';
 import { recordPartOf } from '@carnet/catalog-sdk';
+import {
+  NOT_HIDDEN_FILTER,
+  checkHiddenLabelKept,
+  checkNoHiddenAttachment,
+  contentsOf,
+  hiddenFrom,
+} from './hidden-documents.js';
 
 export type { Caller } from './auth.js';
 export type { CompartmentRule, ResourceJson } from './compartment.js';
@@ -71,6 +78,11 @@ export interface GatewayOptions {
    * patient, who may add any of them to her care team (`Practitioner?_list=directory`).
    */
   directory?(): ReadonlySet<string>;
+  /**
+   * The documents a patient hid from professionals (`meta.security` confidentiality `R`),
+   * read at every request of a caregiver so their contents stay closed too (none by default).
+   */
+  hiddenDocumentsOf?(patientId: string): Promise<ResourceJson[]>;
   /** Caregivers (RelatedPerson ids) a patient may give access to: her directory. */
   caregiversOf?(patientId: string): ReadonlySet<string>;
   /** Display name of a person (`Practitioner/x`, `RelatedPerson/x`, `Patient/x`) for the access trail. */
@@ -145,7 +157,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const ownersOf = (resource: ResourceJson): string[] =>
     COMPARTMENT_RULES[resource.resourceType]?.owners(resource) ?? [];
 
+  /** Binary ids of hidden documents the caller could otherwise reach. */
+  const hiddenContentsOf = (caller: Caller): ReadonlySet<string> =>
+    caller.professional?.hiddenContents ?? caller.caregiver?.hiddenContents ?? new Set<string>();
+
   function mayRead(caller: Caller, resource: ResourceJson): boolean {
+    // What the patient hid is, to anyone else, exactly like nothing (404, never counted).
+    if (hiddenFrom(caller, resource, hiddenContentsOf(caller))) return false;
     if (caller.practitionerId)
       return Boolean(caller.professional && professionalMayRead(caller.professional, resource));
     if (caller.caregiver) {
@@ -209,7 +227,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     const patientId = patientOfCaregiverSearch(query, rule.patientParam);
     const part = recordPartOf(type);
     if (!part || !caregiverMay(view, patientId, part, 'read')) throw new ForeignSearchError([patientId]);
-    return constrainSearch(type, rule, query, { patientId, careTeam: options.careTeamOf(patientId) });
+    const out = constrainSearch(type, rule, query, { patientId, careTeam: options.careTeamOf(patientId) });
+    // Filtered by the engine, not after it: totals, counts and pages never include a hidden document.
+    if (type === 'DocumentReference') out.append(...NOT_HIDDEN_FILTER);
+    return out;
   }
 
   return {
@@ -230,7 +251,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
       if (caller.relatedPersonId) {
         const consents = (await options.consentsOf?.(caller.relatedPersonId)) ?? [];
-        caller.caregiver = caregiverView(caller.relatedPersonId, consents, now());
+        const view = caregiverView(caller.relatedPersonId, consents, now());
+        const hidden = await Promise.all(
+          [...view.grants.keys()]
+            .filter((patientId) => caregiverMay(view, patientId, 'documents', 'read'))
+            .map((patientId) => options.hiddenDocumentsOf?.(patientId) ?? Promise.resolve([])),
+        );
+        caller.caregiver = { ...view, hiddenContents: contentsOf(hidden.flat()) };
       }
       return caller;
     },
@@ -284,6 +311,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (caller.practitionerId) {
         if (!caller.professional) throw new FhirHttpError(403, 'forbidden', 'A professional may not do this');
         await checkProfessionalWrite(caller.professional, body, options.lookup, existing);
+        await checkNoHiddenAttachment(body, existing, options.lookup);
         checkRequiredCodes(body);
         return body;
       }
@@ -309,8 +337,10 @@ export function createGateway(options: GatewayOptions): Gateway {
             });
           throw new FhirHttpError(403, 'forbidden', 'No access given by the patient covers this change');
         }
+        checkHiddenLabelKept(body, existing);
         checkRequiredCodes(body);
         await checkReferences(owner, body);
+        await checkNoHiddenAttachment(body, existing, options.lookup);
         return body;
       }
       if (rule.owners(body).length === 0 && rule.assign) rule.assign(body, caller.patientId);
@@ -318,10 +348,17 @@ export function createGateway(options: GatewayOptions): Gateway {
         throw new FhirHttpError(403, 'forbidden', "Resource is outside the patient's compartment");
       checkRequiredCodes(body);
       await checkReferences(caller.patientId, body);
+      await checkNoHiddenAttachment(body, existing, options.lookup);
       return body;
     },
     audit,
     async recordAccess(caller, action, resources, allowed) {
+      // A refusal because the patient hid the document says so in her trail.
+      const hidden = allowed
+        ? []
+        : resources
+            .filter((resource) => hiddenFrom(caller, resource, hiddenContentsOf(caller)))
+            .map((resource) => `${resource.resourceType}/${resource.id ?? ''}`);
       const byOwner = new Map<string, string[]>();
       for (const resource of resources) {
         for (const owner of new Set(ownersOf(resource))) {
@@ -332,7 +369,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
       await Promise.all(
         [...byOwner].map(([owner, references]) =>
-          audit.record({ caller, action, owner, resources: references, allowed }),
+          audit.record({
+            caller,
+            action,
+            owner,
+            resources: references,
+            allowed,
+            ...(hidden.length ? { hidden: hidden.filter((reference) => references.includes(reference)) } : {}),
+          }),
         ),
       );
     },

@@ -8,6 +8,8 @@
 import { FhirHttpError } from '../fhir/http.js';
 import { COMPARTMENT_RULES, patientIdOf, type ResourceJson } from './compartment.js';
 import { referencesIn } from './references.js';
+import { contentsOf } from './hidden-documents.js';
+import { isHiddenFromProfessionals } from '@carnet/catalog-sdk';
 
 /** One request's view of a professional: computed from the stored care teams and messages. */
 export interface ProfessionalView {
@@ -18,6 +20,8 @@ export interface ProfessionalView {
   documents: ReadonlySet<string>;
   /** Binary ids holding the content of those documents. */
   binaries: ReadonlySet<string>;
+  /** Binary ids of documents they were sent that the patient has hidden since: never opened. */
+  hiddenContents: ReadonlySet<string>;
 }
 
 /** What the view is computed from. */
@@ -69,12 +73,19 @@ export async function professionalView(
     }
   }
   const binaries = new Set<string>();
+  const hiddenDocuments: ResourceJson[] = [];
   await Promise.all(
     [...documents].map(async (id) => {
       const document = await sources.lookup('DocumentReference', id);
       const owner = document ? COMPARTMENT_RULES['DocumentReference']?.owners(document)[0] : undefined;
       if (!document || !owner || !patients.has(owner)) {
         documents.delete(id);
+        return;
+      }
+      // Sent, then hidden by the patient: the message stays, the document no longer opens.
+      if (isHiddenFromProfessionals(document)) {
+        documents.delete(id);
+        hiddenDocuments.push(document);
         return;
       }
       const content = Array.isArray(document['content'])
@@ -86,7 +97,9 @@ export async function professionalView(
       }
     }),
   );
-  return { practitionerId, patients, documents, binaries };
+  const hiddenContents = contentsOf(hiddenDocuments);
+  for (const id of binaries) hiddenContents.delete(id);
+  return { practitionerId, patients, documents, binaries, hiddenContents };
 }
 
 /** True when every owner of the resource shared with the professional (and there is one). */
@@ -213,6 +226,8 @@ export async function checkProfessionalWrite(
     }
     const document = idIn('DocumentReference', reference);
     if (document && view.documents.has(document)) continue;
+    // A document the message already attached (since hidden by the patient): marking it read still works.
+    if (document && existing && referencesIn(existing).includes(reference)) continue;
     throw new FhirHttpError(422, 'processing', 'A reference points outside what the professional may refer to');
   }
 }

@@ -4,6 +4,7 @@
  * a second agent the client app; entities the patient then the resources).
  */
 import type { AccessActor, AccessEntry } from '../access.js';
+import { HIDDEN_FROM_PROFESSIONALS_LABEL } from './document.js';
 import { isObject, optionalArray, readResource, requireId, requireInstant, withoutUndefined } from './read.js';
 
 const RT = 'AuditEvent';
@@ -56,14 +57,28 @@ export function auditEventToAccessEntry(resource: unknown): AccessEntry {
     .filter(isObject)
     .map((entity) => (isObject(entity.what) && typeof entity.what.reference === 'string' ? entity.what.reference : ''))
     .filter((what) => what !== '' && !what.startsWith('Patient/'));
+  const allowed = r.outcome === undefined || r.outcome === '0';
+  const hiddenDocument =
+    !allowed &&
+    optionalArray(`${RT}.entity`, r.entity)
+      .filter(isObject)
+      .some((entity) =>
+        optionalArray(`${RT}.entity.securityLabel`, entity.securityLabel).some(
+          (label) =>
+            isObject(label) &&
+            label.system === HIDDEN_FROM_PROFESSIONALS_LABEL.system &&
+            label.code === HIDDEN_FROM_PROFESSIONALS_LABEL.code,
+        ),
+      );
   return withoutUndefined<AccessEntry>({
     id: requireId(r, RT),
     at: requireInstant(`${RT}.recorded`, r.recorded),
     actor,
     appId,
     action: ACTIONS[typeof r.action === 'string' ? r.action : ''] ?? 'read',
-    allowed: r.outcome === undefined || r.outcome === '0',
+    allowed,
     resources,
     detail,
+    hiddenDocument: hiddenDocument || undefined,
   });
 }

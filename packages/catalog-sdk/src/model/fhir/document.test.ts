@@ -1,7 +1,13 @@
 import { expect } from '@open-wc/testing';
 import type { DocumentReference } from '@medplum/fhirtypes';
 import type { HealthDocument } from '../document.js';
-import { documentReferenceToHealthDocument, healthDocumentToDocumentReference } from './document.js';
+import {
+  HIDDEN_FROM_PROFESSIONALS_LABEL,
+  documentReferenceToHealthDocument,
+  healthDocumentToDocumentReference,
+  isHiddenFromProfessionals,
+} from './document.js';
+import { applyDocumentChanges } from '../../sources/fhir/fhir-documents.js';
 import { FAVOURITE_SYSTEM, USER_TAG_SYSTEM } from './urls.js';
 import { expectMappingError } from './test-helpers/expect-mapping-error.js';
 
@@ -17,6 +23,7 @@ const ordonnance: HealthDocument = {
   description: 'Renouvellement lévodopa',
   tags: ['suivi', 'neuro'],
   favourite: true,
+  hiddenFromProfessionals: false,
   contentType: 'application/pdf',
   size: 184_320,
   url: 'Binary/bin-ordo-1',
@@ -66,6 +73,7 @@ describe('DocumentReference ↔ HealthDocument', () => {
       date: '2026-01-10T07:00:00Z',
       tags: [],
       favourite: false,
+      hiddenFromProfessionals: false,
       contentType: 'application/pdf',
       version: '1',
     };
@@ -109,6 +117,7 @@ describe('DocumentReference ↔ HealthDocument', () => {
       description: 'Compte rendu de dialyse',
       tags: ['rein'],
       favourite: false,
+      hiddenFromProfessionals: false,
       contentType: 'image/jpeg',
       version: '7',
     });
@@ -196,5 +205,30 @@ describe('DocumentReference ↔ HealthDocument', () => {
       () => healthDocumentToDocumentReference({ ...ordonnance, date: '2026-02-03' }, { patientId: 'p1' }),
       'HealthDocument.date',
     );
+  });
+
+  it('writes and reads « hidden from professionals » as meta.security v3-Confidentiality R', () => {
+    const hidden = healthDocumentToDocumentReference(
+      { ...ordonnance, hiddenFromProfessionals: true },
+      { patientId: 'pat-parkinson' },
+    );
+    expect(hidden.meta?.security).to.deep.equal([
+      { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' },
+    ]);
+    expect(isHiddenFromProfessionals(hidden)).to.equal(true);
+    expect(documentReferenceToHealthDocument(hidden).hiddenFromProfessionals).to.equal(true);
+    expect(resource().meta?.security).to.equal(undefined);
+    expect(isHiddenFromProfessionals(resource())).to.equal(false);
+    // Another confidentiality level is not « hidden » for Carnet; other labels are kept on change.
+    const normal = {
+      ...resource(),
+      meta: { ...resource().meta, security: [{ system: HIDDEN_FROM_PROFESSIONALS_LABEL.system, code: 'N' }] },
+    };
+    expect(documentReferenceToHealthDocument(normal).hiddenFromProfessionals).to.equal(false);
+    const changed = applyDocumentChanges(normal, { hiddenFromProfessionals: true });
+    expect(changed.meta?.security?.map((label) => label.code)).to.deep.equal(['N', 'R']);
+    expect(
+      applyDocumentChanges(changed, { hiddenFromProfessionals: false }).meta?.security?.map((l) => l.code),
+    ).to.deep.equal(['N']);
   });
 });

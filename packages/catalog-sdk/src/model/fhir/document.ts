@@ -26,6 +26,41 @@ import { FAVOURITE_CODE, FAVOURITE_SYSTEM, USER_TAG_SYSTEM } from './urls.js';
 
 const RT = 'DocumentReference';
 
+/** HL7 v3 Confidentiality: the code system of confidentiality labels in `meta.security`. */
+export const CONFIDENTIALITY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
+
+/**
+ * The security label of a document the patient hid from professionals and
+ * caregivers: confidentiality `R` (restricted) in `DocumentReference.meta.security`.
+ * A platform serving Carnet (the demo gateway does) answers such a document to
+ * anyone but the patient exactly as if it did not exist.
+ */
+export const HIDDEN_FROM_PROFESSIONALS_LABEL: Readonly<Coding> = Object.freeze({
+  system: CONFIDENTIALITY_SYSTEM,
+  code: 'R',
+  display: 'restricted',
+});
+
+/** True when a resource (any JSON) carries {@link HIDDEN_FROM_PROFESSIONALS_LABEL} in `meta.security`. */
+export function isHiddenFromProfessionals(resource: unknown): boolean {
+  if (!isObject(resource) || !isObject(resource.meta) || !Array.isArray(resource.meta.security)) return false;
+  return resource.meta.security.some(
+    (label: unknown) =>
+      isObject(label) &&
+      label.system === HIDDEN_FROM_PROFESSIONALS_LABEL.system &&
+      label.code === HIDDEN_FROM_PROFESSIONALS_LABEL.code,
+  );
+}
+
+/** `meta.security` with the hidden label set or removed; every other label kept. */
+export function withHiddenLabel(security: readonly Coding[] | undefined, hidden: boolean): Coding[] {
+  const others = (security ?? []).filter(
+    (label) =>
+      !(label.system === HIDDEN_FROM_PROFESSIONALS_LABEL.system && label.code === HIDDEN_FROM_PROFESSIONALS_LABEL.code),
+  );
+  return hidden ? [...others, { ...HIDDEN_FROM_PROFESSIONALS_LABEL }] : others;
+}
+
 /**
  * Reads a `DocumentReference` as a patient's document.
  *
@@ -34,6 +69,7 @@ const RT = 'DocumentReference';
  * - title: `content[0].attachment.title`, else `description`.
  * - tags and favourite: `meta.tag` codings in {@link USER_TAG_SYSTEM} and
  *   {@link FAVOURITE_SYSTEM}; other tags are not ours and are ignored.
+ * - hiddenFromProfessionals: {@link HIDDEN_FROM_PROFESSIONALS_LABEL} in `meta.security`.
  * - version: `meta.versionId`, required (it is the ETag every update must name).
  *
  * @throws MappingError naming the field when the resource is malformed
@@ -69,6 +105,7 @@ export function documentReferenceToHealthDocument(resource: DocumentReference): 
     description,
     tags,
     favourite,
+    hiddenFromProfessionals: isHiddenFromProfessionals(r),
     contentType: requireString(`${path}.contentType`, attachment.contentType),
     size: optionalInteger(`${path}.size`, attachment.size),
     url: optionalString(`${path}.url`, attachment.url),
@@ -128,7 +165,11 @@ export function healthDocumentToDocumentReference(doc: HealthDocument, context: 
     return { system: USER_TAG_SYSTEM, code, display: code };
   });
   if (doc.favourite) tag.push({ system: FAVOURITE_SYSTEM, code: FAVOURITE_CODE });
-  const meta = withoutUndefined({ versionId: doc.version || undefined, tag: nonEmpty(tag) });
+  const meta = withoutUndefined({
+    versionId: doc.version || undefined,
+    tag: nonEmpty(tag),
+    security: doc.hiddenFromProfessionals ? [{ ...HIDDEN_FROM_PROFESSIONALS_LABEL }] : undefined,
+  });
   return withoutUndefined<DocumentReference>({
     resourceType: RT,
     id: doc.id || undefined,

@@ -10,7 +10,13 @@
  */
 export * from './urls.js';
 export type { FhirPatientContext } from './patient.js';
-export { documentReferenceToHealthDocument, healthDocumentToDocumentReference } from './document.js';
+export {
+  CONFIDENTIALITY_SYSTEM,
+  HIDDEN_FROM_PROFESSIONALS_LABEL,
+  documentReferenceToHealthDocument,
+  healthDocumentToDocumentReference,
+  isHiddenFromProfessionals,
+} from './document.js';
 export {
   DOCUMENT_SENDING_CATEGORY_CODE,
   communicationToDocumentSending,

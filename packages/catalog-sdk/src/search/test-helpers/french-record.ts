@@ -14,6 +14,7 @@ function document(id: number, kind: DocumentKind, date: string, title: string, e
     date: `${date}T09:30:00+01:00`,
     tags: extras.tags ?? [],
     favourite: extras.favourite ?? false,
+    hiddenFromProfessionals: false,
     contentType: 'application/pdf',
     version: '1',
     ...(extras.author === undefined ? {} : { author: extras.author }),

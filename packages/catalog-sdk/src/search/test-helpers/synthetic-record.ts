@@ -254,6 +254,7 @@ export function syntheticRecord(count: number, seed = 42): HealthDocument[] {
       date: new Date(start + Math.floor(random() * span)).toISOString(),
       tags,
       favourite: random() < 0.05,
+      hiddenFromProfessionals: false,
       contentType: random() < 0.8 ? 'application/pdf' : 'image/jpeg',
       size: Math.floor(random() * 2_000_000),
       version: '1',

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { CarnetSession } from '../../auth/carnet-session.js';
 import { signedInSession, testPlatform } from '../../auth/test-helpers/platform.js';
-import { ConflictError, NotFoundError } from '../../errors/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors/errors.js';
 import { FhirError } from '../../fhir/fhir-error.js';
 import type { DataSource } from '../data-source.js';
 import { createFhirDataSource } from './fhir-data-source.js';
@@ -79,6 +79,22 @@ describe('createFhirDataSource: documents and care team (real FHIR server)', fun
     expect(reread.tags).to.deep.equal(['suivi', 'neurologie']);
     expect(reread.favourite).to.equal(!doc.favourite);
     expect(reread.title).to.equal(doc.title);
+  });
+
+  it('hides a document from professionals on the server (meta.security R), refuses to send it, and shows it again', async () => {
+    const [, , doc] = (await source.documents.list({ limit: 3 })).items;
+    const [member] = await source.careTeam.list();
+    if (!doc || !member) throw new Error('nothing seeded');
+    expect(doc.hiddenFromProfessionals).to.equal(false);
+    const hidden = await source.documents.update(doc.id, { hiddenFromProfessionals: true }, doc.version);
+    expect(hidden.hiddenFromProfessionals).to.equal(true);
+    expect(hidden.tags).to.deep.equal(doc.tags);
+    expect((await source.documents.get(doc.id)).hiddenFromProfessionals).to.equal(true);
+    const refused = await rejection(source.documents.send({ documentId: doc.id, recipientId: member.id }));
+    expect(refused).to.be.instanceOf(ValidationError);
+    const shown = await source.documents.update(doc.id, { hiddenFromProfessionals: false }, hidden.version);
+    expect(shown.hiddenFromProfessionals).to.equal(false);
+    expect((await source.documents.get(doc.id)).hiddenFromProfessionals).to.equal(false);
   });
 
   it('rejects an update based on a stale version with ConflictError, changing nothing', async () => {

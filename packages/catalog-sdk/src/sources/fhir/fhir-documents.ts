@@ -21,8 +21,9 @@ import {
   documentSendingToCommunication,
   healthDocumentToDocumentReference,
 } from '../../model/fhir/index.js';
+import { isHiddenFromProfessionals, withHiddenLabel } from '../../model/fhir/document.js';
+import { checkDocument, hiddenDocumentError } from '../rules/documents.js';
 import type { DocumentRepository, Page, PageRequest } from '../data-source.js';
-import { checkDocument } from '../rules/documents.js';
 import { pageLimit } from '../rules/paging.js';
 import { normaliseTags, optionalText, requireText } from '../rules/validation.js';
 import { patientIdOf, searchOnePage, toPage, versionOf, type FhirSourceContext } from './fhir-context.js';
@@ -96,7 +97,8 @@ export class FhirDocumentRepository implements DocumentRepository {
 
   async send(request: { documentId: string; recipientId: string; message?: string }): Promise<DocumentSending> {
     const patientId = patientIdOf(this.context);
-    await this.#read(request.documentId);
+    const document = await this.#read(request.documentId);
+    if (isHiddenFromProfessionals(document)) throw hiddenDocumentError();
     const sending: DocumentSending = {
       id: '',
       documentId: request.documentId,
@@ -139,7 +141,8 @@ export class FhirDocumentRepository implements DocumentRepository {
 }
 
 /**
- * The stored resource with the patient's changes (tags, favourite, title) applied;
+ * The stored resource with the patient's changes (tags, favourite, title, hidden
+ * from professionals) applied;
  * everything Carnet does not model is kept as it is.
  */
 export function applyDocumentChanges(current: DocumentReference, changes: HealthDocumentChanges): DocumentReference {
@@ -153,6 +156,11 @@ export function applyDocumentChanges(current: DocumentReference, changes: Health
   const ours: Coding[] = tags.map((tag) => ({ system: USER_TAG_SYSTEM, code: tag, display: tag }));
   if (favourite) ours.push({ system: FAVOURITE_SYSTEM, code: FAVOURITE_CODE });
   next.meta = { ...next.meta, tag: [...others, ...ours] };
+  if (changes.hiddenFromProfessionals !== undefined) {
+    const security = withHiddenLabel(next.meta.security, changes.hiddenFromProfessionals);
+    if (security.length > 0) next.meta.security = security;
+    else delete next.meta.security;
+  }
   if (changes.title !== undefined) {
     const attachment = next.content[0]?.attachment;
     if (attachment === undefined) throw new ValidationError('title', 'cannot be set on a document without content');

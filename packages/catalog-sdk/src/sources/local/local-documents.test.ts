@@ -187,4 +187,28 @@ describe('LocalDataSource documents', () => {
     expect((noDocument as NotFoundError).entity).to.equal('HealthDocument');
     expect(await source.documents.listSendings()).to.deep.equal([]);
   });
+
+  it('keeps the hidden-from-professionals flag (false by default), changes it, and never sends a hidden document', async () => {
+    const source = freshSource();
+    await source.importRecord(personaRecord());
+    const created = await source.documents.create(newDocument());
+    expect(created.hiddenFromProfessionals).to.equal(false);
+    const hidden = await source.documents.update('doc-irm', { hiddenFromProfessionals: true }, '1');
+    expect(hidden.hiddenFromProfessionals).to.equal(true);
+    expect((await source.documents.get('doc-irm')).hiddenFromProfessionals).to.equal(true);
+    expect((await source.documents.listAll()).find((d) => d.id === 'doc-irm')?.hiddenFromProfessionals).to.equal(true);
+    const refused = await rejectionOf(source.documents.send({ documentId: 'doc-irm', recipientId: 'pro-martin' }));
+    expect(refused).to.be.instanceOf(ValidationError);
+    expect((refused as ValidationError).field).to.equal('documentId');
+    expect(await source.documents.listSendings('doc-irm')).to.deep.equal([]);
+    const shown = await source.documents.update('doc-irm', { hiddenFromProfessionals: false }, hidden.version);
+    expect(shown.hiddenFromProfessionals).to.equal(false);
+    expect((await source.documents.send({ documentId: 'doc-irm', recipientId: 'pro-martin' })).status).to.equal(
+      'completed',
+    );
+    const bad = await rejectionOf(
+      source.documents.update('doc-irm', { hiddenFromProfessionals: 'yes' as unknown as boolean }, shown.version),
+    );
+    expect(bad).to.be.instanceOf(ValidationError);
+  });
 });

@@ -7,7 +7,7 @@ import {
 } from '../../model/document.js';
 import type { DocumentRepository, Page, PageRequest } from '../data-source.js';
 import type { LocalContext } from './database.js';
-import { checkDocument } from '../rules/documents.js';
+import { checkDocument, hiddenDocumentError } from '../rules/documents.js';
 import { pageLimit } from '../rules/paging.js';
 import { decodeCursor, encodeCursor, readPage } from './paging.js';
 import {
@@ -23,6 +23,13 @@ import {
 } from '../rules/validation.js';
 
 const ENTITY = 'HealthDocument';
+
+/** A stored document with the flags added since it was stored (records kept before `hiddenFromProfessionals`). */
+function withFlags(document: HealthDocument): HealthDocument {
+  return typeof document.hiddenFromProfessionals === 'boolean'
+    ? document
+    : { ...document, hiddenFromProfessionals: false };
+}
 /** The patient's documents in IndexedDB, attachments in their own store. */
 export class LocalDocumentRepository implements DocumentRepository {
   readonly #context: LocalContext;
@@ -47,7 +54,7 @@ export class LocalDocumentRepository implements DocumentRepository {
     throwIfAborted(request.signal);
     const last = page.items[page.items.length - 1];
     return {
-      items: page.items,
+      items: page.items.map(withFlags),
       total: page.total,
       ...(page.hasMore && last ? { nextCursor: encodeCursor([last.date, last.id]) } : {}),
     };
@@ -59,7 +66,7 @@ export class LocalDocumentRepository implements DocumentRepository {
       tx.objectStore('documents').index('by-date').getAll(),
     );
     throwIfAborted(options.signal);
-    return documents.reverse();
+    return documents.reverse().map(withFlags);
   }
 
   async get(id: string): Promise<HealthDocument> {
@@ -67,7 +74,7 @@ export class LocalDocumentRepository implements DocumentRepository {
       tx.objectStore('documents').get(id),
     );
     if (!document) throw new NotFoundError(ENTITY, id);
-    return document;
+    return withFlags(document);
   }
 
   async create(input: NewHealthDocument, content?: Blob): Promise<HealthDocument> {
@@ -85,11 +92,15 @@ export class LocalDocumentRepository implements DocumentRepository {
       title: changes.title === undefined ? undefined : requireText('title', changes.title, 300),
       tags: changes.tags === undefined ? undefined : normaliseTags(changes.tags),
       favourite: changes.favourite === undefined ? undefined : requireBoolean('favourite', changes.favourite),
+      hiddenFromProfessionals:
+        changes.hiddenFromProfessionals === undefined
+          ? undefined
+          : requireBoolean('hiddenFromProfessionals', changes.hiddenFromProfessionals),
     });
     return this.#context.database.transaction(['documents'], 'readwrite', async (tx) => {
       const store = tx.objectStore('documents');
       const stored = checkBaseVersion(ENTITY, id, await store.get(id), baseVersion);
-      const updated: HealthDocument = { ...stored, ...checked, version: nextVersion(stored.version) };
+      const updated: HealthDocument = { ...withFlags(stored), ...checked, version: nextVersion(stored.version) };
       await store.put(updated);
       return updated;
     });
@@ -119,10 +130,11 @@ export class LocalDocumentRepository implements DocumentRepository {
     });
     await this.#context.database.transaction(['documents', 'careTeam', 'sendings'], 'readwrite', async (tx) => {
       const [document, recipient] = await Promise.all([
-        tx.objectStore('documents').getKey(documentId),
+        tx.objectStore('documents').get(documentId),
         tx.objectStore('careTeam').getKey(recipientId),
       ]);
       if (document === undefined) throw new NotFoundError(ENTITY, documentId);
+      if (document.hiddenFromProfessionals === true) throw hiddenDocumentError();
       if (recipient === undefined) throw new NotFoundError('CareTeamMember', recipientId);
       await tx.objectStore('sendings').add(sending);
     });

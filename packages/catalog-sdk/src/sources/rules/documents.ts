@@ -22,7 +22,7 @@ const KINDS: readonly DocumentKind[] = DOCUMENT_KINDS.map((info) => info.kind);
 export function checkDocument<T extends NewHealthDocument>(
   input: T,
   content?: Blob,
-): T & Pick<HealthDocument, 'tags' | 'favourite'> {
+): T & Pick<HealthDocument, 'tags' | 'favourite' | 'hiddenFromProfessionals'> {
   const size = input.size ?? content?.size;
   if (size !== undefined && (!Number.isInteger(size) || size < 0)) {
     throw new ValidationError('size', 'must be a whole number of bytes');
@@ -37,7 +37,19 @@ export function checkDocument<T extends NewHealthDocument>(
     description: optionalText('description', input.description, 5000),
     tags: normaliseTags(input.tags ?? []),
     favourite: input.favourite === undefined ? false : requireBoolean('favourite', input.favourite),
+    hiddenFromProfessionals:
+      input.hiddenFromProfessionals === undefined
+        ? false
+        : requireBoolean('hiddenFromProfessionals', input.hiddenFromProfessionals),
     contentType: requireText('contentType', input.contentType || content?.type, 200),
     size,
   });
+}
+
+/**
+ * A document hidden from professionals is never sent to one: the patient shows it
+ * again first (`hiddenFromProfessionals: false`). Both sources refuse the same way.
+ */
+export function hiddenDocumentError(): ValidationError {
+  return new ValidationError('documentId', 'is hidden from professionals: show it again before sending it');
 }

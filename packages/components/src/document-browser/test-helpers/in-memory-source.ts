@@ -82,6 +82,7 @@ class InMemoryDocuments implements DocumentRepository {
       tags: [],
       favourite: false,
       ...input,
+      hiddenFromProfessionals: input.hiddenFromProfessionals ?? false,
       id: `memory-${this.counter}`,
       version: '1',
     };
