@@ -431,6 +431,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
           favouritesOnly: filter.filters.favouritesOnly === true,
           narrowed: filter.narrowed,
           indexed: filter.indexed,
+          searchUnavailable: filter.searchUnavailable,
           expanded: this.facetsExpanded,
           showingAll: this.showingAll,
           tags: filter.tags(),
