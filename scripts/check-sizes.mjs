@@ -27,6 +27,15 @@ export function buildCdn() {
   if (result.status !== 0) throw new Error('the CDN build failed');
 }
 
+/**
+ * Chunks an element imports on demand as soon as it connects (not before its first paint, but on
+ * every page that shows it): counted apart as `startGzip` so the figures say what such a page
+ * downloads in all. Keys are manifest keys (source paths relative to packages/components).
+ */
+export const FETCHED_AT_CONNECT = {
+  'document-browser': ['src/document-browser/document-search.ts'],
+};
+
 /** Gzip sizes of each CDN entry: eager (downloaded before it runs) and lazy (loaded on demand). */
 export function measureCdn() {
   const manifest = JSON.parse(readFileSync(`${cdn}.vite/manifest.json`, 'utf8'));
@@ -45,15 +54,23 @@ export function measureCdn() {
   for (const [key, chunk] of Object.entries(manifest)) {
     if (!chunk.isEntry) continue;
     const eager = closure(key, 'imports');
+    // What the page fetches as the element connects (the document browser's search code).
+    const started = new Set();
+    const connected =
+      chunk.name === 'carnet' ? Object.values(FETCHED_AT_CONNECT).flat() : (FETCHED_AT_CONNECT[chunk.name] ?? []);
+    for (const k of connected)
+      if (manifest[k]) for (const c of closure(k, 'imports')) if (!eager.has(c)) started.add(c);
     // Everything reachable through dynamic imports, minus what is already eager.
     const lazy = new Set();
     for (const k of eager)
       for (const d of manifest[k].dynamicImports ?? []) for (const c of closure(d, 'imports')) lazy.add(c);
     for (const k of eager) lazy.delete(k);
+    for (const k of started) lazy.delete(k);
     sizes[chunk.name] = {
       file: `cdn/${chunk.file}`,
       gzip: [...eager].reduce((sum, k) => sum + gzipSync(bytes(k)).length, 0),
       files: eager.size,
+      startGzip: [...started].reduce((sum, k) => sum + gzipSync(bytes(k)).length, 0),
       lazyGzip: [...lazy].reduce((sum, k) => sum + gzipSync(bytes(k)).length, 0),
     };
   }
@@ -73,10 +90,12 @@ export function budgetOf(name) {
  * `--strict` ignores the ceilings and fails on the issue's budgets.
  */
 export const CEILINGS = {
-  agenda: 80 * 1024,
-  'pill-organiser': 76 * 1024,
-  'document-browser': 80 * 1024,
-  carnet: 180 * 1024,
+  // 2026-12-07: 82.0, 77.7, 65.9 and 169.3 kB (docs/performance.md, « A lighter embed »).
+  agenda: 83.5 * 1024,
+  'pill-organiser': 79 * 1024,
+  'document-browser': 67.5 * 1024,
+  // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
+  carnet: 172 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
@@ -105,8 +124,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (!ok) failed += 1;
     const mark = withinBudget ? '✔' : ok ? '~' : '✘';
     const ceiling = limit > budget ? `, held at ${kB(limit)}` : '';
+    const started = size.startGzip ? `+ ${kB(size.startGzip)} fetched as it connects, ` : '';
     console.log(
-      `  ${mark} ${size.file.padEnd(24)} ${kB(size.gzip).padStart(9)} of ${kB(budget)}${ceiling}  (+ ${kB(size.lazyGzip)} loaded on demand)`,
+      `  ${mark} ${size.file.padEnd(24)} ${kB(size.gzip).padStart(9)} of ${kB(budget)}${ceiling}  (${started}+ ${kB(size.lazyGzip)} loaded on demand)`,
     );
   }
   if (over)
