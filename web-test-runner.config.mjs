@@ -7,6 +7,7 @@ import { CHROME_ARGS, requireChrome } from './scripts/find-chrome.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { carnetPlatformPlugin } from './scripts/wtr-platform-plugin.mjs';
 import { forcedColorsPlugin } from './scripts/wtr-forced-colors-plugin.mjs';
+import { permissionsPlugin } from './scripts/wtr-permissions-plugin.mjs';
 
 const executablePath = requireChrome();
 // Test files run side by side in one browser: pages in the background must still get frames and timers.
@@ -75,7 +76,10 @@ function chromiumClosingStuckPages(options) {
       page.puppeteerPage.__carnetIncidents = undefined;
       page.puppeteerPage.__carnetTestUrl = undefined;
     }
-    const stopped = await whereItStopped(page);
+    let stopped = await whereItStopped(page);
+    // A page that cannot be read once its file has finished (it navigated or closed itself at the
+    // end) is not a failure: only with a crash or a navigation seen meanwhile is it worth saying.
+    if (stopped === UNREADABLE && happened.length === 0) stopped = '';
     // Incidents matter only for a file that did not finish (a page may legitimately rewrite its own URL).
     const unfinished = stopped ? [stopped, ...happened.map((incident) => `Meanwhile ${incident}.`)].join('\n') : '';
     if (unfinished) {
@@ -101,6 +105,8 @@ function chromiumClosingStuckPages(options) {
   return launcher;
 }
 
+const UNREADABLE = 'The test page could not be read (it crashed, closed or was navigating).';
+
 /**
  * When a file's page is stopped while a test or hook is still running (the file ran out of
  * time), a sentence naming it and the last tests before it, with their durations; else ''.
@@ -118,7 +124,7 @@ async function whereItStopped(page) {
     }),
   ]).finally(() => clearTimeout(timer));
   if (!progress) return 'The test page was gone: another page had replaced it (a form submitted or a link followed?).';
-  if (progress.unreadable) return 'The test page could not be read (it crashed, closed or was navigating).';
+  if (progress.unreadable) return UNREADABLE;
   if (progress.unresponsive) return 'The page did not answer within 2 s (a script stuck in a loop or a modal dialog).';
   const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
   const trail = progress.trail.map(({ title, ms }) => `    ${title} (${seconds(ms)})`).join('\n');
@@ -152,6 +158,8 @@ export default {
     carnetPlatformPlugin({ eager: !process.argv.includes('--files') }),
     // Windows high contrast (forced colours) for the tests of what survives it.
     forcedColorsPlugin(),
+    // Notification permission as set in the browser's site settings (reminders).
+    permissionsPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -21,6 +21,7 @@ export * from './sources/local/local-data-source.js';
 export * from './medication/index.js';
 export * from './recurrence/index.js';
 export * from './search/index.js';
+export * from './reminders/index.js';
 export * from './auth/index.js';
 export * from './fhir/index.js';
 export * from './sources/fhir/index.js';

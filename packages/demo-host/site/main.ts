@@ -36,7 +36,8 @@ function mount(persona: Persona): void {
   provider.setAttribute('demo-persona', persona);
   provider.setAttribute('db-name', `carnet-demo-${persona}`);
   provider.setAttribute('locale', siteLocale());
-  provider.append(...SECTIONS.map(section));
+  // Due doses, appointment reminders and renewals ring at the top of the page while it is open.
+  provider.append(document.createElement('carnet-reminders'), ...SECTIONS.map(section));
   widgets.append(provider);
 }
 

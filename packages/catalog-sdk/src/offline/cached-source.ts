@@ -89,7 +89,9 @@ class OfflineCache {
   /** Starts a background refresh unless one ran recently. */
   refreshSoon<T extends Versioned>(collection: CachedCollection, fetchAll: () => Promise<T[]>): void {
     const last = this.#refreshedAt.get(collection);
-    if (last !== undefined && performance.now() - last < REFRESH_INTERVAL_MS) return;
+    // While the server is thought away, every read asks it: an answer sends the outbox at once.
+    const away = this.sync.state.status === 'offline' && this.sync.state.failure === 'network';
+    if (!away && last !== undefined && performance.now() - last < REFRESH_INTERVAL_MS) return;
     void this.refresh(collection, fetchAll, { rethrow: false });
   }
 

@@ -419,9 +419,14 @@ export class SyncController extends EventTarget {
       return;
     }
     if (this.#state.status === 'offline') {
+      const wasUnreachable = this.#state.failure === 'network';
       this.#setStatus('online');
-      // The server answers again: send what waits.
-      if (this.#state.pending > 0) void this.flush();
+      // The server answers again after being unreachable: send what waits now, not when the
+      // backoff ends. A server that answered with errors keeps the backoff (it may still refuse).
+      if (this.#state.pending > 0) {
+        if (wasUnreachable) void this.flush();
+        else if (this.#retryTimer === undefined) void this.#run(false);
+      }
     }
   }
 

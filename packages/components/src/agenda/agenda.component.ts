@@ -252,11 +252,14 @@ export class CarnetAgenda extends CarnetWidget {
     super.connectedCallback();
     this.#planScope = this.closest('carnet-provider') ?? this.ownerDocument;
     this.#planScope.addEventListener('carnet-plan-change', this.#onPlanChange);
+    // Doses recorded in the organiser or from a reminder show among the agenda's intakes.
+    this.#planScope.addEventListener('carnet-intake-change', this.#onPlanChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#planScope?.removeEventListener('carnet-plan-change', this.#onPlanChange);
+    this.#planScope?.removeEventListener('carnet-intake-change', this.#onPlanChange);
     this.#planScope = undefined;
   }
 

@@ -23,6 +23,7 @@ import type { CarnetModeration } from '../moderation/moderation.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
 import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
+import type { CarnetReminders } from '../reminders/reminders.component.js';
 import type { CarnetSharing } from '../sharing/sharing.component.js';
 
 /** What an attribute may be given: the property's type when it is a string, number or boolean, else a string. */
@@ -526,6 +527,71 @@ export interface CarnetRecordSummaryProps extends CarnetReactElementProps<Carnet
 }
 
 /**
+ * Props of `<carnet-reminders>` in React 19 JSX: Due reminders, in the page and as system notifications.
+ */
+export interface CarnetRemindersProps extends CarnetReactElementProps<CarnetReminders> {
+  /**
+   * Where the record is read; given by the enclosing `<carnet-provider>`, or set directly.
+   *
+   * Set as the `dataSource` property.
+   */
+  dataSource?: CarnetReminders['dataSource'];
+  /**
+   * The clock reminders are computed from (default: the device's). Tests and stories
+   * give another one to choose « now »; setting it looks at the reminders again.
+   *
+   * Set as the `clock` property.
+   */
+  clock?: CarnetReminders['clock'];
+  /**
+   * How many minutes « Plus tard » puts a dose off (default 10); the button says it.
+   *
+   * Set as the `snoozeMinutes` property.
+   */
+  snoozeMinutes?: CarnetReminders['snoozeMinutes'];
+  /**
+   * Show the medicine's or the appointment's name in system notifications. Off by
+   * default: a notification shows on a locked screen others may see. The patient
+   * turns it on with the checkbox shown once notifications are allowed.
+   *
+   * Set as the `notificationDetails` property.
+   */
+  notificationDetails?: CarnetReminders['notificationDetails'];
+  /**
+   * The patient's meal and bed times, as given to the pill organiser, so that a
+   * « morning » dose rings at the time the organiser shows.
+   *
+   * Set as the `mealTimes` property.
+   */
+  mealTimes?: CarnetReminders['mealTimes'];
+  /**
+   * How many minutes « Plus tard » puts a dose off (default 10); the button says it.
+   *
+   * The `snooze-minutes` attribute (also rendered on the server); the `snoozeMinutes` property holds the same value.
+   */
+  'snooze-minutes'?: CarnetAttributeValue<CarnetReminders['snoozeMinutes']>;
+  /**
+   * Show the medicine's or the appointment's name in system notifications. Off by
+   * default: a notification shows on a locked screen others may see. The patient
+   * turns it on with the checkbox shown once notifications are allowed.
+   *
+   * The `notification-details` attribute (also rendered on the server); the `notificationDetails` property holds the same value.
+   */
+  'notification-details'?: CarnetAttributeValue<CarnetReminders['notificationDetails']>;
+  /**
+   * The patient's meal and bed times, as given to the pill organiser, so that a
+   * « morning » dose rings at the time the organiser shows.
+   *
+   * The `meal-times` attribute (also rendered on the server); the `mealTimes` property holds the same value.
+   */
+  'meal-times'?: CarnetAttributeValue<CarnetReminders['mealTimes']>;
+  /**
+   * `carnet-intake-change`: The patient pressed « Pris » on a dose and it was recorded.
+   */
+  'oncarnet-intake-change'?: (event: GlobalEventHandlersEventMap['carnet-intake-change']) => void;
+}
+
+/**
  * Props of `<carnet-sharing>` in React 19 JSX: Who can see my record: caregivers and professionals.
  */
 export interface CarnetSharingProps extends CarnetReactElementProps<CarnetSharing> {
@@ -554,6 +620,7 @@ export interface CarnetReactElements {
   'carnet-pill-organiser': CarnetPillOrganiserProps;
   'carnet-provider': CarnetProviderProps;
   'carnet-record-summary': CarnetRecordSummaryProps;
+  'carnet-reminders': CarnetRemindersProps;
   'carnet-sharing': CarnetSharingProps;
 }
 
@@ -572,6 +639,7 @@ declare module 'react' {
       'carnet-pill-organiser': CarnetPillOrganiserProps;
       'carnet-provider': CarnetProviderProps;
       'carnet-record-summary': CarnetRecordSummaryProps;
+      'carnet-reminders': CarnetRemindersProps;
       'carnet-sharing': CarnetSharingProps;
     }
   }

@@ -24,6 +24,7 @@ import type { CarnetModeration } from '../moderation/moderation.component.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.component.js';
 import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
+import type { CarnetReminders } from '../reminders/reminders.component.js';
 import type { CarnetSharing } from '../sharing/sharing.component.js';
 
 /** What an attribute may be given: the property's type when it is a string, number or boolean, else a string. */
@@ -440,6 +441,47 @@ export type CarnetRecordSummaryVue = DefineCarnetElement<
 >;
 
 /**
+ * Attributes of `<carnet-reminders>` whose name differs from their property's.
+ */
+export interface CarnetRemindersVueAttributes {
+  /**
+   * How many minutes « Plus tard » puts a dose off (default 10); the button says it.
+   */
+  'snooze-minutes'?: CarnetAttributeValue<CarnetReminders['snoozeMinutes']>;
+  /**
+   * Show the medicine's or the appointment's name in system notifications. Off by
+   * default: a notification shows on a locked screen others may see. The patient
+   * turns it on with the checkbox shown once notifications are allowed.
+   */
+  'notification-details'?: CarnetAttributeValue<CarnetReminders['notificationDetails']>;
+  /**
+   * The patient's meal and bed times, as given to the pill organiser, so that a
+   * « morning » dose rings at the time the organiser shows.
+   */
+  'meal-times'?: CarnetAttributeValue<CarnetReminders['mealTimes']>;
+}
+
+/**
+ * Events of `<carnet-reminders>`, for `@carnet-intake-change` in templates.
+ */
+export interface CarnetRemindersVueEvents {
+  /**
+   * `carnet-intake-change`: The patient pressed « Pris » on a dose and it was recorded.
+   */
+  'carnet-intake-change': GlobalEventHandlersEventMap['carnet-intake-change'];
+}
+
+/**
+ * `<carnet-reminders>` in Vue templates: Due reminders, in the page and as system notifications.
+ */
+export type CarnetRemindersVue = DefineCarnetElement<
+  CarnetReminders,
+  'dataSource' | 'clock' | 'snoozeMinutes' | 'notificationDetails' | 'mealTimes',
+  CarnetRemindersVueAttributes,
+  CarnetRemindersVueEvents
+>;
+
+/**
  * Attributes of `<carnet-sharing>` whose name differs from their property's.
  */
 export type CarnetSharingVueAttributes = Record<never, never>;
@@ -477,6 +519,7 @@ declare module 'vue' {
     'carnet-pill-organiser': CarnetPillOrganiserVue;
     'carnet-provider': CarnetProviderVue;
     'carnet-record-summary': CarnetRecordSummaryVue;
+    'carnet-reminders': CarnetRemindersVue;
     'carnet-sharing': CarnetSharingVue;
   }
 }

@@ -192,6 +192,24 @@ export class CarnetPillOrganiser extends CarnetWidget {
 
   private readonly announcer = new LiveAnnouncer(this);
 
+  // A dose recorded elsewhere under the same provider (« Pris » on a reminder) shows here at once.
+  #intakeScope: EventTarget | undefined;
+  readonly #onIntakeElsewhere = (event: Event): void => {
+    if (event.target !== this) void this.week.reload();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#intakeScope = this.closest('carnet-provider') ?? this.ownerDocument;
+    this.#intakeScope.addEventListener('carnet-intake-change', this.#onIntakeElsewhere);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#intakeScope?.removeEventListener('carnet-intake-change', this.#onIntakeElsewhere);
+    this.#intakeScope = undefined;
+  }
+
   private readonly week = new WeekController(this, () => ({
     source: this.dataSource,
     revision: (this.recordRevision?.medications ?? 0) + (this.recordRevision?.agenda ?? 0),

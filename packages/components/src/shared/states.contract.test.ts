@@ -18,6 +18,8 @@ const CASES: StatesContractCase[] = [
   { tag: 'carnet-medical-profile' },
   // The card keeps its sections and says in each that nothing is recorded (what an emergency team must read).
   { tag: 'carnet-emergency-card', emptyState: null },
+  // Nothing rings with an empty record: it says so, and that reminders show here when due.
+  { tag: 'carnet-reminders' },
 ];
 
 /** Elements that are not widgets over the record (the provider is the source itself). */

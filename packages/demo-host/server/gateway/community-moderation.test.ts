@@ -17,17 +17,22 @@ import { AUTO_HIDE_REPORTERS, CommunityStore } from './community-store.js';
 const FHIR = 'http://fhir.test/fhir';
 const PATIENTS = ['author', 'reader-1', 'reader-2', 'reader-3'] as const;
 const MODERATOR = 'moderator';
+/** The same moderator through an app granted only reading: moderating needs `u`. */
+const READ_ONLY_MODERATOR = 'moderator-read-only';
 
 let server: Server;
 let base: string;
 let postId = '';
 
 function callerOf(who: string): Caller {
+  const moderator = who === MODERATOR || who === READ_ONLY_MODERATOR;
   return {
-    subject: who,
-    patientId: who,
-    permissions: new ScopePermissions('patient/Communication.cruds'),
-    ...(who === MODERATOR ? { fhirUser: `${FHIR}/RelatedPerson/moderator` } : {}),
+    subject: moderator ? MODERATOR : who,
+    patientId: moderator ? MODERATOR : who,
+    permissions: new ScopePermissions(
+      who === READ_ONLY_MODERATOR ? 'patient/Communication.rs' : 'patient/Communication.cruds',
+    ),
+    ...(moderator ? { fhirUser: `${FHIR}/RelatedPerson/moderator` } : {}),
   };
 }
 
@@ -117,6 +122,20 @@ describe('community moderation rules (routes in process)', () => {
     assert.equal(seenByReader.body?.payload?.[0]?.contentString, '[…]');
     const log = await call(MODERATOR, '/Group/community-diabetes/AuditEvent');
     assert.match(log.text, /"auto-hide"/, 'the automatic hiding is in the trail');
+  });
+
+  it('a moderator whose app was granted only reading can read the queue but not hide, restore or suspend', async () => {
+    assert.equal((await call(READ_ONLY_MODERATOR, '/Group/community-diabetes/$reports')).status, 200);
+    for (const path of [
+      `/Group/community-diabetes/Communication/${postId}/$restore`,
+      `/Group/community-diabetes/Communication/${postId}/$hide`,
+      '/Group/community-diabetes/$suspend',
+    ]) {
+      const refused = await call(READ_ONLY_MODERATOR, path, { pseudonym: 'Membre author' });
+      assert.equal(refused.status, 403, path);
+    }
+    const unchanged = await call('author', `/Group/community-diabetes/Communication/${postId}`);
+    assert.equal(moderation(unchanged.body), 'hidden', 'the post stays as the reporters left it');
   });
 
   it('the moderator reads the three reasons without names, and restoring clears the reports', async () => {

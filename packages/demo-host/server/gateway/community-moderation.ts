@@ -36,7 +36,10 @@ export function moderationRoutes(
     if (!groupId) return false;
     const moderatorName = caller.fhirUser ?? caller.subject;
 
+    // A moderator's token must carry the scopes of what they do: reading the queue and the
+    // log is a search, hiding, restoring and suspending change posts (`u`).
     if (sub === '$reports' && method === 'GET') {
+      allows('s');
       const community = access.communityFor(caller, groupId, 'moderate');
       const reported = [...community.postsById.values()].filter((post) => post.reports.size > 0 || post.hidden);
       const entries = reported.map((post) => json.postJson(caller, community, post));
@@ -44,6 +47,7 @@ export function moderationRoutes(
       return true;
     }
     if ((sub === '$suspend' || sub === '$unsuspend') && method === 'POST') {
+      allows('u');
       const community = access.communityFor(caller, groupId, 'moderate');
       const values = await parameters(req);
       const pseudonym = text(values.get('pseudonym'), 'pseudonym', 32);
@@ -64,6 +68,7 @@ export function moderationRoutes(
       return true;
     }
     if (sub === 'AuditEvent' && method === 'GET') {
+      allows('s');
       const community = access.communityFor(caller, groupId, 'moderate');
       const events = community.log.map((entry) => ({
         resourceType: 'AuditEvent',
@@ -113,6 +118,7 @@ export function moderationRoutes(
       return true;
     }
     if (operation === '$hide' || operation === '$restore') {
+      allows('u');
       const community = access.communityFor(caller, groupId, 'moderate');
       const post = access.postOf(community, itemId);
       const reason = (await parameters(req)).get('reason')?.trim().slice(0, 500);

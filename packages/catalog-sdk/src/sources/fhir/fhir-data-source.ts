@@ -72,6 +72,15 @@ export function createFhirDataSource(
 export function createFhirDataSource(options: FhirDataSourceOptions): DataSource;
 export function createFhirDataSource(options: FhirDataSourceOptions): DataSource | CachedDataSource {
   const { session } = options;
+  // With a cache, any answer from the server (a read of any repository) tells the outbox it is back.
+  const answers: { heard?: () => void } = {};
+  const cached = options.cache !== undefined && options.cache !== false;
+  const givenFetch = options.fetch;
+  const readFetch: typeof fetch = async (input, init) => {
+    const response = await (givenFetch ?? globalThis.fetch)(input, init);
+    if (response.status < 500 && response.status !== 429) answers.heard?.();
+    return response;
+  };
   const clientOptions = {
     baseUrl: options.baseUrl,
     getAccessToken: () => session.getAccessToken(),
@@ -81,7 +90,7 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   };
-  const client = new FhirClient(clientOptions);
+  const client = new FhirClient(cached ? { ...clientOptions, fetch: readFetch } : clientOptions);
   const context: FhirSourceContext = {
     client,
     session,
@@ -121,5 +130,6 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     },
     cacheOptions,
   );
+  answers.heard = () => sync.reportRead(undefined);
   return withOfflineCache(source, sync);
 }
