@@ -2,7 +2,8 @@
 // strict Content-Security-Policy (scripts from the same origin only, no eval), in real Chromium.
 // Checks that the code split on demand arrives and works there: the document browser's search chunk
 // (a typed query narrows the list) and the forum's Markdown reader (an opened thread's posts are
-// formatted), with no error in the page. Run after `node scripts/check-sizes.mjs` (which builds the
+// formatted), and the agenda and pill organiser drawing recurring events and doses with the part
+// of `rrule` the CDN files keep (vite.cdn.config.ts), with no error in the page. Run after `node scripts/check-sizes.mjs` (which builds the
 // files); `npm test` runs both.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -21,6 +22,8 @@ const CSP = [
 ].join('; ');
 
 const PAGES = {
+  agenda: 'carnet-agenda',
+  'pill-organiser': 'carnet-pill-organiser',
   'document-browser': 'carnet-document-browser',
   'forum-feed': 'carnet-forum-feed',
 };
@@ -76,6 +79,20 @@ async function check(name, run) {
 }
 
 console.log('CDN files embedded under a strict CSP (Chromium):');
+/** Waits until the element's shadow root has more than one element matching `selector`. */
+const several = (page, tag, selector) =>
+  page.waitForFunction(
+    ([t, s]) => (document.querySelector(t)?.shadowRoot?.querySelectorAll(s).length ?? 0) > 1,
+    [tag, selector],
+    WAIT,
+  );
+await check('agenda', async (page) => {
+  await page.locator('carnet-agenda [data-view="list"]').click(WAIT);
+  await several(page, 'carnet-agenda', '[part~="event"], [part~="dose"]');
+});
+await check('pill-organiser', async (page) => {
+  await several(page, 'carnet-pill-organiser', '[part~="dose"]');
+});
 await check('document-browser', async (page, chunks) => {
   const rows = () =>
     page.evaluate(

@@ -90,12 +90,13 @@ export function budgetOf(name) {
  * `--strict` ignores the ceilings and fails on the issue's budgets.
  */
 export const CEILINGS = {
-  // 2026-12-07: 82.0, 77.7, 65.9 and 169.3 kB (docs/performance.md, « A lighter embed »).
-  agenda: 83.5 * 1024,
-  'pill-organiser': 79 * 1024,
+  // 2026-12-07, after merging main: 80.9, 76.8, 65.9, 61.8 and 174.3 kB (docs/performance.md).
+  agenda: 82.5 * 1024,
+  'pill-organiser': 78.5 * 1024,
   'document-browser': 67.5 * 1024,
+  reminders: 63.5 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
-  carnet: 172 * 1024,
+  carnet: 176 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
