@@ -9,6 +9,8 @@ const steps = [
   { name: 'Lint and format', cmd: 'npm', args: ['run', '--silent', 'lint'] },
   { name: 'Custom Elements Manifest', cmd: 'npm', args: ['run', '--silent', 'check-manifest'] },
   { name: 'Public API reports', cmd: process.execPath, args: ['scripts/check-api.mjs'] },
+  { name: 'CDN size budgets', cmd: process.execPath, args: ['scripts/check-sizes.mjs'] },
+  { name: 'CDN files under a strict CSP (Chromium)', cmd: process.execPath, args: ['scripts/check-cdn-embed.mjs'] },
   {
     name: 'Browser tests (Chromium)',
     cmd: process.execPath,

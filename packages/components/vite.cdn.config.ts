@@ -30,11 +30,54 @@ function cdnEntries(): Plugin {
   };
 }
 
+const RRULE_TEXT = '\0carnet-cdn:rrule-text';
+const RRULE_USED = '\0carnet-cdn:rrule-used';
+
+/**
+ * `rrule`'s English text parser and writer (`RRule.fromText`, `rule.toText()`, about 4 kB gzip)
+ * are reachable from its RRule class, so no bundler can drop them; Carnet never calls them (our
+ * own French and English descriptions are in the SDK's `recurrence/describe.ts`). In the CDN
+ * files they are replaced by functions that throw, so no widget downloads them. Likewise the SDK's
+ * `rrule-interop.ts` reads the package as a namespace (for Node's CommonJS build), which keeps all
+ * of it: in the CDN files it gets only what the widgets use (`RRule`, `Weekday`; `rrulestr` and
+ * `RRuleSet`, used by the benchmark alone, are left out).
+ */
+function withoutRruleText(): Plugin {
+  return {
+    name: 'carnet-cdn-without-rrule-text',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === RRULE_TEXT || id === RRULE_USED) return id;
+      if (id === 'rrule' && importer && /[\\/]recurrence[\\/]rrule-interop\.ts$/.test(importer)) return RRULE_USED;
+      if (importer && /[\\/]rrule[\\/]dist[\\/]esm[\\/]rrule\.js$/.test(importer) && /nlp\/index(\.js)?$/.test(id))
+        return RRULE_TEXT;
+      return undefined;
+    },
+    load(id) {
+      if (id === RRULE_USED)
+        return [
+          "export { RRule } from 'rrule/dist/esm/rrule.js';",
+          "export { Weekday } from 'rrule/dist/esm/weekday.js';",
+          'export const rrulestr = () => {',
+          "  throw new Error('rrulestr is not part of the Carnet CDN build');",
+          '};',
+        ].join('\n');
+      if (id !== RRULE_TEXT) return undefined;
+      return [
+        'const unavailable = () => {',
+        "  throw new Error('rrule text (fromText, toText) is not part of the Carnet CDN build');",
+        '};',
+        'export { unavailable as fromText, unavailable as parseText, unavailable as toText, unavailable as isFullyConvertible };',
+      ].join('\n');
+    },
+  };
+}
+
 // The CDN build (`dist/cdn/`): self-contained ES modules (Lit and the SDK bundled in), code split so
 // a page downloads only what it shows and shares what two widgets have in common; connected mode,
 // iCalendar, demo data and English strings stay lazy. Budgets: scripts/check-sizes.mjs.
 export default defineConfig({
-  plugins: [cdnEntries()],
+  plugins: [cdnEntries(), withoutRruleText()],
   resolve: {
     conditions: ['production'],
     alias: {

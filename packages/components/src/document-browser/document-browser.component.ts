@@ -465,6 +465,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
           hiddenOnly: filter.filters.hiddenOnly === true,
           narrowed: filter.narrowed,
           indexed: filter.indexed,
+          searchUnavailable: filter.searchUnavailable,
           expanded: this.facetsExpanded,
           showingAll: this.showingAll,
           tags: filter.tags(),

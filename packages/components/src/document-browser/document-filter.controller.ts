@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildDocumentIndex, createDocumentIndex } from '@carnet/catalog-sdk';
+import { loadOnce } from '../shared/load-once.js';
 import type {
   DocumentFilters,
   DocumentHit,
@@ -12,6 +12,9 @@ import type {
   HealthDocument,
   CarnetLocale,
 } from '@carnet/catalog-sdk';
+
+// The search index code loads on demand, apart from the list's first paint (document-search.ts).
+const loadSearch = loadOnce(() => import('./document-search.js'));
 
 /** Facet groups whose values are toggled one by one. */
 export type FacetGroup = 'kinds' | 'years' | 'authors' | 'tags';
@@ -59,6 +62,10 @@ export class DocumentFilterController implements ReactiveController {
   private generation = 0;
   /** Builds the index of the documents just loaded, once their first rows are painted. */
   private pendingBuild: (() => void) | undefined;
+  /** A search asked for before the index code loaded (true: to be announced). */
+  private waitingSearch: boolean | undefined;
+  /** True when the index code could not be loaded (searching and filters are unavailable). */
+  searchUnavailable = false;
 
   /**
    * @param onResultChange - called after every search the patient caused (for the
@@ -71,6 +78,8 @@ export class DocumentFilterController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // The index code is fetched while the documents are read, not before the list shows.
+    this.loadSearch();
     // Put back in the page before its index was built: build it now.
     if (this.byId.size > 0 && !this.index) {
       const generation = this.generation;
@@ -103,7 +112,7 @@ export class DocumentFilterController implements ReactiveController {
 
   /** False while the documents are listed but not yet indexed (facets not counted yet). */
   get indexed(): boolean {
-    return this.index !== undefined || this.byId.size === 0;
+    return this.index !== undefined || (this.byId.size === 0 && loadSearch.loaded !== undefined);
   }
 
   /**
@@ -120,6 +129,11 @@ export class DocumentFilterController implements ReactiveController {
     for (const id of [...this.selection]) if (!this.byId.has(id)) this.selection.delete(id);
     const generation = ++this.generation;
     if (this.narrowed || this.sort !== 'relevance' || this.byId.size === 0) {
+      if (!loadSearch.loaded) {
+        // Until the index code is there: nothing to list, or not yet the asked-for answer.
+        this.result = this.byId.size === 0 ? unindexedResult([]) : undefined;
+        this.host.requestUpdate();
+      }
       this.ensureIndex();
       this.search(false);
       return;
@@ -156,7 +170,7 @@ export class DocumentFilterController implements ReactiveController {
   /** Replaces one document (after a save or a reload) in the index and the list. */
   replace(document: HealthDocument): void {
     this.byId.set(document.id, document);
-    this.ensureIndex().update(document);
+    this.ensureIndex()?.update(document);
     this.search(false);
   }
 
@@ -167,7 +181,7 @@ export class DocumentFilterController implements ReactiveController {
 
   /** Existing tags close to what the patient is typing, for suggestions. */
   suggestTags(prefix: string): string[] {
-    return this.ensureIndex().suggestTags(prefix, 12);
+    return this.ensureIndex()?.suggestTags(prefix, 12) ?? [];
   }
 
   /** Follows the interface language (kind labels are searched and sorted in it). */
@@ -178,7 +192,8 @@ export class DocumentFilterController implements ReactiveController {
       this.stopBuild();
       this.startBuild(this.generation);
     }
-    if (this.index) this.index = createDocumentIndex(newestFirst([...this.byId.values()]), { locale });
+    const search = loadSearch.loaded;
+    if (this.index && search) this.index = search.createDocumentIndex(newestFirst([...this.byId.values()]), { locale });
     if (this.index) this.search(false);
   }
 
@@ -243,7 +258,12 @@ export class DocumentFilterController implements ReactiveController {
    */
   private startBuild(generation: number): void {
     if (generation !== this.generation || this.index || this.building) return;
-    const build = buildDocumentIndex(newestFirst([...this.byId.values()]), { locale: this.locale });
+    const search = loadSearch.loaded;
+    if (!search) {
+      void this.loadSearch().then(() => this.startBuild(generation));
+      return;
+    }
+    const build = search.buildDocumentIndex(newestFirst([...this.byId.values()]), { locale: this.locale });
     this.building = build;
     build.done.then(
       () => {
@@ -261,18 +281,49 @@ export class DocumentFilterController implements ReactiveController {
     this.building = undefined;
   }
 
-  /** The complete index, built now if needed (a change to the documents cannot wait for the slices). */
-  private ensureIndex(): DocumentIndex {
+  /**
+   * The complete index, built now if needed (a change to the documents cannot wait for the
+   * slices); `undefined` while the index code is still loading (it is built once it has).
+   */
+  private ensureIndex(): DocumentIndex | undefined {
     if (this.building) {
       this.index = this.building.finish();
       this.building = undefined;
     }
-    this.index ??= createDocumentIndex(newestFirst([...this.byId.values()]), { locale: this.locale });
+    const search = loadSearch.loaded;
+    if (!this.index && search)
+      this.index = search.createDocumentIndex(newestFirst([...this.byId.values()]), { locale: this.locale });
     return this.index;
+  }
+
+  /** Loads the index code; a search asked for meanwhile runs once it has loaded. */
+  private loadSearch(): Promise<unknown> {
+    return loadSearch().then(
+      () => {
+        const waiting = this.waitingSearch;
+        this.waitingSearch = undefined;
+        if (this.searchUnavailable) {
+          this.searchUnavailable = false;
+          this.host.requestUpdate();
+        }
+        if (waiting !== undefined) this.search(waiting);
+      },
+      () => {
+        // Shown by the facets panel; the next search or load tries again.
+        this.searchUnavailable = true;
+        this.host.requestUpdate();
+      },
+    );
   }
 
   private search(announce: boolean): void {
     const index = this.index ?? this.building?.index ?? this.ensureIndex();
+    if (!index) {
+      // The index code is not there yet: this search runs (and is announced) once it is.
+      this.waitingSearch = (this.waitingSearch ?? false) || announce;
+      void this.loadSearch();
+      return;
+    }
     this.result = index.search(this.query, this.filters, { sort: this.sort, locale: this.locale });
     this.host.requestUpdate();
     if (announce) this.onResultChange(this.result);

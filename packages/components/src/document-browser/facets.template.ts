@@ -20,6 +20,8 @@ export interface FacetsView {
   narrowed: boolean;
   /** False until the documents are indexed and the facets counted. */
   indexed: boolean;
+  /** True when the search code could not be loaded (searching and filters are unavailable). */
+  searchUnavailable?: boolean;
   /** Whether the panel is open on small screens. */
   expanded: boolean;
   /** Groups showing every value. */
@@ -91,7 +93,15 @@ export function renderFacets(view: FacetsView): TemplateResult {
       </button>
     </div>
     <div id="facets-body" class="facets-body" ?data-collapsed=${!view.expanded} @change=${view.onFacetChange}>
-      ${view.indexed ? renderGroups(view) : html`<p class="hint" part="facets-pending">${msg('Préparation des filtres…')}</p>`}
+      ${
+        view.indexed
+          ? renderGroups(view)
+          : view.searchUnavailable
+            ? html`<p class="hint" part="facets-pending" role="alert">
+                ${msg('La recherche et les filtres n’ont pas pu être chargés. Vérifiez la connexion, puis réessayez.')}
+              </p>`
+            : html`<p class="hint" part="facets-pending">${msg('Préparation des filtres…')}</p>`
+      }
     </div>
   </section>`;
 }

@@ -2,6 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { Task, initialState } from '@lit/task';
 import { ConflictError } from '@carnet/catalog-sdk';
 import type { DataSource, ForumPost, ForumThread, Page, Pathology, ReportReason } from '@carnet/catalog-sdk';
+import { loadPostBodyLexer } from './post-body.js';
 
 /** What the forum controller needs from its element. */
 export interface ForumFeedHost extends ReactiveControllerHost {
@@ -98,7 +99,11 @@ export class ForumFeedController {
     this.threadTask = new Task(host, {
       task: async ([source, threadId], { signal }) => {
         if (!source || threadId === undefined) return initialState;
-        const opened = await this.readThread(source, threadId, signal);
+        // The Markdown lexer loads with the posts; if it cannot, bodies show as typed text.
+        const [opened] = await Promise.all([
+          this.readThread(source, threadId, signal),
+          loadPostBodyLexer().catch(() => undefined),
+        ]);
         // Reading marks the thread read; a failure here must not hide the posts.
         source.forum.markRead(threadId).then(
           () => this.patchThread({ ...opened.thread, unread: false }),

@@ -4,10 +4,14 @@ import {
   MAX_RENDERED_BODY_LENGTH,
   MAX_RENDERED_DEPTH,
   decodeCharacterReferences,
+  loadPostBodyLexer,
   postExcerpt,
   renderPostBody,
   safeExternalUrl,
 } from './post-body.js';
+
+// Bodies are lexed by `marked`, loaded on demand (with the first opened thread in the widget).
+before(() => loadPostBodyLexer());
 
 function rendered(body: string): HTMLElement {
   const container = document.createElement('div');

@@ -7,8 +7,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { Lexer } from 'marked';
-import type { Token, Tokens } from 'marked';
+import type { Lexer, Token, Tokens } from 'marked';
 
 /** Longest body rendered; anything beyond is cut (the SDK stores at most 10,000 characters). */
 export const MAX_RENDERED_BODY_LENGTH = 10_000;
@@ -62,10 +61,32 @@ export function safeExternalUrl(href: string): string | undefined {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
 }
 
+// `marked` (about 17 kB gzip) is loaded when a thread is first opened, not with the feed.
+let lexerClass: typeof Lexer | undefined;
+let lexerLoading: Promise<void> | undefined;
+
+/**
+ * Loads the Markdown lexer post bodies need (once; a failed load is tried again next time).
+ * Until it has loaded, or if it cannot load, bodies show as the text the patient typed.
+ */
+export function loadPostBodyLexer(): Promise<void> {
+  lexerLoading ??= import('marked').then(
+    (marked) => {
+      lexerClass = marked.Lexer;
+    },
+    (error: unknown) => {
+      lexerLoading = undefined;
+      throw error;
+    },
+  );
+  return lexerLoading;
+}
+
 /** Tokens of a body, as `marked` lexes it (GFM, single newlines are line breaks). */
 export function lexPostBody(body: string): Token[] {
   const capped = body.length > MAX_RENDERED_BODY_LENGTH ? `${body.slice(0, MAX_RENDERED_BODY_LENGTH)}…` : body;
-  return new Lexer({ gfm: true, breaks: true }).lex(capped);
+  if (!lexerClass) throw new Error('loadPostBodyLexer() first');
+  return new lexerClass({ gfm: true, breaks: true }).lex(capped);
 }
 
 // What the patient typed for a token we do not render as structure, shown as text.
@@ -156,6 +177,10 @@ function renderBlockToken(token: Token, depth: number): Rendered {
 
 /** A post body as Lit templates: paragraphs, emphasis, lists, quotes, safe links and line breaks. */
 export function renderPostBody(body: string): Rendered[] {
+  if (!lexerClass) {
+    const capped = body.length > MAX_RENDERED_BODY_LENGTH ? `${body.slice(0, MAX_RENDERED_BODY_LENGTH)}…` : body;
+    return [html`<p class="raw">${capped}</p>`];
+  }
   return lexPostBody(body).map((token) => renderBlockToken(token, 0));
 }
 

@@ -162,6 +162,7 @@
 's2bacea055ca6a436': `Removing failed: try again.`,
 's2be993a936059601': `The sign-in was refused or cancelled. You can try again whenever you like.`,
 's2c2ea587a566def3': `Unselect all`,
+'s2c9df13de03ecf20': `Search and filters could not be loaded. Check the connection, then try again.`,
 's2cd20ec3cf0e0c25': `New discussion`,
 's2cf3fca047ccac9f': `No current treatment`,
 's2d1278e246206ad2': `Refreshing…`,
