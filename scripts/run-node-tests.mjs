@@ -39,7 +39,8 @@ const TEST_TIMEOUT_MS = 60_000;
 /**
  * A file that reports nothing for this long is stuck (a test that blocks the event
  * loop defeats the per-test timeout): its processes are killed and it fails.
- * Silence, not total time, so a file of many slow-but-moving tests is not cut short.
+ * Silence, not total time, so a file of many slow-but-moving tests is not cut short; end-to-end
+ * files say when each long step is over (server/testing/progress.ts).
  */
 const STUCK_MS = 60_000;
 const SUMMARY = '.node-test-summary.json';
@@ -99,7 +100,7 @@ function runFile(file) {
         summary.failures.push({
           file,
           test: '(the file itself)',
-          error: `stuck: no test finished for ${STUCK_MS / 1000} s, so its processes were killed`,
+          error: `stuck: nothing reported for ${STUCK_MS / 1000} s (no test finished, no step said it moved), so its processes were killed`,
         });
       } else if (code !== 0 && summary.failed === 0) {
         summary.failed += 1;

@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { startPlatform, type RunningPlatform } from './main.js';
+import { progress } from './testing/progress.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
 const VITE_CONFIG = fileURLToPath(new URL('../site/vite.config.ts', import.meta.url));
@@ -47,6 +48,7 @@ async function signedIn(path: string, login: string): Promise<{ page: Page; toke
     if (request.url().startsWith(platform.fhirBaseUrl) && authorization) token = authorization.slice(7);
   });
   await page.goto(`${origin}${path}`);
+  progress(`${path} is open`);
   const signIn = page.locator('carnet-provider [part="sign-in-button"]');
   await Promise.all([page.waitForURL(/\/interaction\//), signIn.click()]);
   await page.fill('#login', login);
@@ -55,6 +57,7 @@ async function signedIn(path: string, login: string): Promise<{ page: Page; toke
   await page.waitForURL(new RegExp(`/interaction/|${path.slice(1).replace('.', '\\.')}`));
   if (page.url().includes('/interaction/')) await page.click('button.primary');
   await page.locator('carnet-provider [part="session-name"]').waitFor();
+  progress(`signed in as ${login}`);
   return { page, token: () => token };
 }
 
@@ -83,14 +86,17 @@ describe('a caregiver given access by the patient (two real sign-ins)', { timeou
       server: { host: '127.0.0.1', port, strictPort: true },
     });
     await site.listen();
+    progress('the demo site listens');
     origin = `http://127.0.0.1:${port}`;
     const records = (['parkinson', 'diabetes', 'kidney'] as const).map((persona) =>
       generatePersona(persona, { documentCount: 8 }),
     );
     platform = await startPlatform({ oidcPort: 0, fhirPort: 0, siteOrigins: [origin], records });
+    progress('the platform answers');
     process.env['CARNET_ISSUER'] = platform.issuer;
     process.env['CARNET_FHIR_PORT'] = new URL(platform.fhirBaseUrl).port;
     browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+    progress('Chromium is up');
   });
 
   after(async () => {

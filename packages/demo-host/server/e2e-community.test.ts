@@ -17,6 +17,7 @@ import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import type { PatientRecord } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { startPlatform, type RunningPlatform } from './main.js';
+import { progress } from './testing/progress.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
 const VITE_CONFIG = fileURLToPath(new URL('../site/vite.config.ts', import.meta.url));
@@ -73,6 +74,7 @@ async function signedInPage(login: string, path = '/connected.html'): Promise<Si
     );
   });
   await page.goto(`${origin}${path}`);
+  progress(`${path} is open`);
   const signInButton = page.locator('carnet-provider [part="sign-in-button"]');
   await Promise.all([page.waitForURL(/\/interaction\//), signInButton.click()]);
   await page.fill('#login', login);
@@ -81,6 +83,7 @@ async function signedInPage(login: string, path = '/connected.html'): Promise<Si
   await page.waitForURL(/\/interaction\/|(connected|moderation)\.html/);
   if (page.url().includes('/interaction/')) await page.click('button.primary');
   await page.locator('carnet-provider [part="session-name"]').waitFor();
+  progress(`signed in as ${login}`);
   return { page, errors, bodies, token: () => token };
 }
 
@@ -102,6 +105,7 @@ describe(
         server: { host: '127.0.0.1', port, strictPort: true },
       });
       await site.listen();
+      progress('the demo site listens');
       origin = `http://127.0.0.1:${port}`;
       const records = (['diabetes', 'parkinson'] as const).map((persona) =>
         generatePersona(persona, { documentCount: 4 }),
@@ -116,6 +120,7 @@ describe(
       process.env['CARNET_ISSUER'] = platform.issuer;
       process.env['CARNET_FHIR_PORT'] = new URL(platform.fhirBaseUrl).port;
       browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+      progress('Chromium is up');
     });
 
     after(async () => {

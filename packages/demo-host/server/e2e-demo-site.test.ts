@@ -12,6 +12,7 @@ import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import type { PatientRecord } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { startPlatform, type RunningPlatform } from './main.js';
+import { progress } from './testing/progress.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
 const VITE_CONFIG = fileURLToPath(new URL('../site/vite.config.ts', import.meta.url));
@@ -50,16 +51,19 @@ describe('demo site, connected page (real Vite site, provider, FHIR server, Chro
       server: { host: '127.0.0.1', port, strictPort: true },
     });
     await site.listen();
+    progress('the demo site listens');
     origin = `http://127.0.0.1:${port}`;
     const records = (['parkinson', 'diabetes', 'kidney'] as const).map((persona) =>
       generatePersona(persona, { documentCount: DOCUMENT_COUNT }),
     );
     parkinson = records[0] as PatientRecord;
     platform = await startPlatform({ oidcPort: 0, fhirPort: 0, siteOrigins: [origin], records });
+    progress('the platform answers');
     // The site's pages read the platform's URLs from the same variables as `npm start`.
     process.env['CARNET_ISSUER'] = platform.issuer;
     process.env['CARNET_FHIR_PORT'] = new URL(platform.fhirBaseUrl).port;
     browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+    progress('Chromium is up');
   });
 
   after(async () => {

@@ -13,6 +13,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import type { PatientRecord } from '@carnet/catalog-sdk';
+import { progress } from './testing/progress.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
 const VITE_CONFIG = fileURLToPath(new URL('../site/vite.config.ts', import.meta.url));
@@ -177,8 +178,10 @@ before(async () => {
     server: { host: '127.0.0.1', port, strictPort: true },
   });
   await site.listen();
+  progress('the demo site listens');
   origin = `http://127.0.0.1:${port}`;
   browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+  progress('Chromium is up');
 });
 
 after(async () => {

@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CARNET_SCOPES } from '@carnet/catalog-sdk';
 import { startPlatform, type RunningPlatform } from './main.js';
+import { progress } from './testing/progress.js';
 
 /** The repository's browser finder (plain JS, loaded by URL so it needs no type declarations). */
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
@@ -89,6 +90,7 @@ async function openSite(path = '/index.html'): Promise<Page> {
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${origin}${path}`);
+  progress(`${path} is open`);
   await page.waitForFunction(() => (window as unknown as { carnet?: unknown }).carnet !== undefined);
   return page;
 }
@@ -135,6 +137,7 @@ describe('sign-in end to end (real provider, real FHIR server, real Chromium)', 
       accessTokenTtl: 35,
     });
     browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+    progress('Chromium is up');
   });
 
   after(async () => {

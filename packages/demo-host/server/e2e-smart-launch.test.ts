@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { progress } from './testing/progress.js';
 import { startPlatform, type RunningPlatform } from './main.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
@@ -195,6 +196,7 @@ describe(
         ],
       });
       browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+      progress('Chromium is up');
     });
 
     after(async () => {
