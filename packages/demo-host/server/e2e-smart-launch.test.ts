@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPlatform, type RunningPlatform } from './main.js';
+import { testAppManifest } from './testing/launch-client.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -180,18 +181,18 @@ describe(
         siteOrigins: ['http://localhost:5173'],
         documentCount: 7,
         apps: [
-          {
+          testAppManifest({
             clientId: FHIRCLIENT_APP,
             name: 'Appli fhirclient',
             launchUrl: `${origin}/fhirclient/launch.html`,
             redirectUris: [`${origin}/fhirclient/app.html`],
-          },
-          {
+          }),
+          testAppManifest({
             clientId: SDK_APP,
             name: 'Appli SDK Carnet',
             launchUrl: `${origin}/sdk/launch.html`,
             redirectUris: [`${origin}/sdk/app.html`],
-          },
+          }),
         ],
       });
       browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
