@@ -148,6 +148,35 @@ describe('app catalogue', () => {
   });
 });
 
+describe('what an app may get', () => {
+  it('grants an app only the scopes its manifest declares', async () => {
+    const jar = new CookieJar();
+    const redirectUri = OTHER_APP.redirectUris[0] ?? '';
+    const authorization = await authorizeApp({
+      issuer: platform.issuer,
+      jar,
+      login: 'kidney',
+      clientId: OTHER_APP.clientId,
+      redirectUri,
+      scope: 'openid patient/Observation.cruds patient/DocumentReference.rs',
+    });
+    const tokens = await exchangeAppCode(platform.issuer, authorization, OTHER_APP.clientId, redirectUri);
+    assert.equal(tokens.status, 200);
+    assert.equal(tokens.body['scope'], 'openid patient/Observation.cruds');
+    assert.equal(await documentsStatus(String(tokens.body['access_token']), 'patient-kidney'), 403);
+    // A sign-in scope it did not declare is refused outright.
+    const refused = await authorizeApp({
+      issuer: platform.issuer,
+      jar,
+      login: 'kidney',
+      clientId: OTHER_APP.clientId,
+      redirectUri,
+      scope: 'openid offline_access patient/Observation.cruds',
+    });
+    assert.equal(refused.redirect.searchParams.get('error'), 'invalid_scope');
+  });
+});
+
 describe('withdrawing an app’s access', { timeout: 60_000 }, () => {
   it('ends the app’s tokens at once, only for the patient who withdraws, and asks consent again', async () => {
     const app = await appSignIn('diabetes');

@@ -96,6 +96,9 @@ export interface OidcProviderHandle {
 
 const CLIENT_NAME = 'Carnet — site de démonstration';
 
+/** Scopes that are not a resource server's: sign-in, identity, launch context, refresh tokens. */
+const STATIC_SCOPES: string[] = [...LAUNCH_SCOPES, 'launch'];
+
 /** Sets a rendered page as the Koa response. */
 function respondWithPage(ctx: KoaContextWithOIDC, page: RenderedPage, formTargets: readonly string[]): void {
   for (const [name, value] of Object.entries(pageHeaders(page, formTargets))) ctx.set(name, value);
@@ -153,6 +156,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       : [],
   );
   const appGrants = new AppGrantIndex(apps.map((app) => app.clientId));
+  const manifestScopes = new Map(apps.map((app) => [app.clientId, new Set(app.scopes.map((entry) => entry.scope))]));
   const appOrigins = [
     ...new Set(
       apps.flatMap((app) =>
@@ -213,6 +217,11 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [...app.redirectUris],
+        // The sign-in scopes its manifest declares; asking for another one is refused (resource scopes: below).
+        scope: app.scopes
+          .map((entry) => entry.scope)
+          .filter((scope) => STATIC_SCOPES.includes(scope))
+          .join(' '),
         ...(app.icon?.startsWith('https:') ? { logo_uri: app.icon } : {}),
       })),
     ],
@@ -220,7 +229,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     cookies: { keys: [randomBytes(32).toString('hex')] },
     claims: { openid: ['sub'], profile: ['name'], fhirUser: ['fhirUser'] },
     // `launch`: EHR launch (SMART App Launch 2), with the `launch` parameter below.
-    scopes: [...LAUNCH_SCOPES, 'launch'],
+    scopes: STATIC_SCOPES,
     extraParams: { launch: launch.validate },
     responseTypes: ['code'],
     pkce: { required: () => true },
@@ -285,10 +294,16 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
         defaultResource: async (_ctx: KoaContextWithOIDC, client: { clientId: string }) =>
           client.clientId === LAUNCHER_CLIENT_ID ? undefined : fhirBaseUrl,
         useGrantedResource: async () => true,
-        getResourceServerInfo: async (_ctx: KoaContextWithOIDC, resourceIndicator: string) => {
+        getResourceServerInfo: async (
+          _ctx: KoaContextWithOIDC,
+          resourceIndicator: string,
+          client?: { clientId: string },
+        ) => {
           if (resourceIndicator !== fhirBaseUrl) throw new errors.InvalidTarget();
+          // A catalogue app gets at most what its manifest declares: other scopes are not granted.
+          const declared = client ? manifestScopes.get(client.clientId) : undefined;
           return {
-            scope: [...SMART_SCOPES, 'launch'].join(' '),
+            scope: [...SMART_SCOPES, 'launch'].filter((scope) => !declared || declared.has(scope)).join(' '),
             audience: fhirBaseUrl,
             accessTokenFormat: 'jwt',
             accessTokenTTL: accessTokenTtl,
