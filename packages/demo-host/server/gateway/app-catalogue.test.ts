@@ -213,6 +213,8 @@ describe('withdrawing an app’s access', { timeout: 60_000 }, () => {
     const again = await authorizeAgain(app.jar);
     assert.equal(again.redirect, undefined);
     assert.match(again.page ?? '', /Appli de test/);
+    // Each permission with the reason the app's manifest gives.
+    assert.match(again.page ?? '', /lire et rechercher vos documents de santé — pourquoi : Pour le test\./);
     assert.doesNotMatch(again.page ?? '', /name="password"/);
     const renewed = await appSignIn('diabetes', app.jar);
     assert.equal(await documentsStatus(renewed.access, 'patient-diabetes'), 200);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
 import { Provider, errors, type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { AppManifest, RecordPatient } from '@carnet/catalog-sdk';
+import { manifestTextIn, type AppManifest, type RecordPatient } from '@carnet/catalog-sdk';
 import { RevocationList } from '../gateway/revocations.js';
 import { DEMO_CLIENT_ID, LAUNCH_SCOPES, SMART_SCOPES } from '../smart-scopes.js';
 import {
@@ -426,6 +426,12 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     clientName: CLIENT_NAME,
     throttle,
     launchPatientOf: (launchId: string) => launches.patientOf(launchId),
+    reasonOf: (clientId: string, scope: string, lang: 'fr' | 'en') => {
+      const reason = apps
+        .find((app) => app.clientId === clientId)
+        ?.scopes.find((entry) => entry.scope === scope)?.reason;
+      return reason === undefined ? undefined : manifestTextIn(reason, lang);
+    },
   };
   const revocationPath = new URL(provider.urlFor('revocation')).pathname;
   const verifyKeys = createLocalJWKSet({ keys: [publicJwk] });
