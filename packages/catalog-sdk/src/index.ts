@@ -26,4 +26,5 @@ export * from './auth/index.js';
 export * from './fhir/index.js';
 export * from './sources/fhir/index.js';
 export * from './offline/index.js';
+export * from './catalog/index.js';
 export type * from './model/patient-record.js';

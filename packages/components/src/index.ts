@@ -15,6 +15,7 @@ export { CarnetMessages } from './messages/messages.js';
 export { CarnetAccessHistory } from './access-history/access-history.js';
 export { CarnetModeration } from './moderation/moderation.js';
 export { CarnetSharing } from './sharing/sharing.js';
+export { CarnetAppCatalogue } from './app-catalogue/app-catalogue.js';
 export { CarnetMedicalProfile } from './medical-profile/medical-profile.js';
 export { CarnetEmergencyCard } from './emergency-card/emergency-card.js';
 export { CarnetReminders } from './reminders/reminders.js';

@@ -120,6 +120,8 @@ try {
   console.log(`  React page                       ${siteUrl}/react.html`);
   console.log(`  Vue page                         ${siteUrl}/vue.html`);
   console.log(`  Angular page                     ${siteUrl}/angular.html`);
+  console.log(`Catalogue app, documents reader    ${siteUrl}/apps/documents/launch.html`);
+  console.log(`Catalogue app, blood-sugar notes   ${siteUrl}/apps/glycemie/launch.html`);
   console.log(
     'Sign in as parkinson, diabetes or kidney (professionals: pro-parkinson, pro-diabetes, pro-kidney; caregiver: aidant-kidney) with the password demo. Ctrl-C stops the demo.',
   );

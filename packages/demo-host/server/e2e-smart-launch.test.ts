@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { progress } from './testing/progress.js';
 import { startPlatform, type RunningPlatform } from './main.js';
+import { testAppManifest } from './testing/launch-client.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -181,18 +182,18 @@ describe(
         siteOrigins: ['http://localhost:5173'],
         documentCount: 7,
         apps: [
-          {
+          testAppManifest({
             clientId: FHIRCLIENT_APP,
             name: 'Appli fhirclient',
             launchUrl: `${origin}/fhirclient/launch.html`,
             redirectUris: [`${origin}/fhirclient/app.html`],
-          },
-          {
+          }),
+          testAppManifest({
             clientId: SDK_APP,
             name: 'Appli SDK Carnet',
             launchUrl: `${origin}/sdk/launch.html`,
             redirectUris: [`${origin}/sdk/app.html`],
-          },
+          }),
         ],
       });
       browser = await chromium.launch({ executablePath, args: CHROME_ARGS });

@@ -3,19 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { MemoryRepository } from '@medplum/fhir-router';
 import type { JWK } from 'jose';
-import type { Pathology, PatientRecord } from '@carnet/catalog-sdk';
+import type { AppManifest, Pathology, PatientRecord } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import { DEFAULT_FHIR_PORT, DEFAULT_OIDC_PORT, DEFAULT_SITE_ORIGINS, readEnvironment } from './config.js';
 import { loadFhirDefinitions } from './fhir/definitions.js';
 import { createFhirServer } from './fhir/server.js';
+import { createAppCatalogueRoutes } from './gateway/app-catalogue.js';
 import { createCommunityRoutes } from './gateway/community.js';
 import { CommunityStore } from './gateway/community-store.js';
 import type { Gateway } from './gateway/index.js';
 import type { DemoProfessional } from './oidc/accounts.js';
-import type { RegisteredApp } from './oidc/launcher.js';
+import { demoAppManifests, registeredApps } from './oidc/catalogue-apps.js';
 import { createOidcProvider } from './oidc/provider.js';
 import { companionRecord, moderatorAccount, seedCommunities } from './seed/community.js';
 import { seedRepository, type SeedResult } from './seed/seed.js';
+import { DEMO_CLIENT_ID } from './smart-scopes.js';
 import { caregiverAccounts, caregiverName, caregiverResource, caregiversFor, seededGrants } from './seed/caregivers.js';
 
 /** Options of {@link startPlatform}. */
@@ -49,8 +51,12 @@ export interface PlatformOptions {
   signingKey?: JWK;
   /** Receives one line per request; default: none. */
   log?: (line: string) => void;
-  /** Third-party SMART apps registered on the platform (the launcher page `/ehr` opens them). */
-  apps?: readonly RegisteredApp[];
+  /**
+   * The catalogue: third-party SMART apps' manifests, checked with `validateManifest` and
+   * registered as OpenID clients (the launcher page `/ehr` opens those with a launch URL).
+   * None by default; `npm start` registers the demo site's apps ({@link demoAppManifests}).
+   */
+  apps?: readonly AppManifest[];
 }
 
 /** A running platform. */
@@ -167,6 +173,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
           .filter(([, team]) => team.has(practitionerId))
           .map(([patientId]) => patientId),
       );
+    const apps = registeredApps(options.apps ?? []);
     const oidc = await createOidcProvider({
       issuer,
       fhirBaseUrl,
@@ -177,7 +184,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       extraRedirectUris: options.extraRedirectUris ?? [],
       ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
       ...(options.signingKey ? { signingKey: options.signingKey } : {}),
-      apps: options.apps ?? [],
+      apps,
       patientsOf,
     });
     oidcListener = logged('OIDC', oidc.handler, options.log);
@@ -229,6 +236,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         store: communities,
         pathologyOf: (patientId) => pathologyOf.get(patientId),
       }),
+      appCatalogue: createAppCatalogueRoutes({
+        apps,
+        // The association site manages the patient's consents; the apps themselves may not.
+        managerClients: new Set([DEMO_CLIENT_ID]),
+        consentsOf: (accountId) => oidc.appConsents(accountId),
+        revoke: (accountId, clientId) => oidc.revokeApp(accountId, clientId),
+      }),
       ...(options.log ? { log: options.log } : {}),
     });
     fhirListener = fhir.listener;
@@ -262,6 +276,8 @@ async function main(): Promise<void> {
     fhirPort: env.fhirPort,
     siteOrigins: env.siteOrigins,
     extraRedirectUris: env.extraRedirectUris,
+    // The demo site's catalogue apps, served by the site itself.
+    apps: demoAppManifests(env.siteOrigins[0] ?? DEFAULT_SITE_ORIGINS[0] ?? 'http://localhost:5173'),
     ...(env.issuer ? { issuer: env.issuer } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });

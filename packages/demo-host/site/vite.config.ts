@@ -71,6 +71,11 @@ export default defineConfig({
         react: src('react.html'),
         vue: src('vue.html'),
         angular: src('angular.html'),
+        // The catalogue's demo apps (third-party SMART apps, served here for the demo).
+        documentsLaunch: src('apps/documents/launch.html'),
+        documentsApp: src('apps/documents/app.html'),
+        glycemieLaunch: src('apps/glycemie/launch.html'),
+        glycemieApp: src('apps/glycemie/app.html'),
       },
     },
   },

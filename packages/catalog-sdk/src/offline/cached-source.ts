@@ -631,6 +631,8 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     ...(inner.medicalProfile ? { medicalProfile: inner.medicalProfile } : {}),
     // The subscription address is the server's: asked live.
     ...(inner.calendarSubscription ? { calendarSubscription: inner.calendarSubscription } : {}),
+    // Consents to apps are the platform's: read and withdrawn live.
+    ...(inner.apps ? { apps: inner.apps } : {}),
     close: () => {
       sync.close();
       inner.close();

@@ -1,4 +1,5 @@
 import type { AgendaEvent, NewAgendaEvent } from '../model/agenda.js';
+import type { AppGrant, CatalogueApp } from '../catalog/catalogue.js';
 import type { CareTeamMember } from '../model/care-team.js';
 import type { Pathology } from '../model/common.js';
 import type { DocumentSending, HealthDocument, HealthDocumentChanges, NewHealthDocument } from '../model/document.js';
@@ -238,6 +239,23 @@ export interface CalendarSubscriptionRepository {
   reset(): Promise<CalendarSubscription>;
 }
 
+/**
+ * The platform's catalogue of third-party apps and the patient's consent to
+ * each: what every app asks for, which ones she allowed, and withdrawing an
+ * app's access (its tokens stop working at once).
+ */
+export interface AppCatalogueRepository {
+  /** The apps the platform lists (public information), in the platform's order. */
+  listApps(options?: { signal?: AbortSignal }): Promise<CatalogueApp[]>;
+  /** The apps the signed-in patient allowed, with what she granted. */
+  listGrants(options?: { signal?: AbortSignal }): Promise<AppGrant[]>;
+  /**
+   * Withdraws the app's access: its access and refresh tokens are refused from
+   * the next request, and its next sign-in asks her consent again.
+   */
+  revoke(clientId: string): Promise<void>;
+}
+
 /** The patient's access history (her own trail only). */
 export interface AccessHistoryRepository {
   /**
@@ -322,6 +340,8 @@ export interface DataSource {
   readonly medicalProfile?: MedicalProfileRepository;
   /** The calendar subscription (webcal); absent where no server serves one (an on-device record). */
   readonly calendarSubscription?: CalendarSubscriptionRepository;
+  /** The platform's app catalogue and the patient's consents; absent on an on-device record. */
+  readonly apps?: AppCatalogueRepository;
   /** Releases connections (IndexedDB). */
   close(): void;
 }

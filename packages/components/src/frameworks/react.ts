@@ -14,6 +14,7 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { CarnetAccessHistory } from '../access-history/access-history.component.js';
 import type { CarnetAgenda } from '../agenda/agenda.component.js';
+import type { CarnetAppCatalogue } from '../app-catalogue/app-catalogue.component.js';
 import type { CarnetDocumentBrowser } from '../document-browser/document-browser.component.js';
 import type { CarnetEmergencyCard } from '../emergency-card/emergency-card.component.js';
 import type { CarnetForumFeed } from '../forum-feed/forum-feed.component.js';
@@ -112,6 +113,22 @@ export interface CarnetAgendaProps extends CarnetReactElementProps<CarnetAgenda>
    * `carnet-occurrence-note`: The patient saved a note on one occurrence.
    */
   'oncarnet-occurrence-note'?: (event: GlobalEventHandlersEventMap['carnet-occurrence-note']) => void;
+}
+
+/**
+ * Props of `<carnet-app-catalogue>` in React 19 JSX: The apps of the catalogue and the access the patient gave them.
+ */
+export interface CarnetAppCatalogueProps extends CarnetReactElementProps<CarnetAppCatalogue> {
+  /**
+   * Where the catalogue and the consents are read; given by the enclosing `<carnet-provider>`.
+   *
+   * Set as the `dataSource` property.
+   */
+  dataSource?: CarnetAppCatalogue['dataSource'];
+  /**
+   * `carnet-app-access-change`: An app's access was withdrawn, once the platform did it.
+   */
+  'oncarnet-app-access-change'?: (event: GlobalEventHandlersEventMap['carnet-app-access-change']) => void;
 }
 
 /**
@@ -611,6 +628,7 @@ export interface CarnetSharingProps extends CarnetReactElementProps<CarnetSharin
 export interface CarnetReactElements {
   'carnet-access-history': CarnetAccessHistoryProps;
   'carnet-agenda': CarnetAgendaProps;
+  'carnet-app-catalogue': CarnetAppCatalogueProps;
   'carnet-document-browser': CarnetDocumentBrowserProps;
   'carnet-emergency-card': CarnetEmergencyCardProps;
   'carnet-forum-feed': CarnetForumFeedProps;
@@ -630,6 +648,7 @@ declare module 'react' {
     interface IntrinsicElements {
       'carnet-access-history': CarnetAccessHistoryProps;
       'carnet-agenda': CarnetAgendaProps;
+      'carnet-app-catalogue': CarnetAppCatalogueProps;
       'carnet-document-browser': CarnetDocumentBrowserProps;
       'carnet-emergency-card': CarnetEmergencyCardProps;
       'carnet-forum-feed': CarnetForumFeedProps;

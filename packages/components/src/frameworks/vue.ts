@@ -15,6 +15,7 @@
 import type { AllowedComponentProps, ComponentCustomProps, EmitFn, HTMLAttributes, VNodeProps } from 'vue';
 import type { CarnetAccessHistory } from '../access-history/access-history.component.js';
 import type { CarnetAgenda } from '../agenda/agenda.component.js';
+import type { CarnetAppCatalogue } from '../app-catalogue/app-catalogue.component.js';
 import type { CarnetDocumentBrowser } from '../document-browser/document-browser.component.js';
 import type { CarnetEmergencyCard } from '../emergency-card/emergency-card.component.js';
 import type { CarnetForumFeed } from '../forum-feed/forum-feed.component.js';
@@ -109,6 +110,31 @@ export type CarnetAgendaVue = DefineCarnetElement<
   'dataSource' | 'recordRevision' | 'view' | 'today' | 'now' | 'timeZone' | 'showMedication',
   CarnetAgendaVueAttributes,
   CarnetAgendaVueEvents
+>;
+
+/**
+ * Attributes of `<carnet-app-catalogue>` whose name differs from their property's.
+ */
+export type CarnetAppCatalogueVueAttributes = Record<never, never>;
+
+/**
+ * Events of `<carnet-app-catalogue>`, for `@carnet-app-access-change` in templates.
+ */
+export interface CarnetAppCatalogueVueEvents {
+  /**
+   * `carnet-app-access-change`: An app's access was withdrawn, once the platform did it.
+   */
+  'carnet-app-access-change': GlobalEventHandlersEventMap['carnet-app-access-change'];
+}
+
+/**
+ * `<carnet-app-catalogue>` in Vue templates: The apps of the catalogue and the access the patient gave them.
+ */
+export type CarnetAppCatalogueVue = DefineCarnetElement<
+  CarnetAppCatalogue,
+  'dataSource',
+  CarnetAppCatalogueVueAttributes,
+  CarnetAppCatalogueVueEvents
 >;
 
 /**
@@ -510,6 +536,7 @@ declare module 'vue' {
   interface GlobalComponents {
     'carnet-access-history': CarnetAccessHistoryVue;
     'carnet-agenda': CarnetAgendaVue;
+    'carnet-app-catalogue': CarnetAppCatalogueVue;
     'carnet-document-browser': CarnetDocumentBrowserVue;
     'carnet-emergency-card': CarnetEmergencyCardVue;
     'carnet-forum-feed': CarnetForumFeedVue;

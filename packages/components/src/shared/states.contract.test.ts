@@ -15,6 +15,8 @@ const CASES: StatesContractCase[] = [
   { tag: 'carnet-access-history', readsLocalRecord: false },
   { tag: 'carnet-moderation', readsLocalRecord: false, emptyState: 'unavailable' },
   { tag: 'carnet-sharing', readsLocalRecord: false },
+  // The catalogue is the platform's: an on-device record has none, and the element says so.
+  { tag: 'carnet-app-catalogue', readsLocalRecord: false },
   { tag: 'carnet-medical-profile' },
   // The card keeps its sections and says in each that nothing is recorded (what an emergency team must read).
   { tag: 'carnet-emergency-card', emptyState: null },

@@ -9,6 +9,7 @@ import {
 } from '@medplum/core';
 import { FhirRouter, type MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type { AppCatalogueRoutes } from '../gateway/app-catalogue.js';
 import type { CommunityRoutes } from '../gateway/community.js';
 import { createCalendarFeed, redactCalendarPath } from '../gateway/calendar-feed.js';
 import { createGateway, type Caller, type Gateway, type GatewayOptions, type ResourceJson } from '../gateway/index.js';
@@ -40,6 +41,8 @@ export interface FhirServerOptions extends Omit<GatewayOptions, 'lookup'> {
   onCareTeamChange?(patientId: string, practitionerIds: ReadonlySet<string>): void;
   /** The community routes (`/Group`), when the platform hosts communities. */
   community?: CommunityRoutes;
+  /** The app catalogue and the patients' consents to apps (`$app-catalogue`, `Patient/$app-grants`, `Patient/$app-revoke`). */
+  appCatalogue?: AppCatalogueRoutes;
   /** Receives one line per request (method, path without query values, status, duration). */
   log?: (line: string) => void;
 }
@@ -294,6 +297,8 @@ export function createFhirServer(options: FhirServerOptions): FhirServer {
     if (path === '/.well-known/smart-configuration' && method === 'GET')
       return sendJson(res, 200, gateway.smartConfiguration, { 'Content-Type': 'application/json' });
     if (calendar.handles(path)) return calendar.serve(req, res, path, () => gateway.authenticate(req));
+    if (options.appCatalogue?.handles(path))
+      return options.appCatalogue.serve(req, res, path, () => gateway.authenticate(req));
     if (options.community?.handles(path))
       return options.community.serve(req, res, url, path, await gateway.authenticate(req));
     const routed = route(gateway, method, path);

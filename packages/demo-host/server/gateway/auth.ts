@@ -79,11 +79,20 @@ export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage)
     } catch {
       throw unauthorized('Access token is invalid or expired');
     }
-    if (typeof payload.jti !== 'string' || (await policy.revocations?.isRevoked(payload.jti))) {
-      throw unauthorized('Access token is invalid or expired');
-    }
     const patientId = payload['patient'];
     const subject = payload['sub'];
+    const tokenClient = typeof payload['client_id'] === 'string' ? payload['client_id'] : undefined;
+    // Revoked: the token itself, its grant, or the app for this person (she withdrew its access).
+    if (
+      typeof payload.jti !== 'string' ||
+      (await policy.revocations?.isRevoked(payload.jti, {
+        subject: typeof subject === 'string' ? subject : '',
+        ...(tokenClient ? { clientId: tokenClient } : {}),
+        ...(typeof payload.iat === 'number' ? { issuedAt: payload.iat } : {}),
+      }))
+    ) {
+      throw unauthorized('Access token is invalid or expired');
+    }
     const fhirUser = typeof payload['fhirUser'] === 'string' ? payload['fhirUser'] : undefined;
     // A professional's token names no patient (or, from an EHR launch, the one in context):
     // the gateway decides from the care teams, never from the token alone.
@@ -100,7 +109,7 @@ export function createTokenVerifier(policy: TokenPolicy): (req: IncomingMessage)
       throw unauthorized('Access token has no patient context');
     }
     const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
-    const clientId = typeof payload['client_id'] === 'string' ? payload['client_id'] : undefined;
+    const clientId = tokenClient;
     return {
       subject,
       patientId: practitionerId || relatedPersonId ? '' : (patientId as string),

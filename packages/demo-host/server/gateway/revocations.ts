@@ -12,8 +12,20 @@
  * the provider's introspection endpoint behind a short cache.
  */
 export interface RevocationCheck {
-  /** True when the token with this `jti` must be refused. */
-  isRevoked(jti: string): boolean | Promise<boolean>;
+  /**
+   * True when the token with this `jti` must be refused: revoked itself, or
+   * issued to an app (`clientId`) for a person (`subject`) before that person
+   * withdrew the app's access.
+   */
+  isRevoked(jti: string, token?: TokenIdentity): boolean | Promise<boolean>;
+}
+
+/** Who a token was issued to and when, as the gateway reads it from the verified token. */
+export interface TokenIdentity {
+  subject: string;
+  clientId?: string;
+  /** Issued at, epoch seconds. */
+  issuedAt?: number;
 }
 
 interface IssuedToken {
@@ -28,6 +40,8 @@ export class RevocationList implements RevocationCheck {
   readonly #byGrant = new Map<string, Set<string>>();
   /** Revoked `jti`s and their expiry (epoch seconds): kept until then. */
   readonly #revoked = new Map<string, number>();
+  /** Apps a person withdrew (`subject client`), and when (epoch seconds), until their tokens expire. */
+  readonly #withdrawn = new Map<string, { at: number; until: number }>();
   /** Ended grants and when their last token expires at the latest. */
   readonly #endedGrants = new Map<string, number>();
   readonly #now: () => number;
@@ -72,9 +86,22 @@ export class RevocationList implements RevocationCheck {
     this.#byGrant.delete(grantId);
   }
 
-  /** True when the token was revoked (directly or through its grant). */
-  isRevoked(jti: string): boolean {
-    return this.#revoked.has(jti);
+  /**
+   * A person withdrew an app's access: every token issued to that app for them
+   * in an earlier second is refused, whether or not its `jti` was noted (the
+   * tokens of the withdrawal's own second are refused through their grant).
+   */
+  revokeClientFor(subject: string, clientId: string): void {
+    const now = this.#seconds();
+    this.#withdrawn.set(`${subject} ${clientId}`, { at: now, until: now + this.#maxTtl });
+  }
+
+  /** True when the token was revoked (directly, through its grant, or by the person withdrawing the app). */
+  isRevoked(jti: string, token?: TokenIdentity): boolean {
+    if (this.#revoked.has(jti)) return true;
+    if (!token?.clientId || token.issuedAt === undefined) return false;
+    const withdrawn = this.#withdrawn.get(`${token.subject} ${token.clientId}`);
+    return withdrawn !== undefined && token.issuedAt < withdrawn.at;
   }
 
   /** Live entries, for tests and the load script. */
@@ -93,6 +120,7 @@ export class RevocationList implements RevocationCheck {
     this.#prunedAt = now;
     for (const [jti, exp] of this.#revoked) if (exp < now) this.#revoked.delete(jti);
     for (const [grantId, until] of this.#endedGrants) if (until < now) this.#endedGrants.delete(grantId);
+    for (const [key, withdrawn] of this.#withdrawn) if (withdrawn.until < now) this.#withdrawn.delete(key);
     for (const [jti, token] of this.#issued) {
       if (token.exp >= now) continue;
       this.#issued.delete(jti);

@@ -18,6 +18,8 @@ export interface InteractionContext {
   throttle: LoginThrottle;
   /** The patient an EHR launch opens, by launch id. */
   launchPatientOf?(launchId: string): string | undefined;
+  /** Why a catalogue app asks for a scope, in its manifest's words (none for the platform's own clients). */
+  reasonOf?(clientId: string, scope: string, lang: PageLanguage): string | undefined;
 }
 
 const MAX_FORM_BYTES = 16 * 1024;
@@ -50,13 +52,22 @@ async function loadInteraction(
   }
 }
 
-/** Plain-words permissions of a consent prompt, deduplicated, in request order. */
-function requestedPermissions(details: Interaction, lang: PageLanguage): string[] {
+const WHY = { fr: (reason: string) => ` — pourquoi : ${reason}`, en: (reason: string) => ` — why: ${reason}` };
+
+/**
+ * Plain-words permissions of a consent prompt, deduplicated, in request order; for a catalogue
+ * app, each with the reason its manifest gives.
+ */
+function requestedPermissions(ctx: InteractionContext, details: Interaction, lang: PageLanguage): string[] {
   const scopes = [
     ...(details.prompt.details.missingOIDCScope ?? []),
     ...Object.values(details.prompt.details.missingResourceScopes ?? {}).flat(),
   ];
-  return [...new Set(scopes)].map((scope) => explainScope(scope)[lang]);
+  const clientId = details.params['client_id'] ?? '';
+  return [...new Set(scopes)].map((scope) => {
+    const reason = ctx.reasonOf?.(clientId, scope, lang);
+    return `${explainScope(scope)[lang]}${reason ? WHY[lang](reason) : ''}`;
+  });
 }
 
 /** Grants what the consent prompt asked for and returns the grant id. */
@@ -188,7 +199,7 @@ export async function handleInteraction(
         // A registered third-party app is named as registered, never as the site.
         clientName: (await ctx.provider.Client.find(details.params['client_id'] ?? ''))?.clientName ?? ctx.clientName,
         personName: person,
-        permissions: requestedPermissions(details, lang),
+        permissions: requestedPermissions(ctx, details, lang),
       }),
     );
     return true;

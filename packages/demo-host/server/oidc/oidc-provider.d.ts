@@ -133,6 +133,14 @@ declare module 'oidc-provider' {
   export interface Grant {
     accountId?: string;
     clientId?: string;
+    /** The grant id (set once saved). */
+    jti?: string;
+    /** Issued at, epoch seconds. */
+    iat?: number;
+    /** Granted OpenID scopes, space separated. */
+    getOIDCScope(): string;
+    /** Granted scopes of a resource server, space separated. */
+    getResourceScope(resource: string): string;
     addOIDCScope(scope: string): void;
     addOIDCClaims(claims: string[]): void;
     addResourceScope(resource: string, scope: string): void;
@@ -196,6 +204,7 @@ declare module 'oidc-provider' {
     on(event: 'access_token.issued', listener: (token: BaseToken) => void): this;
     on(event: 'grant.revoked', listener: (ctx: KoaContextWithOIDC, grantId: string) => void): this;
     on(event: 'end_session.success', listener: (ctx: KoaContextWithOIDC) => void): this;
+    on(event: 'grant.saved', listener: (grant: Grant) => void): this;
     on(event: string, listener: (...args: never[]) => void): this;
   }
 

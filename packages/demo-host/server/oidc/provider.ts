@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
 import { Provider, errors, type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { RecordPatient } from '@carnet/catalog-sdk';
+import { manifestTextIn, type AppManifest, type RecordPatient } from '@carnet/catalog-sdk';
 import { RevocationList } from '../gateway/revocations.js';
 import { DEMO_CLIENT_ID, LAUNCH_SCOPES, SMART_SCOPES } from '../smart-scopes.js';
 import {
@@ -12,6 +12,7 @@ import {
   type DemoAccount,
   type DemoProfessional,
 } from './accounts.js';
+import { AppGrantIndex, consentsOf, type AppConsent } from './app-grants.js';
 import { negotiateLanguage } from './i18n.js';
 import { handleInteraction } from './interactions.js';
 import { LaunchStore, contextOfTokenRequest, launchHooks } from './launch.js';
@@ -48,8 +49,11 @@ export interface OidcProviderOptions {
   accessTokenTtl?: number;
   /** Private RS256 signing key as a JWK; default: a fresh key pair per start. */
   signingKey?: JWK;
-  /** Third-party SMART apps registered on the platform (public PKCE clients the launcher can open). */
-  apps?: readonly RegisteredApp[];
+  /**
+   * Third-party SMART apps of the catalogue, from their validated manifests: each a public
+   * PKCE client; the launcher opens those with a launch URL.
+   */
+  apps?: readonly AppManifest[];
   /** Patients whose care team includes the practitioner: the records the launcher lists for a professional. */
   patientsOf?(practitionerId: string): ReadonlySet<string>;
 }
@@ -81,9 +85,19 @@ export interface OidcProviderHandle {
   revocations: RevocationList;
   /** Origins of the registered apps (their browsers call the provider and the FHIR server). */
   appOrigins: readonly string[];
+  /** The catalogue apps a person allowed (her consents in force), one entry per app. */
+  appConsents(accountId: string): Promise<AppConsent[]>;
+  /**
+   * Withdraws an app's access for a person: every grant of that app for her ends, with its
+   * access and refresh tokens, at once; the app's next sign-in asks her consent again.
+   */
+  revokeApp(accountId: string, clientId: string): Promise<void>;
 }
 
 const CLIENT_NAME = 'Carnet — site de démonstration';
+
+/** Scopes that are not a resource server's: sign-in, identity, launch context, refresh tokens. */
+const STATIC_SCOPES: string[] = [...LAUNCH_SCOPES, 'launch'];
 
 /** Sets a rendered page as the Koa response. */
 function respondWithPage(ctx: KoaContextWithOIDC, page: RenderedPage, formTargets: readonly string[]): void {
@@ -136,8 +150,19 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
   const languageOf = (ctx: KoaContextWithOIDC) => negotiateLanguage(undefined, undefined, ctx.get('accept-language'));
 
   const apps = options.apps ?? [];
+  const launchable: RegisteredApp[] = apps.flatMap((app) =>
+    app.launchUrl
+      ? [{ clientId: app.clientId, name: app.name, launchUrl: app.launchUrl, redirectUris: app.redirectUris }]
+      : [],
+  );
+  const appGrants = new AppGrantIndex(apps.map((app) => app.clientId));
+  const manifestScopes = new Map(apps.map((app) => [app.clientId, new Set(app.scopes.map((entry) => entry.scope))]));
   const appOrigins = [
-    ...new Set(apps.flatMap((app) => [app.launchUrl, ...app.redirectUris].map((uri) => new URL(uri).origin))),
+    ...new Set(
+      apps.flatMap((app) =>
+        [...(app.launchUrl ? [app.launchUrl] : []), ...app.redirectUris].map((uri) => new URL(uri).origin),
+      ),
+    ),
   ];
   // Browsers of the site and of the registered apps may call; every provider form may redirect to them.
   const corsOrigins = [...new Set([...siteOrigins, ...appOrigins])];
@@ -192,13 +217,19 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [...app.redirectUris],
+        // The sign-in scopes its manifest declares; asking for another one is refused (resource scopes: below).
+        scope: app.scopes
+          .map((entry) => entry.scope)
+          .filter((scope) => STATIC_SCOPES.includes(scope))
+          .join(' '),
+        ...(app.icon?.startsWith('https:') ? { logo_uri: app.icon } : {}),
       })),
     ],
     jwks: { keys: [privateJwk as Record<string, unknown>] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     claims: { openid: ['sub'], profile: ['name'], fhirUser: ['fhirUser'] },
     // `launch`: EHR launch (SMART App Launch 2), with the `launch` parameter below.
-    scopes: [...LAUNCH_SCOPES, 'launch'],
+    scopes: STATIC_SCOPES,
     extraParams: { launch: launch.validate },
     responseTypes: ['code'],
     pkce: { required: () => true },
@@ -263,10 +294,16 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
         defaultResource: async (_ctx: KoaContextWithOIDC, client: { clientId: string }) =>
           client.clientId === LAUNCHER_CLIENT_ID ? undefined : fhirBaseUrl,
         useGrantedResource: async () => true,
-        getResourceServerInfo: async (_ctx: KoaContextWithOIDC, resourceIndicator: string) => {
+        getResourceServerInfo: async (
+          _ctx: KoaContextWithOIDC,
+          resourceIndicator: string,
+          client?: { clientId: string },
+        ) => {
           if (resourceIndicator !== fhirBaseUrl) throw new errors.InvalidTarget();
+          // A catalogue app gets at most what its manifest declares: other scopes are not granted.
+          const declared = client ? manifestScopes.get(client.clientId) : undefined;
           return {
-            scope: [...SMART_SCOPES, 'launch'].join(' '),
+            scope: [...SMART_SCOPES, 'launch'].filter((scope) => !declared || declared.has(scope)).join(' '),
             audience: fhirBaseUrl,
             accessTokenFormat: 'jwt',
             accessTokenTTL: accessTokenTtl,
@@ -307,6 +344,11 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       provider.Grant.adapter.destroy(grantId),
     ]);
   }
+
+  // Consents to catalogue apps, by patient and app (the grant itself stays in the provider's store).
+  provider.on('grant.saved', (grant) => {
+    if (grant.accountId && grant.clientId && grant.jti) appGrants.noted(grant.accountId, grant.clientId, grant.jti);
+  });
 
   // Every JWT access token is noted with its grant, so ending the grant ends it.
   provider.on('access_token.issued', (token) => {
@@ -351,7 +393,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       fhirBaseUrl,
       accounts,
       launches,
-      apps,
+      apps: launchable,
       patientsOf: (practitionerId) => options.patientsOf?.(practitionerId) ?? new Set(),
     }),
   );
@@ -384,6 +426,12 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     clientName: CLIENT_NAME,
     throttle,
     launchPatientOf: (launchId: string) => launches.patientOf(launchId),
+    reasonOf: (clientId: string, scope: string, lang: 'fr' | 'en') => {
+      const reason = apps
+        .find((app) => app.clientId === clientId)
+        ?.scopes.find((entry) => entry.scope === scope)?.reason;
+      return reason === undefined ? undefined : manifestTextIn(reason, lang);
+    },
   };
   const revocationPath = new URL(provider.urlFor('revocation')).pathname;
   const verifyKeys = createLocalJWKSet({ keys: [publicJwk] });
@@ -434,7 +482,30 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
       },
     );
   };
-  return { provider, issuer, handler, publicJwks: { keys: [publicJwk] }, accounts, revocations, appOrigins };
+  const appConsents = (accountId: string): Promise<AppConsent[]> =>
+    consentsOf(appGrants, accountId, async (grantId) => {
+      const grant = await provider.Grant.find(grantId);
+      if (!grant?.clientId || grant.accountId !== accountId) return undefined;
+      const scopes = [...grant.getOIDCScope().split(' '), ...grant.getResourceScope(fhirBaseUrl).split(' ')];
+      return { clientId: grant.clientId, iat: grant.iat ?? 0, scopes: scopes.filter(Boolean) };
+    });
+  const revokeApp = async (accountId: string, clientId: string): Promise<void> => {
+    if (!appGrants.isApp(clientId)) return;
+    // Tokens not yet noted by jti (another process, a race) are refused by who and when they were issued to.
+    revocations.revokeClientFor(accountId, clientId);
+    await Promise.all(appGrants.take(accountId, clientId).map((grantId) => endGrant(grantId)));
+  };
+  return {
+    provider,
+    issuer,
+    handler,
+    publicJwks: { keys: [publicJwk] },
+    accounts,
+    revocations,
+    appOrigins,
+    appConsents,
+    revokeApp,
+  };
 }
 
 /** What the revocation endpoint needs from the provider. */

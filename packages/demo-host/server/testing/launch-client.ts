@@ -4,15 +4,47 @@
  * authorization request (with its `launch`) through the provider's pages.
  */
 import { randomBytes } from 'node:crypto';
+import { isResourceScope, isWriteScope, type AppManifest } from '@carnet/catalog-sdk';
+import { PLATFORM_APP_SCOPES } from '../oidc/catalogue-apps.js';
 import { CookieJar, browse, pkcePair, postForm } from './oauth-client.js';
+
+/**
+ * The manifest of an app registered for tests: every platform scope by default,
+ * each with a reason (and its access for resource scopes).
+ */
+export function testAppManifest(app: {
+  clientId: string;
+  name: string;
+  redirectUris: readonly string[];
+  launchUrl?: string;
+  scopes?: readonly string[];
+}): AppManifest {
+  return {
+    clientId: app.clientId,
+    name: app.name,
+    publisher: 'Tests',
+    description: 'Une application de test.',
+    redirectUris: [...app.redirectUris],
+    ...(app.launchUrl ? { launchUrl: app.launchUrl } : {}),
+    scopes: (app.scopes ?? PLATFORM_APP_SCOPES).map((scope) => ({
+      scope,
+      reason: 'Pour le test.',
+      ...(isResourceScope(scope) ? { access: isWriteScope(scope) ? ('write' as const) : ('read' as const) } : {}),
+    })),
+  };
+}
 
 /** A third-party app registered for tests (its pages need not exist for HTTP tests). */
 export const TEST_APP = {
+  ...testAppManifest({
+    clientId: 'test-smart-app',
+    name: 'Appli de test',
+    launchUrl: 'http://localhost:5199/launch.html',
+    redirectUris: ['http://localhost:5199/app.html'],
+  }),
   clientId: 'test-smart-app',
-  name: 'Appli de test',
-  launchUrl: 'http://localhost:5199/launch.html',
   redirectUris: ['http://localhost:5199/app.html'],
-} as const;
+} as const satisfies AppManifest;
 
 /** Follows redirects and fills the login form (as `login`) and the consent form (allow) until `stop` matches. */
 async function walk(jar: CookieJar, start: string, login: string, stop: (url: URL) => boolean): Promise<URL> {

@@ -12,6 +12,7 @@ import { FhirAccessHistoryRepository } from './fhir-access-history.js';
 import { FhirModerationRepository } from './fhir-moderation.js';
 import { FhirSharingRepository } from './fhir-sharing.js';
 import { FhirMedicalProfileRepository } from './fhir-medical-profile.js';
+import { FhirAppCatalogueRepository } from './fhir-app-catalogue.js';
 import { FhirCalendarSubscriptionRepository } from './fhir-calendar-subscription.js';
 import { withOfflineCache, type CachedDataSource } from '../../offline/cached-source.js';
 import { OfflineStore } from '../../offline/store.js';
@@ -110,6 +111,7 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     sharing: new FhirSharingRepository(context),
     medicalProfile: new FhirMedicalProfileRepository(context),
     calendarSubscription: new FhirCalendarSubscriptionRepository(context),
+    apps: new FhirAppCatalogueRepository(context),
     // Nothing to release: no connection outlives a request.
     close: () => undefined,
   };

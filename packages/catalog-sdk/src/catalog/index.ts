@@ -1,0 +1,2 @@
+export * from './manifest.js';
+export type * from './catalogue.js';
