@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { startPlatform, type RunningPlatform } from './main.js';
+import { progress } from './testing/progress.js';
 import { demoAppManifests } from './oidc/catalogue-apps.js';
 
 const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
@@ -62,6 +63,7 @@ describe(
         server: { host: '127.0.0.1', port, strictPort: true },
       });
       await site.listen();
+      progress('the demo site listens');
       origin = `http://127.0.0.1:${port}`;
       platform = await startPlatform({
         oidcPort: 0,
@@ -73,7 +75,9 @@ describe(
       });
       process.env['CARNET_ISSUER'] = platform.issuer;
       process.env['CARNET_FHIR_PORT'] = new URL(platform.fhirBaseUrl).port;
+      progress('the platform answers');
       browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
+      progress('Chromium is up');
     });
 
     after(async () => {
