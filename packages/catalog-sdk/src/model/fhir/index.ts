@@ -47,3 +47,14 @@ export {
   relatedPersonToEmergencyContact,
   emergencyContactToRelatedPerson,
 } from './medical-profile.js';
+export {
+  UCUM_SYSTEM,
+  CAPILLARY_GLUCOSE_LOINC,
+  BLOOD_GLUCOSE_LOINC,
+  CAPILLARY_GLUCOSE_MOLAR_LOINC,
+  BLOOD_GLUCOSE_MOLAR_LOINC,
+  GLUCOSE_LOINC_CODES,
+  isGlucoseObservation,
+  observationToGlucoseReading,
+  glucoseReadingToObservation,
+} from './tracker.js';

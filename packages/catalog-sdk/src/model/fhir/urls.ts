@@ -97,3 +97,10 @@ export const SUSPENDED_PSEUDONYM_EXTENSION_URL = extension('suspended-pseudonym'
 export const REPORT_EXTENSION_URL = extension('report');
 /** Code system of the parts of the record a caregiver may be given (`Consent.provision.provision.class`). */
 export const RECORD_PART_SYSTEM = codeSystem('record-part');
+/**
+ * When a glucose value was measured relative to meals, on `Observation`
+ * (valueCode: `before-meal`, `after-meal` — about two hours after — or `bedtime`).
+ */
+export const MEAL_CONTEXT_EXTENSION_URL = extension('meal-context');
+/** Marks a measurement read from a device's export rather than typed (valueBoolean). */
+export const IMPORTED_EXTENSION_URL = extension('imported');

@@ -1,0 +1,2 @@
+/** Pathology trackers: glucose arithmetic, meter exports. @module */
+export * from './glucose.js';
