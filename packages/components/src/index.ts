@@ -17,6 +17,7 @@ export { CarnetModeration } from './moderation/moderation.js';
 export { CarnetSharing } from './sharing/sharing.js';
 export { CarnetMedicalProfile } from './medical-profile/medical-profile.js';
 export { CarnetEmergencyCard } from './emergency-card/emergency-card.js';
+export { CarnetTracker } from './tracker/tracker.js';
 export { CarnetPillOrganiser, PRINT_PREVIEW_CLASS } from './pill-organiser/pill-organiser.js';
 export type { DoseState, SkipReason } from './pill-organiser/pill-organiser.js';
 

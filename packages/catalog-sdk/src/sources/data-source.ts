@@ -325,7 +325,10 @@ export interface TrackerRepository {
    * (same minute, same value), or twice in `entries`, is skipped and counted.
    * Every entry is checked first; one wrong entry rejects the whole import.
    */
-  import<K extends TrackerKind>(kind: K, entries: readonly NewTrackerEntry<K>[]): Promise<ImportOutcome<TrackerEntries[K]>>;
+  import<K extends TrackerKind>(
+    kind: K,
+    entries: readonly NewTrackerEntry<K>[],
+  ): Promise<ImportOutcome<TrackerEntries[K]>>;
   /** Removes an entry; `baseVersion` must be the stored one, else `ConflictError`. */
   remove(kind: TrackerKind, id: string, baseVersion: string): Promise<void>;
 }

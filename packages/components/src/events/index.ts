@@ -15,5 +15,6 @@ export type { CarnetMessageSendDetail, CarnetMessageSendEvent } from './carnet-m
 export type { CarnetModerationActionDetail, CarnetModerationActionEvent } from './carnet-moderation-action.js';
 export type { CarnetSharingChangeDetail, CarnetSharingChangeEvent } from './carnet-sharing-change.js';
 export type { CarnetProfileChangeDetail, CarnetProfileChangeEvent } from './carnet-profile-change.js';
+export type { CarnetMeasurementChangeDetail, CarnetMeasurementChangeEvent } from './carnet-measurement-change.js';
 export { emit } from './emit.js';
 export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

@@ -10,13 +10,7 @@
  * `patient-reported`, imported ones `imported`.
  */
 import type { Observation } from '@medplum/fhirtypes';
-import {
-  GLUCOSE_UNITS,
-  MEAL_CONTEXTS,
-  type GlucoseReading,
-  type GlucoseUnit,
-  type MealContext,
-} from '../tracker.js';
+import { GLUCOSE_UNITS, MEAL_CONTEXTS, type GlucoseReading, type GlucoseUnit, type MealContext } from '../tracker.js';
 import { ExtensionReader, booleanExtension, codeExtension } from './extensions.js';
 import { LOINC_SYSTEM } from '../document.js';
 import type { FhirPatientContext } from './patient.js';

@@ -44,7 +44,10 @@ export class LocalTrackerRepository implements TrackerRepository {
     throwIfAborted(range.signal);
     const { from, to } = checkRange(range);
     const records = await this.#context.database.transaction(['measurements'], 'readonly', (tx) =>
-      tx.objectStore('measurements').index('by-kind-at').getAll(IDBKeyRange.bound([kind, from], [kind, to], false, true)),
+      tx
+        .objectStore('measurements')
+        .index('by-kind-at')
+        .getAll(IDBKeyRange.bound([kind, from], [kind, to], false, true)),
     );
     throwIfAborted(range.signal);
     return records.map((record) => entryOf<K>(record));
