@@ -18,6 +18,7 @@ const CASES: StatesContractCase[] = [
   { tag: 'carnet-medical-profile' },
   // The card keeps its sections and says in each that nothing is recorded (what an emergency team must read).
   { tag: 'carnet-emergency-card', emptyState: null },
+  { tag: 'carnet-tracker', pathology: 'diabetes' },
 ];
 
 /** Elements that are not widgets over the record (the provider is the source itself). */
