@@ -61,7 +61,7 @@ describe('<carnet-tracker> glucose (on-device record)', () => {
       { value: '240', day: frenchDay(3), time: '14:30', meal: 'Après le repas' },
       { value: '121', day: frenchDay(2), time: '22:40', meal: 'Au coucher' },
       { value: '110', day: frenchDay(1), time: '07:45' },
-      { value: '134', day: frenchDay(0), time: '00:05', meal: 'Avant le repas' },
+      { value: '134', day: frenchDay(0), time: '00:00', meal: 'Avant le repas' },
     ];
     for (const typed of week) await enterGlucose(tracker, typed);
 
