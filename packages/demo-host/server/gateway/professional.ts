@@ -8,6 +8,7 @@
 import { FhirHttpError } from '../fhir/http.js';
 import { COMPARTMENT_RULES, patientIdOf, type ResourceJson } from './compartment.js';
 import { referencesIn } from './references.js';
+import { constrainProfessionalObservationSearch, professionalMayReadObservation } from './observations.js';
 
 /** One request's view of a professional: computed from the stored care teams and messages. */
 export interface ProfessionalView {
@@ -109,6 +110,8 @@ export function professionalMayRead(view: ProfessionalView, resource: ResourceJs
       return ownedBySharing(view, resource) && view.documents.has(id);
     case 'Binary':
       return ownedBySharing(view, resource) && view.binaries.has(id);
+    case 'Observation':
+      return professionalMayReadObservation(view.patients, resource);
     default:
       return false;
   }
@@ -130,6 +133,7 @@ export function constrainProfessionalSearch(
   query: URLSearchParams,
   view: ProfessionalView,
 ): URLSearchParams {
+  if (type === 'Observation') return constrainProfessionalObservationSearch(query, view.patients);
   const out = new URLSearchParams();
   const self = `Practitioner/${view.practitionerId}`;
   if (type === 'Communication') {
