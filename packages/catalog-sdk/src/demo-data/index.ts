@@ -18,6 +18,7 @@ import { buildCareTeam, buildPatient, vocabularyOf, type PersonaId } from './per
 import { instantToWallClock } from './wall-clock.js';
 
 export { PERSONAS } from './personas.js';
+export { GLUCOSE_DEMO_WEEKS, buildGlucoseReadings } from './glucose.js';
 export { demoAttachment, makePdf, makeSvg, pdfText } from './attachments.js';
 export type { DemoAttachment } from './attachments.js';
 export type { PersonaId, PersonaSummary } from './personas.js';

@@ -32,13 +32,17 @@ export type MeasurementOrigin = 'entered' | 'imported';
  * entered in; compare values with `glucoseInMgPerDl`.
  */
 export interface GlucoseReading {
+  /** Record id (the `Observation` id on a platform). */
   id: string;
+  /** Stored version (`meta.versionId`). */
   version: RecordVersion;
   /** When it was measured (ISO instant). */
   at: IsoInstant;
   /** The value, in `unit`. */
   value: number;
+  /** The unit it was entered in (UCUM). */
   unit: GlucoseUnit;
+  /** When it was measured relative to meals, when the patient said. */
   mealContext?: MealContext;
   /** `imported` for values read from a meter's export. */
   origin: MeasurementOrigin;

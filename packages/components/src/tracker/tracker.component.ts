@@ -10,11 +10,8 @@ import {
   fromMgPerDl,
   glucoseInMgPerDl,
   glucoseLevel,
-  type DataSource,
-  type GlucoseReading,
-  type GlucoseUnit,
-  type Pathology,
 } from '@carnet/catalog-sdk';
+import type { DataSource, GlucoseReading, GlucoseUnit, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { emit } from '../events/emit.js';
