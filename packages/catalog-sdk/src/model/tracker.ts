@@ -55,6 +55,7 @@ export type NewGlucoseReading = Omit<GlucoseReading, 'id' | 'version' | 'origin'
 
 /** The kinds of measurement a tracker keeps, and their entries. Other pathologies add kinds here. */
 export interface TrackerEntries {
+  /** Capillary blood glucose (diabetes). */
   glucose: GlucoseReading;
 }
 
