@@ -95,3 +95,13 @@ export function timeInRange(
   if (count === 0) return { days: options.days, count, below: 0, inRange: 0, above: 0 };
   return { days: options.days, count, below: below / count, inRange: inRange / count, above: above / count };
 }
+
+/**
+ * The key two glucose values share when they are the same measurement: the
+ * same minute and the same value in mg/dL (rounded). An import skips what it
+ * finds on record under the same key.
+ */
+export function glucoseIdentity(reading: Pick<GlucoseReading, 'at' | 'value' | 'unit'>): string {
+  const minute = Math.floor(Date.parse(reading.at) / 60_000);
+  return `${minute}|${Math.round(toMgPerDl(reading.value, reading.unit))}`;
+}

@@ -1,2 +1,3 @@
 /** Pathology trackers: glucose arithmetic, meter exports. @module */
 export * from './glucose.js';
+export * from './meter-csv.js';

@@ -10,6 +10,8 @@ import {
   type MeasurementRange,
 } from '../../model/tracker.js';
 import { GLUCOSE_LIMITS_MG_PER_DL, toMgPerDl } from '../../trackers/glucose.js';
+
+export { glucoseIdentity } from '../../trackers/glucose.js';
 import { optionalText, toInstant } from './validation.js';
 
 /** The fields of a glucose value, checked and in canonical form (instant in UTC). */
@@ -52,14 +54,4 @@ export function checkRange(range: MeasurementRange): MeasurementRange {
   const to = toInstant('to', range.to);
   if (from >= to) throw new ValidationError('to', 'must be after from');
   return { from, to };
-}
-
-/**
- * The key two glucose values share when they are the same measurement: the
- * same minute and the same value in mg/dL (rounded). Used to skip what an
- * import already finds on record.
- */
-export function glucoseIdentity(reading: Pick<GlucoseReading, 'at' | 'value' | 'unit'>): string {
-  const minute = Math.floor(Date.parse(reading.at) / 60_000);
-  return `${minute}|${Math.round(toMgPerDl(reading.value, reading.unit))}`;
 }
