@@ -68,3 +68,10 @@ export function formatShare(fraction: number, locale: CarnetLocale): string {
 export function periodLabel(days: number): string {
   return msg(str`${days} jours`);
 }
+
+/** « 42 mesures importées, 7 déjà présentes » (what an import did). */
+export function importReport(added: number, skipped: number): string {
+  const addedText = added === 1 ? msg('1 mesure importée') : msg(str`${added} mesures importées`);
+  const skippedText = skipped === 1 ? msg('1 déjà présente') : msg(str`${skipped} déjà présentes`);
+  return skipped === 0 ? addedText : `${addedText}, ${skippedText}`;
+}

@@ -11,7 +11,7 @@ import {
   glucoseInMgPerDl,
   glucoseLevel,
 } from '@carnet/catalog-sdk';
-import type { DataSource, GlucoseReading, GlucoseUnit, Pathology } from '@carnet/catalog-sdk';
+import type { DataSource, GlucoseReading, GlucoseUnit, ImportOutcome, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { emit } from '../events/emit.js';
@@ -26,15 +26,10 @@ import { renderEmptyState, renderErrorState, renderLoadingState } from '../share
 import { stateStyles } from '../shared/states.styles.js';
 import { GlucoseEntryController } from './glucose-entry.controller.js';
 import { renderGlucoseEntry } from './glucose-entry.template.js';
-import { formatMoment, renderGlucoseChart, renderGlucoseTable } from './glucose-chart.template.js';
-import {
-  formatGlucose,
-  formatShare,
-  levelAdvice,
-  levelLabel,
-  mealContextLabel,
-  periodLabel,
-} from './glucose-labels.js';
+import { renderGlucosePeriod, renderLatestGlucose } from './glucose-panel.template.js';
+import { formatGlucose, importReport, levelAdvice } from './glucose-labels.js';
+import { MeterImportController } from './meter-import.controller.js';
+import { renderMeterImport } from './meter-import.template.js';
 import { GLUCOSE_PERIODS, glucoseView, type GlucosePeriod, type GlucoseView } from './glucose-view.model.js';
 import { trackerStyles } from './tracker.styles.js';
 
@@ -54,7 +49,8 @@ function parsePathology(value: string | null): Pathology | undefined {
  * read at a glance. `pathology` (or the provider's) picks the tracker; today:
  * `diabetes` — capillary glucose with the meal context, the targets agreed
  * with the doctor, time in range over 7, 14 or 30 days, lows and highs said in
- * plain words, a chart and its data table. Values are FHIR `Observation`s
+ * plain words, a chart and its data table, and a meter's CSV export imported
+ * without duplicates. Values are FHIR `Observation`s
  * (LOINC 41653-7 / 2339-0) on a platform, or kept on the device.
  * Place it inside a `<carnet-provider>`.
  *
@@ -73,6 +69,12 @@ function parsePathology(value: string | null): Pathology | undefined {
  * @csspart value-input - The value field of the entry dialog.
  * @csspart meal-context - One meal context button of the entry dialog.
  * @csspart save - The entry dialog's save button.
+ * @csspart import - The « Importer depuis un lecteur » button.
+ * @csspart import-dialog - The dialog importing a meter's CSV export.
+ * @csspart import-file - The file field of the import dialog.
+ * @csspart import-preview - What the chosen file holds and what is new in it.
+ * @csspart import-confirm - The button importing the new values.
+ * @csspart import-report - What the last import did: « 42 mesures importées, 7 déjà présentes ».
  *
  * @cssprop --carnet-tracker-gap - Space between the parts.
  * @cssprop --carnet-tracker-point-low - Colour of values under the target.
@@ -85,7 +87,7 @@ function parsePathology(value: string | null): Pathology | undefined {
  * @cssstate error - Loading failed.
  * @cssstate ready - The values are shown.
  *
- * @fires carnet-measurement-change - Values were recorded and saved.
+ * @fires carnet-measurement-change - Values were recorded or imported and saved.
  */
 @localized()
 export class CarnetTracker extends CarnetWidget {
@@ -160,12 +162,25 @@ export class CarnetTracker extends CarnetWidget {
     saved: (reading) => this.onSaved(reading),
   });
 
-  private readonly dialog = new DialogController(this, {
-    selector: 'dialog[part="entry-dialog"]',
-    isOpen: () => this.entry.isOpen,
-    onDismiss: () => this.entry.close(),
-    returnFocusFallback: () => this.renderRoot.querySelector<HTMLElement>('[part="add"]'),
+  private readonly importer = new MeterImportController(this, {
+    source: () => this.dataSource,
+    imported: (outcome) => this.onImported(outcome),
   });
+
+  private readonly dialogs = [
+    new DialogController(this, {
+      selector: 'dialog[part="entry-dialog"]',
+      isOpen: () => this.entry.isOpen,
+      onDismiss: () => this.entry.close(),
+      returnFocusFallback: () => this.renderRoot.querySelector<HTMLElement>('[part="add"]'),
+    }),
+    new DialogController(this, {
+      selector: 'dialog[part="import-dialog"]',
+      isOpen: () => this.importer.isOpen,
+      onDismiss: () => this.importer.close(),
+      returnFocusFallback: () => this.renderRoot.querySelector<HTMLElement>('[part="import"]'),
+    }),
+  ];
 
   private readonly periods = new RovingFocusController(this, {
     target: (from, event) => {
@@ -227,12 +242,27 @@ export class CarnetTracker extends CarnetWidget {
     void this.readings.reload();
   }
 
+  private onImported(outcome: ImportOutcome<GlucoseReading>): void {
+    emit(this, 'carnet-measurement-change', {
+      action: 'import',
+      kind: 'glucose',
+      entryIds: outcome.added.map((reading) => reading.id),
+    });
+    this.announcer.announce(`${importReport(outcome.added.length, outcome.skipped)}.`);
+    void this.readings.reload();
+  }
+
   private choosePeriod(period: GlucosePeriod): void {
     this.period = period;
     this.focusedPeriod = String(period);
   }
 
   private readonly onAdd = (): void => this.entry.open();
+  private readonly onImport = (): void => this.importer.open();
+  private readonly onImportFile = (event: Event): void =>
+    void this.importer.choose((event.target as HTMLInputElement).files?.[0]);
+  private readonly onImportConfirm = (): void => void this.importer.confirm();
+  private readonly onImportClose = (): void => this.importer.close();
   private readonly onClose = (): void => this.entry.close();
   private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
@@ -266,6 +296,14 @@ export class CarnetTracker extends CarnetWidget {
         onClose: this.onClose,
         onMealContext: this.onMealContext,
       })}
+      ${renderMeterImport({
+        importer: this.importer,
+        unit: this.unit,
+        locale: this.locale,
+        onFile: this.onImportFile,
+        onConfirm: this.onImportConfirm,
+        onClose: this.onImportClose,
+      })}
       ${this.announcer.region()}
     </section>`;
   }
@@ -286,77 +324,35 @@ export class CarnetTracker extends CarnetWidget {
     const range = `${formatGlucose(fromMgPerDl(low, this.unit), this.unit, this.locale)} – ${formatGlucose(fromMgPerDl(high, this.unit), this.unit, this.locale)}`;
     return html`<div class="toolbar">
         <button type="button" part="add" class="primary" @click=${this.onAdd}>${msg('Noter une glycémie')}</button>
+        <button type="button" part="import" @click=${this.onImport}>${msg('Importer depuis un lecteur')}</button>
       </div>
+      ${
+        this.importer.report
+          ? html`<p class="import-report" part="import-report">
+              ${importReport(this.importer.report.added, this.importer.report.skipped)}.
+            </p>`
+          : nothing
+      }
       <p class="targets">${msg(str`Objectif fixé avec votre médecin : ${range}.`)}</p>
       ${
         view.latest
-          ? this.renderLatest(view)
+          ? renderLatestGlucose(view, this.locale)
           : renderEmptyState({
               title: msg('Aucune glycémie notée'),
               description: msg('Notez votre première mesure : elle apparaîtra ici, sur la courbe et dans le tableau.'),
             })
       }
-      ${view.latest ? this.renderPeriod(view) : nothing}`;
-  }
-
-  private renderLatest(view: GlucoseView): TemplateResult {
-    const latest = view.latest!;
-    const context = latest.reading.mealContext ? `, ${mealContextLabel(latest.reading.mealContext)}` : '';
-    return html`<p class="latest" part="latest">
-      ${msg('Dernière mesure :')} <strong>${formatGlucose(latest.shown, view.unit, this.locale)}</strong>
-      ${`(${formatMoment(latest.reading.at, this.locale)}${context})`} — ${levelLabel(latest.level)}
-    </p>`;
-  }
-
-  private renderPeriod(view: GlucoseView): TemplateResult {
-    const tir = view.timeInRange;
-    const days = view.period;
-    const inRange = formatShare(tir.inRange, this.locale);
-    const below = formatShare(tir.below, this.locale);
-    const above = formatShare(tir.above, this.locale);
-    const count = tir.count;
-    return html`<div
-        class="toolbar"
-        part="periods"
-        role="group"
-        aria-label=${msg('Période')}
-        @keydown=${this.periods.onKeydown}
-        @focusin=${this.periods.onFocusin}
-        @click=${this.onPeriodClick}
-      >
-        ${GLUCOSE_PERIODS.map(
-          (days) =>
-            html`<button
-              type="button"
-              data-roving-key=${String(days)}
-              tabindex=${this.periods.tabIndexFor(String(days))}
-              aria-pressed=${days === this.period ? 'true' : 'false'}
-            >
-              ${periodLabel(days)}
-            </button>`,
-        )}
-      </div>
-      <p class="time-in-range" part="time-in-range">
-        ${
-          count === 0
-            ? msg(str`Aucune mesure sur les ${days} derniers jours.`)
-            : msg(
-                str`Sur les ${days} derniers jours : ${inRange} des mesures dans l'objectif, ${below} en dessous, ${above} au-dessus (${count} mesures).`,
-              )
-        }
-      </p>
-      ${renderGlucoseChart(view, this.locale)}
-      <div class="toolbar">
-        <button
-          type="button"
-          part="table-toggle"
-          aria-expanded=${this.tableShown ? 'true' : 'false'}
-          aria-controls="glucose-table"
-          @click=${this.onToggleTable}
-        >
-          ${this.tableShown ? msg('Masquer le tableau des valeurs') : msg('Afficher le tableau des valeurs')}
-        </button>
-      </div>
-      ${this.tableShown ? renderGlucoseTable(view, this.locale, 'glucose-table') : nothing}`;
+      ${
+        view.latest
+          ? renderGlucosePeriod({
+              view,
+              locale: this.locale,
+              periods: this.periods,
+              tableShown: this.tableShown,
+              onPeriodClick: this.onPeriodClick,
+              onToggleTable: this.onToggleTable,
+            })
+          : nothing
+      }`;
   }
 }

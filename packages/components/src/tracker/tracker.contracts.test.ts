@@ -40,6 +40,17 @@ describe('<carnet-tracker> contracts', () => {
       selector: 'dialog[part="entry-dialog"]',
       safeChoice: /^Glycémie/,
     },
+    {
+      name: 'the import of a meter export',
+      mount: () => mountTracker('contract-tracker-import'),
+      open: async (host) => {
+        const importButton = part(host, '[part="import"]');
+        await activate(importButton);
+        return importButton;
+      },
+      selector: 'dialog[part="import-dialog"]',
+      safeChoice: /^Fichier CSV/,
+    },
   ]);
 
   rovingFocusContract([

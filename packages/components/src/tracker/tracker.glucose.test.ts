@@ -1,5 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { createLocalDataSource } from '@carnet/catalog-sdk';
+import { setCarnetLocale } from '../shared/localization.js';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, deepActiveElement, PATIENCE } from '../test-helpers/dialog-contract.js';
 import { expect, fixture, html, waitUntil } from '../test-helpers/fixture.js';
@@ -43,7 +44,10 @@ async function showTable(tracker: CarnetTracker): Promise<HTMLTableElement> {
 }
 
 describe('<carnet-tracker> glucose (on-device record)', () => {
-  afterEach(deleteTestDatabases);
+  afterEach(async () => {
+    await setCarnetLocale('fr');
+    await deleteTestDatabases();
+  });
 
   it('a week of values entered through the widget is found in the chart, in the table and in the record', async () => {
     const dbName = uniqueDbName('tracker-week');
@@ -128,6 +132,8 @@ describe('<carnet-tracker> glucose (on-device record)', () => {
 
   it('shows mmol/L when asked, in English, and changes the period with the arrow keys', async () => {
     const tracker = await mount(uniqueDbName('tracker-mmol'), { locale: 'en', unit: 'mmol/L' });
+    // English strings load on demand.
+    await waitUntil(() => text(part(tracker, '[part="add"]')) === 'Log a glucose value', 'English shown', PATIENCE);
     await enterGlucose(tracker, { value: '5.6', meal: 'Before a meal' });
     expect(text(part(tracker, '[part="latest"]')))
       .to.contain('5.6 mmol/L')
