@@ -589,7 +589,7 @@ export interface CarnetTrackerProps extends CarnetReactElementProps<CarnetTracke
    */
   'target-high'?: CarnetAttributeValue<CarnetTracker['targetHigh']>;
   /**
-   * `carnet-measurement-change`: Values were recorded and saved.
+   * `carnet-measurement-change`: Values were recorded or imported and saved.
    */
   'oncarnet-measurement-change'?: (event: GlobalEventHandlersEventMap['carnet-measurement-change']) => void;
 }

@@ -484,7 +484,7 @@ export interface CarnetTrackerVueAttributes {
  */
 export interface CarnetTrackerVueEvents {
   /**
-   * `carnet-measurement-change`: Values were recorded and saved.
+   * `carnet-measurement-change`: Values were recorded or imported and saved.
    */
   'carnet-measurement-change': GlobalEventHandlersEventMap['carnet-measurement-change'];
 }
