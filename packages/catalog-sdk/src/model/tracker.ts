@@ -53,20 +53,83 @@ export interface GlucoseReading {
 /** A glucose value to record (`origin` defaults to `entered`). */
 export type NewGlucoseReading = Omit<GlucoseReading, 'id' | 'version' | 'origin'> & { origin?: MeasurementOrigin };
 
+/** When a weight was taken relative to a dialysis session. */
+export type DialysisMoment = 'before-dialysis' | 'after-dialysis';
+
+/** Both moments, in the order of a session. */
+export const DIALYSIS_MOMENTS: readonly DialysisMoment[] = ['before-dialysis', 'after-dialysis'];
+
+/**
+ * A body weight (FHIR `Observation`, LOINC 29463-7, UCUM `kg`), taken before or
+ * after a dialysis session when `moment` says so. FHIR: the Carnet extensions
+ * `dialysis-moment` (valueCode) and `dialysis-session` (valueString: the session's start instant).
+ */
+export interface WeightReading {
+  /** Record id. */
+  id: string;
+  /** Stored version. */
+  version: RecordVersion;
+  /** When it was taken (ISO instant). */
+  at: IsoInstant;
+  /** Kilograms, to 0.1 kg. */
+  kg: number;
+  /** Before or after a dialysis session. */
+  moment?: DialysisMoment;
+  /** Start instant of the dialysis session it belongs to (an agenda occurrence). */
+  session?: IsoInstant;
+  origin: MeasurementOrigin;
+}
+
+/** A weight to record. */
+export type NewWeightReading = Omit<WeightReading, 'id' | 'version' | 'origin'> & { origin?: MeasurementOrigin };
+
+/**
+ * A blood pressure (FHIR `Observation`, LOINC 85354-9 panel with components
+ * 8480-6 systolic and 8462-4 diastolic, UCUM `mm[Hg]`).
+ */
+export interface BloodPressureReading {
+  /** Record id. */
+  id: string;
+  /** Stored version. */
+  version: RecordVersion;
+  /** When it was taken (ISO instant). */
+  at: IsoInstant;
+  /** Systolic pressure, mmHg. */
+  systolic: number;
+  /** Diastolic pressure, mmHg. */
+  diastolic: number;
+  origin: MeasurementOrigin;
+}
+
+/** A blood pressure to record. */
+export type NewBloodPressureReading = Omit<BloodPressureReading, 'id' | 'version' | 'origin'> & {
+  origin?: MeasurementOrigin;
+};
+
 /** The kinds of measurement a tracker keeps, and their entries. Other pathologies add kinds here. */
 export interface TrackerEntries {
   /** Capillary blood glucose (diabetes). */
   glucose: GlucoseReading;
+  /** Body weight (kidney failure: before and after dialysis). */
+  weight: WeightReading;
+  /** Blood pressure. */
+  bloodPressure: BloodPressureReading;
 }
 
 /** A kind of measurement. */
 export type TrackerKind = keyof TrackerEntries;
 
 /** Every kind of measurement. */
-export const TRACKER_KINDS: readonly TrackerKind[] = ['glucose'];
+export const TRACKER_KINDS: readonly TrackerKind[] = ['glucose', 'weight', 'bloodPressure'];
 
 /** A new entry of one kind (no id, no version). */
-export type NewTrackerEntry<K extends TrackerKind> = K extends 'glucose' ? NewGlucoseReading : never;
+export type NewTrackerEntry<K extends TrackerKind> = K extends 'glucose'
+  ? NewGlucoseReading
+  : K extends 'weight'
+    ? NewWeightReading
+    : K extends 'bloodPressure'
+      ? NewBloodPressureReading
+      : never;
 
 /** A time window of measurements: `from` included, `to` excluded (ISO instants). */
 export interface MeasurementRange {

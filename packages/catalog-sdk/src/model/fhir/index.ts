@@ -58,3 +58,15 @@ export {
   observationToGlucoseReading,
   glucoseReadingToObservation,
 } from './tracker.js';
+export {
+  BODY_WEIGHT_LOINC,
+  BLOOD_PRESSURE_PANEL_LOINC,
+  SYSTOLIC_LOINC,
+  DIASTOLIC_LOINC,
+  isWeightObservation,
+  isBloodPressureObservation,
+  observationToWeightReading,
+  weightReadingToObservation,
+  observationToBloodPressureReading,
+  bloodPressureReadingToObservation,
+} from './vital-signs.js';

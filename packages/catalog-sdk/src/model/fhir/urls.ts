@@ -104,3 +104,7 @@ export const RECORD_PART_SYSTEM = codeSystem('record-part');
 export const MEAL_CONTEXT_EXTENSION_URL = extension('meal-context');
 /** Marks a measurement read from a device's export rather than typed (valueBoolean). */
 export const IMPORTED_EXTENSION_URL = extension('imported');
+/** On a body weight `Observation`: taken `before-dialysis` or `after-dialysis` (valueCode). */
+export const DIALYSIS_MOMENT_EXTENSION_URL = extension('dialysis-moment');
+/** On a body weight `Observation`: start instant of the dialysis session it belongs to (valueDateTime). */
+export const DIALYSIS_SESSION_EXTENSION_URL = extension('dialysis-session');

@@ -15,8 +15,18 @@ import {
   observationToGlucoseReading,
 } from '../../model/fhir/tracker.js';
 import type { FhirPatientContext } from '../../model/fhir/patient.js';
+import {
+  BLOOD_PRESSURE_PANEL_LOINC,
+  BODY_WEIGHT_LOINC,
+  bloodPressureReadingToObservation,
+  isBloodPressureObservation,
+  isWeightObservation,
+  observationToBloodPressureReading,
+  observationToWeightReading,
+  weightReadingToObservation,
+} from '../../model/fhir/vital-signs.js';
 import type { TrackerRepository } from '../data-source.js';
-import { checkRange, checkTrackerEntry, glucoseIdentity } from '../rules/trackers.js';
+import { checkRange, checkTrackerEntry, entryIdentity } from '../rules/trackers.js';
 import { patientIdOf, versionOf, type FhirSourceContext } from './fhir-context.js';
 
 /** How one kind of entry lives on the server. */
@@ -34,7 +44,21 @@ const MAPPINGS: { [K in TrackerKind]: KindMapping<K> } = {
     keep: isGlucoseObservation,
     read: observationToGlucoseReading,
     write: glucoseReadingToObservation,
-    identity: glucoseIdentity,
+    identity: (entry) => entryIdentity('glucose', entry),
+  },
+  weight: {
+    codes: [BODY_WEIGHT_LOINC],
+    keep: isWeightObservation,
+    read: observationToWeightReading,
+    write: weightReadingToObservation,
+    identity: (entry) => entryIdentity('weight', entry),
+  },
+  bloodPressure: {
+    codes: [BLOOD_PRESSURE_PANEL_LOINC],
+    keep: isBloodPressureObservation,
+    read: observationToBloodPressureReading,
+    write: bloodPressureReadingToObservation,
+    identity: (entry) => entryIdentity('bloodPressure', entry),
   },
 };
 
@@ -71,7 +95,7 @@ export class FhirTrackerRepository implements TrackerRepository {
 
   async add<K extends TrackerKind>(kind: K, entry: NewTrackerEntry<K>): Promise<TrackerEntries[K]> {
     const mapping = MAPPINGS[kind] as KindMapping<K>;
-    const draft = { ...checkTrackerEntry(kind, entry), id: '', version: '' } as TrackerEntries[K];
+    const draft = { ...checkTrackerEntry(kind, entry), id: '', version: '' } as unknown as TrackerEntries[K];
     const created = await this.context.client.create(mapping.write(draft, { patientId: patientIdOf(this.context) }));
     return mapping.read(versionOf(created));
   }

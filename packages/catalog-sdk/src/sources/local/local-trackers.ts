@@ -6,7 +6,7 @@ import type {
   TrackerKind,
 } from '../../model/tracker.js';
 import type { TrackerRepository } from '../data-source.js';
-import { checkRange, checkTrackerEntry, glucoseIdentity } from '../rules/trackers.js';
+import { checkRange, checkTrackerEntry, entryIdentity } from '../rules/trackers.js';
 import { checkBaseVersion, newId, throwIfAborted } from '../rules/validation.js';
 import type { LocalContext, StoredMeasurement } from './database.js';
 
@@ -18,16 +18,10 @@ function stored<K extends TrackerKind>(kind: K, entry: TrackerEntries[K]): Store
 
 function entryOf<K extends TrackerKind>(record: StoredMeasurement): TrackerEntries[K] {
   const { kind: _kind, ...entry } = record;
-  return entry as unknown as TrackerEntries[K];
+  return entry as unknown as unknown as TrackerEntries[K];
 }
 
-/** The identity two entries of a kind share when they are the same measurement. */
-function identityOf(kind: TrackerKind, entry: NewTrackerEntry<TrackerKind>): string {
-  switch (kind) {
-    case 'glucose':
-      return glucoseIdentity(entry);
-  }
-}
+const identityOf = entryIdentity;
 
 /** Tracker entries in IndexedDB: one `measurements` store, indexed by kind and time. */
 export class LocalTrackerRepository implements TrackerRepository {
@@ -54,7 +48,7 @@ export class LocalTrackerRepository implements TrackerRepository {
   }
 
   async add<K extends TrackerKind>(kind: K, entry: NewTrackerEntry<K>): Promise<TrackerEntries[K]> {
-    const created = { ...checkTrackerEntry(kind, entry), id: newId(), version: '1' } as TrackerEntries[K];
+    const created = { ...checkTrackerEntry(kind, entry), id: newId(), version: '1' } as unknown as TrackerEntries[K];
     await this.#context.database.transaction(['measurements'], 'readwrite', async (tx) => {
       await tx.objectStore('measurements').add(stored(kind, created));
     });
@@ -83,7 +77,7 @@ export class LocalTrackerRepository implements TrackerRepository {
           continue;
         }
         seen.add(identity);
-        const created = { ...entry, id: newId(), version: '1' } as TrackerEntries[K];
+        const created = { ...entry, id: newId(), version: '1' } as unknown as TrackerEntries[K];
         await store.add(stored(kind, created));
         added.push(created);
       }
