@@ -577,6 +577,12 @@ export interface CarnetTrackerProps extends CarnetReactElementProps<CarnetTracke
    */
   targetHigh?: CarnetTracker['targetHigh'];
   /**
+   * Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist.
+   *
+   * Set as the `weightGainLimit` property.
+   */
+  weightGainLimit?: CarnetTracker['weightGainLimit'];
+  /**
    * Lower target agreed with the doctor, in mg/dL (default 70).
    *
    * The `target-low` attribute (also rendered on the server); the `targetLow` property holds the same value.
@@ -588,6 +594,12 @@ export interface CarnetTrackerProps extends CarnetReactElementProps<CarnetTracke
    * The `target-high` attribute (also rendered on the server); the `targetHigh` property holds the same value.
    */
   'target-high'?: CarnetAttributeValue<CarnetTracker['targetHigh']>;
+  /**
+   * Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist.
+   *
+   * The `weight-gain-limit` attribute (also rendered on the server); the `weightGainLimit` property holds the same value.
+   */
+  'weight-gain-limit'?: CarnetAttributeValue<CarnetTracker['weightGainLimit']>;
   /**
    * `carnet-measurement-change`: Values were recorded or imported and saved.
    */

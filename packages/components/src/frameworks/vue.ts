@@ -477,6 +477,10 @@ export interface CarnetTrackerVueAttributes {
    * Upper target agreed with the doctor, in mg/dL (default 180).
    */
   'target-high'?: CarnetAttributeValue<CarnetTracker['targetHigh']>;
+  /**
+   * Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist.
+   */
+  'weight-gain-limit'?: CarnetAttributeValue<CarnetTracker['weightGainLimit']>;
 }
 
 /**
@@ -494,7 +498,7 @@ export interface CarnetTrackerVueEvents {
  */
 export type CarnetTrackerVue = DefineCarnetElement<
   CarnetTracker,
-  'dataSource' | 'pathology' | 'unit' | 'targetLow' | 'targetHigh',
+  'dataSource' | 'pathology' | 'unit' | 'targetLow' | 'targetHigh' | 'weightGainLimit',
   CarnetTrackerVueAttributes,
   CarnetTrackerVueEvents
 >;

@@ -29,6 +29,9 @@ import { renderGlucoseEntry } from './glucose-entry.template.js';
 import { renderGlucosePeriod, renderLatestGlucose } from './glucose-panel.template.js';
 import { formatGlucose, importReport, levelAdvice } from './glucose-labels.js';
 import { MeterImportController } from './meter-import.controller.js';
+import { KidneyTrackerController } from './kidney-tracker.controller.js';
+import { kidneyView } from './kidney-view.model.js';
+import { renderKidneyEntry, renderKidneyPanel } from './kidney.template.js';
 import { renderMeterImport } from './meter-import.template.js';
 import { GLUCOSE_PERIODS, glucoseView, type GlucosePeriod, type GlucoseView } from './glucose-view.model.js';
 import { trackerStyles } from './tracker.styles.js';
@@ -119,6 +122,10 @@ export class CarnetTracker extends CarnetWidget {
   @property({ type: Number, attribute: 'target-high' })
   targetHigh: number = DEFAULT_GLUCOSE_TARGETS.high;
 
+  /** Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist. */
+  @property({ type: Number, attribute: 'weight-gain-limit' })
+  weightGainLimit?: number;
+
   @state() private period: GlucosePeriod = 7;
   @state() private tableShown = false;
   /** The period button in the tab order (the chosen one until the arrows move). */
@@ -162,6 +169,22 @@ export class CarnetTracker extends CarnetWidget {
     saved: (reading) => this.onSaved(reading),
   });
 
+  private readonly kidney = new KidneyTrackerController(this, {
+    source: () => this.dataSource,
+    pathology: () => this.activePathology,
+    locale: () => this.locale,
+    saved: ({ weight, pressure, ids }) => {
+      if (weight) emit(this, 'carnet-measurement-change', { action: 'add', kind: 'weight', entryIds: ids.slice(0, 1) });
+      if (pressure)
+        emit(this, 'carnet-measurement-change', { action: 'add', kind: 'bloodPressure', entryIds: ids.slice(-1) });
+      this.announcer.announce(msg('Mesure enregistrée.'));
+    },
+    focusProblem: () =>
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('dialog [aria-invalid="true"]')?.focus(),
+      ),
+  });
+
   private readonly importer = new MeterImportController(this, {
     source: () => this.dataSource,
     imported: (outcome) => this.onImported(outcome),
@@ -170,8 +193,11 @@ export class CarnetTracker extends CarnetWidget {
   private readonly dialogs = [
     new DialogController(this, {
       selector: 'dialog[part="entry-dialog"]',
-      isOpen: () => this.entry.isOpen,
-      onDismiss: () => this.entry.close(),
+      isOpen: () => this.entry.isOpen || this.kidney.entry.isOpen,
+      onDismiss: () => {
+        this.entry.close();
+        this.kidney.entry.close();
+      },
       returnFocusFallback: () => this.renderRoot.querySelector<HTMLElement>('[part="add"]'),
     }),
     new DialogController(this, {
@@ -203,7 +229,7 @@ export class CarnetTracker extends CarnetWidget {
 
   /** Loads the values again, e.g. after they changed elsewhere. */
   refresh(): Promise<void> {
-    return this.readings.reload();
+    return this.activePathology === 'kidney' ? this.kidney.data.reload() : this.readings.reload();
   }
 
   /** Opens the entry dialog, its value field focused. */
@@ -220,13 +246,12 @@ export class CarnetTracker extends CarnetWidget {
   }
 
   protected override updated(): void {
-    const { status, data } = this.readings;
-    this.reflectStates(status === 'ready' && data?.length === 0 ? 'empty' : status, [
-      'loading',
-      'empty',
-      'error',
-      'ready',
-    ]);
+    const kidney = this.activePathology === 'kidney' ? this.kidney.data : undefined;
+    const status = kidney ? kidney.status : this.readings.status;
+    const empty = kidney
+      ? kidney.data?.weights.length === 0 && kidney.data.pressures.length === 0
+      : this.readings.data?.length === 0;
+    this.reflectStates(status === 'ready' && empty ? 'empty' : status, ['loading', 'empty', 'error', 'ready']);
   }
 
   private onSaved(reading: GlucoseReading): void {
@@ -286,16 +311,29 @@ export class CarnetTracker extends CarnetWidget {
 
   protected override render(): TemplateResult {
     return html`<section class="base" part="base" aria-labelledby="tracker-title">
-      <h2 class="title" id="tracker-title">${msg('Ma glycémie')}</h2>
-      ${this.renderBody()}
-      ${renderGlucoseEntry({
-        entry: this.entry,
-        unit: this.unit,
-        locale: this.locale,
-        onSubmit: this.onSubmit,
-        onClose: this.onClose,
-        onMealContext: this.onMealContext,
-      })}
+      <h2 class="title" id="tracker-title">
+        ${this.activePathology === 'kidney' ? msg('Mon poids et ma tension') : msg('Ma glycémie')}
+      </h2>
+      ${this.activePathology === 'kidney' ? this.renderKidney() : this.renderBody()}
+      ${
+        this.activePathology === 'kidney'
+          ? renderKidneyEntry({
+              entry: this.kidney.entry,
+              locale: this.locale,
+              onSubmit: this.kidney.onSubmit,
+              onClose: this.kidney.onClose,
+              onMoment: this.kidney.onMoment,
+              onSession: this.kidney.onSession,
+            })
+          : renderGlucoseEntry({
+              entry: this.entry,
+              unit: this.unit,
+              locale: this.locale,
+              onSubmit: this.onSubmit,
+              onClose: this.onClose,
+              onMealContext: this.onMealContext,
+            })
+      }
       ${renderMeterImport({
         importer: this.importer,
         unit: this.unit,
@@ -308,12 +346,28 @@ export class CarnetTracker extends CarnetWidget {
     </section>`;
   }
 
+  private renderKidney(): TemplateResult {
+    const { status, error, data } = this.kidney.data;
+    if (status === 'error')
+      return renderErrorState({ message: this.errorMessage(error), onRetry: () => void this.kidney.data.reload() });
+    if (!data) return renderLoadingState({ label: msg('Chargement de vos mesures…'), lines: 4 });
+    const limit = Number.isFinite(this.weightGainLimit) ? this.weightGainLimit : undefined;
+    return renderKidneyPanel({
+      view: kidneyView(data, { now: new Date(), ...(limit === undefined ? {} : { limit }) }),
+      locale: this.locale,
+      ...(limit === undefined ? {} : { limit }),
+      tableShown: this.tableShown,
+      onAdd: this.kidney.onAdd,
+      onToggleTable: this.onToggleTable,
+    });
+  }
+
   private renderBody(): TemplateResult {
     if (this.activePathology !== 'diabetes')
       return renderEmptyState({
         title: msg('Ce suivi arrive bientôt'),
         description: msg(
-          'Le suivi de la glycémie est disponible ; celui de votre pathologie sera ajouté prochainement.',
+          'Le suivi de la glycémie et celui de la dialyse sont disponibles ; celui de votre pathologie sera ajouté prochainement.',
         ),
       });
     const { status, error } = this.readings;
