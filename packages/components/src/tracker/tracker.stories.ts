@@ -71,6 +71,20 @@ export const English: Story = { args: { dbName: 'storybook-tracker-english', loc
 /** Nothing recorded yet: the entry is offered. */
 export const Empty: Story = { args: { dbName: 'storybook-tracker-empty', filled: false } };
 
+/** Kidney failure: weights around the dialysis sessions of the agenda (none recorded yet), limit 2 kg. */
+export const Kidney: Story = {
+  args: { dbName: 'storybook-tracker-kidney', pathology: 'kidney', filled: false },
+  render: (args) =>
+    html`<carnet-provider
+      locale=${args.locale}
+      db-name=${args.dbName}
+      pathology="kidney"
+      demo-persona="kidney"
+      style="padding: 1rem; max-inline-size: 48rem"
+      ><carnet-tracker weight-gain-limit="2"></carnet-tracker
+    ></carnet-provider>`,
+};
+
 /** A pathology whose tracker is not there yet says so. */
 export const OtherPathology: Story = {
   args: { dbName: 'storybook-tracker-parkinson', pathology: 'parkinson', filled: false },
