@@ -15,6 +15,8 @@ export * from './model/access.js';
 export * from './model/moderation.js';
 export * from './model/sharing.js';
 export * from './model/medical-profile.js';
+export * from './model/tracker.js';
+export * from './trackers/index.js';
 export * from './model/fhir/index.js';
 export type * from './sources/data-source.js';
 export * from './sources/local/local-data-source.js';

@@ -19,6 +19,7 @@ export { CarnetAppCatalogue } from './app-catalogue/app-catalogue.js';
 export { CarnetMedicalProfile } from './medical-profile/medical-profile.js';
 export { CarnetEmergencyCard } from './emergency-card/emergency-card.js';
 export { CarnetReminders } from './reminders/reminders.js';
+export { CarnetTracker } from './tracker/tracker.js';
 export { CarnetPillOrganiser, PRINT_PREVIEW_CLASS } from './pill-organiser/pill-organiser.js';
 export type { DoseState, SkipReason } from './pill-organiser/pill-organiser.js';
 

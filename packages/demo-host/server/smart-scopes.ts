@@ -69,6 +69,10 @@ const TYPE_WORDS: Record<string, ScopeExplanation> = {
     en: 'the access you give to the people who help you',
   },
   RelatedPerson: { fr: 'vos aidants (proches qui vous aident)', en: 'your caregivers (relatives who help you)' },
+  Observation: {
+    fr: 'vos mesures (glycémie…) et votre groupe sanguin',
+    en: 'your measurements (blood glucose…) and your blood group',
+  },
 };
 
 const LETTER_WORDS: Record<string, ScopeExplanation> = {

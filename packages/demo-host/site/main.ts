@@ -6,6 +6,7 @@ type Persona = 'parkinson' | 'diabetes' | 'kidney';
 /** The widgets of the page, each in its own section: tag, heading in French and English. */
 const SECTIONS = [
   { id: 'record', tag: 'carnet-record-summary', fr: "Vue d'ensemble", en: 'Overview' },
+  { id: 'tracker', tag: 'carnet-tracker', fr: 'Mon suivi', en: 'My tracking' },
   { id: 'documents', tag: 'carnet-document-browser', fr: 'Documents de santé', en: 'Health documents' },
   { id: 'agenda', tag: 'carnet-agenda', fr: 'Rendez-vous et rappels', en: 'Appointments and reminders' },
   { id: 'pills', tag: 'carnet-pill-organiser', fr: 'Traitements', en: 'Treatments' },

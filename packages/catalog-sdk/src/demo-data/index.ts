@@ -11,12 +11,14 @@ import { buildAgendaEvents } from './agenda-events.js';
 import { createDocuments } from './documents.js';
 import { buildForum } from './forum.js';
 import { buildIntakes } from './intakes.js';
+import { buildGlucoseReadings } from './glucose.js';
 import { buildMedicationPlans } from './medication-plans.js';
 import type { PatientRecord } from '../model/patient-record.js';
 import { buildCareTeam, buildPatient, vocabularyOf, type PersonaId } from './personas.js';
 import { instantToWallClock } from './wall-clock.js';
 
 export { PERSONAS } from './personas.js';
+export { GLUCOSE_DEMO_WEEKS, buildGlucoseReadings } from './glucose.js';
 export { demoAttachment, makePdf, makeSvg, pdfText } from './attachments.js';
 export type { DemoAttachment } from './attachments.js';
 export type { PersonaId, PersonaSummary } from './personas.js';
@@ -89,8 +91,9 @@ export function generatePersona(persona: PersonaId, options: GenerateOptions = {
   const careTeam = buildCareTeam(persona, seed);
   const medicationPlans = buildMedicationPlans(persona, seed, today);
   const forum = buildForum(persona, seed, now);
+  const patient = buildPatient(persona, now);
   return {
-    patient: buildPatient(persona, now),
+    patient,
     documents: createDocuments(options.documentCount ?? DEFAULT_DOCUMENT_COUNT, { seed, now, persona }),
     careTeam,
     agendaEvents: buildAgendaEvents({ persona, today, careTeam, plans: medicationPlans }),
@@ -98,5 +101,6 @@ export function generatePersona(persona: PersonaId, options: GenerateOptions = {
     intakes: buildIntakes(medicationPlans, seed, now),
     forumThreads: forum.threads,
     forumPosts: forum.posts,
+    ...(persona === 'diabetes' ? { glucoseReadings: buildGlucoseReadings(patient.id, seed, now) } : {}),
   };
 }

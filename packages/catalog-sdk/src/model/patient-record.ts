@@ -4,6 +4,7 @@ import type { Pathology } from './common.js';
 import type { HealthDocument } from './document.js';
 import type { ForumPost, ForumThread } from './forum.js';
 import type { IntakeRecord, MedicationPlan } from './medication.js';
+import type { GlucoseReading } from './tracker.js';
 
 /**
  * Who a record belongs to (FHIR `Patient`), as Carnet shows them. How the person
@@ -34,4 +35,6 @@ export interface PatientRecord {
   intakes: IntakeRecord[];
   forumThreads: ForumThread[];
   forumPosts: ForumPost[];
+  /** Capillary glucose values (the diabetes tracker); absent when none. */
+  glucoseReadings?: GlucoseReading[];
 }

@@ -629,6 +629,8 @@ export function withOfflineCache(inner: DataSource, sync: SyncController): Cache
     ...(inner.sharing ? { sharing: inner.sharing } : {}),
     // The medical profile is read and written online (not cached yet).
     ...(inner.medicalProfile ? { medicalProfile: inner.medicalProfile } : {}),
+    // Measurements are read and written online (not cached yet).
+    ...(inner.trackers ? { trackers: inner.trackers } : {}),
     // The subscription address is the server's: asked live.
     ...(inner.calendarSubscription ? { calendarSubscription: inner.calendarSubscription } : {}),
     // Consents to apps are the platform's: read and withdrawn live.

@@ -15,6 +15,13 @@ import type {
   NewMedicalProfileEntry,
 } from '../model/medical-profile.js';
 import type { IntakeRecord, MedicationPlan, NewBox, NewIntakeRecord, NewMedicationPlan } from '../model/medication.js';
+import type {
+  ImportOutcome,
+  MeasurementRange,
+  NewTrackerEntry,
+  TrackerEntries,
+  TrackerKind,
+} from '../model/tracker.js';
 
 /** Options of a paged list. */
 export interface PageRequest {
@@ -314,6 +321,37 @@ export interface MedicalProfileRepository {
 }
 
 /**
+ * What the patient measures for her condition (glucose today), one kind at a
+ * time. Each entry is a FHIR `Observation` with its LOINC code.
+ *
+ * @example
+ * ```ts
+ * await source.trackers?.add('glucose', { at: new Date().toISOString(), value: 112, unit: 'mg/dL', mealContext: 'before-meal' });
+ * const week = await source.trackers!.list('glucose', { from: weekAgo, to: now });
+ * ```
+ */
+export interface TrackerRepository {
+  /** Entries of one kind measured in the range (`from` included, `to` excluded), oldest first. */
+  list<K extends TrackerKind>(
+    kind: K,
+    range: MeasurementRange & { signal?: AbortSignal },
+  ): Promise<TrackerEntries[K][]>;
+  /** Records one entry; rejects with `ValidationError` naming a wrong field. */
+  add<K extends TrackerKind>(kind: K, entry: NewTrackerEntry<K>): Promise<TrackerEntries[K]>;
+  /**
+   * Records many entries at once (a meter's export): an entry already on record
+   * (same minute, same value), or twice in `entries`, is skipped and counted.
+   * Every entry is checked first; one wrong entry rejects the whole import.
+   */
+  import<K extends TrackerKind>(
+    kind: K,
+    entries: readonly NewTrackerEntry<K>[],
+  ): Promise<ImportOutcome<TrackerEntries[K]>>;
+  /** Removes an entry; `baseVersion` must be the stored one, else `ConflictError`. */
+  remove(kind: TrackerKind, id: string, baseVersion: string): Promise<void>;
+}
+
+/**
  * Where widgets read and write the patient's record: local (IndexedDB, the
  * embedded default) or remote (FHIR). Components only ever talk to this.
  */
@@ -338,6 +376,8 @@ export interface DataSource {
   readonly sharing?: SharingRepository;
   /** Allergies, conditions, vaccinations, blood group, emergency contacts; absent on sources that predate it. */
   readonly medicalProfile?: MedicalProfileRepository;
+  /** Measurements for the patient's condition (glucose…); absent on sources that predate them. */
+  readonly trackers?: TrackerRepository;
   /** The calendar subscription (webcal); absent where no server serves one (an on-device record). */
   readonly calendarSubscription?: CalendarSubscriptionRepository;
   /** The platform's app catalogue and the patient's consents; absent on an on-device record. */

@@ -16,5 +16,6 @@ export type { CarnetModerationActionDetail, CarnetModerationActionEvent } from '
 export type { CarnetSharingChangeDetail, CarnetSharingChangeEvent } from './carnet-sharing-change.js';
 export type { CarnetProfileChangeDetail, CarnetProfileChangeEvent } from './carnet-profile-change.js';
 export type { CarnetAppAccessChangeDetail, CarnetAppAccessChangeEvent } from './carnet-app-access-change.js';
+export type { CarnetMeasurementChangeDetail, CarnetMeasurementChangeEvent } from './carnet-measurement-change.js';
 export { emit } from './emit.js';
 export type { CarnetEventDetail, CarnetEventName, EmitOptions } from './emit.js';

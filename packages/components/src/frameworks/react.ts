@@ -26,6 +26,7 @@ import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
 import type { CarnetReminders } from '../reminders/reminders.component.js';
 import type { CarnetSharing } from '../sharing/sharing.component.js';
+import type { CarnetTracker } from '../tracker/tracker.component.js';
 
 /** What an attribute may be given: the property's type when it is a string, number or boolean, else a string. */
 export type CarnetAttributeValue<T> = CarnetAttributeOf<NonNullable<T>>;
@@ -624,6 +625,70 @@ export interface CarnetSharingProps extends CarnetReactElementProps<CarnetSharin
   'oncarnet-sharing-change'?: (event: GlobalEventHandlersEventMap['carnet-sharing-change']) => void;
 }
 
+/**
+ * Props of `<carnet-tracker>` in React 19 JSX: A pathology tracker: glucose values with their meal, time in range, chart and table.
+ */
+export interface CarnetTrackerProps extends CarnetReactElementProps<CarnetTracker> {
+  /**
+   * Where the values are kept; given by the enclosing `<carnet-provider>`.
+   *
+   * Set as the `dataSource` property.
+   */
+  dataSource?: CarnetTracker['dataSource'];
+  /**
+   * Which tracker to show: `diabetes` (glucose); default: the provider's pathology, else `diabetes`.
+   *
+   * Set as the `pathology` property.
+   */
+  pathology?: CarnetTracker['pathology'];
+  /**
+   * Unit of glucose values: `mg/dL` (the French default) or `mmol/L`.
+   *
+   * Set as the `unit` property.
+   */
+  unit?: CarnetTracker['unit'];
+  /**
+   * Lower target agreed with the doctor, in mg/dL (default 70).
+   *
+   * Set as the `targetLow` property.
+   */
+  targetLow?: CarnetTracker['targetLow'];
+  /**
+   * Upper target agreed with the doctor, in mg/dL (default 180).
+   *
+   * Set as the `targetHigh` property.
+   */
+  targetHigh?: CarnetTracker['targetHigh'];
+  /**
+   * Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist.
+   *
+   * Set as the `weightGainLimit` property.
+   */
+  weightGainLimit?: CarnetTracker['weightGainLimit'];
+  /**
+   * Lower target agreed with the doctor, in mg/dL (default 70).
+   *
+   * The `target-low` attribute (also rendered on the server); the `targetLow` property holds the same value.
+   */
+  'target-low'?: CarnetAttributeValue<CarnetTracker['targetLow']>;
+  /**
+   * Upper target agreed with the doctor, in mg/dL (default 180).
+   *
+   * The `target-high` attribute (also rendered on the server); the `targetHigh` property holds the same value.
+   */
+  'target-high'?: CarnetAttributeValue<CarnetTracker['targetHigh']>;
+  /**
+   * Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist.
+   *
+   * The `weight-gain-limit` attribute (also rendered on the server); the `weightGainLimit` property holds the same value.
+   */
+  'weight-gain-limit'?: CarnetAttributeValue<CarnetTracker['weightGainLimit']>;
+  /**
+   * `carnet-measurement-change`: Values were recorded or imported and saved.
+   */
+  'oncarnet-measurement-change'?: (event: GlobalEventHandlersEventMap['carnet-measurement-change']) => void;
+}
+
 /** Every Carnet element, by tag, with its React props. */
 export interface CarnetReactElements {
   'carnet-access-history': CarnetAccessHistoryProps;
@@ -640,6 +705,7 @@ export interface CarnetReactElements {
   'carnet-record-summary': CarnetRecordSummaryProps;
   'carnet-reminders': CarnetRemindersProps;
   'carnet-sharing': CarnetSharingProps;
+  'carnet-tracker': CarnetTrackerProps;
 }
 
 declare module 'react' {
@@ -660,6 +726,7 @@ declare module 'react' {
       'carnet-record-summary': CarnetRecordSummaryProps;
       'carnet-reminders': CarnetRemindersProps;
       'carnet-sharing': CarnetSharingProps;
+      'carnet-tracker': CarnetTrackerProps;
     }
   }
 }

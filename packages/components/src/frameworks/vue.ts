@@ -27,6 +27,7 @@ import type { CarnetProvider } from '../provider/provider.component.js';
 import type { CarnetRecordSummary } from '../record-summary/record-summary.component.js';
 import type { CarnetReminders } from '../reminders/reminders.component.js';
 import type { CarnetSharing } from '../sharing/sharing.component.js';
+import type { CarnetTracker } from '../tracker/tracker.component.js';
 
 /** What an attribute may be given: the property's type when it is a string, number or boolean, else a string. */
 export type CarnetAttributeValue<T> = CarnetAttributeOf<NonNullable<T>>;
@@ -532,6 +533,44 @@ export type CarnetSharingVue = DefineCarnetElement<
   CarnetSharingVueEvents
 >;
 
+/**
+ * Attributes of `<carnet-tracker>` whose name differs from their property's.
+ */
+export interface CarnetTrackerVueAttributes {
+  /**
+   * Lower target agreed with the doctor, in mg/dL (default 70).
+   */
+  'target-low'?: CarnetAttributeValue<CarnetTracker['targetLow']>;
+  /**
+   * Upper target agreed with the doctor, in mg/dL (default 180).
+   */
+  'target-high'?: CarnetAttributeValue<CarnetTracker['targetHigh']>;
+  /**
+   * Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist.
+   */
+  'weight-gain-limit'?: CarnetAttributeValue<CarnetTracker['weightGainLimit']>;
+}
+
+/**
+ * Events of `<carnet-tracker>`, for `@carnet-measurement-change` in templates.
+ */
+export interface CarnetTrackerVueEvents {
+  /**
+   * `carnet-measurement-change`: Values were recorded or imported and saved.
+   */
+  'carnet-measurement-change': GlobalEventHandlersEventMap['carnet-measurement-change'];
+}
+
+/**
+ * `<carnet-tracker>` in Vue templates: A pathology tracker: glucose values with their meal, time in range, chart and table.
+ */
+export type CarnetTrackerVue = DefineCarnetElement<
+  CarnetTracker,
+  'dataSource' | 'pathology' | 'unit' | 'targetLow' | 'targetHigh' | 'weightGainLimit',
+  CarnetTrackerVueAttributes,
+  CarnetTrackerVueEvents
+>;
+
 declare module 'vue' {
   interface GlobalComponents {
     'carnet-access-history': CarnetAccessHistoryVue;
@@ -548,5 +587,6 @@ declare module 'vue' {
     'carnet-record-summary': CarnetRecordSummaryVue;
     'carnet-reminders': CarnetRemindersVue;
     'carnet-sharing': CarnetSharingVue;
+    'carnet-tracker': CarnetTrackerVue;
   }
 }

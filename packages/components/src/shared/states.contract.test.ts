@@ -22,6 +22,7 @@ const CASES: StatesContractCase[] = [
   { tag: 'carnet-emergency-card', emptyState: null },
   // Nothing rings with an empty record: it says so, and that reminders show here when due.
   { tag: 'carnet-reminders' },
+  { tag: 'carnet-tracker', pathology: 'diabetes' },
 ];
 
 /** Elements that are not widgets over the record (the provider is the source itself). */

@@ -4,7 +4,7 @@ import type { DataSource } from '@carnet/catalog-sdk';
 /** How a story's data source misbehaves: stays loading forever, or fails. */
 export type StoryFault = 'never-answers' | 'fails';
 
-type RepositoryName = 'documents' | 'agenda' | 'medications' | 'forum' | 'careTeam' | 'medicalProfile';
+type RepositoryName = 'documents' | 'agenda' | 'medications' | 'forum' | 'careTeam' | 'medicalProfile' | 'trackers';
 
 // Methods are bound to the real object: repositories keep their state in #private fields.
 function bound(target: object, property: string | symbol): unknown {

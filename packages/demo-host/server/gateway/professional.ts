@@ -10,6 +10,7 @@ import { COMPARTMENT_RULES, patientIdOf, type ResourceJson } from './compartment
 import { referencesIn } from './references.js';
 import { contentsOf } from './hidden-documents.js';
 import { isHiddenFromProfessionals } from '@carnet/catalog-sdk';
+import { constrainProfessionalObservationSearch, professionalMayReadObservation } from './observations.js';
 
 /** One request's view of a professional: computed from the stored care teams and messages. */
 export interface ProfessionalView {
@@ -122,6 +123,8 @@ export function professionalMayRead(view: ProfessionalView, resource: ResourceJs
       return ownedBySharing(view, resource) && view.documents.has(id);
     case 'Binary':
       return ownedBySharing(view, resource) && view.binaries.has(id);
+    case 'Observation':
+      return professionalMayReadObservation(view.patients, resource);
     default:
       return false;
   }
@@ -143,6 +146,7 @@ export function constrainProfessionalSearch(
   query: URLSearchParams,
   view: ProfessionalView,
 ): URLSearchParams {
+  if (type === 'Observation') return constrainProfessionalObservationSearch(query, view.patients);
   const out = new URLSearchParams();
   const self = `Practitioner/${view.practitionerId}`;
   if (type === 'Communication') {

@@ -7,6 +7,7 @@ import {
   type RecordPatient,
   agendaEventToAppointment,
   careTeamMemberToPractitioner,
+  glucoseReadingToObservation,
   healthDocumentToDocumentReference,
   intakeToMedicationAdministration,
   planToMedicationRequest,
@@ -105,6 +106,7 @@ export function personaResources(record: PatientRecord, fhirBaseUrl: string): Re
     resources.push(intakeToMedicationAdministration(intake, { patientId, ...(medication ? { medication } : {}) }));
   }
   resources.push(...medicalProfileResources(record.patient.pathology, patientId));
+  for (const reading of record.glucoseReadings ?? []) resources.push(glucoseReadingToObservation(reading, context));
   // Forum threads and posts live in the community (seed/community.ts), never in a compartment.
   return resources;
 }

@@ -53,3 +53,26 @@ export {
   relatedPersonToEmergencyContact,
   emergencyContactToRelatedPerson,
 } from './medical-profile.js';
+export {
+  UCUM_SYSTEM,
+  CAPILLARY_GLUCOSE_LOINC,
+  BLOOD_GLUCOSE_LOINC,
+  CAPILLARY_GLUCOSE_MOLAR_LOINC,
+  BLOOD_GLUCOSE_MOLAR_LOINC,
+  GLUCOSE_LOINC_CODES,
+  isGlucoseObservation,
+  observationToGlucoseReading,
+  glucoseReadingToObservation,
+} from './tracker.js';
+export {
+  BODY_WEIGHT_LOINC,
+  BLOOD_PRESSURE_PANEL_LOINC,
+  SYSTOLIC_LOINC,
+  DIASTOLIC_LOINC,
+  isWeightObservation,
+  isBloodPressureObservation,
+  observationToWeightReading,
+  weightReadingToObservation,
+  observationToBloodPressureReading,
+  bloodPressureReadingToObservation,
+} from './vital-signs.js';

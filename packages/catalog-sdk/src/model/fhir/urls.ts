@@ -97,3 +97,14 @@ export const SUSPENDED_PSEUDONYM_EXTENSION_URL = extension('suspended-pseudonym'
 export const REPORT_EXTENSION_URL = extension('report');
 /** Code system of the parts of the record a caregiver may be given (`Consent.provision.provision.class`). */
 export const RECORD_PART_SYSTEM = codeSystem('record-part');
+/**
+ * When a glucose value was measured relative to meals, on `Observation`
+ * (valueCode: `before-meal`, `after-meal` — about two hours after — or `bedtime`).
+ */
+export const MEAL_CONTEXT_EXTENSION_URL = extension('meal-context');
+/** Marks a measurement read from a device's export rather than typed (valueBoolean). */
+export const IMPORTED_EXTENSION_URL = extension('imported');
+/** On a body weight `Observation`: taken `before-dialysis` or `after-dialysis` (valueCode). */
+export const DIALYSIS_MOMENT_EXTENSION_URL = extension('dialysis-moment');
+/** On a body weight `Observation`: start instant of the dialysis session it belongs to (valueDateTime). */
+export const DIALYSIS_SESSION_EXTENSION_URL = extension('dialysis-session');

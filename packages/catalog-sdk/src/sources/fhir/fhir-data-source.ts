@@ -14,6 +14,7 @@ import { FhirSharingRepository } from './fhir-sharing.js';
 import { FhirMedicalProfileRepository } from './fhir-medical-profile.js';
 import { FhirAppCatalogueRepository } from './fhir-app-catalogue.js';
 import { FhirCalendarSubscriptionRepository } from './fhir-calendar-subscription.js';
+import { FhirTrackerRepository } from './fhir-trackers.js';
 import { withOfflineCache, type CachedDataSource } from '../../offline/cached-source.js';
 import { OfflineStore } from '../../offline/store.js';
 import { SyncController } from '../../offline/sync.js';
@@ -110,6 +111,7 @@ export function createFhirDataSource(options: FhirDataSourceOptions): DataSource
     moderation: new FhirModerationRepository(context),
     sharing: new FhirSharingRepository(context),
     medicalProfile: new FhirMedicalProfileRepository(context),
+    trackers: new FhirTrackerRepository(context),
     calendarSubscription: new FhirCalendarSubscriptionRepository(context),
     apps: new FhirAppCatalogueRepository(context),
     // Nothing to release: no connection outlives a request.

@@ -5,6 +5,7 @@ import type { DocumentSending, HealthDocument } from '../../model/document.js';
 import type { ForumPost, ForumThread, ReportReason } from '../../model/forum.js';
 import type { IntakeRecord, MedicationPlan } from '../../model/medication.js';
 import type { MedicalProfileEntries, MedicalProfileEntryKind } from '../../model/medical-profile.js';
+import type { TrackerEntries, TrackerKind } from '../../model/tracker.js';
 import { CarnetError, StorageError } from '../../errors/errors.js';
 
 /** A report the current patient made on a post. */
@@ -33,6 +34,11 @@ export type StoredProfileEntry = {
   [K in MedicalProfileEntryKind]: MedicalProfileEntries[K] & { kind: K };
 }[MedicalProfileEntryKind];
 
+/** A tracker entry as stored: the entry and its kind (one store for every kind). */
+export type StoredMeasurement = {
+  [K in TrackerKind]: TrackerEntries[K] & { kind: K };
+}[TrackerKind];
+
 /** A thread as stored: `unread` is computed on read, never stored. */
 export type StoredThread = Omit<ForumThread, 'unread'>;
 
@@ -60,6 +66,8 @@ export interface CarnetDbSchema extends DBSchema {
   settings: { key: string; value: StoredSetting };
   /** Medical profile entries (since version 2). */
   profile: { key: string; value: StoredProfileEntry; indexes: { 'by-kind': string } };
+  /** Tracker entries (since version 3), by kind then time. */
+  measurements: { key: string; value: StoredMeasurement; indexes: { 'by-kind-at': [string, string] } };
 }
 
 /** Name of one object store. */
@@ -80,10 +88,11 @@ export const ALL_STORES: readonly CarnetStoreName[] = [
   'reads',
   'settings',
   'profile',
+  'measurements',
 ];
 
 /** Schema version; bump it and extend `upgradeSchema` for every schema change. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** How long an open may wait for other tabs to release an older version. */
 const BLOCKED_TIMEOUT_MS = 10_000;
@@ -114,6 +123,11 @@ function upgradeSchema(db: IDBPDatabase<CarnetDbSchema>, oldVersion: number): vo
     // Version 2: the medical profile. Adding a store keeps every existing one as it is.
     const profile = db.createObjectStore('profile', { keyPath: 'id' });
     profile.createIndex('by-kind', 'kind');
+  }
+  if (oldVersion < 3) {
+    // Version 3: pathology trackers (glucose…), one store for every kind.
+    const measurements = db.createObjectStore('measurements', { keyPath: 'id' });
+    measurements.createIndex('by-kind-at', ['kind', 'at']);
   }
 }
 

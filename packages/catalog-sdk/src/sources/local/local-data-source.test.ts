@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
 import { NotFoundError, StorageError, ValidationError } from '../../errors/errors.js';
 import { createLocalDataSource } from './local-data-source.js';
+import { SCHEMA_VERSION } from './database.js';
 import type { ReloadProbeMessage } from './test-helpers/reload-probe.js';
 import {
   cleanUpDatabases,
@@ -228,7 +229,8 @@ describe('LocalDataSource', () => {
     expect(blocked).to.equal(false);
     expect(await source.isEmpty()).to.equal(true);
     await source.agenda.create(newEvent());
-    const upgrade = await openDB(dbName, 2, { blocked: () => (blocked = true) });
+    // Another tab of a newer Carnet: a version above ours.
+    const upgrade = await openDB(dbName, SCHEMA_VERSION + 1, { blocked: () => (blocked = true) });
     upgrade.close();
     expect(blocked).to.equal(false);
   });

@@ -9,6 +9,7 @@ import type {
   ForumRepository,
   MedicationRepository,
   MedicalProfileRepository,
+  TrackerRepository,
 } from '../data-source.js';
 import { ALL_STORES, CarnetDatabase, type LocalContext } from './database.js';
 import { LocalAgendaRepository } from './local-agenda.js';
@@ -19,6 +20,7 @@ import { LocalMessageRepository } from './local-messages.js';
 import { importPatientRecord } from './local-import.js';
 import { LocalMedicationRepository } from './local-medications.js';
 import { LocalMedicalProfileRepository } from './local-medical-profile.js';
+import { LocalTrackerRepository } from './local-trackers.js';
 
 /** Options of the on-device data source. */
 export interface LocalDataSourceOptions {
@@ -39,6 +41,8 @@ export interface LocalDataSource extends DataSource {
   readonly kind: 'local';
   /** The medical profile, always kept on the device. */
   readonly medicalProfile: MedicalProfileRepository;
+  /** Tracker measurements, always kept on the device. */
+  readonly trackers: TrackerRepository;
   /**
    * Loads a whole synthetic/imported record preserving ids (bulk, one transaction
    * per store); replaces nothing that exists with the same id unless `replace: true`.
@@ -69,6 +73,7 @@ class IndexedDbDataSource implements LocalDataSource {
   readonly careTeam: CareTeamRepository;
   readonly messages: MessageRepository = new LocalMessageRepository();
   readonly medicalProfile: MedicalProfileRepository;
+  readonly trackers: TrackerRepository;
   readonly #context: LocalContext;
 
   constructor(context: LocalContext) {
@@ -79,6 +84,7 @@ class IndexedDbDataSource implements LocalDataSource {
     this.forum = new LocalForumRepository(context);
     this.careTeam = new LocalCareTeamRepository(context);
     this.medicalProfile = new LocalMedicalProfileRepository(context);
+    this.trackers = new LocalTrackerRepository(context);
   }
 
   importRecord(

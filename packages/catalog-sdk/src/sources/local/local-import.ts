@@ -9,12 +9,13 @@ import { checkAgendaEvent } from './local-agenda.js';
 import { checkDocument } from '../rules/documents.js';
 import { checkPseudonym } from '../rules/forum.js';
 import { checkIntake, checkMedicationPlan } from '../rules/medications.js';
+import { checkGlucoseReading } from '../rules/trackers.js';
 import { compact, optionalInstant, optionalText, requireOneOf, requireText, toInstant } from '../rules/validation.js';
 
 const MODERATION_STATES: readonly ModerationState[] = ['visible', 'hidden'];
 
 /** Stores whose records are plain `{ id }` objects written as they are. */
-type PlainStore = 'documents' | 'careTeam' | 'events' | 'plans' | 'threads' | 'posts';
+type PlainStore = 'documents' | 'careTeam' | 'events' | 'plans' | 'threads' | 'posts' | 'measurements';
 
 /** Checks every item, naming the faulty one in the error (e.g. `documents[3].title`). */
 function checkEach<T, R>(list: string, items: readonly T[] | undefined, check: (item: T) => R, versioned = true): R[] {
@@ -143,6 +144,11 @@ export async function importPatientRecord(
   const intakes = checkEach('intakes', record.intakes, (intake) => ({ ...intake, ...checkIntake(intake) }));
   const threadsIn = checkEach('forumThreads', record.forumThreads, checkThread);
   const posts = checkEach('forumPosts', record.forumPosts, checkPost);
+  const glucose = checkEach('glucoseReadings', record.glucoseReadings ?? [], (reading) => ({
+    ...reading,
+    ...checkGlucoseReading(reading),
+    kind: 'glucose' as const,
+  }));
 
   // `unread` is computed from read marks; a thread imported as read gets one.
   const readMarks: StoredReadMark[] = threadsIn
@@ -172,6 +178,7 @@ export async function importPatientRecord(
   await putIntakes(context, intakes, replace);
   await putAll(context, 'threads', threads, replace);
   await putAll(context, 'posts', posts, replace);
+  await putAll(context, 'measurements', glucose, replace);
   if (readMarks.length > 0) {
     await context.database.transaction(['reads'], 'readwrite', async (tx) => {
       const reads = tx.objectStore('reads');

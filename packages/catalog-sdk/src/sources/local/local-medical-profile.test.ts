@@ -78,7 +78,7 @@ describe('LocalDataSource medical profile', () => {
     expect((await source.medicalProfile.get()).allergies).to.deep.equal([]);
   });
 
-  it('upgrades a version 1 record to the medical profile and keeps every existing entry', async () => {
+  it('upgrades a version 1 record to the medical profile and the trackers and keeps every existing entry', async () => {
     const dbName = uniqueDbName();
     // A record written by the previous release: schema version 1, one agenda event.
     const old = await openDB(dbName, 1, {
@@ -127,7 +127,9 @@ describe('LocalDataSource medical profile', () => {
     source.close();
 
     const check = await openDB(dbName);
-    expect(check.version).to.equal(2);
+    // Every later version upgrades the same way (3 adds the trackers' store).
+    expect(check.version).to.equal(3);
+    expect([...check.objectStoreNames]).to.include.members(['profile', 'measurements']);
     expect(await check.get('settings', 'pseudonym')).to.deep.equal({ key: 'pseudonym', value: 'Rein-Vaillant' });
     expect(await check.count('events')).to.equal(1);
     check.close();

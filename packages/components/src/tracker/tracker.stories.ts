@@ -1,0 +1,105 @@
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { CarnetLocale } from '../shared/localization.js';
+import '../provider/provider.js';
+import './tracker.js';
+import { localSourceWithFault, type StoryFault } from '../test-helpers/story-faults.js';
+import { themeSheetLink } from '../test-helpers/story-themes.js';
+import { seedGlucose } from './test-helpers/glucose-samples.js';
+
+/** Controls of the tracker stories. */
+interface TrackerStoryArgs {
+  locale: CarnetLocale;
+  dbName: string;
+  pathology: 'diabetes' | 'parkinson' | 'kidney';
+  unit: 'mg/dL' | 'mmol/L';
+  /** Fill the record with the diabetes persona's last weeks of values first. */
+  filled: boolean;
+  fault?: StoryFault;
+  themeClass?: string;
+}
+
+function renderTracker(args: TrackerStoryArgs): TemplateResult {
+  const injected = args.fault ? localSourceWithFault(args.dbName, 'trackers', 'list', args.fault) : undefined;
+  return html`${themeSheetLink(args.themeClass)}
+    <carnet-provider
+      class=${ifDefined(args.themeClass)}
+      locale=${args.locale}
+      db-name=${args.dbName}
+      pathology=${args.pathology}
+      .dataSource=${injected}
+      style="padding: 1rem; max-inline-size: 48rem"
+    >
+      <carnet-tracker unit=${args.unit}></carnet-tracker>
+    </carnet-provider>`;
+}
+
+const meta: Meta<TrackerStoryArgs> = {
+  title: 'Record/Tracker',
+  component: 'carnet-tracker',
+  render: renderTracker,
+  args: { locale: 'fr', dbName: 'storybook-tracker', pathology: 'diabetes', unit: 'mg/dL', filled: true },
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    pathology: { control: 'inline-radio', options: ['diabetes', 'parkinson', 'kidney'] },
+    unit: { control: 'inline-radio', options: ['mg/dL', 'mmol/L'] },
+    fault: { control: 'select', options: [undefined, 'never-answers', 'fails'] },
+  },
+  loaders: [
+    async ({ args }) => {
+      const { filled, dbName } = args as TrackerStoryArgs;
+      if (filled) await seedGlucose(dbName);
+      return {};
+    },
+  ],
+};
+export default meta;
+
+type Story = StoryObj<TrackerStoryArgs>;
+
+/** Four weeks of glucose values: latest value, time in range, chart (the table behind its button). */
+export const Glucose: Story = { args: { dbName: 'storybook-tracker-glucose' } };
+
+/** The same values in mmol/L. */
+export const MillimolesPerLitre: Story = { args: { dbName: 'storybook-tracker-mmol', unit: 'mmol/L' } };
+
+/** English strings, dates and digits. */
+export const English: Story = { args: { dbName: 'storybook-tracker-english', locale: 'en' } };
+
+/** Nothing recorded yet: the entry is offered. */
+export const Empty: Story = { args: { dbName: 'storybook-tracker-empty', filled: false } };
+
+/** Kidney failure: weights around the dialysis sessions of the agenda (none recorded yet), limit 2 kg. */
+export const Kidney: Story = {
+  args: { dbName: 'storybook-tracker-kidney', pathology: 'kidney', filled: false },
+  render: (args) =>
+    html`<carnet-provider
+      locale=${args.locale}
+      db-name=${args.dbName}
+      pathology="kidney"
+      demo-persona="kidney"
+      style="padding: 1rem; max-inline-size: 48rem"
+      ><carnet-tracker weight-gain-limit="2"></carnet-tracker
+    ></carnet-provider>`,
+};
+
+/** A pathology whose tracker is not there yet says so. */
+export const OtherPathology: Story = {
+  args: { dbName: 'storybook-tracker-parkinson', pathology: 'parkinson', filled: false },
+};
+
+/** The record never answers: the busy skeleton. */
+export const Loading: Story = { args: { dbName: 'storybook-tracker-loading', fault: 'never-answers', filled: false } };
+
+/** Loading fails: a localized message and Retry. */
+export const LoadError: Story = { args: { dbName: 'storybook-tracker-error', fault: 'fails', filled: false } };
+
+/** Dark theme. */
+export const DarkTheme: Story = { args: { dbName: 'storybook-tracker-dark', themeClass: 'carnet-theme-dark' } };
+
+/** High-contrast theme. */
+export const HighContrastTheme: Story = {
+  args: { dbName: 'storybook-tracker-high-contrast', themeClass: 'carnet-theme-high-contrast' },
+};
