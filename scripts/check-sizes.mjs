@@ -91,12 +91,15 @@ export function budgetOf(name) {
  */
 export const CEILINGS = {
   // 2026-12-07, after merging main: 80.9, 76.8, 65.9, 61.8 and 174.3 kB (docs/performance.md).
-  agenda: 82.5 * 1024,
-  'pill-organiser': 78.5 * 1024,
-  'document-browser': 67.5 * 1024,
-  reminders: 63.5 * 1024,
+  // Raised the same day once skip links, hidden documents, the app catalogue, reminders and the
+  // tracker had landed (provider 37.3 → 39.5 kB): 84.1, 81.2, 69.8, 64.5, 67.6 and 196.6 kB.
+  agenda: 84.5 * 1024,
+  'pill-organiser': 81.5 * 1024,
+  'document-browser': 70 * 1024,
+  reminders: 65 * 1024,
+  tracker: 68 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
-  carnet: 176 * 1024,
+  carnet: 197 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
