@@ -213,4 +213,25 @@ describe('<carnet-sharing>', () => {
     expect(element.matches(':state(empty)')).to.equal(true);
     await expect(element).to.be.accessible();
   });
+
+  it('the confirmation says who loses what in English too', async () => {
+    const provider = await fixture<CarnetProvider>(
+      html`<carnet-provider locale="en" .dataSource=${sharingSource()}
+        ><carnet-sharing></carnet-sharing
+      ></carnet-provider>`,
+    );
+    const element = provider.querySelector('carnet-sharing') as CarnetSharing;
+    await settled(element);
+    await waitUntil(() => queryByRole(element, 'button', 'Withdraw access from Karim Benali'), 'English wording');
+    await activate(byRole(element, 'button', 'Withdraw access from Karim Benali'));
+    const dialog = element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="confirm-dialog"]');
+    await waitUntil(() => dialog?.open, 'the confirmation open', PATIENCE);
+    expect(text(dialog)).to.contain('Karim Benali will no longer be able to see your agenda and your pill organiser.');
+    expect(element.shadowRoot?.activeElement).to.equal(
+      byRole(dialog as HTMLDialogElement, 'button', 'Keep the access'),
+    );
+    await expect(element).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog?.open, 'closed');
+  });
 });
