@@ -137,8 +137,13 @@ describe('a caregiver given access by the patient (two real sign-ins)', { timeou
       fetch(agendaSearch, { headers: { Authorization: `Bearer ${caregiver.token()}` } });
     assert.equal((await asCaregiver()).status, 200);
 
-    // The patient revokes; the caregiver's next request is refused, within seconds.
+    // The patient revokes, and confirms in the dialog that says who loses what (nothing
+    // is revoked before); the caregiver's next request is refused, within seconds.
     await grantRow.locator('[part="revoke"]').click();
+    const confirmation = sharing.locator('dialog[part="confirm-dialog"]');
+    await confirmation.getByText('Nadia Benali ne pourra plus voir votre agenda.').waitFor();
+    assert.equal((await asCaregiver()).status, 200);
+    await confirmation.getByRole('button', { name: 'Retirer l’accès', exact: true }).click();
     await grantRow.waitFor({ state: 'detached' });
     const refusedAfter = await eventually(
       'the caregiver is refused the agenda',

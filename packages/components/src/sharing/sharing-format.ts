@@ -16,6 +16,27 @@ export function partLabel(part: RecordPart): string {
   }
 }
 
+/** A part as the patient's own, in a sentence: « votre agenda ». Called at render time (locale). */
+export function yourPart(part: RecordPart): string {
+  switch (part) {
+    case 'documents':
+      return msg('vos documents');
+    case 'agenda':
+      return msg('votre agenda');
+    case 'organiser':
+      return msg('votre pilulier');
+    case 'messages':
+      return msg('vos messages');
+  }
+}
+
+/** « votre agenda et votre pilulier »: the parts a grant opens, as the patient's own. */
+export function yourParts(parts: GrantedParts, locale: string): string {
+  const items = RECORD_PARTS.filter((part) => parts[part]).map(yourPart);
+  if (items.length === 0) return msg('votre carnet');
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
 /** A level in words. */
 export function levelLabel(level: AccessLevel): string {
   return level === 'write' ? msg('lecture et modification') : msg('lecture seule');

@@ -11,6 +11,8 @@ import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
 import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
 import { DataLoader } from '../shared/data-loader.controller.js';
+import { DialogController } from '../shared/dialog.controller.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { SharingController, type SharingOutcome } from './sharing.controller.js';
@@ -18,6 +20,7 @@ import {
   problemMessage,
   renderAddProfessional,
   renderCareTeam,
+  renderConfirmDialog,
   renderGrantForm,
   renderGrants,
   type SharingView,
@@ -38,7 +41,10 @@ interface SharingData {
  * she gave access to (which parts, read or read-write, until when), a form to
  * give a caregiver access, revocation that takes effect at the caregiver's
  * next request, and the professionals of her care team, whom she may stop
- * sharing with. Place it inside a `<carnet-provider>` in connected mode (an
+ * sharing with. Revoking and stopping are confirmed first in a dialog that
+ * says who loses access to what, with focus on the safe choice (« Garder
+ * l’accès », « Continuer à partager »), so a repeated key press never
+ * removes an access. Place it inside a `<carnet-provider>` in connected mode (an
  * on-device record is shared with nobody).
  *
  * @summary Who can see my record: caregivers and professionals.
@@ -55,6 +61,7 @@ interface SharingData {
  * @csspart stop-sharing - The Ne plus partager button of a professional.
  * @csspart share-form - The form sharing the record with a professional of the directory.
  * @csspart share - The Partager mon carnet button of that form.
+ * @csspart confirm-dialog - The confirmation before an access is revoked or sharing stops (focus on the safe choice).
  *
  * @cssprop --carnet-sharing-item-background - Background of each person's row.
  *
@@ -67,7 +74,7 @@ interface SharingData {
  */
 @localized()
 export class CarnetSharing extends CarnetWidget {
-  static override styles = [baseStyles, stateStyles, dateTimeFieldStyles, sharingStyles];
+  static override styles = [baseStyles, stateStyles, dateTimeFieldStyles, dialogStyles, sharingStyles];
 
   /** Where accesses are read and changed; given by the enclosing `<carnet-provider>`. */
   @consume({ context: dataSourceContext, subscribe: true })
@@ -97,6 +104,13 @@ export class CarnetSharing extends CarnetWidget {
     () => this.locale,
   );
 
+  private readonly confirmDialog = new DialogController(this, {
+    selector: 'dialog[part="confirm-dialog"]',
+    isOpen: () => this.sharing.pending !== undefined,
+    onDismiss: () => this.sharing.cancel(),
+    returnFocusFallback: () => this.renderRoot.querySelector<HTMLElement>('#caregivers-title'),
+  });
+
   /** Reads the accesses again. */
   refresh(): Promise<void> {
     return this.loader.reload();
@@ -115,6 +129,7 @@ export class CarnetSharing extends CarnetWidget {
 
   private afterChange(outcome: SharingOutcome): void {
     const data = this.loader.data;
+    let heading = 'caregivers-title';
     const nameOf = (grant: CaregiverGrant): string =>
       data?.caregivers.find((caregiver) => caregiver.id === grant.caregiverId)?.name ??
       grant.caregiverName ??
@@ -140,6 +155,7 @@ export class CarnetSharing extends CarnetWidget {
         });
         break;
       default:
+        heading = outcome.action === 'stop-sharing' ? 'professionals-title' : heading;
         this.announcer.announce(
           outcome.action === 'share'
             ? msg(str`Votre carnet est partagé avec ${memberName(outcome.practitionerId)}.`)
@@ -147,15 +163,15 @@ export class CarnetSharing extends CarnetWidget {
         );
         emit(this, 'carnet-sharing-change', { action: outcome.action, personId: outcome.practitionerId });
     }
-    void this.loader.reload().then(() => this.focusAfterChange());
+    void this.loader.reload().then(() => this.focusAfterChange(heading));
   }
 
   /** After a change the pressed button may be gone: focus goes to the section's heading. */
-  private focusAfterChange(): void {
+  private focusAfterChange(heading: string): void {
     void this.updateComplete.then(() => {
       const active = this.shadowRoot?.activeElement;
       if (active && active !== this.shadowRoot?.host) return;
-      this.shadowRoot?.querySelector<HTMLElement>('#caregivers-title')?.focus();
+      this.shadowRoot?.querySelector<HTMLElement>(`#${heading}`)?.focus();
     });
   }
 
@@ -172,6 +188,7 @@ export class CarnetSharing extends CarnetWidget {
       draft: this.sharing.draft,
       busy: this.sharing.busy,
       problem: this.sharing.problem,
+      pending: this.sharing.pending,
       onCaregiver: (id) => this.sharing.chooseCaregiver(id),
       onPart: (part, level) => this.sharing.choosePart(part, level),
       onUntil: (typed) => this.sharing.chooseUntil(typed),
@@ -180,12 +197,12 @@ export class CarnetSharing extends CarnetWidget {
         const name = data.caregivers.find((caregiver) => caregiver.id === this.sharing.draft.caregiverId)?.name;
         void this.sharing.grant(source, name);
       },
-      onRevoke: (grant) => {
-        if (source) void this.sharing.revoke(source, grant);
+      onRevoke: (grant, name) => this.sharing.ask({ action: 'revoke', grant, name }),
+      onStopSharing: (member) => this.sharing.ask({ action: 'stop-sharing', member }),
+      onConfirm: () => {
+        if (source) void this.sharing.confirm(source);
       },
-      onStopSharing: (member) => {
-        if (source) void this.sharing.stopSharing(source, member.id);
-      },
+      onCancel: () => this.confirmDialog.dismiss(),
       onPractitioner: (id) => this.sharing.choosePractitioner(id),
       onShare: () => {
         if (source) void this.sharing.share(source);
@@ -226,8 +243,9 @@ export class CarnetSharing extends CarnetWidget {
         ${renderGrants(view)} ${renderGrantForm(view)}
       </section>
       <section aria-labelledby="professionals-title">
-        <h3 id="professionals-title">${msg('Professionnels de santé')}</h3>
+        <h3 id="professionals-title" tabindex="-1">${msg('Professionnels de santé')}</h3>
         ${renderCareTeam(view)} ${renderAddProfessional(view)}
-      </section>`;
+      </section>
+      ${renderConfirmDialog(view)}`;
   }
 }

@@ -1,5 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AccessLevel, CaregiverGrant, DataSource, GrantedParts, RecordPart } from '@carnet/catalog-sdk';
+import type {
+  AccessLevel,
+  CareTeamMember,
+  CaregiverGrant,
+  DataSource,
+  GrantedParts,
+  RecordPart,
+} from '@carnet/catalog-sdk';
 import { parseDateField } from '../shared/date-time-fields.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { endOfDay } from './sharing-format.js';
@@ -23,6 +30,10 @@ export type SharingOutcome =
   | { action: 'revoke'; grant: CaregiverGrant }
   | { action: 'share' | 'stop-sharing'; practitionerId: string };
 
+/** A removal of access waiting for the patient's confirmation. */
+export type PendingRemoval =
+  { action: 'revoke'; grant: CaregiverGrant; name: string } | { action: 'stop-sharing'; member: CareTeamMember };
+
 const EMPTY: GrantDraft = { caregiverId: '', parts: {}, untilDay: '' };
 
 /**
@@ -39,6 +50,8 @@ export class SharingController implements ReactiveController {
   busy?: string;
   /** Why the last intent failed. */
   problem?: SharingProblem;
+  /** The removal asked for, shown in the confirmation dialog until confirmed or cancelled. */
+  pending?: PendingRemoval;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -97,6 +110,31 @@ export class SharingController implements ReactiveController {
       this.draft = EMPTY;
       this.done({ action: 'grant', grant });
     });
+  }
+
+  /** Asks to remove an access: nothing is removed before {@link confirm}. */
+  ask(removal: PendingRemoval): void {
+    if (this.busy) return;
+    this.pending = removal;
+    this.problem = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Keeps the access: closes the confirmation. */
+  cancel(): void {
+    if (!this.pending) return;
+    this.pending = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Removes the access asked for, once confirmed. */
+  async confirm(source: DataSource): Promise<void> {
+    const pending = this.pending;
+    if (!pending || this.busy) return;
+    this.pending = undefined;
+    this.host.requestUpdate();
+    if (pending.action === 'revoke') await this.revoke(source, pending.grant);
+    else await this.stopSharing(source, pending.member.id);
   }
 
   async revoke(source: DataSource, grant: CaregiverGrant): Promise<void> {

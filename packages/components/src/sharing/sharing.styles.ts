@@ -93,6 +93,24 @@ export const sharingStyles = css`
     justify-self: start;
   }
 
+  .action--danger {
+    border-color: var(--carnet-sys-danger);
+    background: var(--carnet-sys-danger);
+    color: var(--carnet-sys-on-accent);
+    font-weight: 600;
+  }
+
+  .dialog-title {
+    margin: 0 0 var(--carnet-sys-space-s, 0.5rem);
+    font-size: var(--carnet-sys-font-size-title, 1.375rem);
+  }
+
+  .form-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--carnet-sys-space-s, 0.5rem);
+  }
+
   .action[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.7;

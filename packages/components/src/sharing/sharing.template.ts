@@ -8,8 +8,8 @@ import { RECORD_PARTS } from '@carnet/catalog-sdk';
 import { dateShape, formatDateField } from '../shared/date-time-fields.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
-import type { GrantDraft, SharingProblem } from './sharing.controller.js';
-import { levelLabel, partLabel, partsSummary, untilLabel } from './sharing-format.js';
+import type { GrantDraft, PendingRemoval, SharingProblem } from './sharing.controller.js';
+import { levelLabel, partLabel, partsSummary, untilLabel, yourParts } from './sharing-format.js';
 
 /** The levels a part's list offers. */
 const PART_LEVELS: readonly (AccessLevel | 'none')[] = ['none', 'read', 'write'];
@@ -29,13 +29,21 @@ export interface SharingView {
   draft: GrantDraft;
   busy: string | undefined;
   problem: SharingProblem | undefined;
+  /** The removal waiting for confirmation. */
+  pending: PendingRemoval | undefined;
   onCaregiver(id: string): void;
   onPart(part: RecordPart, level: AccessLevel | 'none'): void;
   /** The last day, as typed. */
   onUntil(typed: string): void;
   onGrant(): void;
-  onRevoke(grant: CaregiverGrant): void;
+  /** Asks to revoke (opens the confirmation). */
+  onRevoke(grant: CaregiverGrant, name: string): void;
+  /** Asks to stop sharing (opens the confirmation). */
   onStopSharing(member: CareTeamMember): void;
+  /** Confirms the pending removal. */
+  onConfirm(): void;
+  /** Keeps the access: closes the confirmation. */
+  onCancel(): void;
   onPractitioner(id: string): void;
   onShare(): void;
 }
@@ -81,7 +89,7 @@ export function renderGrants(view: SharingView): TemplateResult {
             part="revoke"
             aria-label=${msg(str`Retirer l’accès de ${name}`)}
             aria-disabled=${view.busy === grant.id ? 'true' : 'false'}
-            @click=${() => view.onRevoke(grant)}
+            @click=${() => view.onRevoke(grant, name)}
           >
             ${view.busy === grant.id ? msg('Retrait…') : msg('Retirer l’accès')}
           </button>
@@ -246,4 +254,55 @@ export function renderAddProfessional(view: SharingView): TemplateResult | typeo
       ${view.busy === 'share' ? msg('Enregistrement…') : msg('Partager mon carnet')}
     </button>
   </form>`;
+}
+
+/**
+ * The confirmation of a removal: who loses access to what, in plain words. The safe
+ * choice (« Garder l’accès », « Continuer à partager ») holds focus first, so a
+ * repeated key press keeps the access.
+ */
+export function renderConfirmDialog(view: SharingView): TemplateResult {
+  const pending = view.pending;
+  let body: TemplateResult = html`<h2 id="confirm-title" class="dialog-title">${msg('Confirmer')}</h2>`;
+  if (pending) {
+    const revoke = pending.action === 'revoke';
+    const name = revoke ? pending.name : pending.member.name;
+    body = html`<form
+      class="dialog-form"
+      novalidate
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        view.onConfirm();
+      }}
+    >
+      <h2 id="confirm-title" class="dialog-title">
+        ${revoke ? msg(str`Retirer l’accès de ${name} ?`) : msg(str`Ne plus partager avec ${name} ?`)}
+      </h2>
+      <p id="confirm-description">
+        ${
+          revoke
+            ? msg(str`${name} ne pourra plus voir ${yourParts(pending.grant.parts, view.locale)}.`)
+            : msg(str`${name} ne pourra plus voir votre carnet.`)
+        }
+      </p>
+      <div class="form-actions">
+        <button type="button" class="touch-target action" data-action="cancel" autofocus @click=${view.onCancel}>
+          ${revoke ? msg('Garder l’accès') : msg('Continuer à partager')}
+        </button>
+        <button type="submit" class="touch-target action action--danger" data-action="confirm">
+          ${revoke ? msg('Retirer l’accès') : msg('Ne plus partager')}
+        </button>
+      </div>
+    </form>`;
+  }
+  return html`<dialog
+    id="confirm-dialog"
+    class="dialog"
+    part="confirm-dialog"
+    role="alertdialog"
+    aria-labelledby="confirm-title"
+    aria-describedby=${pending ? 'confirm-description' : nothing}
+  >
+    ${body}
+  </dialog>`;
 }

@@ -1,6 +1,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '../test-helpers/fixture.js';
+import { activate, PATIENCE } from '../test-helpers/dialog-contract.js';
 import { allByRole, byRole, chooseOption, click, queryByRole, typeInto } from '../test-helpers/person.js';
 import type { CarnetProvider } from '../provider/provider.js';
 import type { CarnetSharing } from './sharing.js';
@@ -32,6 +33,14 @@ const professionals = (element: CarnetSharing): string[] =>
 /** Picks an option of the list labelled `label` with the keyboard. */
 const choose = (element: CarnetSharing, label: string | RegExp, option: string | RegExp): Promise<void> =>
   chooseOption(byRole<HTMLSelectElement>(element, 'combobox', label), option);
+
+/** The confirmation dialog, once open with the title `title`. */
+async function confirmation(element: CarnetSharing, title: string): Promise<HTMLDialogElement> {
+  const dialog = element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="confirm-dialog"]');
+  if (!dialog) throw new Error('no confirmation dialog');
+  await waitUntil(() => dialog.open && text(dialog.querySelector('h2')) === title, `« ${title} » open`, PATIENCE);
+  return dialog;
+}
 
 describe('<carnet-sharing>', () => {
   afterEach(async () => {
@@ -93,20 +102,62 @@ describe('<carnet-sharing>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('revokes an access and stops sharing with a professional; focus stays in the element', async () => {
+  it('revokes an access and stops sharing with a professional once confirmed; focus stays in the element', async () => {
     const source = sharingSource();
     const element = await fixture<CarnetSharing>(html`<carnet-sharing .dataSource=${source}></carnet-sharing>`);
     await settled(element);
-    byRole(element, 'button', 'Retirer l’accès de Karim Benali').focus();
+    await activate(byRole(element, 'button', 'Retirer l’accès de Karim Benali'));
+    const dialog = await confirmation(element, 'Retirer l’accès de Karim Benali ?');
+    expect(text(dialog)).to.contain('Karim Benali ne pourra plus voir votre agenda et votre pilulier.');
+    expect(source.calls.revoked, 'nothing revoked before confirming').to.deep.equal([]);
+    // The safe choice comes first; Tab goes on to the destructive one.
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot?.activeElement).to.equal(byRole(dialog, 'button', 'Retirer l’accès'));
     const revoked = oneEvent(element, 'carnet-sharing-change');
     await sendKeys({ press: 'Enter' });
     expect((await revoked).detail).to.include({ action: 'revoke', grantId: 'grant-1' });
     await waitUntil(() => grants(element).length === 0, 'no access left');
+    expect(dialog.open).to.equal(false);
     expect(text(element.shadowRoot)).to.contain('Vous n’avez donné accès à aucun aidant.');
     await waitUntil(() => element.shadowRoot?.activeElement?.id === 'caregivers-title', 'focus on the heading');
+
     await click(byRole(element, 'button', 'Ne plus partager avec Dr Claire Martin'));
+    const stop = await confirmation(element, 'Ne plus partager avec Dr Claire Martin ?');
+    expect(text(stop)).to.contain('Dr Claire Martin ne pourra plus voir votre carnet.');
+    await click(byRole(stop, 'button', 'Ne plus partager'));
     await waitUntil(() => professionals(element).length === 1, 'one left');
     expect(source.calls.stopped).to.deep.equal(['pro-1']);
+    await waitUntil(() => element.shadowRoot?.activeElement?.id === 'professionals-title', 'focus on the heading');
+  });
+
+  it('a repeated key press keeps the access: the first Enter after opening chooses « Garder l’accès »', async () => {
+    const source = sharingSource();
+    const element = await fixture<CarnetSharing>(html`<carnet-sharing .dataSource=${source}></carnet-sharing>`);
+    await settled(element);
+    const revoke = byRole(element, 'button', 'Retirer l’accès de Karim Benali');
+    await activate(revoke);
+    const dialog = await confirmation(element, 'Retirer l’accès de Karim Benali ?');
+    expect(element.shadowRoot?.activeElement).to.equal(byRole(dialog, 'button', 'Garder l’accès'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !dialog.open, 'the dialog closed');
+    await waitUntil(() => element.shadowRoot?.activeElement === revoke, 'focus back on the button');
+    expect(source.calls.revoked).to.deep.equal([]);
+    expect(grants(element)).to.have.length(1);
+
+    // Stopping sharing: the first Enter chooses « Continuer à partager »; Escape cancels too.
+    const stopButton = byRole(element, 'button', 'Ne plus partager avec Dr Claire Martin');
+    await activate(stopButton);
+    const stop = await confirmation(element, 'Ne plus partager avec Dr Claire Martin ?');
+    expect(element.shadowRoot?.activeElement).to.equal(byRole(stop, 'button', 'Continuer à partager'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !stop.open, 'the dialog closed');
+    await activate(stopButton);
+    await confirmation(element, 'Ne plus partager avec Dr Claire Martin ?');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !stop.open, 'Escape closed it');
+    await waitUntil(() => element.shadowRoot?.activeElement === stopButton, 'focus back on the button');
+    expect(source.calls.stopped).to.deep.equal([]);
+    expect(professionals(element)).to.have.length(2);
   });
 
   it('shares the record with a professional of the directory', async () => {
@@ -133,6 +184,8 @@ describe('<carnet-sharing>', () => {
     );
     await settled(element);
     await click(byRole(element, 'button', 'Retirer l’accès de Karim Benali'));
+    const dialog = await confirmation(element, 'Retirer l’accès de Karim Benali ?');
+    await click(byRole(dialog, 'button', 'Retirer l’accès'));
     await waitUntil(() => queryByRole(element, 'alert'), 'problem shown');
     expect(text(byRole(element, 'alert'))).to.contain('Le changement n’a pas pu être enregistré');
     expect(grants(element)).to.have.length(1);
@@ -159,5 +212,26 @@ describe('<carnet-sharing>', () => {
     await waitUntil(() => text(element.shadowRoot).includes('Nothing is shared from this device'), 'English');
     expect(element.matches(':state(empty)')).to.equal(true);
     await expect(element).to.be.accessible();
+  });
+
+  it('the confirmation says who loses what in English too', async () => {
+    const provider = await fixture<CarnetProvider>(
+      html`<carnet-provider locale="en" .dataSource=${sharingSource()}
+        ><carnet-sharing></carnet-sharing
+      ></carnet-provider>`,
+    );
+    const element = provider.querySelector('carnet-sharing') as CarnetSharing;
+    await settled(element);
+    await waitUntil(() => queryByRole(element, 'button', 'Withdraw access from Karim Benali'), 'English wording');
+    await activate(byRole(element, 'button', 'Withdraw access from Karim Benali'));
+    const dialog = element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="confirm-dialog"]');
+    await waitUntil(() => dialog?.open, 'the confirmation open', PATIENCE);
+    expect(text(dialog)).to.contain('Karim Benali will no longer be able to see your agenda and your pill organiser.');
+    expect(element.shadowRoot?.activeElement).to.equal(
+      byRole(dialog as HTMLDialogElement, 'button', 'Keep the access'),
+    );
+    await expect(element).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog?.open, 'closed');
   });
 });
