@@ -76,13 +76,21 @@ export class ConnectedModeController implements ReactiveController {
    * The patient chose « Se souvenir de cet appareil »: the cached record (and
    * changes not yet sent) are kept after sign-out. Read when the data source is created.
    */
-  rememberDevice = false;
+  get rememberDevice(): boolean {
+    return this.remember;
+  }
+
+  /** The patient's « Se souvenir de cet appareil » choice, used by the next data source created. */
+  setRememberDevice(remember: boolean): void {
+    this.remember = remember;
+  }
   /**
    * Sign-out waits for the patient's confirmation: changes not yet sent (or
    * waiting for a choice) would be deleted from this device with the cache.
    */
   confirmingSignOut = false;
 
+  private remember = false;
   private readonly host: ConnectedModeHost;
   private readonly onStateChange: () => void;
   private settings?: ConnectionSettings;

@@ -359,6 +359,8 @@ export class CarnetProvider extends CarnetElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // Before any data source is created: the cache keeps the record after sign-out only if asked.
+    this.connection.setRememberDevice(this.remember);
     if (changed.has('locale')) {
       const locale = this.locale ?? DEFAULT_CARNET_LOCALE;
       this.providedLocale = locale;
@@ -449,7 +451,7 @@ export class CarnetProvider extends CarnetElement {
 
   private readonly onRememberChange = (remember: boolean): void => {
     this.remember = remember;
-    this.connection.rememberDevice = remember;
+    this.connection.setRememberDevice(remember);
     writeRememberDevice(remember);
   };
 
@@ -460,7 +462,6 @@ export class CarnetProvider extends CarnetElement {
 
   protected override render(): unknown {
     if (this.connectedMode && !this.dataSource) {
-      this.connection.rememberDevice = this.remember;
       const view = this.connectedView.render({
         signInMode: this.signInMode,
         onRetry: this.retry,
