@@ -99,7 +99,8 @@ export const CEILINGS = {
   reminders: 65 * 1024,
   tracker: 68 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
-  carnet: 197 * 1024,
+  // 197.5 kB once sharing confirms before revoking (the same day).
+  carnet: 198 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
