@@ -11,6 +11,7 @@ import { recordRevisionContext } from '../context/record-revision.context.js';
 import type { RecordRevision } from '../context/record-revision.context.js';
 import { emit } from '../events/emit.js';
 import type {} from '../events/carnet-intake-change.js';
+import type { CarnetSessionChangeEvent } from '../events/carnet-session-change.js';
 import { mealTimesConverter } from '../pill-organiser/organiser-attributes.js';
 import { formatClockTime } from '../pill-organiser/organiser-format.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
@@ -20,6 +21,8 @@ import { DataLoader } from '../shared/data-loader.controller.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { ReminderClockController } from './reminder-clock.controller.js';
+import { ReminderMemory } from './reminder-memory.js';
+import type { ReminderAction } from './reminder-memory.js';
 import { notificationText, reminderText } from './reminder-words.js';
 import { remindersStyles } from './reminders.styles.js';
 import { renderNotice, renderNotifications } from './reminders.template.js';
@@ -40,6 +43,11 @@ const RECORD_EVENTS = ['carnet-intake-change', 'carnet-plan-change', 'carnet-eve
  *
  * « Pris » records the dose through the data source as the pill organiser does, so
  * the organiser and the agenda under the same provider show it at once.
+ *
+ * « Compris » and « Plus tard » are remembered for the browser tab (a reload does
+ * not ring the reminder again) and shared with the site's other open tabs, where the
+ * reminder stops ringing too. Only reminder keys and times are kept, in the tab's
+ * `sessionStorage`; they are forgotten at sign-out.
  *
  * @summary Due reminders, in the page and as system notifications.
  * @tag carnet-reminders
@@ -119,8 +127,8 @@ export class CarnetReminders extends CarnetWidget {
   /** Bumped to read the record again (a change elsewhere, a new day). */
   @state() private readEpoch = 0;
 
-  readonly #dismissed = new Set<string>();
-  readonly #snoozedUntil = new Map<string, number>();
+  /** « Compris » and « Plus tard », kept over a reload and shared with the site's other tabs. */
+  readonly #memory = new ReminderMemory((action) => this.#onOtherTab(action));
   readonly #recorded = new Set<string>();
   readonly #saving = new Set<string>();
   readonly #failures = new Map<string, string>();
@@ -158,12 +166,28 @@ export class CarnetReminders extends CarnetWidget {
     super.connectedCallback();
     this.#scope = this.closest('carnet-provider') ?? this.ownerDocument;
     for (const type of RECORD_EVENTS) this.#scope.addEventListener(type, this.#onRecordChange);
+    this.#scope.addEventListener('carnet-session-change', this.#onSessionChange);
+    this.#memory.open(this.clock().getTime());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const type of RECORD_EVENTS) this.#scope?.removeEventListener(type, this.#onRecordChange);
+    this.#scope?.removeEventListener('carnet-session-change', this.#onSessionChange);
     this.#scope = undefined;
+    this.#memory.close();
+  }
+
+  /** Signing out forgets what was put away or off in this tab. */
+  readonly #onSessionChange = (event: Event): void => {
+    if ((event as CarnetSessionChangeEvent).detail.authenticated === false) this.#memory.forget();
+  };
+
+  /** A reminder was put away, put off or recorded in another tab: this one shows the same. */
+  #onOtherTab(action: ReminderAction): void {
+    this.#removing(action.key);
+    if (action.type === 'taken') this.readEpoch += 1;
+    this.checkNow();
   }
 
   /** Looks at the clock now (e.g. after the device woke up), then waits for the next reminder. */
@@ -211,9 +235,9 @@ export class CarnetReminders extends CarnetWidget {
     }
     this.due = due.filter(
       (reminder) =>
-        !this.#dismissed.has(reminder.key) &&
+        !this.#memory.dismissed.has(reminder.key) &&
         !this.#recorded.has(reminder.key) &&
-        (this.#snoozedUntil.get(reminder.key) ?? 0) <= at,
+        (this.#memory.snoozedUntil.get(reminder.key) ?? 0) <= at,
     );
     const ringing = this.due.filter((reminder) => !this.#rung.has(this.#ringId(reminder)));
     for (const reminder of ringing) this.#rung.add(this.#ringId(reminder));
@@ -224,13 +248,13 @@ export class CarnetReminders extends CarnetWidget {
     } catch {
       next = undefined;
     }
-    for (const until of this.#snoozedUntil.values())
+    for (const until of this.#memory.snoozedUntil.values())
       if (until > at && (next === undefined || until < next.getTime())) next = new Date(until);
     this.wake.wakeAt(next, now);
   }
 
   #ringId(reminder: DueReminder): string {
-    return `${reminder.key}#${this.#snoozedUntil.get(reminder.key) ?? 0}`;
+    return `${reminder.key}#${this.#memory.snoozedUntil.get(reminder.key) ?? 0}`;
   }
 
   /** One announcement for what just started ringing, and one system notification each. */
@@ -260,7 +284,8 @@ export class CarnetReminders extends CarnetWidget {
         takenAt: this.clock().toISOString(),
       });
       this.#recorded.add(reminder.key);
-      this.#removing(reminder);
+      this.#memory.taken(reminder.key);
+      this.#removing(reminder.key);
       this.announcer.announce(msg('Prise enregistrée.'));
       emit(this, 'carnet-intake-change', { planId, scheduledAt, status: saved.status });
     } catch (error) {
@@ -275,26 +300,26 @@ export class CarnetReminders extends CarnetWidget {
     if (reminder.kind !== 'dose') return;
     const now = this.clock();
     const until = now.getTime() + this.snoozeMinutes * 60_000;
-    this.#snoozedUntil.set(reminder.key, until);
-    this.#removing(reminder);
+    this.#memory.snooze(reminder.key, until);
+    this.#removing(reminder.key);
     const time = formatClockTime(instantToZoned(new Date(until), reminder.timeZone).slice(11, 16), this.locale);
     this.announcer.announce(msg(str`Rappel reporté à ${time}.`));
     this.checkNow();
   };
 
   readonly #dismiss = (reminder: DueReminder): void => {
-    this.#dismissed.add(reminder.key);
-    this.#removing(reminder);
+    this.#memory.dismiss(reminder.key, this.clock().getTime());
+    this.#removing(reminder.key);
     this.checkNow();
   };
 
   /** Focus moves to the next reminder (or the heading) when the one it was on goes away. */
-  #removing(reminder: DueReminder): void {
+  #removing(key: string): void {
     const active = this.shadowRoot?.activeElement;
     const notice = active?.closest<HTMLElement>('[data-reminder-key]');
-    if (notice?.dataset['reminderKey'] !== reminder.key) return;
-    const others = this.due.filter((other) => other.key !== reminder.key);
-    const index = this.due.findIndex((other) => other.key === reminder.key);
+    if (notice?.dataset['reminderKey'] !== key) return;
+    const others = this.due.filter((other) => other.key !== key);
+    const index = this.due.findIndex((other) => other.key === key);
     this.#focusAfterRemoval = others[Math.min(index, others.length - 1)]?.key ?? '';
   }
 

@@ -1,7 +1,7 @@
 // <carnet-reminders> in connected mode, against the REAL demo OpenID provider and FHIR
 // server: « Pris » on a dose records it on the server, and the organiser beside it shows it.
-import { createFhirDataSource, doseKey, scheduledDoses } from '@carnet/catalog-sdk';
-import type { DataSource, ScheduledDose, CarnetSession } from '@carnet/catalog-sdk';
+import { CARNET_SCOPES, CarnetSession, createFhirDataSource, doseKey, scheduledDoses } from '@carnet/catalog-sdk';
+import type { DataSource, ScheduledDose } from '@carnet/catalog-sdk';
 import { expect, fixture, html, waitUntil } from '../test-helpers/fixture.js';
 import {
   CLIENT_ID,
@@ -99,5 +99,49 @@ describe('<carnet-reminders> connected (real platform)', function () {
     await waitUntil(() => organiserDose()?.dataset['state'] === 'taken', 'the organiser shows it taken', {
       timeout: 15_000,
     });
+  });
+
+  it('« Plus tard » is forgotten at sign-out: nothing of it stays in the tab', async () => {
+    const dose = await aFutureDose();
+    const now = new Date(Date.parse(dose.scheduledAt) + 2 * 60_000);
+    // The session the provider uses, as it would make it, except that leaving for the
+    // provider's sign-out page is observed instead of followed (the test page stays).
+    const left: string[] = [];
+    const own = await CarnetSession.create({
+      issuer: platform.issuer,
+      clientId: CLIENT_ID,
+      redirectUri: platform.callbackUrl,
+      scopes: [...CARNET_SCOPES],
+      fhirBaseUrl: platform.fhirBaseUrl,
+      navigate: (url) => left.push(url),
+    });
+    const provider = await fixture<CarnetProvider>(
+      html`<carnet-provider
+        issuer=${platform.issuer}
+        client-id=${CLIENT_ID}
+        fhir-base-url=${platform.fhirBaseUrl}
+        redirect-uri=${platform.callbackUrl}
+        sign-in="popup"
+        db-name=${dbName}
+        .session=${own}
+      >
+        <carnet-reminders .clock=${clockAt(now)}></carnet-reminders>
+      </carnet-provider>`,
+    );
+    await waitUntil(() => provider.recordStatus === 'signed-out', 'sign-in prompt', { timeout: 15_000 });
+    await signInThroughProvider(provider, 'diabetes');
+    const reminders = provider.querySelector('carnet-reminders') as CarnetReminders;
+    const notice = (): HTMLElement | undefined =>
+      notices(reminders).find((candidate) => candidate.dataset['reminderKey'] === dose.key);
+    await waitUntil(() => notice(), 'the dose rings', { timeout: 15_000 });
+    await realClick(notice()?.querySelector('[part="snooze-button"]') as HTMLElement);
+    await waitUntil(() => notice() === undefined, 'put off', { timeout: 15_000 });
+    expect(sessionStorage.getItem('carnet:reminders')).to.contain(dose.key);
+
+    const signOut = provider.shadowRoot?.querySelector<HTMLElement>('[part~="sign-out-button"]');
+    await realClick(signOut as HTMLElement);
+    await waitUntil(() => provider.recordStatus === 'signed-out', 'signed out', { timeout: 15_000 });
+    expect(sessionStorage.getItem('carnet:reminders')).to.equal(null);
+    expect(left).to.have.length(1);
   });
 });
