@@ -60,10 +60,14 @@ export function measureCdn() {
       chunk.name === 'carnet' ? Object.values(FETCHED_AT_CONNECT).flat() : (FETCHED_AT_CONNECT[chunk.name] ?? []);
     for (const k of connected)
       if (manifest[k]) for (const c of closure(k, 'imports')) if (!eager.has(c)) started.add(c);
-    // Everything reachable through dynamic imports, minus what is already eager.
+    // Everything reachable through dynamic imports (at any depth), minus what is already eager.
     const lazy = new Set();
-    for (const k of eager)
-      for (const d of manifest[k].dynamicImports ?? []) for (const c of closure(d, 'imports')) lazy.add(c);
+    const pending = [...eager, ...started];
+    while (pending.length) {
+      const k = pending.pop();
+      for (const d of manifest[k].dynamicImports ?? [])
+        for (const c of closure(d, 'imports')) if (!lazy.has(c)) (lazy.add(c), pending.push(c));
+    }
     for (const k of eager) lazy.delete(k);
     for (const k of started) lazy.delete(k);
     sizes[chunk.name] = {

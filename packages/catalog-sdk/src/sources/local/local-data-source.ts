@@ -15,9 +15,8 @@ import { ALL_STORES, CarnetDatabase, type LocalContext } from './database.js';
 import { LocalAgendaRepository } from './local-agenda.js';
 import { LocalCareTeamRepository } from './local-care-team.js';
 import { LocalDocumentRepository } from './local-documents.js';
-import { LocalForumRepository } from './local-forum.js';
 import { LocalMessageRepository } from './local-messages.js';
-import { importPatientRecord } from './local-import.js';
+import { LazyLocalForum, importPatientRecordOnDemand } from './lazy-local.js';
 import { LocalMedicationRepository } from './local-medications.js';
 import { LocalMedicalProfileRepository } from './local-medical-profile.js';
 import { LocalTrackerRepository } from './local-trackers.js';
@@ -81,7 +80,7 @@ class IndexedDbDataSource implements LocalDataSource {
     this.documents = new LocalDocumentRepository(context);
     this.agenda = new LocalAgendaRepository(context);
     this.medications = new LocalMedicationRepository(context);
-    this.forum = new LocalForumRepository(context);
+    this.forum = new LazyLocalForum(context);
     this.careTeam = new LocalCareTeamRepository(context);
     this.medicalProfile = new LocalMedicalProfileRepository(context);
     this.trackers = new LocalTrackerRepository(context);
@@ -91,7 +90,7 @@ class IndexedDbDataSource implements LocalDataSource {
     record: PatientRecord,
     options: { replace?: boolean; contents?: ReadonlyMap<string, Blob> } = {},
   ): Promise<void> {
-    return importPatientRecord(this.#context, record, options.replace === true, options.contents);
+    return importPatientRecordOnDemand(this.#context, record, options.replace === true, options.contents);
   }
 
   isEmpty(): Promise<boolean> {
