@@ -18,6 +18,12 @@ function importOnce<M>(load: () => Promise<M>, what: string): () => Promise<M> {
 }
 
 const loadForum = importOnce(() => import('./local-forum.js'), 'forum');
+const loadDocuments = importOnce(() => import('./local-documents.js'), 'documents');
+const loadAgenda = importOnce(() => import('./local-agenda.js'), 'agenda');
+const loadMedications = importOnce(() => import('./local-medications.js'), 'medications');
+const loadTrackers = importOnce(() => import('./local-trackers.js'), 'trackers');
+const loadMedicalProfile = importOnce(() => import('./local-medical-profile.js'), 'medical profile');
+const loadCareTeam = importOnce(() => import('./local-care-team.js'), 'care team');
 const loadImport = importOnce(() => import('./local-import.js'), 'import');
 
 /** Imports a whole record into the local database (`local-import.ts`, loaded on first use). */
@@ -29,6 +35,76 @@ export async function importPatientRecordOnDemand(
 ): Promise<void> {
   const { importPatientRecord } = await loadImport();
   return importPatientRecord(context, record, replace, contents);
+}
+
+/**
+ * A repository whose code is imported on its first call: each of `methods` (every public
+ * method of the class, which the type requires) waits for the module, then answers as the real
+ * repository. A page downloads only the repositories its widgets use.
+ */
+function lazyRepository<R extends object>(create: () => Promise<R>, methods: Record<keyof R, true>): R {
+  let repository: Promise<R> | undefined;
+  const lazy: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const name of Object.keys(methods)) {
+    lazy[name] = async (...args) => {
+      const real = await (repository ??= create().catch((error: unknown) => {
+        repository = undefined;
+        throw error;
+      }));
+      return (real as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]!(...args);
+    };
+  }
+  return lazy as unknown as R;
+}
+
+/** The on-device repositories other than the forum, each loaded on its first call. */
+export function lazyLocalRepositories(context: LocalContext) {
+  return {
+    documents: lazyRepository(async () => new (await loadDocuments()).LocalDocumentRepository(context), {
+      list: true,
+      listAll: true,
+      get: true,
+      create: true,
+      update: true,
+      getContent: true,
+      send: true,
+      listSendings: true,
+    }),
+    agenda: lazyRepository(async () => new (await loadAgenda()).LocalAgendaRepository(context), {
+      list: true,
+      get: true,
+      create: true,
+      update: true,
+      delete: true,
+    }),
+    medications: lazyRepository(async () => new (await loadMedications()).LocalMedicationRepository(context), {
+      listPlans: true,
+      getPlan: true,
+      createPlan: true,
+      updatePlan: true,
+      addBox: true,
+      stopPlan: true,
+      resumePlan: true,
+      listIntakes: true,
+      recordIntake: true,
+      updateIntake: true,
+      deleteIntake: true,
+    }),
+    trackers: lazyRepository(async () => new (await loadTrackers()).LocalTrackerRepository(context), {
+      list: true,
+      add: true,
+      import: true,
+      remove: true,
+    }),
+    medicalProfile: lazyRepository(
+      async () => new (await loadMedicalProfile()).LocalMedicalProfileRepository(context),
+      { get: true, add: true, update: true, remove: true },
+    ),
+    careTeam: lazyRepository(async () => new (await loadCareTeam()).LocalCareTeamRepository(context), {
+      list: true,
+      get: true,
+    }),
+  };
 }
 
 /**
