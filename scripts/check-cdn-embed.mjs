@@ -30,11 +30,15 @@ const PAGES = {
   'forum-feed': 'carnet-forum-feed',
 };
 
-/** Pages of the provider alone: in local mode, and in connected mode (against this server). */
+/**
+ * Pages of the provider alone, in local mode and in connected mode (against this server), and of
+ * the agenda on an empty local record (the first page names its script, `/<name>.js`).
+ */
 const PROVIDER_PAGES = {
   'provider-local': '<carnet-provider><p>Contenu</p></carnet-provider>',
   'provider-connected':
     '<carnet-provider issuer="{origin}/oidc" client-id="cdn-check" fhir-base-url="/fhir"><p>Contenu</p></carnet-provider>',
+  'agenda-empty': '<carnet-provider><carnet-agenda></carnet-agenda></carnet-provider>',
 };
 
 const server = createServer(async (req, res) => {
@@ -44,7 +48,7 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': CSP });
     res.end(
       `<!doctype html><html lang="fr"><head><link rel="icon" href="data:,"></head><body>` +
-        `<script type="module" src="/provider.js"></script>` +
+        `<script type="module" src="/${page.split('-')[0]}.js"></script>` +
         PROVIDER_PAGES[page].replace('{origin}', `http://${req.headers.host}`) +
         '</body></html>',
     );
@@ -190,6 +194,37 @@ await check(
       }),
     // The aborted chunk and the import that failed with it, as the browser reports them.
     expectedErrors: /connected-part|net::ERR_INTERNET_DISCONNECTED|Failed to load resource/,
+  },
+);
+// The local record's repositories load as the widgets first read them: a failed download shows the
+// widget's error with Retry (never a blank widget), and Retry loads it.
+let failAgendaFirst = true;
+await check(
+  'agenda-empty',
+  async (page) => {
+    await page.locator('carnet-agenda [part="error"][role="alert"]').waitFor(WAIT);
+    await page.locator('carnet-agenda [part="retry"]').click(WAIT);
+    await page.locator('carnet-agenda [part="error"]').waitFor({ ...WAIT, state: 'detached' });
+    await page.waitForFunction(
+      () => {
+        const root = document.querySelector('carnet-agenda')?.shadowRoot;
+        return (
+          root?.querySelector('[part~="toolbar"], [part~="empty"], [role="grid"]') &&
+          !root.querySelector('[aria-busy="true"]')
+        );
+      },
+      null,
+      WAIT,
+    );
+  },
+  {
+    prepare: (page) =>
+      page.route(/\/chunks\/local-agenda-[^/]*\.js$/, (route) => {
+        if (!failAgendaFirst) return route.continue();
+        failAgendaFirst = false;
+        return route.abort('internetdisconnected');
+      }),
+    expectedErrors: /local-agenda|net::ERR_INTERNET_DISCONNECTED|Failed to load resource/,
   },
 );
 
