@@ -3,7 +3,9 @@
 // Checks that the code split on demand arrives and works there: the document browser's search chunk
 // (a typed query narrows the list) and the forum's Markdown reader (an opened thread's posts are
 // formatted), and the agenda and pill organiser drawing recurring events and doses with the part
-// of `rrule` the CDN files keep (vite.cdn.config.ts), with no error in the page. Run after `node scripts/check-sizes.mjs` (which builds the
+// of `rrule` the CDN files keep (vite.cdn.config.ts), with no error in the page; and the provider's
+// connected-mode code: never downloaded by a page in local mode, and in connected mode a failed
+// download of it shows the error with Retry, which loads it (the sign-in prompt appears). Run after `node scripts/check-sizes.mjs` (which builds the
 // files); `npm test` runs both.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -28,9 +30,43 @@ const PAGES = {
   'forum-feed': 'carnet-forum-feed',
 };
 
+/**
+ * Pages of the provider alone, in local mode and in connected mode (against this server), and of
+ * the agenda on an empty local record (the first page names its script, `/<name>.js`).
+ */
+const PROVIDER_PAGES = {
+  'provider-local': '<carnet-provider><p>Contenu</p></carnet-provider>',
+  'provider-connected':
+    '<carnet-provider issuer="{origin}/oidc" client-id="cdn-check" fhir-base-url="/fhir"><p>Contenu</p></carnet-provider>',
+  'agenda-empty': '<carnet-provider><carnet-agenda></carnet-agenda></carnet-provider>',
+};
+
 const server = createServer(async (req, res) => {
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   const page = /^\/([a-z-]+)\.html$/.exec(path)?.[1];
+  if (page && page in PROVIDER_PAGES) {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': CSP });
+    res.end(
+      `<!doctype html><html lang="fr"><head><link rel="icon" href="data:,"></head><body>` +
+        `<script type="module" src="/${page.split('-')[0]}.js"></script>` +
+        PROVIDER_PAGES[page].replace('{origin}', `http://${req.headers.host}`) +
+        '</body></html>',
+    );
+    return;
+  }
+  if (path === '/fhir/.well-known/smart-configuration') {
+    // Enough for the session to be created and the sign-in prompt shown (nobody signs in here).
+    const origin = `http://${req.headers.host}`;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        issuer: `${origin}/oidc`,
+        authorization_endpoint: `${origin}/oidc/auth`,
+        token_endpoint: `${origin}/oidc/token`,
+      }),
+    );
+    return;
+  }
   if (page && page in PAGES) {
     const tag = PAGES[page];
     res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': CSP });
@@ -57,7 +93,7 @@ const browser = await chromium.launch({ executablePath: requireChrome(), args: C
 const failures = [];
 const WAIT = { timeout: 45_000 };
 
-async function check(name, run) {
+async function check(name, run, { prepare, expectedErrors } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -66,9 +102,11 @@ async function check(name, run) {
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('request', (request) => chunks.push(new URL(request.url()).pathname));
   try {
+    await prepare?.(page);
     await page.goto(`${base}/${name}.html`);
     await run(page, chunks);
-    if (errors.length) throw new Error(`errors in the page: ${errors.join(' | ')}`);
+    const unexpected = errors.filter((error) => !expectedErrors?.test(error));
+    if (unexpected.length) throw new Error(`errors in the page: ${unexpected.join(' | ')}`);
     console.log(`  ✔ ${name}`);
   } catch (error) {
     failures.push(name);
@@ -124,6 +162,71 @@ await check('forum-feed', async (page, chunks) => {
   );
   if (!chunks.some((path) => /\/marked[^/]*\.js$/.test(path))) throw new Error('marked was not loaded on demand');
 });
+// Connected mode's code (the provider's sign-in UI and the SDK's OpenID and FHIR half) is never
+// downloaded by a page in local mode…
+const CONNECTED_CHUNK = /\/chunks\/connected-(part|sdk)-[^/]*\.js$/;
+await check('provider-local', async (page, chunks) => {
+  await page.locator('carnet-provider p').waitFor(WAIT);
+  await page.waitForFunction(() => document.querySelector('carnet-provider')?.recordStatus === 'ready', null, WAIT);
+  const connected = chunks.filter((path) => CONNECTED_CHUNK.test(path));
+  if (connected.length) throw new Error(`a local-mode page downloaded ${connected.join(', ')}`);
+});
+// …and a connected page whose first download of it fails says so with Retry, which loads it.
+let failFirst = true;
+await check(
+  'provider-connected',
+  async (page, chunks) => {
+    const alert = page.locator('carnet-provider [part="error"][role="alert"]');
+    await alert.waitFor(WAIT);
+    const text = (await alert.textContent()) ?? '';
+    if (!/Vérifiez votre connexion/.test(text)) throw new Error(`unexpected error message: ${text.trim()}`);
+    await page.locator('carnet-provider [part="retry"]').click(WAIT);
+    await page.locator('carnet-provider [part="sign-in-button"]').waitFor(WAIT);
+    if (!chunks.some((path) => /\/chunks\/connected-part-/.test(path)))
+      throw new Error('connected-part was not loaded');
+  },
+  {
+    prepare: (page) =>
+      page.route(/\/chunks\/connected-part-[^/]*\.js$/, (route) => {
+        if (!failFirst) return route.continue();
+        failFirst = false;
+        return route.abort('internetdisconnected');
+      }),
+    // The aborted chunk and the import that failed with it, as the browser reports them.
+    expectedErrors: /connected-part|net::ERR_INTERNET_DISCONNECTED|Failed to load resource/,
+  },
+);
+// The local record's repositories load as the widgets first read them: a failed download shows the
+// widget's error with Retry (never a blank widget), and Retry loads it.
+let failAgendaFirst = true;
+await check(
+  'agenda-empty',
+  async (page) => {
+    await page.locator('carnet-agenda [part="error"][role="alert"]').waitFor(WAIT);
+    await page.locator('carnet-agenda [part="retry"]').click(WAIT);
+    await page.locator('carnet-agenda [part="error"]').waitFor({ ...WAIT, state: 'detached' });
+    await page.waitForFunction(
+      () => {
+        const root = document.querySelector('carnet-agenda')?.shadowRoot;
+        return (
+          root?.querySelector('[part~="toolbar"], [part~="empty"], [role="grid"]') &&
+          !root.querySelector('[aria-busy="true"]')
+        );
+      },
+      null,
+      WAIT,
+    );
+  },
+  {
+    prepare: (page) =>
+      page.route(/\/chunks\/local-agenda-[^/]*\.js$/, (route) => {
+        if (!failAgendaFirst) return route.continue();
+        failAgendaFirst = false;
+        return route.abort('internetdisconnected');
+      }),
+    expectedErrors: /local-agenda|net::ERR_INTERNET_DISCONNECTED|Failed to load resource/,
+  },
+);
 
 await browser.close();
 server.close();

@@ -85,9 +85,16 @@ export default defineConfig({
       '@carnet/catalog-sdk': fileURLToPath(new URL('../catalog-sdk/src/index.ts', import.meta.url)),
     },
   },
+  // Chunks are found relative to the file importing them (`import.meta.url`), so the files work
+  // from any folder of any host (a CDN path such as `/npm/@carnet/components/dist/cdn/`).
+  base: './',
   build: {
     target: 'es2022',
     outDir: 'dist/cdn',
+    // No preload helper: a lazy chunk's own imports are fetched once it arrives. The helper (about
+    // 1 kB in every entry, and `__vite__mapDeps` tables in every importer) resolved them from the
+    // site root, which broke lazy loading when the files are served from a sub-folder.
+    modulePreload: false,
     emptyOutDir: true,
     sourcemap: true,
     manifest: true,

@@ -1,9 +1,9 @@
-import { html, nothing } from 'lit';
+import { adoptStyles, html, nothing } from 'lit';
 import type { ComplexAttributeConverter, PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { CARNET_SCOPES, PATHOLOGIES } from '@carnet/catalog-sdk';
+import { CARNET_SCOPES, CarnetError, PATHOLOGIES } from '@carnet/catalog-sdk';
 import type { CarnetSession, DataSource, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { localeContext } from '../context/locale.context.js';
@@ -11,9 +11,6 @@ import { pathologyContext } from '../context/pathology.context.js';
 import { sessionContext } from '../context/session.context.js';
 import { recordRevisionContext } from '../context/record-revision.context.js';
 import type { RecordRevision } from '../context/record-revision.context.js';
-import { DialogController } from '../shared/dialog.controller.js';
-import { dialogStyles } from '../shared/dialog.styles.js';
-import { SyncStatusController } from './sync-status.controller.js';
 import { readRememberDevice, writeRememberDevice } from './remember-device.js';
 import type { CarnetSessionLike } from '../context/session.context.js';
 import type { CarnetErrorDetail } from '../events/carnet-error.js';
@@ -35,12 +32,11 @@ import { stateStyles } from '../shared/states.styles.js';
 import { carnetTokens } from '../shared/tokens.styles.js';
 import { currentPageUri, scopesConverter, signInModeConverter } from './connected-config.js';
 import type { SignInMode } from './connected-config.js';
-import { ConnectedModeController } from './connected-mode.controller.js';
 import type { ConnectionSettings } from './connected-mode.controller.js';
-import { ConnectedModeView, RECORD_STATUS_OF_CONNECTION } from './connected-mode.template.js';
+import type { ConnectedPart } from './connected-part.js';
+import { loadOnce } from '../shared/load-once.js';
 import { LocalRecord } from './local-record.js';
 import { providerStyles } from './provider.styles.js';
-import { sessionHeaderStyles } from './session-header.styles.js';
 import { SkipLinksController } from './skip-links.controller.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
 
@@ -61,6 +57,13 @@ const localeConverter: ComplexAttributeConverter<CarnetLocale | undefined> = {
   fromAttribute: (value) => toCarnetLocale(value),
   toAttribute: (value) => value,
 };
+
+/** Connected mode's code, loaded the first time a provider is configured for it (see `connected-part.ts`). */
+// The SDK's connected half (`connected-sdk.ts`, which the part imports on demand too) is
+// fetched at the same time rather than after it.
+const loadConnectedPart = loadOnce(() =>
+  Promise.all([import('./connected-part.js'), import('./connected-sdk.js')]).then(([part]) => part),
+);
 
 // Changing any of these builds the data source again.
 const SOURCE_PROPERTIES = [
@@ -139,7 +142,7 @@ const SOURCE_PROPERTIES = [
  */
 @localized()
 export class CarnetProvider extends CarnetElement {
-  static override styles = [carnetTokens, baseStyles, stateStyles, dialogStyles, providerStyles, sessionHeaderStyles];
+  static override styles = [carnetTokens, baseStyles, stateStyles, providerStyles];
 
   /**
    * Interface language: `fr` or `en`. When absent, taken from the nearest
@@ -286,21 +289,8 @@ export class CarnetProvider extends CarnetElement {
   @provide({ context: recordRevisionContext }) private providedRevision?: RecordRevision;
 
   private readonly announcer = new LiveAnnouncer(this);
-  private readonly connection = new ConnectedModeController(this, () => this.followConnection());
-  private readonly connectedView = new ConnectedModeView(this, this.connection, this.announcer);
-  private readonly syncStatus = new SyncStatusController(this, () => {
-    this.providedRevision = this.syncStatus.revision;
-  });
-  private readonly conflictDialog = new DialogController(this, {
-    selector: 'dialog[part="conflict-dialog"]',
-    isOpen: () => this.syncStatus.reviewing !== undefined,
-    onDismiss: () => this.syncStatus.postpone(),
-  });
-  private readonly signOutDialog = new DialogController(this, {
-    selector: 'dialog[part="sign-out-dialog"]',
-    isOpen: () => this.connection.confirmingSignOut,
-    onDismiss: () => this.connection.cancelSignOut(),
-  });
+  /** Connected mode, once its code has loaded (`connected-part.ts`: never in local mode). */
+  private connected?: ConnectedPart;
   private readonly localRecord = new LocalRecord({
     ready: (source, seeded) => {
       this.useSource(source);
@@ -322,7 +312,7 @@ export class CarnetProvider extends CarnetElement {
 
   /** Connected mode: the session in use (the one given in `.session`, or the one the provider created). */
   get activeSession(): CarnetSession | undefined {
-    return this.connection.session;
+    return this.connected?.connection.session;
   }
 
   /** True when connected mode is configured (`.session`, or any of `issuer`, `client-id`, `fhir-base-url`). */
@@ -335,12 +325,12 @@ export class CarnetProvider extends CarnetElement {
    * popup mode call it from a click handler (browsers block popups otherwise).
    */
   signIn(): Promise<void> {
-    return this.connection.signIn();
+    return this.connected?.connection.signIn() ?? Promise.resolve();
   }
 
   /** Connected mode: signs the patient out (tokens revoked at the provider) and shows the sign-in prompt. */
   signOut(): Promise<void> {
-    return this.connection.signOut();
+    return this.connected?.connection.signOut() ?? Promise.resolve();
   }
 
   override connectedCallback(): void {
@@ -360,7 +350,7 @@ export class CarnetProvider extends CarnetElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     // Before any data source is created: the cache keeps the record after sign-out only if asked.
-    this.connection.setRememberDevice(this.remember);
+    this.connected?.connection.setRememberDevice(this.remember);
     if (changed.has('locale')) {
       const locale = this.locale ?? DEFAULT_CARNET_LOCALE;
       this.providedLocale = locale;
@@ -386,19 +376,55 @@ export class CarnetProvider extends CarnetElement {
     this.providedSession = undefined;
     this.failure = undefined;
     if (this.dataSource) {
-      this.connection.stop();
+      this.connected?.connection.stop();
       this.useSource(this.dataSource);
       return;
     }
     if (this.connectedMode) {
-      this.connection.start(this.connectionSettings());
+      if (this.connected) this.connected.connection.start(this.connectionSettings());
+      else this.loadConnected();
       return;
     }
-    this.connection.stop(true);
+    this.connected?.connection.stop(true);
     if (this.localRecord.open(this.dbName, this.demoPersona) === 'seeding') {
       this.status = 'seeding';
       this.announcer.announce(msg('Préparation du carnet de démonstration…'));
     }
+  }
+
+  /**
+   * Loads connected mode's code, then prepares the record again; meanwhile the
+   * provider says it is connecting, and if the code cannot be loaded it shows
+   * the network error with Retry (which loads it again).
+   */
+  private loadConnected(): void {
+    this.status = 'connecting';
+    loadConnectedPart().then(
+      ({ ConnectedPart, connectedStyles }) => {
+        if (!this.connected) {
+          this.connected = new ConnectedPart(this, this.announcer, {
+            changed: () => this.followConnection(),
+            revised: (revision) => {
+              this.providedRevision = revision;
+            },
+          });
+          this.connected.connection.setRememberDevice(this.remember);
+          adoptStyles(this.renderRoot as ShadowRoot, [...CarnetProvider.elementStyles, ...connectedStyles]);
+        }
+        // Unless the provider left the page or was switched to another mode meanwhile.
+        if (!this.isConnected || !this.connectedMode || this.dataSource) return;
+        this.recordNeedsPreparing = true;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        if (this.isConnected && this.connectedMode && !this.dataSource && !this.connected)
+          this.fail(
+            new CarnetError('network', 'error.network', 'The connected-mode code could not be loaded', {
+              cause: error,
+            }),
+          );
+      },
+    );
   }
 
   private connectionSettings(): ConnectionSettings {
@@ -418,17 +444,19 @@ export class CarnetProvider extends CarnetElement {
 
   /** Mirrors connected mode's state into what the widgets receive and what is rendered. */
   private followConnection(): void {
-    if (!this.connectedMode || this.dataSource) return;
-    this.syncStatus.follow(this.connection.cachedSource?.sync);
+    const part = this.connected;
+    if (!part || !this.connectedMode || this.dataSource) return;
+    const { connection, syncStatus } = part;
+    syncStatus.follow(connection.cachedSource?.sync);
     // A caregiver's widgets wait until they chose whose record to open.
-    const choosing = this.connection.isCaregiver && this.connection.recordOf === undefined;
-    const provided = choosing ? undefined : this.connection.dataSource;
+    const choosing = connection.isCaregiver && connection.recordOf === undefined;
+    const provided = choosing ? undefined : connection.dataSource;
     if (this.providedDataSource !== provided) {
-      this.providedRevision = this.connection.cachedSource ? this.syncStatus.revision : undefined;
+      this.providedRevision = connection.cachedSource ? syncStatus.revision : undefined;
     }
     this.providedDataSource = provided;
-    this.providedSession = this.connection.sessionView;
-    this.status = RECORD_STATUS_OF_CONNECTION[this.connection.status];
+    this.providedSession = connection.sessionView;
+    this.status = part.recordStatus;
     this.requestUpdate();
   }
 
@@ -451,7 +479,7 @@ export class CarnetProvider extends CarnetElement {
 
   private readonly onRememberChange = (remember: boolean): void => {
     this.remember = remember;
-    this.connection.setRememberDevice(remember);
+    this.connected?.connection.setRememberDevice(remember);
     writeRememberDevice(remember);
   };
 
@@ -460,16 +488,27 @@ export class CarnetProvider extends CarnetElement {
     this.requestUpdate();
   };
 
+  /** Connected mode before its code has loaded: connecting, or the failed load with Retry. */
+  private renderConnectedLoading(): unknown {
+    if (this.status === 'error' && this.failure)
+      return renderErrorState({ message: userMessageFor(this.failure.messageKey), onRetry: this.retry });
+    return html`<div class="busy" part="busy">
+      <span class="spinner" aria-hidden="true"></span>
+      <span>${msg('Connexion à votre espace santé…')}</span>
+    </div>`;
+  }
+
   protected override render(): unknown {
     if (this.connectedMode && !this.dataSource) {
-      const view = this.connectedView.render({
-        signInMode: this.signInMode,
-        onRetry: this.retry,
-        syncStatus: this.syncStatus,
-        remember: this.remember,
-        onRememberChange: this.onRememberChange,
-        locale: this.providedLocale,
-      });
+      const view = this.connected
+        ? this.connected.render({
+            signInMode: this.signInMode,
+            onRetry: this.retry,
+            remember: this.remember,
+            onRememberChange: this.onRememberChange,
+            locale: this.providedLocale,
+          })
+        : this.renderConnectedLoading();
       return html`${view} ${this.announcer.region()}`;
     }
     return html`

@@ -12,15 +12,8 @@ import type {
   TrackerRepository,
 } from '../data-source.js';
 import { ALL_STORES, CarnetDatabase, type LocalContext } from './database.js';
-import { LocalAgendaRepository } from './local-agenda.js';
-import { LocalCareTeamRepository } from './local-care-team.js';
-import { LocalDocumentRepository } from './local-documents.js';
-import { LocalForumRepository } from './local-forum.js';
 import { LocalMessageRepository } from './local-messages.js';
-import { importPatientRecord } from './local-import.js';
-import { LocalMedicationRepository } from './local-medications.js';
-import { LocalMedicalProfileRepository } from './local-medical-profile.js';
-import { LocalTrackerRepository } from './local-trackers.js';
+import { LazyLocalForum, importPatientRecordOnDemand, lazyLocalRepositories } from './lazy-local.js';
 
 /** Options of the on-device data source. */
 export interface LocalDataSourceOptions {
@@ -78,20 +71,22 @@ class IndexedDbDataSource implements LocalDataSource {
 
   constructor(context: LocalContext) {
     this.#context = context;
-    this.documents = new LocalDocumentRepository(context);
-    this.agenda = new LocalAgendaRepository(context);
-    this.medications = new LocalMedicationRepository(context);
-    this.forum = new LocalForumRepository(context);
-    this.careTeam = new LocalCareTeamRepository(context);
-    this.medicalProfile = new LocalMedicalProfileRepository(context);
-    this.trackers = new LocalTrackerRepository(context);
+    // Each repository's code is imported on its first call: a page downloads only what its widgets read.
+    const repositories = lazyLocalRepositories(context);
+    this.documents = repositories.documents;
+    this.agenda = repositories.agenda;
+    this.medications = repositories.medications;
+    this.forum = new LazyLocalForum(context);
+    this.careTeam = repositories.careTeam;
+    this.medicalProfile = repositories.medicalProfile;
+    this.trackers = repositories.trackers;
   }
 
   importRecord(
     record: PatientRecord,
     options: { replace?: boolean; contents?: ReadonlyMap<string, Blob> } = {},
   ): Promise<void> {
-    return importPatientRecord(this.#context, record, options.replace === true, options.contents);
+    return importPatientRecordOnDemand(this.#context, record, options.replace === true, options.contents);
   }
 
   isEmpty(): Promise<boolean> {
