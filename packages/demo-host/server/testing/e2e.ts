@@ -227,13 +227,18 @@ export async function fillLogin(page: Page, login: string): Promise<void> {
 
 /**
  * After the login form: answers the consent page when the provider shows one (it asks once
- * per grant), then waits to be back where `back` matches.
+ * per grant), then (unless `arrive` is false) waits for the page where `back` matches to load.
  */
-export async function consentIfAsked(page: Page, back: RegExp, answer: 'allow' | 'deny' = 'allow'): Promise<void> {
+export async function consentIfAsked(
+  page: Page,
+  back: RegExp,
+  answer: 'allow' | 'deny' = 'allow',
+  arrive = true,
+): Promise<void> {
   await page.waitForURL((url) => url.pathname.startsWith('/interaction/') || back.test(url.href));
   if (page.url().includes('/interaction/'))
     await page.click(answer === 'allow' ? 'button.primary' : 'button.secondary');
-  await page.waitForURL(back);
+  if (arrive) await page.waitForURL(back);
 }
 
 /** Signs in through the provider's pages (the page is on them): login form, consent, back where `back` matches. */
@@ -260,7 +265,8 @@ export async function signInOnSite(
   const signIn = page.locator('carnet-provider [part="sign-in-button"]');
   await Promise.all([page.waitForURL(/\/interaction\//), signIn.click()]);
   await fillLogin(page, login);
-  await consentIfAsked(page, back);
+  // Back on the site, the patient's name in the header says the sign-in is over.
+  await consentIfAsked(page, back, 'allow', false);
   await page.locator('carnet-provider [part="session-name"]').waitFor();
   progress(`signed in as ${login}`);
 }
