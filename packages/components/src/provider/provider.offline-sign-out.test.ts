@@ -13,7 +13,7 @@ import { offlineAgenda, onePending, syncLine, text, writeNote } from './test-hel
 
 describe('<carnet-provider> offline cache: unsent changes at sign-out (FHIR server stopped for real)', function () {
   this.timeout(90_000);
-  const suite = offlineAgenda('conflict');
+  const suite = offlineAgenda('sign-out');
 
   it('signing out with changes not yet sent asks first; staying keeps them and they are sent once the server is back', async () => {
     await withStoppableServer(async () => {
