@@ -5,7 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { CHROME_ARGS, requireChrome } from './scripts/find-chrome.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
-import { carnetPlatformPlugin } from './scripts/wtr-platform-plugin.mjs';
+import { bootsBeforeTests, carnetPlatformPlugin } from './scripts/wtr-platform-plugin.mjs';
 import { forcedColorsPlugin } from './scripts/wtr-forced-colors-plugin.mjs';
 import { permissionsPlugin } from './scripts/wtr-permissions-plugin.mjs';
 
@@ -154,8 +154,9 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   plugins: [
     // The demo OpenID provider and FHIR server for the integration tests.
-    // A full run (no --files) has integration tests: the platform boots before them, not inside one.
-    carnetPlatformPlugin({ eager: !process.argv.includes('--files') }),
+    // A run with integration tests (a full run, or chosen files that use the platform) boots it
+    // before them, not inside one: else the boot counts against the first file's time limit.
+    carnetPlatformPlugin({ eager: bootsBeforeTests(process.argv) }),
     // Windows high contrast (forced colours) for the tests of what survives it.
     forcedColorsPlugin(),
     // Notification permission as set in the browser's site settings (reminders).
@@ -215,10 +216,23 @@ export default {
                 progress.trail = [...progress.trail, { title, ms: performance.now() - startedAt }].slice(-5);
                 progress.current = null;
               };
+              // Mocha announces a test before its "before each" hooks: once they are over, the test
+              // is what runs again (else a file cut during that test reads « between tests »).
+              let test = null;
               runner.on('hook', start);
-              runner.on('hook end', end);
-              runner.on('test', start);
-              runner.on('test end', end);
+              runner.on('hook end', () => {
+                end();
+                progress.current = test;
+              });
+              runner.on('test', (runnable) => {
+                start(runnable);
+                test = progress.current;
+              });
+              runner.on('test end', () => {
+                progress.current = test;
+                test = null;
+                end();
+              });
               // The runner sends the results with structuredClone: a failure whose expected or actual
               // value is a DOM node or holds a function would throw there, and the whole file's results
               // would be lost (a file "that did not finish"). Such values are sent as text instead.

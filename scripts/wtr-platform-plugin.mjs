@@ -13,6 +13,9 @@
 //                            (connections refused, data kept) / listens again on the same port.
 // Include it in web-test-runner.config.mjs: `plugins: [..., carnetPlatformPlugin()]`.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../packages/demo-host/server/main.ts', import.meta.url));
@@ -85,6 +88,57 @@ export function carnetPlatformPlugin({ documentCount = 40, eager = false } = {})
       return undefined;
     },
   };
+}
+
+/**
+ * Whether a run with these command-line arguments should boot the platforms before its first
+ * file (`eager`): a full run (no `--files`), or one whose chosen files reach a
+ * `test-helpers/platform` module through their relative imports. Booted lazily instead, the
+ * boot (10 to 30 s on a busy machine, two platforms at once when one file asks for the shared
+ * platform and another for the stoppable one) would count against the time limit of the file
+ * that asked first, and cut it short.
+ */
+export function bootsBeforeTests(argv = process.argv) {
+  const patterns = filesArguments(argv);
+  if (patterns.length === 0) return true;
+  // The files as the test runner itself finds them (its own globby).
+  const runnerRequire = createRequire(createRequire(import.meta.url).resolve('@web/test-runner-core'));
+  const globby = runnerRequire('globby');
+  const files = globby.sync(patterns, { cwd: fileURLToPath(new URL('..', import.meta.url)), absolute: true });
+  return reachesPlatform(files);
+}
+
+/** The values of `--files` (`--files a --files b`, `--files a b`, `--files=a`). */
+function filesArguments(argv) {
+  const patterns = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const argument = argv[i] ?? '';
+    if (argument.startsWith('--files=')) patterns.push(argument.slice('--files='.length));
+    if (argument !== '--files') continue;
+    while (i + 1 < argv.length && !(argv[i + 1] ?? '').startsWith('--')) patterns.push(argv[(i += 1)]);
+  }
+  return patterns;
+}
+
+/** Whether any of `files` imports, directly or through its relative imports, a `test-helpers/platform` module. */
+function reachesPlatform(files) {
+  const seen = new Set();
+  const reaches = (file) => {
+    if (seen.has(file)) return false;
+    seen.add(file);
+    let source;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      return false;
+    }
+    for (const [, specifier] of source.matchAll(/(?:from|import)\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+      if (/test-helpers[\\/]platform\.ts$/.test(target) || reaches(target)) return true;
+    }
+    return false;
+  };
+  return files.some(reaches);
 }
 
 /**

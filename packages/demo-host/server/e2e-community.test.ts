@@ -8,131 +8,37 @@
 // reported); restoring it shows it again to both; no response body B's page
 // received carries A's patient id or name.
 import assert from 'node:assert/strict';
-import { createServer as createNetServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { describe, it } from 'node:test';
 import type { PatientRecord } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
-import { startPlatform, type RunningPlatform } from './main.js';
-import { progress } from './testing/progress.js';
+import { endToEnd, signedIn, type TestPage } from './testing/e2e.js';
 
-const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
-const VITE_CONFIG = fileURLToPath(new URL('../site/vite.config.ts', import.meta.url));
 const TITLE = 'Capteur et piscine, vos astuces ?';
 const OPENING = 'Je reprends la natation : comment gardez-vous le capteur en place ?';
 const REPLY = 'Un patch transparent par-dessus, il tient toute la séance.';
 
-let site: ViteDevServer;
-let origin: string;
-let platform: RunningPlatform;
-let browser: Browser;
-let diabetes: PatientRecord;
+const records = (['diabetes', 'parkinson'] as const).map((persona) => generatePersona(persona, { documentCount: 4 }));
+const diabetes = records[0] as PatientRecord;
 // The people of the story, signed in once and kept across the steps below (each step is its own test).
-let a: SignedInPage;
-let b: SignedInPage;
-let c: SignedInPage;
-let m: SignedInPage;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface SignedInPage {
-  page: Page;
-  errors: string[];
-  /** Every response body the page received (text), in order. */
-  bodies: string[];
-  /** The last bearer token the page sent to the FHIR server. */
-  token: () => string;
-}
-
-async function signedInPage(login: string, path = '/connected.html'): Promise<SignedInPage> {
-  const page = await (await browser.newContext()).newPage();
-  page.setDefaultTimeout(30_000);
-  const errors: string[] = [];
-  const bodies: string[] = [];
-  let token = '';
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('request', (request) => {
-    const authorization = request.headers()['authorization'];
-    if (request.url().startsWith(platform.fhirBaseUrl) && authorization) token = authorization.slice(7);
-  });
-  page.on('response', (response) => {
-    response.text().then(
-      (text) => bodies.push(text),
-      () => undefined, // redirects and 304s have no body
-    );
-  });
-  await page.goto(`${origin}${path}`);
-  progress(`${path} is open`);
-  const signInButton = page.locator('carnet-provider [part="sign-in-button"]');
-  await Promise.all([page.waitForURL(/\/interaction\//), signInButton.click()]);
-  await page.fill('#login', login);
-  await page.fill('#password', 'demo');
-  await page.click('button.primary');
-  await page.waitForURL(/\/interaction\/|(connected|moderation)\.html/);
-  if (page.url().includes('/interaction/')) await page.click('button.primary');
-  await page.locator('carnet-provider [part="session-name"]').waitFor();
-  progress(`signed in as ${login}`);
-  return { page, errors, bodies, token: () => token };
-}
+let a: TestPage;
+let b: TestPage;
+let c: TestPage;
+let m: TestPage;
 
 describe(
   'community between two patients (real site, provider, FHIR server, two browsers)',
   { timeout: 360_000 },
   () => {
-    before(async () => {
-      const { findChrome, CHROME_ARGS } = (await import(FIND_CHROME)) as {
-        findChrome(): string | undefined;
-        CHROME_ARGS: string[];
-      };
-      const executablePath = findChrome();
-      assert.ok(executablePath, 'a Chrome or Chromium is needed');
-      const port = await freePort();
-      site = await createViteServer({
-        configFile: VITE_CONFIG,
-        logLevel: 'warn',
-        server: { host: '127.0.0.1', port, strictPort: true },
-      });
-      await site.listen();
-      progress('the demo site listens');
-      origin = `http://127.0.0.1:${port}`;
-      const records = (['diabetes', 'parkinson'] as const).map((persona) =>
-        generatePersona(persona, { documentCount: 4 }),
-      );
-      diabetes = records[0] as PatientRecord;
-      platform = await startPlatform({
-        oidcPort: 0,
-        fhirPort: 0,
-        siteOrigins: [origin],
-        records,
-      });
-      process.env['CARNET_ISSUER'] = platform.issuer;
-      process.env['CARNET_FHIR_PORT'] = new URL(platform.fhirBaseUrl).port;
-      browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
-      progress('Chromium is up');
-    });
+    const e2e = endToEnd({ platform: () => ({ records }) });
 
-    after(async () => {
-      await browser?.close();
-      await platform?.close();
-      await site?.close();
-    });
+    /** A page of its own signed in as `login`, keeping every response body it receives. */
+    const signedInPage = (login: string, path = '/connected.html'): Promise<TestPage> =>
+      signedIn(e2e, path, login, { keepBodies: true });
 
-    const feedOf = (who: SignedInPage) => who.page.locator('carnet-forum-feed');
-    const moderationOf = (who: SignedInPage) => who.page.locator('carnet-moderation');
+    const feedOf = (who: TestPage) => who.page.locator('carnet-forum-feed');
+    const moderationOf = (who: TestPage) => who.page.locator('carnet-moderation');
     const queuedOpening = () => moderationOf(m).locator('[part~="report"]', { hasText: OPENING });
-    const confirmationOf = (who: SignedInPage) => moderationOf(who).locator('dialog[part="confirm-dialog"]');
+    const confirmationOf = (who: TestPage) => moderationOf(who).locator('dialog[part="confirm-dialog"]');
 
     it('A signs in and opens a discussion', async () => {
       a = await signedInPage('diabetes');
@@ -170,7 +76,7 @@ describe(
       await feedC.locator('[part="thread-open"]').first().waitFor();
       assert.equal(await feedC.getByText(TITLE).count(), 0);
       for (const path of ['/Group/community-diabetes', '/Group/community-diabetes/Communication']) {
-        const response = await fetch(`${platform.fhirBaseUrl}${path}`, {
+        const response = await fetch(`${e2e.platform.fhirBaseUrl}${path}`, {
           headers: { Authorization: `Bearer ${c.token()}` },
         });
         assert.equal(response.status, 404, path);

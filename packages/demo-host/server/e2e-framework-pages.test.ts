@@ -5,18 +5,12 @@
 // after a re-render and a remount; unmounted widgets leave no instance in the
 // heap; no console error.
 import assert from 'node:assert/strict';
-import { createServer as createNetServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import type { CDPSession, Page } from 'playwright-core';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
 import type { PatientRecord } from '@carnet/catalog-sdk';
-import { progress } from './testing/progress.js';
+import { endToEnd, openPage } from './testing/e2e.js';
 
-const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
-const VITE_CONFIG = fileURLToPath(new URL('../site/vite.config.ts', import.meta.url));
 const FRAMEWORKS = [
   { name: 'React', page: 'react.html' },
   { name: 'Vue', page: 'vue.html' },
@@ -30,23 +24,8 @@ const WIDGETS = [
   'carnet-forum-feed',
 ] as const;
 
-let site: ViteDevServer;
-let origin: string;
-let browser: Browser;
 // What the provider imports for `demo-persona="parkinson"` (the generator's defaults).
 const parkinson: PatientRecord = generatePersona('parkinson');
-
-/** A port free right now (Vite's config insists on a fixed one). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Text of a widget, shadow roots included, whitespace collapsed. */
 function deepText(page: Page, tag: string): Promise<string> {
@@ -164,30 +143,8 @@ async function openFirstDocument(page: Page): Promise<void> {
   await closePreview(page);
 }
 
-before(async () => {
-  const { findChrome, CHROME_ARGS } = (await import(FIND_CHROME)) as {
-    findChrome(): string | undefined;
-    CHROME_ARGS: string[];
-  };
-  const executablePath = findChrome();
-  assert.ok(executablePath, 'a Chrome or Chromium is needed');
-  const port = await freePort();
-  site = await createViteServer({
-    configFile: VITE_CONFIG,
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port, strictPort: true },
-  });
-  await site.listen();
-  progress('the demo site listens');
-  origin = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
-  progress('Chromium is up');
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// The demo site alone: its framework pages run the provider in demo mode (no platform).
+const e2e = endToEnd({ platform: false });
 
 for (const framework of FRAMEWORKS) {
   describe(`${framework.name} page of the demo site (real Vite site, Chromium)`, { timeout: 180_000 }, () => {
@@ -196,10 +153,8 @@ for (const framework of FRAMEWORKS) {
     const consoleErrors: string[] = [];
 
     before(async () => {
-      page = await (await browser.newContext()).newPage();
       // Under the runner's silence limit (60 s), so a wait that fails is reported with its cause.
-      page.setDefaultTimeout(40_000);
-      page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+      ({ page } = await openPage(e2e, undefined, { timeout: 40_000, label: 'page error', errors: consoleErrors }));
       page.on('console', (message) => {
         // The site has no favicon yet (issue 19, point 7): the browser's own request for it is not the page's error.
         if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) {
@@ -207,7 +162,7 @@ for (const framework of FRAMEWORKS) {
         }
       });
       cdp = await page.context().newCDPSession(page);
-      await page.goto(`${origin}/${framework.page}`);
+      await page.goto(`${e2e.origin}/${framework.page}`);
     });
 
     after(async () => {

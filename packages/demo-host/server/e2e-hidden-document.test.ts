@@ -6,105 +6,30 @@
 // the server answers 404, and her access history says he could not open it.
 // Shown again, it opens again.
 import assert from 'node:assert/strict';
-import { createServer as createNetServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { describe, it } from 'node:test';
 import type { PatientRecord } from '@carnet/catalog-sdk';
 import { generatePersona } from '@carnet/catalog-sdk/demo-data';
-import { professionalsOf, startPlatform, type RunningPlatform } from './main.js';
-import { progress } from './testing/progress.js';
+import { professionalsOf } from './main.js';
+import { endToEnd, signedIn as signedInAs, type TestPage } from './testing/e2e.js';
 
-const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
-const VITE_CONFIG = fileURLToPath(new URL('../site/vite.config.ts', import.meta.url));
-
-let site: ViteDevServer;
-let origin: string;
-let platform: RunningPlatform;
-let browser: Browser;
-let kidney: PatientRecord;
+const records = (['parkinson', 'diabetes', 'kidney'] as const).map((persona) =>
+  generatePersona(persona, { documentCount: 8 }),
+);
+const kidney = records[2] as PatientRecord;
 const pageErrors: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Opens `path` in a fresh browser context and signs in as `login`; returns the page and its last FHIR token. */
-async function signedIn(path: string, login: string): Promise<{ page: Page; token: () => string }> {
-  const page = await (await browser.newContext()).newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(`${login}: ${error.message}`));
-  let token = '';
-  page.on('request', (request) => {
-    const authorization = request.headers()['authorization'];
-    if (request.url().startsWith(platform.fhirBaseUrl) && authorization) token = authorization.slice(7);
-  });
-  await page.goto(`${origin}${path}`);
-  progress(`${path} is open`);
-  const signIn = page.locator('carnet-provider [part="sign-in-button"]');
-  await Promise.all([page.waitForURL(/\/interaction\//), signIn.click()]);
-  await page.fill('#login', login);
-  await page.fill('#password', 'demo');
-  await page.click('button.primary');
-  await page.waitForURL(new RegExp(`/interaction/|${path.slice(1).replace('.', '\\.')}`));
-  if (page.url().includes('/interaction/')) await page.click('button.primary');
-  await page.locator('carnet-provider [part="session-name"]').waitFor();
-  progress(`signed in as ${login}`);
-  return { page, token: () => token };
-}
-
 describe('a document hidden from professionals (two real sign-ins)', { timeout: 240_000 }, () => {
-  before(async () => {
-    const { findChrome, CHROME_ARGS } = (await import(FIND_CHROME)) as {
-      findChrome(): string | undefined;
-      CHROME_ARGS: string[];
-    };
-    const executablePath = findChrome();
-    assert.ok(executablePath, 'a Chrome or Chromium is needed');
-    const port = await freePort();
-    site = await createViteServer({
-      configFile: VITE_CONFIG,
-      logLevel: 'warn',
-      server: { host: '127.0.0.1', port, strictPort: true },
-    });
-    await site.listen();
-    progress('the demo site listens');
-    origin = `http://127.0.0.1:${port}`;
-    const records = (['parkinson', 'diabetes', 'kidney'] as const).map((persona) =>
-      generatePersona(persona, { documentCount: 8 }),
-    );
-    kidney = records[2] as PatientRecord;
-    platform = await startPlatform({ oidcPort: 0, fhirPort: 0, siteOrigins: [origin], records });
-    progress('the platform answers');
-    process.env['CARNET_ISSUER'] = platform.issuer;
-    process.env['CARNET_FHIR_PORT'] = new URL(platform.fhirBaseUrl).port;
-    browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
-    progress('Chromium is up');
-    // Vite compiles the site on its first visit: done here, so the tests measure the people, not the build.
-    const warm = await browser.newPage();
-    for (const path of ['/connected.html', '/professional.html']) {
-      await warm.goto(`${origin}${path}`);
-      await warm.locator('carnet-provider [part="sign-in-button"]').waitFor({ timeout: 120_000 });
-    }
-    await warm.close();
+  const e2e = endToEnd({
+    platform: () => ({ records }),
+    // Vite compiles the site on its first visit: done before, so the tests measure the people, not the build.
+    warm: ['/connected.html', '/professional.html'],
   });
 
-  after(async () => {
-    await browser?.close();
-    await platform?.close();
-    await site?.close();
-  });
+  /** Opens `path` in a fresh browser context and signs in as `login`; the page and its last FHIR token. */
+  const signedIn = (path: string, login: string): Promise<TestPage> =>
+    signedInAs(e2e, path, login, { label: login, errors: pageErrors });
 
-  let patient: { page: Page; token: () => string };
+  let patient: TestPage;
   let professional: { id: string; name: string };
   let documentTitle = '';
   let documentId = '';
@@ -158,7 +83,7 @@ describe('a document hidden from professionals (two real sign-ins)', { timeout: 
     await inbox.locator('[part="attachment"]', { hasText: 'Document indisponible' }).waitFor();
     assert.equal(await inbox.locator('[part="attachment"]', { hasText: documentTitle }).count(), 0);
     read = (): Promise<Response> =>
-      fetch(`${platform.fhirBaseUrl}/DocumentReference/${documentId}`, {
+      fetch(`${e2e.platform.fhirBaseUrl}/DocumentReference/${documentId}`, {
         headers: { Authorization: `Bearer ${after.token()}` },
       });
     assert.equal((await read()).status, 404);

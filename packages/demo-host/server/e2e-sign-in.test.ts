@@ -4,19 +4,11 @@
 // Token expiry is real: the platform runs with a 35 s access-token lifetime, so
 // the session (which renews 30 s before expiry) renews after about 5 s.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { CARNET_SCOPES } from '@carnet/catalog-sdk';
-import { startPlatform, type RunningPlatform } from './main.js';
-import { progress } from './testing/progress.js';
-
-/** The repository's browser finder (plain JS, loaded by URL so it needs no type declarations). */
-const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
-const HERE = fileURLToPath(new URL('.', import.meta.url));
+import { consentIfAsked, endToEnd, fillLogin, openPage, type EndToEnd, type TestSite } from './testing/e2e.js';
+import { bundleScript, startOwnSite, statusOf, statusPage } from './testing/own-site.js';
 
 /** The test page's script: one session, its outcome written where a person sees it. */
 const PAGE_SCRIPT = `
@@ -46,51 +38,25 @@ if (location.pathname === '/callback.html' && location.search) {
 }
 `;
 
-let platform: RunningPlatform;
-let site: Server;
-let origin: string;
-let browser: Browser;
 const pageErrors: string[] = [];
+let e2e: EndToEnd;
 
-async function startSite(): Promise<void> {
-  const bundle = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: HERE, loader: 'js' },
-    // The SDK from its sources, through its `development` export.
-    conditions: ['development'],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
-  site = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/app.js') {
-      res.setHeader('Content-Type', 'text/javascript');
-      res.end(script);
-      return;
-    }
-    const config = JSON.stringify({
-      issuer: platform.issuer,
-      fhirBaseUrl: platform.fhirBaseUrl,
-      scopes: CARNET_SCOPES,
-    });
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(
-      `<!doctype html><html lang="fr"><body><p id="status" role="status">…</p><script type="application/json" id="config">${config}</script><script type="module" src="/app.js"></script></body></html>`,
-    );
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  origin = `http://localhost:${(site.address() as AddressInfo).port}`;
+/** The SDK page (and its callback page), the SDK bundled from its sources. */
+async function startSite(): Promise<TestSite> {
+  const script = await bundleScript(PAGE_SCRIPT);
+  return startOwnSite((path) =>
+    path === '/app.js'
+      ? { type: 'text/javascript', body: script }
+      : statusPage(
+          'fr',
+          { issuer: e2e.platform.issuer, fhirBaseUrl: e2e.platform.fhirBaseUrl, scopes: CARNET_SCOPES },
+          '/app.js',
+        ),
+  );
 }
 
 async function openSite(path = '/index.html'): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${origin}${path}`);
-  progress(`${path} is open`);
+  const { page } = await openPage(e2e, path, { timeout: 10_000, errors: pageErrors });
   await page.waitForFunction(() => (window as unknown as { carnet?: unknown }).carnet !== undefined);
   return page;
 }
@@ -101,49 +67,16 @@ async function signIn(page: Page, persona: string, consent: 'allow' | 'deny' = '
     page.waitForURL(/\/interaction\//),
     page.evaluate(() => (window as unknown as { carnet: { signIn(): Promise<void> } }).carnet.signIn()),
   ]);
-  await page.fill('#login', persona);
-  await page.fill('#password', 'demo');
-  await page.click('button.primary');
-  await page.waitForURL(/\/interaction\/|callback\.html/);
-  if (page.url().includes('/interaction/'))
-    await page.click(consent === 'allow' ? 'button.primary' : 'button.secondary');
-  await page.waitForURL(/callback\.html/);
-}
-
-async function statusOf(page: Page, expected: RegExp): Promise<string> {
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.getElementById('status')?.textContent ?? ''),
-    expected.source,
-  );
-  return (await page.textContent('#status')) ?? '';
+  await fillLogin(page, persona);
+  await consentIfAsked(page, /callback\.html/, consent);
 }
 
 const carnet = <T>(page: Page, call: string): Promise<T> => page.evaluate(`window.carnet.${call}`) as Promise<T>;
 
 describe('sign-in end to end (real provider, real FHIR server, real Chromium)', { timeout: 180_000 }, () => {
-  before(async () => {
-    const { findChrome, CHROME_ARGS } = (await import(FIND_CHROME)) as {
-      findChrome(): string | undefined;
-      CHROME_ARGS: string[];
-    };
-    const executablePath = findChrome();
-    assert.ok(executablePath, 'a Chrome or Chromium is needed');
-    await startSite();
-    platform = await startPlatform({
-      oidcPort: 0,
-      fhirPort: 0,
-      siteOrigins: [origin],
-      documentCount: 12,
-      accessTokenTtl: 35,
-    });
-    browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
-    progress('Chromium is up');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await platform?.close();
-    await new Promise((resolve) => site?.close(resolve));
+  e2e = endToEnd({
+    site: startSite,
+    platform: () => ({ documentCount: 12, accessTokenTtl: 35 }),
   });
 
   it('signs in as parkinson and reads the patient documents', async () => {
@@ -209,7 +142,10 @@ describe('sign-in end to end (real provider, real FHIR server, real Chromium)', 
     await signIn(page, 'parkinson');
     await statusOf(page, /patient/);
     // Sign-out always ends the provider session: the page leaves for the provider and comes back.
-    await Promise.all([page.waitForURL(`${origin}/callback.html`), carnet(page, 'signOut()').catch(() => undefined)]);
+    await Promise.all([
+      page.waitForURL(`${e2e.origin}/callback.html`),
+      carnet(page, 'signOut()').catch(() => undefined),
+    ]);
     assert.equal(await statusOf(page, /signed out/), 'signed out');
     assert.deepEqual(await carnet(page, 'countDocuments()'), { name: 'AuthError', code: 'login_required' });
     await page.context().close();
@@ -219,7 +155,7 @@ describe('sign-in end to end (real provider, real FHIR server, real Chromium)', 
     const page = await openSite();
     await signIn(page, 'diabetes');
     await statusOf(page, /patient/);
-    await platform.close();
+    await e2e.platform.close();
     assert.deepEqual(await carnet(page, 'countDocuments()'), { name: 'FhirError', code: 'network' });
     assert.deepEqual(pageErrors, []);
     await page.context().close();

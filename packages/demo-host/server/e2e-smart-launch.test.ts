@@ -6,18 +6,11 @@
 // (b) an app written with our SDK completes an EHR launch started by the launcher page,
 //     discovering the provider through the FHIR server's smart-configuration alone.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { progress } from './testing/progress.js';
-import { startPlatform, type RunningPlatform } from './main.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { endToEnd, fillLogin, openPage, type EndToEnd, type TestSite } from './testing/e2e.js';
+import { bundleScript, startOwnSite, statusOf, statusPage } from './testing/own-site.js';
 import { testAppManifest } from './testing/launch-client.js';
-
-const FIND_CHROME = new URL('../../../scripts/find-chrome.mjs', import.meta.url).href;
-const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 const FHIRCLIENT_APP = 'fhirclient-app';
 const SDK_APP = 'carnet-sdk-app';
@@ -75,75 +68,40 @@ try {
 }
 `;
 
-let platform: RunningPlatform;
-let site: Server;
-let origin: string;
-let browser: Browser;
 const pageErrors: string[] = [];
+let e2e: EndToEnd;
 
-async function bundle(contents: string): Promise<string> {
-  const result = await build({
-    stdin: { contents, resolveDir: HERE, loader: 'js' },
-    conditions: ['development'],
-    bundle: true,
-    format: 'esm',
+/** A bundle for the browser: fhirclient reads `process.env.NODE_ENV` and `global`. */
+const bundle = (contents: string): Promise<string> =>
+  bundleScript(contents, {
     platform: 'browser',
-    target: 'es2022',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    write: false,
   });
-  return result.outputFiles[0]?.text ?? '';
-}
 
-async function startSite(): Promise<void> {
+/** The two apps' pages: `/fhirclient/…` and `/sdk/…` (launch.html, app.html), each with its script. */
+async function startSite(): Promise<TestSite> {
   const scripts = { '/fhirclient/app.js': await bundle(FHIRCLIENT_SCRIPT), '/sdk/app.js': await bundle(SDK_SCRIPT) };
-  site = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  return startOwnSite((path) => {
     const script = scripts[path as keyof typeof scripts];
-    if (script !== undefined) {
-      res.setHeader('Content-Type', 'text/javascript');
-      res.end(script);
-      return;
-    }
+    if (script !== undefined) return { type: 'text/javascript', body: script };
     const folder = path.startsWith('/fhirclient/') ? 'fhirclient' : path.startsWith('/sdk/') ? 'sdk' : undefined;
-    if (!folder) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    const config = JSON.stringify({ fhirBaseUrl: platform.fhirBaseUrl });
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(
-      `<!doctype html><html lang="en"><body><p id="status" role="status">…</p><script type="application/json" id="config">${config}</script><script type="module" src="/${folder}/app.js"></script></body></html>`,
-    );
+    if (!folder) return undefined;
+    return statusPage('en', { fhirBaseUrl: e2e.platform.fhirBaseUrl }, `/${folder}/app.js`);
   });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  origin = `http://localhost:${(site.address() as AddressInfo).port}`;
 }
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
-
-/** Fills the provider's login form. */
-async function logIn(page: Page, persona: string): Promise<void> {
-  await page.fill('#login', persona);
-  await page.fill('#password', 'demo');
-  await page.click('button.primary');
+  return (await openPage(e2e, undefined, { timeout: 15_000, errors: pageErrors })).page;
 }
 
 /** Signs in to the platform's launcher page and clicks the app's button on the record. */
 async function launchFromLauncher(page: Page, persona: string, appName: string): Promise<void> {
-  await page.goto(`${platform.issuer}/ehr?lang=en`);
+  await page.goto(`${e2e.platform.issuer}/ehr?lang=en`);
   await Promise.all([
     page.waitForURL(/\/interaction\//),
     page.getByRole('link', { name: 'Sign in', exact: true }).click(),
   ]);
-  await logIn(page, persona);
+  await fillLogin(page, persona);
   await page.waitForURL(/\/ehr\?/);
   await page.click(`button:has-text("Open ${appName}")`);
 }
@@ -155,29 +113,13 @@ async function allowApp(page: Page, appName: string): Promise<void> {
   await page.click('button.primary');
 }
 
-async function statusOf(page: Page, expected: RegExp): Promise<string> {
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.getElementById('status')?.textContent ?? ''),
-    expected.source,
-  );
-  return (await page.textContent('#status')) ?? '';
-}
-
 describe(
   'SMART App Launch interop (fhirclient and the SDK, real processes, real Chromium)',
   { timeout: 180_000 },
   () => {
-    before(async () => {
-      const { findChrome, CHROME_ARGS } = (await import(FIND_CHROME)) as {
-        findChrome(): string | undefined;
-        CHROME_ARGS: string[];
-      };
-      const executablePath = findChrome();
-      assert.ok(executablePath, 'a Chrome or Chromium is needed');
-      await startSite();
-      platform = await startPlatform({
-        oidcPort: 0,
-        fhirPort: 0,
+    e2e = endToEnd({
+      site: startSite,
+      platform: (origin) => ({
         // The association site is elsewhere: the apps' own origins must be enough for CORS.
         siteOrigins: ['http://localhost:5173'],
         documentCount: 7,
@@ -195,22 +137,14 @@ describe(
             redirectUris: [`${origin}/sdk/app.html`],
           }),
         ],
-      });
-      browser = await chromium.launch({ executablePath, args: CHROME_ARGS });
-      progress('Chromium is up');
-    });
-
-    after(async () => {
-      await browser?.close();
-      await platform?.close();
-      await new Promise((resolve) => site?.close(resolve));
+      }),
     });
 
     it('(a) a fhirclient app launched standalone reads the patient’s documents', async () => {
       const page = await newPage();
-      await page.goto(`${origin}/fhirclient/launch.html`);
+      await page.goto(`${e2e.origin}/fhirclient/launch.html`);
       await page.waitForURL(/\/interaction\//);
-      await logIn(page, 'parkinson');
+      await fillLogin(page, 'parkinson');
       await allowApp(page, 'Appli fhirclient');
       assert.equal(await statusOf(page, /documents|error/), 'patient-parkinson: 7 documents');
       await page.context().close();
@@ -235,7 +169,7 @@ describe(
 
     it('(b) the SDK app refuses a launch naming another FHIR server', async () => {
       const page = await newPage();
-      await page.goto(`${origin}/sdk/launch.html?iss=${encodeURIComponent('http://evil.example/fhir')}&launch=abc`);
+      await page.goto(`${e2e.origin}/sdk/launch.html?iss=${encodeURIComponent('http://evil.example/fhir')}&launch=abc`);
       assert.equal(await statusOf(page, /error|launch/), 'error configuration');
       await page.context().close();
     });

@@ -3,23 +3,12 @@
 // warnings are explained, and Ctrl-C (SIGTERM here) stops everything.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './testing/free-port.js';
 
 const START = fileURLToPath(new URL('../scripts/start.mjs', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** What a URL answers right now, or `down` when nothing listens. */
 async function statusOf(url: string): Promise<number | 'down'> {

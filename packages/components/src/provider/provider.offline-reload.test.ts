@@ -17,33 +17,12 @@ import type { CarnetAgenda } from '../agenda/agenda.js';
 import type { CarnetPillOrganiser } from '../pill-organiser/pill-organiser.js';
 import type { CarnetProvider } from './provider.js';
 import type { OfflinePage } from './test-helpers/offline-page.js';
+import { agendaEventButton, deleteDatabase, parisDay, syncLine, text } from './test-helpers/offline-agenda.js';
 
 const PAGE = new URL('./test-helpers/offline-page.html', import.meta.url).href;
-const ZONE = 'Europe/Paris';
-
-function parisDay(instant: Date | string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instant),
-  );
-}
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
-}
-
-function text(node: Node | null | undefined): string {
-  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
 
 function shadow<E extends Element = HTMLElement>(host: Element, selector: string): E[] {
   return [...(host.shadowRoot?.querySelectorAll<E>(selector) ?? [])];
-}
-
-function syncLine(provider: CarnetProvider): string {
-  return text(provider.shadowRoot?.querySelector('[part="sync-status"]'));
 }
 
 /** Resolves with the page's hook once the frame has loaded (or reloaded). */
@@ -87,12 +66,6 @@ function doseButton(organiser: CarnetPillOrganiser, key: string): HTMLButtonElem
   const button = shadow<HTMLButtonElement>(organiser, `.week-table button[data-dose-key="${key}"]`)[0];
   if (!button) throw new Error(`no dose ${key}`);
   return button;
-}
-
-function eventButton(agenda: CarnetAgenda, title: string): HTMLButtonElement | undefined {
-  return shadow<HTMLButtonElement>(agenda, '[part="event"]').find(
-    (button) => text(button.querySelector('.item-title')) === title,
-  );
 }
 
 describe('<carnet-provider> offline: the done test (real platform, FHIR server stopped for real)', function () {
@@ -142,7 +115,7 @@ describe('<carnet-provider> offline: the done test (real platform, FHIR server s
       document.body.append(frame);
       let page = await loaded;
       const first = await mount(page, { session, platform, dbName });
-      await waitUntil(() => eventButton(first.agenda, title), 'appointment shown', { timeout: 15_000 });
+      await waitUntil(() => agendaEventButton(first.agenda, title), 'appointment shown', { timeout: 15_000 });
       await waitUntil(() => syncLine(first.provider) === 'À jour', 'up to date');
 
       // The FHIR server stops listening.
@@ -174,7 +147,7 @@ describe('<carnet-provider> offline: the done test (real platform, FHIR server s
       }
 
       // A note on the appointment, in the agenda.
-      eventButton(first.agenda, title)?.click();
+      agendaEventButton(first.agenda, title)?.click();
       await first.agenda.updateComplete;
       const dialog = shadow<HTMLDialogElement>(first.agenda, 'dialog[part="occurrence-dialog"]')[0];
       const note = dialog?.querySelector<HTMLTextAreaElement>('textarea[name="occurrenceNote"]');
@@ -202,8 +175,10 @@ describe('<carnet-provider> offline: the done test (real platform, FHIR server s
         { timeout: 15_000 },
       );
       for (const key of doses) expect(doseButton(second.organiser, key).dataset['state']).to.match(/^taken/);
-      await waitUntil(() => eventButton(second.agenda, title), 'appointment shown after reload', { timeout: 15_000 });
-      expect(text(eventButton(second.agenda, title))).to.contain('Tension 13/8');
+      await waitUntil(() => agendaEventButton(second.agenda, title), 'appointment shown after reload', {
+        timeout: 15_000,
+      });
+      expect(text(agendaEventButton(second.agenda, title))).to.contain('Tension 13/8');
 
       // The server comes back: the page sends what waits, then says so.
       await startFhirServer();

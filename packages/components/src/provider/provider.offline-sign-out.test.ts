@@ -1,123 +1,26 @@
 // <carnet-provider> connected mode with its offline cache against the REAL demo
 // platform whose FHIR server stops listening for real: signing out with changes
 // not yet sent asks first, and staying keeps them.
-import { createFhirDataSource } from '@carnet/catalog-sdk';
-import type { AgendaEvent, CarnetSession, DataSource } from '@carnet/catalog-sdk';
-import type { CarnetAgenda } from '../agenda/agenda.js';
-import { expect, fixture, html, waitUntil } from '../test-helpers/fixture.js';
+import { expect, waitUntil } from '../test-helpers/fixture.js';
 import {
   providerPart,
   realClick,
-  signedInSession,
   startFhirServer,
   stopFhirServer,
-  stoppablePlatform,
   withStoppableServer,
 } from '../test-helpers/platform.js';
-import type { TestPlatform } from '../test-helpers/platform.js';
-import type { CarnetProvider } from './provider.js';
-import '../agenda/agenda.js';
-import './provider.js';
-
-function text(node: Node | null | undefined): string {
-  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-function syncLine(provider: CarnetProvider): string {
-  return text(providerPart(provider, 'sync-status'));
-}
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
-}
-
-function agendaEventButton(agenda: CarnetAgenda, title: string): HTMLButtonElement | undefined {
-  return [...(agenda.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part="event"]') ?? [])].find(
-    (button) => text(button.querySelector('.item-title')) === title,
-  );
-}
-
-function parisDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
+import { offlineAgenda, onePending, syncLine, text, writeNote } from './test-helpers/offline-agenda.js';
 
 describe('<carnet-provider> offline cache: unsent changes at sign-out (FHIR server stopped for real)', function () {
   this.timeout(90_000);
-  let platform: TestPlatform;
-  let session: CarnetSession;
-  let server: DataSource;
-  const databases: string[] = [];
-
-  before(async () => {
-    platform = await stoppablePlatform();
-    session = await signedInSession(platform, 'parkinson', { navigate: () => undefined });
-    server = createFhirDataSource({ baseUrl: platform.fhirBaseUrl, session });
-  });
-
-  afterEach(async () => {
-    for (const name of databases.splice(0)) await deleteDatabase(name);
-  });
-
-  after(() => session?.dispose());
-
-  /** A provider with the test's session around an agenda (week view), showing a new appointment today. */
-  async function agendaWithAppointment(): Promise<{
-    provider: CarnetProvider;
-    agenda: CarnetAgenda;
-    event: AgendaEvent;
-  }> {
-    const today = parisDay(new Date());
-    const event = await server.agenda.create({
-      title: `Consultation ${crypto.randomUUID().slice(0, 8)}`,
-      kind: 'appointment',
-      start: `${today}T12:00:00`,
-      end: `${today}T12:30:00`,
-    });
-    const dbName = `carnet-conflict-${crypto.randomUUID()}`;
-    databases.push(`${dbName}-offline-${session.patientId ?? ''}`);
-    const provider = await fixture<CarnetProvider>(
-      html`<carnet-provider fhir-base-url=${platform.fhirBaseUrl} db-name=${dbName} .session=${session}
-        ><carnet-agenda view="week"></carnet-agenda
-      ></carnet-provider>`,
-    );
-    const agenda = provider.querySelector('carnet-agenda') as CarnetAgenda;
-    await waitUntil(() => agendaEventButton(agenda, event.title), 'appointment shown', { timeout: 15_000 });
-    await waitUntil(() => syncLine(provider) === 'À jour', 'up to date');
-    return { provider, agenda, event };
-  }
-
-  async function writeNote(agenda: CarnetAgenda, title: string, note: string): Promise<void> {
-    agendaEventButton(agenda, title)?.click();
-    await agenda.updateComplete;
-    const dialog = agenda.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="occurrence-dialog"]');
-    const field = dialog?.querySelector<HTMLTextAreaElement>('textarea[name="occurrenceNote"]');
-    if (!dialog || !field) throw new Error('no occurrence dialog');
-    field.value = note;
-    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    dialog.querySelector<HTMLButtonElement>('[part="save-note"]')?.click();
-    await waitUntil(() => text(dialog.querySelector('[role="status"]')) === 'Note enregistrée.', 'note saved here', {
-      timeout: 15_000,
-    });
-    [...dialog.querySelectorAll<HTMLButtonElement>('button')].find((button) => text(button) === 'Fermer')?.click();
-    await waitUntil(() => !dialog.open, 'occurrence dialog closed');
-  }
+  const suite = offlineAgenda('sign-out');
 
   it('signing out with changes not yet sent asks first; staying keeps them and they are sent once the server is back', async () => {
     await withStoppableServer(async () => {
-      const { provider, agenda, event } = await agendaWithAppointment();
+      const { provider, agenda, event } = await suite.agendaWithAppointment();
       await stopFhirServer();
       await writeNote(agenda, event.title, 'Vertiges le matin');
-      await waitUntil(() => syncLine(provider).endsWith("1 modification en attente d'envoi"), 'one pending', {
-        timeout: 15_000,
-      });
+      await onePending(provider);
 
       await realClick(providerPart(provider, 'sign-out-button') as HTMLElement);
       const dialog = providerPart(provider, 'sign-out-dialog') as HTMLDialogElement;
@@ -134,7 +37,9 @@ describe('<carnet-provider> offline cache: unsent changes at sign-out (FHIR serv
 
       await startFhirServer();
       await waitUntil(() => syncLine(provider) === 'À jour', 'sent', { timeout: 30_000 });
-      expect((await server.agenda.get(event.id)).overrides.map((o) => o.note)).to.deep.equal(['Vertiges le matin']);
+      expect((await suite.server.agenda.get(event.id)).overrides.map((o) => o.note)).to.deep.equal([
+        'Vertiges le matin',
+      ]);
     });
   });
 });

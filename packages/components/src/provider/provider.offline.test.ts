@@ -7,18 +7,11 @@ import { expect, fixture, html, waitUntil } from '../test-helpers/fixture.js';
 import { CLIENT_ID, providerPart, realClick, signInThroughProvider, testPlatform } from '../test-helpers/platform.js';
 import type { TestPlatform } from '../test-helpers/platform.js';
 import type { CarnetProvider } from './provider.js';
+import { deleteDatabase, syncLine, text } from './test-helpers/offline-agenda.js';
 import '../record-summary/record-summary.js';
 import './provider.js';
 
 const REMEMBER_KEY = 'carnet:remember-device';
-
-function text(node: Node | null | undefined): string {
-  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-function syncLine(provider: CarnetProvider): string {
-  return text(providerPart(provider, 'sync-status'));
-}
 
 async function databaseExists(name: string): Promise<boolean> {
   return (await indexedDB.databases()).some((database) => database.name === name);
@@ -38,13 +31,6 @@ function cachedRecords(name: string): Promise<number> {
       };
       count.onerror = () => reject(count.error ?? new Error('count failed'));
     };
-  });
-}
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
   });
 }
 

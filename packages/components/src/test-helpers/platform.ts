@@ -145,3 +145,14 @@ export async function withStoppableServer<T>(work: () => Promise<T>): Promise<T>
     }
   });
 }
+
+/**
+ * Takes the stoppable platform for the caller alone (the lock {@link withStoppableServer}
+ * holds) until the returned function is called: for suites whose setup and cleanup are
+ * separate steps (a dialog contract's `mount` and `cleanup`). Call it, then start the server.
+ */
+export function holdStoppableServer(): Promise<() => void> {
+  return new Promise((held) => {
+    void navigator.locks.request('carnet-test-stoppable-fhir', () => new Promise<void>((release) => held(release)));
+  });
+}
