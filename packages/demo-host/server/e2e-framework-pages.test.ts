@@ -17,10 +17,14 @@ const FRAMEWORKS = [
   { name: 'Angular', page: 'angular.html' },
 ] as const;
 const WIDGETS = [
+  'carnet-reminders',
   'carnet-record-summary',
+  'carnet-tracker',
   'carnet-document-browser',
   'carnet-agenda',
   'carnet-pill-organiser',
+  'carnet-medical-profile',
+  'carnet-emergency-card',
   'carnet-forum-feed',
 ] as const;
 
@@ -61,6 +65,23 @@ async function waitForWidgetText(page: Page, tag: string, expected: readonly str
   throw new Error(
     `<${tag}> never showed any of ${JSON.stringify(expected.slice(0, 5))}…; it shows: ${text.slice(0, 300)}`,
   );
+}
+
+/** Waits until a widget has read the record: its `:state()` says ready or empty (not loading, not error). */
+async function waitForLoaded(page: Page, tag: string): Promise<void> {
+  const deadline = Date.now() + 40_000;
+  let state = '';
+  while (Date.now() < deadline) {
+    state = await page
+      .locator(tag)
+      .evaluate((element) =>
+        ['ready', 'empty', 'error', 'loading'].filter((name) => element.matches(`:state(${name})`)).join(' '),
+      );
+    if (state === 'ready' || state === 'empty') return;
+    if (state.includes('error')) break;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`<${tag}> did not load the record; its state: « ${state} »`);
 }
 
 /** How many times the page's handler for `event` ran, as the framework shows it. */
@@ -195,6 +216,9 @@ for (const framework of FRAMEWORKS) {
         'carnet-forum-feed',
         parkinson.forumThreads.map((thread) => thread.title),
       );
+      // The newer widgets, placed by the framework like the others, read the same record.
+      for (const tag of ['carnet-reminders', 'carnet-tracker', 'carnet-medical-profile', 'carnet-emergency-card'])
+        await waitForLoaded(page, tag);
       const locale = await page.locator('carnet-provider').evaluate((provider) => ({
         property: (provider as HTMLElement & { locale?: string }).locale,
         pathology: (provider as HTMLElement & { pathology?: string }).pathology,
@@ -217,6 +241,23 @@ for (const framework of FRAMEWORKS) {
       // Opening a document's preview in the browser is another typed event.
       await openFirstDocument(page);
       assert.equal(await handlerCalls(page, 'carnet-record-open'), 1);
+    });
+
+    it(`${framework.name}: an allergy added in the medical profile is one carnet-profile-change, and the emergency card shows it`, async () => {
+      const profile = page.locator('carnet-medical-profile');
+      await profile.scrollIntoViewIfNeeded();
+      await profile.getByRole('button', { name: 'Ajouter une allergie ou une intolérance' }).click();
+      const form = profile.getByRole('dialog');
+      await form.getByRole('textbox', { name: 'Substance (médicament, aliment…)' }).fill('Pénicilline');
+      await form.getByRole('radio', { name: 'Grave', exact: true }).check();
+      await expectOneCall(page, 'carnet-profile-change', () =>
+        form.getByRole('button', { name: 'Enregistrer', exact: true }).click(),
+      );
+      assert.match(
+        (await page.locator('[data-event="carnet-profile-change"] [data-last]').textContent()) ?? '',
+        /^action: add, kind: allergy/,
+      );
+      await waitForWidgetText(page, 'carnet-emergency-card', ['Pénicilline']);
     });
 
     it(`${framework.name}: re-rendered in English (locale property), one click is still one handler call`, async () => {

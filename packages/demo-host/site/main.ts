@@ -10,6 +10,8 @@ const SECTIONS = [
   { id: 'documents', tag: 'carnet-document-browser', fr: 'Documents de santé', en: 'Health documents' },
   { id: 'agenda', tag: 'carnet-agenda', fr: 'Rendez-vous et rappels', en: 'Appointments and reminders' },
   { id: 'pills', tag: 'carnet-pill-organiser', fr: 'Traitements', en: 'Treatments' },
+  { id: 'profile', tag: 'carnet-medical-profile', fr: 'Profil médical', en: 'Medical profile' },
+  { id: 'emergency', tag: 'carnet-emergency-card', fr: "En cas d'urgence", en: 'In an emergency' },
   { id: 'forum', tag: 'carnet-forum-feed', fr: 'Communauté', en: 'Community' },
 ] as const;
 

@@ -43,6 +43,7 @@ import { CalendarSubscriptionController } from './calendar-subscription.controll
 import { renderCalendarSubscription } from './calendar-subscription.template.js';
 import { OccurrenceDetailsController } from './occurrence-details.controller.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
+import { RecordChangesController } from '../shared/record-changes.controller.js';
 
 /**
  * The patient's agenda: month, week and « À venir » views, events with plain-words
@@ -256,26 +257,13 @@ export class CarnetAgenda extends CarnetWidget {
     return this.renderRoot.querySelector<HTMLElement>('[part="create"]') ?? super.skipTarget();
   }
 
-  // A treatment added or changed in the pill organiser under the same provider shows here at once.
-  #planScope: EventTarget | undefined;
-  readonly #onPlanChange = (): void => {
-    void this.data.reload();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#planScope = this.closest('carnet-provider') ?? this.ownerDocument;
-    this.#planScope.addEventListener('carnet-plan-change', this.#onPlanChange);
-    // Doses recorded in the organiser or from a reminder show among the agenda's intakes.
-    this.#planScope.addEventListener('carnet-intake-change', this.#onPlanChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#planScope?.removeEventListener('carnet-plan-change', this.#onPlanChange);
-    this.#planScope?.removeEventListener('carnet-intake-change', this.#onPlanChange);
-    this.#planScope = undefined;
-  }
+  // A treatment added or changed in the pill organiser under the same provider shows here at
+  // once; doses recorded in the organiser or from a reminder show among the agenda's intakes.
+  private readonly treatmentChanges = new RecordChangesController(
+    this,
+    ['carnet-plan-change', 'carnet-intake-change'],
+    () => void this.data.reload(),
+  );
 
   /** Resolves once the agenda's data has loaded (or failed) and is rendered. */
   async dataReady(): Promise<void> {

@@ -13,6 +13,8 @@ import { allergyFacts, conditionSince } from '../medical-profile/profile-entries
 import { sectionTitle } from '../medical-profile/profile-labels.js';
 import { emergencyCardStyles } from './emergency-card.styles.js';
 import { medicalProfileLoader } from '../medical-profile/profile-loader.js';
+import { RecordChangesController } from '../shared/record-changes.controller.js';
+import type {} from '../events/carnet-profile-change.js';
 
 function telHref(phone: string): string {
   return `tel:${phone.replace(/[^+0-9]/g, '')}`;
@@ -22,7 +24,8 @@ function telHref(phone: string): string {
  * The essentials for an emergency team on one screen, and on one printed A4
  * page: allergies and intolerances first (serious ones first), people to call,
  * blood group and ongoing conditions, in large text. Read-only: the patient
- * fills it in `<carnet-medical-profile>`. Place it inside a `<carnet-provider>`.
+ * fills it in `<carnet-medical-profile>`, and a change saved there under the same
+ * provider shows here at once. Place it inside a `<carnet-provider>`.
  *
  * @summary Allergies first, people to call, blood group, conditions — printable on one page.
  * @tag carnet-emergency-card
@@ -57,7 +60,13 @@ export class CarnetEmergencyCard extends CarnetWidget {
 
   private readonly profile = medicalProfileLoader(this, () => this.dataSource);
 
-  /** Reads the profile again (after it changed in `<carnet-medical-profile>`). */
+  // An entry saved in `<carnet-medical-profile>` under the same provider shows here at once:
+  // a card that still says « no allergy » after one was added would mislead an emergency team.
+  private readonly profileChanges = new RecordChangesController(this, ['carnet-profile-change'], () => {
+    void this.profile.reload();
+  });
+
+  /** Reads the profile again (after it changed elsewhere than in a `<carnet-medical-profile>` of the same provider). */
   refresh(): Promise<void> {
     return this.profile.reload();
   }

@@ -93,6 +93,8 @@ describe('<carnet-medical-profile> and <carnet-emergency-card>', () => {
     await saveForm(profile);
     await waitUntil(() => !allergyForm.open, 'allergy saved');
     await waitUntil(() => text(one(profile, '[part~="section-allergy"]')).includes('Pénicilline'), 'allergy listed');
+    // The emergency card beside it, under the same provider, shows it at once (no reload, no refresh()).
+    await waitUntil(() => text(one(card, '[part="allergies"]')).includes('Pénicilline'), 'the card shows it at once');
 
     await openForm(profile, 'Ajouter une personne à prévenir');
     await sendKeys({ type: 'Claire Martin' });

@@ -43,6 +43,7 @@ import type { GridDose } from './week-grid.model.js';
 import { renderDayList, renderWeekTable } from './week-grid.template.js';
 import { WeekController } from './week.controller.js';
 import type { AdherenceWindow, OrganiserView } from './week.controller.js';
+import { RecordChangesController } from '../shared/record-changes.controller.js';
 
 /**
  * The patient's pill organiser: a week grid of doses from their prescriptions
@@ -195,22 +196,9 @@ export class CarnetPillOrganiser extends CarnetWidget {
   private readonly announcer = new LiveAnnouncer(this);
 
   // A dose recorded elsewhere under the same provider (« Pris » on a reminder) shows here at once.
-  #intakeScope: EventTarget | undefined;
-  readonly #onIntakeElsewhere = (event: Event): void => {
-    if (event.target !== this) void this.week.reload();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#intakeScope = this.closest('carnet-provider') ?? this.ownerDocument;
-    this.#intakeScope.addEventListener('carnet-intake-change', this.#onIntakeElsewhere);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#intakeScope?.removeEventListener('carnet-intake-change', this.#onIntakeElsewhere);
-    this.#intakeScope = undefined;
-  }
+  private readonly intakeChanges = new RecordChangesController(this, ['carnet-intake-change'], () => {
+    void this.week.reload();
+  });
 
   private readonly week = new WeekController(this, () => ({
     source: this.dataSource,

@@ -20,6 +20,7 @@ import { CarnetWidget } from '../shared/carnet-element.js';
 import { DataLoader } from '../shared/data-loader.controller.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
+import { RecordChangesController } from '../shared/record-changes.controller.js';
 import { ReminderClockController } from './reminder-clock.controller.js';
 import { ReminderMemory } from './reminder-memory.js';
 import type { ReminderAction } from './reminder-memory.js';
@@ -157,22 +158,19 @@ export class CarnetReminders extends CarnetWidget {
     load: ([source], signal) => (source ? this.#read(source, signal) : undefined),
   });
 
-  readonly #onRecordChange = (event: Event): void => {
-    if (event.target === this) return;
+  private readonly recordChanges = new RecordChangesController(this, RECORD_EVENTS, () => {
     this.readEpoch += 1;
-  };
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#scope = this.closest('carnet-provider') ?? this.ownerDocument;
-    for (const type of RECORD_EVENTS) this.#scope.addEventListener(type, this.#onRecordChange);
     this.#scope.addEventListener('carnet-session-change', this.#onSessionChange);
     this.#memory.open(this.clock().getTime());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const type of RECORD_EVENTS) this.#scope?.removeEventListener(type, this.#onRecordChange);
     this.#scope?.removeEventListener('carnet-session-change', this.#onSessionChange);
     this.#scope = undefined;
     this.#memory.close();

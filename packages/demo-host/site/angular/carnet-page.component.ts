@@ -54,9 +54,14 @@ import { DemoEventLogComponent } from './event-log.component.js';
         (carnet-error)="note('carnet-error', $event)"
         (carnet-session-change)="note('carnet-session-change', $event)"
       >
+        <carnet-reminders (carnet-intake-change)="note('carnet-intake-change', $event)" />
         <section class="widget-section" aria-labelledby="record-heading">
           <h2 id="record-heading">{{ heading('record') }}</h2>
           <carnet-record-summary (carnet-record-open)="note('carnet-record-open', $event)" />
+        </section>
+        <section class="widget-section" aria-labelledby="tracker-heading">
+          <h2 id="tracker-heading">{{ heading('tracker') }}</h2>
+          <carnet-tracker (carnet-measurement-change)="note('carnet-measurement-change', $event)" />
         </section>
         <section class="widget-section" aria-labelledby="documents-heading">
           <h2 id="documents-heading">{{ heading('documents') }}</h2>
@@ -77,6 +82,14 @@ import { DemoEventLogComponent } from './event-log.component.js';
         <section class="widget-section" aria-labelledby="pills-heading">
           <h2 id="pills-heading">{{ heading('pills') }}</h2>
           <carnet-pill-organiser (carnet-intake-change)="note('carnet-intake-change', $event)" />
+        </section>
+        <section class="widget-section" aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{{ heading('profile') }}</h2>
+          <carnet-medical-profile (carnet-profile-change)="note('carnet-profile-change', $event)" />
+        </section>
+        <section class="widget-section" aria-labelledby="emergency-heading">
+          <h2 id="emergency-heading">{{ heading('emergency') }}</h2>
+          <carnet-emergency-card />
         </section>
         <section class="widget-section" aria-labelledby="forum-heading">
           <h2 id="forum-heading">{{ heading('forum') }}</h2>

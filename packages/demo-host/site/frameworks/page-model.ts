@@ -18,9 +18,12 @@ export type Persona = (typeof PERSONAS)[number]['id'];
 /** The widgets, each in its own section: tag, heading in French and English. */
 export const SECTIONS = [
   { id: 'record', tag: 'carnet-record-summary', fr: "Vue d'ensemble", en: 'Overview' },
+  { id: 'tracker', tag: 'carnet-tracker', fr: 'Mon suivi', en: 'My tracking' },
   { id: 'documents', tag: 'carnet-document-browser', fr: 'Documents de santé', en: 'Health documents' },
   { id: 'agenda', tag: 'carnet-agenda', fr: 'Rendez-vous et rappels', en: 'Appointments and reminders' },
   { id: 'pills', tag: 'carnet-pill-organiser', fr: 'Traitements', en: 'Treatments' },
+  { id: 'profile', tag: 'carnet-medical-profile', fr: 'Profil médical', en: 'Medical profile' },
+  { id: 'emergency', tag: 'carnet-emergency-card', fr: "En cas d'urgence", en: 'In an emergency' },
   { id: 'forum', tag: 'carnet-forum-feed', fr: 'Communauté', en: 'Community' },
 ] as const;
 
@@ -33,6 +36,8 @@ export const LOGGED_EVENTS = [
   'carnet-event-change',
   'carnet-occurrence-note',
   'carnet-intake-change',
+  'carnet-measurement-change',
+  'carnet-profile-change',
   'carnet-post-create',
   'carnet-post-report',
   'carnet-session-change',
@@ -63,7 +68,7 @@ export function emptyEventLog(): EventLog {
 export function describeEvent<K extends LoggedEvent>(name: K, event: GlobalEventHandlersEventMap[K]): string {
   const detail: unknown = event.detail;
   if (typeof detail !== 'object' || detail === null) return name;
-  const fields = ['documentId', 'eventId', 'action', 'planId', 'status', 'postId', 'code', 'authenticated'];
+  const fields = ['documentId', 'eventId', 'action', 'kind', 'planId', 'status', 'postId', 'code', 'authenticated'];
   const said = fields
     .filter((field) => field in detail)
     .map((field) => `${field}: ${String((detail as Record<string, unknown>)[field])}`);

@@ -81,9 +81,14 @@ export function CarnetReactPage({ locale, initialPersona = 'parkinson' }: Carnet
           oncarnet-error={record('carnet-error')}
           oncarnet-session-change={record('carnet-session-change')}
         >
+          <carnet-reminders oncarnet-intake-change={record('carnet-intake-change')} />
           <section className="widget-section" aria-labelledby="record-heading">
             {heading('record')}
             <carnet-record-summary oncarnet-record-open={record('carnet-record-open')} />
+          </section>
+          <section className="widget-section" aria-labelledby="tracker-heading">
+            {heading('tracker')}
+            <carnet-tracker oncarnet-measurement-change={record('carnet-measurement-change')} />
           </section>
           <section className="widget-section" aria-labelledby="documents-heading">
             {heading('documents')}
@@ -104,6 +109,14 @@ export function CarnetReactPage({ locale, initialPersona = 'parkinson' }: Carnet
           <section className="widget-section" aria-labelledby="pills-heading">
             {heading('pills')}
             <carnet-pill-organiser oncarnet-intake-change={record('carnet-intake-change')} />
+          </section>
+          <section className="widget-section" aria-labelledby="profile-heading">
+            {heading('profile')}
+            <carnet-medical-profile oncarnet-profile-change={record('carnet-profile-change')} />
+          </section>
+          <section className="widget-section" aria-labelledby="emergency-heading">
+            {heading('emergency')}
+            <carnet-emergency-card />
           </section>
           <section className="widget-section" aria-labelledby="forum-heading">
             {heading('forum')}
