@@ -8,7 +8,7 @@
  *   style and layout forced synchronously; `workMs` is the main-thread work a frame must hold
  *   (target: one frame, 16.7 ms); `frameMs` runs until the next animation frame (includes vsync);
  * - the real tracker reading that record: first render after the data is ready (its default 7-day view).
- * Medians of 10.
+ * Medians of 20, and the best run (the figure least disturbed by other work on a shared machine).
  */
 import { html, render } from 'lit';
 import { DEFAULT_GLUCOSE_TARGETS, createLocalDataSource } from '@carnet/catalog-sdk';
@@ -30,7 +30,7 @@ interface Bench {
   run: () => Promise<Record<string, unknown>>;
 }
 
-const RUNS = 10;
+const RUNS = 20;
 const FRAME_MS = 16.7;
 const DAYS = 365;
 /** Four values a day: before breakfast, after lunch, before dinner, at bedtime (UTC hours). */
@@ -146,6 +146,7 @@ async function chartOfYear(readings: readonly GlucoseReading[]): Promise<Record<
     modelMedianMs: median(model),
     renderMedianMs: median(dom),
     workMedianMs,
+    workBestMs: Math.round(Math.min(...work) * 100) / 100,
     frameMedianMs: median(frame),
     frameBudgetMs: FRAME_MS,
     withinOneFrame: workMedianMs <= FRAME_MS,
@@ -205,6 +206,7 @@ async function trackerOnYear(source: DataSource): Promise<Record<string, unknown
     runs: RUNS,
     pointsShown: points,
     workMedianMs,
+    workBestMs: Math.round(Math.min(...dom) * 100) / 100,
     frameMedianMs: median(frame),
     frameBudgetMs: FRAME_MS,
     withinOneFrame: workMedianMs <= FRAME_MS,
