@@ -20,6 +20,8 @@ import { renderGlucoseChart } from './glucose-chart.template.js';
 import { glucoseView, type GlucosePeriod } from './glucose-view.model.js';
 import { trackerStyles } from './tracker.styles.js';
 import type {} from './tracker.js';
+// The event the tracker fires: `tracker.component.ts` does not import its type, the package index does.
+import type {} from '../events/carnet-measurement-change.js';
 
 // Registered here rather than by a bare import, which bundlers may drop (see package `sideEffects`).
 defineElement('carnet-tracker', CarnetTracker);
