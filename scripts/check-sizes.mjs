@@ -93,14 +93,18 @@ export const CEILINGS = {
   // 2026-12-07, after merging main: 80.9, 76.8, 65.9, 61.8 and 174.3 kB (docs/performance.md).
   // Raised the same day once skip links, hidden documents, the app catalogue, reminders and the
   // tracker had landed (provider 37.3 → 39.5 kB): 84.1, 81.2, 69.8, 64.5, 67.6 and 196.6 kB.
-  agenda: 84.5 * 1024,
-  'pill-organiser': 81.5 * 1024,
-  'document-browser': 70 * 1024,
-  reminders: 65 * 1024,
-  tracker: 68 * 1024,
+  // Raised again (same day) for the record summary's overview (issue 18.3): its reads load on demand
+  // (record-summary.js 67.2 → 51.9 kB), but it shares the pill organiser's and tracker's words, which
+  // the build now splits into chunks of their own (each gzipped apart): agenda 85.1, pill organiser
+  // 83.0, document browser 70.5, reminders 65.7, tracker 68.9 (with the chart's paths), carnet 202.8 kB.
+  agenda: 85.2 * 1024,
+  'pill-organiser': 83.1 * 1024,
+  'document-browser': 70.6 * 1024,
+  reminders: 65.8 * 1024,
+  tracker: 69 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
-  // 197.5 kB once sharing confirms before revoking (the same day).
-  carnet: 198 * 1024,
+  // 197.5 kB once sharing confirms before revoking (the same day); 202.8 kB with the summary's overview.
+  carnet: 203 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */

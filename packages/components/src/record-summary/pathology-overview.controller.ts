@@ -1,15 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DataSource, DialysisSession, GlucoseTargets, Pathology } from '@carnet/catalog-sdk';
 import { DataLoader } from '../shared/data-loader.controller.js';
-import {
-  loadGlucoseGlance,
-  loadLastWeightGain,
-  loadNextDialysis,
-  loadTodayDoses,
-  type GlucoseGlance,
-  type SessionGain,
-  type TodayDoses,
-} from './pathology-overview.data.js';
+import { loadOnce } from '../shared/load-once.js';
+import type { GlucoseGlance, SessionGain, TodayDoses } from './pathology-overview.data.js';
+
+// The reads (and the SDK's recurrence and dose expansion they use) load with the first overview,
+// in their own chunk: a summary without a condition never downloads them.
+const overviewData = loadOnce(() => import('./pathology-overview.data.js'));
 
 /** What the overview depends on, read from the element at every update. */
 export interface OverviewSettings {
@@ -47,18 +44,23 @@ export class PathologyOverviewController implements ReactiveController {
     private readonly settings: OverviewSettings,
   ) {
     host.addController(this);
-    this.nextDialysis = this.item('kidney', (source, signal) => loadNextDialysis(source, { signal }));
-    this.weightGain = this.item('kidney', (source, signal) => loadLastWeightGain(source, { signal }));
+    this.nextDialysis = this.item('kidney', async (source, signal) =>
+      (await overviewData()).loadNextDialysis(source, { signal }),
+    );
+    this.weightGain = this.item('kidney', async (source, signal) =>
+      (await overviewData()).loadLastWeightGain(source, { signal }),
+    );
     this.glucose = this.item(
       'diabetes',
-      (source, signal) => loadGlucoseGlance(source, { signal, targets: settings.targets() }),
+      async (source, signal) =>
+        (await overviewData()).loadGlucoseGlance(source, { signal, targets: settings.targets() }),
       () => {
         const { low, high } = settings.targets();
         return [low, high];
       },
     );
-    this.todayDoses = this.item('parkinson', (source, signal) =>
-      loadTodayDoses(source, { signal, pathology: 'parkinson' }),
+    this.todayDoses = this.item('parkinson', async (source, signal) =>
+      (await overviewData()).loadTodayDoses(source, { signal, pathology: 'parkinson' }),
     );
   }
 

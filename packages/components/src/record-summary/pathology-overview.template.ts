@@ -12,7 +12,6 @@ import { stateLabel } from '../pill-organiser/organiser-labels.js';
 import { formatGlucose, formatShare, levelLabel, mealContextLabel } from '../tracker/glucose-labels.js';
 import type { OverviewLoader, PathologyOverviewController } from './pathology-overview.controller.js';
 import type { GlucoseGlance, SessionGain, TodayDoses } from './pathology-overview.data.js';
-import { TIME_IN_RANGE_DAYS } from './pathology-overview.data.js';
 import { dayText, formatKilograms, gainAgainstLimit, momentText } from './overview-words.js';
 
 /** What the overview shows, and what it calls. */
@@ -89,7 +88,7 @@ function renderWeightGain(view: OverviewView, gain: SessionGain): TemplateResult
 function renderGlucose(view: OverviewView, glance: GlucoseGlance): TemplateResult {
   const { unit, locale, targets } = view;
   const tir = glance.timeInRange;
-  const days = TIME_IN_RANGE_DAYS;
+  const days = tir.days;
   const count = tir.count;
   const inRange = formatShare(tir.inRange, locale);
   const below = formatShare(tir.below, locale);
