@@ -10,6 +10,7 @@ const modules: Record<string, () => Promise<{ default: Bench[] }>> = {
   offline: () => import('./offline.page.js'),
   'document browser': () => import('../packages/components/src/document-browser/document-browser.bench.js'),
   agenda: () => import('../packages/components/src/agenda/agenda.bench.js'),
+  glucose: () => import('../packages/components/src/tracker/glucose-chart.bench.js'),
 };
 
 declare global {

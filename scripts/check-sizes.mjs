@@ -198,13 +198,17 @@ export const CEILINGS = {
   // 2026-12-07, issue 19 point 2 (docs/performance.md, « Connected mode, local repositories… »):
   // measured in a page (eager + fetched as the elements connect), 73.9, 69.7, 71.9 and 212.0 kB.
   // Reminders (53.0) and the tracker (54.0) are now within budget and have no ceiling.
-  agenda: 74.4 * 1024,
-  'pill-organiser': 70.2 * 1024,
+  // Raised the same afternoon for the record summary's overview per condition (issue 18.3: it shares
+  // the organiser's and tracker's words, which the build splits into chunks of their own), reminders
+  // remembered over a reload, and neighbours' saved changes followed (RecordChangesController):
+  // agenda 74.6, pill organiser 71.2 and carnet.js 217.7 kB.
+  agenda: 75.1 * 1024,
+  'pill-organiser': 71.7 * 1024,
   'document-browser': 72.4 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
   // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
   // widgets read as they connect are in it (213.9 kB before this change by the same measure).
-  carnet: 212.5 * 1024,
+  carnet: 218.2 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */

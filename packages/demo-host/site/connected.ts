@@ -1,5 +1,5 @@
 import '@carnet/components';
-import { setUpLanguageButtons } from './site-shell.js';
+import { followSummaryLinks, setUpLanguageButtons } from './site-shell.js';
 
 const PATHOLOGIES = ['parkinson', 'diabetes', 'kidney'] as const;
 
@@ -16,3 +16,4 @@ provider?.addEventListener('carnet-session-change', (event) => {
 });
 
 setUpLanguageButtons();
+followSummaryLinks();

@@ -1,5 +1,5 @@
 import '@carnet/components';
-import { setUpLanguageButtons, siteLocale } from './site-shell.js';
+import { followSummaryLinks, setUpLanguageButtons, siteLocale } from './site-shell.js';
 
 type Persona = 'parkinson' | 'diabetes' | 'kidney';
 
@@ -54,4 +54,5 @@ document.querySelectorAll<HTMLInputElement>('input[name="persona"]').forEach((in
 });
 
 setUpLanguageButtons();
+followSummaryLinks();
 mount(selectedPersona());

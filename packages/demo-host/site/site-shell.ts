@@ -56,3 +56,17 @@ export function setUpLanguageButtons(
     });
   });
 }
+
+/**
+ * An item of `<carnet-record-summary>`'s overview leads to its widget: the page brings the
+ * widget's section into view with its heading, then the summary moves focus into the widget
+ * (its default, as the widget's « Aller à … » link does).
+ */
+export function followSummaryLinks(): void {
+  document.addEventListener('carnet-summary-open', (event) => {
+    const widget = document.querySelector(event.detail.widget);
+    const section = widget?.closest('section') ?? widget;
+    // At once: the focus that follows would cut a smooth scroll short.
+    section?.scrollIntoView({ block: 'start' });
+  });
+}

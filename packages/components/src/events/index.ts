@@ -1,6 +1,7 @@
 /** Carnet's typed DOM events and the helper that dispatches them. */
 export type { CarnetErrorDetail, CarnetErrorEvent } from './carnet-error.js';
 export type { CarnetRecordOpenDetail, CarnetRecordOpenEvent } from './carnet-record-open.js';
+export type { CarnetSummaryOpenDetail, CarnetSummaryOpenEvent, SummaryTarget } from './carnet-summary-open.js';
 export type { CarnetSessionChangeDetail, CarnetSessionChangeEvent } from './carnet-session-change.js';
 export type { CarnetPostCreateDetail, CarnetPostCreateEvent } from './carnet-post-create.js';
 export type { CarnetPostReportDetail, CarnetPostReportEvent } from './carnet-post-report.js';

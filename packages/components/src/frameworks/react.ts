@@ -528,7 +528,7 @@ export interface CarnetProviderProps extends CarnetReactElementProps<CarnetProvi
 }
 
 /**
- * Props of `<carnet-record-summary>` in React 19 JSX: Counts and latest documents of the patient's record.
+ * Props of `<carnet-record-summary>` in React 19 JSX: What matters for the condition, counts and latest documents of the patient's record.
  */
 export interface CarnetRecordSummaryProps extends CarnetReactElementProps<CarnetRecordSummary> {
   /**
@@ -538,6 +538,52 @@ export interface CarnetRecordSummaryProps extends CarnetReactElementProps<Carnet
    * Set as the `dataSource` property.
    */
   dataSource?: CarnetRecordSummary['dataSource'];
+  /**
+   * Unit of glucose values in the overview: `mg/dL` (the French default) or `mmol/L`, as on `<carnet-tracker>`.
+   *
+   * Set as the `unit` property.
+   */
+  unit?: CarnetRecordSummary['unit'];
+  /**
+   * Lower glucose target agreed with the doctor, in mg/dL (default 70), as on `<carnet-tracker>`.
+   *
+   * Set as the `targetLow` property.
+   */
+  targetLow?: CarnetRecordSummary['targetLow'];
+  /**
+   * Upper glucose target agreed with the doctor, in mg/dL (default 180), as on `<carnet-tracker>`.
+   *
+   * Set as the `targetHigh` property.
+   */
+  targetHigh?: CarnetRecordSummary['targetHigh'];
+  /**
+   * Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist (as on `<carnet-tracker>`).
+   *
+   * Set as the `weightGainLimit` property.
+   */
+  weightGainLimit?: CarnetRecordSummary['weightGainLimit'];
+  /**
+   * Lower glucose target agreed with the doctor, in mg/dL (default 70), as on `<carnet-tracker>`.
+   *
+   * The `target-low` attribute (also rendered on the server); the `targetLow` property holds the same value.
+   */
+  'target-low'?: CarnetAttributeValue<CarnetRecordSummary['targetLow']>;
+  /**
+   * Upper glucose target agreed with the doctor, in mg/dL (default 180), as on `<carnet-tracker>`.
+   *
+   * The `target-high` attribute (also rendered on the server); the `targetHigh` property holds the same value.
+   */
+  'target-high'?: CarnetAttributeValue<CarnetRecordSummary['targetHigh']>;
+  /**
+   * Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist (as on `<carnet-tracker>`).
+   *
+   * The `weight-gain-limit` attribute (also rendered on the server); the `weightGainLimit` property holds the same value.
+   */
+  'weight-gain-limit'?: CarnetAttributeValue<CarnetRecordSummary['weightGainLimit']>;
+  /**
+   * `carnet-summary-open`: The patient followed an overview item to its widget; cancelable. Unless the host cancels it, focus moves to the start of that widget in the same provider (as its « Aller à … » link does).
+   */
+  'oncarnet-summary-open'?: (event: GlobalEventHandlersEventMap['carnet-summary-open']) => void;
   /**
    * `carnet-record-open`: The patient chose one of the latest documents; cancelable. Unless the host cancels it, the `<carnet-document-browser>` of the same provider opens the document.
    */

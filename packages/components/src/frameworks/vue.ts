@@ -445,12 +445,29 @@ export type CarnetProviderVue = DefineCarnetElement<
 /**
  * Attributes of `<carnet-record-summary>` whose name differs from their property's.
  */
-export type CarnetRecordSummaryVueAttributes = Record<never, never>;
+export interface CarnetRecordSummaryVueAttributes {
+  /**
+   * Lower glucose target agreed with the doctor, in mg/dL (default 70), as on `<carnet-tracker>`.
+   */
+  'target-low'?: CarnetAttributeValue<CarnetRecordSummary['targetLow']>;
+  /**
+   * Upper glucose target agreed with the doctor, in mg/dL (default 180), as on `<carnet-tracker>`.
+   */
+  'target-high'?: CarnetAttributeValue<CarnetRecordSummary['targetHigh']>;
+  /**
+   * Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist (as on `<carnet-tracker>`).
+   */
+  'weight-gain-limit'?: CarnetAttributeValue<CarnetRecordSummary['weightGainLimit']>;
+}
 
 /**
- * Events of `<carnet-record-summary>`, for `@carnet-record-open` in templates.
+ * Events of `<carnet-record-summary>`, for `@carnet-summary-open` in templates.
  */
 export interface CarnetRecordSummaryVueEvents {
+  /**
+   * `carnet-summary-open`: The patient followed an overview item to its widget; cancelable. Unless the host cancels it, focus moves to the start of that widget in the same provider (as its « Aller à … » link does).
+   */
+  'carnet-summary-open': GlobalEventHandlersEventMap['carnet-summary-open'];
   /**
    * `carnet-record-open`: The patient chose one of the latest documents; cancelable. Unless the host cancels it, the `<carnet-document-browser>` of the same provider opens the document.
    */
@@ -458,11 +475,11 @@ export interface CarnetRecordSummaryVueEvents {
 }
 
 /**
- * `<carnet-record-summary>` in Vue templates: Counts and latest documents of the patient's record.
+ * `<carnet-record-summary>` in Vue templates: What matters for the condition, counts and latest documents of the patient's record.
  */
 export type CarnetRecordSummaryVue = DefineCarnetElement<
   CarnetRecordSummary,
-  'dataSource',
+  'dataSource' | 'unit' | 'targetLow' | 'targetHigh' | 'weightGainLimit',
   CarnetRecordSummaryVueAttributes,
   CarnetRecordSummaryVueEvents
 >;

@@ -4,15 +4,16 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { documentKindInfo } from '@carnet/catalog-sdk';
-import type { DataSource, HealthDocument, Pathology } from '@carnet/catalog-sdk';
+import { DEFAULT_GLUCOSE_TARGETS, GLUCOSE_UNITS, documentKindInfo } from '@carnet/catalog-sdk';
+import type { DataSource, GlucoseTargets, GlucoseUnit, HealthDocument, Pathology } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { recordRevisionContext } from '../context/record-revision.context.js';
 import type { RecordRevision } from '../context/record-revision.context.js';
 import { pathologyContext } from '../context/pathology.context.js';
 import { emit } from '../events/emit.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { CarnetWidget } from '../shared/carnet-element.js';
+import { CarnetWidget, skipLinkTo } from '../shared/carnet-element.js';
+import type { SummaryTarget } from '../events/carnet-summary-open.js';
 import { DataLoader } from '../shared/data-loader.controller.js';
 import { formatCalendarDate, formatCount } from '../shared/format.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
@@ -20,6 +21,9 @@ import { stateStyles } from '../shared/states.styles.js';
 import { loadRecordSummary } from './record-summary.data.js';
 import type { RecordSummary } from './record-summary.data.js';
 import { recordSummaryStyles } from './record-summary.styles.js';
+import { overviewStyles } from './pathology-overview.styles.js';
+import { PathologyOverviewController } from './pathology-overview.controller.js';
+import { renderPathologyOverview } from './pathology-overview.template.js';
 import type {} from '../document-browser/document-browser.js';
 
 /** The condition's name in the patient's words; called at render time to follow the locale. */
@@ -34,12 +38,20 @@ function pathologyLabel(pathology: Pathology): string {
   }
 }
 
+function parseUnit(value: string | null): GlucoseUnit | undefined {
+  return GLUCOSE_UNITS.find((unit) => unit.toLowerCase() === value?.trim().toLowerCase());
+}
+
 /**
- * A glance at the patient's record: how many documents, upcoming appointments,
- * current treatments and professionals, and the three latest documents.
+ * A glance at the patient's record. First what matters for the condition (the
+ * provider's pathology), each item leading to its widget: kidney failure — the next
+ * dialysis session and the latest weight gain between sessions against the
+ * nephrologist's limit; diabetes — the latest glucose values and the seven days' time
+ * in range; Parkinson's disease — today's doses. Then how many documents, upcoming
+ * appointments, current treatments and professionals, and the three latest documents.
  * Place it inside a `<carnet-provider>`.
  *
- * @summary Counts and latest documents of the patient's record.
+ * @summary What matters for the condition, counts and latest documents of the patient's record.
  * @tag carnet-record-summary
  *
  * @csspart base - The card around the summary.
@@ -48,6 +60,12 @@ function pathologyLabel(pathology: Pathology): string {
  * @csspart counts - The list of counts.
  * @csspart recent-list - The list of latest documents.
  * @csspart recent-document - One latest document's button.
+ * @csspart overview - What matters for the condition (shown when the provider names one).
+ * @csspart glance - One item of the overview, with its own loading, empty or error state.
+ * @csspart glance-link - The button of an item leading to its widget (« Voir mon semainier »).
+ * @csspart glance-empty - What an item says when it has nothing to show.
+ * @csspart time-in-range - Diabetes: the seven days' time in range, in words.
+ * @csspart weight-gain-limit - Kidney failure: the weight gain against the nephrologist's limit, in words.
  * @csspart loading - The skeleton shown while loading.
  * @csspart empty - The message shown when the record is empty.
  * @csspart error - The message shown when loading failed.
@@ -61,12 +79,13 @@ function pathologyLabel(pathology: Pathology): string {
  * @cssstate error - Loading failed.
  * @cssstate ready - Counts are shown.
  *
+ * @fires carnet-summary-open - The patient followed an overview item to its widget; cancelable. Unless the host cancels it, focus moves to the start of that widget in the same provider (as its « Aller à … » link does).
  * @fires carnet-record-open - The patient chose one of the latest documents; cancelable. Unless the host cancels it, the `<carnet-document-browser>` of the same provider opens the document.
  */
 @localized()
 export class CarnetRecordSummary extends CarnetWidget {
   /** Version of the Carnet copy that defines this class. */
-  static override styles = [baseStyles, stateStyles, recordSummaryStyles];
+  static override styles = [baseStyles, stateStyles, recordSummaryStyles, overviewStyles];
 
   /**
    * Where the record is read from; given by the enclosing `<carnet-provider>`,
@@ -85,14 +104,44 @@ export class CarnetRecordSummary extends CarnetWidget {
   @state()
   private pathology?: Pathology;
 
+  /** Unit of glucose values in the overview: `mg/dL` (the French default) or `mmol/L`, as on `<carnet-tracker>`. */
+  @property({ converter: { fromAttribute: parseUnit } })
+  unit: GlucoseUnit = 'mg/dL';
+
+  /** Lower glucose target agreed with the doctor, in mg/dL (default 70), as on `<carnet-tracker>`. */
+  @property({ type: Number, attribute: 'target-low' })
+  targetLow: number = DEFAULT_GLUCOSE_TARGETS.low;
+
+  /** Upper glucose target agreed with the doctor, in mg/dL (default 180), as on `<carnet-tracker>`. */
+  @property({ type: Number, attribute: 'target-high' })
+  targetHigh: number = DEFAULT_GLUCOSE_TARGETS.high;
+
+  /** Kidney failure: the weight gain allowed between two dialysis sessions, in kg, as set by the nephrologist (as on `<carnet-tracker>`). */
+  @property({ type: Number, attribute: 'weight-gain-limit' })
+  weightGainLimit?: number;
+
+  private get targets(): GlucoseTargets {
+    const low = Number.isFinite(this.targetLow) ? this.targetLow : DEFAULT_GLUCOSE_TARGETS.low;
+    const high =
+      Number.isFinite(this.targetHigh) && this.targetHigh > low ? this.targetHigh : DEFAULT_GLUCOSE_TARGETS.high;
+    return { low, high };
+  }
+
+  private readonly overview = new PathologyOverviewController(this, {
+    source: () => this.dataSource,
+    pathology: () => this.pathology,
+    revision: () => this.recordRevision,
+    targets: () => this.targets,
+  });
+
   private readonly summary = new DataLoader(this, {
     args: () => [this.dataSource, this.recordRevision] as const,
     load: ([source], signal) => (source ? loadRecordSummary(source, { signal }) : undefined),
   });
 
-  /** Loads the counts again, e.g. after the record changed elsewhere. */
-  refresh(): Promise<void> {
-    return this.summary.reload();
+  /** Loads the overview and the counts again, e.g. after the record changed elsewhere. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.summary.reload(), this.overview.reload()]);
   }
 
   protected override updated(): void {
@@ -108,6 +157,15 @@ export class CarnetRecordSummary extends CarnetWidget {
     void browser?.openDocument(documentId);
   }
 
+  /** Follows an overview item to its widget: the event, then (unless canceled) the widget's skip link. */
+  private readonly openWidget = (widget: SummaryTarget, item: string): void => {
+    if (!emit(this, 'carnet-summary-open', { widget, item }, { cancelable: true })) return;
+    const target = this.closest('carnet-provider')?.querySelector(widget);
+    if (target instanceof CarnetWidget) skipLinkTo(target).go();
+  };
+
+  private readonly errorText = (error: unknown): string => this.errorMessage(error);
+
   private readonly retry = (): void => {
     void this.summary.reload();
   };
@@ -118,6 +176,21 @@ export class CarnetRecordSummary extends CarnetWidget {
       ${
         this.pathology
           ? html`<p class="pathology" part="pathology">${msg(str`Parcours : ${pathologyLabel(this.pathology)}`)}</p>`
+          : nothing
+      }
+      ${
+        this.pathology
+          ? renderPathologyOverview({
+              overview: this.overview,
+              pathology: this.pathology,
+              locale: this.locale,
+              now: new Date(),
+              unit: this.unit,
+              targets: this.targets,
+              weightGainLimit: Number.isFinite(this.weightGainLimit) ? this.weightGainLimit : undefined,
+              errorMessage: this.errorText,
+              onOpen: this.openWidget,
+            })
           : nothing
       }
       ${this.renderBody()}

@@ -19,11 +19,17 @@ interface SummaryStoryArgs {
   demoPersona?: Pathology;
   /** Inject a misbehaving data source instead of the local record. */
   fault?: Fault;
+  /** Which reads misbehave: the documents (counts), or the measurements (an overview item). */
+  faultyRepository?: 'documents' | 'trackers';
+  /** Kidney failure: the weight gain the nephrologist allows, in kg. */
+  weightGainLimit?: number;
   themeClass?: string;
 }
 
 function renderSummary(args: SummaryStoryArgs): TemplateResult {
-  const injected = args.fault ? localSourceWithFault(args.dbName, 'documents', 'list', args.fault) : undefined;
+  const injected = args.fault
+    ? localSourceWithFault(args.dbName, args.faultyRepository ?? 'documents', 'list', args.fault)
+    : undefined;
   return html`
     ${themeSheetLink(args.themeClass)}
     <carnet-provider
@@ -34,7 +40,7 @@ function renderSummary(args: SummaryStoryArgs): TemplateResult {
       .dataSource=${injected}
       style="padding: 1rem; max-inline-size: 48rem"
     >
-      <carnet-record-summary></carnet-record-summary>
+      <carnet-record-summary weight-gain-limit=${ifDefined(args.weightGainLimit)}></carnet-record-summary>
     </carnet-provider>
   `;
 }
@@ -47,20 +53,38 @@ const meta: Meta<SummaryStoryArgs> = {
   argTypes: {
     locale: { control: 'inline-radio', options: ['fr', 'en'] },
     fault: { control: 'select', options: [undefined, 'never-answers', 'fails'] },
+    faultyRepository: { control: 'inline-radio', options: ['documents', 'trackers'] },
+    weightGainLimit: { control: 'number' },
   },
 };
 export default meta;
 
 type Story = StoryObj<SummaryStoryArgs>;
 
-/** Counts and latest documents of the diabetes persona. */
+/** Diabetes: the latest glucose values and the seven days' time in range first, then counts and latest documents. */
 export const Diabetes: Story = { args: { dbName: 'storybook-summary-diabetes', demoPersona: 'diabetes' } };
 
-/** Parkinson's persona. */
+/** Parkinson's disease: today's doses first, each with its state. */
 export const Parkinson: Story = { args: { dbName: 'storybook-summary-parkinson', demoPersona: 'parkinson' } };
 
-/** Kidney disease persona. */
-export const Kidney: Story = { args: { dbName: 'storybook-summary-kidney', demoPersona: 'kidney' } };
+/**
+ * Kidney failure: the next dialysis session first, then the latest weight gain against the
+ * nephrologist's 2 kg limit (the demo persona has no weights yet: the item says how to get one).
+ */
+export const Kidney: Story = {
+  args: { dbName: 'storybook-summary-kidney', demoPersona: 'kidney', weightGainLimit: 2 },
+};
+
+/** An overview item whose read fails (the measurements): its own error and Retry; the others stay shown. */
+export const OverviewItemError: Story = {
+  args: {
+    dbName: 'storybook-summary-kidney',
+    demoPersona: 'kidney',
+    weightGainLimit: 2,
+    fault: 'fails',
+    faultyRepository: 'trackers',
+  },
+};
 
 /** English strings, kind labels and dates. */
 export const English: Story = {
@@ -95,5 +119,17 @@ export const Phone390: Story = {
 /** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
 export const Phone320: Story = {
   args: { dbName: 'storybook-summary-diabetes', demoPersona: 'diabetes' },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};
+
+/** Kidney failure at 320 px: the dialysis and weight items stacked. */
+export const Phone320Kidney: Story = {
+  args: { dbName: 'storybook-summary-kidney', demoPersona: 'kidney', weightGainLimit: 2 },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
+};
+
+/** Parkinson's disease at 320 px: today's doses, long medicine names wrapped. */
+export const Phone320Parkinson: Story = {
+  args: { dbName: 'storybook-summary-parkinson', demoPersona: 'parkinson' },
   globals: { viewport: { value: 'phone320', isRotated: false } },
 };

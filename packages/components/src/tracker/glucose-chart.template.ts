@@ -23,6 +23,31 @@ export function formatMoment(at: string, locale: CarnetLocale): string {
   return format.format(new Date(at));
 }
 
+/** Above this many values the dots are drawn as one path per level (no per-dot tooltip; the table has every value). */
+export const POINTS_DRAWN_ONE_BY_ONE = 200;
+
+const DOT_RADIUS = 4;
+
+/**
+ * One path per level, each value a filled dot (two arcs): a year of values is a handful of
+ * nodes instead of thousands. Dots falling on the same spot (to the SVG unit) are drawn once.
+ */
+function dotPaths(view: GlucoseView): TemplateResult[] {
+  const paths = new Map<string, string[]>();
+  const drawn = new Set<string>();
+  for (const point of view.chart.points) {
+    const spot = `${point.row.level}|${Math.round(point.x)}|${Math.round(point.y)}`;
+    if (drawn.has(spot)) continue;
+    drawn.add(spot);
+    const segments = paths.get(point.row.level) ?? [];
+    segments.push(
+      `M${point.x - DOT_RADIUS} ${point.y}a${DOT_RADIUS} ${DOT_RADIUS} 0 1 0 ${2 * DOT_RADIUS} 0a${DOT_RADIUS} ${DOT_RADIUS} 0 1 0 ${-2 * DOT_RADIUS} 0`,
+    );
+    paths.set(point.row.level, segments);
+  }
+  return [...paths].map(([level, segments]) => svg`<path class="point ${level}" d=${segments.join('')}></path>`);
+}
+
 /**
  * The chart: one dot per value over the period, the target band behind them.
  * An image for screen readers, named by what it shows; the table gives every value.
@@ -52,14 +77,18 @@ export function renderGlucoseChart(view: GlucoseView, locale: CarnetLocale): Tem
         svg`<line class="tick" x1="40" x2=${chart.width - 4} y1=${tick.y} y2=${tick.y}></line>
           <text class="tick-label" x="36" y=${tick.y + 4} text-anchor="end">${tick.value}</text>`,
     )}
-    ${chart.points.map(
-      (point) =>
-        svg`<circle class="point ${point.row.level}" cx=${point.x} cy=${point.y} r="4" data-value=${point.row.shown}>
+    ${
+      chart.points.length > POINTS_DRAWN_ONE_BY_ONE
+        ? dotPaths(view)
+        : chart.points.map(
+            (point) =>
+              svg`<circle class="point ${point.row.level}" cx=${point.x} cy=${point.y} r=${DOT_RADIUS} data-value=${point.row.shown}>
           <title>${formatMoment(point.row.reading.at, locale)} — ${formatGlucose(point.row.shown, view.unit, locale)}${
             point.row.reading.mealContext ? `, ${mealContextLabel(point.row.reading.mealContext)}` : ''
           } — ${levelLabel(point.row.level)}</title>
         </circle>`,
-    )}
+          )
+    }
   </svg>`;
 }
 
