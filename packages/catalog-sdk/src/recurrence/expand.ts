@@ -14,7 +14,8 @@ import { ValidationError } from '../errors/errors.js';
 import type { RuleFrequency, RuleParts } from './rule-parts.js';
 import { parseRuleParts } from './rule-parts.js';
 import { compileFastRule, expandFastRule } from './fast-rule.js';
-import { COUNT_CACHE_LIMIT, alignedPeriodStart, sortedBetween, withStartDefaults } from './period-jump.js';
+import { COUNT_CACHE_LIMIT, sortedBetween } from './period-jump.js';
+import { compilePeriodRule, expandPeriodRule } from './period-rule.js';
 import { RRule, RRuleWeekday } from './rrule-interop.js';
 import { DAY_MS, formatInstant, formatWall, instantToWall, parseWall, zoneClock } from '../time/zone.js';
 
@@ -86,6 +87,9 @@ function buildFloatingRule(parts: RuleParts & { freq: RuleFrequency }, startWall
   return new RRule(options, true);
 }
 
+/** Past any occurrence a COUNT rule is listed to (`rrule` stops at the year 9999 too). */
+const LAST_WALL = Date.UTC(10_000, 0, 1);
+
 /** Wall ms of a series' occurrences between two wall times, both included. */
 export type WallExpander = (fromWall: number, toWall: number) => number[];
 
@@ -96,30 +100,19 @@ export type WallExpander = (fromWall: number, toWall: number) => number[];
  */
 export function wallExpander(rrule: string, startWall: number, timeZone: string): WallExpander {
   const parts = readableParts(rrule);
-  const plan = compileFastRule(parts, untilWall(parts, timeZone));
-  if (plan) return (fromWall, toWall) => expandFastRule(plan, startWall, fromWall, toWall);
-  const rule = buildFloatingRule(parts, startWall, timeZone);
-  // rrule may give an occurrence twice (BYSETPOS=1,-1 on a one-occurrence period) or out of
-  // order (BYHOUR=14,9): sorted and unique, as RFC 5545 and python-dateutil give them.
-  const between = (from: number, to: number, on: RRule = rule): number[] =>
-    sortedUnique(on.between(new Date(from), new Date(to), true).map((date) => date.getTime()));
-  if (parts.count !== undefined) {
-    // Finite: list it once, then answer each window by binary search.
-    if (parts.count > COUNT_CACHE_LIMIT) return (fromWall, toWall) => between(fromWall, toWall);
-    let all: number[] | undefined;
-    return (fromWall, toWall) =>
-      sortedBetween((all ??= sortedUnique(rule.all().map((date) => date.getTime()))), fromWall, toWall);
+  const until = untilWall(parts, timeZone);
+  const plan = compileFastRule(parts, until);
+  let expand: WallExpander;
+  if (plan) {
+    expand = (fromWall, toWall) => expandFastRule(plan, startWall, fromWall, toWall);
+  } else {
+    const periodPlan = compilePeriodRule(parts, startWall, until);
+    expand = (fromWall, toWall) => expandPeriodRule(periodPlan, fromWall, toWall);
   }
-  // Start `rrule` at the window's period (its defaults written out), not at DTSTART.
-  const explicit = withStartDefaults(parts, startWall);
-  let shifted: { periodStart: number; rule: RRule } | undefined;
-  return (fromWall, toWall) => {
-    const periodStart = alignedPeriodStart(parts, startWall, fromWall);
-    if (periodStart === undefined) return between(fromWall, toWall);
-    if (shifted?.periodStart !== periodStart)
-      shifted = { periodStart, rule: buildFloatingRule(explicit, periodStart, timeZone) };
-    return between(fromWall, toWall, shifted.rule);
-  };
+  // A rule with COUNT is counted from its start: finite, so listed once, then each window is a binary search.
+  if (parts.count === undefined || parts.count > COUNT_CACHE_LIMIT) return expand;
+  let all: number[] | undefined;
+  return (fromWall, toWall) => sortedBetween((all ??= expand(startWall, LAST_WALL)), fromWall, toWall);
 }
 
 interface CachedExpander {
@@ -258,16 +251,6 @@ export function expandOccurrences(event: AgendaEvent, range: InstantRange): Occu
   const order = occurrences.map((_, index) => index);
   order.sort((a, b) => (startInstants[a] as number) - (startInstants[b] as number) || a - b);
   return order.map((index) => occurrences[index] as Occurrence);
-}
-
-function sortedUnique(values: number[]): number[] {
-  for (let i = 1; i < values.length; i++) {
-    if ((values[i] as number) <= (values[i - 1] as number)) {
-      values.sort((a, b) => a - b);
-      return values.filter((value, index) => index === 0 || values[index - 1] !== value);
-    }
-  }
-  return values;
 }
 
 function includesSorted(values: readonly number[], wanted: number): boolean {
