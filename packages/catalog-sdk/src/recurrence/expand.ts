@@ -115,24 +115,37 @@ export function wallExpander(rrule: string, startWall: number, timeZone: string)
   return (fromWall, toWall) => sortedBetween((all ??= expand(startWall, LAST_WALL)), fromWall, toWall);
 }
 
-interface CachedExpander {
-  rrule: string;
+interface CachedSeries {
+  rrule: string | undefined;
   start: string;
+  end: string;
   timeZone: string;
-  expand: WallExpander;
+  startWall: number;
+  endWall: number;
+  expand: WallExpander | undefined;
 }
 
-// Keyed by the event object: a changed rule, start or zone is noticed and rebuilt.
-const expanders = new WeakMap<AgendaEvent, CachedExpander>();
+// Keyed by the event object: a changed rule, start, end or zone is noticed and rebuilt.
+const seriesCache = new WeakMap<AgendaEvent, CachedSeries>();
 
-function expanderFor(event: AgendaEvent, rrule: string, startWall: number, timeZone: string): WallExpander {
-  const cached = expanders.get(event);
-  if (cached && cached.rrule === rrule && cached.start === event.start && cached.timeZone === timeZone) {
-    return cached.expand;
+/** The parsed start and end of an event and the expander of its rule, worked out once per event object. */
+function seriesOf(event: AgendaEvent, rrule: string | undefined, timeZone: string): CachedSeries {
+  const cached = seriesCache.get(event);
+  if (
+    cached &&
+    cached.rrule === rrule &&
+    cached.start === event.start &&
+    cached.end === event.end &&
+    cached.timeZone === timeZone
+  ) {
+    return cached;
   }
-  const expand = wallExpander(rrule, startWall, timeZone);
-  expanders.set(event, { rrule, start: event.start, timeZone, expand });
-  return expand;
+  const startWall = parseWall(event.start, 'start');
+  const endWall = Math.max(parseWall(event.end, 'end'), startWall);
+  const expand = rrule === undefined ? undefined : wallExpander(rrule, startWall, timeZone);
+  const series = { rrule, start: event.start, end: event.end, timeZone, startWall, endWall, expand };
+  seriesCache.set(event, series);
+  return series;
 }
 
 /** Wall ms of a stored wall-clock time, or undefined when malformed (it can then match nothing). */
@@ -160,22 +173,21 @@ function isMoved(override: OccurrenceOverride): boolean {
  */
 export function expandOccurrences(event: AgendaEvent, range: InstantRange): Occurrence[] {
   const timeZone = event.timeZone || DEFAULT_TIME_ZONE;
-  const startWall = parseWall(event.start, 'start');
-  const endWall = Math.max(parseWall(event.end, 'end'), startWall);
+  const rrule = event.rrule?.trim() || undefined;
+  const series = seriesOf(event, rrule, timeZone);
+  const { startWall, endWall } = series;
   const duration = endWall - startWall;
   const rangeStart = range.start.getTime();
   const rangeEnd = range.end.getTime();
   if (!(rangeEnd > rangeStart)) return [];
-  const rrule = event.rrule?.trim() || undefined;
   const recurring = rrule !== undefined;
 
   // Offsets never exceed a day, so ±1 day (plus the duration) holds every candidate.
   const windowStart = rangeStart - DAY_MS - duration;
   const windowEnd = rangeEnd + DAY_MS;
   let generated: number[];
-  let expand: WallExpander | undefined;
-  if (rrule !== undefined) {
-    expand = expanderFor(event, rrule, startWall, timeZone);
+  const expand = series.expand;
+  if (expand !== undefined) {
     generated = expand(windowStart, windowEnd);
   } else {
     generated = startWall >= windowStart && startWall <= windowEnd ? [startWall] : [];
@@ -193,15 +205,26 @@ export function expandOccurrences(event: AgendaEvent, range: InstantRange): Occu
   }
 
   const clock = zoneClock(timeZone);
+  // Without an offset change near the window (most months), an instant is the wall time minus one offset.
+  const spanFrom = windowStart - DAY_MS;
+  const spanTo = windowEnd + duration + DAY_MS;
+  const fixedOffset = clock.constantOffset(spanFrom, spanTo);
   const allDay = event.allDay === true;
   const occurrences: Occurrence[] = [];
   const startInstants: number[] = [];
   let inOrder = true;
   const push = (originalWall: number, fromWall: number, toWall: number, moved: boolean, note?: string): void => {
-    const start = clock.toInstant(fromWall);
-    // A start in a skipped hour moves forward by the gap; the end moves with it.
-    const gapShift = clock.toWall(start) - fromWall;
-    const end = toWall === fromWall ? start : Math.max(clock.toInstant(toWall + gapShift), start);
+    let start: number;
+    let end: number;
+    if (fixedOffset !== undefined && fromWall >= windowStart && toWall <= spanTo - DAY_MS) {
+      start = fromWall - fixedOffset;
+      end = Math.max(toWall - fixedOffset, start);
+    } else {
+      start = clock.toInstant(fromWall);
+      // A start in a skipped hour moves forward by the gap; the end moves with it.
+      const gapShift = clock.toWall(start) - fromWall;
+      end = toWall === fromWall ? start : Math.max(clock.toInstant(toWall + gapShift), start);
+    }
     if (!(start < rangeEnd && (end > rangeStart || start >= rangeStart))) return;
     const originalStart = formatWall(originalWall);
     const occurrence: Occurrence = {
