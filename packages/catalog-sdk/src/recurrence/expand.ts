@@ -1,22 +1,21 @@
 /**
  * Expansion of an agenda event into the occurrences a calendar shows.
  *
- * `rrule` expands in *floating* wall-clock time (no TZID: it is wrong around DST
- * changes and slow with one); each wall-clock occurrence then becomes an instant
- * in the event's IANA zone through `zone.ts`, which resolves the skipped and the
- * repeated hour explicitly.
+ * Rules are expanded in *floating* wall-clock time by our own code (`fast-rule.ts`
+ * for the everyday shapes, `period-rule.ts` for the others, both checked against
+ * `rrule` in the tests — `rrule-reference.ts`); each wall-clock occurrence then
+ * becomes an instant in the event's IANA zone through `zone.ts`, which resolves
+ * the skipped and the repeated hour explicitly. `rrule` is not used at run time.
  */
-import type { Options as RRuleOptions } from 'rrule';
 import type { AgendaEvent, Occurrence, OccurrenceOverride } from '../model/agenda.js';
-import type { Weekday } from '../model/common.js';
-import { DEFAULT_TIME_ZONE, WEEKDAYS } from '../model/common.js';
+import { DEFAULT_TIME_ZONE } from '../model/common.js';
 import { ValidationError } from '../errors/errors.js';
 import type { RuleFrequency, RuleParts } from './rule-parts.js';
 import { parseRuleParts } from './rule-parts.js';
 import { compileFastRule, expandFastRule } from './fast-rule.js';
 import { COUNT_CACHE_LIMIT, sortedBetween } from './period-jump.js';
 import { compilePeriodRule, expandPeriodRule } from './period-rule.js';
-import { RRule, RRuleWeekday } from './rrule-interop.js';
+import { constantOffset } from './window-offset.js';
 import { DAY_MS, formatInstant, formatWall, instantToWall, parseWall, zoneClock } from '../time/zone.js';
 
 /** A span of time between two instants, end excluded. */
@@ -25,22 +24,8 @@ export interface InstantRange {
   end: Date;
 }
 
-const FREQUENCY: Record<RuleFrequency, number> = {
-  YEARLY: RRule.YEARLY,
-  MONTHLY: RRule.MONTHLY,
-  WEEKLY: RRule.WEEKLY,
-  DAILY: RRule.DAILY,
-  HOURLY: RRule.HOURLY,
-  MINUTELY: RRule.MINUTELY,
-  SECONDLY: RRule.SECONDLY,
-};
-
-function rruleWeekday(day: Weekday, nth?: number): RRuleWeekday {
-  return new RRuleWeekday(WEEKDAYS.indexOf(day), nth);
-}
-
 /** The until of a rule as wall ms: an instant (`Z`) is read in the event's zone. */
-function untilWall(parts: RuleParts, timeZone: string): number | undefined {
+export function untilWall(parts: RuleParts, timeZone: string): number | undefined {
   const until = parts.until;
   if (!until) return undefined;
   if (until.dateOnly) return Date.UTC(until.year, until.month - 1, until.day, 23, 59, 59);
@@ -49,42 +34,15 @@ function untilWall(parts: RuleParts, timeZone: string): number | undefined {
 }
 
 /**
- * An `rrule` RRule in floating time for a rule value and a wall-clock start.
+ * The parts of a rule value.
  * @throws ValidationError (field `rrule`) when the rule is not one we can expand.
  */
-export function floatingRule(rrule: string, startWall: number, timeZone: string): RRule {
-  return buildFloatingRule(readableParts(rrule), startWall, timeZone);
-}
-
-function readableParts(rrule: string): RuleParts & { freq: RuleFrequency } {
+export function readableParts(rrule: string): RuleParts & { freq: RuleFrequency } {
   const parts = parseRuleParts(rrule);
   if (!parts.freq || parts.unknown.length > 0) {
     throw new ValidationError('rrule', 'is not a supported recurrence rule');
   }
   return { ...parts, freq: parts.freq };
-}
-
-function buildFloatingRule(parts: RuleParts & { freq: RuleFrequency }, startWall: number, timeZone: string): RRule {
-  const options: Partial<RRuleOptions> = {
-    freq: FREQUENCY[parts.freq],
-    dtstart: new Date(startWall),
-    interval: parts.interval,
-  };
-  if (parts.count !== undefined) options.count = parts.count;
-  const until = untilWall(parts, timeZone);
-  if (until !== undefined) options.until = new Date(until);
-  if (parts.byDay.length > 0) options.byweekday = parts.byDay.map((d) => rruleWeekday(d.day, d.nth));
-  if (parts.byMonth.length > 0) options.bymonth = parts.byMonth;
-  if (parts.byMonthDay.length > 0) options.bymonthday = parts.byMonthDay;
-  if (parts.byYearDay.length > 0) options.byyearday = parts.byYearDay;
-  if (parts.byWeekNo.length > 0) options.byweekno = parts.byWeekNo;
-  if (parts.bySetPos.length > 0) options.bysetpos = parts.bySetPos;
-  if (parts.byHour.length > 0) options.byhour = parts.byHour;
-  if (parts.byMinute.length > 0) options.byminute = parts.byMinute;
-  if (parts.bySecond.length > 0) options.bysecond = parts.bySecond;
-  if (parts.wkst) options.wkst = rruleWeekday(parts.wkst);
-  // noCache: callers keep the rule, and rrule's own result cache would grow with every range asked.
-  return new RRule(options, true);
 }
 
 /** Past any occurrence a COUNT rule is listed to (`rrule` stops at the year 9999 too). */
@@ -95,7 +53,8 @@ export type WallExpander = (fromWall: number, toWall: number) => number[];
 
 /**
  * The expander of a rule from a wall-clock start: the fast path when it covers
- * the rule, `rrule` in floating time otherwise.
+ * the rule, `period-rule.ts` otherwise (both in floating time, never from the
+ * series start unless COUNT must be counted).
  * @throws ValidationError (field `rrule`) when the rule is not one we can expand.
  */
 export function wallExpander(rrule: string, startWall: number, timeZone: string): WallExpander {
@@ -208,7 +167,7 @@ export function expandOccurrences(event: AgendaEvent, range: InstantRange): Occu
   // Without an offset change near the window (most months), an instant is the wall time minus one offset.
   const spanFrom = windowStart - DAY_MS;
   const spanTo = windowEnd + duration + DAY_MS;
-  const fixedOffset = clock.constantOffset(spanFrom, spanTo);
+  const fixedOffset = constantOffset(timeZone, spanFrom, spanTo);
   const allDay = event.allDay === true;
   const occurrences: Occurrence[] = [];
   const startInstants: number[] = [];

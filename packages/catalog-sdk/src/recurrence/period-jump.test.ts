@@ -4,7 +4,8 @@
  * DST changes included) the result must be exactly what `rrule` gives from DTSTART.
  */
 import { expect } from '@open-wc/testing';
-import { floatingRule, wallExpander } from './expand.js';
+import { wallExpander } from './expand.js';
+import { floatingRule } from './rrule-reference.js';
 import { expandOccurrences } from './index.js';
 import { alignedPeriodStart } from './period-jump.js';
 import { parseRuleParts } from './rule-parts.js';

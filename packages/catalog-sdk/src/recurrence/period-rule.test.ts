@@ -6,7 +6,8 @@
  * gives iterating from DTSTART, in floating time. Seeded, so a failure replays.
  */
 import { expect } from '@open-wc/testing';
-import { floatingRule, wallExpander } from './expand.js';
+import { wallExpander } from './expand.js';
+import { floatingRule } from './rrule-reference.js';
 import { compileFastRule } from './fast-rule.js';
 import { parseRuleParts } from './rule-parts.js';
 import { sortedBetween } from './period-jump.js';

@@ -169,12 +169,6 @@ export interface ZoneClock {
   toInstant(wallMs: number): number;
   /** Wall ms of an instant. */
   toWall(instantMs: number): number;
-  /**
-   * The UTC offset when it is the same at every instant from `fromMs` to
-   * `toMs` (no transition between them), otherwise undefined. Over such a span
-   * wall ms and instants differ by that offset alone.
-   */
-  constantOffset(fromMs: number, toMs: number): number | undefined;
 }
 
 const clocks = new Map<string, ZoneClock>();
@@ -203,20 +197,6 @@ export function zoneClock(timeZone: string): ZoneClock {
       if (afterValid) return withAfter;
       // Valid with the earlier offset, or in the gap: read with the offset in force before it.
       return withBefore;
-    },
-    constantOffset: (fromMs, toMs) => {
-      const offset = offsetAt(fromMs);
-      for (let at = fromMs; ;) {
-        const table = yearOffsets(zone, at);
-        // A year's first offset is measured at its start (a change at midnight UTC on 1 January shows there).
-        if (table.yearStart > fromMs && table.offsets[0] !== offset) return undefined;
-        for (let index = 1; index < table.starts.length; index += 1) {
-          const start = table.starts[index] as number;
-          if (start > fromMs && start <= toMs) return undefined;
-        }
-        if (table.yearEnd > toMs) return offset;
-        at = table.yearEnd;
-      }
     },
   };
   clocks.set(timeZone, clock);
