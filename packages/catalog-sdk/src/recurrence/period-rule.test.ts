@@ -343,4 +343,33 @@ describe('every rule shape expanded for the window agrees with rrule from DTSTAR
     }
     expect(compared).to.be.greaterThan(2000);
   });
+
+  it('keeps to RFC 5545 where rrule departs from it: INTERVAL steps kept, BYSETPOS out of range picks nothing', () => {
+    const at = (iso: string): number => Date.parse(`${iso}Z`);
+    const walls = (rule: string, start: string, from: string, to: string): string[] =>
+      wallExpander(
+        rule,
+        at(start),
+        'Europe/Paris',
+      )(at(from), at(to)).map((wall) => new Date(wall).toISOString().slice(0, 16));
+    // Every 60 minutes from 04:30, at 14 h, on Mondays: 14:30 each Monday (rrule, after a skipped day,
+    // steps by the carried hours and leaves the INTERVAL grid: other days, or none).
+    expect(
+      walls(
+        'FREQ=MINUTELY;INTERVAL=60;BYHOUR=14;BYDAY=MO',
+        '2038-12-09T04:30:00',
+        '2038-12-26T00:00:00',
+        '2039-01-11T00:00:00',
+      ),
+    ).to.deep.equal(['2038-12-27T14:30', '2039-01-03T14:30', '2039-01-10T14:30']);
+    // March has four or five Mondays: the tenth from the end does not exist (rrule gives the first Monday).
+    expect(
+      walls(
+        'FREQ=YEARLY;BYMONTH=3;BYDAY=MO;BYSETPOS=-10,-1',
+        '2026-01-05T09:00:00',
+        '2026-01-01T00:00:00',
+        '2028-01-01T00:00:00',
+      ),
+    ).to.deep.equal(['2026-03-30T09:00', '2027-03-29T09:00']);
+  });
 });
