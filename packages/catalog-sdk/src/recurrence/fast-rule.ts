@@ -7,8 +7,8 @@
  * semantics are `rrule`'s (python-dateutil's: DTSTART counts only when it
  * matches the rule) and the tests compare both on many rules. BYHOUR, BYMINUTE,
  * BYSECOND and BYSETPOS are applied per period. Anything else — BYYEARDAY,
- * BYWEEKNO, HOURLY…, mixed BYDAY/BYMONTHDAY — goes to `rrule`, started at the
- * window's period (`period-jump.ts`).
+ * BYWEEKNO, YEARLY BYDAY, HOURLY…, mixed BYDAY/BYMONTHDAY — is computed by
+ * `period-rule.ts`, also from the window's period.
  */
 import type { Weekday } from '../model/common.js';
 import { WEEKDAYS } from '../model/common.js';
