@@ -7,7 +7,7 @@
  */
 import type { AgendaEvent } from '../../packages/catalog-sdk/src/model/agenda.js';
 import { expandOccurrences } from '../../packages/catalog-sdk/src/recurrence/index.js';
-import { floatingRule } from '../../packages/catalog-sdk/src/recurrence/expand.js';
+import { floatingRule } from '../../packages/catalog-sdk/src/recurrence/rrule-reference.js';
 import { compileFastRule, expandFastRule } from '../../packages/catalog-sdk/src/recurrence/fast-rule.js';
 import { parseRuleParts } from '../../packages/catalog-sdk/src/recurrence/rule-parts.js';
 

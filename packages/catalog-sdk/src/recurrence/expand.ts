@@ -1,21 +1,21 @@
 /**
  * Expansion of an agenda event into the occurrences a calendar shows.
  *
- * `rrule` expands in *floating* wall-clock time (no TZID: it is wrong around DST
- * changes and slow with one); each wall-clock occurrence then becomes an instant
- * in the event's IANA zone through `zone.ts`, which resolves the skipped and the
- * repeated hour explicitly.
+ * Rules are expanded in *floating* wall-clock time by our own code (`fast-rule.ts`
+ * for the everyday shapes, `period-rule.ts` for the others, both checked against
+ * `rrule` in the tests — `rrule-reference.ts`); each wall-clock occurrence then
+ * becomes an instant in the event's IANA zone through `zone.ts`, which resolves
+ * the skipped and the repeated hour explicitly. `rrule` is not used at run time.
  */
-import type { Options as RRuleOptions } from 'rrule';
 import type { AgendaEvent, Occurrence, OccurrenceOverride } from '../model/agenda.js';
-import type { Weekday } from '../model/common.js';
-import { DEFAULT_TIME_ZONE, WEEKDAYS } from '../model/common.js';
+import { DEFAULT_TIME_ZONE } from '../model/common.js';
 import { ValidationError } from '../errors/errors.js';
 import type { RuleFrequency, RuleParts } from './rule-parts.js';
 import { parseRuleParts } from './rule-parts.js';
 import { compileFastRule, expandFastRule } from './fast-rule.js';
-import { COUNT_CACHE_LIMIT, alignedPeriodStart, sortedBetween, withStartDefaults } from './period-jump.js';
-import { RRule, RRuleWeekday } from './rrule-interop.js';
+import { COUNT_CACHE_LIMIT, sortedBetween } from './period-jump.js';
+import { compilePeriodRule, expandPeriodRule } from './period-rule.js';
+import { constantOffset } from './window-offset.js';
 import { DAY_MS, formatInstant, formatWall, instantToWall, parseWall, zoneClock } from '../time/zone.js';
 
 /** A span of time between two instants, end excluded. */
@@ -24,22 +24,8 @@ export interface InstantRange {
   end: Date;
 }
 
-const FREQUENCY: Record<RuleFrequency, number> = {
-  YEARLY: RRule.YEARLY,
-  MONTHLY: RRule.MONTHLY,
-  WEEKLY: RRule.WEEKLY,
-  DAILY: RRule.DAILY,
-  HOURLY: RRule.HOURLY,
-  MINUTELY: RRule.MINUTELY,
-  SECONDLY: RRule.SECONDLY,
-};
-
-function rruleWeekday(day: Weekday, nth?: number): RRuleWeekday {
-  return new RRuleWeekday(WEEKDAYS.indexOf(day), nth);
-}
-
 /** The until of a rule as wall ms: an instant (`Z`) is read in the event's zone. */
-function untilWall(parts: RuleParts, timeZone: string): number | undefined {
+export function untilWall(parts: RuleParts, timeZone: string): number | undefined {
   const until = parts.until;
   if (!until) return undefined;
   if (until.dateOnly) return Date.UTC(until.year, until.month - 1, until.day, 23, 59, 59);
@@ -48,14 +34,10 @@ function untilWall(parts: RuleParts, timeZone: string): number | undefined {
 }
 
 /**
- * An `rrule` RRule in floating time for a rule value and a wall-clock start.
+ * The parts of a rule value.
  * @throws ValidationError (field `rrule`) when the rule is not one we can expand.
  */
-export function floatingRule(rrule: string, startWall: number, timeZone: string): RRule {
-  return buildFloatingRule(readableParts(rrule), startWall, timeZone);
-}
-
-function readableParts(rrule: string): RuleParts & { freq: RuleFrequency } {
+export function readableParts(rrule: string): RuleParts & { freq: RuleFrequency } {
   const parts = parseRuleParts(rrule);
   if (!parts.freq || parts.unknown.length > 0) {
     throw new ValidationError('rrule', 'is not a supported recurrence rule');
@@ -63,83 +45,66 @@ function readableParts(rrule: string): RuleParts & { freq: RuleFrequency } {
   return { ...parts, freq: parts.freq };
 }
 
-function buildFloatingRule(parts: RuleParts & { freq: RuleFrequency }, startWall: number, timeZone: string): RRule {
-  const options: Partial<RRuleOptions> = {
-    freq: FREQUENCY[parts.freq],
-    dtstart: new Date(startWall),
-    interval: parts.interval,
-  };
-  if (parts.count !== undefined) options.count = parts.count;
-  const until = untilWall(parts, timeZone);
-  if (until !== undefined) options.until = new Date(until);
-  if (parts.byDay.length > 0) options.byweekday = parts.byDay.map((d) => rruleWeekday(d.day, d.nth));
-  if (parts.byMonth.length > 0) options.bymonth = parts.byMonth;
-  if (parts.byMonthDay.length > 0) options.bymonthday = parts.byMonthDay;
-  if (parts.byYearDay.length > 0) options.byyearday = parts.byYearDay;
-  if (parts.byWeekNo.length > 0) options.byweekno = parts.byWeekNo;
-  if (parts.bySetPos.length > 0) options.bysetpos = parts.bySetPos;
-  if (parts.byHour.length > 0) options.byhour = parts.byHour;
-  if (parts.byMinute.length > 0) options.byminute = parts.byMinute;
-  if (parts.bySecond.length > 0) options.bysecond = parts.bySecond;
-  if (parts.wkst) options.wkst = rruleWeekday(parts.wkst);
-  // noCache: callers keep the rule, and rrule's own result cache would grow with every range asked.
-  return new RRule(options, true);
-}
+/** Past any occurrence a COUNT rule is listed to (`rrule` stops at the year 9999 too). */
+const LAST_WALL = Date.UTC(10_000, 0, 1);
 
 /** Wall ms of a series' occurrences between two wall times, both included. */
 export type WallExpander = (fromWall: number, toWall: number) => number[];
 
 /**
  * The expander of a rule from a wall-clock start: the fast path when it covers
- * the rule, `rrule` in floating time otherwise.
+ * the rule, `period-rule.ts` otherwise (both in floating time, never from the
+ * series start unless COUNT must be counted).
  * @throws ValidationError (field `rrule`) when the rule is not one we can expand.
  */
 export function wallExpander(rrule: string, startWall: number, timeZone: string): WallExpander {
   const parts = readableParts(rrule);
-  const plan = compileFastRule(parts, untilWall(parts, timeZone));
-  if (plan) return (fromWall, toWall) => expandFastRule(plan, startWall, fromWall, toWall);
-  const rule = buildFloatingRule(parts, startWall, timeZone);
-  // rrule may give an occurrence twice (BYSETPOS=1,-1 on a one-occurrence period) or out of
-  // order (BYHOUR=14,9): sorted and unique, as RFC 5545 and python-dateutil give them.
-  const between = (from: number, to: number, on: RRule = rule): number[] =>
-    sortedUnique(on.between(new Date(from), new Date(to), true).map((date) => date.getTime()));
-  if (parts.count !== undefined) {
-    // Finite: list it once, then answer each window by binary search.
-    if (parts.count > COUNT_CACHE_LIMIT) return (fromWall, toWall) => between(fromWall, toWall);
-    let all: number[] | undefined;
-    return (fromWall, toWall) =>
-      sortedBetween((all ??= sortedUnique(rule.all().map((date) => date.getTime()))), fromWall, toWall);
+  const until = untilWall(parts, timeZone);
+  const plan = compileFastRule(parts, until);
+  let expand: WallExpander;
+  if (plan) {
+    expand = (fromWall, toWall) => expandFastRule(plan, startWall, fromWall, toWall);
+  } else {
+    const periodPlan = compilePeriodRule(parts, startWall, until);
+    expand = (fromWall, toWall) => expandPeriodRule(periodPlan, fromWall, toWall);
   }
-  // Start `rrule` at the window's period (its defaults written out), not at DTSTART.
-  const explicit = withStartDefaults(parts, startWall);
-  let shifted: { periodStart: number; rule: RRule } | undefined;
-  return (fromWall, toWall) => {
-    const periodStart = alignedPeriodStart(parts, startWall, fromWall);
-    if (periodStart === undefined) return between(fromWall, toWall);
-    if (shifted?.periodStart !== periodStart)
-      shifted = { periodStart, rule: buildFloatingRule(explicit, periodStart, timeZone) };
-    return between(fromWall, toWall, shifted.rule);
-  };
+  // A rule with COUNT is counted from its start: finite, so listed once, then each window is a binary search.
+  if (parts.count === undefined || parts.count > COUNT_CACHE_LIMIT) return expand;
+  let all: number[] | undefined;
+  return (fromWall, toWall) => sortedBetween((all ??= expand(startWall, LAST_WALL)), fromWall, toWall);
 }
 
-interface CachedExpander {
-  rrule: string;
+interface CachedSeries {
+  rrule: string | undefined;
   start: string;
+  end: string;
   timeZone: string;
-  expand: WallExpander;
+  startWall: number;
+  endWall: number;
+  expand: WallExpander | undefined;
 }
 
-// Keyed by the event object: a changed rule, start or zone is noticed and rebuilt.
-const expanders = new WeakMap<AgendaEvent, CachedExpander>();
+// Keyed by the event object: a changed rule, start, end or zone is noticed and rebuilt.
+const seriesCache = new WeakMap<AgendaEvent, CachedSeries>();
 
-function expanderFor(event: AgendaEvent, rrule: string, startWall: number, timeZone: string): WallExpander {
-  const cached = expanders.get(event);
-  if (cached && cached.rrule === rrule && cached.start === event.start && cached.timeZone === timeZone) {
-    return cached.expand;
+/** The parsed start and end of an event and the expander of its rule, worked out once per event object. */
+function seriesOf(event: AgendaEvent, rrule: string | undefined, timeZone: string): CachedSeries {
+  const cached = seriesCache.get(event);
+  if (
+    cached &&
+    cached.rrule === rrule &&
+    cached.start === event.start &&
+    cached.end === event.end &&
+    cached.timeZone === timeZone
+  ) {
+    return cached;
   }
-  const expand = wallExpander(rrule, startWall, timeZone);
-  expanders.set(event, { rrule, start: event.start, timeZone, expand });
-  return expand;
+  const startWall = parseWall(event.start, 'start');
+  const endWall = Math.max(parseWall(event.end, 'end'), startWall);
+  const expand = rrule === undefined ? undefined : wallExpander(rrule, startWall, timeZone);
+  const series = { rrule, start: event.start, end: event.end, timeZone, startWall, endWall, expand };
+  seriesCache.set(event, series);
+  return series;
 }
 
 /** Wall ms of a stored wall-clock time, or undefined when malformed (it can then match nothing). */
@@ -167,22 +132,21 @@ function isMoved(override: OccurrenceOverride): boolean {
  */
 export function expandOccurrences(event: AgendaEvent, range: InstantRange): Occurrence[] {
   const timeZone = event.timeZone || DEFAULT_TIME_ZONE;
-  const startWall = parseWall(event.start, 'start');
-  const endWall = Math.max(parseWall(event.end, 'end'), startWall);
+  const rrule = event.rrule?.trim() || undefined;
+  const series = seriesOf(event, rrule, timeZone);
+  const { startWall, endWall } = series;
   const duration = endWall - startWall;
   const rangeStart = range.start.getTime();
   const rangeEnd = range.end.getTime();
   if (!(rangeEnd > rangeStart)) return [];
-  const rrule = event.rrule?.trim() || undefined;
   const recurring = rrule !== undefined;
 
   // Offsets never exceed a day, so ±1 day (plus the duration) holds every candidate.
   const windowStart = rangeStart - DAY_MS - duration;
   const windowEnd = rangeEnd + DAY_MS;
   let generated: number[];
-  let expand: WallExpander | undefined;
-  if (rrule !== undefined) {
-    expand = expanderFor(event, rrule, startWall, timeZone);
+  const expand = series.expand;
+  if (expand !== undefined) {
     generated = expand(windowStart, windowEnd);
   } else {
     generated = startWall >= windowStart && startWall <= windowEnd ? [startWall] : [];
@@ -200,15 +164,26 @@ export function expandOccurrences(event: AgendaEvent, range: InstantRange): Occu
   }
 
   const clock = zoneClock(timeZone);
+  // Without an offset change near the window (most months), an instant is the wall time minus one offset.
+  const spanFrom = windowStart - DAY_MS;
+  const spanTo = windowEnd + duration + DAY_MS;
+  const fixedOffset = constantOffset(timeZone, spanFrom, spanTo);
   const allDay = event.allDay === true;
   const occurrences: Occurrence[] = [];
   const startInstants: number[] = [];
   let inOrder = true;
   const push = (originalWall: number, fromWall: number, toWall: number, moved: boolean, note?: string): void => {
-    const start = clock.toInstant(fromWall);
-    // A start in a skipped hour moves forward by the gap; the end moves with it.
-    const gapShift = clock.toWall(start) - fromWall;
-    const end = toWall === fromWall ? start : Math.max(clock.toInstant(toWall + gapShift), start);
+    let start: number;
+    let end: number;
+    if (fixedOffset !== undefined && fromWall >= windowStart && toWall <= spanTo - DAY_MS) {
+      start = fromWall - fixedOffset;
+      end = Math.max(toWall - fixedOffset, start);
+    } else {
+      start = clock.toInstant(fromWall);
+      // A start in a skipped hour moves forward by the gap; the end moves with it.
+      const gapShift = clock.toWall(start) - fromWall;
+      end = toWall === fromWall ? start : Math.max(clock.toInstant(toWall + gapShift), start);
+    }
     if (!(start < rangeEnd && (end > rangeStart || start >= rangeStart))) return;
     const originalStart = formatWall(originalWall);
     const occurrence: Occurrence = {
@@ -258,16 +233,6 @@ export function expandOccurrences(event: AgendaEvent, range: InstantRange): Occu
   const order = occurrences.map((_, index) => index);
   order.sort((a, b) => (startInstants[a] as number) - (startInstants[b] as number) || a - b);
   return order.map((index) => occurrences[index] as Occurrence);
-}
-
-function sortedUnique(values: number[]): number[] {
-  for (let i = 1; i < values.length; i++) {
-    if ((values[i] as number) <= (values[i - 1] as number)) {
-      values.sort((a, b) => a - b);
-      return values.filter((value, index) => index === 0 || values[index - 1] !== value);
-    }
-  }
-  return values;
 }
 
 function includesSorted(values: readonly number[], wanted: number): boolean {

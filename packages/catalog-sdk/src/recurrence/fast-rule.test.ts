@@ -1,7 +1,7 @@
 /** The fast path must give exactly what `rrule` gives in floating time. */
 import { expect } from '@open-wc/testing';
 import { compileFastRule, expandFastRule } from './fast-rule.js';
-import { floatingRule } from './expand.js';
+import { floatingRule } from './rrule-reference.js';
 import { parseRuleParts } from './rule-parts.js';
 
 const RULES = [

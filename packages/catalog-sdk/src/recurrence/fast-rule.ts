@@ -7,8 +7,8 @@
  * semantics are `rrule`'s (python-dateutil's: DTSTART counts only when it
  * matches the rule) and the tests compare both on many rules. BYHOUR, BYMINUTE,
  * BYSECOND and BYSETPOS are applied per period. Anything else — BYYEARDAY,
- * BYWEEKNO, HOURLY…, mixed BYDAY/BYMONTHDAY — goes to `rrule`, started at the
- * window's period (`period-jump.ts`).
+ * BYWEEKNO, YEARLY BYDAY, HOURLY…, mixed BYDAY/BYMONTHDAY — is computed by
+ * `period-rule.ts`, also from the window's period.
  */
 import type { Weekday } from '../model/common.js';
 import { WEEKDAYS } from '../model/common.js';
@@ -120,27 +120,24 @@ function uniqueSorted(values: number[]): number[] {
   return values.filter((value, index) => index === 0 || values[index - 1] !== value);
 }
 
-/**
- * Wall ms of the plan's occurrences between `fromWall` and `toWall` (both
- * included), for a series starting at `startWall`.
- */
-export function expandFastRule(plan: FastRulePlan, startWall: number, fromWall: number, toWall: number): number[] {
-  const startDay = Math.floor(startWall / DAY_MS);
-  const timeOfDay = startWall - startDay * DAY_MS;
-  const startDate = new Date(startWall);
-  const startYear = startDate.getUTCFullYear();
-  const startMonth0 = startDate.getUTCMonth();
-  const startMonthDay = startDate.getUTCDate();
-  const { interval, count, untilWall } = plan;
-  const lastWall = untilWall === undefined ? toWall : Math.min(toWall, untilWall);
-  const fromDay = Math.floor(fromWall / DAY_MS);
-  const found: number[] = [];
-  if (lastWall < startWall) return found;
-  let emitted = 0;
-  const weekdaySet = plan.weekdays.length > 0 ? new Set(plan.weekdays) : undefined;
-  const monthSet = plan.months.length > 0 ? new Set(plan.months) : undefined;
+interface Prepared {
+  readonly startWall: number;
+  readonly startYear: number;
+  readonly startMonth0: number;
+  readonly startMonthDay: number;
+  /** Times of day (ms): BYHOUR × BYMINUTE × BYSECOND, each defaulting to DTSTART's, ascending. */
+  readonly timesOfDay: readonly number[];
+  readonly weekdaySet: ReadonlySet<number> | undefined;
+  readonly monthSet: ReadonlySet<number> | undefined;
+}
 
-  // Times of day: BYHOUR × BYMINUTE × BYSECOND, each defaulting to DTSTART's.
+// What depends on the plan and DTSTART only, worked out once per series, not per window.
+const preparedPlans = new WeakMap<FastRulePlan, Prepared>();
+
+function prepared(plan: FastRulePlan, startWall: number): Prepared {
+  const cached = preparedPlans.get(plan);
+  if (cached?.startWall === startWall) return cached;
+  const startDate = new Date(startWall);
   const timed = plan.hours.length > 0 || plan.minutes.length > 0 || plan.seconds.length > 0;
   const times: number[] = [];
   if (timed) {
@@ -149,25 +146,65 @@ export function expandFastRule(plan: FastRulePlan, startWall: number, fromWall: 
         for (const second of plan.seconds.length > 0 ? plan.seconds : [startDate.getUTCSeconds()])
           times.push(((hour * 60 + minute) * 60 + second) * 1000);
   } else {
-    times.push(timeOfDay);
+    times.push(startWall - Math.floor(startWall / DAY_MS) * DAY_MS);
   }
-  const timesOfDay = uniqueSorted(times);
+  const result: Prepared = {
+    startWall,
+    startYear: startDate.getUTCFullYear(),
+    startMonth0: startDate.getUTCMonth(),
+    startMonthDay: startDate.getUTCDate(),
+    timesOfDay: uniqueSorted(times),
+    weekdaySet: plan.weekdays.length > 0 ? new Set(plan.weekdays) : undefined,
+    monthSet: plan.months.length > 0 ? new Set(plan.months) : undefined,
+  };
+  preparedPlans.set(plan, result);
+  return result;
+}
+
+/**
+ * Wall ms of the plan's occurrences between `fromWall` and `toWall` (both
+ * included), for a series starting at `startWall`.
+ */
+export function expandFastRule(plan: FastRulePlan, startWall: number, fromWall: number, toWall: number): number[] {
+  const startDay = Math.floor(startWall / DAY_MS);
+  const { startYear, startMonth0, startMonthDay, timesOfDay, weekdaySet, monthSet } = prepared(plan, startWall);
+  const { interval, count, untilWall } = plan;
+  const lastWall = untilWall === undefined ? toWall : Math.min(toWall, untilWall);
+  const fromDay = Math.floor(fromWall / DAY_MS);
+  const found: number[] = [];
+  if (lastWall < startWall) return found;
+  let emitted = 0;
   const setPositions = plan.setPositions;
+
+  /** One day's occurrences (no BYSETPOS); false once past the last wanted instant. */
+  const emitDay = (day: number): boolean => {
+    const dayWall = day * DAY_MS;
+    for (const time of timesOfDay) {
+      const wall = dayWall + time;
+      if (wall < startWall) continue;
+      if (wall > lastWall) return false;
+      emitted += 1;
+      if (count !== undefined && emitted > count) return false;
+      if (wall >= fromWall) found.push(wall);
+    }
+    return true;
+  };
 
   // Each period yields its days; returns false once past the last wanted instant.
   const emitDays = (days: readonly number[]): boolean => {
-    let walls: number[] = [];
-    for (const day of days) for (const time of timesOfDay) walls.push(day * DAY_MS + time);
-    if (setPositions.length > 0) {
-      // BYSETPOS picks among the period's occurrences, before DTSTART and UNTIL are applied.
-      const picked: number[] = [];
-      for (const position of setPositions) {
-        const wall = walls[position > 0 ? position - 1 : walls.length + position];
-        if (wall !== undefined) picked.push(wall);
-      }
-      walls = uniqueSorted(picked);
+    if (setPositions.length === 0) {
+      for (const day of days) if (!emitDay(day)) return false;
+      return true;
     }
-    for (const wall of walls) {
+    const all: number[] = [];
+    for (const day of days) for (const time of timesOfDay) all.push(day * DAY_MS + time);
+    // BYSETPOS picks among the period's occurrences, before DTSTART and UNTIL are applied.
+    const picked: number[] = [];
+    for (const position of setPositions) {
+      const wall = all[position > 0 ? position - 1 : all.length + position];
+      if (wall !== undefined) picked.push(wall);
+    }
+    for (const wall of uniqueSorted(picked)) {
       if (wall < startWall) continue;
       if (wall > lastWall) return false;
       emitted += 1;
@@ -186,7 +223,7 @@ export function expandFastRule(plan: FastRulePlan, startWall: number, fromWall: 
         if (day * DAY_MS + (timesOfDay[0] as number) > lastWall) break;
         if (weekdaySet && !weekdaySet.has(weekdayOfDay(day))) continue;
         if (monthSet && !monthSet.has(new Date(day * DAY_MS).getUTCMonth() + 1)) continue;
-        if (!emitDays([day])) break;
+        if (!(setPositions.length === 0 ? emitDay(day) : emitDays([day]))) break;
       }
       break;
     }
