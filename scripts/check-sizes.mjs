@@ -202,13 +202,15 @@ export const CEILINGS = {
   // the organiser's and tracker's words, which the build splits into chunks of their own), reminders
   // remembered over a reload, and neighbours' saved changes followed (RecordChangesController):
   // agenda 74.6, pill organiser 71.2 and carnet.js 217.7 kB.
-  agenda: 75.1 * 1024,
-  'pill-organiser': 71.7 * 1024,
+  // Lowered the same day once rrule left the run-time code (every shape expanded by ours, issue 17):
+  // agenda 68.4, pill organiser 65.0 and carnet.js 211.4 kB.
+  agenda: 68.9 * 1024,
+  'pill-organiser': 65.5 * 1024,
   'document-browser': 72.4 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
   // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
   // widgets read as they connect are in it (213.9 kB before this change by the same measure).
-  carnet: 218.2 * 1024,
+  carnet: 211.9 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
