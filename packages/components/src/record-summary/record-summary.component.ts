@@ -15,6 +15,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget, skipLinkTo } from '../shared/carnet-element.js';
 import type { SummaryTarget } from '../events/carnet-summary-open.js';
 import { DataLoader } from '../shared/data-loader.controller.js';
+import { RecordChangesController } from '../shared/record-changes.controller.js';
 import { formatCalendarDate, formatCount } from '../shared/format.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
@@ -138,6 +139,20 @@ export class CarnetRecordSummary extends CarnetWidget {
     args: () => [this.dataSource, this.recordRevision] as const,
     load: ([source], signal) => (source ? loadRecordSummary(source, { signal }) : undefined),
   });
+
+  // A value recorded in the tracker, a dose taken, a treatment or an appointment changed, a document
+  // added beside it under the same provider: the overview and the counts show it at once.
+  private readonly neighbourChanges = new RecordChangesController(
+    this,
+    [
+      'carnet-measurement-change',
+      'carnet-intake-change',
+      'carnet-plan-change',
+      'carnet-event-change',
+      'carnet-document-change',
+    ],
+    () => void this.refresh(),
+  );
 
   /** Loads the overview and the counts again, e.g. after the record changed elsewhere. */
   async refresh(): Promise<void> {

@@ -7,6 +7,7 @@ import type { CarnetSummaryOpenEvent } from '../events/carnet-summary-open.js';
 import { setCarnetLocale } from '../shared/localization.js';
 import type { CarnetProvider } from '../provider/provider.js';
 import type { CarnetRecordSummary } from './record-summary.js';
+import { enterGlucose } from '../tracker/test-helpers/glucose-entry.js';
 import {
   dayHeading,
   localDate,
@@ -127,6 +128,26 @@ describe('<carnet-record-summary> overview for the condition', () => {
     await summary.updateComplete;
     expect(text(allByRole(glucose, 'listitem')[0])).to.match(/^3,4 mmol\/L, Au coucher/);
     await expect(summary).to.be.accessible();
+  });
+
+  it('diabetes: a value recorded in the tracker beside it shows in the overview at once', async () => {
+    const dbName = uniqueDbName('overview-follows-tracker');
+    await seedGlucose(dbName);
+    const { summary, provider } = await providerWith(
+      dbName,
+      'diabetes',
+      html`<carnet-record-summary></carnet-record-summary><carnet-tracker></carnet-tracker>`,
+    );
+    const tracker = provider.querySelector('carnet-tracker')!;
+    await waitUntil(() => tracker.shadowRoot?.querySelector('[part="add"]'), 'tracker shown', PATIENCE);
+    const glucose = await shown(summary, 'glucose');
+    expect(text(allByRole(glucose, 'listitem')[0])).to.match(/^62 mg\/dL/);
+    await enterGlucose(tracker, { value: '143' });
+    await waitUntil(
+      () => /^143 mg\/dL/.test(text(allByRole(glucose, 'listitem')[0])),
+      'the overview shows the new value first',
+      PATIENCE,
+    );
   });
 
   it('parkinson: today’s doses with time, medicine, amount with unit and what became of each', async () => {
