@@ -85,6 +85,13 @@ export function formatSlotRange(start: string, end: string, locale: CarnetLocale
   return `${formatSlotTime(start, locale)} – ${formatSlotTime(end, locale)}`;
 }
 
+/** « 8 h 00 – 8 h 30 : off »: a slot and its state, as its label and announcements say it. */
+export function slotStateText(start: string, end: string, state: MotorState | undefined, locale: CarnetLocale): string {
+  const range = formatSlotRange(start, end, locale);
+  const words = motorStateWords(state);
+  return msg(str`${range} : ${words}`);
+}
+
 /** The hour heading of a row of two slots: « 8 h » / "8 AM". */
 export function formatHour(at: string, locale: CarnetLocale): string {
   const date = new Date(at);

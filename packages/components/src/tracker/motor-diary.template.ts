@@ -16,6 +16,7 @@ import {
   formatSlotRange,
   formatSlotTime,
   motorStateWords,
+  slotStateText,
   type MotorBrush,
 } from './motor-diary-labels.js';
 import type { DiarySlotView, MotorDiaryView } from './motor-diary.model.js';
@@ -57,9 +58,7 @@ function dosesText(doses: readonly ScheduledDose[], locale: CarnetLocale): strin
 
 /** A slot's accessible name: « 8 h 00 – 8 h 30 : off », then its doses. */
 export function slotLabel(slot: DiarySlotView, locale: CarnetLocale): string {
-  const range = formatSlotRange(slot.start, slot.end, locale);
-  const state = motorStateWords(slot.state);
-  const base = msg(str`${range} : ${state}`);
+  const base = slotStateText(slot.start, slot.end, slot.state, locale);
   return slot.doses.length === 0 ? base : `${base}, ${dosesText(slot.doses, locale)}`;
 }
 
@@ -133,12 +132,13 @@ function stateCell(state: MotorState | undefined): string {
 
 function renderTables(options: MotorDiaryOptions): TemplateResult {
   const { view, locale } = options;
+  const dayText = formatDiaryDay(view.day, locale);
   const rows = view.slots.filter((slot) => slot.state !== undefined || slot.doses.length > 0);
   return html`${
       options.tableShown
         ? html`<table part="table" id="motor-day-table" class="table">
             <caption>
-              ${msg(str`Journal du ${formatDiaryDay(view.day, locale)}`)}
+              ${msg(str`Journal du ${dayText}`)}
             </caption>
             <thead>
               <tr>
@@ -207,6 +207,9 @@ function renderTables(options: MotorDiaryOptions): TemplateResult {
 export function renderMotorDiary(options: MotorDiaryOptions): TemplateResult {
   const { view, locale, roving } = options;
   const dayText = formatDiaryDay(view.day, locale);
+  const dosesList = view.doses
+    .map((dose) => `${formatSlotTime(dose.scheduledAt, locale)} ${doseWords(dose, locale)}`)
+    .join(', ');
   return html`<div class="day-nav" part="day-nav">
       <button type="button" part="previous-day" @click=${options.onPreviousDay}>${msg('Jour précédent')}</button>
       <h3 class="day-title" id="motor-day">${dayText}</h3>
@@ -224,9 +227,7 @@ export function renderMotorDiary(options: MotorDiaryOptions): TemplateResult {
       ${
         view.doses.length === 0
           ? msg('Aucune prise prévue au pilulier ce jour.')
-          : msg(
-              str`Prises prévues au pilulier : ${view.doses.map((dose) => `${formatSlotTime(dose.scheduledAt, locale)} ${doseWords(dose, locale)}`).join(', ')}.`,
-            )
+          : msg(str`Prises prévues au pilulier : ${dosesList}.`)
       }
     </p>
     ${renderBrushes(options)}

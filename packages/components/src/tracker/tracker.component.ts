@@ -34,7 +34,7 @@ import { kidneyView } from './kidney-view.model.js';
 import { renderKidneyEntry, renderKidneyPanel } from './kidney.template.js';
 import { renderMeterImport } from './meter-import.template.js';
 import { MotorDiaryController } from './motor-diary.controller.js';
-import { formatSlotRange, motorStateWords } from './motor-diary-labels.js';
+import { slotStateText } from './motor-diary-labels.js';
 import { motorDiaryView } from './motor-diary.model.js';
 import { renderMotorDiary } from './motor-diary.template.js';
 import { GLUCOSE_PERIODS, glucoseView, type GlucosePeriod, type GlucoseView } from './glucose-view.model.js';
@@ -222,7 +222,7 @@ export class CarnetTracker extends CarnetWidget {
     saved: (action, id) => emit(this, 'carnet-measurement-change', { action, kind: 'motorState', entryIds: [id] }),
     changed: (slot, state, undone) => {
       const end = new Date(Date.parse(slot) + 1_800_000).toISOString();
-      const said = `${formatSlotRange(slot, end, this.locale)} : ${motorStateWords(state)}`;
+      const said = slotStateText(slot, end, state, this.locale);
       this.announcer.announce(undone ? msg(str`Modification annulée. ${said}.`) : `${said}.`);
     },
   });

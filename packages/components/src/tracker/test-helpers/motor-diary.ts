@@ -89,3 +89,36 @@ export async function waitForDay(tracker: CarnetTracker, heading: string): Promi
 export function dayHeading(tracker: CarnetTracker): string {
   return text(part(tracker, '.day-title'));
 }
+
+/** A real source whose tracker writes (add, update, remove) reject while `failing`; reads answer. */
+export function withFailingWrites(real: DataSource): { source: DataSource; failing: boolean } {
+  const state = { failing: false };
+  const trackers = real.trackers!;
+  const writes = new Set(['add', 'update', 'remove']);
+  const faultyTrackers = new Proxy(trackers, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      const method = (value as (...args: unknown[]) => unknown).bind(target);
+      if (typeof property !== 'string' || !writes.has(property)) return method;
+      return (...args: unknown[]) =>
+        state.failing ? Promise.reject(new Error('détail-interne-7f3a')) : method(...args);
+    },
+  });
+  const source = new Proxy(real, {
+    get(target, property) {
+      if (property === 'trackers') return faultyTrackers;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return {
+    source,
+    get failing() {
+      return state.failing;
+    },
+    set failing(value: boolean) {
+      state.failing = value;
+    },
+  };
+}
