@@ -12,9 +12,16 @@ export const motorDiaryStyles = css`
     --carnet-tracker-motor-dyskinesia: var(--carnet-sys-warning);
     --carnet-tracker-motor-asleep: var(--carnet-sys-on-surface-variant);
   }
+  .base {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .table th,
+  .table td {
+    overflow-wrap: anywhere;
+  }
   .day-nav {
     display: grid;
-    grid-template-columns: auto 1fr auto;
+    grid-template-columns: minmax(0, auto) minmax(0, 1fr) minmax(0, auto);
     gap: var(--carnet-sys-space-s, 0.5rem);
     align-items: center;
   }
@@ -26,7 +33,9 @@ export const motorDiaryStyles = css`
   }
   .day-nav button,
   .brush,
-  .slot {
+  .slot,
+  [part='undo'],
+  [part='table-toggle'] {
     min-height: 48px;
   }
   button[aria-disabled='true'] {
