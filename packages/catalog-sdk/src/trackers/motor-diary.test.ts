@@ -57,3 +57,18 @@ describe('motor diary arithmetic', () => {
     expect(summary.offPeriods).to.deep.equal([]);
   });
 });
+
+describe('the Parkinson persona’s demo diary', () => {
+  it('has three whole days before today, off before the first dose and dyskinesia at midday', async () => {
+    const { buildMotorDiary } = await import('../demo-data/motor-diary.js');
+    const now = new Date('2026-03-11T10:00:00Z');
+    const entries = buildMotorDiary('patient-parkinson', 7, now);
+    expect(entries).to.have.length(3 * 48);
+    expect(entries.every((entry) => entry.at < '2026-03-11T00:00:00Z')).to.equal(true);
+    const day = { from: '2026-03-09T23:00:00Z', to: '2026-03-10T23:00:00Z' };
+    const summary = summariseMotorDay(entries, day);
+    expect(summary.recordedMinutes).to.equal(24 * 60);
+    expect(summary.offPeriods[0]?.start).to.equal('2026-03-10T06:00:00.000Z');
+    expect(summary.dyskinesiaMinutes).to.equal(60);
+  });
+});

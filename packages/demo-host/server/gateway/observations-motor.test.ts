@@ -52,6 +52,23 @@ after(async () => {
 });
 
 describe('gateway: the motor diary (Observation motor-state)', () => {
+  it("the Parkinson persona's seeded diary days are hers on the platform, read back by the SDK", async () => {
+    const since = new Date(Date.now() - 5 * 86_400_000).toISOString();
+    const found = await entries(
+      await fhir(
+        test.platform,
+        `/Observation?patient=patient-parkinson&${MOTOR}&date=ge${since}&_count=1000`,
+        parkinson,
+      ),
+    );
+    const seeded = found
+      .filter((resource) => resource.id !== created)
+      .map((resource) => observationToMotorStateEntry(resource as never));
+    assert.ok(seeded.length >= 3 * 46, `three days of half-hours, found ${seeded.length}`);
+    assert.ok(seeded.some((entry) => entry.state === 'off'));
+    assert.ok(seeded.some((entry) => entry.state === 'on-dyskinesia'));
+  });
+
   it('the patient finds her slot by its Carnet code and the day around its period, and changes it', async () => {
     const from = new Date(slotStart.getTime() - 3_600_000).toISOString();
     const to = new Date(slotStart.getTime() + 3_600_000).toISOString();
