@@ -93,14 +93,17 @@ export const CEILINGS = {
   // 2026-12-07, after merging main: 80.9, 76.8, 65.9, 61.8 and 174.3 kB (docs/performance.md).
   // Raised the same day once skip links, hidden documents, the app catalogue, reminders and the
   // tracker had landed (provider 37.3 → 39.5 kB): 84.1, 81.2, 69.8, 64.5, 67.6 and 196.6 kB.
-  agenda: 84.5 * 1024,
-  'pill-organiser': 81.5 * 1024,
-  'document-browser': 70 * 1024,
-  reminders: 65 * 1024,
-  tracker: 68 * 1024,
+  // The Parkinson diary's tracker kind in the local source (provider 39.5 → 39.8 kB), its panel on
+  // demand: 84.7, 81.9, 70.3, 65.3, 69.2 and 199.3 kB (docs/performance.md, issue 18).
+  agenda: 85 * 1024,
+  'pill-organiser': 82 * 1024,
+  'document-browser': 70.5 * 1024,
+  reminders: 65.5 * 1024,
+  tracker: 69.5 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
   // 197.5 kB once sharing confirms before revoking (the same day).
-  carnet: 198 * 1024,
+  // 199.3 kB with the Parkinson diary's tracker kind (its panel is loaded on demand).
+  carnet: 199.5 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */

@@ -33,13 +33,14 @@ import { KidneyTrackerController } from './kidney-tracker.controller.js';
 import { kidneyView } from './kidney-view.model.js';
 import { renderKidneyEntry, renderKidneyPanel } from './kidney.template.js';
 import { renderMeterImport } from './meter-import.template.js';
-import { MotorDiaryController } from './motor-diary.controller.js';
-import { slotStateText } from './motor-diary-labels.js';
-import { motorDiaryView } from './motor-diary.model.js';
-import { renderMotorDiary } from './motor-diary.template.js';
+import type { MotorDiaryPanel } from './motor-diary.panel.js';
+import { loadOnce } from '../shared/load-once.js';
 import { GLUCOSE_PERIODS, glucoseView, type GlucosePeriod, type GlucoseView } from './glucose-view.model.js';
 import { motorDiaryStyles } from './motor-diary.styles.js';
 import { trackerStyles } from './tracker.styles.js';
+
+/** The Parkinson diary, downloaded only by a tracker that shows it. */
+const loadDiary = loadOnce(() => import('./motor-diary.panel.js'));
 
 /** Days of readings the tracker reads (the longest period it summarises). */
 const READ_DAYS = 30;
@@ -215,17 +216,34 @@ export class CarnetTracker extends CarnetWidget {
       ),
   });
 
-  private readonly diary = new MotorDiaryController(this, {
-    source: () => this.dataSource,
-    pathology: () => this.activePathology,
-    now: () => new Date(),
-    saved: (action, id) => emit(this, 'carnet-measurement-change', { action, kind: 'motorState', entryIds: [id] }),
-    changed: (slot, state, undone) => {
-      const end = new Date(Date.parse(slot) + 1_800_000).toISOString();
-      const said = slotStateText(slot, end, state, this.locale);
-      this.announcer.announce(undone ? msg(str`Modification annulée. ${said}.`) : `${said}.`);
-    },
-  });
+  /** The Parkinson diary, once its code has loaded. */
+  @state() private diary?: MotorDiaryPanel;
+  @state() private diaryLoadFailed?: unknown;
+  private diaryLoading = false;
+
+  private startDiary(): void {
+    if (this.diary || this.diaryLoading) return;
+    this.diaryLoading = true;
+    this.diaryLoadFailed = undefined;
+    loadDiary().then(
+      ({ MotorDiaryPanel }) => {
+        this.diaryLoading = false;
+        this.diary = new MotorDiaryPanel(this, {
+          source: () => this.dataSource,
+          pathology: () => this.activePathology,
+          now: () => new Date(),
+          locale: () => this.locale,
+          saved: (action, id) =>
+            emit(this, 'carnet-measurement-change', { action, kind: 'motorState', entryIds: [id] }),
+          announce: (text) => this.announcer.announce(text),
+        });
+      },
+      (error: unknown) => {
+        this.diaryLoading = false;
+        this.diaryLoadFailed = error;
+      },
+    );
+  }
 
   private readonly importer = new MeterImportController(this, {
     source: () => this.dataSource,
@@ -271,7 +289,7 @@ export class CarnetTracker extends CarnetWidget {
 
   /** Loads the values again, e.g. after they changed elsewhere. */
   refresh(): Promise<void> {
-    if (this.activePathology === 'parkinson') return this.diary.data.reload();
+    if (this.activePathology === 'parkinson') return this.diary?.controller.data.reload() ?? Promise.resolve();
     return this.activePathology === 'kidney' ? this.kidney.data.reload() : this.readings.reload();
   }
 
@@ -282,6 +300,7 @@ export class CarnetTracker extends CarnetWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.activePathology === 'parkinson' && this.dataSource) this.startDiary();
     const data = this.readings.data;
     this.view = data
       ? glucoseView(data, { period: this.period, unit: this.unit, targets: this.targets, now: new Date() })
@@ -290,8 +309,15 @@ export class CarnetTracker extends CarnetWidget {
 
   protected override updated(): void {
     const kidney = this.activePathology === 'kidney' ? this.kidney.data : undefined;
-    const diary = this.activePathology === 'parkinson' ? this.diary.data : undefined;
-    const status = kidney ? kidney.status : diary ? diary.status : this.readings.status;
+    const parkinson = this.activePathology === 'parkinson';
+    const diary = parkinson ? this.diary?.controller.data : undefined;
+    const status = kidney
+      ? kidney.status
+      : parkinson
+        ? this.diaryLoadFailed !== undefined
+          ? 'error'
+          : (diary?.status ?? 'loading')
+        : this.readings.status;
     const empty = kidney
       ? kidney.data?.weights.length === 0 && kidney.data.pressures.length === 0
       : diary
@@ -403,26 +429,15 @@ export class CarnetTracker extends CarnetWidget {
   }
 
   private renderDiary(): TemplateResult {
-    const { status, error, data } = this.diary.data;
-    if (status === 'error')
-      return renderErrorState({ message: this.errorMessage(error), onRetry: () => void this.diary.data.reload() });
-    if (!data) return renderLoadingState({ label: msg('Chargement de votre journal…'), lines: 4 });
-    return renderMotorDiary({
-      view: motorDiaryView({ day: this.diary.day, states: this.diary.states, doses: data.doses, now: new Date() }),
-      locale: this.locale,
-      chosen: this.diary.chosen,
-      canUndo: this.diary.canUndo,
-      saveFailed: this.diary.saveFailed,
-      tableShown: this.tableShown,
-      busy: this.diary.data.pending,
-      roving: this.diary.roving,
-      onChoose: this.diary.onChoose,
-      onSlotClick: this.diary.onSlotClick,
-      onUndo: this.diary.onUndo,
-      onPreviousDay: this.diary.onPreviousDay,
-      onNextDay: this.diary.onNextDay,
-      onToggleTable: this.onToggleTable,
-    });
+    if (this.diaryLoadFailed !== undefined)
+      return renderErrorState({ message: this.errorMessage(this.diaryLoadFailed), onRetry: () => this.startDiary() });
+    const data = this.diary?.controller.data;
+    if (data?.status === 'error')
+      return renderErrorState({ message: this.errorMessage(data.error), onRetry: () => void data.reload() });
+    return (
+      this.diary?.render({ tableShown: this.tableShown, onToggleTable: this.onToggleTable }) ??
+      renderLoadingState({ label: msg('Chargement de votre journal…'), lines: 4 })
+    );
   }
 
   private renderKidney(): TemplateResult {
