@@ -204,13 +204,16 @@ export const CEILINGS = {
   // agenda 74.6, pill organiser 71.2 and carnet.js 217.7 kB.
   // Lowered the same day once rrule left the run-time code (every shape expanded by ours, issue 17):
   // agenda 68.4, pill organiser 65.0 and carnet.js 211.4 kB.
-  agenda: 68.9 * 1024,
-  'pill-organiser': 65.5 * 1024,
-  'document-browser': 72.4 * 1024,
+  // Raised again once the Parkinson diary landed (issue 18.1: `motorState` with `update` on both
+  // sources; the build splits the shared words and dose formats into three more chunks, ~1 kB of
+  // per-file overhead): agenda 69.4, pill organiser 66.0, document browser 72.8, carnet.js 214.0 kB.
+  agenda: 69.9 * 1024,
+  'pill-organiser': 66.5 * 1024,
+  'document-browser': 73.3 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
   // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
   // widgets read as they connect are in it (213.9 kB before this change by the same measure).
-  carnet: 211.9 * 1024,
+  carnet: 214.5 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */

@@ -12,6 +12,7 @@ import { createDocuments } from './documents.js';
 import { buildForum } from './forum.js';
 import { buildIntakes } from './intakes.js';
 import { buildGlucoseReadings } from './glucose.js';
+import { buildMotorDiary } from './motor-diary.js';
 import { buildMedicationPlans } from './medication-plans.js';
 import type { PatientRecord } from '../model/patient-record.js';
 import { buildCareTeam, buildPatient, vocabularyOf, type PersonaId } from './personas.js';
@@ -19,6 +20,7 @@ import { instantToWallClock } from './wall-clock.js';
 
 export { PERSONAS } from './personas.js';
 export { GLUCOSE_DEMO_WEEKS, buildGlucoseReadings } from './glucose.js';
+export { MOTOR_DIARY_DEMO_DAYS, buildMotorDiary } from './motor-diary.js';
 export { demoAttachment, makePdf, makeSvg, pdfText } from './attachments.js';
 export type { DemoAttachment } from './attachments.js';
 export type { PersonaId, PersonaSummary } from './personas.js';
@@ -102,5 +104,6 @@ export function generatePersona(persona: PersonaId, options: GenerateOptions = {
     forumThreads: forum.threads,
     forumPosts: forum.posts,
     ...(persona === 'diabetes' ? { glucoseReadings: buildGlucoseReadings(patient.id, seed, now) } : {}),
+    ...(persona === 'parkinson' ? { motorStates: buildMotorDiary(patient.id, seed, now) } : {}),
   };
 }

@@ -4,7 +4,7 @@ import type { Pathology } from './common.js';
 import type { HealthDocument } from './document.js';
 import type { ForumPost, ForumThread } from './forum.js';
 import type { IntakeRecord, MedicationPlan } from './medication.js';
-import type { GlucoseReading } from './tracker.js';
+import type { GlucoseReading, MotorStateEntry } from './tracker.js';
 
 /**
  * Who a record belongs to (FHIR `Patient`), as Carnet shows them. How the person
@@ -37,4 +37,6 @@ export interface PatientRecord {
   forumPosts: ForumPost[];
   /** Capillary glucose values (the diabetes tracker); absent when none. */
   glucoseReadings?: GlucoseReading[];
+  /** Half-hours of the Parkinson's motor diary; absent when none. */
+  motorStates?: MotorStateEntry[];
 }

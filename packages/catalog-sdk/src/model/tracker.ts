@@ -1,9 +1,9 @@
 /**
  * What patients measure every day for their condition (pathology trackers).
  * Each kind of measurement is a FHIR `Observation` with a LOINC code; today:
- * capillary blood glucose (diabetes). One repository keeps every kind, so the
- * other pathologies' measurements (weight, blood pressure, motor state) join
- * it as new kinds.
+ * capillary blood glucose (diabetes), body weight and blood pressure (kidney
+ * failure), the half-hour motor state of a Parkinson's diary. One repository
+ * keeps every kind.
  */
 import type { IsoInstant, RecordVersion } from './common.js';
 
@@ -106,6 +106,47 @@ export type NewBloodPressureReading = Omit<BloodPressureReading, 'id' | 'version
   origin?: MeasurementOrigin;
 };
 
+/**
+ * The motor state of a person with Parkinson's disease over half an hour, as
+ * neurologists ask them to note it (a « Hauser diary »): `off` (slow, stiff,
+ * the medicine not working), `on` (moving well), `on-dyskinesia` (on, with
+ * troublesome involuntary movements) or `asleep`.
+ */
+export type MotorState = 'off' | 'on' | 'on-dyskinesia' | 'asleep';
+
+/** Every motor state, in the order a diary offers them. */
+export const MOTOR_STATES: readonly MotorState[] = ['off', 'on', 'on-dyskinesia', 'asleep'];
+
+/** Length of one slot of the motor diary, in minutes. */
+export const MOTOR_SLOT_MINUTES = 30;
+
+/**
+ * One half-hour slot of a Parkinson's motor diary (FHIR `Observation` coded
+ * `motor-state` in the Carnet code system `observation-code`, its
+ * `effectivePeriod` the slot, `valueCodeableConcept` the state in the Carnet
+ * code system `motor-state`: see `MOTOR_STATE_OBSERVATION_CODE`). A slot holds
+ * one state: change it with `update`, clear it with `remove`.
+ */
+export interface MotorStateEntry {
+  /** Record id. */
+  id: string;
+  /** Stored version. */
+  version: RecordVersion;
+  /** Start of the slot (ISO instant): the key of `list` ranges. */
+  at: IsoInstant;
+  /** End of the slot (ISO instant), {@link MOTOR_SLOT_MINUTES} after `at`. */
+  end: IsoInstant;
+  /** The state the patient noted. */
+  state: MotorState;
+  origin: MeasurementOrigin;
+}
+
+/** A slot's state to record: `end` defaults to half an hour after `at`. */
+export type NewMotorStateEntry = Omit<MotorStateEntry, 'id' | 'version' | 'origin' | 'end'> & {
+  end?: IsoInstant;
+  origin?: MeasurementOrigin;
+};
+
 /** The kinds of measurement a tracker keeps, and their entries. Other pathologies add kinds here. */
 export interface TrackerEntries {
   /** Capillary blood glucose (diabetes). */
@@ -114,13 +155,15 @@ export interface TrackerEntries {
   weight: WeightReading;
   /** Blood pressure. */
   bloodPressure: BloodPressureReading;
+  /** Half-hour motor state (Parkinson's diary). */
+  motorState: MotorStateEntry;
 }
 
 /** A kind of measurement. */
 export type TrackerKind = keyof TrackerEntries;
 
 /** Every kind of measurement. */
-export const TRACKER_KINDS: readonly TrackerKind[] = ['glucose', 'weight', 'bloodPressure'];
+export const TRACKER_KINDS: readonly TrackerKind[] = ['glucose', 'weight', 'bloodPressure', 'motorState'];
 
 /** A new entry of one kind (no id, no version). */
 export type NewTrackerEntry<K extends TrackerKind> = K extends 'glucose'
@@ -129,7 +172,9 @@ export type NewTrackerEntry<K extends TrackerKind> = K extends 'glucose'
     ? NewWeightReading
     : K extends 'bloodPressure'
       ? NewBloodPressureReading
-      : never;
+      : K extends 'motorState'
+        ? NewMotorStateEntry
+        : never;
 
 /** A time window of measurements: `from` included, `to` excluded (ISO instants). */
 export interface MeasurementRange {

@@ -347,6 +347,12 @@ export interface TrackerRepository {
     kind: K,
     entries: readonly NewTrackerEntry<K>[],
   ): Promise<ImportOutcome<TrackerEntries[K]>>;
+  /**
+   * Replaces an entry (e.g. the state of a motor diary slot): `entry.version`
+   * must be the stored one, else `ConflictError`; `NotFoundError` when it is gone.
+   * Rejects bad input like `add`. Returns the entry with its new version.
+   */
+  update<K extends TrackerKind>(kind: K, entry: TrackerEntries[K]): Promise<TrackerEntries[K]>;
   /** Removes an entry; `baseVersion` must be the stored one, else `ConflictError`. */
   remove(kind: TrackerKind, id: string, baseVersion: string): Promise<void>;
 }

@@ -2,11 +2,11 @@ import type { TrackerKind } from '@carnet/catalog-sdk';
 
 /** Detail of `carnet-measurement-change`: measurements the patient recorded or removed. */
 export interface CarnetMeasurementChangeDetail {
-  /** What was done: one value added, values imported from a file, one value removed. */
-  action: 'add' | 'import' | 'remove';
+  /** What was done: one value added, values imported from a file, one value changed (a diary slot's state), one value removed. */
+  action: 'add' | 'import' | 'update' | 'remove';
   /** The kind of measurement, e.g. `glucose`. */
   kind: TrackerKind;
-  /** Ids of the entries added or removed. */
+  /** Ids of the entries added, changed or removed. */
   entryIds: string[];
 }
 

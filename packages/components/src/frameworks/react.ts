@@ -682,7 +682,8 @@ export interface CarnetTrackerProps extends CarnetReactElementProps<CarnetTracke
    */
   dataSource?: CarnetTracker['dataSource'];
   /**
-   * Which tracker to show: `diabetes` (glucose); default: the provider's pathology, else `diabetes`.
+   * Which tracker to show: `diabetes` (glucose), `kidney` (dialysis weights, blood pressure),
+   * `parkinson` (motor diary); default: the provider's pathology, else `diabetes`.
    *
    * Set as the `pathology` property.
    */

@@ -23,6 +23,8 @@ const CASES: StatesContractCase[] = [
   // Nothing rings with an empty record: it says so, and that reminders show here when due.
   { tag: 'carnet-reminders' },
   { tag: 'carnet-tracker', pathology: 'diabetes' },
+  // The Parkinson diary keeps its half-hours to fill with an empty record, and says « Rien de noté ».
+  { tag: 'carnet-tracker', pathology: 'parkinson', emptyState: null },
 ];
 
 /** Elements that are not widgets over the record (the provider is the source itself). */

@@ -33,8 +33,14 @@ import { KidneyTrackerController } from './kidney-tracker.controller.js';
 import { kidneyView } from './kidney-view.model.js';
 import { renderKidneyEntry, renderKidneyPanel } from './kidney.template.js';
 import { renderMeterImport } from './meter-import.template.js';
+import type { MotorDiaryPanel } from './motor-diary.panel.js';
+import { loadOnce } from '../shared/load-once.js';
 import { GLUCOSE_PERIODS, glucoseView, type GlucosePeriod, type GlucoseView } from './glucose-view.model.js';
+import { motorDiaryStyles } from './motor-diary.styles.js';
 import { trackerStyles } from './tracker.styles.js';
+
+/** The Parkinson diary, downloaded only by a tracker that shows it. */
+const loadDiary = loadOnce(() => import('./motor-diary.panel.js'));
 
 /** Days of readings the tracker reads (the longest period it summarises). */
 const READ_DAYS = 30;
@@ -53,8 +59,13 @@ function parsePathology(value: string | null): Pathology | undefined {
  * `diabetes` — capillary glucose with the meal context, the targets agreed
  * with the doctor, time in range over 7, 14 or 30 days, lows and highs said in
  * plain words, a chart and its data table, and a meter's CSV export imported
- * without duplicates. Values are FHIR `Observation`s
- * (LOINC 41653-7 / 2339-0) on a platform, or kept on the device.
+ * without duplicates (LOINC 41653-7 / 2339-0); `kidney` — weight before and
+ * after each dialysis session and blood pressure (LOINC 29463-7, 85354-9);
+ * `parkinson` — a day diary in half-hour slots (« off », « on », « on avec
+ * dyskinésies », « endormi »): pick a state, then one tap per slot, with Undo,
+ * the pill organiser's dose times against the slots, a day table and the off
+ * time of the last 7 days (Carnet code `motor-state`, `effectivePeriod` the
+ * slot). Values are FHIR `Observation`s on a platform, or kept on the device.
  * Place it inside a `<carnet-provider>`.
  *
  * @summary A pathology tracker: glucose values with their meal, time in range, chart and table.
@@ -78,12 +89,29 @@ function parsePathology(value: string | null): Pathology | undefined {
  * @csspart import-preview - What the chosen file holds and what is new in it.
  * @csspart import-confirm - The button importing the new values.
  * @csspart import-report - What the last import did: « 42 mesures importées, 7 déjà présentes ».
+ * @csspart day-nav - Parkinson's diary: the day shown and the previous / next day buttons.
+ * @csspart previous-day - The « Jour précédent » button.
+ * @csspart next-day - The « Jour suivant » button (aria-disabled on today).
+ * @csspart day-summary - The day's off time, off periods and dyskinesia time, in words.
+ * @csspart doses - The pill organiser's doses of the day.
+ * @csspart brushes - The state picker: what a tap on a slot writes.
+ * @csspart state-choice - One state of the picker (aria-pressed when chosen).
+ * @csspart undo - The « Annuler la dernière modification » button.
+ * @csspart slots - The day's half-hour slots.
+ * @csspart slot - One half-hour slot (`data-state`: off, on, on-dyskinesia, asleep, none).
+ * @csspart slot-dose - The dose due in a slot.
+ * @csspart week-table - Off time per day over the last 7 days.
+ * @csspart save-error - Said when a slot could not be saved.
  *
  * @cssprop --carnet-tracker-gap - Space between the parts.
  * @cssprop --carnet-tracker-point-low - Colour of values under the target.
  * @cssprop --carnet-tracker-point-high - Colour of values over the target.
  * @cssprop --carnet-tracker-point-in-range - Colour of values in the target.
  * @cssprop --carnet-tracker-band - Colour of the target band behind the chart.
+ * @cssprop --carnet-tracker-motor-off - Colour of the « off » stripes of a diary slot.
+ * @cssprop --carnet-tracker-motor-on - Colour of the « on » band of a diary slot.
+ * @cssprop --carnet-tracker-motor-dyskinesia - Colour of the « on avec dyskinésies » dots of a diary slot.
+ * @cssprop --carnet-tracker-motor-asleep - Colour of the « endormi » lines of a diary slot.
  *
  * @cssstate loading - The values are loading.
  * @cssstate empty - No value is recorded yet (entry is still offered).
@@ -94,7 +122,7 @@ function parsePathology(value: string | null): Pathology | undefined {
  */
 @localized()
 export class CarnetTracker extends CarnetWidget {
-  static override styles = [baseStyles, stateStyles, dialogStyles, trackerStyles];
+  static override styles = [baseStyles, stateStyles, dialogStyles, trackerStyles, motorDiaryStyles];
 
   /** Where the values are kept; given by the enclosing `<carnet-provider>`. */
   @consume({ context: dataSourceContext, subscribe: true })
@@ -106,7 +134,10 @@ export class CarnetTracker extends CarnetWidget {
   @state()
   private providedPathology?: Pathology;
 
-  /** Which tracker to show: `diabetes` (glucose); default: the provider's pathology, else `diabetes`. */
+  /**
+   * Which tracker to show: `diabetes` (glucose), `kidney` (dialysis weights, blood pressure),
+   * `parkinson` (motor diary); default: the provider's pathology, else `diabetes`.
+   */
   @property({ converter: { fromAttribute: parsePathology } })
   pathology?: Pathology;
 
@@ -185,6 +216,35 @@ export class CarnetTracker extends CarnetWidget {
       ),
   });
 
+  /** The Parkinson diary, once its code has loaded. */
+  @state() private diary?: MotorDiaryPanel;
+  @state() private diaryLoadFailed?: unknown;
+  private diaryLoading = false;
+
+  private startDiary(): void {
+    if (this.diary || this.diaryLoading) return;
+    this.diaryLoading = true;
+    this.diaryLoadFailed = undefined;
+    loadDiary().then(
+      ({ MotorDiaryPanel }) => {
+        this.diaryLoading = false;
+        this.diary = new MotorDiaryPanel(this, {
+          source: () => this.dataSource,
+          pathology: () => this.activePathology,
+          now: () => new Date(),
+          locale: () => this.locale,
+          saved: (action, id) =>
+            emit(this, 'carnet-measurement-change', { action, kind: 'motorState', entryIds: [id] }),
+          announce: (text) => this.announcer.announce(text),
+        });
+      },
+      (error: unknown) => {
+        this.diaryLoading = false;
+        this.diaryLoadFailed = error;
+      },
+    );
+  }
+
   private readonly importer = new MeterImportController(this, {
     source: () => this.dataSource,
     imported: (outcome) => this.onImported(outcome),
@@ -229,6 +289,7 @@ export class CarnetTracker extends CarnetWidget {
 
   /** Loads the values again, e.g. after they changed elsewhere. */
   refresh(): Promise<void> {
+    if (this.activePathology === 'parkinson') return this.diary?.controller.data.reload() ?? Promise.resolve();
     return this.activePathology === 'kidney' ? this.kidney.data.reload() : this.readings.reload();
   }
 
@@ -239,6 +300,7 @@ export class CarnetTracker extends CarnetWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.activePathology === 'parkinson' && this.dataSource) this.startDiary();
     const data = this.readings.data;
     this.view = data
       ? glucoseView(data, { period: this.period, unit: this.unit, targets: this.targets, now: new Date() })
@@ -247,10 +309,20 @@ export class CarnetTracker extends CarnetWidget {
 
   protected override updated(): void {
     const kidney = this.activePathology === 'kidney' ? this.kidney.data : undefined;
-    const status = kidney ? kidney.status : this.readings.status;
+    const parkinson = this.activePathology === 'parkinson';
+    const diary = parkinson ? this.diary?.controller.data : undefined;
+    const status = kidney
+      ? kidney.status
+      : parkinson
+        ? this.diaryLoadFailed !== undefined
+          ? 'error'
+          : (diary?.status ?? 'loading')
+        : this.readings.status;
     const empty = kidney
       ? kidney.data?.weights.length === 0 && kidney.data.pressures.length === 0
-      : this.readings.data?.length === 0;
+      : diary
+        ? diary.data?.entries.length === 0
+        : this.readings.data?.length === 0;
     this.reflectStates(status === 'ready' && empty ? 'empty' : status, ['loading', 'empty', 'error', 'ready']);
   }
 
@@ -311,10 +383,14 @@ export class CarnetTracker extends CarnetWidget {
 
   protected override render(): TemplateResult {
     return html`<section class="base" part="base" aria-labelledby="tracker-title">
-      <h2 class="title" id="tracker-title">
-        ${this.activePathology === 'kidney' ? msg('Mon poids et ma tension') : msg('Ma glycémie')}
-      </h2>
-      ${this.activePathology === 'kidney' ? this.renderKidney() : this.renderBody()}
+      <h2 class="title" id="tracker-title">${this.titleText()}</h2>
+      ${
+        this.activePathology === 'kidney'
+          ? this.renderKidney()
+          : this.activePathology === 'parkinson'
+            ? this.renderDiary()
+            : this.renderBody()
+      }
       ${
         this.activePathology === 'kidney'
           ? renderKidneyEntry({
@@ -344,6 +420,24 @@ export class CarnetTracker extends CarnetWidget {
       })}
       ${this.announcer.region()}
     </section>`;
+  }
+
+  private titleText(): string {
+    if (this.activePathology === 'kidney') return msg('Mon poids et ma tension');
+    if (this.activePathology === 'parkinson') return msg('Mon journal moteur');
+    return msg('Ma glycémie');
+  }
+
+  private renderDiary(): TemplateResult {
+    if (this.diaryLoadFailed !== undefined)
+      return renderErrorState({ message: this.errorMessage(this.diaryLoadFailed), onRetry: () => this.startDiary() });
+    const data = this.diary?.controller.data;
+    if (data?.status === 'error')
+      return renderErrorState({ message: this.errorMessage(data.error), onRetry: () => void data.reload() });
+    return (
+      this.diary?.render({ tableShown: this.tableShown, onToggleTable: this.onToggleTable }) ??
+      renderLoadingState({ label: msg('Chargement de votre journal…'), lines: 4 })
+    );
   }
 
   private renderKidney(): TemplateResult {

@@ -6,6 +6,7 @@ import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import type { CarnetProvider } from '../provider/provider.js';
 import type { CarnetTracker } from './tracker.js';
 import { part } from './test-helpers/glucose-entry.js';
+import { mountDiary } from './test-helpers/motor-diary.js';
 import '../provider/provider.js';
 import './tracker.js';
 
@@ -58,6 +59,13 @@ describe('<carnet-tracker> contracts', () => {
       name: 'the period buttons',
       mount: () => mountTracker('contract-tracker-periods'),
       items: (host) => [...(host.shadowRoot?.querySelectorAll<HTMLElement>('[part="periods"] button') ?? [])],
+      nextKey: 'ArrowRight',
+      previousKey: 'ArrowLeft',
+    },
+    {
+      name: 'the half-hours of the Parkinson diary',
+      mount: () => mountDiary({ dbName: uniqueDbName('contract-tracker-diary') }),
+      items: (host) => [...(host.shadowRoot?.querySelectorAll<HTMLElement>('[part="slot"]') ?? [])],
       nextKey: 'ArrowRight',
       previousKey: 'ArrowLeft',
     },

@@ -85,9 +85,45 @@ export const Kidney: Story = {
     ></carnet-provider>`,
 };
 
-/** A pathology whose tracker is not there yet says so. */
-export const OtherPathology: Story = {
+function renderParkinson(args: TrackerStoryArgs): TemplateResult {
+  return html`<carnet-provider
+    locale=${args.locale}
+    db-name=${args.dbName}
+    pathology="parkinson"
+    demo-persona="parkinson"
+    style="padding: 1rem; max-inline-size: 48rem"
+    ><carnet-tracker></carnet-tracker
+  ></carnet-provider>`;
+}
+
+/**
+ * Parkinson's disease: the day diary in half-hours (pick a state, one tap per slot, Undo), the
+ * levodopa doses of the pill organiser on their slots, the week's off time; the persona's last
+ * three days are filled (« Jour précédent »).
+ */
+export const Parkinson: Story = {
   args: { dbName: 'storybook-tracker-parkinson', pathology: 'parkinson', filled: false },
+  render: renderParkinson,
+};
+
+/** The Parkinson diary in English. */
+export const ParkinsonEnglish: Story = {
+  args: { dbName: 'storybook-tracker-parkinson-en', pathology: 'parkinson', filled: false, locale: 'en' },
+  render: renderParkinson,
+};
+
+/** The Parkinson diary on a phone (390 px): two half-hours a row, 48 px targets. */
+export const ParkinsonPhone390: Story = {
+  args: { dbName: 'storybook-tracker-parkinson', pathology: 'parkinson', filled: false },
+  render: renderParkinson,
+  globals: { viewport: { value: 'phone390', isRotated: false } },
+};
+
+/** At the narrowest phone width (320 px, or 200 % zoom on 640 px): nothing cut, no sideways scroll. */
+export const ParkinsonPhone320: Story = {
+  args: { dbName: 'storybook-tracker-parkinson', pathology: 'parkinson', filled: false },
+  render: renderParkinson,
+  globals: { viewport: { value: 'phone320', isRotated: false } },
 };
 
 /** The record never answers: the busy skeleton. */

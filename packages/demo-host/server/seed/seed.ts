@@ -8,6 +8,7 @@ import {
   agendaEventToAppointment,
   careTeamMemberToPractitioner,
   glucoseReadingToObservation,
+  motorStateEntryToObservation,
   healthDocumentToDocumentReference,
   intakeToMedicationAdministration,
   planToMedicationRequest,
@@ -107,6 +108,7 @@ export function personaResources(record: PatientRecord, fhirBaseUrl: string): Re
   }
   resources.push(...medicalProfileResources(record.patient.pathology, patientId));
   for (const reading of record.glucoseReadings ?? []) resources.push(glucoseReadingToObservation(reading, context));
+  for (const entry of record.motorStates ?? []) resources.push(motorStateEntryToObservation(entry, context));
   // Forum threads and posts live in the community (seed/community.ts), never in a compartment.
   return resources;
 }

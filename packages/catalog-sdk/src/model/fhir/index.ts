@@ -76,3 +76,9 @@ export {
   observationToBloodPressureReading,
   bloodPressureReadingToObservation,
 } from './vital-signs.js';
+export {
+  MOTOR_STATE_OBSERVATION_CODE,
+  isMotorStateObservation,
+  observationToMotorStateEntry,
+  motorStateEntryToObservation,
+} from './motor-state.js';

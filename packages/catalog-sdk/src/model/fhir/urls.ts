@@ -108,3 +108,14 @@ export const IMPORTED_EXTENSION_URL = extension('imported');
 export const DIALYSIS_MOMENT_EXTENSION_URL = extension('dialysis-moment');
 /** On a body weight `Observation`: start instant of the dialysis session it belongs to (valueDateTime). */
 export const DIALYSIS_SESSION_EXTENSION_URL = extension('dialysis-session');
+/**
+ * Code system of the `Observation.code` Carnet gives to patient-reported
+ * observations no LOINC code covers. Today one code: `motor-state`, the motor
+ * state of a Parkinson's diary over a half-hour `effectivePeriod`.
+ */
+export const OBSERVATION_CODE_SYSTEM = codeSystem('observation-code');
+/**
+ * Code system of the states of a Parkinson's motor diary, in
+ * `Observation.valueCodeableConcept`: `off`, `on`, `on-dyskinesia`, `asleep`.
+ */
+export const MOTOR_STATE_SYSTEM = codeSystem('motor-state');

@@ -25,12 +25,20 @@ import {
   observationToWeightReading,
   weightReadingToObservation,
 } from '../../model/fhir/vital-signs.js';
+import {
+  MOTOR_STATE_OBSERVATION_CODE,
+  isMotorStateObservation,
+  motorStateEntryToObservation,
+  observationToMotorStateEntry,
+} from '../../model/fhir/motor-state.js';
+import { OBSERVATION_CODE_SYSTEM } from '../../model/fhir/urls.js';
 import type { TrackerRepository } from '../data-source.js';
 import { checkRange, checkTrackerEntry, entryIdentity } from '../rules/trackers.js';
 import { patientIdOf, versionOf, type FhirSourceContext } from './fhir-context.js';
 
 /** How one kind of entry lives on the server. */
 interface KindMapping<K extends TrackerKind> {
+  /** Search tokens `system|code`. */
   codes: readonly string[];
   keep(resource: Observation): boolean;
   read(resource: Observation): TrackerEntries[K];
@@ -38,27 +46,36 @@ interface KindMapping<K extends TrackerKind> {
   identity(entry: NewTrackerEntry<K>): string;
 }
 
+const loinc = (code: string): string => `${LOINC_SYSTEM}|${code}`;
+
 const MAPPINGS: { [K in TrackerKind]: KindMapping<K> } = {
   glucose: {
-    codes: GLUCOSE_LOINC_CODES,
+    codes: GLUCOSE_LOINC_CODES.map(loinc),
     keep: isGlucoseObservation,
     read: observationToGlucoseReading,
     write: glucoseReadingToObservation,
     identity: (entry) => entryIdentity('glucose', entry),
   },
   weight: {
-    codes: [BODY_WEIGHT_LOINC],
+    codes: [loinc(BODY_WEIGHT_LOINC)],
     keep: isWeightObservation,
     read: observationToWeightReading,
     write: weightReadingToObservation,
     identity: (entry) => entryIdentity('weight', entry),
   },
   bloodPressure: {
-    codes: [BLOOD_PRESSURE_PANEL_LOINC],
+    codes: [loinc(BLOOD_PRESSURE_PANEL_LOINC)],
     keep: isBloodPressureObservation,
     read: observationToBloodPressureReading,
     write: bloodPressureReadingToObservation,
     identity: (entry) => entryIdentity('bloodPressure', entry),
+  },
+  motorState: {
+    codes: [`${OBSERVATION_CODE_SYSTEM}|${MOTOR_STATE_OBSERVATION_CODE}`],
+    keep: isMotorStateObservation,
+    read: observationToMotorStateEntry,
+    write: motorStateEntryToObservation,
+    identity: (entry) => entryIdentity('motorState', entry),
   },
 };
 
@@ -79,7 +96,7 @@ export class FhirTrackerRepository implements TrackerRepository {
       'Observation',
       {
         patient: patientIdOf(this.context),
-        code: mapping.codes.map((code) => `${LOINC_SYSTEM}|${code}`).join(','),
+        code: mapping.codes.join(','),
         date: [`ge${from}`, `lt${to}`],
         _sort: 'date',
         _count: 1000,
@@ -134,6 +151,15 @@ export class FhirTrackerRepository implements TrackerRepository {
       added.push(...created.map((result) => mapping.read(versionOf(result))));
     }
     return { added, skipped: checked.length - fresh.length };
+  }
+
+  async update<K extends TrackerKind>(kind: K, entry: TrackerEntries[K]): Promise<TrackerEntries[K]> {
+    const mapping = MAPPINGS[kind] as KindMapping<K>;
+    const { id, version, ...fields } = entry as TrackerEntries[K] & { id: string; version: string };
+    const checked = { ...checkTrackerEntry(kind, fields as unknown as NewTrackerEntry<K>), id, version: '' };
+    const resource = mapping.write(checked as unknown as TrackerEntries[K], { patientId: patientIdOf(this.context) });
+    const updated = await this.context.client.update(resource, { ifMatch: version });
+    return mapping.read(versionOf(updated));
   }
 
   async remove(kind: TrackerKind, id: string, baseVersion: string): Promise<void> {

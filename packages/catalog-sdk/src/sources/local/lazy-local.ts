@@ -94,6 +94,7 @@ export function lazyLocalRepositories(context: LocalContext) {
       list: true,
       add: true,
       import: true,
+      update: true,
       remove: true,
     }),
     medicalProfile: lazyRepository(

@@ -9,7 +9,7 @@ import { checkAgendaEvent } from './local-agenda.js';
 import { checkDocument } from '../rules/documents.js';
 import { checkPseudonym } from '../rules/forum.js';
 import { checkIntake, checkMedicationPlan } from '../rules/medications.js';
-import { checkGlucoseReading } from '../rules/trackers.js';
+import { checkGlucoseReading, checkMotorStateEntry } from '../rules/trackers.js';
 import { compact, optionalInstant, optionalText, requireOneOf, requireText, toInstant } from '../rules/validation.js';
 
 const MODERATION_STATES: readonly ModerationState[] = ['visible', 'hidden'];
@@ -149,6 +149,11 @@ export async function importPatientRecord(
     ...checkGlucoseReading(reading),
     kind: 'glucose' as const,
   }));
+  const motorStates = checkEach('motorStates', record.motorStates ?? [], (entry) => ({
+    ...entry,
+    ...checkMotorStateEntry(entry),
+    kind: 'motorState' as const,
+  }));
 
   // `unread` is computed from read marks; a thread imported as read gets one.
   const readMarks: StoredReadMark[] = threadsIn
@@ -178,7 +183,7 @@ export async function importPatientRecord(
   await putIntakes(context, intakes, replace);
   await putAll(context, 'threads', threads, replace);
   await putAll(context, 'posts', posts, replace);
-  await putAll(context, 'measurements', glucose, replace);
+  await putAll(context, 'measurements', [...glucose, ...motorStates], replace);
   if (readMarks.length > 0) {
     await context.database.transaction(['reads'], 'readwrite', async (tx) => {
       const reads = tx.objectStore('reads');

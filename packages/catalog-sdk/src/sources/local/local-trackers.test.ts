@@ -67,4 +67,23 @@ describe('LocalDataSource trackers', () => {
     expect(left).to.deep.equal([]);
     source.close();
   });
+
+  it('keeps a motor diary: a slot is added, its state changed, then cleared', async () => {
+    const source = freshSource();
+    const slot = await source.trackers.add('motorState', { at: '2026-03-04T08:00:00+01:00', state: 'off' });
+    expect(slot).to.include({ at: '2026-03-04T07:00:00.000Z', end: '2026-03-04T07:30:00.000Z', version: '1' });
+    const changed = await source.trackers.update('motorState', { ...slot, state: 'on' });
+    expect(changed).to.include({ id: slot.id, state: 'on', version: '2' });
+    const stale = await rejectionOf(source.trackers.update('motorState', { ...slot, state: 'asleep' }));
+    expect(stale).to.be.instanceOf(ConflictError);
+    const day = { from: '2026-03-04T00:00:00Z', to: '2026-03-05T00:00:00Z' };
+    expect((await source.trackers.list('motorState', day)).map((entry) => entry.state)).to.deep.equal(['on']);
+    const wrong = await rejectionOf(
+      source.trackers.add('motorState', { at: '2026-03-04T09:00:00Z', end: '2026-03-04T10:00:00Z', state: 'off' }),
+    );
+    expect(wrong).to.be.instanceOf(ValidationError).and.to.include({ field: 'end' });
+    await source.trackers.remove('motorState', changed.id, changed.version);
+    expect(await source.trackers.list('motorState', day)).to.deep.equal([]);
+    source.close();
+  });
 });

@@ -7,7 +7,7 @@ import type {
 } from '../../model/tracker.js';
 import type { TrackerRepository } from '../data-source.js';
 import { checkRange, checkTrackerEntry, entryIdentity } from '../rules/trackers.js';
-import { checkBaseVersion, newId, throwIfAborted } from '../rules/validation.js';
+import { checkBaseVersion, newId, nextVersion, throwIfAborted } from '../rules/validation.js';
 import type { LocalContext, StoredMeasurement } from './database.js';
 
 const ENTITY = 'Measurement';
@@ -82,6 +82,19 @@ export class LocalTrackerRepository implements TrackerRepository {
         added.push(created);
       }
       return { added, skipped };
+    });
+  }
+
+  async update<K extends TrackerKind>(kind: K, entry: TrackerEntries[K]): Promise<TrackerEntries[K]> {
+    const { id, version, ...fields } = entry as TrackerEntries[K] & { id: string; version: string };
+    const checked = checkTrackerEntry(kind, fields as unknown as NewTrackerEntry<K>);
+    return this.#context.database.transaction(['measurements'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('measurements');
+      const current = await store.get(id);
+      checkBaseVersion(ENTITY, id, current?.kind === kind ? current : undefined, version);
+      const updated = { ...checked, id, version: nextVersion(version) } as unknown as TrackerEntries[K];
+      await store.put(stored(kind, updated));
+      return updated;
     });
   }
 

@@ -3,6 +3,10 @@ import { ValidationError } from '../../errors/errors.js';
 import {
   DIALYSIS_MOMENTS,
   GLUCOSE_UNITS,
+  MOTOR_SLOT_MINUTES,
+  MOTOR_STATES,
+  type MotorStateEntry,
+  type NewMotorStateEntry,
   MEAL_CONTEXTS,
   type BloodPressureReading,
   type NewBloodPressureReading,
@@ -89,6 +93,23 @@ export function checkBloodPressureReading(
   };
 }
 
+/**
+ * The fields of a motor diary slot, checked: a known state, a slot of exactly
+ * {@link MOTOR_SLOT_MINUTES} minutes (`end` defaults to half an hour after `at`).
+ */
+export function checkMotorStateEntry(entry: NewMotorStateEntry): Omit<MotorStateEntry, 'id' | 'version'> {
+  if (!MOTOR_STATES.includes(entry.state))
+    throw new ValidationError('state', 'must be off, on, on-dyskinesia or asleep');
+  const at = toInstant('at', entry.at);
+  const end =
+    entry.end === undefined
+      ? new Date(Date.parse(at) + MOTOR_SLOT_MINUTES * 60_000).toISOString()
+      : toInstant('end', entry.end);
+  if (Date.parse(end) - Date.parse(at) !== MOTOR_SLOT_MINUTES * 60_000)
+    throw new ValidationError('end', 'must be half an hour after at');
+  return { at, end, state: entry.state, origin: checkOrigin(entry.origin) };
+}
+
 /** The key two entries of a kind share when they are the same measurement (same minute, same values). */
 export function entryIdentity(kind: TrackerKind, entry: NewTrackerEntry<TrackerKind>): string {
   const minute = Math.floor(Date.parse(entry.at) / 60_000);
@@ -99,6 +120,8 @@ export function entryIdentity(kind: TrackerKind, entry: NewTrackerEntry<TrackerK
       return `${minute}|${(entry as NewWeightReading).kg}|${(entry as NewWeightReading).moment ?? ''}`;
     case 'bloodPressure':
       return `${minute}|${(entry as NewBloodPressureReading).systolic}/${(entry as NewBloodPressureReading).diastolic}`;
+    case 'motorState':
+      return `${minute}|${(entry as NewMotorStateEntry).state}`;
   }
 }
 
@@ -111,6 +134,8 @@ export function checkTrackerEntry<K extends TrackerKind>(kind: K, entry: NewTrac
       return checkWeightReading(entry as NewWeightReading) as NewTrackerEntry<K>;
     case 'bloodPressure':
       return checkBloodPressureReading(entry as NewBloodPressureReading) as NewTrackerEntry<K>;
+    case 'motorState':
+      return checkMotorStateEntry(entry as NewMotorStateEntry) as NewTrackerEntry<K>;
     default:
       throw new ValidationError('kind', 'is not a kind of measurement');
   }
