@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DataSource, DialysisSession, GlucoseTargets, Pathology } from '@carnet/catalog-sdk';
 import { DataLoader } from '../shared/data-loader.controller.js';
 import { loadOnce } from '../shared/load-once.js';
-import type { GlucoseGlance, SessionGain, TodayDoses } from './pathology-overview.data.js';
+import type { GlucoseGlance, SessionGain, TodayDoses, YesterdayMotor } from './pathology-overview.data.js';
 
 // The reads (and the SDK's recurrence and dose expansion they use) load with the first overview,
 // in their own chunk: a summary without a condition never downloads them.
@@ -38,6 +38,8 @@ export class PathologyOverviewController implements ReactiveController {
   readonly glucose: OverviewLoader<GlucoseGlance | null>;
   /** Parkinson's disease: today's doses and their states. */
   readonly todayDoses: OverviewLoader<TodayDoses>;
+  /** Parkinson's disease: yesterday's « off » periods in the motor-state diary. */
+  readonly yesterdayMotor: OverviewLoader<YesterdayMotor | null>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -61,6 +63,9 @@ export class PathologyOverviewController implements ReactiveController {
     );
     this.todayDoses = this.item('parkinson', async (source, signal) =>
       (await overviewData()).loadTodayDoses(source, { signal, pathology: 'parkinson' }),
+    );
+    this.yesterdayMotor = this.item('parkinson', async (source, signal) =>
+      (await overviewData()).loadYesterdayMotor(source, { signal }),
     );
   }
 

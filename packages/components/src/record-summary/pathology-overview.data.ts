@@ -9,7 +9,9 @@ import {
   DEFAULT_TIME_ZONE,
   dialysisSessions,
   interdialyticGains,
+  motorDayRange,
   scheduledDoses,
+  summariseMotorDay,
   timeInRange,
 } from '@carnet/catalog-sdk';
 import type {
@@ -19,6 +21,8 @@ import type {
   GlucoseTargets,
   IntakeRecord,
   IsoDate,
+  MeasurementRange,
+  MotorDaySummary,
   Pathology,
   ScheduledDose,
   SessionWeights,
@@ -165,4 +169,31 @@ export async function loadTodayDoses(
       return { dose, state, ...(record ? { record } : {}) };
     }),
   };
+}
+
+/** Yesterday in the motor-state diary: the day read and what it says. */
+export interface YesterdayMotor {
+  /** Yesterday, from its local midnight to the next. */
+  range: MeasurementRange;
+  summary: MotorDaySummary;
+}
+
+/**
+ * Yesterday's « off » periods from the Parkinson's diary kept in `<carnet-tracker>`
+ * (`null` when nothing was noted that day, or the source keeps no measurements).
+ */
+export async function loadYesterdayMotor(
+  source: DataSource,
+  options: OverviewReadOptions = {},
+): Promise<YesterdayMotor | null> {
+  if (!source.trackers) return null;
+  const now = options.now ?? new Date();
+  // Noon of the day before: a day that starts or ends with a clock change is still that day.
+  const range = motorDayRange(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1, 12));
+  const entries = await source.trackers.list('motorState', {
+    ...range,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const summary = summariseMotorDay(entries, range);
+  return summary.recordedMinutes === 0 ? null : { range, summary };
 }

@@ -11,7 +11,8 @@ import { formatClockTime, formatDayHeading, shortMedicationName } from '../pill-
 import { stateLabel } from '../pill-organiser/organiser-labels.js';
 import { formatGlucose, formatShare, levelLabel, mealContextLabel } from '../tracker/glucose-labels.js';
 import type { OverviewLoader, PathologyOverviewController } from './pathology-overview.controller.js';
-import type { GlucoseGlance, SessionGain, TodayDoses } from './pathology-overview.data.js';
+import type { GlucoseGlance, SessionGain, TodayDoses, YesterdayMotor } from './pathology-overview.data.js';
+import { formatMinutes, formatSlotRange } from '../tracker/motor-diary-labels.js';
 import { dayText, formatKilograms, gainAgainstLimit, momentText } from './overview-words.js';
 
 /** What the overview shows, and what it calls. */
@@ -136,6 +137,23 @@ function renderTodayDoses(view: OverviewView, today: TodayDoses): TemplateResult
   </ul>`;
 }
 
+/** « Off : 1 h 30 en 2 périodes », then each period as a list item (« 7 h 00 – 8 h 00 »). */
+function renderYesterdayMotor(view: OverviewView, { summary }: YesterdayMotor): TemplateResult {
+  const periods = summary.offPeriods;
+  if (periods.length === 0)
+    return html`<p class="glance-value" part="motor-summary">
+      ${msg(str`Aucune période off notée hier (${formatMinutes(summary.recordedMinutes)} notées).`)}
+    </p>`;
+  const off = formatMinutes(summary.offMinutes);
+  const count = periods.length;
+  return html`<p class="glance-value" part="motor-summary">
+      ${count === 1 ? msg(str`Off : ${off} en une période.`) : msg(str`Off : ${off} en ${count} périodes.`)}
+    </p>
+    <ul class="glance-list" aria-label=${msg('Périodes off d’hier')}>
+      ${periods.map((period) => html`<li>${formatSlotRange(period.start, period.end, view.locale)}</li>`)}
+    </ul>`;
+}
+
 /** Kidney failure: the next dialysis session, then the latest weight gain against the limit. */
 function kidneyGlances(view: OverviewView): TemplateResult[] {
   return [
@@ -178,10 +196,7 @@ function diabetesGlances(view: OverviewView): TemplateResult[] {
   ];
 }
 
-/**
- * Parkinson's disease: today's doses. Yesterday's « off » periods (the motor-state diary
- * of the tracker) join as one more glance after this one, linking to `carnet-tracker`.
- */
+/** Parkinson's disease: today's doses, then yesterday's « off » periods from the motor-state diary. */
 function parkinsonGlances(view: OverviewView): TemplateResult[] {
   return [
     renderGlance(view, {
@@ -193,6 +208,16 @@ function parkinsonGlances(view: OverviewView): TemplateResult[] {
       body: (today) => renderTodayDoses(view, today),
       widget: 'carnet-pill-organiser',
       linkLabel: msg('Voir mon semainier'),
+    }),
+    renderGlance(view, {
+      item: 'yesterday-off',
+      title: msg('Mes périodes off d’hier'),
+      loader: view.overview.yesterdayMotor,
+      loadingLabel: msg('Chargement de votre journal moteur…'),
+      emptyText: msg('Rien de noté hier dans votre journal moteur.'),
+      body: (yesterday) => renderYesterdayMotor(view, yesterday),
+      widget: 'carnet-tracker',
+      linkLabel: msg('Voir mon journal moteur'),
     }),
   ];
 }

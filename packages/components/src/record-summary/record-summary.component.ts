@@ -67,6 +67,7 @@ function parseUnit(value: string | null): GlucoseUnit | undefined {
  * @csspart glance-empty - What an item says when it has nothing to show.
  * @csspart time-in-range - Diabetes: the seven days' time in range, in words.
  * @csspart weight-gain-limit - Kidney failure: the weight gain against the nephrologist's limit, in words.
+ * @csspart motor-summary - Parkinson's disease: yesterday's « off » time in the motor diary, in words.
  * @csspart loading - The skeleton shown while loading.
  * @csspart empty - The message shown when the record is empty.
  * @csspart error - The message shown when loading failed.

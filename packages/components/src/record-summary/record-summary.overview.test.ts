@@ -162,7 +162,52 @@ describe('<carnet-record-summary> overview for the condition', () => {
     expect(items[0]).to.equal('07:00 Lévodopa/Carbidopa 100 mg/25 mg, 1 comprimé — prise');
     expect(items[1]).to.match(/^12:00 Lévodopa\/Carbidopa 100 mg\/25 mg, 1 comprimé — (à prendre|manquée)$/);
     expect(items[2]).to.match(/^17:00 Lévodopa\/Carbidopa 100 mg\/25 mg, 2 comprimés — (à prendre|manquée)$/);
+    const yesterday = await shown(summary, 'yesterday-off');
+    expect(text(yesterday.querySelector('[part="glance-empty"]'))).to.equal(
+      'Rien de noté hier dans votre journal moteur.',
+    );
     await expect(summary).to.be.accessible();
+  });
+
+  it('parkinson: yesterday’s « off » periods from the motor diary, joined when they follow each other', async () => {
+    const dbName = uniqueDbName('overview-motor');
+    await seedParkinson(dbName);
+    const now = new Date();
+    const at = (hour: number, minute: number): string =>
+      new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1, hour, minute).toISOString();
+    const source = createLocalDataSource({ dbName });
+    for (const [hour, minute, state] of [
+      [7, 0, 'off'],
+      [7, 30, 'off'],
+      [9, 0, 'on'],
+      [12, 0, 'off'],
+      [14, 0, 'on-dyskinesia'],
+    ] as const)
+      await source.trackers!.add('motorState', { at: at(hour, minute), state });
+    // Today's half-hours are not yesterday's.
+    await source.trackers!.add('motorState', {
+      at: new Date(now.getFullYear(), now.getMonth(), now.getDate(), 0, 0).toISOString(),
+      state: 'off',
+    });
+    source.close();
+    const { summary, provider } = await providerWith(
+      dbName,
+      'parkinson',
+      html`<carnet-record-summary></carnet-record-summary><carnet-tracker></carnet-tracker>`,
+    );
+    const yesterday = await shown(summary, 'yesterday-off');
+    expect(text(yesterday.querySelector('h4'))).to.equal('Mes périodes off d’hier');
+    expect(text(yesterday.querySelector('[part="motor-summary"]'))).to.equal('Off : 1 h 30 en 2 périodes.');
+    expect(byRole(yesterday, 'list').getAttribute('aria-label')).to.equal('Périodes off d’hier');
+    expect(allByRole(yesterday, 'listitem').map(text)).to.deep.equal(['7 h 00 – 8 h 00', '12 h 00 – 12 h 30']);
+    await expect(summary).to.be.accessible();
+    // Its button leads to the diary.
+    const tracker = provider.querySelector('carnet-tracker')!;
+    const opened = oneEvent(summary, 'carnet-summary-open');
+    await click(byRole(yesterday, 'button', 'Voir mon journal moteur'));
+    const event: CarnetSummaryOpenEvent = await opened;
+    expect(event.detail).to.deep.equal({ widget: 'carnet-tracker', item: 'yesterday-off' });
+    expect(tracker.isConnected).to.equal(true);
   });
 
   it('an item whose read fails says so with Retry, and the other items stay shown', async () => {
