@@ -213,7 +213,8 @@ export const CEILINGS = {
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
   // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
   // widgets read as they connect are in it (213.9 kB before this change by the same measure).
-  carnet: 214.5 * 1024,
+  // 215.0 kB with the Parkinson overview's « off periods d'hier » item (the same afternoon).
+  carnet: 215.5 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
