@@ -4,7 +4,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { caregiverGrantToConsent, type GrantedParts } from '@carnet/catalog-sdk';
-import { accessToken, fhir, json, startTestPlatform, type TestPlatform } from '../testing/fhir-client.js';
+import {
+  accessToken,
+  bundleResources,
+  fhir,
+  json,
+  startTestPlatform,
+  type TestPlatform,
+} from '../testing/fhir-client.js';
 import { decodeJwt } from '../testing/oauth-client.js';
 
 let test: TestPlatform;
@@ -16,9 +23,7 @@ const CAREGIVER = 'aidant-kidney';
 const post = (resource: object): RequestInit => ({ method: 'POST', body: JSON.stringify(resource) });
 const put = (resource: object): RequestInit => ({ method: 'PUT', body: JSON.stringify(resource) });
 
-type Entry = { resource: Record<string, unknown> & { id: string } };
-const entries = async (response: Response): Promise<Entry['resource'][]> =>
-  (((await json(response))['entry'] as Entry[] | undefined) ?? []).map((entry) => entry.resource);
+const entries = bundleResources;
 
 /** The patient gives the caregiver access; returns the Consent id. */
 async function grant(parts: GrantedParts, until?: string): Promise<string> {

@@ -5,7 +5,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HIDDEN_FROM_PROFESSIONALS_LABEL, caregiverGrantToConsent } from '@carnet/catalog-sdk';
-import { accessToken, fhir, json, startTestPlatform, type TestPlatform } from '../testing/fhir-client.js';
+import {
+  accessToken,
+  bundleResources,
+  fhir,
+  json,
+  startTestPlatform,
+  type TestPlatform,
+} from '../testing/fhir-client.js';
 
 type Resource = Record<string, unknown> & { id: string; resourceType: string };
 
@@ -27,7 +34,7 @@ const put = (resource: object): RequestInit => ({ method: 'PUT', body: JSON.stri
 
 const entries = async (response: Response): Promise<Resource[]> => {
   assert.equal(response.status, 200, await response.clone().text());
-  return (((await json(response))['entry'] as { resource: Resource }[] | undefined) ?? []).map((e) => e.resource);
+  return bundleResources<Resource>(response);
 };
 const ids = async (response: Response): Promise<string[]> => (await entries(response)).map((r) => r.id);
 const total = async (response: Response): Promise<number> => {

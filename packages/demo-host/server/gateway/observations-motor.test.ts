@@ -4,7 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { motorStateEntryToObservation, observationToMotorStateEntry } from '@carnet/catalog-sdk';
-import { accessToken, fhir, json, startTestPlatform, type TestPlatform } from '../testing/fhir-client.js';
+import {
+  accessToken,
+  bundleResources,
+  fhir,
+  json,
+  startTestPlatform,
+  type FoundResource,
+  type TestPlatform,
+} from '../testing/fhir-client.js';
 
 let test: TestPlatform;
 let parkinson: string;
@@ -12,11 +20,9 @@ let proParkinson: string;
 let proKidney: string;
 let created: string;
 
-type Entry = { resource: Record<string, unknown> & { id: string } };
-const entries = async (response: Response): Promise<Entry['resource'][]> => {
-  const body = await json(response);
-  assert.equal(response.status, 200, JSON.stringify(body));
-  return ((body['entry'] as Entry[] | undefined) ?? []).map((entry) => entry.resource);
+const entries = async (response: Response): Promise<FoundResource[]> => {
+  assert.equal(response.status, 200, await response.clone().text());
+  return bundleResources(response);
 };
 
 const MOTOR = 'code=https://carnet.example.org/fhir/CodeSystem/observation-code|motor-state';

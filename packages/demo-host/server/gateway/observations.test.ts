@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { glucoseReadingToObservation, observationToGlucoseReading } from '@carnet/catalog-sdk';
-import { accessToken, fhir, json, startTestPlatform, type TestPlatform } from '../testing/fhir-client.js';
+import {
+  accessToken,
+  bundleResources,
+  fhir,
+  json,
+  startTestPlatform,
+  type TestPlatform,
+} from '../testing/fhir-client.js';
 
 let test: TestPlatform;
 let diabetes: string;
@@ -13,9 +20,7 @@ let proKidney: string;
 let caregiver: string;
 let created: string;
 
-type Entry = { resource: Record<string, unknown> & { id: string } };
-const entries = async (response: Response): Promise<Entry['resource'][]> =>
-  (((await json(response))['entry'] as Entry[] | undefined) ?? []).map((entry) => entry.resource);
+const entries = bundleResources;
 
 const GLUCOSE = 'code=http://loinc.org|41653-7,http://loinc.org|14743-9';
 

@@ -79,3 +79,11 @@ export function fhir(
 export async function json(response: Response): Promise<Record<string, unknown> & { resourceType?: string }> {
   return (await response.json()) as Record<string, unknown>;
 }
+
+/** A resource as the tests read it from a Bundle: a loose record with its id. */
+export type FoundResource = Record<string, unknown> & { id: string };
+
+/** The resources of a search Bundle (none when it has no `entry`). */
+export async function bundleResources<R extends FoundResource = FoundResource>(response: Response): Promise<R[]> {
+  return (((await json(response))['entry'] as { resource: R }[] | undefined) ?? []).map((entry) => entry.resource);
+}
