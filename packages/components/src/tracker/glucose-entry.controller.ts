@@ -9,6 +9,7 @@ import {
 } from '@carnet/catalog-sdk';
 import { formatDateField, parseDateField, parseTimeField } from '../shared/date-time-fields.js';
 import type { CarnetLocale } from '../shared/localization.js';
+import { deviceInstant } from './entry-time.js';
 
 /** Why the entry form refused what was typed. */
 export type GlucoseEntryProblem = 'value-missing' | 'value-invalid' | 'value-implausible' | 'date' | 'time' | 'save';
@@ -127,10 +128,7 @@ export class GlucoseEntryController implements ReactiveController {
       this.host.requestUpdate();
       return false;
     }
-    const [year, month, date] = day.split('-').map(Number);
-    const [hours, minutes] = time.split(':').map(Number);
-    // The moment on the device's clock: the person types the time their watch shows.
-    const at = new Date(year ?? 0, (month ?? 1) - 1, date ?? 1, hours ?? 0, minutes ?? 0).toISOString();
+    const at = deviceInstant(day, time);
     this.#saving = true;
     this.#problem = undefined;
     this.host.requestUpdate();

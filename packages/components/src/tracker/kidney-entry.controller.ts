@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DataSource, DialysisMoment, DialysisSession } from '@carnet/catalog-sdk';
 import { formatDateField, parseDateField, parseTimeField } from '../shared/date-time-fields.js';
 import type { CarnetLocale } from '../shared/localization.js';
+import { deviceInstant } from './entry-time.js';
 
 /** Why the kidney entry form refused what was typed. */
 export type KidneyEntryProblem = 'nothing' | 'weight' | 'pressure' | 'date' | 'time' | 'save';
@@ -142,9 +143,7 @@ export class KidneyEntryController implements ReactiveController {
       this.host.requestUpdate();
       return false;
     }
-    const [year, month, date] = day.split('-').map(Number);
-    const [hours, minutes] = time.split(':').map(Number);
-    const at = new Date(year ?? 0, (month ?? 1) - 1, date ?? 1, hours ?? 0, minutes ?? 0).toISOString();
+    const at = deviceInstant(day, time);
     this.#saving = true;
     this.#problem = undefined;
     this.host.requestUpdate();
