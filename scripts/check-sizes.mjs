@@ -276,7 +276,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const detail = inPages
       ? `${kB(size.gzip)} before it runs, ${size.pageFiles} files; + ${kB(size.laterGzip)} on actions, connected mode, demo, English`
       : `${kB(size.gzip)} before it runs + ${kB(size.startGzip)} as it connects; + ${kB(size.lazyGzip)} on demand`;
-    console.log(`  ${mark} ${(size.label ?? size.file).padEnd(24)} ${kB(figure).padStart(9)} of ${kB(budget)}${ceiling}  (${detail})`);
+    console.log(
+      `  ${mark} ${(size.label ?? size.file).padEnd(24)} ${kB(figure).padStart(9)} of ${kB(budget)}${ceiling}  (${detail})`,
+    );
   }
   if (over)
     console.log(

@@ -25,7 +25,9 @@ function cdnEntries(): Plugin {
     'const beside = (file) => () => import(/* @vite-ignore */ new URL(file, import.meta.url).href);',
     '/** Loads the elements of the page (and of shadow roots given to `discover`) as they appear. */',
     'export const carnetElements = autoloadElements({',
-    ...widgets.map((name: string) => `  ${JSON.stringify(`carnet-${name}`)}: beside(${JSON.stringify(`./${name}.js`)}),`),
+    ...widgets.map(
+      (name: string) => `  ${JSON.stringify(`carnet-${name}`)}: beside(${JSON.stringify(`./${name}.js`)}),`,
+    ),
     '});',
   ];
   return {

@@ -7,7 +7,10 @@ let counter = 0;
 const uniqueTag = (): string => `carnet-autoload-test-${(counter += 1)}`;
 
 /** A loader that registers `tag` (as an element's own file does) and counts its calls. */
-function loaderOf(tag: string, options: { failures?: number } = {}): { load: () => Promise<void>; calls: () => number } {
+function loaderOf(
+  tag: string,
+  options: { failures?: number } = {},
+): { load: () => Promise<void>; calls: () => number } {
   let calls = 0;
   let failures = options.failures ?? 0;
   return {
