@@ -183,7 +183,7 @@ const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 for (const size of Object.values(cdn)) {
   const mark = size.page <= size.budget ? 'within' : 'OVER';
   console.log(
-    `  ${size.file}: ${kB(size.page)} in a page (${mark} ${kB(size.budget)}), ${kB(size.gzip)} before it runs, ${kB(size.laterGzip)} later`,
+    `  ${size.label ?? size.file}: ${kB(size.page)} in a page (${mark} ${kB(size.budget)}), ${kB(size.gzip)} before it runs, ${kB(size.laterGzip)} later`,
   );
 }
 console.log('Bundle sizes (bytes, gzip):');

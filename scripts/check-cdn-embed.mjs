@@ -39,6 +39,9 @@ const PROVIDER_PAGES = {
   'provider-connected':
     '<carnet-provider issuer="{origin}/oidc" client-id="cdn-check" fhir-base-url="/fhir"><p>Contenu</p></carnet-provider>',
   'agenda-empty': '<carnet-provider><carnet-agenda></carnet-agenda></carnet-provider>',
+  // carnet.js: the provider, and each other element's file loaded when its tag appears.
+  'carnet-agenda': '<carnet-provider demo-persona="diabetes"><carnet-agenda></carnet-agenda></carnet-provider>',
+  'carnet-retry': '<carnet-provider demo-persona="diabetes"><carnet-forum-feed></carnet-forum-feed></carnet-provider>',
 };
 
 const server = createServer(async (req, res) => {
@@ -225,6 +228,47 @@ await check(
         return route.abort('internetdisconnected');
       }),
     expectedErrors: /local-agenda|net::ERR_INTERNET_DISCONNECTED|Failed to load resource/,
+  },
+);
+
+// carnet.js loads the agenda's file for the agenda on the page, not the other elements' files; an
+// element added later (as a framework would) gets its file then, and works.
+const OTHER_ELEMENT_FILES = /\/(document-browser|pill-organiser|forum-feed|tracker|sharing|messages)\.js$/;
+await check('carnet-agenda', async (page, chunks) => {
+  await page.locator('carnet-agenda [data-view="list"]').click(WAIT);
+  await several(page, 'carnet-agenda', '[part~="event"], [part~="dose"]');
+  await page.waitForLoadState('networkidle');
+  const others = chunks.filter((path) => OTHER_ELEMENT_FILES.test(path));
+  if (others.length) throw new Error(`carnet.js downloaded elements the page does not show: ${others.join(', ')}`);
+  if (!chunks.includes('/agenda.js')) throw new Error('the agenda file was not loaded');
+  await page.evaluate(() => {
+    document.querySelector('carnet-provider')?.append(document.createElement('carnet-forum-feed'));
+  });
+  await page.locator('carnet-forum-feed [part~="thread-open"]').first().waitFor(WAIT);
+  if (!chunks.includes('/forum-feed.js')) throw new Error('the forum file was not loaded for the added element');
+});
+// An element whose file fails to download is not left blank: a message with « Réessayer » in its
+// place, and Réessayer loads it.
+let failForumFirst = true;
+await check(
+  'carnet-retry',
+  async (page) => {
+    const alert = page.locator('carnet-forum-feed [data-carnet-load-error][role="alert"]');
+    await alert.waitFor(WAIT);
+    const text = (await alert.textContent()) ?? '';
+    if (!/Vérifiez votre connexion/.test(text)) throw new Error(`unexpected message: ${text.trim()}`);
+    await alert.getByRole('button', { name: 'Réessayer' }).click(WAIT);
+    await page.locator('carnet-forum-feed [part~="thread-open"]').first().waitFor(WAIT);
+    await alert.waitFor({ ...WAIT, state: 'detached' });
+  },
+  {
+    prepare: (page) =>
+      page.route(/\/forum-feed\.js$/, (route) => {
+        if (!failForumFirst) return route.continue();
+        failForumFirst = false;
+        return route.abort('internetdisconnected');
+      }),
+    expectedErrors: /forum-feed|net::ERR_INTERNET_DISCONNECTED|Failed to load resource/,
   },
 );
 

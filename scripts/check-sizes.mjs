@@ -9,7 +9,8 @@
 // Each file is gzipped on its own, as a server sends it (gzipping the files joined together would
 // under-count: a shared dictionary across files that no browser gets). Every widget entry registers
 // the provider too, so its figure is « provider + that widget »; `carnet.js` is the provider and
-// every widget, on a page showing them all.
+// every other element loaded as its tag appears (shared/autoload.ts): its figures are a page showing
+// all fourteen elements, and a page showing the five widgets the 130 kB budget was set for.
 // `node scripts/check-sizes.mjs` builds the CDN files, prints the table and fails over a budget;
 // `--no-build` measures the files already built; `--json` prints the figures for the bench;
 // `--static` skips the browser and counts the build manifest's static imports plus FETCHED_AT_CONNECT.
@@ -23,6 +24,13 @@ import { fileURLToPath } from 'node:url';
 
 /** Budgets in bytes (gzip): issue 19. */
 export const BUDGETS = { providerAndOneWidget: 60 * 1024, allWidgets: 130 * 1024 };
+
+/**
+ * The widgets of « all widgets ≤ 130 kB »: when issue 19 set that budget, `carnet.js` was the
+ * provider and these five (251 kB gzip in one file). Nine elements came later (messages, sharing,
+ * reminders…); the page showing all fourteen is measured too, as `carnet`, and held at a ceiling.
+ */
+export const ISSUE_WIDGETS = ['agenda', 'document-browser', 'forum-feed', 'pill-organiser', 'record-summary'];
 
 const components = fileURLToPath(new URL('../packages/components/', import.meta.url));
 const cdn = `${components}dist/cdn/`;
@@ -94,6 +102,14 @@ export function measureCdn() {
       lazyFiles: [...lazy].map((k) => manifest[k].file),
     };
   }
+  // carnet.js on a page showing the five widgets of the « all widgets » budget (see ISSUE_WIDGETS).
+  if (sizes.carnet)
+    sizes['carnet-issue-widgets'] = {
+      ...sizes.carnet,
+      label: 'cdn/carnet.js, 5 widgets',
+      script: 'carnet',
+      tags: ISSUE_WIDGETS,
+    };
   return sizes;
 }
 
@@ -109,8 +125,9 @@ const PAGE_CSP =
 export async function measurePages(sizes) {
   const { chromium } = await import('playwright-core');
   const { CHROME_ARGS, requireChrome } = await import('./find-chrome.mjs');
-  const widgets = Object.keys(sizes).filter((name) => name !== 'provider' && name !== 'carnet');
-  const tagsOf = (name) => (name === 'provider' ? [] : name === 'carnet' ? widgets : [name]).map((n) => `carnet-${n}`);
+  const widgets = Object.keys(sizes).filter((name) => name !== 'provider' && !name.startsWith('carnet'));
+  const tagsOf = (name) =>
+    (sizes[name]?.tags ?? (name === 'provider' ? [] : name === 'carnet' ? widgets : [name])).map((n) => `carnet-${n}`);
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const page = /^\/page-([a-z-]+)\.html$/.exec(path)?.[1];
@@ -122,7 +139,7 @@ export async function measurePages(sizes) {
       res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': PAGE_CSP });
       res.end(
         `<!doctype html><html lang="fr"><head><link rel="icon" href="data:,"></head><body>` +
-          `<script type="module" src="/${page}.js"></script><carnet-provider>${inside}</carnet-provider></body></html>`,
+          `<script type="module" src="/${sizes[page].script ?? page}.js"></script><carnet-provider>${inside}</carnet-provider></body></html>`,
       );
       return;
     }
@@ -184,7 +201,7 @@ export function pageFigure(size) {
 
 /** Which entries are held to which budget (issue 19). */
 export function budgetOf(name) {
-  if (name === 'carnet') return BUDGETS.allWidgets;
+  if (name.startsWith('carnet')) return BUDGETS.allWidgets;
   return BUDGETS.providerAndOneWidget;
 }
 
@@ -214,7 +231,11 @@ export const CEILINGS = {
   // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
   // widgets read as they connect are in it (213.9 kB before this change by the same measure).
   // 215.0 kB with the Parkinson overview's « off periods d'hier » item (the same afternoon).
-  carnet: 215.5 * 1024,
+  // 216.5 kB (evening): carnet.js registers the provider and loads each other element's own file
+  // as its tag appears (+1.3 kB of loader; a page showing one widget now gets that widget only).
+  carnet: 217.0 * 1024,
+  // The five widgets of the budget on one page through carnet.js: 161.4 kB (2026-12-07 evening).
+  'carnet-issue-widgets': 161.9 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
@@ -255,7 +276,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const detail = inPages
       ? `${kB(size.gzip)} before it runs, ${size.pageFiles} files; + ${kB(size.laterGzip)} on actions, connected mode, demo, English`
       : `${kB(size.gzip)} before it runs + ${kB(size.startGzip)} as it connects; + ${kB(size.lazyGzip)} on demand`;
-    console.log(`  ${mark} ${size.file.padEnd(24)} ${kB(figure).padStart(9)} of ${kB(budget)}${ceiling}  (${detail})`);
+    console.log(
+      `  ${mark} ${(size.label ?? size.file).padEnd(24)} ${kB(figure).padStart(9)} of ${kB(budget)}${ceiling}  (${detail})`,
+    );
   }
   if (over)
     console.log(

@@ -8,21 +8,37 @@ const widgets = elementFolders().filter((name: string) => name !== 'provider');
 
 /**
  * One module per CDN file: `provider.js` registers the provider; each widget's file registers the
- * provider and that widget, so one `<script type="module">` is enough; `carnet.js` registers all.
+ * provider and that widget, so one `<script type="module">` is enough. `carnet.js` registers the
+ * provider and loads every other element's code when its tag first appears in the page
+ * (`shared/autoload.ts`), so one script serves any page and the page downloads what it shows.
  */
 function cdnEntries(): Plugin {
   const modules = new Map<string, string[]>([
     ['provider', ['provider']],
     ...widgets.map((name: string): [string, string[]] => [name, ['provider', name]]),
-    ['carnet', ['provider', ...widgets]],
+    ['carnet', ['provider']],
   ]);
+  const autoload = [
+    `import { autoloadElements } from ${JSON.stringify(src('shared/autoload.ts'))};`,
+    // Each element's own CDN file (`./agenda.js`…), found beside carnet.js: the chunks are the
+    // same files the per-element entries share, so carnet.js adds no chunk of its own.
+    'const beside = (file) => () => import(/* @vite-ignore */ new URL(file, import.meta.url).href);',
+    '/** Loads the elements of the page (and of shadow roots given to `discover`) as they appear. */',
+    'export const carnetElements = autoloadElements({',
+    ...widgets.map(
+      (name: string) => `  ${JSON.stringify(`carnet-${name}`)}: beside(${JSON.stringify(`./${name}.js`)}),`,
+    ),
+    '});',
+  ];
   return {
     name: 'carnet-cdn-entries',
     resolveId: (id) => (id.startsWith(PREFIX) ? id : undefined),
     load(id) {
       if (!id.startsWith(PREFIX)) return undefined;
-      const names = modules.get(id.slice(PREFIX.length)) ?? [];
-      return names.map((name) => `export * from ${JSON.stringify(src(`${name}/${name}.ts`))};`).join('\n');
+      const entry = id.slice(PREFIX.length);
+      const names = modules.get(entry) ?? [];
+      const lines = names.map((name) => `export * from ${JSON.stringify(src(`${name}/${name}.ts`))};`);
+      return [...lines, ...(entry === 'carnet' ? autoload : [])].join('\n');
     },
     options(options) {
       options.input = Object.fromEntries([...modules.keys()].map((name) => [name, `${PREFIX}${name}`]));

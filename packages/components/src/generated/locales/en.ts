@@ -222,6 +222,7 @@
 's3302798c555250db': str`${0} new discussions.`,
 's331f2229cf93d87a': `What matters for your care`,
 's33607a7bab315a53': str`Times in the “${0}” time zone were converted to ${1} time.`,
+'s337316f7f01e0247': `This part of the record could not be loaded. Check your connection.`,
 's343e3ba75900ebe5': `Moved`,
 's344cde5a1bd4ce46': `Your changes`,
 's3497c2a349caee10': `The access could not be withdrawn. Check your connection and try again.`,
