@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadOnce } from '../shared/load-once.js';
+import type * as DialogsPanel from './organiser-dialogs.panel.js';
 import type { OrganiserDialogs, OrganiserDialogsOptions } from './organiser-dialogs.panel.js';
 
-type DialogsModule = typeof import('./organiser-dialogs.panel.js');
+type DialogsModule = typeof DialogsPanel;
 
 const importDialogs = (): Promise<DialogsModule> => import('./organiser-dialogs.panel.js');
 

@@ -102,6 +102,7 @@ const DIALOG_OPENERS = 'button.dose, [part~="add-plan"], [part~="edit-plan"], [p
  * @csspart skip-note - The note of a skipped dose.
  * @csspart intake-error - The message of a failed save.
  * @csspart conflict - The message after a change made elsewhere.
+ * @csspart dialog-load-error - Why a dialog did not open (its code could not be downloaded), next to the control that asked; the next press tries again.
  * @csspart reminders - The low-stock and renewal warnings.
  * @csspart reminder - One warning.
  * @csspart medications - The list of treatments.

@@ -10,6 +10,7 @@ import { activate, deepActiveElement } from '../test-helpers/dialog-contract.js'
 import { expect, waitUntil } from '../test-helpers/fixture.js';
 import { byRole, click, queryByRole } from '../test-helpers/person.js';
 import { importDialogsForTests } from './organiser-dialogs.controller.js';
+import type * as DialogsPanel from './organiser-dialogs.panel.js';
 import {
   doseButton,
   mountOrganiser,
@@ -24,7 +25,7 @@ const LEVODOPA = 'plan-parkinson-levodopa-carbidopa';
 const RASAGILINE = 'plan-parkinson-rasagiline';
 const LOAD_FAILED = /Cette fenêtre n'a pas pu s'ouvrir/;
 
-type DialogsModule = typeof import('./organiser-dialogs.panel.js');
+type DialogsModule = typeof DialogsPanel;
 
 /** An import of the dialogs' code that waits for `release()` (or fails on `fail()`); counts the imports asked. */
 function heldBackImport() {
