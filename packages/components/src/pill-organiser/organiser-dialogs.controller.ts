@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { adoptStyles } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, ReactiveElement } from 'lit';
 import { loadOnce } from '../shared/load-once.js';
 import type * as DialogsPanel from './organiser-dialogs.panel.js';
 import type { OrganiserDialogs, OrganiserDialogsOptions } from './organiser-dialogs.panel.js';
@@ -110,6 +111,10 @@ export class OrganiserDialogsController implements ReactiveController {
     const module = loadDialogs.loaded;
     if (!module) return undefined;
     this.#dialogs = new module.OrganiserDialogs(this.host, this.options);
+    // Their styles join the organiser's before any of them shows.
+    const root = this.host.shadowRoot;
+    const own = (this.host.constructor as typeof ReactiveElement).elementStyles;
+    if (root) adoptStyles(root, [...own, ...module.dialogSheets]);
     return this.#dialogs;
   }
 }

@@ -8,20 +8,32 @@
  * The `<dialog>` elements themselves are the organiser's (they are in the page before this code
  * loads); this piece gives their content and the controllers that open, close and focus them.
  */
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { CSSResultOrNative, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { DataSource, MedicationPlan } from '@carnet/catalog-sdk';
 import type { PlanChange } from '../events/carnet-plan-change.js';
 import { DialogController } from '../shared/dialog.controller.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { parseTimeField } from '../shared/date-time-fields.js';
+import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
 import type { DoseMomentNaming } from '../shared/dose-words.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { IntakeActionsController } from './intake-actions.controller.js';
 import { renderIntakeDialog } from './intake-dialog.template.js';
+import { organiserDialogStyles } from './organiser-dialogs.styles.js';
 import { PlanActionsController } from './plan-actions.controller.js';
 import { renderBoxDialog, renderStopDialog, renderStopNotice } from './plan-actions.template.js';
 import { PlanEditorController } from './plan-editor.controller.js';
+import { planEditorStyles } from './plan-editor.styles.js';
 import { renderPlanEditor } from './plan-editor.template.js';
 import type { GridDose } from './week-grid.model.js';
+
+/** The dialogs' styles, added to the organiser's own when their code has loaded (after them, in this order). */
+export const dialogSheets: readonly CSSResultOrNative[] = [
+  dialogStyles,
+  dateTimeFieldStyles,
+  organiserDialogStyles,
+  planEditorStyles,
+];
 
 /** What the dialogs need from the organiser. */
 export interface OrganiserDialogsOptions {

@@ -16,8 +16,6 @@ import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
-import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
-import { dialogStyles } from '../shared/dialog.styles.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { renderAdherence } from './adherence-chart.template.js';
@@ -26,7 +24,6 @@ import { renderMedicationList, renderReminders } from './medication-list.templat
 import { formatWeekSpan, shortMedicationName } from './organiser-format.js';
 import { localDateOf } from './organiser-calendar.js';
 import { OrganiserDialogsController } from './organiser-dialogs.controller.js';
-import { planEditorStyles } from './plan-editor.styles.js';
 import { mealTimesConverter, nowConverter } from './organiser-attributes.js';
 import { organiserPanelStyles } from './organiser-panels.styles.js';
 import { pillOrganiserStyles } from './pill-organiser.styles.js';
@@ -146,12 +143,10 @@ export class CarnetPillOrganiser extends CarnetWidget {
   static override styles = [
     baseStyles,
     stateStyles,
-    dialogStyles,
-    dateTimeFieldStyles,
     pillOrganiserStyles,
     organiserPanelStyles,
-    planEditorStyles,
     printStyles,
+    // The dialogs' styles are added with their code (`organiser-dialogs.panel.ts`, `dialogSheets`).
   ];
 
   /**

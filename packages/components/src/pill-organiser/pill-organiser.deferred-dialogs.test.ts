@@ -75,6 +75,9 @@ describe('<carnet-pill-organiser> dialogs whose code loads on demand', () => {
     expect(add.hasAttribute('aria-busy'), 'no longer busy').to.equal(false);
     expect(add.hasAttribute('aria-disabled')).to.equal(false);
     expect(organiser.shadowRoot?.querySelectorAll('dialog[open]').length, 'one dialog').to.equal(1);
+    // Its styles came with its code: the form's rows and actions are laid out, not stacked as plain blocks.
+    expect(getComputedStyle(one(organiser, 'dialog[part="plan-editor"] .form-row')).display).to.equal('grid');
+    expect(getComputedStyle(one(organiser, 'dialog[part="plan-editor"] .dialog-actions')).display).to.equal('flex');
 
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open, 'closed on Escape');
