@@ -208,13 +208,14 @@ export const CEILINGS = {
   // sources; the build splits the shared words and dose formats into three more chunks, ~1 kB of
   // per-file overhead): agenda 69.4, pill organiser 66.0, document browser 72.8, carnet.js 214.0 kB.
   agenda: 69.9 * 1024,
-  'pill-organiser': 66.5 * 1024,
   'document-browser': 73.3 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
   // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
   // widgets read as they connect are in it (213.9 kB before this change by the same measure).
   // 215.0 kB with the Parkinson overview's « off periods d'hier » item (the same afternoon).
-  carnet: 215.5 * 1024,
+  // 2026-12-07 evening: 210.3 kB once the pill organiser's dialogs load on first opening (the
+  // organiser itself is within budget, 58.2 kB, and has no ceiling).
+  carnet: 210.8 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
