@@ -21,6 +21,7 @@ import { stateStyles } from '../shared/states.styles.js';
 import { renderAdherence } from './adherence-chart.template.js';
 import { IntakeActionsController } from './intake-actions.controller.js';
 import { renderMedicationList, renderReminders } from './medication-list.template.js';
+import type { PlanAction } from './medication-list.template.js';
 import { formatWeekSpan, shortMedicationName } from './organiser-format.js';
 import { localDateOf } from './organiser-calendar.js';
 import { OrganiserDialogsController } from './organiser-dialogs.controller.js';
@@ -36,6 +37,9 @@ import { renderDayList, renderWeekTable } from './week-grid.template.js';
 import { WeekController } from './week.controller.js';
 import type { AdherenceWindow, OrganiserView } from './week.controller.js';
 import { RecordChangesController } from '../shared/record-changes.controller.js';
+
+/** A treatment's buttons, each opening a dialog. */
+const PLAN_ACTIONS: readonly PlanAction[] = ['edit-plan', 'add-box', 'stop-plan'];
 
 /** The controls that open a dialog: pointing at or focusing one starts loading the dialogs' code. */
 const DIALOG_OPENERS = 'button.dose, [part~="add-plan"], [part~="edit-plan"], [part~="add-box"], [part~="stop-plan"]';
@@ -468,7 +472,8 @@ export class CarnetPillOrganiser extends CarnetWidget {
         preset: this.preset,
         addButton: this.renderAddButton(),
         opening: (action, plan) => this.dialogs.opening === `${action}:${plan.id}`,
-        notice: (plan) => this.renderLoadFailure(this.dialogs.failed?.endsWith(`:${plan.id}`) ?? false),
+        notice: (plan) =>
+          this.renderLoadFailure(PLAN_ACTIONS.some((action) => this.dialogs.failed === `${action}:${plan.id}`)),
         onEdit: (plan, opener) => this.dialogs.open(`edit-plan:${plan.id}`, (d) => d.openEdit(plan, opener)),
         onBox: (plan, opener) => this.dialogs.open(`add-box:${plan.id}`, (d) => d.askBox(plan, opener)),
         onStop: (plan, opener) => this.dialogs.open(`stop-plan:${plan.id}`, (d) => d.askStop(plan, opener)),
