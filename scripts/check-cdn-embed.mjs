@@ -3,7 +3,8 @@
 // Checks that the code split on demand arrives and works there: the document browser's search chunk
 // (a typed query narrows the list) and the forum's Markdown reader (an opened thread's posts are
 // formatted), and the agenda and pill organiser drawing recurring events and doses with the part
-// of `rrule` the CDN files keep (vite.cdn.config.ts), with no error in the page; and the provider's
+// of `rrule` the CDN files keep (vite.cdn.config.ts), with no error in the page (the organiser's
+// dialogs, loaded on the first press, say so when they cannot download); and the provider's
 // connected-mode code: never downloaded by a page in local mode, and in connected mode a failed
 // download of it shows the error with Retry, which loads it (the sign-in prompt appears). Run after `node scripts/check-sizes.mjs` (which builds the
 // files); `npm test` runs both.
@@ -121,6 +122,7 @@ async function check(name, run, { prepare, expectedErrors } = {}) {
 
 console.log('CDN files embedded under a strict CSP (Chromium):');
 /** Waits until the element's shadow root has more than one element matching `selector`. */
+const ORGANISER_DIALOGS_CHUNK = /\/chunks\/organiser-dialogs\.panel-[^/]*\.js$/;
 const several = (page, tag, selector) =>
   page.waitForFunction(
     ([t, s]) => (document.querySelector(t)?.shadowRoot?.querySelectorAll(s).length ?? 0) > 1,
@@ -131,9 +133,37 @@ await check('agenda', async (page) => {
   await page.locator('carnet-agenda [data-view="list"]').click(WAIT);
   await several(page, 'carnet-agenda', '[part~="event"], [part~="dose"]');
 });
-await check('pill-organiser', async (page) => {
-  await several(page, 'carnet-pill-organiser', '[part~="dose"]');
-});
+// The organiser's dialogs load on the first press (or on pointing at a dose): while their download
+// fails, a press says so next to the doses; once it works, the next press opens the dialog, styled.
+let organiserDialogsFail = true;
+await check(
+  'pill-organiser',
+  async (page, chunks) => {
+    await several(page, 'carnet-pill-organiser', '[part~="dose"]');
+    if (chunks.some((path) => ORGANISER_DIALOGS_CHUNK.test(path)))
+      throw new Error('the dialogs were downloaded before any action');
+    const dose = page.locator('carnet-pill-organiser button.dose').first();
+    await dose.click(WAIT);
+    await page.locator('carnet-pill-organiser [part="dialog-load-error"][role="alert"]').waitFor(WAIT);
+    organiserDialogsFail = false;
+    await dose.click(WAIT);
+    await page.locator('carnet-pill-organiser dialog[part="intake-dialog"][open] .dialog-actions').waitFor(WAIT);
+    const laidOut = await page.evaluate(() => {
+      const actions = document
+        .querySelector('carnet-pill-organiser')
+        ?.shadowRoot?.querySelector('dialog[part="intake-dialog"] .dialog-actions');
+      return actions ? getComputedStyle(actions).display : 'none';
+    });
+    if (laidOut === 'block') throw new Error("the dialogs' styles were not adopted");
+  },
+  {
+    prepare: (page) =>
+      page.route(ORGANISER_DIALOGS_CHUNK, (route) =>
+        organiserDialogsFail ? route.abort('internetdisconnected') : route.continue(),
+      ),
+    expectedErrors: /organiser-dialogs|net::ERR_INTERNET_DISCONNECTED|Failed to load resource/,
+  },
+);
 await check('document-browser', async (page, chunks) => {
   const rows = () =>
     page.evaluate(

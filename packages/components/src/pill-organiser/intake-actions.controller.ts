@@ -9,8 +9,6 @@ import { instantAt } from './organiser-calendar.js';
 import type { SkipReason } from './organiser-labels.js';
 import type { GridDose } from './week-grid.model.js';
 import type { WeekController } from './week.controller.js';
-import { parseTimeField } from '../shared/date-time-fields.js';
-import type { CarnetLocale } from '../shared/localization.js';
 
 /** Which part of the intake dialog is shown. */
 export type IntakeDialogStep = 'menu' | 'time' | 'skip' | 'early';
@@ -22,8 +20,12 @@ export type IntakeProblem = 'save-failed' | 'time-missing' | 'time-unreadable' |
 export interface IntakeActionsOptions {
   source: () => DataSource | undefined;
   now: () => Date;
-  /** The page's language: how a typed time is read (« 14h30 », « 2:30 pm » in English). */
-  locale: () => CarnetLocale;
+  /**
+   * How a typed time is read in the page's language (« 14h30 », « 2:30 pm » in English):
+   * `HH:mm`, or undefined when it is not a time. `parseTimeField`, given by the dialogs' code
+   * (`organiser-dialogs.panel.ts`), which is loaded before the form that asks for a time shows.
+   */
+  readTime: (typed: string) => string | undefined;
   week: WeekController;
   announce: (text: string) => void;
 }
@@ -213,7 +215,7 @@ export class IntakeActionsController implements ReactiveController {
     const dose = this.#dose;
     if (!dose) return Promise.resolve();
     if (this.#takenAtTime.trim() === '') return this.refuse('time-missing');
-    const time = parseTimeField(this.#takenAtTime, this.options.locale());
+    const time = this.options.readTime(this.#takenAtTime);
     if (time === undefined) return this.refuse('time-unreadable');
     const scheduled = Date.parse(dose.scheduledAt);
     let takenAt = instantAt(dose.date, time, dose.timeZone).getTime();

@@ -226,7 +226,10 @@ function renderEarlyWarning(entry: GridDose, view: IntakeDialogView, saving: boo
     </div>`;
 }
 
-/** The dialog of one dose: taken now, taken at another time, skipped with a reason, or undo. */
+/**
+ * The content of the dialog of one dose: taken now, taken at another time, skipped with a reason,
+ * or undo. The `<dialog part="intake-dialog">` around it is the organiser's.
+ */
 export function renderIntakeDialog(view: IntakeDialogView): TemplateResult {
   const { entry, actions, locale } = view;
   const saving = entry ? actions.isSaving(entry.key) : false;
@@ -242,24 +245,22 @@ export function renderIntakeDialog(view: IntakeDialogView): TemplateResult {
             ? renderEarlyWarning(entry, view, saving)
             : renderMenu(entry, view, saving);
   }
-  return html`<dialog class="dialog" part="intake-dialog" aria-labelledby="intake-dialog-title">
-    ${
-      entry
-        ? html`<h2 class="dialog-title" id="intake-dialog-title">${shortMedicationName(entry.dose.medication)}</h2>
-            <p class="dialog-subtitle">
-              ${msg(
-                str`${formatDoseAmount(entry.dose.dose, entry.dose.doseUnit, locale)} — ${formatDayHeading(entry.date, locale)}, ${formatClockTime(entry.time, locale)}`,
-              )}
-            </p>
-            <p class="dialog-posology" part="dialog-posology">
-              ${msg(str`Posologie : ${doseScheduleText(describeDoseSchedule(entry.plan), locale, view.naming)}`)}
-            </p>
-            <p class="dialog-state" part="dialog-state">
-              <span aria-hidden="true">${stateIcon(entry.state)} </span>${doseStateText(entry, locale)}
-            </p>
-            ${problem ? html`<p class="notice notice--error" part="intake-error" role="alert">${problem}</p>` : nothing}
-            ${body}`
-        : nothing
-    }
-  </dialog>`;
+  return html`${
+    entry
+      ? html`<h2 class="dialog-title" id="intake-dialog-title">${shortMedicationName(entry.dose.medication)}</h2>
+          <p class="dialog-subtitle">
+            ${msg(
+              str`${formatDoseAmount(entry.dose.dose, entry.dose.doseUnit, locale)} — ${formatDayHeading(entry.date, locale)}, ${formatClockTime(entry.time, locale)}`,
+            )}
+          </p>
+          <p class="dialog-posology" part="dialog-posology">
+            ${msg(str`Posologie : ${doseScheduleText(describeDoseSchedule(entry.plan), locale, view.naming)}`)}
+          </p>
+          <p class="dialog-state" part="dialog-state">
+            <span aria-hidden="true">${stateIcon(entry.state)} </span>${doseStateText(entry, locale)}
+          </p>
+          ${problem ? html`<p class="notice notice--error" part="intake-error" role="alert">${problem}</p>` : nothing}
+          ${body}`
+      : nothing
+  }`;
 }

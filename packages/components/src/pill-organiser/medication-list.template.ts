@@ -23,7 +23,14 @@ export interface MedicationListView {
   onBox?: (plan: MedicationPlan, opener: HTMLElement) => void;
   /** Asks to stop a treatment. */
   onStop?: (plan: MedicationPlan, opener: HTMLElement) => void;
+  /** Whether a treatment's button waits for its dialog's code (it is busy meanwhile). */
+  opening?: (action: PlanAction, plan: MedicationPlan) => boolean;
+  /** Shown under a treatment's buttons: why its dialog could not open. */
+  notice?: (plan: MedicationPlan) => TemplateResult | typeof nothing;
 }
+
+/** The buttons of a treatment, by their part. */
+export type PlanAction = 'edit-plan' | 'add-box' | 'stop-plan';
 
 /** A warning in words: « Stock bas : Metformine — épuisé vers le 12 mars 2026 ». */
 export function reminderText(reminder: MedicationReminder, locale: CarnetLocale): string {
@@ -81,6 +88,7 @@ function stockText(status: StockStatus, locale: CarnetLocale): string {
 function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateResult {
   const status = view.stock.get(plan.id);
   const renewalDue = status?.renewalDue ?? view.reminders.some((r) => r.planId === plan.id && r.kind === 'renewal');
+  const busy = (action: PlanAction): boolean => view.opening?.(action, plan) ?? false;
   return html`<li class="medication" part="medication" data-plan-id=${plan.id}>
     <h3 class="medication-name">${plan.medication.display}</h3>
     <dl class="medication-facts">
@@ -130,34 +138,41 @@ function renderPlan(plan: MedicationPlan, view: MedicationListView): TemplateRes
     ${
       view.onEdit && view.onBox && view.onStop
         ? html`<div class="medication-actions" data-print-hide>
-            <button
-              type="button"
-              class="secondary-button touch-target"
-              part="edit-plan"
-              aria-label=${msg(str`Modifier ${plan.medication.display}`)}
-              @click=${(event: Event) => view.onEdit?.(plan, event.currentTarget as HTMLElement)}
-            >
-              ${msg('Modifier')}
-            </button>
-            <button
-              type="button"
-              class="secondary-button touch-target"
-              part="add-box"
-              aria-label=${msg(str`Nouvelle boîte de ${plan.medication.display}`)}
-              @click=${(event: Event) => view.onBox?.(plan, event.currentTarget as HTMLElement)}
-            >
-              ${msg('Nouvelle boîte')}
-            </button>
-            <button
-              type="button"
-              class="secondary-button touch-target"
-              part="stop-plan"
-              aria-label=${msg(str`Arrêter ${plan.medication.display}`)}
-              @click=${(event: Event) => view.onStop?.(plan, event.currentTarget as HTMLElement)}
-            >
-              ${msg('Arrêter')}
-            </button>
-          </div>`
+              <button
+                type="button"
+                class="secondary-button touch-target"
+                part="edit-plan"
+                aria-busy=${busy('edit-plan') ? 'true' : nothing}
+                aria-disabled=${busy('edit-plan') ? 'true' : nothing}
+                aria-label=${msg(str`Modifier ${plan.medication.display}`)}
+                @click=${(event: Event) => view.onEdit?.(plan, event.currentTarget as HTMLElement)}
+              >
+                ${msg('Modifier')}
+              </button>
+              <button
+                type="button"
+                class="secondary-button touch-target"
+                part="add-box"
+                aria-busy=${busy('add-box') ? 'true' : nothing}
+                aria-disabled=${busy('add-box') ? 'true' : nothing}
+                aria-label=${msg(str`Nouvelle boîte de ${plan.medication.display}`)}
+                @click=${(event: Event) => view.onBox?.(plan, event.currentTarget as HTMLElement)}
+              >
+                ${msg('Nouvelle boîte')}
+              </button>
+              <button
+                type="button"
+                class="secondary-button touch-target"
+                part="stop-plan"
+                aria-busy=${busy('stop-plan') ? 'true' : nothing}
+                aria-disabled=${busy('stop-plan') ? 'true' : nothing}
+                aria-label=${msg(str`Arrêter ${plan.medication.display}`)}
+                @click=${(event: Event) => view.onStop?.(plan, event.currentTarget as HTMLElement)}
+              >
+                ${msg('Arrêter')}
+              </button>
+            </div>
+            ${view.notice?.(plan) ?? nothing}`
         : nothing
     }
   </li>`;

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Styles of the organiser's panels: warnings, treatments, adherence chart and tables, and the dose dialog. */
+/**
+ * Styles of the organiser's panels: warnings, treatments and their buttons, adherence chart and
+ * tables. The dialogs' own styles come with their code (`organiser-dialogs.styles.ts`).
+ */
 export const organiserPanelStyles = css`
   .reminder-list,
   .medication-list {
@@ -176,42 +179,15 @@ export const organiserPanelStyles = css`
     text-align: start;
   }
 
-  .dialog {
-    --carnet-dialog-inline-size: 28rem;
-  }
-  .dialog-title {
-    margin: 0;
-    font-size: var(--carnet-sys-font-size-large, 1.125rem);
-  }
-  .dialog-subtitle,
-  .dialog-state,
-  .recorded {
-    margin: 0.25rem 0 var(--carnet-sys-space-s, 0.5rem);
-  }
-  .dialog-state {
-    font-weight: 600;
-  }
-  .dialog-form {
-    display: grid;
-    gap: 0.25rem;
-  }
-  .dialog-form input,
-  .dialog-form select,
-  .dialog-form textarea {
-    min-block-size: var(--carnet-sys-target-size, 44px);
-    font: inherit;
-    border: 1px solid var(--carnet-sys-outline);
-    border-radius: var(--carnet-ref-radius-s, 4px);
-    padding: 0.25rem 0.5rem;
-  }
-  .dialog-actions {
+  .medication-actions,
+  .empty-actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--carnet-sys-space-s, 0.5rem);
-    margin-block-start: var(--carnet-sys-space-m, 1rem);
+    margin-block-start: var(--carnet-sys-space-s, 0.5rem);
   }
-  .dialog-actions--menu {
-    display: grid;
+  .notice .secondary-button {
+    margin-inline-start: var(--carnet-sys-space-s, 0.5rem);
   }
 
   /* Windows high contrast: the chart and its legend keep their colours (with a visible outline),

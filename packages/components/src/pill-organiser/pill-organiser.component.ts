@@ -15,23 +15,16 @@ import { pathologyContext } from '../context/pathology.context.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
-import { DialogController } from '../shared/dialog.controller.js';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
-import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
-import { dialogStyles } from '../shared/dialog.styles.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { renderAdherence } from './adherence-chart.template.js';
 import { IntakeActionsController } from './intake-actions.controller.js';
-import { renderIntakeDialog } from './intake-dialog.template.js';
 import { renderMedicationList, renderReminders } from './medication-list.template.js';
+import type { PlanAction } from './medication-list.template.js';
 import { formatWeekSpan, shortMedicationName } from './organiser-format.js';
 import { localDateOf } from './organiser-calendar.js';
-import { PlanActionsController } from './plan-actions.controller.js';
-import { renderBoxDialog, renderStopDialog, renderStopNotice } from './plan-actions.template.js';
-import { PlanEditorController } from './plan-editor.controller.js';
-import { planEditorStyles } from './plan-editor.styles.js';
-import { renderPlanEditor } from './plan-editor.template.js';
+import { OrganiserDialogsController } from './organiser-dialogs.controller.js';
 import { mealTimesConverter, nowConverter } from './organiser-attributes.js';
 import { organiserPanelStyles } from './organiser-panels.styles.js';
 import { pillOrganiserStyles } from './pill-organiser.styles.js';
@@ -44,6 +37,12 @@ import { renderDayList, renderWeekTable } from './week-grid.template.js';
 import { WeekController } from './week.controller.js';
 import type { AdherenceWindow, OrganiserView } from './week.controller.js';
 import { RecordChangesController } from '../shared/record-changes.controller.js';
+
+/** A treatment's buttons, each opening a dialog. */
+const PLAN_ACTIONS: readonly PlanAction[] = ['edit-plan', 'add-box', 'stop-plan'];
+
+/** The controls that open a dialog: pointing at or focusing one starts loading the dialogs' code. */
+const DIALOG_OPENERS = 'button.dose, [part~="add-plan"], [part~="edit-plan"], [part~="add-box"], [part~="stop-plan"]';
 
 /**
  * The patient's pill organiser: a week grid of doses from their prescriptions
@@ -104,6 +103,7 @@ import { RecordChangesController } from '../shared/record-changes.controller.js'
  * @csspart skip-note - The note of a skipped dose.
  * @csspart intake-error - The message of a failed save.
  * @csspart conflict - The message after a change made elsewhere.
+ * @csspart dialog-load-error - Why a dialog did not open (its code could not be downloaded), next to the control that asked; the next press tries again.
  * @csspart reminders - The low-stock and renewal warnings.
  * @csspart reminder - One warning.
  * @csspart medications - The list of treatments.
@@ -147,12 +147,10 @@ export class CarnetPillOrganiser extends CarnetWidget {
   static override styles = [
     baseStyles,
     stateStyles,
-    dialogStyles,
-    dateTimeFieldStyles,
     pillOrganiserStyles,
     organiserPanelStyles,
-    planEditorStyles,
     printStyles,
+    // The dialogs' styles are added with their code (`organiser-dialogs.panel.ts`, `dialogSheets`).
   ];
 
   /**
@@ -209,10 +207,10 @@ export class CarnetPillOrganiser extends CarnetWidget {
     preset: this.preset,
   }));
 
-  private readonly actions = new IntakeActionsController(this, {
+  private readonly actions: IntakeActionsController = new IntakeActionsController(this, {
     source: () => this.dataSource,
     now: () => this.currentNow(),
-    locale: () => this.locale,
+    readTime: (typed: string): string | undefined => this.dialogs.dialogs?.readTime(typed, this.locale),
     week: this.week,
     announce: (text) => this.announcer.announce(text),
   });
@@ -223,13 +221,6 @@ export class CarnetPillOrganiser extends CarnetWidget {
       const grid = this.week.view()?.grid;
       return grid ? weekGridTarget(grid, from, event) : undefined;
     },
-  });
-
-  private readonly intakeDialog = new DialogController(this, {
-    selector: 'dialog[part="intake-dialog"]',
-    isOpen: () => this.actions.dose !== undefined,
-    onDismiss: () => this.actions.close(),
-    returnFocusFallback: () => this.actions.lastDoseButton(),
   });
 
   private readonly planSaved = (plan: MedicationPlan, change: PlanChange): void => {
@@ -246,44 +237,30 @@ export class CarnetPillOrganiser extends CarnetWidget {
     emit(this, 'carnet-plan-change', { planId: plan.id, change });
   };
 
-  private readonly editor = new PlanEditorController(this, {
-    source: () => this.dataSource,
-    today: () => localDateOf(this.currentNow(), this.week.view()?.timeZone ?? DEFAULT_TIME_ZONE),
-    saved: this.planSaved,
-  });
-
-  private readonly planActions = new PlanActionsController(this, {
+  /**
+   * The dialogs (a dose, the treatment editor, a new box, a stop), whose code loads on demand:
+   * on the first opening, or when the patient points at or focuses a control that opens one.
+   */
+  private readonly dialogs: OrganiserDialogsController = new OrganiserDialogsController(this, {
     source: () => this.dataSource,
     now: () => this.currentNow(),
+    today: () => localDateOf(this.currentNow(), this.week.view()?.timeZone ?? DEFAULT_TIME_ZONE),
+    actions: this.actions,
     saved: this.planSaved,
-  });
-
-  private readonly editorDialog = new DialogController(this, {
-    selector: 'dialog[part="plan-editor"]',
-    isOpen: () => this.editor.draft !== undefined,
-    onDismiss: () => this.editor.close(),
-    returnFocusFallback: () => this.renderRoot.querySelector<HTMLElement>('[part="add-plan"]'),
-  });
-
-  private readonly stopDialog = new DialogController(this, {
-    selector: 'dialog[part="stop-dialog"]',
-    isOpen: () => this.planActions.stopTarget !== undefined,
-    onDismiss: () => this.planActions.cancelStop(),
-    returnFocusFallback: () =>
-      this.renderRoot.querySelector<HTMLElement>('[part="undo-stop"]') ??
-      this.renderRoot.querySelector<HTMLElement>('[part="add-plan"]'),
-  });
-
-  private readonly boxDialog = new DialogController(this, {
-    selector: 'dialog[part="box-dialog"]',
-    isOpen: () => this.planActions.boxTarget !== undefined,
-    onDismiss: () => this.planActions.cancelBox(),
-    returnFocusFallback: () => this.renderRoot.querySelector<HTMLElement>('[part="add-plan"]'),
+    addPlanButton: () => this.renderRoot.querySelector<HTMLElement>('[part="add-plan"]'),
+    undoStopButton: () => this.renderRoot.querySelector<HTMLElement>('[part="undo-stop"]'),
   });
 
   private readonly openEditor = (event: Event): void => {
-    this.editorDialog.setOpener(event.currentTarget as HTMLElement);
-    this.editor.openNew();
+    const opener = event.currentTarget as HTMLElement;
+    this.dialogs.open('add-plan', (dialogs) => dialogs.openNew(opener));
+  };
+
+  /** Starts loading the dialogs' code when the patient points at or focuses a control that opens one. */
+  private readonly preloadDialogs = (event: Event): void => {
+    if (this.dialogs.dialogs) return;
+    const target = event.target;
+    if (target instanceof Element && target.closest(DIALOG_OPENERS)) this.dialogs.preload();
   };
 
   /** Reads plans and intakes again, e.g. after they changed elsewhere. */
@@ -333,11 +310,23 @@ export class CarnetPillOrganiser extends CarnetWidget {
   }
 
   private readonly openDose = (entry: GridDose, button: HTMLElement): void => {
-    const view = this.week.view();
-    if (!view) return;
-    this.intakeDialog.setOpener(button);
-    this.actions.open(entry, view.timeZone);
+    if (!this.week.view()) return;
+    this.dialogs.open(`dose:${entry.key}`, (dialogs) => {
+      // The dose as shown now: the week may have been read again while the dialogs' code loaded.
+      const view = this.week.view();
+      const current = view?.grid.doses.find((dose) => dose.key === entry.key);
+      if (view && current) dialogs.openDose(current, view.timeZone, button);
+    });
   };
+
+  /** The message of a dialog whose code could not load, next to the control that asked for it. */
+  private renderLoadFailure(shown: boolean): TemplateResult | typeof nothing {
+    return shown
+      ? html`<p class="notice notice--error" part="dialog-load-error" role="alert">
+          ${msg("Cette fenêtre n'a pas pu s'ouvrir : la connexion a peut-être été coupée. Rien n'a été modifié, réessayez.")}
+        </p>`
+      : nothing;
+  }
 
   private readonly retry = (): void => {
     void this.week.reload();
@@ -367,7 +356,14 @@ export class CarnetPillOrganiser extends CarnetWidget {
     } else {
       body = this.renderWeek(view);
     }
-    return html`<section class="base" part="base" aria-labelledby="organiser-title">
+    const dialogs = this.dialogs.dialogs;
+    return html`<section
+      class="base"
+      part="base"
+      aria-labelledby="organiser-title"
+      @pointerover=${this.preloadDialogs}
+      @focusin=${this.preloadDialogs}
+    >
       <h2 class="title" id="organiser-title" part="title">${msg('Mon semainier')}</h2>
       ${
         this.actions.conflict
@@ -383,22 +379,33 @@ export class CarnetPillOrganiser extends CarnetWidget {
             </p>`
           : nothing
       }
-      ${renderStopNotice(this.planActions)} ${body} ${this.announcer.region()}
-      ${renderPlanEditor({ editor: this.editor, locale: this.locale })} ${renderStopDialog(this.planActions)}
-      ${renderBoxDialog(this.planActions)}
+      ${dialogs?.renderStopNotice() ?? nothing} ${body} ${this.announcer.region()}
+      <dialog class="dialog dialog--plan" part="plan-editor" aria-labelledby="plan-editor-title">
+        ${dialogs?.renderPlanEditor(this.locale) ?? nothing}
+      </dialog>
+      <dialog class="dialog" part="stop-dialog" aria-labelledby="stop-dialog-title">
+        ${dialogs?.renderStopDialog() ?? nothing}
+      </dialog>
+      <dialog class="dialog" part="box-dialog" aria-labelledby="box-dialog-title">
+        ${dialogs?.renderBoxDialog() ?? nothing}
+      </dialog>
     </section>`;
   }
 
   private renderAddButton(): TemplateResult {
+    const opening = this.dialogs.opening === 'add-plan';
     return html`<button
-      type="button"
-      class="primary-button touch-target"
-      part="add-plan"
-      data-print-hide
-      @click=${this.openEditor}
-    >
-      <span aria-hidden="true">+ </span>${msg('Ajouter un traitement')}
-    </button>`;
+        type="button"
+        class="primary-button touch-target"
+        part="add-plan"
+        data-print-hide
+        aria-busy=${opening ? 'true' : nothing}
+        aria-disabled=${opening ? 'true' : nothing}
+        @click=${this.openEditor}
+      >
+        <span aria-hidden="true">+ </span>${msg('Ajouter un traitement')}
+      </button>
+      ${this.renderLoadFailure(this.dialogs.failed === 'add-plan')}`;
   }
 
   /** The day shown on narrow screens: the one chosen if it is in this week, else today, else the first day. */
@@ -420,7 +427,8 @@ export class CarnetPillOrganiser extends CarnetWidget {
       dialysisDays: view.dialysisDays,
       locale,
       preset: this.preset,
-      isSaving: (key: string) => this.actions.isSaving(key),
+      // A dose waiting for the dialog's code is busy as one being saved: a second press does nothing.
+      isSaving: (key: string) => this.actions.isSaving(key) || this.dialogs.opening === `dose:${key}`,
       onOpen: this.openDose,
       focus: this.weekGridFocus,
     };
@@ -451,6 +459,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
         </button>
       </div>
       ${renderReminders(view.reminders, locale)}
+      ${this.renderLoadFailure(this.dialogs.failed?.startsWith('dose:') ?? false)}
       <div class="grid-area" aria-busy=${this.week.loading ? 'true' : 'false'}>
         ${renderWeekTable(gridView)}
         ${renderDayList({ ...gridView, shownDay: this.dayShownAlone(grid), onShowDay: this.showDay })}
@@ -462,18 +471,12 @@ export class CarnetPillOrganiser extends CarnetWidget {
         locale,
         preset: this.preset,
         addButton: this.renderAddButton(),
-        onEdit: (plan, opener) => {
-          this.editorDialog.setOpener(opener);
-          this.editor.openEdit(plan);
-        },
-        onBox: (plan, opener) => {
-          this.boxDialog.setOpener(opener);
-          this.planActions.askBox(plan);
-        },
-        onStop: (plan, opener) => {
-          this.stopDialog.setOpener(opener);
-          this.planActions.askStop(plan);
-        },
+        opening: (action, plan) => this.dialogs.opening === `${action}:${plan.id}`,
+        notice: (plan) =>
+          this.renderLoadFailure(PLAN_ACTIONS.some((action) => this.dialogs.failed === `${action}:${plan.id}`)),
+        onEdit: (plan, opener) => this.dialogs.open(`edit-plan:${plan.id}`, (d) => d.openEdit(plan, opener)),
+        onBox: (plan, opener) => this.dialogs.open(`add-box:${plan.id}`, (d) => d.askBox(plan, opener)),
+        onStop: (plan, opener) => this.dialogs.open(`stop-plan:${plan.id}`, (d) => d.askStop(plan, opener)),
       })}
       ${renderAdherence({
         report: view.adherence[this.adherenceWindow],
@@ -481,14 +484,17 @@ export class CarnetPillOrganiser extends CarnetWidget {
         locale,
         onWindow: (window) => (this.adherenceWindow = window),
       })}
-      ${renderIntakeDialog({
-        entry: dialogEntry,
-        today: grid.today,
-        timeZone: view.timeZone,
-        locale,
-        naming: this.preset.rowLabels,
-        actions: this.actions,
-      })}
+      <dialog class="dialog" part="intake-dialog" aria-labelledby="intake-dialog-title">
+        ${
+          this.dialogs.dialogs?.renderIntakeDialog({
+            entry: dialogEntry,
+            today: grid.today,
+            timeZone: view.timeZone,
+            locale,
+            naming: this.preset.rowLabels,
+          }) ?? nothing
+        }
+      </dialog>
     `;
   }
 }

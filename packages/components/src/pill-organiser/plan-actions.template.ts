@@ -15,85 +15,87 @@ function failure(actions: PlanActionsController): TemplateResult | typeof nothin
     : nothing;
 }
 
-/** « Arrêter ce traitement ? », focus on « Garder le traitement » (the safe choice). */
+/**
+ * The content of « Arrêter ce traitement ? », focus on « Garder le traitement » (the safe choice).
+ * The `<dialog part="stop-dialog">` around it is the organiser's.
+ */
 export function renderStopDialog(actions: PlanActionsController): TemplateResult {
   const plan = actions.stopTarget;
-  return html`<dialog class="dialog" part="stop-dialog" aria-labelledby="stop-dialog-title">
-    ${
-      plan
-        ? html`<h2 class="dialog-title" id="stop-dialog-title">
-              ${msg(str`Arrêter ${shortMedicationName(plan.medication.display)} ?`)}
-            </h2>
-            <p>
-              ${msg(
-                "Les prises prévues à partir de maintenant disparaîtront du semainier et de l'agenda. Les prises déjà notées restent.",
-              )}
-            </p>
-            ${failure(actions)}
-            <div class="dialog-actions">
-              <button type="button" class="primary-button touch-target" autofocus @click=${() => actions.cancelStop()}>
-                ${msg('Garder le traitement')}
-              </button>
-              <button
-                type="button"
-                class="secondary-button touch-target"
-                part="confirm-stop"
-                ?disabled=${actions.busy}
-                @click=${() => actions.confirmStop()}
-              >
-                ${actions.busy ? msg('Enregistrement…') : msg('Arrêter le traitement')}
-              </button>
-            </div>`
-        : nothing
-    }
-  </dialog>`;
+  return html`${
+    plan
+      ? html`<h2 class="dialog-title" id="stop-dialog-title">
+            ${msg(str`Arrêter ${shortMedicationName(plan.medication.display)} ?`)}
+          </h2>
+          <p>
+            ${msg(
+              "Les prises prévues à partir de maintenant disparaîtront du semainier et de l'agenda. Les prises déjà notées restent.",
+            )}
+          </p>
+          ${failure(actions)}
+          <div class="dialog-actions">
+            <button type="button" class="primary-button touch-target" autofocus @click=${() => actions.cancelStop()}>
+              ${msg('Garder le traitement')}
+            </button>
+            <button
+              type="button"
+              class="secondary-button touch-target"
+              part="confirm-stop"
+              ?disabled=${actions.busy}
+              @click=${() => actions.confirmStop()}
+            >
+              ${actions.busy ? msg('Enregistrement…') : msg('Arrêter le traitement')}
+            </button>
+          </div>`
+      : nothing
+  }`;
 }
 
-/** « Nouvelle boîte »: the units it holds, added to the stock. */
+/**
+ * The content of « Nouvelle boîte »: the units it holds, added to the stock. The
+ * `<dialog part="box-dialog">` around it is the organiser's.
+ */
 export function renderBoxDialog(actions: PlanActionsController): TemplateResult {
   const plan = actions.boxTarget;
   const submit = (event: SubmitEvent): void => {
     event.preventDefault();
     void actions.confirmBox();
   };
-  return html`<dialog class="dialog" part="box-dialog" aria-labelledby="box-dialog-title">
-    ${
-      plan
-        ? html`<h2 class="dialog-title" id="box-dialog-title">
-              ${msg(str`Nouvelle boîte de ${shortMedicationName(plan.medication.display)}`)}
-            </h2>
-            <form class="dialog-form" @submit=${submit} novalidate>
-              <label for="box-units">${msg(str`Unités dans la boîte (${plan.doseUnit})`)}</label>
-              <input
-                id="box-units"
-                part="box-units"
-                inputmode="numeric"
-                required
-                autofocus
-                aria-invalid=${actions.boxInvalid ? 'true' : 'false'}
-                .value=${live(actions.boxUnits)}
-                @input=${(event: Event) => actions.setBoxUnits((event.target as HTMLInputElement).value)}
-              />
-              ${
-                actions.boxInvalid
-                  ? html`<p class="notice notice--error" role="alert">
-                      ${msg('Indiquez un nombre entier plus grand que 0.')}
-                    </p>`
-                  : nothing
-              }
-              ${failure(actions)}
-              <div class="dialog-actions">
-                <button type="submit" class="primary-button touch-target" part="confirm-box" ?disabled=${actions.busy}>
-                  ${actions.busy ? msg('Enregistrement…') : msg('Ajouter au stock')}
-                </button>
-                <button type="button" class="secondary-button touch-target" @click=${() => actions.cancelBox()}>
-                  ${msg('Annuler')}
-                </button>
-              </div>
-            </form>`
-        : nothing
-    }
-  </dialog>`;
+  return html`${
+    plan
+      ? html`<h2 class="dialog-title" id="box-dialog-title">
+            ${msg(str`Nouvelle boîte de ${shortMedicationName(plan.medication.display)}`)}
+          </h2>
+          <form class="dialog-form" @submit=${submit} novalidate>
+            <label for="box-units">${msg(str`Unités dans la boîte (${plan.doseUnit})`)}</label>
+            <input
+              id="box-units"
+              part="box-units"
+              inputmode="numeric"
+              required
+              autofocus
+              aria-invalid=${actions.boxInvalid ? 'true' : 'false'}
+              .value=${live(actions.boxUnits)}
+              @input=${(event: Event) => actions.setBoxUnits((event.target as HTMLInputElement).value)}
+            />
+            ${
+              actions.boxInvalid
+                ? html`<p class="notice notice--error" role="alert">
+                    ${msg('Indiquez un nombre entier plus grand que 0.')}
+                  </p>`
+                : nothing
+            }
+            ${failure(actions)}
+            <div class="dialog-actions">
+              <button type="submit" class="primary-button touch-target" part="confirm-box" ?disabled=${actions.busy}>
+                ${actions.busy ? msg('Enregistrement…') : msg('Ajouter au stock')}
+              </button>
+              <button type="button" class="secondary-button touch-target" @click=${() => actions.cancelBox()}>
+                ${msg('Annuler')}
+              </button>
+            </div>
+          </form>`
+      : nothing
+  }`;
 }
 
 /** After a stop: what was stopped, and « Annuler l'arrêt ». */

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the treatment editor, the new-box and stop dialogs, and each treatment's actions. */
+/** Styles of the treatment editor; adopted with the dialogs' code (`organiser-dialogs.panel.ts`). */
 export const planEditorStyles = css`
   .dialog--plan {
     --carnet-dialog-inline-size: 40rem;
@@ -43,15 +43,5 @@ export const planEditorStyles = css`
   }
   .plan-preview:empty {
     display: none;
-  }
-  .medication-actions,
-  .empty-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--carnet-sys-space-s, 0.5rem);
-    margin-block-start: var(--carnet-sys-space-s, 0.5rem);
-  }
-  .notice .secondary-button {
-    margin-inline-start: var(--carnet-sys-space-s, 0.5rem);
   }
 `;

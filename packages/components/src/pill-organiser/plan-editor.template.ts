@@ -204,18 +204,19 @@ function renderForm(
   </form>`;
 }
 
-/** The treatment editor dialog: a new treatment, or changes to one. */
+/**
+ * The content of the treatment editor dialog: a new treatment, or changes to one. The
+ * `<dialog part="plan-editor">` around it is the organiser's.
+ */
 export function renderPlanEditor(view: PlanEditorView): TemplateResult {
   const draft = view.editor.draft;
   const plan = view.editor.editing;
-  return html`<dialog class="dialog dialog--plan" part="plan-editor" aria-labelledby="plan-editor-title">
-    ${
-      draft
-        ? html`<h2 class="dialog-title" id="plan-editor-title">
-              ${plan ? msg('Modifier le traitement') : msg('Ajouter un traitement')}
-            </h2>
-            ${renderForm(view, draft, plan)}`
-        : nothing
-    }
-  </dialog>`;
+  return html`${
+    draft
+      ? html`<h2 class="dialog-title" id="plan-editor-title">
+            ${plan ? msg('Modifier le traitement') : msg('Ajouter un traitement')}
+          </h2>
+          ${renderForm(view, draft, plan)}`
+      : nothing
+  }`;
 }

@@ -598,6 +598,7 @@
 's8e8895aeb79ed359': `Previous day`,
 's8ead32a2b116fdba': str`Prescription to renew: ${0} — before ${1}`,
 's8ed0dff50486e865': `No caregiver is known to your health space yet.`,
+'s8ed24fc32a00f898': `This window could not open: the connection may have dropped. Nothing was changed, please try again.`,
 's8ed9809c776743c7': str`Over the last ${0} days: ${1} of values in range, ${2} below, ${3} above (${4} values).`,
 's8f040bd8f24b839f': `showing what is saved on this device`,
 's8fa4ca98eb270821': `Clear all`,
