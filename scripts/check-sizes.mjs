@@ -43,9 +43,9 @@ export function buildCdn() {
  * (`measurePages`), which also sees the local repositories each widget reads as it connects.
  * Keys are manifest keys (source paths relative to packages/components).
  */
-export const FETCHED_AT_CONNECT = {
-  'document-browser': ['src/document-browser/document-search.ts'],
-};
+// None since the document search loads on intent (focus of its field), not as the browser connects.
+/** @type {Record<string, string[]>} */
+export const FETCHED_AT_CONNECT = {};
 
 /** Gzip sizes of each CDN entry: eager (downloaded before it runs) and lazy (loaded on demand). */
 export function measureCdn() {
@@ -209,12 +209,12 @@ export const CEILINGS = {
   // per-file overhead): agenda 69.4, pill organiser 66.0, document browser 72.8, carnet.js 214.0 kB.
   agenda: 69.9 * 1024,
   'pill-organiser': 66.5 * 1024,
-  'document-browser': 73.3 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
   // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
   // widgets read as they connect are in it (213.9 kB before this change by the same measure).
   // 215.0 kB with the Parkinson overview's « off periods d'hier » item (the same afternoon).
-  carnet: 215.5 * 1024,
+  // 199.6 kB once the document browser's search code loads on intent, not as it connects (same day).
+  carnet: 200.1 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
