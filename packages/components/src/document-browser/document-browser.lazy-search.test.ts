@@ -132,6 +132,24 @@ describe('<carnet-document-browser> search code loaded on intent', () => {
     await waitUntil(() => shadow(browser).activeElement?.id === 'search', 'focus back in the search field');
   });
 
+  it('loads the search code for the tag editor’s suggestions, without retrying a failed load on every render', async () => {
+    const held = holdSearchCode();
+    const browser = await frenchBrowser();
+    const row = shadow(browser).querySelector<HTMLLIElement>('li.row');
+    row?.querySelector<HTMLButtonElement>('[data-action="tags"]')?.click();
+    await waitUntil(() => part<HTMLDialogElement>(browser, 'dialog[part="tag-editor"]').open, 'tag editor open');
+    await waitUntil(() => held.imports() === 1, 'search code requested by the editor');
+    // The most used tags are offered meanwhile.
+    const options = (): string[] =>
+      [...shadow(browser).querySelectorAll('#tag-suggestions option')].map((o) => (o as HTMLOptionElement).value);
+    expect(options()[0]).to.equal('diabète');
+    held.fail();
+    await waitUntil(() => shadow(browser).querySelector('[part="search-unavailable"]'), 'failure said');
+    await browser.updateComplete;
+    await browser.updateComplete;
+    expect(held.imports()).to.equal(1);
+  });
+
   it('tries again on the next keystroke after a failed load', async () => {
     const held = holdSearchCode();
     const browser = await frenchBrowser();

@@ -240,7 +240,8 @@ export class DocumentFilterController implements ReactiveController {
    */
   suggestTags(prefix: string): string[] {
     if (!loadSearch.loaded) {
-      void this.loadSearch();
+      // After a failed load, only an action tries again (not every render of the editor).
+      if (!this.searchUnavailable) void this.loadSearch();
       return prefix.trim() === '' ? this.tags().slice(0, 12) : [];
     }
     return this.ensureIndex()?.suggestTags(prefix, 12) ?? [];
