@@ -36,7 +36,7 @@ function values<T>(counts: Map<T, number>, label: (value: T) => string): FacetVa
  * Counts the facets of the whole record in one pass over the documents: what the browser's
  * filter panel shows before anything is searched, without loading the search index (which
  * loads when the patient turns to the search field, the filters or the sort menu). The
- * answer is the index's for an empty query and no filter (`document-search.test.ts` checks it):
+ * answer is the index's for an empty query and no filter (`collection-facets.test.ts` checks it):
  * kinds by count then label, years newest first, authors, organisations and tags by count
  * then name, favourites and documents hidden from professionals.
  */
