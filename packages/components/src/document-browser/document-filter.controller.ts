@@ -161,6 +161,11 @@ export class DocumentFilterController implements ReactiveController {
    * builds the index in slices. Resolves to false when the code could not be loaded.
    */
   prepareSearch(): Promise<boolean> {
+    if (loadSearch.loaded && this.waitingSearch === undefined && !this.searchUnavailable) {
+      // Already there (every hover of the filters says so again): nothing to redraw.
+      if (!this.pendingBuild) this.startBuild(this.generation);
+      return Promise.resolve(true);
+    }
     return this.loadSearch();
   }
 
