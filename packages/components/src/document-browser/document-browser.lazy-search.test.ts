@@ -1,9 +1,14 @@
+import { createDocumentIndex } from '@carnet/catalog-sdk';
+import type { HealthDocument } from '@carnet/catalog-sdk';
+import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
+import { formatCount } from '../shared/format.js';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
-import { expect, waitUntil } from '../test-helpers/fixture.js';
+import { expect, fixtureCleanup, waitUntil } from '../test-helpers/fixture.js';
 import { replaceSearchCodeImportForTests } from './document-filter.controller.js';
 import {
   facetCount,
   mountWithProvider,
+  mountWithSource,
   part,
   rowTitles,
   search,
@@ -12,7 +17,10 @@ import {
   text,
   titlesBecome,
   toggleFacet,
+  tolerateResizeObserverNotices,
 } from './test-helpers/browser-fixtures.js';
+import { documentCountLabel } from './document-labels.js';
+import { createInMemoryDataSource } from './test-helpers/in-memory-source.js';
 import type { CarnetDocumentBrowser } from './document-browser.js';
 import type * as SearchModule from './document-search.js';
 
@@ -95,6 +103,34 @@ describe('<carnet-document-browser> search code loaded on intent', () => {
     expect(text(part(browser, '.count'))).to.equal('1 document sur 6');
     expect(part<HTMLInputElement>(browser, '#search').value).to.equal('irm');
     await waitUntil(() => region.textContent === '1 document', 'count announced', { timeout: 3_000 });
+  });
+
+  it('gives the synchronous index’s answer at 3,000 documents to a query typed before the code loaded', async () => {
+    const restore = tolerateResizeObserverNotices();
+    try {
+      const held = holdSearchCode();
+      const documents = generateDocuments(3_000, { seed: 19 });
+      const browser = await mountWithSource(createInMemoryDataSource(documents));
+      for (const typed of ['o', 'or', 'ord', 'ordo', 'ordonnance']) await search(browser, typed);
+      expect(browser.matches(':state(searching)')).to.equal(true);
+      held.release();
+      // Built in slices (answers over the documents indexed so far meanwhile), then complete.
+      await waitUntil(() => !browser.matches(':state(searching)'), 'complete answer', { timeout: 15_000 });
+      const newestFirst = [...documents].sort((a: HealthDocument, b: HealthDocument) =>
+        a.date < b.date ? 1 : a.date > b.date ? -1 : 0,
+      );
+      const expected = createDocumentIndex(newestFirst).search('ordonnance');
+      expect(expected.total).to.be.greaterThan(0);
+      const titles = rowTitles(browser);
+      expect(titles.length).to.be.greaterThan(0);
+      expect(titles).to.deep.equal(expected.hits.slice(0, titles.length).map((hit) => hit.document.title));
+      expect(text(part(browser, '.count'))).to.equal(
+        `${documentCountLabel(expected.total, 'fr')} sur ${formatCount(documents.length, 'fr')}`.replace(/\s+/g, ' '),
+      );
+    } finally {
+      fixtureCleanup();
+      restore();
+    }
   });
 
   it('applies a filter chosen before the search code loaded', async () => {
