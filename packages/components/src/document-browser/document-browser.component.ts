@@ -64,6 +64,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @csspart search - The search field.
  * @csspart sort - The sort menu.
  * @csspart summary - Result count and clear-all.
+ * @csspart search-unavailable - Says the search code could not be loaded, with a button trying again.
  * @csspart clear-all - The button removing the query and every filter.
  * @csspart selection-bar - Bulk actions on the selected documents.
  * @csspart tag-selection - The button tagging the selected documents.
@@ -133,6 +134,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @cssstate ready - Documents are shown.
  * @cssstate no-results - The search and filters match nothing.
  * @cssstate indexing - The list is shown; facets are still being counted (a moment at 10,000 documents).
+ * @cssstate searching - A search, filter or sort is being answered: its code or the index is still loading (the count says so).
  *
  * @fires carnet-document-open - The patient opened a document's preview.
  * @fires carnet-document-change - A tag, favourite or « hidden from professionals » change was saved (one per document).
@@ -295,6 +297,8 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     this.reflectStates(current, ['loading', 'empty', 'error', 'ready', 'no-results']);
     if (current === 'ready' && !this.filter.indexed) this.internals.states.add('indexing');
     else this.internals.states.delete('indexing');
+    if (current !== 'error' && current !== 'loading' && this.filter.searching) this.internals.states.add('searching');
+    else this.internals.states.delete('searching');
   }
 
   private scheduleAnnouncement(result: DocumentSearchResult): void {
@@ -327,6 +331,17 @@ export class CarnetDocumentBrowser extends CarnetWidget {
   private readonly onSearchInput = (event: Event): void => {
     this.filter.setQuery((event.target as HTMLInputElement).value);
     this.keyboard.reset();
+  };
+
+  private readonly onSearchIntent = (): void => {
+    void this.filter.prepareSearch();
+  };
+
+  private readonly onRetrySearch = (): void => {
+    void this.filter.prepareSearch().then((loaded) => {
+      // The alert and its button are gone: back to the search field.
+      if (loaded) this.searchField?.focus();
+    });
   };
 
   private readonly onSort = (event: Event): void => {
@@ -445,8 +460,12 @@ export class CarnetDocumentBrowser extends CarnetWidget {
         total: result.total,
         documentCount: filter.documentCount,
         narrowed: filter.narrowed,
+        searching: filter.searching,
+        searchUnavailable: filter.searchUnavailable,
         selectionSize: filter.selection.size,
         onInput: this.onSearchInput,
+        onSearchIntent: this.onSearchIntent,
+        onRetrySearch: this.onRetrySearch,
         onSort: this.onSort,
         onClearAll: this.onClearAll,
         onTagSelection: () => this.dialogs.editTags({ kind: 'selection', documentIds: [...filter.selection] }),
@@ -465,12 +484,12 @@ export class CarnetDocumentBrowser extends CarnetWidget {
           hiddenOnly: filter.filters.hiddenOnly === true,
           narrowed: filter.narrowed,
           indexed: filter.indexed,
-          searchUnavailable: filter.searchUnavailable,
           expanded: this.facetsExpanded,
           showingAll: this.showingAll,
           tags: filter.tags(),
           onFacetChange: this.onFacetChange,
           onFavouritesOnly: this.onFavouritesOnly,
+          onIntent: this.onSearchIntent,
           onHiddenOnly: (event: Event) => filter.setHiddenOnly((event.target as HTMLInputElement).checked),
           onToggleExpanded: () => (this.facetsExpanded = !this.facetsExpanded),
           onShowAll: this.onShowAll,

@@ -89,6 +89,16 @@ export const documentBrowserStyles = css`
     font-size: var(--carnet-sys-font-size-small, 0.875rem);
     color: var(--carnet-sys-on-surface-variant, inherit);
   }
+  .search-unavailable {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--carnet-sys-space-s, 0.5rem) var(--carnet-sys-space-m, 1rem);
+    color: var(--carnet-sys-danger, inherit);
+  }
+  .search-unavailable p {
+    margin: 0;
+  }
   .summary,
   .selection-bar {
     display: flex;

@@ -1,8 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadOnce } from '../shared/load-once.js';
+import { countCollection, type CollectionCounts } from './collection-facets.js';
+import type * as SearchModule from './document-search.js';
 import type {
+  DocumentFacets,
   DocumentFilters,
-  DocumentHit,
   DocumentIndex,
   DocumentIndexBuild,
   DocumentMatches,
@@ -13,8 +15,28 @@ import type {
   CarnetLocale,
 } from '@carnet/catalog-sdk';
 
-// The search index code loads on demand, apart from the list's first paint (document-search.ts).
-const loadSearch = loadOnce(() => import('./document-search.js'));
+type SearchCode = typeof SearchModule;
+
+/** The search index code's import, replaced by tests only (to hold it back or make it fail). */
+let importSearchCode = (): Promise<SearchCode> => import('./document-search.js');
+
+/**
+ * The search index code (the SDK's `search/` modules and fuse.js), loaded on intent: when the
+ * patient turns to the search field, the filters or the sort menu, or on the first search. The
+ * first view (the list newest first, its count, the facets of the whole record) needs none of it.
+ */
+let loadSearch = loadOnce(() => importSearchCode());
+
+/**
+ * For tests only: loads the search code through `load` from now on (`undefined`: the real
+ * import), as if the page had never loaded it.
+ * @internal
+ */
+export function replaceSearchCodeImportForTests(load?: (real: () => Promise<SearchCode>) => Promise<SearchCode>): void {
+  const real = (): Promise<SearchCode> => import('./document-search.js');
+  importSearchCode = load ? () => load(real) : real;
+  loadSearch = loadOnce(() => importSearchCode());
+}
 
 /** Facet groups whose values are toggled one by one. */
 export type FacetGroup = 'kinds' | 'years' | 'authors' | 'tags';
@@ -38,6 +60,13 @@ export const DOCUMENT_SORTS: readonly DocumentSort[] = ['relevance', 'date-desc'
  * filters, the sort, the documents selected for bulk tagging, and the search
  * index answering them. Searches run synchronously on every change so the list
  * follows each keystroke without a debounce.
+ *
+ * The first view — every document newest first, its count, the facets of the whole
+ * record — is made without the search index ({@link countCollection}); the index code
+ * loads on intent ({@link prepareSearch}: focus or pointer on the search field, the
+ * filters or the sort menu) and the index is then built in slices. A search asked for
+ * before the code has loaded is answered as soon as it has, over the index being built,
+ * and again once it is complete; its count is shown and announced only then.
  */
 export class DocumentFilterController implements ReactiveController {
   /** The text typed in the search field. */
@@ -50,26 +79,32 @@ export class DocumentFilterController implements ReactiveController {
   readonly selection = new Set<string>();
   /** The current answer; `undefined` until documents are loaded. */
   result: DocumentSearchResult | undefined;
+  /** True when the index code could not be loaded (searching and filters are unavailable until a retry). */
+  searchUnavailable = false;
 
   private readonly host: ReactiveControllerHost;
   private readonly onResultChange: (result: DocumentSearchResult) => void;
   private index: DocumentIndex | undefined;
-  /** The index being built in slices after the first paint; it answers keystrokes meanwhile. */
+  /** The index being built in slices; it answers searches meanwhile (not counted, not announced). */
   private building: DocumentIndexBuild | undefined;
   private readonly byId = new Map<string, HealthDocument>();
   private locale: CarnetLocale = 'fr';
   /** Incremented on each load so a late index build of older documents is dropped. */
   private generation = 0;
-  /** Builds the index of the documents just loaded, once their first rows are painted. */
+  /** Counts the facets (and builds the index if its code is there) once the first rows are painted. */
   private pendingBuild: (() => void) | undefined;
+  /** The facets and tags of every document, counted without the index (until it is built). */
+  private counts: CollectionCounts | undefined;
   /** A search asked for before the index code loaded (true: to be announced). */
   private waitingSearch: boolean | undefined;
-  /** True when the index code could not be loaded (searching and filters are unavailable). */
-  searchUnavailable = false;
+  /** A search answered during the build, to be announced once the index is complete. */
+  private announceWhenBuilt = false;
+  /** True while `result` is complete (its count and facets are final). */
+  private complete = true;
 
   /**
    * @param onResultChange - called after every search the patient caused (for the
-   *   result-count announcement); not called for the initial load.
+   *   result-count announcement), once its answer is complete; not called for the initial load.
    */
   constructor(host: ReactiveControllerHost, onResultChange: (result: DocumentSearchResult) => void = () => undefined) {
     this.host = host;
@@ -78,12 +113,10 @@ export class DocumentFilterController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // The index code is fetched while the documents are read, not before the list shows.
-    this.loadSearch();
-    // Put back in the page before its index was built: build it now.
-    if (this.byId.size > 0 && !this.index) {
+    // Put back in the page before its facets were counted or its index built: do it now.
+    if (this.byId.size > 0 && !this.index && (!this.counts || loadSearch.loaded)) {
       const generation = this.generation;
-      setTimeout(() => this.startBuild(generation), 0);
+      setTimeout(() => this.afterFirstPaint(generation), 0);
     }
   }
 
@@ -110,45 +143,71 @@ export class DocumentFilterController implements ReactiveController {
     );
   }
 
-  /** False while the documents are listed but not yet indexed (facets not counted yet). */
+  /** False while the documents are listed but their facets are not counted yet. */
   get indexed(): boolean {
-    return this.index !== undefined || (this.byId.size === 0 && loadSearch.loaded !== undefined);
+    return this.byId.size === 0 || (this.complete && (this.index !== undefined || this.counts !== undefined));
   }
 
   /**
-   * Shows a fresh list of documents at once, newest first, and indexes them just
-   * after that first paint: building the index of 10,000 documents takes longer
-   * than the first-paint budget. Anything needing the index builds it on demand.
+   * True while the answer to what the patient asked is not complete: the search code is
+   * loading, or the index is still being built (the list then shows the answer so far).
+   */
+  get searching(): boolean {
+    return (this.waitingSearch !== undefined && !this.searchUnavailable) || !this.complete;
+  }
+
+  /**
+   * The patient is about to search, filter or sort: loads the index code (once) and
+   * builds the index in slices. Resolves to false when the code could not be loaded.
+   */
+  prepareSearch(): Promise<boolean> {
+    if (loadSearch.loaded && this.waitingSearch === undefined && !this.searchUnavailable) {
+      // Already there (every hover of the filters says so again): nothing to redraw.
+      if (!this.pendingBuild) this.startBuild(this.generation);
+      return Promise.resolve(true);
+    }
+    return this.loadSearch();
+  }
+
+  /**
+   * Shows a fresh list of documents at once, newest first; its facets are counted just
+   * after that first paint, and the index built then if its code is loaded (building the
+   * index of 10,000 documents takes longer than the first-paint budget).
    */
   load(documents: readonly HealthDocument[], locale: CarnetLocale): void {
     this.locale = locale;
     this.byId.clear();
     this.index = undefined;
+    this.counts = undefined;
     this.stopBuild();
     for (const document of documents) this.byId.set(document.id, document);
     for (const id of [...this.selection]) if (!this.byId.has(id)) this.selection.delete(id);
     const generation = ++this.generation;
-    if (this.narrowed || this.sort !== 'relevance' || this.byId.size === 0) {
-      if (!loadSearch.loaded) {
-        // Until the index code is there: nothing to list, or not yet the asked-for answer.
-        this.result = this.byId.size === 0 ? unindexedResult([]) : undefined;
+    if (this.byId.size > 0 && this.needsIndex()) {
+      if (loadSearch.loaded) {
+        // Answered at once over the index being built, then again once it is complete.
+      } else if (this.searchUnavailable) {
+        this.counts = this.count();
+        this.showAll();
+      } else {
+        // Until the index code is there: not yet the asked-for answer.
+        this.result = undefined;
         this.host.requestUpdate();
       }
-      this.ensureIndex();
       this.search(false);
       return;
     }
-    this.result = unindexedResult([...this.byId.values()]);
-    this.host.requestUpdate();
-    const build = (): void => this.startBuild(generation);
+    this.showAll();
+    if (this.byId.size === 0) return;
+    const build = (): void => this.afterFirstPaint(generation);
     this.pendingBuild = build;
     // At the latest: also where frames never come (hidden tabs), so rows are never painted.
     setTimeout(build, 1_000);
   }
 
   /**
-   * Says the first rows are on screen: the index is built right after this frame
-   * is painted, so building it never delays the first paint.
+   * Says the first rows are on screen: the facets are counted (and the index built)
+   * right after this frame is painted, so it never delays the first paint.
    */
   rowsPainted(): void {
     const build = this.pendingBuild;
@@ -170,17 +229,26 @@ export class DocumentFilterController implements ReactiveController {
   /** Replaces one document (after a save or a reload) in the index and the list. */
   replace(document: HealthDocument): void {
     this.byId.set(document.id, document);
-    this.ensureIndex()?.update(document);
+    if (this.index || this.building) this.ensureIndex()?.update(document);
+    if (this.counts && !this.index) this.counts = this.count();
     this.search(false);
   }
 
   /** Tags in use, most used first. */
   tags(): string[] {
-    return this.index?.tags().map((entry) => entry.tag) ?? [];
+    return this.index?.tags().map((entry) => entry.tag) ?? this.counts?.tags ?? [];
   }
 
-  /** Existing tags close to what the patient is typing, for suggestions. */
+  /**
+   * Existing tags close to what the patient is typing, for suggestions; loads the index
+   * code if needed (the most used tags are offered meanwhile).
+   */
   suggestTags(prefix: string): string[] {
+    if (!loadSearch.loaded) {
+      // After a failed load, only an action tries again (not every render of the editor).
+      if (!this.searchUnavailable) void this.loadSearch();
+      return prefix.trim() === '' ? this.tags().slice(0, 12) : [];
+    }
     return this.ensureIndex()?.suggestTags(prefix, 12) ?? [];
   }
 
@@ -194,7 +262,8 @@ export class DocumentFilterController implements ReactiveController {
     }
     const search = loadSearch.loaded;
     if (this.index && search) this.index = search.createDocumentIndex(newestFirst([...this.byId.values()]), { locale });
-    if (this.index) this.search(false);
+    if (this.counts) this.counts = this.count();
+    if (this.index || (this.result && !this.needsIndex())) this.search(false);
   }
 
   /** Searches for what the patient typed. */
@@ -250,6 +319,40 @@ export class DocumentFilterController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Whether the current query, filters or order need the index (the first view does not). */
+  private needsIndex(): boolean {
+    return this.narrowed || this.sort !== 'relevance';
+  }
+
+  /** The facets and tags of every loaded document, newest first (the index's order). */
+  private count(): CollectionCounts {
+    return countCollection(newestFirst([...this.byId.values()]), this.locale);
+  }
+
+  /** Once the first rows are painted: counts the facets, then builds the index if its code is there. */
+  private afterFirstPaint(generation: number): void {
+    if (generation !== this.generation) return;
+    this.pendingBuild = undefined;
+    if (this.index) return;
+    if (!this.counts) {
+      this.counts = this.count();
+      if (!this.needsIndex()) this.showAll();
+    }
+    if (loadSearch.loaded) this.startBuild(generation);
+  }
+
+  /** Every document newest first, with the facets counted without the index: the first view. */
+  private showAll(): void {
+    const hits = newestFirst([...this.byId.values()]).map((document) => ({ document, score: 0, matches: NO_MATCHES }));
+    this.result = {
+      hits,
+      total: hits.length,
+      facets: this.counts?.facets ?? (this.byId.size === 0 ? countCollection([], this.locale).facets : NO_FACETS),
+    };
+    this.complete = true;
+    this.host.requestUpdate();
+  }
+
   /**
    * Indexes the documents in slices of a few milliseconds (newest first, so answers
    * during the build cover the recent ones): the page stays responsive, and a
@@ -257,12 +360,9 @@ export class DocumentFilterController implements ReactiveController {
    * when the build is done. The result is the synchronous build's.
    */
   private startBuild(generation: number): void {
-    if (generation !== this.generation || this.index || this.building) return;
+    if (generation !== this.generation || this.index || this.building || this.byId.size === 0) return;
     const search = loadSearch.loaded;
-    if (!search) {
-      void this.loadSearch().then(() => this.startBuild(generation));
-      return;
-    }
+    if (!search) return;
     const build = search.buildDocumentIndex(newestFirst([...this.byId.values()]), { locale: this.locale });
     this.building = build;
     build.done.then(
@@ -270,7 +370,11 @@ export class DocumentFilterController implements ReactiveController {
         if (this.building !== build) return;
         this.building = undefined;
         this.index = build.index;
-        this.search(false);
+        this.counts = undefined;
+        const announce = this.announceWhenBuilt;
+        this.announceWhenBuilt = false;
+        // Answered again by the complete index (the first view's too: the same list, its facets).
+        if (this.result) this.search(announce);
       },
       () => undefined, // cancelled: a newer load or locale took over
     );
@@ -289,6 +393,7 @@ export class DocumentFilterController implements ReactiveController {
     if (this.building) {
       this.index = this.building.finish();
       this.building = undefined;
+      this.counts = undefined;
     }
     const search = loadSearch.loaded;
     if (!this.index && search)
@@ -296,37 +401,58 @@ export class DocumentFilterController implements ReactiveController {
     return this.index;
   }
 
-  /** Loads the index code; a search asked for meanwhile runs once it has loaded. */
-  private loadSearch(): Promise<unknown> {
+  /** Loads the index code, then builds the index and answers a search asked for meanwhile. */
+  private loadSearch(): Promise<boolean> {
     return loadSearch().then(
       () => {
-        const waiting = this.waitingSearch;
-        this.waitingSearch = undefined;
         if (this.searchUnavailable) {
           this.searchUnavailable = false;
           this.host.requestUpdate();
         }
+        // Not before the first rows are painted (then counted and built in `afterFirstPaint`).
+        if (!this.pendingBuild) this.startBuild(this.generation);
+        const waiting = this.waitingSearch;
+        this.waitingSearch = undefined;
         if (waiting !== undefined) this.search(waiting);
+        this.host.requestUpdate();
+        return true;
       },
       () => {
-        // Shown by the facets panel; the next search or load tries again.
+        // Shown beside the search field; its retry button, the next search or load tries again.
         this.searchUnavailable = true;
+        if (!this.result) {
+          this.counts ??= this.count();
+          this.showAll();
+        }
         this.host.requestUpdate();
+        return false;
       },
     );
   }
 
   private search(announce: boolean): void {
-    const index = this.index ?? this.building?.index ?? this.ensureIndex();
+    if (this.byId.size === 0 || (!this.index && !this.needsIndex())) {
+      // Everything, newest first: the first view's answer, without the index.
+      this.waitingSearch = undefined;
+      if (this.byId.size > 0 && !this.counts && this.pendingBuild === undefined) this.counts = this.count();
+      this.showAll();
+      if (announce && this.result) this.onResultChange(this.result);
+      return;
+    }
+    if (!this.index && loadSearch.loaded) this.startBuild(this.generation);
+    const index = this.index ?? this.building?.index;
     if (!index) {
       // The index code is not there yet: this search runs (and is announced) once it is.
       this.waitingSearch = (this.waitingSearch ?? false) || announce;
+      this.host.requestUpdate();
       void this.loadSearch();
       return;
     }
     this.result = index.search(this.query, this.filters, { sort: this.sort, locale: this.locale });
+    this.complete = index === this.index;
     this.host.requestUpdate();
-    if (announce) this.onResultChange(this.result);
+    if (!this.complete) this.announceWhenBuilt ||= announce;
+    else if (announce) this.onResultChange(this.result);
   }
 }
 
@@ -338,14 +464,6 @@ function newestFirst(documents: HealthDocument[]): HealthDocument[] {
   return ordered ? documents : [...documents].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
-// Plain hits, newest first, shown before the index exists (no query, so no highlights).
-function unindexedResult(documents: HealthDocument[]): DocumentSearchResult {
-  const hits: DocumentHit[] = newestFirst(documents).map((document) => ({ document, score: 0, matches: NO_MATCHES }));
-  return {
-    hits,
-    total: hits.length,
-    facets: { kinds: [], years: [], authors: [], tags: [], favourites: 0, hidden: 0 },
-  };
-}
-
 const NO_MATCHES: DocumentMatches = Object.freeze({});
+/** Facets not counted yet (the panel says it is preparing them). */
+const NO_FACETS: DocumentFacets = { kinds: [], years: [], authors: [], tags: [], favourites: 0, hidden: 0 };

@@ -20,8 +20,6 @@ export interface FacetsView {
   narrowed: boolean;
   /** False until the documents are indexed and the facets counted. */
   indexed: boolean;
-  /** True when the search code could not be loaded (searching and filters are unavailable). */
-  searchUnavailable?: boolean;
   /** Whether the panel is open on small screens. */
   expanded: boolean;
   /** Groups showing every value. */
@@ -31,6 +29,8 @@ export interface FacetsView {
   /** A change on any facet checkbox (read `data-group` / `data-value`). */
   onFacetChange: (event: Event) => void;
   onFavouritesOnly: (event: Event) => void;
+  /** The patient turns to the filters (focus, pointer): the search code loads. */
+  onIntent: () => void;
   onToggleExpanded: () => void;
   onShowAll: (event: Event) => void;
   onClearAll: () => void;
@@ -78,7 +78,13 @@ function group<T extends string | number>(
 
 /** Facets with counts, favourites only, clear-all and tag renaming; collapsible on small screens. */
 export function renderFacets(view: FacetsView): TemplateResult {
-  return html`<section class="facets" part="facets" aria-labelledby="facets-title">
+  return html`<section
+    class="facets"
+    part="facets"
+    aria-labelledby="facets-title"
+    @focusin=${view.onIntent}
+    @pointerenter=${view.onIntent}
+  >
     <div class="facets-header">
       <h3 id="facets-title" class="facets-title">${msg('Filtres')}</h3>
       <button
@@ -93,15 +99,7 @@ export function renderFacets(view: FacetsView): TemplateResult {
       </button>
     </div>
     <div id="facets-body" class="facets-body" ?data-collapsed=${!view.expanded} @change=${view.onFacetChange}>
-      ${
-        view.indexed
-          ? renderGroups(view)
-          : view.searchUnavailable
-            ? html`<p class="hint" part="facets-pending" role="alert">
-                ${msg('La recherche et les filtres n’ont pas pu être chargés. Vérifiez la connexion, puis réessayez.')}
-              </p>`
-            : html`<p class="hint" part="facets-pending">${msg('Préparation des filtres…')}</p>`
-      }
+      ${view.indexed ? renderGroups(view) : html`<p class="hint" part="facets-pending">${msg('Préparation des filtres…')}</p>`}
     </div>
   </section>`;
 }

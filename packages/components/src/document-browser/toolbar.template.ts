@@ -18,8 +18,16 @@ export interface ToolbarView {
   /** Documents in the record. */
   documentCount: number;
   narrowed: boolean;
+  /** True while the answer is not complete (the search code or index is still loading). */
+  searching: boolean;
+  /** True when the search code could not be loaded. */
+  searchUnavailable: boolean;
   selectionSize: number;
   onInput: (event: Event) => void;
+  /** The patient turns to the search field or the sort menu (focus, pointer): the search code loads. */
+  onSearchIntent: () => void;
+  /** Tries to load the search code again. */
+  onRetrySearch: () => void;
   onSort: (event: Event) => void;
   onClearAll: () => void;
   onTagSelection: () => void;
@@ -54,12 +62,20 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
           aria-describedby="search-hint"
           .value=${live(view.query)}
           @input=${view.onInput}
+          @focus=${view.onSearchIntent}
+          @pointerenter=${view.onSearchIntent}
         />
         <span id="search-hint" class="hint">${msg('Titre, type, professionnel, étiquette… Raccourci : /')}</span>
       </div>
       <div class="sort">
         <label for="sort">${msg('Trier par')}</label>
-        <select id="sort" part="sort" @change=${view.onSort}>
+        <select
+          id="sort"
+          part="sort"
+          @change=${view.onSort}
+          @focus=${view.onSearchIntent}
+          @pointerenter=${view.onSearchIntent}
+        >
           ${sortsOffered(view.query).map(
             (sort) =>
               html`<option value=${sort} ?selected=${sort === shownSort(view.sort, view.query)}>
@@ -70,14 +86,28 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
       </div>
       ${view.action ?? nothing}
     </div>
+    ${
+      view.searchUnavailable
+        ? html`<div class="search-unavailable" part="search-unavailable" role="alert">
+            <p>
+              ${msg('La recherche et les filtres n’ont pas pu être chargés. Vérifiez la connexion, puis réessayez.')}
+            </p>
+            <button type="button" class="secondary-button touch-target" @click=${view.onRetrySearch}>
+              ${msg('Réessayer')}
+            </button>
+          </div>`
+        : nothing
+    }
     <div class="summary" part="summary">
-      <p class="count">
+      <p class="count" aria-busy=${view.searching ? 'true' : 'false'}>
         ${
-          view.narrowed
-            ? msg(
-                str`${documentCountLabel(view.total, view.locale)} sur ${formatCount(view.documentCount, view.locale)}`,
-              )
-            : documentCountLabel(view.total, view.locale)
+          view.searching
+            ? msg('Recherche en cours…')
+            : view.narrowed
+              ? msg(
+                  str`${documentCountLabel(view.total, view.locale)} sur ${formatCount(view.documentCount, view.locale)}`,
+                )
+              : documentCountLabel(view.total, view.locale)
         }
       </p>
       ${

@@ -513,6 +513,7 @@
 's7c41d994b6f42b87': `Preview: these discussions are samples stored on this device. Talking with other patients needs a connected Carnet platform.`,
 's7cabffd3f4fe4017': `Lift the suspension`,
 's7d48ed5ea893d786': `No access matches these filters.`,
+'s7d5ba8edf4bd31d7': `Searching…`,
 's7d7bc8a5c29a0b64': `Instructions (optional)`,
 's7d917732694ce336': `Add a person to call`,
 's7e186a73fad25c72': `Until (optional)`,
