@@ -1,8 +1,9 @@
 import { loadOnce } from '../shared/load-once.js';
 import type { LoadOnce } from '../shared/load-once.js';
+import type * as AgendaEditingParts from './agenda-editing.js';
 
 /** The agenda's editing part (`agenda-editing.ts`), a chunk of its own in the CDN build. */
-export type AgendaEditingModule = typeof import('./agenda-editing.js');
+export type AgendaEditingModule = typeof AgendaEditingParts;
 
 const importEditing = (): Promise<AgendaEditingModule> => import('./agenda-editing.js');
 

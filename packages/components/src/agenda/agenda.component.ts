@@ -26,6 +26,7 @@ import { AgendaDataController } from './agenda-data.controller.js';
 import { isIsoDate, monthGridTarget } from './agenda-dates.js';
 import type { AgendaEditing } from './agenda-editing.js';
 import { loadAgendaEditing, loadedAgendaEditing } from './agenda-editing.load.js';
+import type { AgendaEditingModule } from './agenda-editing.load.js';
 import { agendaFormat } from './agenda-format.js';
 import type { AgendaFormat } from './agenda-format.js';
 import type { AgendaData, AgendaLayout } from './agenda-layout.js';
@@ -261,7 +262,7 @@ export class CarnetAgenda extends CarnetWidget {
     void this.data.reload();
   }
 
-  private createEditing(module: typeof import('./agenda-editing.js')): AgendaEditing {
+  private createEditing(module: AgendaEditingModule): AgendaEditing {
     const reload = (): void => void this.data.reload();
     return new module.AgendaEditing(this, {
       source: () => this.dataSource,
