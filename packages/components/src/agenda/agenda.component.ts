@@ -313,6 +313,7 @@ export class CarnetAgenda extends CarnetWidget {
     }
     if (this.editingOpener !== undefined) return;
     this.editingOpener = opener;
+    this.editingFailed = false;
     opener?.setAttribute('aria-busy', 'true');
     opener?.setAttribute('aria-disabled', 'true');
     const done = (): void => {
