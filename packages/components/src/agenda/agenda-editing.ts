@@ -6,16 +6,21 @@
  * reminders, subscription) does not need it, so a page downloads it only when the patient
  * reaches for one of these (or points at or focuses a control that opens one).
  */
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { CSSResult, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { AgendaEvent, DataSource } from '@carnet/catalog-sdk';
 import type { CarnetEventChangeDetail } from '../events/carnet-event-change.js';
 import type { DialogController } from '../shared/dialog.controller.js';
 import type { CarnetLocale } from '../shared/localization.js';
+import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { agendaDialogControllers, dialogHandlers, renderAgendaDialogs } from './agenda-dialogs.js';
 import type { AgendaDialogContext, AgendaDialogHandlers } from './agenda-dialogs.js';
 import { EventEditorController } from './event-editor.controller.js';
 import { IcsTransferController } from './ics-transfer.controller.js';
 import { OccurrenceDetailsController } from './occurrence-details.controller.js';
+
+/** The looks of the dialogs and of the dates and times typed in them, adopted by the agenda on load. */
+export const agendaEditingStyles: CSSResult[] = [dialogStyles, dateTimeFieldStyles];
 
 /** What the editing part needs from the agenda, which keeps owning the record and the view. */
 export interface AgendaEditingHost {

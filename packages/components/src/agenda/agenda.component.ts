@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { adoptStyles, html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -33,8 +33,6 @@ import type { AgendaData, AgendaLayout } from './agenda-layout.js';
 import { AgendaRangeController } from './agenda-range.controller.js';
 import { AGENDA_VIEWS, type AgendaView } from './agenda-range.controller.js';
 import { instantToZoned, zonedToInstant } from '@carnet/catalog-sdk';
-import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
-import { dialogStyles } from '../shared/dialog.styles.js';
 import { agendaDialogStyles } from './agenda-dialog.styles.js';
 import { agendaMonthStyles } from './agenda-month.styles.js';
 import { agendaStyles } from './agenda.styles.js';
@@ -136,17 +134,13 @@ import { RecordChangesController } from '../shared/record-changes.controller.js'
  * @fires carnet-event-change - An event was created, changed or deleted (also by import); one per saved event.
  * @fires carnet-occurrence-note - The patient saved a note on one occurrence.
  */
+// The dialogs' and date fields' looks come with the editing part, between these two (same cascade as before).
+const leadingStyles = [baseStyles, stateStyles];
+const agendaOwnStyles = [agendaStyles, agendaMonthStyles, agendaDialogStyles];
+
 @localized()
 export class CarnetAgenda extends CarnetWidget {
-  static override styles = [
-    baseStyles,
-    stateStyles,
-    dialogStyles,
-    dateTimeFieldStyles,
-    agendaStyles,
-    agendaMonthStyles,
-    agendaDialogStyles,
-  ];
+  static override styles = [...leadingStyles, ...agendaOwnStyles];
 
   /** Where the agenda is read from; given by `<carnet-provider>`, or set directly. */
   @consume({ context: dataSourceContext, subscribe: true })
@@ -264,6 +258,7 @@ export class CarnetAgenda extends CarnetWidget {
 
   private createEditing(module: AgendaEditingModule): AgendaEditing {
     const reload = (): void => void this.data.reload();
+    adoptStyles(this.renderRoot as ShadowRoot, [...leadingStyles, ...module.agendaEditingStyles, ...agendaOwnStyles]);
     return new module.AgendaEditing(this, {
       source: () => this.dataSource,
       locale: () => this.locale,
