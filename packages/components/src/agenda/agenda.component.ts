@@ -41,6 +41,10 @@ import { renderCalendarSubscription } from './calendar-subscription.template.js'
 import { parseOneOf } from '../shared/parse-one-of.js';
 import { RecordChangesController } from '../shared/record-changes.controller.js';
 
+// The dialogs' and date fields' looks come with the editing part, between these two (same cascade as before).
+const leadingStyles = [baseStyles, stateStyles];
+const agendaOwnStyles = [agendaStyles, agendaMonthStyles, agendaDialogStyles];
+
 /**
  * The patient's agenda: month, week and « À venir » views, events with plain-words
  * recurrence, reminders, notes on single occurrences, medication doses and
@@ -134,10 +138,6 @@ import { RecordChangesController } from '../shared/record-changes.controller.js'
  * @fires carnet-event-change - An event was created, changed or deleted (also by import); one per saved event.
  * @fires carnet-occurrence-note - The patient saved a note on one occurrence.
  */
-// The dialogs' and date fields' looks come with the editing part, between these two (same cascade as before).
-const leadingStyles = [baseStyles, stateStyles];
-const agendaOwnStyles = [agendaStyles, agendaMonthStyles, agendaDialogStyles];
-
 @localized()
 export class CarnetAgenda extends CarnetWidget {
   static override styles = [...leadingStyles, ...agendaOwnStyles];
