@@ -207,14 +207,15 @@ export const CEILINGS = {
   // Raised again once the Parkinson diary landed (issue 18.1: `motorState` with `update` on both
   // sources; the build splits the shared words and dose formats into three more chunks, ~1 kB of
   // per-file overhead): agenda 69.4, pill organiser 66.0, document browser 72.8, carnet.js 214.0 kB.
-  agenda: 69.9 * 1024,
   'pill-organiser': 66.5 * 1024,
   'document-browser': 73.3 * 1024,
   // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
   // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
   // widgets read as they connect are in it (213.9 kB before this change by the same measure).
   // 215.0 kB with the Parkinson overview's « off periods d'hier » item (the same afternoon).
-  carnet: 215.5 * 1024,
+  // 2026-12-07: 203.3 kB once the agenda's editor, details and .ics import/export load on first use
+  // (the agenda, 54.0 kB, is within budget and has no ceiling).
+  carnet: 203.8 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
