@@ -88,6 +88,8 @@ describe('<carnet-agenda> editor, details and import loaded on first use', () =>
     loader.release();
     const editor = await openedDialog(agenda, 'dialog[part="editor"]');
     await focusOn(/^Titre/, editor);
+    // The dialog's look arrived with its code (the shared dialog styles: a 1px border).
+    expect(getComputedStyle(editor).borderTopWidth).to.equal('1px');
     expect(create.hasAttribute('aria-busy')).to.equal(false);
     expect(create.hasAttribute('aria-disabled')).to.equal(false);
     expect(parts(agenda, 'dialog[open]')).to.have.length(1);
