@@ -208,6 +208,8 @@ export class CarnetAgenda extends CarnetWidget {
   @state() private editingFailed = false;
   /** The control whose action waits for the editing part, shown busy meanwhile. */
   private editingOpener?: HTMLElement | null;
+  /** Pointing at or focusing an opener started the download (once: a click tries again after a failure). */
+  private editingWanted = false;
 
   /** Today in the agenda's zone (the `today` attribute when set). */
   get todayDay(): IsoDate {
@@ -333,21 +335,25 @@ export class CarnetAgenda extends CarnetWidget {
 
   /** The patient points at or focuses a control that opens a dialog: fetch the editing part now. */
   private readonly onIntent = (event: Event): void => {
-    if (this.editing || loadedAgendaEditing()) return;
+    if (this.editingWanted || this.editing || loadedAgendaEditing()) return;
     const target = event.target instanceof Element ? event.target : null;
     if (
       target?.closest(
         '[data-action="create"], [data-action="import"], [data-action="export"], [part="add-on-day"], [data-item-key], [role="gridcell"]',
       )
-    )
+    ) {
+      this.editingWanted = true;
       loadAgendaEditing().catch(() => undefined);
+    }
   };
 
-  private showDay(day: IsoDate, opener: HTMLElement | null = null): void {
+  /** Opens the details of `day`, or the editor on it when it is empty (`opener`: its cell). */
+  private showDay(day: IsoDate, opener?: HTMLElement | null): void {
     this.range.goTo(day);
     const bucket = this.layout?.buckets.get(day);
     if (bucket && bucket.events.length === 0 && bucket.doses.length === 0) {
-      this.withEditing(opener, (editing) => editing.editor.openNew(day));
+      const cell = opener ?? this.renderRoot.querySelector<HTMLElement>(`[role="gridcell"][data-day="${day}"]`);
+      this.withEditing(cell, (editing) => editing.editor.openNew(day));
       return;
     }
     this.openDay = day;

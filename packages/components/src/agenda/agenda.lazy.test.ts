@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { accessibleName, activate, deepActiveElement } from '../test-helpers/dialog-contract.js';
 import { expect, waitUntil } from '../test-helpers/fixture.js';
@@ -64,14 +64,22 @@ describe('<carnet-agenda> editor, details and import loaded on first use', () =>
     await deleteTestDatabases();
   });
 
-  it('shows its first view without loading the editing code, and starts loading it when the patient reaches for « Nouvel événement »', async () => {
+  it('shows its first view without loading the editing code, and starts loading it when the pointer reaches « Nouvel événement »', async () => {
     const loader = controlledLoader();
     const { agenda } = await agendaInProvider(uniqueDbName('lazy-first-view'));
     expect(parts(agenda, '[role="gridcell"]').length).to.be.greaterThan(27);
     expect(loader.calls()).to.equal(0);
     expect(dialogIn(agenda, 'dialog')).to.equal(null);
-    part(agenda, '[part="create"]').focus();
-    await waitUntil(() => loader.calls() === 1, 'loading started on focus');
+    // The pointer reaches « Nouvel événement » (a real mouse move: pointerover).
+    const create = part(agenda, '[part="create"]');
+    create.scrollIntoView({ block: 'center' });
+    const box = create.getBoundingClientRect();
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await waitUntil(() => loader.calls() === 1, 'loading started when the pointer reached the button');
+    expect(dialogIn(agenda, 'dialog')).to.equal(null);
     loader.release();
   });
 
