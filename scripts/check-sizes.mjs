@@ -213,9 +213,9 @@ export const CEILINGS = {
   // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
   // widgets read as they connect are in it (213.9 kB before this change by the same measure).
   // 215.0 kB with the Parkinson overview's « off periods d'hier » item (the same afternoon).
-  // 2026-12-07: 203.3 kB once the agenda's editor, details and .ics import/export load on first use
+  // 2026-12-07: 203.4 kB once the agenda's editor, details and .ics import/export load on first use
   // (the agenda, 54.0 kB, is within budget and has no ceiling).
-  carnet: 203.8 * 1024,
+  carnet: 203.9 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
