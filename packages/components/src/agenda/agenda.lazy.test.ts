@@ -39,8 +39,8 @@ function controlledLoader(): {
   return { calls: () => calls, release, fail: (value) => (failing = value) };
 }
 
-function dialogIn(agenda: CarnetAgenda, selector: string): HTMLDialogElement | null {
-  return agenda.shadowRoot?.querySelector<HTMLDialogElement>(selector) ?? null;
+function inAgenda(agenda: CarnetAgenda, selector: string): Element | null {
+  return agenda.shadowRoot?.querySelector(selector) ?? null;
 }
 
 async function focusOn(expected: RegExp | string, within: HTMLElement): Promise<void> {
@@ -69,7 +69,7 @@ describe('<carnet-agenda> editor, details and import loaded on first use', () =>
     const { agenda } = await agendaInProvider(uniqueDbName('lazy-first-view'));
     expect(parts(agenda, '[role="gridcell"]').length).to.be.greaterThan(27);
     expect(loader.calls()).to.equal(0);
-    expect(dialogIn(agenda, 'dialog')).to.equal(null);
+    expect(inAgenda(agenda, 'dialog')).to.equal(null);
     // The pointer reaches « Nouvel événement » (a real mouse move: pointerover).
     const create = part(agenda, '[part="create"]');
     create.scrollIntoView({ block: 'center' });
@@ -79,7 +79,7 @@ describe('<carnet-agenda> editor, details and import loaded on first use', () =>
       position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
     });
     await waitUntil(() => loader.calls() === 1, 'loading started when the pointer reached the button');
-    expect(dialogIn(agenda, 'dialog')).to.equal(null);
+    expect(inAgenda(agenda, 'dialog')).to.equal(null);
     loader.release();
   });
 
@@ -90,7 +90,7 @@ describe('<carnet-agenda> editor, details and import loaded on first use', () =>
     await click(create);
     await waitUntil(() => create.getAttribute('aria-busy') === 'true', 'the button says it is busy');
     expect(create.getAttribute('aria-disabled')).to.equal('true');
-    expect(dialogIn(agenda, 'dialog[part="editor"]')).to.equal(null);
+    expect(inAgenda(agenda, 'dialog[part="editor"]')).to.equal(null);
     // A second click meanwhile opens nothing more.
     await click(create);
     loader.release();
@@ -136,11 +136,11 @@ describe('<carnet-agenda> editor, details and import loaded on first use', () =>
     const { agenda } = await agendaInProvider(uniqueDbName('lazy-failure'));
     const create = part<HTMLButtonElement>(agenda, '[part="create"]');
     await click(create);
-    await waitUntil(() => dialogIn(agenda, '[part="action-error"]'), 'the failure is said');
+    await waitUntil(() => inAgenda(agenda, '[part="action-error"]'), 'the failure is said');
     const alert = part(agenda, '[part="action-error"]');
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(text(alert)).to.equal("Cette action n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez.");
-    expect(dialogIn(agenda, 'dialog[part="editor"]')).to.equal(null);
+    expect(inAgenda(agenda, 'dialog[part="editor"]')).to.equal(null);
     expect(create.hasAttribute('aria-busy')).to.equal(false);
     expect(create.hasAttribute('aria-disabled')).to.equal(false);
     const failedCalls = loader.calls();
@@ -151,5 +151,18 @@ describe('<carnet-agenda> editor, details and import loaded on first use', () =>
     await focusOn(/^Titre/, editor);
     expect(loader.calls()).to.be.greaterThan(failedCalls);
     expect(agenda.shadowRoot?.querySelector('[part="action-error"]')).to.equal(null);
+  });
+
+  it('says it in English on an English page', async () => {
+    const loader = controlledLoader();
+    loader.release();
+    loader.fail(true);
+    const { agenda } = await agendaInProvider(uniqueDbName('lazy-failure-en'), { locale: 'en' });
+    await waitUntil(() => text(part(agenda, '[part="create"]')) === 'New event', 'English strings');
+    await click(part(agenda, '[part="create"]'));
+    await waitUntil(() => inAgenda(agenda, '[part="action-error"]'), 'the failure is said');
+    expect(text(part(agenda, '[part="action-error"]'))).to.equal(
+      'This action could not be loaded. Check your connection, then try again.',
+    );
   });
 });
