@@ -241,7 +241,7 @@ await check(
         failAgendaFirst = false;
         return route.abort('internetdisconnected');
       });
-      await page.route(/\/chunks\/agenda-editing-[^/]*\.js$/, (route) => {
+      await page.route(/\/chunks\/agenda-editing\.panel-[^/]*\.js$/, (route) => {
         // Every download fails (pointing at the button starts one too) until the failure is shown.
         if (!editingOffline) return route.continue();
         return route.abort('internetdisconnected');

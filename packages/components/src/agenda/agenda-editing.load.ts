@@ -1,11 +1,11 @@
 import { loadOnce } from '../shared/load-once.js';
 import type { LoadOnce } from '../shared/load-once.js';
-import type * as AgendaEditingParts from './agenda-editing.js';
+import type * as AgendaEditingParts from './agenda-editing.panel.js';
 
-/** The agenda's editing part (`agenda-editing.ts`), a chunk of its own in the CDN build. */
+/** The agenda's editing part (`agenda-editing.panel.ts`), a chunk of its own in the CDN build. */
 export type AgendaEditingModule = typeof AgendaEditingParts;
 
-const importEditing = (): Promise<AgendaEditingModule> => import('./agenda-editing.js');
+const importEditing = (): Promise<AgendaEditingModule> => import('./agenda-editing.panel.js');
 
 let loader: LoadOnce<AgendaEditingModule> = loadOnce(importEditing);
 

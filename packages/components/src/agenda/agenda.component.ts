@@ -24,7 +24,7 @@ import { renderAgendaBody } from './agenda-body.template.js';
 import type { AgendaBodyHandlers } from './agenda-body.template.js';
 import { AgendaDataController } from './agenda-data.controller.js';
 import { isIsoDate, monthGridTarget } from './agenda-dates.js';
-import type { AgendaEditing } from './agenda-editing.js';
+import type { AgendaEditing } from './agenda-editing.panel.js';
 import { loadAgendaEditing, loadedAgendaEditing } from './agenda-editing.load.js';
 import type { AgendaEditingModule } from './agenda-editing.load.js';
 import { agendaFormat } from './agenda-format.js';
@@ -201,7 +201,7 @@ export class CarnetAgenda extends CarnetWidget {
 
   /**
    * The editor, an occurrence's details and the calendar import and export, with their
-   * dialogs: loaded on the first action that needs them (`agenda-editing.ts`).
+   * dialogs: loaded on the first action that needs them (`agenda-editing.panel.ts`).
    */
   @state() private editing?: AgendaEditing;
   /** The editing part could not be loaded for the last action (the next one tries again). */

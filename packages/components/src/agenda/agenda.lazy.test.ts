@@ -16,7 +16,7 @@ import {
   text,
 } from './test-helpers/agenda-fixtures.js';
 
-const realImport = (): Promise<AgendaEditingModule> => import('./agenda-editing.js');
+const realImport = (): Promise<AgendaEditingModule> => import('./agenda-editing.panel.js');
 
 /** A loader of the editing part the test controls: counts its calls, holds the load back or fails it. */
 function controlledLoader(): {

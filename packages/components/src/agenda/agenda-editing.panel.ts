@@ -30,7 +30,7 @@ export interface AgendaEditingHost {
   /** The stored event behind an occurrence, as last loaded. */
   eventById(id: string): AgendaEvent | undefined;
   /** Events were written (saved, deleted, put back or imported): tell the page, say it, read again. */
-  changed(changes: CarnetEventChangeDetail[], announcement: 'save' | 'delete' | 'undo' | 'import'): void;
+  changed(changes: CarnetEventChangeDetail[], action: 'save' | 'delete' | 'undo' | 'import'): void;
   /** A note was saved on one occurrence. */
   noteSaved(eventId: string, originalStart: string, note: string): void;
   /** A write met a conflict or failed: read the record again. */
