@@ -6,7 +6,8 @@
 // of `rrule` the CDN files keep (vite.cdn.config.ts), with no error in the page (the organiser's
 // dialogs, loaded on the first press, say so when they cannot download); and the provider's
 // connected-mode code: never downloaded by a page in local mode, and in connected mode a failed
-// download of it shows the error with Retry, which loads it (the sign-in prompt appears). Run after `node scripts/check-sizes.mjs` (which builds the
+// download of it shows the error with Retry, which loads it (the sign-in prompt appears); the agenda's
+// editor, loaded on the first click (a failed download says so, the next click loads it). Run after `node scripts/check-sizes.mjs` (which builds the
 // files); `npm test` runs both.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -235,9 +236,12 @@ await check(
 // The local record's repositories load as the widgets first read them: a failed download shows the
 // widget's error with Retry (never a blank widget), and Retry loads it.
 let failAgendaFirst = true;
+// The agenda's editor, details and import load on the first action: a failed download says so, and
+// the next click loads it; the dialog opens with its styles (adopted when the chunk arrives).
+let editingOffline = true;
 await check(
   'agenda-empty',
-  async (page) => {
+  async (page, chunks) => {
     await page.locator('carnet-agenda [part="error"][role="alert"]').waitFor(WAIT);
     await page.locator('carnet-agenda [part="retry"]').click(WAIT);
     await page.locator('carnet-agenda [part="error"]').waitFor({ ...WAIT, state: 'detached' });
@@ -252,15 +256,34 @@ await check(
       null,
       WAIT,
     );
+    if (chunks.some((chunk) => /agenda-editing/.test(chunk)))
+      throw new Error('the agenda downloaded its editor before any action');
+    const create = page.locator('carnet-agenda [part="create"]');
+    await create.click(WAIT);
+    await page.locator('carnet-agenda [part="action-error"][role="alert"]').waitFor(WAIT);
+    editingOffline = false;
+    await create.click(WAIT);
+    await page.locator('carnet-agenda dialog[part="editor"][open]').waitFor(WAIT);
+    await page.locator('carnet-agenda [part="action-error"]').waitFor({ ...WAIT, state: 'detached' });
+    const border = await page
+      .locator('carnet-agenda dialog[part="editor"]')
+      .evaluate((dialog) => getComputedStyle(dialog).borderTopWidth);
+    if (border !== '1px') throw new Error(`the editor dialog lacks its styles (border ${border})`);
   },
   {
-    prepare: (page) =>
-      page.route(/\/chunks\/local-agenda-[^/]*\.js$/, (route) => {
+    prepare: async (page) => {
+      await page.route(/\/chunks\/local-agenda-[^/]*\.js$/, (route) => {
         if (!failAgendaFirst) return route.continue();
         failAgendaFirst = false;
         return route.abort('internetdisconnected');
-      }),
-    expectedErrors: /local-agenda|net::ERR_INTERNET_DISCONNECTED|Failed to load resource/,
+      });
+      await page.route(/\/chunks\/agenda-editing\.panel-[^/]*\.js$/, (route) => {
+        // Every download fails (pointing at the button starts one too) until the failure is shown.
+        if (!editingOffline) return route.continue();
+        return route.abort('internetdisconnected');
+      });
+    },
+    expectedErrors: /local-agenda|agenda-editing|net::ERR_INTERNET_DISCONNECTED|Failed to load resource/,
   },
 );
 

@@ -234,19 +234,13 @@ export const CEILINGS = {
   // Raised again once the Parkinson diary landed (issue 18.1: `motorState` with `update` on both
   // sources; the build splits the shared words and dose formats into three more chunks, ~1 kB of
   // per-file overhead): agenda 69.4, pill organiser 66.0, document browser 72.8, carnet.js 214.0 kB.
-  agenda: 69.9 * 1024,
-  // Every new element adds to carnet.js: raise this on purpose, with its figure, when one lands.
-  // Counted in a page since the same day: the document search (16.4 kB) and the repositories the
-  // widgets read as they connect are in it (213.9 kB before this change by the same measure).
-  // 215.0 kB with the Parkinson overview's « off periods d'hier » item (the same afternoon).
-  // 199.6 kB once the document browser's search code loads on intent, not as it connects (same day).
-  // 2026-12-07 evening: 210.3 kB once the pill organiser's dialogs load on first opening (the
-  // organiser itself is within budget, 58.2 kB, and has no ceiling).
-  // 216.5 kB (evening): carnet.js registers the provider and loads each other element's own file
-  // as its tag appears (+1.3 kB of loader; a page showing one widget now gets that widget only).
-  carnet: 217.0 * 1024,
-  // The five widgets of the budget on one page through carnet.js: 161.4 kB (2026-12-07 evening).
-  'carnet-issue-widgets': 161.9 * 1024,
+  // Every new element adds to the page showing all of them: raise this on purpose, with its figure,
+  // when one lands. 215.0 kB on the afternoon of 2026-12-07 (fourteen elements, one page). The same
+  // evening: carnet.js registers the provider and loads each other element's own file as its tag
+  // appears (+1.3 kB of loader), and the organiser's dialogs, the document search and the agenda's
+  // editing part load on first use: 185.3 kB. The five widgets of the 130 kB budget
+  // (`carnet-issue-widgets`) are within it since (128.9 kB) and have no ceiling.
+  carnet: 185.8 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */

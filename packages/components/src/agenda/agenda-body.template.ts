@@ -22,7 +22,7 @@ export interface AgendaBodyHandlers {
   onGridFocusin(event: FocusEvent): void;
   onGridClick(event: MouseEvent): void;
   onItemClick(event: MouseEvent): void;
-  onCreateOnDay(): void;
+  onCreateOnDay(event: MouseEvent): void;
 }
 
 /** Everything the body shows once the agenda is loaded. */
@@ -40,6 +40,8 @@ export interface AgendaBodyOptions {
   showMedication: boolean;
   empty: boolean;
   exportFailed: boolean;
+  /** The code of the editor, details or import could not be loaded for the last action. */
+  actionUnavailable: boolean;
   reminders: UpcomingReminders;
   handlers: AgendaBodyHandlers;
 }
@@ -57,6 +59,13 @@ export function renderAgendaBody(options: AgendaBodyOptions): TemplateResult {
       onFileChange: handlers.onFileChange,
     })}
     ${options.exportFailed ? html`<p class="problem" role="alert">${msg("L'export de l'agenda a échoué.")}</p>` : nothing}
+    ${
+      options.actionUnavailable
+        ? html`<p class="problem" part="action-error" role="alert">
+            ${msg("Cette action n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez.")}
+          </p>`
+        : nothing
+    }
     ${
       options.empty
         ? renderEmptyState({

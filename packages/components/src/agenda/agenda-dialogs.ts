@@ -12,7 +12,6 @@ import { renderIcsImportDialog } from './ics-import.template.js';
 import type { OccurrenceDetailsController } from './occurrence-details.controller.js';
 import { renderOccurrenceDialog } from './occurrence-dialog.template.js';
 import { renderScopeDialog } from './scope-dialog.template.js';
-import { parseOneOf } from '../shared/parse-one-of.js';
 
 /** The controllers behind the agenda's dialogs. */
 export interface AgendaDialogParts {
@@ -152,10 +151,9 @@ export function dialogHandlers(parts: DialogHandlerParts): AgendaDialogHandlers 
     },
     onReplaceCustomRule: () => editor.replaceCustomRule(),
     onScopeChoose: (event) => {
-      const scope = parseOneOf(
-        (event.target as HTMLElement).closest<HTMLElement>('[data-scope]')?.dataset['scope'],
-        AGENDA_CHANGE_SCOPES,
-      );
+      // Checked with `.find`, not shared/parse-one-of.ts: see event-editor.controller.ts.
+      const chosen = (event.target as HTMLElement).closest<HTMLElement>('[data-scope]')?.dataset['scope'];
+      const scope = AGENDA_CHANGE_SCOPES.find((candidate) => candidate === chosen);
       if (scope) void editor.chooseScope(scope);
     },
     onScopeCancel: () => {

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { adoptStyles, html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -24,26 +24,26 @@ import { renderAgendaBody } from './agenda-body.template.js';
 import type { AgendaBodyHandlers } from './agenda-body.template.js';
 import { AgendaDataController } from './agenda-data.controller.js';
 import { isIsoDate, monthGridTarget } from './agenda-dates.js';
-import { agendaDialogControllers, dialogHandlers, renderAgendaDialogs } from './agenda-dialogs.js';
-import type { AgendaDialogHandlers } from './agenda-dialogs.js';
+import type { AgendaEditing } from './agenda-editing.panel.js';
+import { loadAgendaEditing, loadedAgendaEditing } from './agenda-editing.load.js';
+import type { AgendaEditingModule } from './agenda-editing.load.js';
 import { agendaFormat } from './agenda-format.js';
 import type { AgendaFormat } from './agenda-format.js';
 import type { AgendaData, AgendaLayout } from './agenda-layout.js';
 import { AgendaRangeController } from './agenda-range.controller.js';
 import { AGENDA_VIEWS, type AgendaView } from './agenda-range.controller.js';
 import { instantToZoned, zonedToInstant } from '@carnet/catalog-sdk';
-import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
-import { dialogStyles } from '../shared/dialog.styles.js';
 import { agendaDialogStyles } from './agenda-dialog.styles.js';
 import { agendaMonthStyles } from './agenda-month.styles.js';
 import { agendaStyles } from './agenda.styles.js';
-import { EventEditorController } from './event-editor.controller.js';
-import { IcsTransferController } from './ics-transfer.controller.js';
 import { CalendarSubscriptionController } from './calendar-subscription.controller.js';
 import { renderCalendarSubscription } from './calendar-subscription.template.js';
-import { OccurrenceDetailsController } from './occurrence-details.controller.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
 import { RecordChangesController } from '../shared/record-changes.controller.js';
+
+// The dialogs' and date fields' looks come with the editing part, between these two (same cascade as before).
+const leadingStyles = [baseStyles, stateStyles];
+const agendaOwnStyles = [agendaStyles, agendaMonthStyles, agendaDialogStyles];
 
 /**
  * The patient's agenda: month, week and « À venir » views, events with plain-words
@@ -114,6 +114,7 @@ import { RecordChangesController } from '../shared/record-changes.controller.js'
  * @csspart import-error - Why a file could not be imported.
  * @csspart import-confirm - The Import button.
  * @csspart import-cancel - The Cancel or Close button of the import.
+ * @csspart action-error - Says that the code of an action (editor, details, import, export) could not be loaded; the next try loads it again.
  * @csspart loading - The skeleton shown while loading.
  * @csspart empty - The message shown when the agenda is empty.
  * @csspart error - The message shown when loading failed.
@@ -139,15 +140,7 @@ import { RecordChangesController } from '../shared/record-changes.controller.js'
  */
 @localized()
 export class CarnetAgenda extends CarnetWidget {
-  static override styles = [
-    baseStyles,
-    stateStyles,
-    dialogStyles,
-    dateTimeFieldStyles,
-    agendaStyles,
-    agendaMonthStyles,
-    agendaDialogStyles,
-  ];
+  static override styles = [...leadingStyles, ...agendaOwnStyles];
 
   /** Where the agenda is read from; given by `<carnet-provider>`, or set directly. */
   @consume({ context: dataSourceContext, subscribe: true })
@@ -203,43 +196,20 @@ export class CarnetAgenda extends CarnetWidget {
     active: { get: () => this.range.focusDay, set: (day) => this.range.goTo(day) },
     activate: (day) => this.showDay(day),
   });
-  private readonly editor = new EventEditorController(this, {
-    source: () => this.dataSource,
-    locale: () => this.locale,
-    timeZone: () => this.timeZone,
-    saved: (changes, action) =>
-      this.afterChanges(
-        changes,
-        action === 'delete'
-          ? msg('Événement supprimé. Vous pouvez annuler la suppression.')
-          : action === 'undo'
-            ? msg('Suppression annulée.')
-            : msg('Événement enregistré.'),
-      ),
-    stale: () => void this.data.reload(),
-  });
-  private readonly details = new OccurrenceDetailsController(this, {
-    source: () => this.dataSource,
-    event: (id) => this.eventById(id),
-    noteSaved: (eventId, originalStart, note) => {
-      emit(this, 'carnet-occurrence-note', { eventId, originalStart, note });
-      this.announcer.announce(msg('Note enregistrée.'));
-      void this.data.reload();
-    },
-    stale: () => void this.data.reload(),
-  });
   private readonly subscription = new CalendarSubscriptionController(this, () => this.dataSource?.calendarSubscription);
-  private readonly transfer = new IcsTransferController(this, {
-    source: () => this.dataSource,
-    timeZone: () => this.timeZone,
-    imported: (changes) => this.afterChanges(changes, msg('Calendrier importé.')),
-  });
   private layout?: AgendaLayout;
-  private readonly dialogs = agendaDialogControllers(this, {
-    editor: this.editor,
-    details: this.details,
-    transfer: this.transfer,
-  });
+
+  /**
+   * The editor, an occurrence's details and the calendar import and export, with their
+   * dialogs: loaded on the first action that needs them (`agenda-editing.panel.ts`).
+   */
+  @state() private editing?: AgendaEditing;
+  /** The editing part could not be loaded for the last action (the next one tries again). */
+  @state() private editingFailed = false;
+  /** The control whose action waits for the editing part, shown busy meanwhile. */
+  private editingOpener?: HTMLElement | null;
+  /** Pointing at or focusing an opener started the download (once: a click tries again after a failure). */
+  private editingWanted = false;
 
   /** Today in the agenda's zone (the `today` attribute when set). */
   get todayDay(): IsoDate {
@@ -283,16 +253,107 @@ export class CarnetAgenda extends CarnetWidget {
 
   private afterChanges(changes: CarnetEventChangeDetail[], announcement: string): void {
     for (const change of changes) emit(this, 'carnet-event-change', change);
-    this.details.close();
+    this.editing?.details.close();
     this.announcer.announce(announcement);
     void this.data.reload();
   }
 
-  private showDay(day: IsoDate): void {
+  private createEditing(module: AgendaEditingModule): AgendaEditing {
+    const reload = (): void => void this.data.reload();
+    adoptStyles(this.renderRoot as ShadowRoot, [...leadingStyles, ...module.agendaEditingStyles, ...agendaOwnStyles]);
+    return new module.AgendaEditing(this, {
+      source: () => this.dataSource,
+      locale: () => this.locale,
+      timeZone: () => this.timeZone,
+      eventById: (id) => this.eventById(id),
+      changed: (changes, action) =>
+        this.afterChanges(
+          changes,
+          action === 'delete'
+            ? msg('Événement supprimé. Vous pouvez annuler la suppression.')
+            : action === 'undo'
+              ? msg('Suppression annulée.')
+              : action === 'import'
+                ? msg('Calendrier importé.')
+                : msg('Événement enregistré.'),
+        ),
+      noteSaved: (eventId, originalStart, note) => {
+        emit(this, 'carnet-occurrence-note', { eventId, originalStart, note });
+        this.announcer.announce(msg('Note enregistrée.'));
+        reload();
+      },
+      stale: reload,
+      focusInvalidField: () => {
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+        );
+      },
+    });
+  }
+
+  /**
+   * Runs `action` with the editing part, at once when it is loaded; else `opener` shows it
+   * is busy (no second action meanwhile) until the part arrives, then the action runs and
+   * its dialog takes focus as usual. A failed load says so; the next action tries again.
+   */
+  private withEditing(opener: HTMLElement | null, action: (editing: AgendaEditing) => void): void {
+    if (this.editing) {
+      action(this.editing);
+      return;
+    }
+    const loaded = loadedAgendaEditing();
+    if (loaded) {
+      this.editing = this.createEditing(loaded);
+      this.editingFailed = false;
+      action(this.editing);
+      return;
+    }
+    if (this.editingOpener !== undefined) return;
+    this.editingOpener = opener;
+    this.editingFailed = false;
+    opener?.setAttribute('aria-busy', 'true');
+    opener?.setAttribute('aria-disabled', 'true');
+    const done = (): void => {
+      opener?.removeAttribute('aria-busy');
+      opener?.removeAttribute('aria-disabled');
+      this.editingOpener = undefined;
+    };
+    loadAgendaEditing().then(
+      (module) => {
+        done();
+        if (!this.isConnected) return;
+        this.editing ??= this.createEditing(module);
+        this.editingFailed = false;
+        action(this.editing);
+      },
+      () => {
+        done();
+        this.editingFailed = true;
+      },
+    );
+  }
+
+  /** The patient points at or focuses a control that opens a dialog: fetch the editing part now. */
+  private readonly onIntent = (event: Event): void => {
+    if (this.editingWanted || this.editing || loadedAgendaEditing()) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (
+      target?.closest(
+        '[data-action="create"], [data-action="import"], [data-action="export"], [part="add-on-day"], [data-item-key], [role="gridcell"]',
+      )
+    ) {
+      this.editingWanted = true;
+      loadAgendaEditing().catch(() => undefined);
+    }
+  };
+
+  /** Opens the details of `day`, or the editor on it when it is empty (`opener`: its cell). */
+  private showDay(day: IsoDate, opener?: HTMLElement | null): void {
     this.range.goTo(day);
     const bucket = this.layout?.buckets.get(day);
     if (bucket && bucket.events.length === 0 && bucket.doses.length === 0) {
-      this.editor.openNew(day);
+      const cell = opener ?? this.renderRoot.querySelector<HTMLElement>(`[role="gridcell"][data-day="${day}"]`);
+      this.withEditing(cell, (editing) => editing.editor.openNew(day));
       return;
     }
     this.openDay = day;
@@ -312,23 +373,14 @@ export class CarnetAgenda extends CarnetWidget {
           now: this.currentInstant(),
         })
       : undefined;
-    if (this.layout && this.details.item) this.details.refresh(this.layout.byKey.get(this.details.item.key));
+    const details = this.editing?.details;
+    if (this.layout && details?.item) details.refresh(this.layout.byKey.get(details.item.key));
   }
 
   protected override updated(): void {
     const current = this.data.state;
     this.reflectStates(current, ['loading', 'empty', 'error', 'ready']);
   }
-
-  private readonly handlers: AgendaDialogHandlers = dialogHandlers({
-    editor: this.editor,
-    details: this.details,
-    transfer: this.transfer,
-    eventById: (id) => this.eventById(id),
-    focusInvalidField: () => {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    },
-  });
 
   private onToolbarClick(event: MouseEvent): void {
     const button = (event.target as HTMLElement).closest<HTMLElement>('button');
@@ -346,14 +398,19 @@ export class CarnetAgenda extends CarnetWidget {
         this.range.goToday();
         this.openDay = undefined;
         return;
-      case 'create':
-        return this.editor.openNew(this.range.focusDay);
+      case 'create': {
+        const day = this.range.focusDay;
+        return this.withEditing(button, (editing) => editing.editor.openNew(day));
+      }
       case 'export':
-        void this.transfer.exportCalendar(this.data.data?.events ?? [], this.renderRoot as ShadowRoot).then(() => {
-          if (this.transfer.exportedCount !== undefined) this.announcer.announce(msg('Agenda exporté.'));
+        return this.withEditing(button, ({ transfer }) => {
+          void transfer.exportCalendar(this.data.data?.events ?? [], this.renderRoot as ShadowRoot).then(() => {
+            if (transfer.exportedCount !== undefined) this.announcer.announce(msg('Agenda exporté.'));
+          });
         });
-        return;
       case 'import':
+        // The file chooser opens at once (it needs the click); the part loads meanwhile.
+        if (!this.editing) loadAgendaEditing().catch(() => undefined);
         this.renderRoot.querySelector<HTMLInputElement>('.file-input')?.click();
         return;
     }
@@ -366,25 +423,35 @@ export class CarnetAgenda extends CarnetWidget {
     onMedicationToggle: (event) => {
       this.showMedication = (event.target as HTMLInputElement).checked;
     },
-    onFileChange: (event) => void this.transfer.onFileChange(event),
+    onFileChange: (event) => {
+      const opener = this.renderRoot.querySelector<HTMLElement>('[part="import"]');
+      this.withEditing(opener, ({ transfer }) => void transfer.onFileChange(event));
+    },
     onGridKeydown: this.monthGridFocus.onKeydown,
     onGridFocusin: this.monthGridFocus.onFocusin,
     onGridClick: (event) => {
-      const day = (event.target as HTMLElement).closest<HTMLElement>('[role="gridcell"]')?.dataset['day'];
-      if (day) this.showDay(day);
+      const cell = (event.target as HTMLElement).closest<HTMLElement>('[role="gridcell"]');
+      const day = cell?.dataset['day'];
+      if (day) this.showDay(day, cell);
     },
     onItemClick: (event) => {
-      const key = (event.target as HTMLElement).closest<HTMLElement>('[data-item-key]')?.dataset['itemKey'];
+      const opener = (event.target as HTMLElement).closest<HTMLElement>('[data-item-key]');
+      const key = opener?.dataset['itemKey'];
       const item = key ? this.layout?.byKey.get(key) : undefined;
-      if (item) this.details.open(item);
+      if (item) this.withEditing(opener, (editing) => editing.details.open(item));
     },
-    onCreateOnDay: () => this.editor.openNew(this.openDay ?? this.range.focusDay),
+    onCreateOnDay: (event) => {
+      const day = this.openDay ?? this.range.focusDay;
+      const opener = (event.target as HTMLElement).closest<HTMLElement>('button');
+      this.withEditing(opener, (editing) => editing.editor.openNew(day));
+    },
   };
 
   private readonly onUndoClick = (event: MouseEvent): void => {
+    const editor = this.editing?.editor;
     const choice = (event.target as HTMLElement).closest<HTMLElement>('[data-undo]')?.dataset['undo'];
-    if (choice === 'restore') void this.editor.undoDelete();
-    else if (choice === 'dismiss') this.editor.dismissUndo();
+    if (choice === 'restore') void editor?.undoDelete();
+    else if (choice === 'dismiss') editor?.dismissUndo();
   };
 
   private readonly retry = (): void => {
@@ -395,7 +462,14 @@ export class CarnetAgenda extends CarnetWidget {
     const format = agendaFormat(this.locale);
     const data = this.data.data;
     const state = this.data.state;
-    return html`<section class="base" part="base" aria-label=${msg('Agenda')}>
+    const editing = this.editing;
+    return html`<section
+      class="base"
+      part="base"
+      aria-label=${msg('Agenda')}
+      @pointerover=${this.onIntent}
+      @focusin=${this.onIntent}
+    >
       ${
         state === 'error'
           ? renderErrorState({
@@ -407,13 +481,8 @@ export class CarnetAgenda extends CarnetWidget {
             : this.renderAgenda(data, format, state === 'empty', this.layout)
       }
       ${renderCalendarSubscription(this.subscription)}
-      ${renderAgendaDialogs({ editor: this.editor, details: this.details, transfer: this.transfer }, this.handlers, {
-        locale: this.locale,
-        format,
-        timeZone: this.timeZone,
-        detailsEvent: this.details.item?.occurrence ? this.eventById(this.details.item.occurrence.eventId) : undefined,
-      })}
-      ${renderUndoBar({ undo: this.editor.undo, failed: this.editor.undoFailed, onClick: this.onUndoClick })}
+      ${editing?.render({ locale: this.locale, format, timeZone: this.timeZone })}
+      ${renderUndoBar({ undo: editing?.editor.undo, failed: editing?.editor.undoFailed ?? false, onClick: this.onUndoClick })}
       ${this.announcer.region()}
     </section>`;
   }
@@ -432,7 +501,8 @@ export class CarnetAgenda extends CarnetWidget {
       hasPlans: data.plans.length > 0,
       showMedication: this.showMedication,
       empty,
-      exportFailed: this.transfer.problem !== undefined && this.transfer.step === 'closed',
+      exportFailed: this.editing?.transfer.problem !== undefined && this.editing.transfer.step === 'closed',
+      actionUnavailable: this.editingFailed,
       reminders: this.range.upcoming(data, now),
       handlers: this.bodyHandlers,
     });

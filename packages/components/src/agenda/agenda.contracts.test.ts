@@ -4,7 +4,15 @@ import { PATIENCE } from '../test-helpers/dialog-contract.js';
 import { rovingFocusContract } from '../test-helpers/roving-focus-contract.js';
 import { waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetAgenda } from './agenda.js';
-import { agendaEvent, agendaInProvider, part, parts, seedAgenda, text } from './test-helpers/agenda-fixtures.js';
+import {
+  agendaEvent,
+  agendaInProvider,
+  openedDialog,
+  part,
+  parts,
+  seedAgenda,
+  text,
+} from './test-helpers/agenda-fixtures.js';
 
 const CALENDAR = [
   'BEGIN:VCALENDAR',
@@ -44,11 +52,7 @@ async function openVisit(host: HTMLElement): Promise<HTMLElement> {
   );
   if (!button) throw new Error('no Kinésithérapie shown');
   await activate(button);
-  await waitUntil(
-    () => part<HTMLDialogElement>(agenda, 'dialog[part="occurrence-dialog"]').open,
-    'details open',
-    PATIENCE,
-  );
+  await openedDialog(agenda, 'dialog[part="occurrence-dialog"]');
   return button;
 }
 
@@ -69,6 +73,7 @@ describe('<carnet-agenda> shared contracts', () => {
       open: async (host) => {
         const create = part<HTMLButtonElement>(host as CarnetAgenda, '[part="create"]');
         await activate(create);
+        await openedDialog(host as CarnetAgenda, 'dialog[part="editor"]');
         return create;
       },
       selector: 'dialog[part="editor"]',
@@ -80,7 +85,8 @@ describe('<carnet-agenda> shared contracts', () => {
       mount: () => agendaWithWeeklyVisit('contract-scope'),
       open: async (host) => {
         const agenda = host as CarnetAgenda;
-        if (!part<HTMLDialogElement>(agenda, 'dialog[part="occurrence-dialog"]').open) await openVisit(host);
+        if (!agenda.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="occurrence-dialog"]')?.open)
+          await openVisit(host);
         const remove = part<HTMLButtonElement>(agenda, 'dialog[part="occurrence-dialog"] [part="delete"]');
         await activate(remove);
         return remove;

@@ -7,6 +7,7 @@ import {
   agendaEvent,
   agendaInProvider,
   cellLabel,
+  openedDialog,
   part,
   parts,
   seedAgenda,
@@ -54,7 +55,7 @@ async function chooseFile(agenda: CarnetAgenda, content: string, name = 'agenda.
   transfer.items.add(new File([content], name, { type: 'text/calendar' }));
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await waitUntil(() => part<HTMLDialogElement>(agenda, 'dialog[part="import-dialog"]').open, 'import dialog open');
+  await openedDialog(agenda, 'dialog[part="import-dialog"]');
 }
 
 describe('<carnet-agenda> .ics export and import', () => {

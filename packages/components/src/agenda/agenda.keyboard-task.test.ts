@@ -1,7 +1,7 @@
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { expect, oneEvent } from '../test-helpers/fixture.js';
 import { KeyPresses } from '../test-helpers/key-presses.js';
-import { agendaInProvider, part, storedEvents } from './test-helpers/agenda-fixtures.js';
+import { agendaInProvider, openedDialog, storedEvents } from './test-helpers/agenda-fixtures.js';
 import { saved } from './test-helpers/editor-helpers.js';
 
 describe('<carnet-agenda> main task by keyboard alone', () => {
@@ -17,8 +17,7 @@ describe('<carnet-agenda> main task by keyboard alone', () => {
     const keys = new KeyPresses();
     await keys.tabUntil((focused) => focused?.matches('[part="create"]') === true, 10);
     await keys.press('Enter');
-    const editor = part<HTMLDialogElement>(agenda, 'dialog[part="editor"]');
-    expect(editor.open).to.equal(true);
+    await openedDialog(agenda, 'dialog[part="editor"]');
     // The title has focus; the day and time are filled in: Enter saves.
     await keys.type('Consultation néphrologue');
     const changed = oneEvent(agenda, 'carnet-event-change');

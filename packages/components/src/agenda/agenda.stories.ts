@@ -81,7 +81,10 @@ async function open(agenda: CarnetAgenda, opened: Opened): Promise<void> {
     return;
   }
   root()?.querySelector<HTMLButtonElement>('[part="create"]')?.click();
-  await agenda.updateComplete;
+  // The editor's code loads on the first click: wait for its dialog.
+  for (let tries = 0; tries < 200 && !root()?.querySelector('dialog[part="editor"][open]'); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   if (opened !== 'recurrence') return;
   const set = async (name: string, value: string): Promise<void> => {
     const field = root()?.querySelector<HTMLInputElement | HTMLSelectElement>(`dialog [name="${name}"]`);

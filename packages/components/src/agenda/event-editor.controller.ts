@@ -15,7 +15,6 @@ import { draftFields, draftFromEvent, draftTimes, newDraft, validateDraft } from
 import type { DraftErrors, EventDraft } from './event-draft.js';
 import { draftRule, planDelete, planEdit } from './series-edits.js';
 import type { OccurrenceAnchor, SeriesEdit } from './series-edits.js';
-import { parseOneOf } from '../shared/parse-one-of.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { minutesOfDay, parseDateField, parseTimeField, timeOfMinutes } from '../shared/date-time-fields.js';
 
@@ -49,6 +48,11 @@ export interface DeletionUndo {
 export type EditorProblem = 'conflict' | 'not-found' | 'failed';
 
 const UNIT_MINUTES: Record<ReminderUnit, number> = { minute: 1, hour: 60, day: 1440 };
+
+// Values read from the form are checked with `.find` against the values their type allows, as
+// shared/parse-one-of.ts does: this file is part of the agenda's editing chunk, and importing that
+// module from a chunk loaded on demand makes the CDN build split it (with Vite's preload helper) out
+// of the provider's chunk, one more file for every page (rolldown issue 10731).
 
 /**
  * The event editor and the « which occurrences? » question: the form's draft,
@@ -155,13 +159,13 @@ export class EventEditorController implements ReactiveController {
         this.readTyped(input.name, value, event.type === 'change');
         break;
       case 'kind':
-        draft.kind = parseOneOf(value, AGENDA_EVENT_KINDS, draft.kind);
+        draft.kind = AGENDA_EVENT_KINDS.find((kind) => kind === value) ?? draft.kind;
         break;
       case 'allDay':
         draft.allDay = checked;
         break;
       case 'frequency':
-        recurrence.frequency = parseOneOf(value, RECURRENCE_FREQUENCIES, recurrence.frequency);
+        recurrence.frequency = RECURRENCE_FREQUENCIES.find((frequency) => frequency === value) ?? recurrence.frequency;
         // Weekly starts from the event's own weekday, ticked so the patient sees it.
         if (recurrence.frequency === 'weekly' && recurrence.weekdays.length === 0 && draft.date) {
           recurrence.weekdays = [WEEKDAYS[weekdayIndex(draft.date)] as Weekday];
@@ -171,7 +175,7 @@ export class EventEditorController implements ReactiveController {
         recurrence.interval = Math.max(1, Math.floor(Number(value)) || 1);
         break;
       case 'weekday': {
-        const day = parseOneOf(value, WEEKDAYS);
+        const day = WEEKDAYS.find((weekday) => weekday === value);
         if (!day) return;
         const chosen = new Set(recurrence.weekdays);
         if (checked) chosen.add(day);
@@ -180,7 +184,7 @@ export class EventEditorController implements ReactiveController {
         break;
       }
       case 'monthlyMode':
-        recurrence.monthlyMode = parseOneOf(value, MONTHLY_MODES) ?? recurrence.monthlyMode;
+        recurrence.monthlyMode = MONTHLY_MODES.find((mode) => mode === value) ?? recurrence.monthlyMode;
         break;
       case 'endType':
         recurrence.end =
@@ -200,7 +204,7 @@ export class EventEditorController implements ReactiveController {
         this.reminderValue = Math.max(0, Math.floor(Number(value)) || 0);
         break;
       case 'reminderUnit':
-        this.reminderUnit = parseOneOf(value, REMINDER_UNITS, this.reminderUnit);
+        this.reminderUnit = REMINDER_UNITS.find((unit) => unit === value) ?? this.reminderUnit;
         break;
       default:
         return;

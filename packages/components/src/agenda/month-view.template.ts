@@ -22,7 +22,7 @@ export interface MonthViewOptions {
   onFocusin(event: FocusEvent): void;
   onClick(event: MouseEvent): void;
   onDayItemClick(event: MouseEvent): void;
-  onCreate(): void;
+  onCreate(event: MouseEvent): void;
 }
 
 // Chips beyond this are summed up as « +2 »: the cell's label still names them all.

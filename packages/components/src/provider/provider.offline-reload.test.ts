@@ -148,7 +148,12 @@ describe('<carnet-provider> offline: the done test (real platform, FHIR server s
 
       // A note on the appointment, in the agenda.
       agendaEventButton(first.agenda, title)?.click();
-      await first.agenda.updateComplete;
+      // The details' code loads on the first click: wait for the dialog.
+      await waitUntil(
+        () => shadow<HTMLDialogElement>(first.agenda, 'dialog[part="occurrence-dialog"]')[0]?.open,
+        'occurrence dialog open',
+        { timeout: 15_000 },
+      );
       const dialog = shadow<HTMLDialogElement>(first.agenda, 'dialog[part="occurrence-dialog"]')[0];
       const note = dialog?.querySelector<HTMLTextAreaElement>('textarea[name="occurrenceNote"]');
       if (!dialog || !note) throw new Error('no occurrence dialog');

@@ -99,6 +99,17 @@ export function part<T extends Element = HTMLElement>(agenda: CarnetAgenda, sele
   return found;
 }
 
+/**
+ * Waits until the dialog `selector` is rendered and open, and returns it: the code of the
+ * agenda's dialogs loads on the first action, so the dialog may arrive after the click.
+ */
+export async function openedDialog(agenda: CarnetAgenda, selector: string): Promise<HTMLDialogElement> {
+  await waitUntil(() => agenda.shadowRoot?.querySelector<HTMLDialogElement>(selector)?.open, `${selector} open`, {
+    timeout: 10_000,
+  });
+  return part<HTMLDialogElement>(agenda, selector);
+}
+
 /** Every element matching `selector` in the agenda's shadow root. */
 export function parts<T extends Element = HTMLElement>(agenda: CarnetAgenda, selector: string): T[] {
   return [...(agenda.shadowRoot?.querySelectorAll<T>(selector) ?? [])];

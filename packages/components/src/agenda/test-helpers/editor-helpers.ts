@@ -1,7 +1,7 @@
 /** Driving the agenda's dialogs as a person would: open, fill, save, answer. */
 import { expect, oneEvent, waitUntil } from '../../test-helpers/fixture.js';
 import type { CarnetAgenda } from '../agenda.js';
-import { cell, part, parts, settled, text, typeInto } from './agenda-fixtures.js';
+import { cell, openedDialog, part, parts, settled, text, typeInto } from './agenda-fixtures.js';
 
 /** The editor dialog. */
 export function editorDialog(agenda: CarnetAgenda): HTMLDialogElement {
@@ -34,8 +34,7 @@ export async function choose(agenda: CarnetAgenda, name: string, value: string, 
 /** Opens the editor with « Nouvel événement ». */
 export async function openNewEvent(agenda: CarnetAgenda): Promise<void> {
   part<HTMLButtonElement>(agenda, '[part="create"]').click();
-  await agenda.updateComplete;
-  expect(editorDialog(agenda).open).to.equal(true);
+  await openedDialog(agenda, 'dialog[part="editor"]');
 }
 
 /** Presses Enregistrer. */
@@ -77,10 +76,7 @@ export async function openOccurrence(agenda: CarnetAgenda, title: string, index 
   const button = buttons[index];
   if (!button) throw new Error(`No event button « ${title} » #${index}`);
   button.click();
-  await agenda.updateComplete;
-  const dialog = part<HTMLDialogElement>(agenda, 'dialog[part="occurrence-dialog"]');
-  expect(dialog.open).to.equal(true);
-  return dialog;
+  return openedDialog(agenda, 'dialog[part="occurrence-dialog"]');
 }
 
 /** From an open occurrence, presses Modifier. */

@@ -943,6 +943,7 @@
 'se3f184a85538c9d5': `Signing in to your health space did not succeed.`,
 'se430513274f9b495': `Save`,
 'se434b365f2b6ea48': `Value`,
+'se465750052831500': `This action could not be loaded. Check your connection, then try again.`,
 'se59cd2c9d051a6dd': str`That is more than the ${0} limit set by your nephrologist: talk about it with the team at your next session.`,
 'se5c180886d1f9743': `The demo record is ready.`,
 'se6536e849b34489f': `Show fewer`,

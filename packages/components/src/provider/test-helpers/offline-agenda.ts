@@ -52,7 +52,12 @@ export function agendaEventButton(agenda: CarnetAgenda, title: string): HTMLButt
 /** Writes `note` on the appointment titled `title` in its dialog, waits until it is saved here, closes the dialog. */
 export async function writeNote(agenda: CarnetAgenda, title: string, note: string): Promise<void> {
   agendaEventButton(agenda, title)?.click();
-  await agenda.updateComplete;
+  // The details' code loads on the first click: wait for the dialog.
+  await waitUntil(
+    () => agenda.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="occurrence-dialog"]')?.open,
+    'occurrence dialog open',
+    PATIENCE,
+  );
   const dialog = agenda.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="occurrence-dialog"]');
   const field = dialog?.querySelector<HTMLTextAreaElement>('textarea[name="occurrenceNote"]');
   if (!dialog || !field) throw new Error('no occurrence dialog');
