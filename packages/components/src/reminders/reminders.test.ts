@@ -139,7 +139,11 @@ describe('<carnet-reminders> reminders that ring in the page', () => {
       `.week-table button[data-dose-key="${plan.id}@${DOSE_AT}"]`,
     );
     button?.click();
-    await organiser.updateComplete;
+    // The dose dialog's code loads on the first press.
+    await waitUntil(
+      () => organiser.shadowRoot?.querySelector<HTMLButtonElement>('button[part="take-now"]'),
+      'the dose dialog opens',
+    );
     organiser.shadowRoot?.querySelector<HTMLButtonElement>('button[part="take-now"]')?.click();
     await waitUntil(() => notices(reminders).length === 0, 'the reminder stops');
   });
