@@ -244,9 +244,12 @@ export const CEILINGS = {
   // organiser itself is within budget, 58.2 kB, and has no ceiling).
   // 216.5 kB (evening): carnet.js registers the provider and loads each other element's own file
   // as its tag appears (+1.3 kB of loader; a page showing one widget now gets that widget only).
-  carnet: 217.0 * 1024,
-  // The five widgets of the budget on one page through carnet.js: 161.4 kB (2026-12-07 evening).
-  'carnet-issue-widgets': 161.9 * 1024,
+  // 189.4 kB (196.8 before, same build and machine) once the document browser's dialogs load on
+  // first opening or on intent (2026-12-07 evening).
+  carnet: 189.9 * 1024,
+  // The five widgets of the budget on one page through carnet.js: 161.4 kB (2026-12-07 evening);
+  // 134.3 kB (141.7 before) with the document browser's dialogs on demand (the same evening).
+  'carnet-issue-widgets': 134.8 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
