@@ -98,6 +98,39 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
     await waitUntil(() => deepActiveElement() === rowOpen(browser, INSULIN), 'focus back on the row');
   });
 
+  it('opens the tag editor of a row, and of the selection, pressed before the code arrived, each busy meanwhile', async () => {
+    const held = heldBackImport();
+    const browser = await browserWithDocuments('deferred-tags');
+    const dialog = part<HTMLDialogElement>(browser, 'dialog[part="tag-editor"]');
+    const editRow = (): HTMLButtonElement =>
+      rowOf(browser, INSULIN).querySelector<HTMLButtonElement>('[part="row-tag-edit"]') as HTMLButtonElement;
+
+    await click(editRow());
+    await waitUntil(() => editRow().getAttribute('aria-busy') === 'true', "the row's « Étiquettes » is busy");
+    expect(dialog.open).to.equal(false);
+    held.release();
+    await waitUntil(() => dialog.open && dialog.contains(deepActiveElement()), 'the editor opens, focus inside');
+    expect(text(part(browser, '#tags-title'))).to.equal('Étiquettes du document');
+    expect(editRow().hasAttribute('aria-busy'), 'no longer busy').to.equal(false);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'closed on Escape');
+
+    // Another page load, as it were: the code is not there again, for « Étiqueter la sélection ».
+    const again = heldBackImport();
+    const other = await browserWithDocuments('deferred-tags-selection');
+    const otherDialog = part<HTMLDialogElement>(other, 'dialog[part="tag-editor"]');
+    await click(rowOf(other, INSULIN).querySelector<HTMLElement>('[part="row-select"]') as HTMLElement);
+    await waitUntil(() => other.shadowRoot?.querySelector('button[part="tag-selection"]'), 'selection bar shown');
+    const tagSelection = part<HTMLButtonElement>(other, 'button[part="tag-selection"]');
+    await click(tagSelection);
+    await waitUntil(() => tagSelection.getAttribute('aria-busy') === 'true', '« Étiqueter la sélection » is busy');
+    expect(otherDialog.open).to.equal(false);
+    again.release();
+    await waitUntil(() => otherDialog.open, 'the editor of the selection opens');
+    expect(text(part(other, 'dialog[part="tag-editor"] #tags-title'))).to.equal('Étiqueter 1 documents');
+    expect(tagSelection.hasAttribute('aria-busy'), 'no longer busy').to.equal(false);
+  });
+
   it('opens a preview asked from outside (`openDocument`, the record summary) before the code arrived', async () => {
     const held = heldBackImport();
     const browser = await browserWithDocuments('deferred-open-document');
