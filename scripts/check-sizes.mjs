@@ -238,9 +238,10 @@ export const CEILINGS = {
   // when one lands. 215.0 kB on the afternoon of 2026-12-07 (fourteen elements, one page). The same
   // evening: carnet.js registers the provider and loads each other element's own file as its tag
   // appears (+1.3 kB of loader), and the organiser's dialogs, the document search and the agenda's
-  // editing part load on first use: 185.3 kB. The five widgets of the 130 kB budget
-  // (`carnet-issue-widgets`) are within it since (128.9 kB) and have no ceiling.
-  carnet: 185.8 * 1024,
+  // editing part load on first use: 185.3 kB; 177.9 kB once the document browser's dialogs load on
+  // first opening too. The five widgets of the 130 kB budget (`carnet-issue-widgets`) are within it
+  // since (128.9, then 121.5 kB) and have no ceiling.
+  carnet: 178.4 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */

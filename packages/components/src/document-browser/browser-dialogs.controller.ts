@@ -1,185 +1,124 @@
-import { html } from 'lit';
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import { DialogController } from '../shared/dialog.controller.js';
-import type { CarnetLocale } from '../shared/localization.js';
-import type { DocumentFilterController } from './document-filter.controller.js';
-import type { DocumentHidingController } from './document-hiding.controller.js';
-import type { DocumentPreviewController } from './document-preview.controller.js';
-import type { DocumentSendingController } from './document-sending.controller.js';
-import type { DocumentUploadController, UploadDraft } from './document-upload.controller.js';
-import type { ListKeyboardController } from './list-keyboard.controller.js';
-import { renderPreviewDialog } from './preview-dialog.template.js';
-import { renderSendDialog } from './send-dialog.template.js';
-import type { TagEditingController, TagEditorTarget } from './tag-editing.controller.js';
-import { renderTagEditor } from './tag-editor.template.js';
-import { renderUploadDialog } from './upload-dialog.template.js';
+import { adoptStyles } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, ReactiveElement } from 'lit';
+import { loadOnce } from '../shared/load-once.js';
+import type * as DialogsPanel from './browser-dialogs.panel.js';
+import type { BrowserDialogs, BrowserDialogsOptions } from './browser-dialogs.panel.js';
 
-/** The controllers the dialogs show. */
-export interface BrowserDialogParts {
-  filter: DocumentFilterController;
-  tagging: TagEditingController;
-  preview: DocumentPreviewController;
-  sending: DocumentSendingController;
-  keyboard: ListKeyboardController;
-  upload: DocumentUploadController;
-  hiding: DocumentHidingController;
-  /** True for an on-device record (hiding takes effect once on the platform). */
-  isLocal: () => boolean;
-  /** True when the record is the signed-in person's own (not a caregiver's view of it). */
-  isPatient: () => boolean;
-}
+type DialogsModule = typeof DialogsPanel;
 
-type DialogName = 'preview' | 'send' | 'tags' | 'upload';
+const importDialogs = (): Promise<DialogsModule> => import('./browser-dialogs.panel.js');
 
-const DRAFT_FIELDS: readonly (keyof UploadDraft)[] = ['title', 'kind', 'day', 'tags'];
+/** The dialogs' code (`browser-dialogs.panel.ts`), downloaded once by every browser of the page. */
+let loadDialogs = loadOnce(importDialogs);
 
 /**
- * The browser's modal dialogs (preview, send, tag editor, add a document): renders them,
- * and gives each a `DialogController` that opens it to follow its controller.
- * Rows are recycled by the virtualizer, so focus goes back to a row by index.
+ * For tests only: replaces how the dialogs' code is imported (to hold it back or to fail, as a
+ * network would), forgetting a code already loaded; without an argument, imports it again as usual.
+ * Browsers that already opened a dialog keep theirs.
  */
-export class BrowserDialogs implements ReactiveController {
+export function importDialogsForTests(load: () => Promise<DialogsModule> = importDialogs): void {
+  loadDialogs = loadOnce(load);
+}
+
+/**
+ * A control that opens a dialog: `upload`, `preview:<document id>`, `tags:<document id>` or
+ * `tags:selection`.
+ */
+export type DialogOpener = string;
+
+/**
+ * Opens the browser's dialogs, whose code loads on demand: on the first opening, or earlier
+ * when the patient points at or focuses a control that opens one (`preload`). While it loads,
+ * the control that asked shows it is busy and a second activation does nothing; once loaded,
+ * the dialog opens as it always did (focus inside, back to the control on close). When the code
+ * cannot load, the control's error is shown and the next activation tries again.
+ * The same design as the pill organiser's (`organiser-dialogs.controller.ts`).
+ */
+export class BrowserDialogsController implements ReactiveController {
+  #dialogs: BrowserDialogs | undefined;
+  #opening: DialogOpener | undefined;
+  #failed: DialogOpener | undefined;
+
   private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly parts: BrowserDialogParts;
-  private readonly modals: Readonly<Record<DialogName, DialogController>>;
+  private readonly options: BrowserDialogsOptions;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, parts: BrowserDialogParts) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: BrowserDialogsOptions) {
     this.host = host;
-    this.parts = parts;
+    this.options = options;
     host.addController(this);
-    const { preview, sending, tagging, keyboard, upload } = parts;
-    const returnToRow = (): void => void keyboard.focusRow(keyboard.activeIndex);
-    // Stacking order: the send and tag dialogs open above the preview.
-    this.modals = {
-      preview: new DialogController(host, {
-        selector: 'dialog[part="preview"]',
-        isOpen: () => preview.status !== 'closed',
-        onDismiss: () => preview.close(),
-        returnFocusFallback: returnToRow,
-      }),
-      tags: new DialogController(host, {
-        selector: 'dialog[part="tag-editor"]',
-        isOpen: () => tagging.target !== undefined,
-        onDismiss: () => tagging.close(),
-        returnFocusFallback: returnToRow,
-      }),
-      send: new DialogController(host, {
-        selector: 'dialog[part="send-dialog"]',
-        isOpen: () => sending.step !== 'closed',
-        onDismiss: () => sending.close(),
-        returnFocusFallback: returnToRow,
-      }),
-      upload: new DialogController(host, {
-        selector: 'dialog[part="upload-dialog"]',
-        isOpen: () => upload.step !== 'closed',
-        onDismiss: () => upload.close(),
-      }),
-    };
-  }
-
-  /** Opens the add-a-document dialog, remembering what had focus. */
-  addDocument(): void {
-    this.rememberOpener('upload');
-    this.parts.upload.open();
   }
 
   hostConnected(): void {}
 
-  /** Opens the preview of a document (from a row). */
-  openPreview(documentId: string): void {
-    this.modals.preview.setOpener(null);
-    this.parts.hiding.reset();
-    void this.parts.preview.open(documentId);
+  /** A dialog asked for does not open after its element left the page. */
+  hostDisconnected(): void {
+    this.#opening = undefined;
   }
 
-  /** Opens the tag editor, remembering what had focus. */
-  editTags(target: TagEditorTarget): void {
-    this.rememberOpener('tags');
-    this.parts.tagging.edit(target);
+  /** The dialogs, once their code has loaded and this browser opened one. */
+  get dialogs(): BrowserDialogs | undefined {
+    return this.#dialogs;
   }
 
-  /** Opens the send dialog for the previewed document. */
-  send(documentId: string): void {
-    this.rememberOpener('send');
-    void this.parts.sending.start(documentId);
+  /** The control waiting for the dialogs' code. */
+  get opening(): DialogOpener | undefined {
+    return this.#opening;
   }
 
-  /** The dialogs, empty while closed. */
-  render(locale: CarnetLocale): TemplateResult {
-    const { filter, preview, sending, tagging, upload, hiding } = this.parts;
-    const previewed = preview.documentId === undefined ? undefined : filter.document(preview.documentId);
-    const tagged = tagging.target?.kind === 'document' ? filter.document(tagging.target.documentId) : undefined;
-    const sent = sending.documentId === undefined ? undefined : filter.document(sending.documentId);
-    return html`${renderPreviewDialog({
-      locale,
-      document: previewed,
-      preview,
-      onClose: () => preview.close(),
-      onSend: () => previewed && this.send(previewed.id),
-      onEditTags: () => previewed && this.editTags({ kind: 'document', documentId: previewed.id }),
-      hiding: {
-        busy: hiding.busy,
-        local: this.parts.isLocal(),
-        offered: this.parts.isPatient(),
-        outcome: previewed ? hiding.outcomeFor(previewed.id) : undefined,
-        listNames: (names) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names),
-        onToggle: () => previewed && void hiding.setHidden(previewed.id, !previewed.hiddenFromProfessionals),
-      },
-    })}
-    ${renderTagEditor({
-      locale,
-      tagging,
-      document: tagged,
-      suggestions: tagging.target ? filter.suggestTags(tagging.draft) : [],
-      onDraft: (event) => tagging.setDraft((event.target as HTMLInputElement).value),
-      onSubmit: (event) => {
-        event.preventDefault();
-        void tagging.addDraftTag();
-      },
-      onRemove: (event) => {
-        const tag = (event.currentTarget as HTMLElement).dataset['tag'];
-        if (tagged && tag !== undefined) void tagging.removeTag(tagged.id, tag);
-      },
-      onClose: () => tagging.close(),
-    })}
-    ${renderSendDialog({
-      document: sent,
-      sending,
-      onRecipient: (event) => sending.chooseRecipient((event.target as HTMLInputElement).value),
-      onMessage: (event) => sending.writeMessage((event.target as HTMLTextAreaElement).value),
-      onSubmit: (event) => {
-        event.preventDefault();
-        void sending.send();
-      },
-      onRetry: () => sending.retry(),
-      onClose: () => sending.close(),
-      onDownload: () => void sending.download(sent?.title ?? 'document').catch(() => undefined),
-      onShare: () => void sending.share(sent?.title ?? 'document').catch(() => undefined),
-    })}
-    ${renderUploadDialog({
-      locale,
-      upload,
-      onFile: (event) => {
-        const input = event.target as HTMLInputElement;
-        void upload.chooseFile(input.files?.[0]);
-      },
-      onField: (event) => {
-        const field = event.target as HTMLInputElement | HTMLSelectElement;
-        const name = DRAFT_FIELDS.find((f) => f === field.name);
-        if (name) upload.setField(name, field.value);
-      },
-      onSubmit: (event) => {
-        event.preventDefault();
-        void upload.save();
-      },
-      onChooseAnother: () => upload.chooseAnother(),
-      onClose: () => upload.close(),
-    })}`;
+  /** The control whose dialog could not open because its code did not load. */
+  get failed(): DialogOpener | undefined {
+    return this.#failed;
   }
 
-  // A row's button is recycled by the virtualizer: focus returns to the active row by index instead.
-  private rememberOpener(name: DialogName): void {
-    const active = this.host.shadowRoot?.activeElement;
-    if (active instanceof HTMLElement && active.closest('li.row')) this.modals[name].setOpener(null);
+  /** Starts loading the dialogs' code (the patient points at or focuses a control that opens one). */
+  preload(): void {
+    if (this.#dialogs || loadDialogs.loaded) return;
+    // A failure here is not shown: the next opening tries again and says it.
+    loadDialogs().catch(() => undefined);
+  }
+
+  /** Opens a dialog from `opener`, at once when the code is there, else once it has loaded. */
+  open(opener: DialogOpener, show: (dialogs: BrowserDialogs) => void): void {
+    const ready = this.#dialogs ?? this.create();
+    if (ready) {
+      if (this.#failed !== undefined) {
+        this.#failed = undefined;
+        this.host.requestUpdate();
+      }
+      this.#opening = undefined;
+      show(ready);
+      return;
+    }
+    if (this.#opening === opener) return;
+    this.#opening = opener;
+    this.#failed = undefined;
+    this.host.requestUpdate();
+    loadDialogs().then(
+      () => {
+        // Another control asked meanwhile (it opens instead), or the browser left the page.
+        if (this.#opening !== opener) return;
+        this.#opening = undefined;
+        this.host.requestUpdate();
+        const dialogs = this.#dialogs ?? this.create();
+        if (dialogs) show(dialogs);
+      },
+      () => {
+        if (this.#opening !== opener) return;
+        this.#opening = undefined;
+        this.#failed = opener;
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  private create(): BrowserDialogs | undefined {
+    const module = loadDialogs.loaded;
+    if (!module) return undefined;
+    this.#dialogs = new module.BrowserDialogs(this.host, this.options);
+    // Their styles join the browser's before any of them shows.
+    const root = this.host.shadowRoot;
+    const own = (this.host.constructor as typeof ReactiveElement).elementStyles;
+    if (root) adoptStyles(root, [...own, ...module.dialogSheets]);
+    return this.#dialogs;
   }
 }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { DOCUMENT_KIND_VALUES, DOCUMENT_SORTS } from '@carnet/catalog-sdk';
@@ -20,27 +20,25 @@ import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
 import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { dialogStyles } from '../shared/dialog.styles.js';
-import { documentDialogStyles } from './dialog.styles.js';
 import { documentBrowserStyles } from './document-browser.styles.js';
-import { DocumentHidingController } from './document-hiding.controller.js';
 import { DocumentFilterController } from './document-filter.controller.js';
 import { FACET_GROUPS, type FacetGroup } from './document-filter.controller.js';
 import { documentCountLabel } from './document-labels.js';
-import { DocumentPreviewController } from './document-preview.controller.js';
 import { ALL_ROWS_UP_TO, DocumentList } from './document-list.template.js';
-import { DocumentSendingController } from './document-sending.controller.js';
 import { renderFacets } from './facets.template.js';
 import { ListKeyboardController } from './list-keyboard.controller.js';
-import { BrowserDialogs } from './browser-dialogs.controller.js';
+import { BrowserDialogsController } from './browser-dialogs.controller.js';
+import type { TagEditorTarget } from './tag-editing.controller.js';
 import { TagEditingController } from './tag-editing.controller.js';
-import { DocumentUploadController } from './document-upload.controller.js';
-import { renderOutcome } from './tag-editor.template.js';
+import { renderOutcome } from './tag-outcome.template.js';
 import { renderToolbar } from './toolbar.template.js';
 import { parseOneOf } from '../shared/parse-one-of.js';
 
 // Long enough to let a word be typed before its result count is spoken.
 const ANNOUNCE_DEBOUNCE_MS = 300;
+
+/** The controls that open a dialog: pointing at or focusing one starts loading the dialogs' code. */
+const DIALOG_OPENERS = '[part="add"], [part="row-open"], [part="row-tag-edit"], [part="tag-selection"]';
 
 /**
  * The patient's documents — hundreds to tens of thousands — in a virtualized
@@ -60,6 +58,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @csspart upload-summary - The chosen file's name and size.
  * @csspart upload-save - The button saving the new document.
  * @csspart upload-error - Why a file was refused or could not be saved.
+ * @csspart dialog-load-error - Why a dialog did not open (its code could not be downloaded), next to the control that asked; the next press tries again.
  * @csspart toolbar - Search field and sort menu.
  * @csspart search - The search field.
  * @csspart sort - The sort menu.
@@ -142,7 +141,8 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  */
 @localized()
 export class CarnetDocumentBrowser extends CarnetWidget {
-  static override styles = [baseStyles, stateStyles, dialogStyles, documentBrowserStyles, documentDialogStyles];
+  // The dialogs' styles are added with their code (`browser-dialogs.panel.ts`, `dialogSheets`).
+  static override styles = [baseStyles, stateStyles, documentBrowserStyles];
 
   /**
    * Where the documents are read from; given by the enclosing `<carnet-provider>`,
@@ -184,46 +184,28 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     onSaved: (document, changes) =>
       emit(this, 'carnet-document-change', { documentId: document.id, version: document.version, changes }),
   });
-  private readonly preview = new DocumentPreviewController(this, {
-    repository: () => this.dataSource?.documents,
-    pageLabel: (page: number, count: number) => msg(str`Page ${page} sur ${count}`),
-  });
-  private readonly sending = new DocumentSendingController(
-    this,
-    () => this.dataSource,
-    (request) => emit(this, 'carnet-document-send', request, { cancelable: true }),
-  );
-  private readonly upload = new DocumentUploadController(this, {
-    repository: () => this.dataSource?.documents,
-    onSaved: async (document) => {
-      await this.documentsTask.run();
-      // The new document is shown at once, with its file.
-      this.dialogs.openPreview(document.id);
-    },
-  });
-  private readonly hiding = new DocumentHidingController(this, {
-    tagging: this.tagging,
+  /**
+   * The dialogs (preview with hiding, send, tag editor, add a document), whose code loads on demand:
+   * on the first opening, or as soon as the patient points at or focuses a control that opens one.
+   */
+  private readonly dialogs: BrowserDialogsController = new BrowserDialogsController(this, {
     source: () => this.dataSource,
-  });
-  private readonly dialogs = new BrowserDialogs(this, {
-    hiding: this.hiding,
+    filter: this.filter,
+    tagging: this.tagging,
+    keyboard: this.keyboard,
+    askToSend: (request) => emit(this, 'carnet-document-send', request, { cancelable: true }),
+    uploaded: () => this.documentsTask.run(),
     isLocal: () => this.dataSource?.kind === 'local',
     // Only the patient decides what professionals see: not a caregiver, nor a professional launched on her record.
     isPatient: () =>
       !this.session?.isAuthenticated ||
       (this.session.patientId !== undefined &&
         !/(?:^|\/)(?:Practitioner|RelatedPerson)\//.test(this.session.user?.fhirUser ?? '')),
-    upload: this.upload,
-    filter: this.filter,
-    tagging: this.tagging,
-    preview: this.preview,
-    sending: this.sending,
-    keyboard: this.keyboard,
   });
   private readonly list = new DocumentList(this.filter, this.keyboard, {
     open: (index) => this.openAt(index),
     toggleFavourite: (documentId) => void this.tagging.toggleFavourite(documentId),
-    editTags: (documentId) => this.dialogs.editTags({ kind: 'document', documentId }),
+    editTags: (documentId) => this.editTags(`tags:${documentId}`, { kind: 'document', documentId }),
   });
 
   private readonly documentsTask = new Task(this, {
@@ -260,7 +242,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     if (!this.filter.document(documentId)) await this.refresh();
     if (!this.filter.document(documentId)) return;
     this.scrollIntoView?.({ block: 'start' });
-    this.dialogs.openPreview(documentId);
+    this.openPreview(documentId);
     emit(this, 'carnet-document-open', { documentId });
   }
 
@@ -272,6 +254,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
       activeIndex: this.keyboard.activeIndex,
       total: this.filter.result?.total ?? 0,
       selection: this.filter.selection,
+      opening: this.dialogs.opening,
     };
   }
 
@@ -317,8 +300,71 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     const hit = this.hitAt(index);
     if (!hit) return;
     this.keyboard.activate(index);
-    this.dialogs.openPreview(hit.document.id);
+    this.openPreview(hit.document.id);
     emit(this, 'carnet-document-open', { documentId: hit.document.id });
+  }
+
+  // --- dialogs (their code loads on the first opening) -------------------------------
+
+  private openPreview(documentId: string): void {
+    this.dialogs.open(`preview:${documentId}`, (dialogs) => dialogs.openPreview(documentId));
+  }
+
+  private editTags(opener: string, target: TagEditorTarget): void {
+    this.dialogs.open(opener, (dialogs) => dialogs.editTags(target));
+  }
+
+  private readonly addDocument = (): void => {
+    this.dialogs.open('upload', (dialogs) => dialogs.addDocument());
+  };
+
+  /** Starts loading the dialogs' code when the patient points at or focuses a control that opens one. */
+  private readonly preloadDialogs = (event: Event): void => {
+    if (this.dialogs.dialogs) return;
+    const target = event.composedPath()[0];
+    if (target instanceof Element && target.closest(DIALOG_OPENERS)) this.dialogs.preload();
+  };
+
+  /** A file dragged over the browser is taken as a copy when a record is there to take it. */
+  private readonly onDragOver = (event: DragEvent): void => {
+    if (!this.dataSource || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+
+  /** A file dropped anywhere on the browser opens « Ajouter un document » on it (or says why it is refused). */
+  private readonly onDrop = (event: DragEvent): void => {
+    const file = event.dataTransfer?.files[0];
+    if (!this.dataSource || !file) return;
+    event.preventDefault();
+    this.dialogs.open('upload', (dialogs) => dialogs.takeFile(file));
+  };
+
+  /** The message of a dialog whose code could not load, next to the control that asked for it. */
+  private renderLoadFailure(shown: boolean): TemplateResult | typeof nothing {
+    return shown
+      ? html`<p class="notice notice--error" part="dialog-load-error" role="alert">
+          ${msg("Cette fenêtre n'a pas pu s'ouvrir : la connexion a peut-être été coupée. Rien n'a été modifié, réessayez.")}
+        </p>`
+      : nothing;
+  }
+
+  /** The dialogs: their elements are always there, their content once their code has loaded. */
+  private renderDialogs(): TemplateResult {
+    const dialogs = this.dialogs.dialogs;
+    const locale = this.locale;
+    return html`<dialog class="dialog dialog--preview" part="preview" aria-labelledby="preview-title">
+        ${dialogs?.renderPreview(locale) ?? nothing}
+      </dialog>
+      <dialog class="dialog dialog--tags" part="tag-editor" aria-labelledby="tags-title">
+        ${dialogs?.renderTagEditor(locale) ?? nothing}
+      </dialog>
+      <dialog class="dialog dialog--send" part="send-dialog" aria-labelledby="send-title">
+        ${dialogs?.renderSend() ?? nothing}
+      </dialog>
+      <dialog class="dialog" part="upload-dialog" aria-labelledby="upload-title-heading">
+        ${dialogs?.renderUpload(locale) ?? nothing}
+      </dialog>`;
   }
 
   private selectAt(index: number): void {
@@ -402,8 +448,10 @@ export class CarnetDocumentBrowser extends CarnetWidget {
       class="base"
       part="base"
       aria-labelledby="browser-title"
-      @dragover=${(event: DragEvent) => this.upload.acceptDrag(event, Boolean(this.dataSource))}
-      @drop=${(event: DragEvent) => this.upload.takeDrop(event, Boolean(this.dataSource), () => this.dialogs.addDocument())}
+      @dragover=${this.onDragOver}
+      @drop=${this.onDrop}
+      @pointerover=${this.preloadDialogs}
+      @focusin=${this.preloadDialogs}
     >
       <div class="header">
         <h2 class="title" id="browser-title" part="title">${msg('Mes documents')}</h2>
@@ -415,7 +463,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
         complete: () => (this.filter.documentCount === 0 ? this.renderEmpty() : this.renderBrowser()),
         error: (error) => renderErrorState({ message: this.errorMessage(error), onRetry: this.retry }),
       })}
-      ${this.announcer.region()} ${this.dialogs.render(this.locale)}
+      ${this.announcer.region()} ${this.renderDialogs()}
     </section>`;
   }
 
@@ -426,14 +474,18 @@ export class CarnetDocumentBrowser extends CarnetWidget {
 
   private renderAddButton(): TemplateResult | typeof nothing {
     if (!this.dataSource) return nothing;
+    const opening = this.dialogs.opening === 'upload';
     return html`<button
-      type="button"
-      class="primary-button touch-target"
-      part="add"
-      @click=${() => this.dialogs.addDocument()}
-    >
-      ${msg('Ajouter un document')}
-    </button>`;
+        type="button"
+        class="primary-button touch-target"
+        part="add"
+        aria-busy=${opening ? 'true' : nothing}
+        aria-disabled=${opening ? 'true' : nothing}
+        @click=${this.addDocument}
+      >
+        ${msg('Ajouter un document')}
+      </button>
+      ${this.renderLoadFailure(this.dialogs.failed === 'upload')}`;
   }
 
   private renderLoading(): TemplateResult {
@@ -468,13 +520,16 @@ export class CarnetDocumentBrowser extends CarnetWidget {
         onRetrySearch: this.onRetrySearch,
         onSort: this.onSort,
         onClearAll: this.onClearAll,
-        onTagSelection: () => this.dialogs.editTags({ kind: 'selection', documentIds: [...filter.selection] }),
+        taggingSelection: this.dialogs.opening === 'tags:selection',
+        onTagSelection: () =>
+          this.editTags('tags:selection', { kind: 'selection', documentIds: [...filter.selection] }),
         onClearSelection: () => filter.clearSelection(),
         action: this.renderAddButton(),
       })}
       <div class="layout">
         <div class="results">
           ${this.tagging.target ? nothing : html`<div part="notice">${renderOutcome(this.tagging.outcome, this.locale)}</div>`}
+          ${this.renderLoadFailure(this.dialogs.failed !== undefined && this.dialogs.failed !== 'upload')}
           ${result.total === 0 ? this.renderNoResults() : this.list.render(result.hits)}
         </div>
         ${renderFacets({

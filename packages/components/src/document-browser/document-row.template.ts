@@ -5,7 +5,11 @@ import type { DocumentHit } from '@carnet/catalog-sdk';
 import { formatCalendarDate } from '../shared/format.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { highlighted, kindIcon, kindLabel } from './document-labels.js';
-import { renderHiddenBadge } from './preview-dialog.template.js';
+
+/** The badge a hidden document wears, in the list and in its preview: words, not only an icon. */
+export function renderHiddenBadge(part: string): TemplateResult {
+  return html`<span class="hidden-badge" part=${part}>${msg('Masqué aux professionnels')}</span>`;
+}
 
 /** What every row needs, shared by all rows of one render (no per-row closures). */
 export interface RowContext {
@@ -15,6 +19,8 @@ export interface RowContext {
   /** Number of rows in the whole list (for `aria-setsize`). */
   total: number;
   selection: ReadonlySet<string>;
+  /** The dialog waiting for its code (`preview:<id>`, `tags:<id>`): its row's button is busy. */
+  opening?: string | undefined;
 }
 
 /**
@@ -28,6 +34,8 @@ export function renderDocumentRow(hit: DocumentHit, index: number, context: RowC
   const selected = context.selection.has(document.id);
   const label = kindLabel(document.kind, context.locale);
   const who = [document.author, document.organisation].filter(Boolean).length > 0;
+  const opening = (dialog: string): 'true' | typeof nothing =>
+    context.opening === `${dialog}:${document.id}` ? 'true' : nothing;
   return html`<li
     class="row"
     part="row"
@@ -55,6 +63,8 @@ export function renderDocumentRow(hit: DocumentHit, index: number, context: RowC
       data-action="open"
       data-roving-key=${index}
       tabindex=${tabIndex}
+      aria-busy=${opening('preview')}
+      aria-disabled=${opening('preview')}
     >
       <span class="row-kind">${kindIcon(document.kind)}<span>${highlighted(label, matches.kindLabel)}</span></span>
       <span class="row-title">${highlighted(document.title, matches.title)}</span>
@@ -100,6 +110,8 @@ export function renderDocumentRow(hit: DocumentHit, index: number, context: RowC
         part="row-tag-edit"
         data-action="tags"
         tabindex=${tabIndex}
+        aria-busy=${opening('tags')}
+        aria-disabled=${opening('tags')}
         aria-label=${msg(str`Étiquettes de « ${document.title} »`)}
       >
         <span aria-hidden="true">${msg('Étiquettes')}</span>

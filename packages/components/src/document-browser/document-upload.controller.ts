@@ -118,25 +118,6 @@ export class DocumentUploadController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** A file dragged over the element: accepts it as a copy when a record is there to take it. */
-  acceptDrag(event: DragEvent, enabled: boolean): void {
-    if (!enabled || !event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }
-
-  /**
-   * A file dropped anywhere on the element: opens the dialog (through `open`, which
-   * remembers the focus) and takes the file, or says why it is refused.
-   */
-  takeDrop(event: DragEvent, enabled: boolean, open: () => void): void {
-    const file = event.dataTransfer?.files[0];
-    if (!enabled || !file) return;
-    event.preventDefault();
-    if (this.step === 'closed') open();
-    void this.chooseFile(file);
-  }
-
   /** Changes one detail. */
   setField(name: keyof UploadDraft, value: string): void {
     if (name === 'kind') {

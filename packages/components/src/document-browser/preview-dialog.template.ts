@@ -7,6 +7,7 @@ import type { CarnetLocale } from '../shared/localization.js';
 import type { DocumentPreviewController } from './document-preview.controller.js';
 import { downloadName, formatSize, kindLabel } from './document-labels.js';
 import type { HidingOutcome } from './document-hiding.controller.js';
+import { renderHiddenBadge } from './document-row.template.js';
 
 /** Hiding the previewed document from professionals. */
 export interface HidingView {
@@ -32,11 +33,6 @@ export interface PreviewView {
   onSend: () => void;
   onEditTags: () => void;
   hiding: HidingView;
-}
-
-/** The badge a hidden document wears, in the list and in its preview: words, not only an icon. */
-export function renderHiddenBadge(part: string): TemplateResult {
-  return html`<span class="hidden-badge" part=${part}>${msg('Masqué aux professionnels')}</span>`;
 }
 
 function renderHidingOutcome(outcome: HidingOutcome | undefined, hiding: HidingView): TemplateResult | typeof nothing {
@@ -185,10 +181,10 @@ function renderDetails(document: HealthDocument, locale: CarnetLocale): Template
   </dl>`;
 }
 
-/** The preview dialog: attachment, download, details, and what can be done with the document. */
+/** The content of the preview dialog: attachment, download, details, and what can be done with the document. */
 export function renderPreviewDialog(view: PreviewView): TemplateResult {
   const { document, preview } = view;
-  return html`<dialog class="dialog dialog--preview" part="preview" aria-labelledby="preview-title">
+  return html`
     ${
       document
         ? html`<div class="dialog-header">
@@ -236,5 +232,5 @@ export function renderPreviewDialog(view: PreviewView): TemplateResult {
             </div>`
         : nothing
     }
-  </dialog>`;
+  `;
 }

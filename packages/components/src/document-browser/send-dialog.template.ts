@@ -72,7 +72,7 @@ function renderForm(view: SendView): TemplateResult {
   </form>`;
 }
 
-/** The send-to-a-professional dialog: choose, write, confirm; then sent or failed. */
+/** The content of the send-to-a-professional dialog: choose, write, confirm; then sent or failed. */
 export function renderSendDialog(view: SendView): TemplateResult {
   const { sending, document } = view;
   const recipient = sending.recipient?.name ?? '';
@@ -122,7 +122,7 @@ export function renderSendDialog(view: SendView): TemplateResult {
   }
   // The status region is in the dialog from the start (the rest of the page is inert while it is
   // open): the confirmation written into it is announced.
-  return html`<dialog class="dialog dialog--send" part="send-dialog" aria-labelledby="send-title">
+  return html`
     ${
       sending.step === 'closed' || !document
         ? nothing
@@ -141,5 +141,5 @@ export function renderSendDialog(view: SendView): TemplateResult {
             </div>
             ${body}`
     }
-  </dialog>`;
+  `;
 }

@@ -5,7 +5,8 @@ import { msg, str } from '@lit/localize';
 import type { HealthDocument } from '@carnet/catalog-sdk';
 import { formatCount } from '../shared/format.js';
 import type { CarnetLocale } from '../shared/localization.js';
-import type { TagEditingController, TagSaveOutcome } from './tag-editing.controller.js';
+import type { TagEditingController } from './tag-editing.controller.js';
+import { renderOutcome } from './tag-outcome.template.js';
 
 /** What the tag editor shows and does. */
 export interface TagEditorView {
@@ -22,33 +23,7 @@ export interface TagEditorView {
   onClose: () => void;
 }
 
-/** The sentence for a save outcome, or nothing when it went as asked. */
-export function renderOutcome(
-  outcome: TagSaveOutcome | undefined,
-  locale: CarnetLocale,
-): TemplateResult | typeof nothing {
-  if (!outcome) return nothing;
-  switch (outcome.kind) {
-    case 'conflict':
-      return html`<p class="notice notice--warning" part="conflict" role="alert">
-        ${
-          outcome.documents > 1
-            ? msg(
-                str`${formatCount(outcome.documents, locale)} documents ont été changés entre-temps, sur un autre appareil ou par une autre personne : vos changements ne leur ont pas été appliqués. Réessayez.`,
-              )
-            : msg(
-                'Ce document a été changé entre-temps, sur un autre appareil ou par une autre personne : votre changement n’a pas été appliqué. Réessayez.',
-              )
-        }
-      </p>`;
-    case 'failed':
-      return html`<p class="notice notice--error" role="alert">${msg('L’enregistrement a échoué. Réessayez.')}</p>`;
-    case 'saved':
-      return nothing;
-  }
-}
-
-/** Tag editor dialog for one document or the selection, with suggestions from existing tags. */
+/** The content of the tag editor dialog, for one document or the selection, with suggestions from existing tags. */
 export function renderTagEditor(view: TagEditorView): TemplateResult {
   const { tagging, document } = view;
   const target = tagging.target;
@@ -56,7 +31,7 @@ export function renderTagEditor(view: TagEditorView): TemplateResult {
     target?.kind === 'selection'
       ? msg(str`Étiqueter ${formatCount(target.documentIds.length, view.locale)} documents`)
       : msg('Étiquettes du document');
-  return html`<dialog class="dialog dialog--tags" part="tag-editor" aria-labelledby="tags-title">
+  return html`
     ${
       target
         ? html`<div class="dialog-header">
@@ -116,5 +91,5 @@ export function renderTagEditor(view: TagEditorView): TemplateResult {
             </div>`
         : nothing
     }
-  </dialog>`;
+  `;
 }

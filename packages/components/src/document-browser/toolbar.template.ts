@@ -23,6 +23,8 @@ export interface ToolbarView {
   /** True when the search code could not be loaded. */
   searchUnavailable: boolean;
   selectionSize: number;
+  /** True while the tag editor of the selection waits for its code: its button is busy. */
+  taggingSelection?: boolean;
   onInput: (event: Event) => void;
   /** The patient turns to the search field or the sort menu (focus, pointer): the search code loads. */
   onSearchIntent: () => void;
@@ -126,6 +128,8 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
               type="button"
               class="primary-button touch-target"
               part="tag-selection"
+              aria-busy=${view.taggingSelection ? 'true' : nothing}
+              aria-disabled=${view.taggingSelection ? 'true' : nothing}
               @click=${view.onTagSelection}
             >
               ${msg('Étiqueter la sélection')}

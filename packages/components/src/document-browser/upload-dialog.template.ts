@@ -125,11 +125,11 @@ function renderDetails(view: UploadView): TemplateResult {
   </form>`;
 }
 
-/** The add-a-document dialog: choose a file (or drop it), check the proposed details, save. */
+/** The content of the add-a-document dialog: choose a file (or drop it), check the proposed details, save. */
 export function renderUploadDialog(view: UploadView): TemplateResult {
   const { upload } = view;
   const open = upload.step !== 'closed';
-  return html`<dialog class="dialog" part="upload-dialog" aria-labelledby="upload-title-heading">
+  return html`
     ${
       open
         ? html`<div class="dialog-header">
@@ -148,5 +148,5 @@ export function renderUploadDialog(view: UploadView): TemplateResult {
             ${upload.step === 'choosing' ? html`${renderChoice(view)} ${renderProblem(view)}` : renderDetails(view)}`
         : nothing
     }
-  </dialog>`;
+  `;
 }
