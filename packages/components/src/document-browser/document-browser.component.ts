@@ -534,11 +534,11 @@ export class CarnetDocumentBrowser extends CarnetWidget {
         </div>
         ${renderFacets({
           locale: this.locale,
-          facets: result.facets,
+          facets: filter.shownFacets,
           favouritesOnly: filter.filters.favouritesOnly === true,
           hiddenOnly: filter.filters.hiddenOnly === true,
           narrowed: filter.narrowed,
-          indexed: filter.indexed,
+          indexed: filter.indexed && !filter.searching,
           expanded: this.facetsExpanded,
           showingAll: this.showingAll,
           tags: filter.tags(),

@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { createDocumentIndex } from '@carnet/catalog-sdk';
 import type { HealthDocument } from '@carnet/catalog-sdk';
 import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
@@ -144,6 +145,26 @@ describe('<carnet-document-browser> search code loaded on intent', () => {
       true,
     );
     expect(text(part(browser, '.count'))).to.equal('2 documents sur 6');
+  });
+
+  it('keeps the filters in place, and focus on the one pressed, while the answer is being completed', async () => {
+    const held = holdSearchCode();
+    const browser = await frenchBrowser();
+    const checkbox = part<HTMLInputElement>(browser, 'input[data-group="kinds"][data-value="lab-result"]');
+    checkbox.focus();
+    await sendKeys({ press: 'Space' });
+    await browser.updateComplete;
+    expect(browser.matches(':state(searching)')).to.equal(true);
+    // The checkboxes the patient is using stay where they are; the panel says it is updating.
+    expect(shadow(browser).querySelector('[part="facets-pending"]')).to.equal(null);
+    expect(shadow(browser).activeElement).to.equal(checkbox);
+    expect(part(browser, '#facets-body').getAttribute('aria-busy')).to.equal('true');
+    held.release();
+    await titlesBecome(browser, ['Résultats d’analyses sanguines', 'Hémoglobine glyquée (HbA1c)']);
+    expect(shadow(browser).activeElement).to.equal(checkbox);
+    expect(part(browser, '#facets-body').getAttribute('aria-busy')).to.equal('false');
+    await sendKeys({ press: 'Space' });
+    await titlesBecome(browser, ALL_SIX);
   });
 
   it('says when the search code could not be loaded, and its retry button searches', async () => {

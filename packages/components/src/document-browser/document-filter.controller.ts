@@ -101,6 +101,8 @@ export class DocumentFilterController implements ReactiveController {
   private announceWhenBuilt = false;
   /** True while `result` is complete (its count and facets are final). */
   private complete = true;
+  /** The facets of the last complete answer (see `shownFacets`). */
+  private lastFacets: DocumentFacets | undefined;
 
   /**
    * @param onResultChange - called after every search the patient caused (for the
@@ -143,6 +145,16 @@ export class DocumentFilterController implements ReactiveController {
     );
   }
 
+  /**
+   * The facets to show: the answer's once complete; while a new answer is being completed (the
+   * index still building), the last complete ones, so the filter checkboxes stay where they are
+   * and keep focus; `undefined` before the first count.
+   */
+  get shownFacets(): DocumentFacets | undefined {
+    if (this.indexed && this.result) this.lastFacets = this.result.facets;
+    return this.lastFacets;
+  }
+
   /** False while the documents are listed but their facets are not counted yet. */
   get indexed(): boolean {
     return this.byId.size === 0 || (this.complete && (this.index !== undefined || this.counts !== undefined));
@@ -179,6 +191,7 @@ export class DocumentFilterController implements ReactiveController {
     this.byId.clear();
     this.index = undefined;
     this.counts = undefined;
+    this.lastFacets = undefined;
     this.stopBuild();
     for (const document of documents) this.byId.set(document.id, document);
     for (const id of [...this.selection]) if (!this.byId.has(id)) this.selection.delete(id);

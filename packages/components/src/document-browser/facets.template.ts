@@ -12,13 +12,17 @@ const SHORT_LIST = 8;
 /** What the facet panel shows and does. */
 export interface FacetsView {
   locale: CarnetLocale;
-  facets: DocumentFacets;
+  /**
+   * The facets to show: the answer's once complete; while a new answer is being completed, the
+   * last complete ones (so the checkboxes stay in place, and keep focus); none before the first.
+   */
+  facets: DocumentFacets | undefined;
   favouritesOnly: boolean;
   /** Only the documents hidden from professionals. */
   hiddenOnly: boolean;
   onHiddenOnly: (event: Event) => void;
   narrowed: boolean;
-  /** False until the documents are indexed and the facets counted. */
+  /** False while the counts shown are not those of the current answer yet (it is being completed). */
   indexed: boolean;
   /** Whether the panel is open on small screens. */
   expanded: boolean;
@@ -98,14 +102,23 @@ export function renderFacets(view: FacetsView): TemplateResult {
         ${view.expanded ? msg('Masquer les filtres') : msg('Afficher les filtres')}
       </button>
     </div>
-    <div id="facets-body" class="facets-body" ?data-collapsed=${!view.expanded} @change=${view.onFacetChange}>
-      ${view.indexed ? renderGroups(view) : html`<p class="hint" part="facets-pending">${msg('Préparation des filtres…')}</p>`}
+    <div
+      id="facets-body"
+      class="facets-body"
+      ?data-collapsed=${!view.expanded}
+      aria-busy=${view.indexed ? 'false' : 'true'}
+      @change=${view.onFacetChange}
+    >
+      ${
+        view.facets
+          ? renderGroups(view, view.facets)
+          : html`<p class="hint" part="facets-pending">${msg('Préparation des filtres…')}</p>`
+      }
     </div>
   </section>`;
 }
 
-function renderGroups(view: FacetsView): TemplateResult {
-  const { facets } = view;
+function renderGroups(view: FacetsView, facets: DocumentFacets): TemplateResult {
   return html`<label class="facet favourites-only">
       <input type="checkbox" part="favourites-only" .checked=${view.favouritesOnly} @change=${view.onFavouritesOnly} />
       <span class="facet-label">${msg('Favoris uniquement')}</span>
