@@ -313,13 +313,22 @@ export class CarnetAgenda extends CarnetWidget {
     this.editingFailed = false;
     opener?.setAttribute('aria-busy', 'true');
     opener?.setAttribute('aria-disabled', 'true');
+    let waiting = true;
     const done = (): void => {
+      waiting = false;
       opener?.removeAttribute('aria-busy');
       opener?.removeAttribute('aria-disabled');
       this.editingOpener = undefined;
+      this.removeEventListener('keydown', onEscape);
     };
+    // Escape while the part loads: the patient gave up, nothing opens when it arrives.
+    const onEscape = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') done();
+    };
+    this.addEventListener('keydown', onEscape);
     loadAgendaEditing().then(
       (module) => {
+        if (!waiting) return;
         done();
         if (!this.isConnected) return;
         this.editing ??= this.createEditing(module);
@@ -327,6 +336,7 @@ export class CarnetAgenda extends CarnetWidget {
         action(this.editing);
       },
       () => {
+        if (!waiting) return;
         done();
         this.editingFailed = true;
       },

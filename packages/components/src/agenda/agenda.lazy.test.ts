@@ -23,6 +23,7 @@ function controlledLoader(): {
   calls: () => number;
   release: () => void;
   fail: (failing: boolean) => void;
+  arrived: () => boolean;
 } {
   let calls = 0;
   let failing = false;
@@ -30,13 +31,16 @@ function controlledLoader(): {
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
+  let arrived = false;
   resetAgendaEditingLoader(async () => {
     calls++;
     if (failing) throw new TypeError('Failed to fetch dynamically imported module');
     await held;
-    return realImport();
+    const module = await realImport();
+    arrived = true;
+    return module;
   });
-  return { calls: () => calls, release, fail: (value) => (failing = value) };
+  return { calls: () => calls, release, fail: (value) => (failing = value), arrived: () => arrived };
 }
 
 function inAgenda(agenda: CarnetAgenda, selector: string): Element | null {
@@ -105,6 +109,26 @@ describe('<carnet-agenda> editor, details and import loaded on first use', () =>
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !editor.open, 'editor closed on Escape');
     await waitUntil(() => agenda.shadowRoot?.activeElement === create, 'focus back on « Nouvel événement »');
+  });
+
+  it('opens nothing later when the patient pressed Escape while the code was loading', async () => {
+    const loader = controlledLoader();
+    const { agenda } = await agendaInProvider(uniqueDbName('lazy-escape'));
+    const create = part<HTMLButtonElement>(agenda, '[part="create"]');
+    await click(create);
+    await waitUntil(() => create.getAttribute('aria-busy') === 'true', 'the button says it is busy');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !create.hasAttribute('aria-busy'), 'no longer busy after Escape');
+    expect(create.hasAttribute('aria-disabled')).to.equal(false);
+    loader.release();
+    // The code arrives (and what waited for it has run by the next check): no editor pops up.
+    await waitUntil(() => loader.arrived(), 'the code arrived');
+    await waitUntil(() => agenda.shadowRoot !== null, 'settled');
+    await agenda.updateComplete;
+    expect(inAgenda(agenda, 'dialog[part="editor"][open]'), 'not opened after Escape').to.equal(null);
+    // A new click opens it.
+    await click(create);
+    await openedDialog(agenda, 'dialog[part="editor"]');
   });
 
   it('opens the details of an occurrence chosen with Enter while the code is still loading', async () => {

@@ -29,14 +29,19 @@ type DialogsModule = typeof DialogsPanel;
 
 /** An import of the dialogs' code that waits for `release()` (or fails on `fail()`); counts the imports asked. */
 function heldBackImport() {
-  const held = { imports: 0, release: () => {}, fail: () => {} };
+  const held = { imports: 0, arrived: false, release: () => {}, fail: () => {} };
   const gate = new Promise<void>((resolve, reject) => {
     held.release = resolve;
     held.fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
   });
   importDialogsForTests(() => {
     held.imports += 1;
-    return gate.then((): Promise<DialogsModule> => import('./organiser-dialogs.panel.js'));
+    return gate
+      .then((): Promise<DialogsModule> => import('./organiser-dialogs.panel.js'))
+      .then((module) => {
+        held.arrived = true;
+        return module;
+      });
   });
   return held;
 }
@@ -82,6 +87,28 @@ describe('<carnet-pill-organiser> dialogs whose code loads on demand', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open, 'closed on Escape');
     await waitUntil(() => deepActiveElement() === add, 'focus back on « Ajouter un traitement »');
+  });
+
+  it('opens nothing later when the patient pressed Escape while the code was loading', async () => {
+    const held = heldBackImport();
+    const { organiser } = await parkinsonOrganiser('deferred-escape');
+    const add = one<HTMLButtonElement>(organiser, '[part="add-plan"]');
+    const dialog = one<HTMLDialogElement>(organiser, 'dialog[part="plan-editor"]');
+    await click(add);
+    await waitUntil(() => add.getAttribute('aria-busy') === 'true', 'the button says it is busy');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !add.hasAttribute('aria-busy'), 'no longer busy after Escape');
+    held.release();
+    // The code arrives (and every callback waiting for it has run by the next check): the dialog
+    // the patient gave up on does not pop up.
+    await waitUntil(() => held.arrived, 'the code arrived');
+    await waitUntil(() => organiser.shadowRoot?.querySelector('[aria-busy="true"]') === null, 'settled');
+    await organiser.updateComplete;
+    expect(dialog.open, 'not opened after Escape').to.equal(false);
+    expect(add.hasAttribute('aria-disabled')).to.equal(false);
+    // A new press opens it at once.
+    await click(add);
+    await waitUntil(() => dialog.open, 'the editor opens on the next press');
   });
 
   it('starts downloading when the patient points at or focuses a control that opens a dialog', async () => {
