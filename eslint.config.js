@@ -28,6 +28,36 @@ const HEX_COLOURS = [
   },
 ];
 
+/**
+ * Dates and times are typed in the page's language, never in a native date or time input, whose
+ * order and clock are the browser's (an en-US browser shows « 03/04/2027 » as 4 March on a French
+ * page): CONTRIBUTING.md, « a date or a time the person types ».
+ */
+const NATIVE_DATE_INPUT_MESSAGE =
+  "No native date/time input (its order is the browser's, not the page's): use a text field read with " +
+  'parseDateField/parseTimeField, its dateShape hint and dateTimeFieldStyles (shared/date-time-fields.ts).';
+const NATIVE_DATE_TYPES = '(date|time|datetime-local|month|week)';
+const NATIVE_DATE_INPUTS = [
+  {
+    // `<input type="date">` in a template.
+    selector: `TemplateElement[value.raw=/\\btype\\s*=\\s*["']?${NATIVE_DATE_TYPES}(["'\\s>]|$)/]`,
+    message: NATIVE_DATE_INPUT_MESSAGE,
+  },
+  {
+    // `field(view, 'start', label, { type: 'date' })`: a field helper told to render a native input.
+    selector: `Property[key.name='type'][value.value=/^${NATIVE_DATE_TYPES}$/]`,
+    message: NATIVE_DATE_INPUT_MESSAGE,
+  },
+  {
+    selector: `AssignmentExpression[left.property.name='type'][right.value=/^${NATIVE_DATE_TYPES}$/]`,
+    message: NATIVE_DATE_INPUT_MESSAGE,
+  },
+  {
+    selector: `CallExpression[callee.property.name='setAttribute'][arguments.0.value='type'][arguments.1.value=/^${NATIVE_DATE_TYPES}$/]`,
+    message: NATIVE_DATE_INPUT_MESSAGE,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -74,7 +104,7 @@ export default tseslint.config(
   {
     files: ['packages/components/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.stories.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...COMPONENT_RESTRICTIONS, ...HEX_COLOURS] },
+    rules: { 'no-restricted-syntax': ['error', ...COMPONENT_RESTRICTIONS, ...HEX_COLOURS, ...NATIVE_DATE_INPUTS] },
   },
   {
     // The token sheet and its registered defaults are where colour values live.
@@ -89,6 +119,7 @@ export default tseslint.config(
         'error',
         ...COMPONENT_RESTRICTIONS,
         ...HEX_COLOURS,
+        ...NATIVE_DATE_INPUTS,
         {
           selector:
             "MethodDefinition[kind!='constructor'] AssignmentExpression[left.type='MemberExpression'], :function:not(MethodDefinition > FunctionExpression) AssignmentExpression[left.type='MemberExpression']",

@@ -12,6 +12,7 @@ import type { CSSResultOrNative, ReactiveControllerHost, TemplateResult } from '
 import { msg, str } from '@lit/localize';
 import type { DataSource, HealthDocument } from '@carnet/catalog-sdk';
 import { DialogController } from '../shared/dialog.controller.js';
+import { dateTimeFieldStyles } from '../shared/date-time-fields.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { documentDialogStyles } from './dialog.styles.js';
@@ -29,11 +30,13 @@ import { renderTagEditor } from './tag-editor.template.js';
 import { renderUploadDialog } from './upload-dialog.template.js';
 
 /** The dialogs' styles, added to the browser's own when their code has loaded (after them, in this order). */
-export const dialogSheets: readonly CSSResultOrNative[] = [dialogStyles, documentDialogStyles];
+export const dialogSheets: readonly CSSResultOrNative[] = [dialogStyles, dateTimeFieldStyles, documentDialogStyles];
 
 /** What the dialogs need from the browser. */
 export interface BrowserDialogsOptions {
   source: () => DataSource | undefined;
+  /** The page's language: the order the new document's day is typed in. */
+  locale: () => CarnetLocale;
   filter: DocumentFilterController;
   tagging: TagEditingController;
   keyboard: ListKeyboardController;
@@ -77,6 +80,7 @@ export class BrowserDialogs {
     const sending = (this.sending = new DocumentSendingController(host, source, options.askToSend));
     const upload = (this.upload = new DocumentUploadController(host, {
       repository,
+      locale: options.locale,
       onSaved: async (document) => {
         await options.uploaded(document);
         // The new document is shown at once, with its file.

@@ -190,6 +190,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
    */
   private readonly dialogs: BrowserDialogsController = new BrowserDialogsController(this, {
     source: () => this.dataSource,
+    locale: () => this.locale,
     filter: this.filter,
     tagging: this.tagging,
     keyboard: this.keyboard,

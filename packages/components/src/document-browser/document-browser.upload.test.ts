@@ -14,7 +14,16 @@ import {
   text,
 } from './test-helpers/browser-fixtures.js';
 import { tinyPdf, tinyPng } from './test-helpers/sample-documents.js';
-import { choose, detailsShown, field, openUpload, pdfFile, problem, type } from './test-helpers/upload-steps.js';
+import {
+  choose,
+  detailsShown,
+  field,
+  openUpload,
+  pdfFile,
+  problem,
+  type,
+  typeKeys,
+} from './test-helpers/upload-steps.js';
 
 describe('<carnet-document-browser> adding a document', () => {
   afterEach(async () => {
@@ -38,7 +47,8 @@ describe('<carnet-document-browser> adding a document', () => {
     await detailsShown(browser);
     expect(field(browser, 'upload-title').value).to.equal('Ordonnance dr martin 2026-03-14');
     expect(field(browser, 'upload-kind').value).to.equal('prescription');
-    expect(field(browser, 'upload-day').value).to.equal('2026-03-14');
+    // The proposed day, in the page's order.
+    expect(field(browser, 'upload-day').value).to.equal('14/03/2026');
     await expect(browser).to.be.accessible();
     await type(browser, 'upload-title', 'Ordonnance du Dr Martin');
     await type(browser, 'upload-tags', 'diabète, renouvellement');
@@ -62,6 +72,58 @@ describe('<carnet-document-browser> adding a document', () => {
     const href = part<HTMLAnchorElement>(reloaded, 'a[part="download"]').href;
     const saved = await (await fetch(href)).text();
     expect(saved).to.equal(await tinyPdf().text());
+  });
+
+  it('reads the day typed in the page’s order (« 03/04/2027 » is 3 April) and refuses an impossible day, saving nothing', async () => {
+    const source = createInMemoryDataSource([]);
+    const browser = await mountWithSource(source, false);
+    const dialog = await openUpload(browser);
+    await choose(browser, pdfFile('bilan.pdf'));
+    await detailsShown(browser);
+    // A text field read in the page's language, never the browser's own date input.
+    const day = field<HTMLInputElement>(browser, 'upload-day');
+    expect(day.type).to.equal('text');
+    expect(text(part(browser, `#${day.getAttribute('aria-describedby') ?? ''}`))).to.equal('jj/mm/aaaa');
+    expect(day.value).to.match(/^\d{2}\/\d{2}\/\d{4}$/);
+    await typeKeys(browser, 'upload-title', 'Bilan sanguin');
+    await typeKeys(browser, 'upload-day', '31/02/2027');
+    part<HTMLButtonElement>(browser, 'button[part="upload-save"]').click();
+    await waitUntil(() => problem(browser), 'impossible day refused');
+    expect(problem(browser)).to.equal('Date non reconnue : écrivez-la jj/mm/aaaa.');
+    expect(field(browser, 'upload-day').getAttribute('aria-invalid')).to.equal('true');
+    expect(dialog.open).to.equal(true);
+    await expect(browser).to.be.accessible();
+    expect((await source.documents.listAll()).length).to.equal(0);
+
+    await typeKeys(browser, 'upload-day', '03/04/2027');
+    part<HTMLButtonElement>(browser, 'button[part="upload-save"]').click();
+    await waitUntil(() => !dialog.open, 'saved');
+    const [saved] = await source.documents.listAll();
+    expect(saved?.date).to.equal('2027-04-03T12:00:00.000Z');
+    await waitUntil(() => rowTitles(browser).includes('Bilan sanguin'), 'listed');
+    expect(text(rowOf(browser, 'Bilan sanguin').querySelector('time'))).to.equal('3 avril 2027');
+  });
+
+  it('reads « 03/04/2027 » as 3 April on an English page too (day first), whatever the browser’s own order', async () => {
+    const dbName = uniqueDbName('browser-upload-date-en');
+    const { browser } = await mountWithProvider(dbName, { waitForRows: false, locale: 'en' });
+    await waitUntil(() => text(part(browser, '.title')) === 'My documents', 'English strings');
+    const dialog = await openUpload(browser);
+    await choose(browser, pdfFile('ordonnance-dr-martin-2026-03-14.pdf'));
+    await detailsShown(browser);
+    expect(field(browser, 'upload-day').value).to.equal('14/03/2026');
+    expect(text(part(browser, '#upload-day-hint'))).to.equal('dd/mm/yyyy');
+    await typeKeys(browser, 'upload-day', '31/02/2027');
+    part<HTMLButtonElement>(browser, 'button[part="upload-save"]').click();
+    await waitUntil(() => problem(browser), 'impossible day refused');
+    expect(problem(browser)).to.equal('Date not recognised: write it dd/mm/yyyy.');
+    await typeKeys(browser, 'upload-day', '03/04/2027');
+    part<HTMLButtonElement>(browser, 'button[part="upload-save"]').click();
+    await waitUntil(() => !dialog.open, 'saved');
+    await waitUntil(() => rowTitles(browser).length === 1, 'listed');
+    const time = rowOf(browser, rowTitles(browser)[0] ?? '').querySelector('time');
+    expect(time?.getAttribute('datetime')).to.equal('2027-04-03T12:00:00.000Z');
+    expect(text(time)).to.equal('April 3, 2027');
   });
 
   it('refuses a file of another type and a file over the limit with a clear message, saving nothing', async () => {

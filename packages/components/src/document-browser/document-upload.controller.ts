@@ -9,18 +9,23 @@ import {
   proposeDocument,
 } from '@carnet/catalog-sdk';
 import type { DocumentFileProblem, DocumentKind, DocumentRepository, HealthDocument } from '@carnet/catalog-sdk';
+import { formatDateField, parseDateField } from '../shared/date-time-fields.js';
+import type { CarnetLocale } from '../shared/localization.js';
 
 /** Where adding a document stands. */
 export type UploadStep = 'closed' | 'choosing' | 'editing' | 'saving';
 
-/** Why the file could not be taken or saved; the patient's file and details are kept. */
-export type UploadProblem = DocumentFileProblem | 'invalid' | 'refused' | 'quota' | 'failed';
+/**
+ * Why the file could not be taken or saved; the patient's file and details are kept.
+ * `date`: the day typed is incomplete or does not exist (31/02).
+ */
+export type UploadProblem = DocumentFileProblem | 'invalid' | 'date' | 'refused' | 'quota' | 'failed';
 
 /** The details the patient checks before saving. */
 export interface UploadDraft {
   title: string;
   kind: DocumentKind;
-  /** Calendar day, `YYYY-MM-DD`. */
+  /** The document's day as typed in the page's order (« 14/03/2026 »), read by `parseDateField`. */
   day: string;
   /** Tags separated by commas. */
   tags: string;
@@ -32,6 +37,8 @@ const HEAD_BYTES = 64 * 1024;
 /** What the controller needs from its element. */
 export interface DocumentUploadOptions {
   repository(): DocumentRepository | undefined;
+  /** The page's language: the order the document's day is typed in. */
+  locale(): CarnetLocale;
   /** The document was saved: show it. */
   onSaved(document: HealthDocument): void | Promise<void>;
 }
@@ -111,7 +118,7 @@ export class DocumentUploadController implements ReactiveController {
     this.draft = {
       title: proposal.title,
       kind: proposal.kind,
-      day: dayOf(proposal.date),
+      day: formatDateField(dayOf(proposal.date), this.options.locale()),
       tags: proposal.tags.join(', '),
     };
     this.step = 'editing';
@@ -120,6 +127,8 @@ export class DocumentUploadController implements ReactiveController {
 
   /** Changes one detail. */
   setField(name: keyof UploadDraft, value: string): void {
+    // A text field's `change` (on leaving it, e.g. as the dialog closes) repeats its last `input`.
+    if (this.step === 'closed' || this.draft[name] === value) return;
     if (name === 'kind') {
       const kind = DOCUMENT_KIND_VALUES.find((k) => k === value);
       if (kind) this.draft = { ...this.draft, kind };
@@ -142,8 +151,10 @@ export class DocumentUploadController implements ReactiveController {
     const file = this.file;
     if (!repository || !file || this.step !== 'editing') return;
     const title = this.draft.title.trim();
-    if (!title || !/^\d{4}-\d{2}-\d{2}$/.test(this.draft.day)) {
-      this.problem = 'invalid';
+    const typedDay = this.draft.day.trim();
+    const day = parseDateField(typedDay, this.options.locale());
+    if (!title || typedDay === '' || !day) {
+      this.problem = !title || typedDay === '' ? 'invalid' : 'date';
       this.host.requestUpdate();
       return;
     }
@@ -160,7 +171,7 @@ export class DocumentUploadController implements ReactiveController {
           title,
           kind: this.draft.kind,
           // Noon UTC keeps the chosen day the same day in every time zone near Europe.
-          date: `${this.draft.day}T12:00:00.000Z`,
+          date: `${day}T12:00:00.000Z`,
           contentType: file.type || proposeDocument(file).contentType,
           size: file.size,
           tags,

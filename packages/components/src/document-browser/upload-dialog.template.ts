@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { DOCUMENT_FILE_TYPES, DOCUMENT_KIND_VALUES, DOCUMENT_MAX_BYTES } from '@carnet/catalog-sdk';
+import { dateShape } from '../shared/date-time-fields.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { formatSize, kindLabel } from './document-labels.js';
 import type { DocumentUploadController, UploadProblem } from './document-upload.controller.js';
@@ -36,6 +37,10 @@ function problemText(problem: UploadProblem, locale: CarnetLocale, name: string 
       return msg(str`« ${file} » est vide : choisissez un autre fichier.`);
     case 'invalid':
       return msg('Donnez un titre et une date au document.');
+    case 'date': {
+      const shape = dateShape(locale);
+      return msg(str`Date non reconnue : écrivez-la ${shape}.`);
+    }
     case 'refused':
       return msg(
         'Le serveur a refusé ce document. Vérifiez que vous êtes connecté, puis réessayez. Vos informations sont conservées.',
@@ -110,7 +115,19 @@ function renderDetails(view: UploadView): TemplateResult {
       )}
     </select>
     <label for="upload-day">${msg('Date du document')}</label>
-    <input id="upload-day" name="day" type="date" required .value=${live(upload.draft.day)} />
+    <span class="field-hint" id="upload-day-hint">${dateShape(locale)}</span>
+    <input
+      id="upload-day"
+      name="day"
+      type="text"
+      class="date-field"
+      inputmode="numeric"
+      autocomplete="off"
+      required
+      aria-describedby="upload-day-hint"
+      aria-invalid=${upload.problem === 'date' ? 'true' : 'false'}
+      .value=${live(upload.draft.day)}
+    />
     <label for="upload-tags">${msg('Étiquettes (séparées par des virgules)')}</label>
     <input id="upload-tags" name="tags" type="text" maxlength="500" .value=${live(upload.draft.tags)} />
     ${renderProblem(view)}

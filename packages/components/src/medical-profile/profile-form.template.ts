@@ -30,8 +30,9 @@ interface FieldOptions {
   name: string;
   label: string;
   required?: boolean;
-  /** `date`: a day typed in the page's language. */
-  type?: 'text' | 'tel' | 'date';
+  type?: 'text' | 'tel';
+  /** A day typed in the page's language: a text field with its shape (`shared/date-time-fields.ts`). */
+  date?: boolean;
   autofocus?: boolean;
   autocomplete?: string;
 }
@@ -39,7 +40,7 @@ interface FieldOptions {
 function field(view: ProfileFormOptions, options: FieldOptions): TemplateResult {
   const { name, label } = options;
   const error = view.editor.errors[name];
-  const hint = options.type === 'date' ? dateShape(view.locale) : undefined;
+  const hint = options.date ? dateShape(view.locale) : undefined;
   const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field">
     <label for=${`field-${name}`}
@@ -49,7 +50,7 @@ function field(view: ProfileFormOptions, options: FieldOptions): TemplateResult 
       id=${`field-${name}`}
       name=${name}
       type=${options.type === 'tel' ? 'tel' : 'text'}
-      inputmode=${options.type === 'date' ? 'numeric' : nothing}
+      inputmode=${options.date ? 'numeric' : nothing}
       autocomplete=${options.autocomplete ?? 'off'}
       ?required=${options.required}
       ?autofocus=${options.autofocus}
@@ -106,11 +107,11 @@ function fieldsOf(kind: MedicalProfileEntryKind, view: ProfileFormOptions): Temp
     }
     case 'condition':
       return html`${field(view, { name: 'name', label: msg('Maladie'), required: true, autofocus: true })}
-      ${field(view, { name: 'since', label: msg('Depuis (facultatif)'), type: 'date' })}
+      ${field(view, { name: 'since', label: msg('Depuis (facultatif)'), date: true })}
       ${field(view, { name: 'note', label: msg('Précision (facultatif)') })}`;
     case 'vaccination':
       return html`${field(view, { name: 'vaccine', label: msg('Vaccin'), required: true, autofocus: true })}
-      ${field(view, { name: 'date', label: msg('Date'), required: true, type: 'date' })}
+      ${field(view, { name: 'date', label: msg('Date'), required: true, date: true })}
       ${field(view, { name: 'note', label: msg('Précision (facultatif)') })}`;
   }
 }

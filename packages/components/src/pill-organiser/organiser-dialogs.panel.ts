@@ -41,6 +41,8 @@ export interface OrganiserDialogsOptions {
   now: () => Date;
   /** Today in the patient's zone, `YYYY-MM-DD` (a new treatment starts today). */
   today: () => string;
+  /** The page's language: the order the treatment editor's dates are typed in. */
+  locale: () => CarnetLocale;
   /** The organiser's intake actions: they record doses, and hold the dose its dialog is about. */
   actions: IntakeActionsController;
   /** Called with a saved treatment once a change is stored. */
@@ -83,6 +85,7 @@ export class OrganiserDialogs {
     this.editor = new PlanEditorController(host, {
       source: options.source,
       today: options.today,
+      locale: options.locale,
       saved: options.saved,
     });
     this.planActions = new PlanActionsController(host, {

@@ -245,6 +245,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
     source: () => this.dataSource,
     now: () => this.currentNow(),
     today: () => localDateOf(this.currentNow(), this.week.view()?.timeZone ?? DEFAULT_TIME_ZONE),
+    locale: () => this.locale,
     actions: this.actions,
     saved: this.planSaved,
     addPlanButton: () => this.renderRoot.querySelector<HTMLElement>('[part="add-plan"]'),

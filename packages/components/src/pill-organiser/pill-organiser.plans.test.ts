@@ -9,9 +9,12 @@ import { FIXED_NOW, all, one, storedMedication, text } from './test-helpers/orga
 import '../agenda/agenda.js';
 
 /** A provider on `dbName` around the organiser and the agenda (week of 9 March 2026, doses shown). */
-async function mountBoth(dbName: string): Promise<{ organiser: CarnetPillOrganiser; agenda: CarnetAgenda }> {
+async function mountBoth(
+  dbName: string,
+  locale: 'fr' | 'en' = 'fr',
+): Promise<{ organiser: CarnetPillOrganiser; agenda: CarnetAgenda }> {
   const provider = await fixture<CarnetProvider>(
-    html`<carnet-provider db-name=${dbName} locale="fr">
+    html`<carnet-provider db-name=${dbName} locale=${locale}>
       <carnet-pill-organiser .now=${FIXED_NOW}></carnet-pill-organiser>
       <carnet-agenda view="week" today="2026-03-11" .now=${FIXED_NOW} show-medication></carnet-agenda>
     </carnet-provider>`,
@@ -124,6 +127,89 @@ describe('<carnet-pill-organiser> treatments the patient enters', () => {
     one<HTMLButtonElement>(organiser, '[part="plan-save"]').click();
     await waitUntil(() => all(organiser, '[data-fact="posology"]').length === 1, 'saved');
     expect((await storedMedication(dbName)).plans[0]?.daysOfWeek).to.deep.equal(['SU']);
+  });
+
+  it('reads the dates in the page’s order (« 03/04/2027 » is 3 April), refuses an impossible one and an end before the start, saving nothing', async () => {
+    const dbName = uniqueDbName('plan-dates');
+    const { organiser } = await mountBoth(dbName);
+    one<HTMLButtonElement>(organiser, '[part="add-plan"]').click();
+    await waitUntil(() => one<HTMLDialogElement>(organiser, 'dialog[part="plan-editor"]').open, 'editor open');
+    // Text fields, never the browser's own date input (whose order is the browser's).
+    for (const id of ['plan-start', 'plan-end', 'plan-renewalDate']) {
+      const input = one<HTMLInputElement>(organiser, `#${id}`);
+      expect(input.type, id).to.equal('text');
+      expect(text(one(organiser, `#${input.getAttribute('aria-describedby') ?? ''}`))).to.equal('jj/mm/aaaa');
+    }
+    expect(one<HTMLInputElement>(organiser, '#plan-start').value).to.equal('11/03/2026');
+    await typeInto(organiser, '#plan-medication', 'Lévodopa 100 mg');
+    await typeInto(organiser, '#plan-end', '03/04/2027');
+    await typeInto(organiser, '#plan-renewalDate', '31/02/2027');
+    one<HTMLButtonElement>(organiser, '[part="plan-save"]').click();
+    await waitUntil(() => organiser.shadowRoot?.querySelector('[part="plan-error"]'), 'impossible date refused');
+    expect(text(one(organiser, '[part="plan-error"]'))).to.equal(
+      'Une date est incomplète ou n’existe pas : écrivez-la jj/mm/aaaa.',
+    );
+    expect(one(organiser, '#plan-renewalDate').getAttribute('aria-invalid')).to.equal('true');
+    expect(one<HTMLDialogElement>(organiser, 'dialog[part="plan-editor"]').open).to.equal(true);
+    await expect(organiser).to.be.accessible();
+
+    await typeInto(organiser, '#plan-renewalDate', '03/04');
+    one<HTMLButtonElement>(organiser, '[part="plan-save"]').click();
+    await waitUntil(() => one(organiser, '#plan-renewalDate').getAttribute('aria-invalid') === 'true', 'incomplete');
+    expect(text(one(organiser, '[part="plan-error"]'))).to.match(/^Une date est incomplète/);
+
+    // The end before the start stays refused.
+    await typeInto(organiser, '#plan-renewalDate', '');
+    await typeInto(organiser, '#plan-end', '10/03/2026');
+    one<HTMLButtonElement>(organiser, '[part="plan-save"]').click();
+    await waitUntil(
+      () => text(one(organiser, '[part="plan-error"]')) === 'La fin du traitement ne peut pas précéder son début.',
+      'end before start refused',
+    );
+    expect((await storedMedication(dbName)).plans).to.deep.equal([]);
+
+    await typeInto(organiser, '#plan-end', '03/04/2027');
+    await typeInto(organiser, '#plan-renewalDate', '03/04/2027');
+    one<HTMLButtonElement>(organiser, '[part="plan-save"]').click();
+    await waitUntil(() => all(organiser, '[data-fact="posology"]').length === 1, 'saved');
+    const [plan] = (await storedMedication(dbName)).plans;
+    expect({ start: plan?.start, end: plan?.end, renewalDate: plan?.renewalDate }).to.deep.equal({
+      start: '2026-03-11',
+      end: '2027-04-03',
+      renewalDate: '2027-04-03',
+    });
+    expect(text(one(organiser, '[data-fact="renewal"] dd'))).to.equal('3 avril 2027');
+
+    // Changing it shows the saved days in the page's order.
+    one<HTMLButtonElement>(organiser, '[part="edit-plan"]').click();
+    await waitUntil(() => one<HTMLDialogElement>(organiser, 'dialog[part="plan-editor"]').open, 'editor open again');
+    expect(one<HTMLInputElement>(organiser, '#plan-start').value).to.equal('11/03/2026');
+    expect(one<HTMLInputElement>(organiser, '#plan-end').value).to.equal('03/04/2027');
+    expect(one<HTMLInputElement>(organiser, '#plan-renewalDate').value).to.equal('03/04/2027');
+  });
+
+  it('reads « 03/04/2027 » as 3 April on an English page too (day first), whatever the browser’s own order', async () => {
+    const dbName = uniqueDbName('plan-dates-en');
+    const { organiser } = await mountBoth(dbName, 'en');
+    one<HTMLButtonElement>(organiser, '[part="add-plan"]').click();
+    await waitUntil(() => one<HTMLDialogElement>(organiser, 'dialog[part="plan-editor"]').open, 'editor open');
+    expect(text(one(organiser, '#plan-end-hint'))).to.equal('dd/mm/yyyy');
+    expect(one<HTMLInputElement>(organiser, '#plan-start').value).to.equal('11/03/2026');
+    await typeInto(organiser, '#plan-medication', 'Levodopa 100 mg');
+    await typeInto(organiser, '#plan-end', '31/02/2027');
+    one<HTMLButtonElement>(organiser, '[part="plan-save"]').click();
+    await waitUntil(() => organiser.shadowRoot?.querySelector('[part="plan-error"]'), 'impossible date refused');
+    expect(text(one(organiser, '[part="plan-error"]'))).to.equal(
+      'A date is incomplete or does not exist: write it dd/mm/yyyy.',
+    );
+    expect((await storedMedication(dbName)).plans).to.deep.equal([]);
+    await typeInto(organiser, '#plan-end', '03/04/2027');
+    await typeInto(organiser, '#plan-renewalDate', '03/04/2027');
+    one<HTMLButtonElement>(organiser, '[part="plan-save"]').click();
+    await waitUntil(() => all(organiser, '[data-fact="posology"]').length === 1, 'saved');
+    const [plan] = (await storedMedication(dbName)).plans;
+    expect([plan?.end, plan?.renewalDate]).to.deep.equal(['2027-04-03', '2027-04-03']);
+    expect(text(one(organiser, '[data-fact="renewal"] dd'))).to.equal('April 3, 2027');
   });
 
   it('stops a treatment after asking (focus on « Garder le traitement »), and undoes the stop', async () => {

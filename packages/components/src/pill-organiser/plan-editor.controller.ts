@@ -8,6 +8,8 @@ import type {
   PlanValidationRule,
   Weekday,
 } from '@carnet/catalog-sdk';
+import { formatDateField, parseDateField } from '../shared/date-time-fields.js';
+import type { CarnetLocale } from '../shared/localization.js';
 
 /** When in the day, in the patient's words: one moment, two, three, with the meals, or exact times. */
 export type WhenChoice =
@@ -41,10 +43,13 @@ export interface PlanDraft {
   times: string;
   days: DaysChoice;
   weekdays: Weekday[];
+  /** The first day as typed in the page's order (« 03/04/2027 »), read by `parseDateField`. */
   start: string;
+  /** The last day as typed, or empty. */
   end: string;
   boxes: string;
   unitsPerBox: string;
+  /** The prescription's renewal day as typed, or empty. */
   renewalDate: string;
   instructions: string;
 }
@@ -98,6 +103,8 @@ export interface PlanEditorOptions {
   source: () => DataSource | undefined;
   /** Today in the patient's zone, `YYYY-MM-DD`. */
   today: () => string;
+  /** The page's language: the order its date fields are typed in. */
+  locale: () => CarnetLocale;
   /** Called with the saved plan. */
   saved: (plan: MedicationPlan, change: 'created' | 'updated') => void;
 }
@@ -155,7 +162,7 @@ export class PlanEditorController implements ReactiveController {
       times: '',
       days: 'every-day',
       weekdays: [],
-      start: this.options.today(),
+      start: formatDateField(this.options.today(), this.options.locale()),
       end: '',
       boxes: '',
       unitsPerBox: '',
@@ -184,11 +191,11 @@ export class PlanEditorController implements ReactiveController {
       ...whenOf(plan),
       days,
       weekdays: [...(plan.daysOfWeek ?? [])],
-      start: plan.start,
-      end: plan.end ?? '',
+      start: formatDateField(plan.start, this.options.locale()),
+      end: plan.end === undefined ? '' : formatDateField(plan.end, this.options.locale()),
       boxes: '',
       unitsPerBox: plan.stock?.unitsPerBox === undefined ? '' : String(plan.stock.unitsPerBox),
-      renewalDate: plan.renewalDate ?? '',
+      renewalDate: plan.renewalDate === undefined ? '' : formatDateField(plan.renewalDate, this.options.locale()),
       instructions: plan.instructions ?? '',
     };
     this.#problem = undefined;
@@ -223,13 +230,15 @@ export class PlanEditorController implements ReactiveController {
   planOfDraft(): NewMedicationPlan | undefined {
     const draft = this.#draft;
     if (!draft) return undefined;
+    // A day that cannot be read stays as typed: the data source refuses it (`date-invalid`).
+    const day = (typed: string): string => this.readDay(typed) ?? typed;
     const plan: NewMedicationPlan = {
       ...(this.#editing ?? {}),
       medication: { display: draft.medication },
       dose: number(draft.dose),
       doseUnit: draft.doseUnit,
       slots: slotsOf(draft),
-      start: draft.start,
+      start: day(draft.start),
     };
     delete plan.daysOfWeek;
     delete plan.everyDays;
@@ -239,8 +248,8 @@ export class PlanEditorController implements ReactiveController {
     if (draft.days === 'weekdays') plan.daysOfWeek = [...draft.weekdays];
     if (draft.days === 'every-2-days') plan.everyDays = 2;
     if (draft.days === 'every-3-days') plan.everyDays = 3;
-    if (draft.end !== '') plan.end = draft.end;
-    if (draft.renewalDate !== '') plan.renewalDate = draft.renewalDate;
+    if (draft.end.trim() !== '') plan.end = day(draft.end);
+    if (draft.renewalDate.trim() !== '') plan.renewalDate = day(draft.renewalDate);
     if (draft.instructions.trim() !== '') plan.instructions = draft.instructions;
     const perBox = draft.unitsPerBox.trim() === '' ? undefined : number(draft.unitsPerBox);
     if (this.#editing?.stock) {
@@ -259,11 +268,32 @@ export class PlanEditorController implements ReactiveController {
     return plan;
   }
 
+  /** The day `typed` in the page's order, `YYYY-MM-DD`; undefined when it is not a real day (31/02). */
+  readDay(typed: string): string | undefined {
+    return parseDateField(typed, this.options.locale());
+  }
+
+  /** The first date field that cannot be read (empty start, incomplete or impossible day), if any. */
+  private unreadableDate(): 'start' | 'end' | 'renewalDate' | undefined {
+    const draft = this.#draft;
+    if (!draft) return undefined;
+    return (['start', 'end', 'renewalDate'] as const).find((name) => {
+      const typed = draft[name].trim();
+      return name === 'start' || typed !== '' ? this.readDay(typed) === undefined : false;
+    });
+  }
+
   /** Saves the draft; on a refusal keeps the editor open with the rule to fix. */
   async save(): Promise<void> {
     const source = this.options.source();
     const plan = this.planOfDraft();
     if (!source || !plan || this.#saving) return;
+    const unreadable = this.unreadableDate();
+    if (unreadable) {
+      this.#problem = { field: unreadable, rule: 'date-invalid' };
+      this.host.requestUpdate();
+      return;
+    }
     if (this.#draft?.days === 'weekdays' && this.#draft.weekdays.length === 0) {
       this.#problem = { field: 'daysOfWeek', rule: 'weekday-invalid' };
       this.host.requestUpdate();

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { describeDoseSchedule, WEEKDAYS } from '@carnet/catalog-sdk';
 import type { MedicationPlan, PlanValidationRule } from '@carnet/catalog-sdk';
+import { dateShape } from '../shared/date-time-fields.js';
 import { doseScheduleText, weekdayName } from '../shared/dose-words.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import { DAYS_CHOICES, WHEN_CHOICES } from './plan-editor.controller.js';
@@ -50,7 +51,7 @@ function daysLabel(choice: DaysChoice): string {
 }
 
 /** The sentence of a refusal, next to its field. */
-export function planRuleMessage(rule: PlanValidationRule | 'save-failed'): string {
+export function planRuleMessage(rule: PlanValidationRule | 'save-failed', locale: CarnetLocale): string {
   switch (rule) {
     case 'medication-missing':
       return msg('Indiquez le nom du médicament.');
@@ -65,8 +66,10 @@ export function planRuleMessage(rule: PlanValidationRule | 'save-failed'): strin
       return msg('Écrivez les heures sous la forme 08:00, 20:00.');
     case 'weekday-invalid':
       return msg('Cochez au moins un jour de la semaine.');
-    case 'date-invalid':
-      return msg('Une date est incomplète.');
+    case 'date-invalid': {
+      const shape = dateShape(locale);
+      return msg(str`Une date est incomplète ou n’existe pas : écrivez-la ${shape}.`);
+    }
     case 'end-before-start':
       return msg('La fin du traitement ne peut pas précéder son début.');
     case 'stock-invalid':
@@ -92,13 +95,14 @@ function preview(editor: PlanEditorController, locale: CarnetLocale): string | u
   }
 }
 
-type TextField = Exclude<keyof PlanDraft, 'weekdays' | 'when' | 'days'>;
+type TextField = Exclude<keyof PlanDraft, 'weekdays' | 'when' | 'days' | DateField>;
+type DateField = 'start' | 'end' | 'renewalDate';
 
 function field(
   view: PlanEditorView,
   name: TextField,
   label: string,
-  options: { type?: string; required?: boolean; inputmode?: string; hint?: string; autofocus?: boolean } = {},
+  options: { required?: boolean; inputmode?: string; hint?: string; autofocus?: boolean } = {},
 ): TemplateResult {
   const { editor } = view;
   const id = `plan-${name}`;
@@ -107,11 +111,37 @@ function field(
     <input
       id=${id}
       name=${name}
-      type=${options.type ?? 'text'}
+      type="text"
       inputmode=${options.inputmode ?? nothing}
       aria-describedby=${options.hint ? `${id}-hint` : nothing}
       ?required=${options.required ?? false}
       ?autofocus=${options.autofocus ?? false}
+      .value=${live(editor.draft?.[name] ?? '')}
+      @input=${(event: Event) => editor.set(name, (event.target as HTMLInputElement).value)}
+    />`;
+}
+
+/**
+ * A day typed in the page's order (« 03/04/2027 » is 3 April on a French or English page),
+ * never a native date input, whose order is the browser's; its shape (`jj/mm/aaaa`) is given
+ * under the label.
+ */
+function dateField(view: PlanEditorView, name: DateField, label: string, required = false): TemplateResult {
+  const { editor, locale } = view;
+  const id = `plan-${name}`;
+  const invalid = editor.problem?.field === name;
+  return html`<label for=${id}>${label}</label>
+    <span class="field-hint" id=${`${id}-hint`}>${dateShape(locale)}</span>
+    <input
+      id=${id}
+      name=${name}
+      type="text"
+      class="date-field"
+      inputmode="numeric"
+      autocomplete="off"
+      aria-describedby=${`${id}-hint`}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      ?required=${required}
       .value=${live(editor.draft?.[name] ?? '')}
       @input=${(event: Event) => editor.set(name, (event.target as HTMLInputElement).value)}
     />`;
@@ -176,21 +206,23 @@ function renderForm(
     </select>
     ${draft.days === 'weekdays' ? renderWeekdays(view, draft) : nothing}
     <div class="form-row">
-      <div>${field(view, 'start', msg('Début'), { type: 'date', required: true })}</div>
-      <div>${field(view, 'end', msg('Fin (facultatif)'), { type: 'date' })}</div>
+      <div>${dateField(view, 'start', msg('Début'), true)}</div>
+      <div>${dateField(view, 'end', msg('Fin (facultatif)'))}</div>
     </div>
     <div class="form-row">
       ${plan?.stock ? nothing : html`<div>${field(view, 'boxes', msg('Boîtes'), { inputmode: 'numeric' })}</div>`}
       <div>${field(view, 'unitsPerBox', msg('Unités par boîte'), { inputmode: 'numeric' })}</div>
     </div>
-    ${field(view, 'renewalDate', msg('Renouvellement de l’ordonnance (facultatif)'), { type: 'date' })}
+    ${dateField(view, 'renewalDate', msg('Renouvellement de l’ordonnance (facultatif)'))}
     ${field(view, 'instructions', msg('Consignes (facultatif)'))}
     <p class="plan-preview" part="plan-preview" aria-live="polite">
       ${words ? msg(str`Vous prendrez : ${words}`) : nothing}
     </p>
     ${
       problem
-        ? html`<p class="notice notice--error" part="plan-error" role="alert">${planRuleMessage(problem.rule)}</p>`
+        ? html`<p class="notice notice--error" part="plan-error" role="alert">
+            ${planRuleMessage(problem.rule, locale)}
+          </p>`
         : nothing
     }
     <div class="dialog-actions">

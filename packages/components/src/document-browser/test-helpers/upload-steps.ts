@@ -1,4 +1,5 @@
 /** Steps of adding a document through the browser's dialog, shared by the local and connected tests. */
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../test-helpers/fixture.js';
 import type { CarnetDocumentBrowser } from '../document-browser.js';
 import { part, shadow, text } from './browser-fixtures.js';
@@ -39,6 +40,16 @@ export async function type(browser: CarnetDocumentBrowser, id: string, value: st
   const input = field(browser, id);
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
+  await browser.updateComplete;
+}
+
+/** Types into a field as a person does: focus, select what is there, erase it, type on the keyboard. */
+export async function typeKeys(browser: CarnetDocumentBrowser, id: string, value: string): Promise<void> {
+  const input = field<HTMLInputElement>(browser, id);
+  input.focus();
+  input.select();
+  await sendKeys({ press: 'Backspace' });
+  if (value !== '') await sendKeys({ type: value });
   await browser.updateComplete;
 }
 
