@@ -239,9 +239,10 @@ export const CEILINGS = {
   // evening: carnet.js registers the provider and loads each other element's own file as its tag
   // appears (+1.3 kB of loader), and the organiser's dialogs, the document search and the agenda's
   // editing part load on first use: 185.3 kB; 177.9 kB once the document browser's dialogs load on
-  // first opening too. The five widgets of the 130 kB budget (`carnet-issue-widgets`) are within it
-  // since (128.9, then 121.5 kB) and have no ceiling.
-  carnet: 178.4 * 1024,
+  // first opening too; 178.3 kB with one shared loader for deferred dialogs and the date fields typed
+  // in the page's order. The five widgets of the 130 kB budget (`carnet-issue-widgets`) are within it
+  // since (128.9, then 121.5, now 121.9 kB) and have no ceiling.
+  carnet: 178.8 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */
