@@ -127,7 +127,7 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
     expect(otherDialog.open).to.equal(false);
     again.release();
     await waitUntil(() => otherDialog.open, 'the editor of the selection opens');
-    expect(text(part(other, 'dialog[part="tag-editor"] #tags-title'))).to.equal('Étiqueter 1 documents');
+    expect(text(part(other, 'dialog[part="tag-editor"] #tags-title'))).to.equal('Étiqueter 1 document');
     expect(tagSelection.hasAttribute('aria-busy'), 'no longer busy').to.equal(false);
   });
 

@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { HealthDocument } from '@carnet/catalog-sdk';
-import { formatCount } from '../shared/format.js';
+import { documentCountLabel } from './document-labels.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { TagEditingController } from './tag-editing.controller.js';
 import { renderOutcome } from './tag-outcome.template.js';
@@ -29,7 +29,7 @@ export function renderTagEditor(view: TagEditorView): TemplateResult {
   const target = tagging.target;
   const title =
     target?.kind === 'selection'
-      ? msg(str`Étiqueter ${formatCount(target.documentIds.length, view.locale)} documents`)
+      ? msg(str`Étiqueter ${documentCountLabel(target.documentIds.length, view.locale)}`)
       : msg('Étiquettes du document');
   return html`
     ${
