@@ -107,9 +107,11 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist/cdn',
-    // No preload helper: a lazy chunk's own imports are fetched once it arrives. The helper (about
-    // 1 kB in every entry, and `__vite__mapDeps` tables in every importer) resolved them from the
-    // site root, which broke lazy loading when the files are served from a sub-folder.
+    // No module preloading: a lazy chunk's own imports are fetched once it arrives. Preloading
+    // (`__vite__mapDeps` tables in every importer) resolved them from the site root, which broke
+    // lazy loading when the files are served from a sub-folder. Vite still ships its small
+    // `__vitePreload` wrapper (about 1.8 kB minified, in the provider's chunk: vitejs/vite#18551);
+    // library mode would drop it but minifies less (every entry 1.5–4 kB larger, tried 2026-12-07).
     modulePreload: false,
     emptyOutDir: true,
     sourcemap: true,
