@@ -5,7 +5,7 @@ import { expect, waitUntil } from '../test-helpers/fixture.js';
 import { click } from '../test-helpers/person.js';
 import type { CarnetAgenda } from './agenda.js';
 import type { AgendaEditingModule } from './agenda-editing.load.js';
-import { resetAgendaEditingLoader } from './agenda-editing.load.js';
+import { loadAgendaEditing, resetAgendaEditingLoader } from './agenda-editing.load.js';
 import {
   agendaEvent,
   agendaInProvider,
@@ -23,7 +23,6 @@ function controlledLoader(): {
   calls: () => number;
   release: () => void;
   fail: (failing: boolean) => void;
-  arrived: () => boolean;
 } {
   let calls = 0;
   let failing = false;
@@ -31,16 +30,13 @@ function controlledLoader(): {
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  let arrived = false;
   resetAgendaEditingLoader(async () => {
     calls++;
     if (failing) throw new TypeError('Failed to fetch dynamically imported module');
     await held;
-    const module = await realImport();
-    arrived = true;
-    return module;
+    return realImport();
   });
-  return { calls: () => calls, release, fail: (value) => (failing = value), arrived: () => arrived };
+  return { calls: () => calls, release, fail: (value) => (failing = value) };
 }
 
 function inAgenda(agenda: CarnetAgenda, selector: string): Element | null {
@@ -121,9 +117,8 @@ describe('<carnet-agenda> editor, details and import loaded on first use', () =>
     await waitUntil(() => !create.hasAttribute('aria-busy'), 'no longer busy after Escape');
     expect(create.hasAttribute('aria-disabled')).to.equal(false);
     loader.release();
-    // The code arrives (and what waited for it has run by the next check): no editor pops up.
-    await waitUntil(() => loader.arrived(), 'the code arrived');
-    await waitUntil(() => agenda.shadowRoot !== null, 'settled');
+    // The code arrives: the agenda's own wait on the same load has run before this one resumes.
+    await loadAgendaEditing();
     await agenda.updateComplete;
     expect(inAgenda(agenda, 'dialog[part="editor"][open]'), 'not opened after Escape').to.equal(null);
     // A new click opens it.

@@ -38,6 +38,7 @@ export class BrowserDialogsController extends DeferredPartController<DialogsModu
       loader: () => loadDialogs,
       create: (module) => new module.BrowserDialogs(host, options),
       styles: (module) => module.dialogSheets,
+      openers: '[part="add"], [part="row-open"], [part="row-tag-edit"], [part="tag-selection"]',
     });
   }
 

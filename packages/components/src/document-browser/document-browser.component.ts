@@ -18,7 +18,7 @@ import { emit } from '../events/emit.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
-import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
+import { renderEmptyState, renderErrorState, renderLoadFailure, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { documentBrowserStyles } from './document-browser.styles.js';
 import { DocumentFilterController } from './document-filter.controller.js';
@@ -38,8 +38,6 @@ import { parseOneOf } from '../shared/parse-one-of.js';
 const ANNOUNCE_DEBOUNCE_MS = 300;
 
 /** The controls that open a dialog: pointing at or focusing one starts loading the dialogs' code. */
-const DIALOG_OPENERS = '[part="add"], [part="row-open"], [part="row-tag-edit"], [part="tag-selection"]';
-
 /**
  * The patient's documents — hundreds to tens of thousands — in a virtualized
  * list with smart search, facets, tags, favourites, preview and sending to a
@@ -319,13 +317,6 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     this.dialogs.open('upload', (dialogs) => dialogs.addDocument());
   };
 
-  /** Starts loading the dialogs' code when the patient points at or focuses a control that opens one. */
-  private readonly preloadDialogs = (event: Event): void => {
-    if (this.dialogs.dialogs) return;
-    const target = event.composedPath()[0];
-    if (target instanceof Element && target.closest(DIALOG_OPENERS)) this.dialogs.preload();
-  };
-
   /** A file dragged over the browser is taken as a copy when a record is there to take it. */
   private readonly onDragOver = (event: DragEvent): void => {
     if (!this.dataSource || !event.dataTransfer?.types.includes('Files')) return;
@@ -340,15 +331,6 @@ export class CarnetDocumentBrowser extends CarnetWidget {
     event.preventDefault();
     this.dialogs.open('upload', (dialogs) => dialogs.takeFile(file));
   };
-
-  /** The message of a dialog whose code could not load, next to the control that asked for it. */
-  private renderLoadFailure(shown: boolean): TemplateResult | typeof nothing {
-    return shown
-      ? html`<p class="notice notice--error" part="dialog-load-error" role="alert">
-          ${msg("Cette fenêtre n'a pas pu s'ouvrir : la connexion a peut-être été coupée. Rien n'a été modifié, réessayez.")}
-        </p>`
-      : nothing;
-  }
 
   /** The dialogs: their elements are always there, their content once their code has loaded. */
   private renderDialogs(): TemplateResult {
@@ -451,8 +433,8 @@ export class CarnetDocumentBrowser extends CarnetWidget {
       aria-labelledby="browser-title"
       @dragover=${this.onDragOver}
       @drop=${this.onDrop}
-      @pointerover=${this.preloadDialogs}
-      @focusin=${this.preloadDialogs}
+      @pointerover=${this.dialogs.preloadOn}
+      @focusin=${this.dialogs.preloadOn}
     >
       <div class="header">
         <h2 class="title" id="browser-title" part="title">${msg('Mes documents')}</h2>
@@ -486,7 +468,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
       >
         ${msg('Ajouter un document')}
       </button>
-      ${this.renderLoadFailure(this.dialogs.failed === 'upload')}`;
+      ${renderLoadFailure(this.dialogs.failed === 'upload')}`;
   }
 
   private renderLoading(): TemplateResult {
@@ -530,7 +512,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
       <div class="layout">
         <div class="results">
           ${this.tagging.target ? nothing : html`<div part="notice">${renderOutcome(this.tagging.outcome, this.locale)}</div>`}
-          ${this.renderLoadFailure(this.dialogs.failed !== undefined && this.dialogs.failed !== 'upload')}
+          ${renderLoadFailure(this.dialogs.failed !== undefined && this.dialogs.failed !== 'upload')}
           ${result.total === 0 ? this.renderNoResults() : this.list.render(result.hits)}
         </div>
         ${renderFacets({

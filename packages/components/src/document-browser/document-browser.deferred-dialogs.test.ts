@@ -8,6 +8,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, deepActiveElement } from '../test-helpers/dialog-contract.js';
 import { expect, waitUntil } from '../test-helpers/fixture.js';
+import { heldBackImport } from '../test-helpers/held-back-import.js';
 import { byRole, click, queryByRole } from '../test-helpers/person.js';
 import { importDialogsForTests } from './browser-dialogs.controller.js';
 import type * as DialogsPanel from './browser-dialogs.panel.js';
@@ -19,17 +20,10 @@ const INSULIN = 'Ordonnance de renouvellement d’insuline';
 
 type DialogsModule = typeof DialogsPanel;
 
-/** An import of the dialogs' code that waits for `release()` (or fails on `fail()`); counts the imports asked. */
-function heldBackImport() {
-  const held = { imports: 0, release: () => {}, fail: () => {} };
-  const gate = new Promise<void>((resolve, reject) => {
-    held.release = resolve;
-    held.fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
-  });
-  importDialogsForTests(() => {
-    held.imports += 1;
-    return gate.then((): Promise<DialogsModule> => import('./browser-dialogs.panel.js'));
-  });
+/** The dialogs' code held back until `release()` (or failed by `fail()`). */
+function heldBackDialogs() {
+  const held = heldBackImport((): Promise<DialogsModule> => import('./browser-dialogs.panel.js'));
+  importDialogsForTests(held.load);
   return held;
 }
 
@@ -52,7 +46,7 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
   });
 
   it('opens « Ajouter un document » after a press made before its code arrived, the button busy meanwhile', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const browser = await browserWithDocuments('deferred-upload');
     const add = part<HTMLButtonElement>(browser, 'button[part="add"]');
     const dialog = part<HTMLDialogElement>(browser, 'dialog[part="upload-dialog"]');
@@ -82,7 +76,7 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
   });
 
   it('opens the preview of a row pressed before the code arrived, the row busy meanwhile', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const browser = await browserWithDocuments('deferred-preview');
     const open = rowOpen(browser, INSULIN);
     const dialog = part<HTMLDialogElement>(browser, 'dialog[part="preview"]');
@@ -99,7 +93,7 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
   });
 
   it('opens the tag editor of a row, and of the selection, pressed before the code arrived, each busy meanwhile', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const browser = await browserWithDocuments('deferred-tags');
     const dialog = part<HTMLDialogElement>(browser, 'dialog[part="tag-editor"]');
     const editRow = (): HTMLButtonElement =>
@@ -116,7 +110,7 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
     await waitUntil(() => !dialog.open, 'closed on Escape');
 
     // Another page load, as it were: the code is not there again, for « Étiqueter la sélection ».
-    const again = heldBackImport();
+    const again = heldBackDialogs();
     const other = await browserWithDocuments('deferred-tags-selection');
     const otherDialog = part<HTMLDialogElement>(other, 'dialog[part="tag-editor"]');
     await click(rowOf(other, INSULIN).querySelector<HTMLElement>('[part="row-select"]') as HTMLElement);
@@ -132,7 +126,7 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
   });
 
   it('opens a preview asked from outside (`openDocument`, the record summary) before the code arrived', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const browser = await browserWithDocuments('deferred-open-document');
     const id = rowOf(browser, INSULIN).dataset['documentId'] ?? '';
     const dialog = part<HTMLDialogElement>(browser, 'dialog[part="preview"]');
@@ -143,13 +137,13 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
   });
 
   it('starts downloading when the patient focuses a row or points at « Ajouter un document »', async () => {
-    const focused = heldBackImport();
+    const focused = heldBackDialogs();
     const browser = await browserWithDocuments('deferred-intent');
     rowOpen(browser, INSULIN).focus();
     await waitUntil(() => focused.imports === 1, 'download started on focus');
     focused.release();
 
-    const pointed = heldBackImport();
+    const pointed = heldBackDialogs();
     const add = part<HTMLButtonElement>(browser, 'button[part="add"]');
     add.scrollIntoView({ block: 'center' });
     const box = add.getBoundingClientRect();
@@ -162,7 +156,7 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
   });
 
   it('says so next to « Ajouter un document » when its dialog cannot load, and opens it on the next press', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const browser = await browserWithDocuments('deferred-upload-failure');
     const add = part<HTMLButtonElement>(browser, 'button[part="add"]');
     const dialog = part<HTMLDialogElement>(browser, 'dialog[part="upload-dialog"]');
@@ -189,7 +183,7 @@ describe('<carnet-document-browser> dialogs whose code loads on demand', () => {
   });
 
   it('says so above the list when a preview cannot load, and opens it on the next press', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const browser = await browserWithDocuments('deferred-preview-failure');
     const dialog = part<HTMLDialogElement>(browser, 'dialog[part="preview"]');
 

@@ -38,6 +38,7 @@ export class OrganiserDialogsController extends DeferredPartController<DialogsMo
       loader: () => loadDialogs,
       create: (module) => new module.OrganiserDialogs(host, options),
       styles: (module) => module.dialogSheets,
+      openers: 'button.dose, [part~="add-plan"], [part~="edit-plan"], [part~="add-box"], [part~="stop-plan"]',
     });
   }
 

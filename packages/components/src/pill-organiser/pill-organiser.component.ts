@@ -16,7 +16,7 @@ import { LiveAnnouncer } from '../shared/announcer.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { CarnetWidget } from '../shared/carnet-element.js';
 import { RovingFocusController } from '../shared/roving-focus.controller.js';
-import { renderEmptyState, renderErrorState, renderLoadingState } from '../shared/states.js';
+import { renderEmptyState, renderErrorState, renderLoadFailure, renderLoadingState } from '../shared/states.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { renderAdherence } from './adherence-chart.template.js';
 import { IntakeActionsController } from './intake-actions.controller.js';
@@ -42,8 +42,6 @@ import { RecordChangesController } from '../shared/record-changes.controller.js'
 const PLAN_ACTIONS: readonly PlanAction[] = ['edit-plan', 'add-box', 'stop-plan'];
 
 /** The controls that open a dialog: pointing at or focusing one starts loading the dialogs' code. */
-const DIALOG_OPENERS = 'button.dose, [part~="add-plan"], [part~="edit-plan"], [part~="add-box"], [part~="stop-plan"]';
-
 /**
  * The patient's pill organiser: a week grid of doses from their prescriptions
  * (days × morning, noon, evening, bedtime, or exact times), to mark each dose
@@ -257,13 +255,6 @@ export class CarnetPillOrganiser extends CarnetWidget {
     this.dialogs.open('add-plan', (dialogs) => dialogs.openNew(opener));
   };
 
-  /** Starts loading the dialogs' code when the patient points at or focuses a control that opens one. */
-  private readonly preloadDialogs = (event: Event): void => {
-    if (this.dialogs.dialogs) return;
-    const target = event.target;
-    if (target instanceof Element && target.closest(DIALOG_OPENERS)) this.dialogs.preload();
-  };
-
   /** Reads plans and intakes again, e.g. after they changed elsewhere. */
   refresh(): Promise<void> {
     return this.week.reload();
@@ -320,15 +311,6 @@ export class CarnetPillOrganiser extends CarnetWidget {
     });
   };
 
-  /** The message of a dialog whose code could not load, next to the control that asked for it. */
-  private renderLoadFailure(shown: boolean): TemplateResult | typeof nothing {
-    return shown
-      ? html`<p class="notice notice--error" part="dialog-load-error" role="alert">
-          ${msg("Cette fenêtre n'a pas pu s'ouvrir : la connexion a peut-être été coupée. Rien n'a été modifié, réessayez.")}
-        </p>`
-      : nothing;
-  }
-
   private readonly retry = (): void => {
     void this.week.reload();
   };
@@ -362,8 +344,8 @@ export class CarnetPillOrganiser extends CarnetWidget {
       class="base"
       part="base"
       aria-labelledby="organiser-title"
-      @pointerover=${this.preloadDialogs}
-      @focusin=${this.preloadDialogs}
+      @pointerover=${this.dialogs.preloadOn}
+      @focusin=${this.dialogs.preloadOn}
     >
       <h2 class="title" id="organiser-title" part="title">${msg('Mon semainier')}</h2>
       ${
@@ -406,7 +388,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
       >
         <span aria-hidden="true">+ </span>${msg('Ajouter un traitement')}
       </button>
-      ${this.renderLoadFailure(this.dialogs.failed === 'add-plan')}`;
+      ${renderLoadFailure(this.dialogs.failed === 'add-plan')}`;
   }
 
   /** The day shown on narrow screens: the one chosen if it is in this week, else today, else the first day. */
@@ -459,8 +441,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
           ${msg('Imprimer')}
         </button>
       </div>
-      ${renderReminders(view.reminders, locale)}
-      ${this.renderLoadFailure(this.dialogs.failed?.startsWith('dose:') ?? false)}
+      ${renderReminders(view.reminders, locale)} ${renderLoadFailure(this.dialogs.failed?.startsWith('dose:') ?? false)}
       <div class="grid-area" aria-busy=${this.week.loading ? 'true' : 'false'}>
         ${renderWeekTable(gridView)}
         ${renderDayList({ ...gridView, shownDay: this.dayShownAlone(grid), onShowDay: this.showDay })}
@@ -474,7 +455,7 @@ export class CarnetPillOrganiser extends CarnetWidget {
         addButton: this.renderAddButton(),
         opening: (action, plan) => this.dialogs.opening === `${action}:${plan.id}`,
         notice: (plan) =>
-          this.renderLoadFailure(PLAN_ACTIONS.some((action) => this.dialogs.failed === `${action}:${plan.id}`)),
+          renderLoadFailure(PLAN_ACTIONS.some((action) => this.dialogs.failed === `${action}:${plan.id}`)),
         onEdit: (plan, opener) => this.dialogs.open(`edit-plan:${plan.id}`, (d) => d.openEdit(plan, opener)),
         onBox: (plan, opener) => this.dialogs.open(`add-box:${plan.id}`, (d) => d.askBox(plan, opener)),
         onStop: (plan, opener) => this.dialogs.open(`stop-plan:${plan.id}`, (d) => d.askStop(plan, opener)),

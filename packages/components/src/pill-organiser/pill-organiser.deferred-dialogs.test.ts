@@ -8,6 +8,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js';
 import { activate, deepActiveElement } from '../test-helpers/dialog-contract.js';
 import { expect, waitUntil } from '../test-helpers/fixture.js';
+import { heldBackImport } from '../test-helpers/held-back-import.js';
 import { byRole, click, queryByRole } from '../test-helpers/person.js';
 import { importDialogsForTests } from './organiser-dialogs.controller.js';
 import type * as DialogsPanel from './organiser-dialogs.panel.js';
@@ -27,22 +28,10 @@ const LOAD_FAILED = /Cette fenêtre n'a pas pu s'ouvrir/;
 
 type DialogsModule = typeof DialogsPanel;
 
-/** An import of the dialogs' code that waits for `release()` (or fails on `fail()`); counts the imports asked. */
-function heldBackImport() {
-  const held = { imports: 0, arrived: false, release: () => {}, fail: () => {} };
-  const gate = new Promise<void>((resolve, reject) => {
-    held.release = resolve;
-    held.fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
-  });
-  importDialogsForTests(() => {
-    held.imports += 1;
-    return gate
-      .then((): Promise<DialogsModule> => import('./organiser-dialogs.panel.js'))
-      .then((module) => {
-        held.arrived = true;
-        return module;
-      });
-  });
+/** The dialogs' code held back until `release()` (or failed by `fail()`). */
+function heldBackDialogs() {
+  const held = heldBackImport((): Promise<DialogsModule> => import('./organiser-dialogs.panel.js'));
+  importDialogsForTests(held.load);
   return held;
 }
 
@@ -60,7 +49,7 @@ describe('<carnet-pill-organiser> dialogs whose code loads on demand', () => {
   });
 
   it('opens the treatment editor after a press made before its code arrived, the button busy meanwhile', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const { organiser } = await parkinsonOrganiser('deferred-editor');
     const add = one<HTMLButtonElement>(organiser, '[part="add-plan"]');
     const dialog = one<HTMLDialogElement>(organiser, 'dialog[part="plan-editor"]');
@@ -90,7 +79,7 @@ describe('<carnet-pill-organiser> dialogs whose code loads on demand', () => {
   });
 
   it('opens nothing later when the patient pressed Escape while the code was loading', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const { organiser } = await parkinsonOrganiser('deferred-escape');
     const add = one<HTMLButtonElement>(organiser, '[part="add-plan"]');
     const dialog = one<HTMLDialogElement>(organiser, 'dialog[part="plan-editor"]');
@@ -99,10 +88,9 @@ describe('<carnet-pill-organiser> dialogs whose code loads on demand', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !add.hasAttribute('aria-busy'), 'no longer busy after Escape');
     held.release();
-    // The code arrives (and every callback waiting for it has run by the next check): the dialog
-    // the patient gave up on does not pop up.
+    // The code arrives; `waitUntil` checks again in a later task, so every callback waiting for
+    // the same load has run by then: the dialog the patient gave up on does not pop up.
     await waitUntil(() => held.arrived, 'the code arrived');
-    await waitUntil(() => organiser.shadowRoot?.querySelector('[aria-busy="true"]') === null, 'settled');
     await organiser.updateComplete;
     expect(dialog.open, 'not opened after Escape').to.equal(false);
     expect(add.hasAttribute('aria-disabled')).to.equal(false);
@@ -112,7 +100,7 @@ describe('<carnet-pill-organiser> dialogs whose code loads on demand', () => {
   });
 
   it('starts downloading when the patient points at or focuses a control that opens a dialog', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const { organiser } = await parkinsonOrganiser('deferred-intent');
     // Focus on a dose (the skip link, Tab): the download starts before any press.
     doseButton(organiser, LEVODOPA, parisMarch('2026-03-11', '11:00')).focus();
@@ -129,7 +117,7 @@ describe('<carnet-pill-organiser> dialogs whose code loads on demand', () => {
   });
 
   it('starts downloading when the mouse points at « Ajouter un traitement »', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const { organiser } = await parkinsonOrganiser('deferred-hover');
     const add = one<HTMLButtonElement>(organiser, '[part="add-plan"]');
     add.scrollIntoView({ block: 'center' });
@@ -143,7 +131,7 @@ describe('<carnet-pill-organiser> dialogs whose code loads on demand', () => {
   });
 
   it('says so next to a dose when the dialog cannot load, records nothing, and opens it on the next press', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const { dbName, organiser } = await parkinsonOrganiser('deferred-dose-failure');
     const before = (await storedMedication(dbName)).intakes.length;
     const dose = doseButton(organiser, LEVODOPA, parisMarch('2026-03-11', '11:00'));
@@ -172,7 +160,7 @@ describe('<carnet-pill-organiser> dialogs whose code loads on demand', () => {
   });
 
   it('says so under a treatment when « Arrêter » cannot open, and opens it on the next press', async () => {
-    const held = heldBackImport();
+    const held = heldBackDialogs();
     const { organiser } = await parkinsonOrganiser('deferred-stop-failure');
     const row = one(organiser, `li[part="medication"][data-plan-id="${RASAGILINE}"]`);
     const stop = one<HTMLButtonElement>(organiser, `li[data-plan-id="${RASAGILINE}"] button[part="stop-plan"]`);

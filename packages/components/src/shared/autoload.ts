@@ -67,7 +67,10 @@ export class ElementAutoloader {
     return Promise.all(this.tags.map((tag) => this.load(tag, []))).then(() => undefined);
   }
 
-  /** Discovers `root` now, then every element added under it later, until {@link disconnect}. */
+  /**
+   * Discovers `root` now, then every element added under it later, until {@link disconnect} or
+   * until every known element is defined.
+   */
   observe(root: Document | Element = document): void {
     if (this.observer) return;
     this.observer = new MutationObserver((records) => {
@@ -95,6 +98,8 @@ export class ElementAutoloader {
       () => {
         this.loading.delete(tag);
         this.failed.delete(tag);
+        // Every element is defined: nothing left to watch the page for.
+        if (this.tags.every((known) => customElements.get(known) !== undefined)) this.disconnect();
         for (const fallback of document.querySelectorAll(`${tag} > [${FALLBACK_ATTRIBUTE}]`)) fallback.remove();
         for (const element of elements) element.querySelector(`:scope > [${FALLBACK_ATTRIBUTE}]`)?.remove();
       },

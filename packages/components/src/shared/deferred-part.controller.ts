@@ -13,6 +13,8 @@ export interface DeferredPartOptions<Module, Part> {
   create: (module: Module) => Part;
   /** Style sheets the part brings, adopted after the element's own before it first shows. */
   styles?: (module: Module) => readonly CSSResultOrNative[];
+  /** The controls that open the part (a selector): pointing at or focusing one starts the download. */
+  openers?: string;
 }
 
 /**
@@ -79,6 +81,17 @@ export class DeferredPartController<Module, Part> implements ReactiveController 
     // A failure here is not shown: the next opening tries again and says it.
     load().catch(() => undefined);
   }
+
+  /**
+   * Listener for `pointerover` and `focusin` on the element's content: starts the download when the
+   * patient points at or focuses one of `openers`.
+   */
+  readonly preloadOn = (event: Event): void => {
+    const openers = this.options.openers;
+    if (this.#part || !openers) return;
+    const target = event.composedPath()[0];
+    if (target instanceof Element && target.closest(openers)) this.preload();
+  };
 
   /** Forgets the control waiting for the code (Escape): nothing opens when it arrives. */
   cancel(): void {

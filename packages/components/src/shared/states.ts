@@ -58,3 +58,15 @@ export function renderErrorState({ message, onRetry, retryLabel }: ErrorStateOpt
     </button>
   </div>`;
 }
+
+/**
+ * The message of a part whose code could not load (`DeferredPartController.failed`), shown next to
+ * the control that asked for it; nothing when `shown` is false.
+ */
+export function renderLoadFailure(shown: boolean): TemplateResult | typeof nothing {
+  return shown
+    ? html`<p class="notice notice--error" part="dialog-load-error" role="alert">
+        ${msg("Cette fenêtre n'a pas pu s'ouvrir : la connexion a peut-être été coupée. Rien n'a été modifié, réessayez.")}
+      </p>`
+    : nothing;
+}
