@@ -1,4 +1,5 @@
 import { msg } from '@lit/localize';
+import { emit } from '../events/emit.js';
 
 /**
  * How to load each element's code, by tag name: `{ 'carnet-agenda': () => import('…/agenda.js') }`.
@@ -122,17 +123,11 @@ export class ElementAutoloader {
   private showFailure(element: Element, tag: string, error: unknown): void {
     // Codes and a developer message only: the tag and the kind of failure, no record content.
     const reason = error instanceof Error ? error.name : 'Error';
-    element.dispatchEvent(
-      new CustomEvent('carnet-error', {
-        bubbles: true,
-        composed: true,
-        detail: {
-          code: 'network',
-          messageKey: 'error.network',
-          message: `The code of <${tag}> could not be downloaded (${reason}).`,
-        },
-      }),
-    );
+    emit(element, 'carnet-error', {
+      code: 'network',
+      messageKey: 'error.network',
+      message: `The code of <${tag}> could not be downloaded (${reason}).`,
+    });
     if (element.querySelector(`:scope > [${FALLBACK_ATTRIBUTE}]`)) return;
     const box = document.createElement('p');
     box.setAttribute(FALLBACK_ATTRIBUTE, '');
