@@ -37,6 +37,19 @@ const NATIVE_DATE_INPUT_MESSAGE =
   "No native date/time input (its order is the browser's, not the page's): use a text field read with " +
   'parseDateField/parseTimeField, its dateShape hint and dateTimeFieldStyles (shared/date-time-fields.ts).';
 const NATIVE_DATE_TYPES = '(date|time|datetime-local|month|week)';
+/**
+ * A dialog's `close` and `cancel` events are followed by its DialogController only: the `close` event
+ * is queued, so it can arrive after the person reopened the dialog (input runs first), and a template
+ * listener would close the reopened dialog (CONTRIBUTING.md, « dialogs »).
+ */
+const DIALOG_EVENT_BINDINGS = [
+  {
+    selector: 'TemplateElement[value.raw=/@(close|cancel)=/]',
+    message:
+      'No @close/@cancel binding on a dialog: DialogController follows those events (its onDismiss closes what the dialog shows).',
+  },
+];
+
 const NATIVE_DATE_INPUTS = [
   {
     // `<input type="date">` in a template.
@@ -104,7 +117,15 @@ export default tseslint.config(
   {
     files: ['packages/components/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.stories.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...COMPONENT_RESTRICTIONS, ...HEX_COLOURS, ...NATIVE_DATE_INPUTS] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...COMPONENT_RESTRICTIONS,
+        ...HEX_COLOURS,
+        ...NATIVE_DATE_INPUTS,
+        ...DIALOG_EVENT_BINDINGS,
+      ],
+    },
   },
   {
     // The token sheet and its registered defaults are where colour values live.
@@ -120,6 +141,7 @@ export default tseslint.config(
         ...COMPONENT_RESTRICTIONS,
         ...HEX_COLOURS,
         ...NATIVE_DATE_INPUTS,
+        ...DIALOG_EVENT_BINDINGS,
         {
           selector:
             "MethodDefinition[kind!='constructor'] AssignmentExpression[left.type='MemberExpression'], :function:not(MethodDefinition > FunctionExpression) AssignmentExpression[left.type='MemberExpression']",

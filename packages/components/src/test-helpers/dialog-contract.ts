@@ -3,7 +3,8 @@
  * as one suite each element's tests run against each of its dialogs:
  * modal, initial focus on the safe choice, Escape closes and gives focus back
  * to the opener, focus stays inside when the content changes, tidy after
- * Escape (opens again), and no dialog left open when the element leaves.
+ * Escape (opens again), a late `close` event of an earlier closing ignored, and
+ * no dialog left open when the element leaves.
  */
 import { sendKeys } from '@web/test-runner-commands';
 import { expect, waitUntil } from './fixture.js';
@@ -156,6 +157,18 @@ export function dialogContract(cases: readonly DialogContractCase[]): void {
         const second = await openAndCheck(testCase, host);
         await focusIsOn(testCase.safeChoice, second.dialog);
         await escapeAndCheck(testCase, second.dialog, second.opener);
+      });
+
+      // `close()` queues its `close` event; the browser runs input first, so a person who reopens the
+      // dialog at once (Enter again on the opener) may get the earlier closing's event after the reopen.
+      it('stays open when a late close event of an earlier closing arrives after it reopened', async () => {
+        const host = await testCase.mount();
+        const { dialog } = await openAndCheck(testCase, host);
+        await focusIsOn(testCase.safeChoice, dialog);
+        dialog.dispatchEvent(new Event('close'));
+        await (host as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+        expect(dialog.open, 'still open').to.equal(true);
+        await focusIsOn(testCase.safeChoice, dialog);
       });
 
       if (testCase.changeContent) {

@@ -51,7 +51,7 @@ const valueProblem = (problem: GlucoseEntryProblem | undefined): boolean =>
 export function renderGlucoseEntry(view: GlucoseEntryOptions): TemplateResult {
   const { entry, unit, locale } = view;
   const problem = entry.problem;
-  return html`<dialog part="entry-dialog" aria-labelledby="entry-title" @close=${view.onClose}>
+  return html`<dialog part="entry-dialog" aria-labelledby="entry-title">
     ${
       entry.isOpen
         ? html`<form class="entry" @submit=${view.onSubmit} novalidate>

@@ -174,7 +174,7 @@ export interface KidneyEntryOptions {
 export function renderKidneyEntry(view: KidneyEntryOptions): TemplateResult {
   const { entry, locale } = view;
   const problem = entry.problem;
-  return html`<dialog part="entry-dialog" aria-labelledby="kidney-entry-title" @close=${view.onClose}>
+  return html`<dialog part="entry-dialog" aria-labelledby="kidney-entry-title">
     ${
       entry.isOpen
         ? html`<form class="entry" @submit=${view.onSubmit} novalidate>

@@ -92,7 +92,7 @@ export function renderMeterImport(view: MeterImportOptions): TemplateResult {
   const { importer } = view;
   const preview = importer.preview;
   const fresh = preview?.fresh.length ?? 0;
-  return html`<dialog part="import-dialog" aria-labelledby="import-title" @close=${view.onClose}>
+  return html`<dialog part="import-dialog" aria-labelledby="import-title">
     ${
       importer.isOpen
         ? html`<div class="entry">

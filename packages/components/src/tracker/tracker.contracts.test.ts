@@ -26,6 +26,18 @@ async function mountTracker(label: string): Promise<HTMLElement> {
   return tracker;
 }
 
+/** A kidney tracker over an empty record. */
+async function mountKidneyTracker(label: string): Promise<HTMLElement> {
+  const provider = await fixture<CarnetProvider>(
+    html`<carnet-provider db-name=${uniqueDbName(label)} pathology="kidney"
+      ><carnet-tracker></carnet-tracker
+    ></carnet-provider>`,
+  );
+  const tracker = provider.querySelector('carnet-tracker') as CarnetTracker;
+  await waitUntil(() => tracker.matches(':state(empty)'), 'kidney tracker shown', PATIENCE);
+  return tracker;
+}
+
 describe('<carnet-tracker> contracts', () => {
   afterEach(deleteTestDatabases);
 
@@ -51,6 +63,17 @@ describe('<carnet-tracker> contracts', () => {
       },
       selector: 'dialog[part="import-dialog"]',
       safeChoice: /^Fichier CSV/,
+    },
+    {
+      name: 'the weight and blood pressure entry (kidney failure)',
+      mount: () => mountKidneyTracker('contract-tracker-kidney'),
+      open: async (host) => {
+        const add = part(host, '[part="add"]');
+        await activate(add);
+        return add;
+      },
+      selector: 'dialog[part="entry-dialog"]',
+      safeChoice: /^Poids/,
     },
   ]);
 
