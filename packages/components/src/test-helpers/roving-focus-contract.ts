@@ -100,7 +100,20 @@ export function rovingFocusContract(cases: readonly RovingFocusContractCase[]): 
         const index = items.indexOf(start);
         const other = (items[index + 1] ?? items[index - 1]) as HTMLElement;
         other.focus();
-        await waitUntil(() => tabStopIs(testCase, host, other), 'the focused item is the tab stop', PATIENCE);
+        await waitUntil(() => tabStopIs(testCase, host, other), 'the focused item is the tab stop', PATIENCE).catch(
+          (error: Error) => {
+            // Say what the group looked like, to tell a lost focus from a tab stop that did not follow.
+            const now = testCase.items(host);
+            const stops = tabStops(now).map((item) => now.indexOf(item));
+            const active = deepActiveElement();
+            throw new Error(
+              `${error.message}: the item focused (next to item ${index}) is ` +
+                `${other.isConnected ? 'in the page' : 'gone from the page'}, at index ${now.indexOf(other)}; ` +
+                `tab stops at ${JSON.stringify(stops)} of ${now.length}, focus on ` +
+                `${active === other ? 'it' : active ? `<${active.localName}> ${now.includes(active as HTMLElement) ? `item ${now.indexOf(active as HTMLElement)}` : 'outside the group'}` : 'nothing'}`,
+            );
+          },
+        );
         await sendKeys({ press: testCase.previousKey });
         await waitUntil(
           () => deepActiveElement() !== other && testCase.items(host).includes(deepActiveElement() as HTMLElement),
