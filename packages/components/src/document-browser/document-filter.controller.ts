@@ -101,8 +101,14 @@ export class DocumentFilterController implements ReactiveController {
   private announceWhenBuilt = false;
   /** True while `result` is complete (its count and facets are final). */
   private complete = true;
-  /** The facets of the last complete answer (see `shownFacets`). */
-  private lastFacets: DocumentFacets | undefined;
+  /** The facets shown: the last ones counted (see `shownFacets`). */
+  private counted: DocumentFacets | undefined;
+  /** The answer whose facets `counted` holds. */
+  private countedFor: DocumentSearchResult | undefined;
+  /** Incremented on each new answer (and on leaving the page): a pending count of an older one is dropped. */
+  private facetsTicket = 0;
+  /** Tags in use, most used first, as last listed (see `tags`); cleared when a document or the index changes. */
+  private tagList: string[] | undefined;
 
   /**
    * @param onResultChange - called after every search the patient caused (for the
@@ -120,11 +126,13 @@ export class DocumentFilterController implements ReactiveController {
       const generation = this.generation;
       setTimeout(() => this.afterFirstPaint(generation), 0);
     }
+    this.countFacetsAfterPaint();
   }
 
   hostDisconnected(): void {
     // A widget taken out of the page does not spend the main thread on an index nobody sees.
     this.generation++;
+    this.facetsTicket++;
     this.pendingBuild = undefined;
     this.stopBuild();
   }
@@ -146,18 +154,20 @@ export class DocumentFilterController implements ReactiveController {
   }
 
   /**
-   * The facets to show: the answer's once complete; while a new answer is being completed (the
-   * index still building), the last complete ones, so the filter checkboxes stay where they are
-   * and keep focus; `undefined` before the first count.
+   * The facets to show: the last ones counted. A new answer's facets are counted just after the
+   * list showing it is painted (a keystroke waits only for the list and its count), and only for
+   * the latest answer; meanwhile — and while an answer is being completed (the index still
+   * building) — these stay the previous answer's, so the filter checkboxes stay where they are and
+   * keep focus ({@link indexed} is false then: the panel says it is updating). `undefined` before
+   * the first count.
    */
   get shownFacets(): DocumentFacets | undefined {
-    if (this.indexed && this.result) this.lastFacets = this.result.facets;
-    return this.lastFacets;
+    return this.counted;
   }
 
-  /** False while the documents are listed but their facets are not counted yet. */
+  /** False while the facets shown are not those of the current, complete answer (being counted). */
   get indexed(): boolean {
-    return this.byId.size === 0 || (this.complete && (this.index !== undefined || this.counts !== undefined));
+    return this.byId.size === 0 || (this.complete && this.result !== undefined && this.countedFor === this.result);
   }
 
   /**
@@ -191,7 +201,9 @@ export class DocumentFilterController implements ReactiveController {
     this.byId.clear();
     this.index = undefined;
     this.counts = undefined;
-    this.lastFacets = undefined;
+    this.counted = undefined;
+    this.countedFor = undefined;
+    this.tagList = undefined;
     this.stopBuild();
     for (const document of documents) this.byId.set(document.id, document);
     for (const id of [...this.selection]) if (!this.byId.has(id)) this.selection.delete(id);
@@ -242,14 +254,16 @@ export class DocumentFilterController implements ReactiveController {
   /** Replaces one document (after a save or a reload) in the index and the list. */
   replace(document: HealthDocument): void {
     this.byId.set(document.id, document);
+    this.tagList = undefined;
     if (this.index || this.building) this.ensureIndex()?.update(document);
     if (this.counts && !this.index) this.counts = this.count();
     this.search(false);
   }
 
-  /** Tags in use, most used first. */
+  /** Tags in use, most used first (listed once per change of the documents, not on every keystroke). */
   tags(): string[] {
-    return this.index?.tags().map((entry) => entry.tag) ?? this.counts?.tags ?? [];
+    if (this.index) return (this.tagList ??= this.index.tags().map((entry) => entry.tag));
+    return this.counts?.tags ?? [];
   }
 
   /**
@@ -275,6 +289,7 @@ export class DocumentFilterController implements ReactiveController {
     }
     const search = loadSearch.loaded;
     if (this.index && search) this.index = search.createDocumentIndex(newestFirst([...this.byId.values()]), { locale });
+    this.tagList = undefined;
     if (this.counts) this.counts = this.count();
     if (this.index || (this.result && !this.needsIndex())) this.search(false);
   }
@@ -363,7 +378,36 @@ export class DocumentFilterController implements ReactiveController {
       facets: this.counts?.facets ?? (this.byId.size === 0 ? countCollection([], this.locale).facets : NO_FACETS),
     };
     this.complete = true;
+    // Counted already (without the index) or nothing to count: shown with the list.
+    if (this.counts || this.byId.size === 0) this.showFacetsOf(this.result);
+    else this.facetsTicket++;
     this.host.requestUpdate();
+  }
+
+  /** Shows these facets as the current answer's (the answer's own: counted on this first read). */
+  private showFacetsOf(result: DocumentSearchResult): void {
+    this.facetsTicket++;
+    this.counted = result.facets;
+    this.countedFor = result;
+  }
+
+  /**
+   * Counts the current answer's facets once the list showing it is painted (after the host's
+   * update, the next frame, then a task: never before that paint), unless a newer answer comes
+   * first. A hidden page paints no frames: counted in a task then.
+   */
+  private countFacetsAfterPaint(): void {
+    const result = this.result;
+    const ticket = ++this.facetsTicket;
+    if (!result || !this.complete || result === this.countedFor) return;
+    const count = (): void => {
+      if (ticket !== this.facetsTicket || result !== this.result || !this.complete) return;
+      this.showFacetsOf(result);
+      this.host.requestUpdate();
+    };
+    void this.host.updateComplete.then(() => {
+      if (ticket === this.facetsTicket) afterNextPaint(count);
+    });
   }
 
   /**
@@ -384,6 +428,7 @@ export class DocumentFilterController implements ReactiveController {
         this.building = undefined;
         this.index = build.index;
         this.counts = undefined;
+        this.tagList = undefined;
         const announce = this.announceWhenBuilt;
         this.announceWhenBuilt = false;
         // Answered again by the complete index (the first view's too: the same list, its facets).
@@ -407,10 +452,13 @@ export class DocumentFilterController implements ReactiveController {
       this.index = this.building.finish();
       this.building = undefined;
       this.counts = undefined;
+      this.tagList = undefined;
     }
     const search = loadSearch.loaded;
-    if (!this.index && search)
+    if (!this.index && search) {
       this.index = search.createDocumentIndex(newestFirst([...this.byId.values()]), { locale: this.locale });
+      this.tagList = undefined;
+    }
     return this.index;
   }
 
@@ -463,6 +511,8 @@ export class DocumentFilterController implements ReactiveController {
     }
     this.result = index.search(this.query, this.filters, { sort: this.sort, locale: this.locale });
     this.complete = index === this.index;
+    // The list and its count first; the facets once that is painted (an incomplete answer's never).
+    this.countFacetsAfterPaint();
     this.host.requestUpdate();
     if (!this.complete) this.announceWhenBuilt ||= announce;
     else if (announce) this.onResultChange(this.result);
@@ -475,6 +525,34 @@ function newestFirst(documents: HealthDocument[]): HealthDocument[] {
   for (let i = 1; i < documents.length && ordered; i++)
     ordered = (documents[i - 1] as HealthDocument).date >= (documents[i] as HealthDocument).date;
   return ordered ? documents : [...documents].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+/**
+ * Runs `run` once the frame being prepared is painted: in a task queued from the next animation
+ * frame. A hidden page paints no frames: then (or as soon as the page is hidden) in a task at once.
+ */
+function afterNextPaint(run: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    document.removeEventListener('visibilitychange', onHidden);
+    afterTask(run);
+  };
+  const onHidden = (): void => {
+    if (document.visibilityState === 'hidden') once();
+  };
+  if (document.visibilityState === 'hidden') return once();
+  document.addEventListener('visibilitychange', onHidden);
+  requestAnimationFrame(once);
+}
+
+/** Runs `run` in a task of its own: `scheduler.postTask` where there is one, else a zero-delay timer. */
+function afterTask(run: () => void): void {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options?: object) => Promise<void> } })
+    .scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(run, { priority: 'user-visible' });
+  else setTimeout(run, 0);
 }
 
 const NO_MATCHES: DocumentMatches = Object.freeze({});
