@@ -228,19 +228,23 @@ describe('<carnet-document-browser> facets counted after the list is painted', (
       observer.observe(shadow(browser), { childList: true, subtree: true });
       try {
         await keystroke(browser, input, 'dr');
-        await waitUntil(() => rows(browser).length > 0 && !browser.matches(':state(indexing)'), 'rows of « dr »');
+        const read = (): number[] => reads.matches.filter((entry) => entry.query === 'dr').map((entry) => entry.index);
+        // The virtualizer draws a new answer's rows once it has laid them out.
+        await waitUntil(() => read().includes(0) && !browser.matches(':state(indexing)'), 'rows of « dr » drawn');
         const total = Number(/^([\d\s  ]+)/.exec(text(part(browser, '.count')))?.[1]?.replace(/\D/g, ''));
         expect(total).to.be.greaterThan(1_000);
         for (const row of rows(browser)) drawn.add(Number(row.dataset['index']));
-        const read = (): number[] => reads.matches.filter((entry) => entry.query === 'dr').map((entry) => entry.index);
         expect(read().length).to.be.greaterThan(0);
         expect(read().every((index) => drawn.has(index))).to.equal(true);
         expect(drawn.size).to.be.lessThan(100);
 
         // A jump to the end of the list draws its last rows; the thousands in between are never highlighted.
         const list = part(browser, '.list');
-        list.scrollTop = list.scrollHeight;
-        await waitUntil(() => rows(browser).some((row) => Number(row.dataset['index']) === total - 1), 'last row');
+        await waitUntil(() => {
+          // The list's height is estimated until rows are measured: as a person would, down to the end again.
+          list.scrollTop = list.scrollHeight;
+          return rows(browser).some((row) => Number(row.dataset['index']) === total - 1);
+        }, 'last row');
         for (const row of rows(browser)) drawn.add(Number(row.dataset['index']));
         expect(read().every((index) => drawn.has(index))).to.equal(true);
         expect(new Set(read()).size).to.be.lessThan(200);
