@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadOnce } from '../shared/load-once.js';
 import { countCollection, type CollectionCounts } from './collection-facets.js';
+import { ShownFacets } from './shown-facets.js';
 import type * as SearchModule from './document-search.js';
 import type {
   DocumentFacets,
@@ -101,12 +102,8 @@ export class DocumentFilterController implements ReactiveController {
   private announceWhenBuilt = false;
   /** True while `result` is complete (its count and facets are final). */
   private complete = true;
-  /** The facets shown: the last ones counted (see `shownFacets`). */
-  private counted: DocumentFacets | undefined;
-  /** The answer whose facets `counted` holds. */
-  private countedFor: DocumentSearchResult | undefined;
-  /** Incremented on each new answer (and on leaving the page): a pending count of an older one is dropped. */
-  private facetsTicket = 0;
+  /** The facets shown, counted once the list is painted (see `shownFacets`). */
+  private readonly facets: ShownFacets;
   /** Tags in use, most used first, as last listed (see `tags`); cleared when a document or the index changes. */
   private tagList: string[] | undefined;
 
@@ -117,6 +114,7 @@ export class DocumentFilterController implements ReactiveController {
   constructor(host: ReactiveControllerHost, onResultChange: (result: DocumentSearchResult) => void = () => undefined) {
     this.host = host;
     this.onResultChange = onResultChange;
+    this.facets = new ShownFacets(host);
     host.addController(this);
   }
 
@@ -132,7 +130,7 @@ export class DocumentFilterController implements ReactiveController {
   hostDisconnected(): void {
     // A widget taken out of the page does not spend the main thread on an index nobody sees.
     this.generation++;
-    this.facetsTicket++;
+    this.facets.cancel();
     this.pendingBuild = undefined;
     this.stopBuild();
   }
@@ -162,12 +160,12 @@ export class DocumentFilterController implements ReactiveController {
    * the first count.
    */
   get shownFacets(): DocumentFacets | undefined {
-    return this.counted;
+    return this.facets.facets;
   }
 
   /** False while the facets shown are not those of the current, complete answer (being counted). */
   get indexed(): boolean {
-    return this.byId.size === 0 || (this.complete && this.result !== undefined && this.countedFor === this.result);
+    return this.byId.size === 0 || (this.complete && this.facets.isOf(this.result));
   }
 
   /**
@@ -201,8 +199,7 @@ export class DocumentFilterController implements ReactiveController {
     this.byId.clear();
     this.index = undefined;
     this.counts = undefined;
-    this.counted = undefined;
-    this.countedFor = undefined;
+    this.facets.clear();
     this.tagList = undefined;
     this.stopBuild();
     for (const document of documents) this.byId.set(document.id, document);
@@ -379,35 +376,15 @@ export class DocumentFilterController implements ReactiveController {
     };
     this.complete = true;
     // Counted already (without the index) or nothing to count: shown with the list.
-    if (this.counts || this.byId.size === 0) this.showFacetsOf(this.result);
-    else this.facetsTicket++;
+    if (this.counts || this.byId.size === 0) this.facets.showNow(this.result);
+    else this.facets.cancel();
     this.host.requestUpdate();
   }
 
-  /** Shows these facets as the current answer's (the answer's own: counted on this first read). */
-  private showFacetsOf(result: DocumentSearchResult): void {
-    this.facetsTicket++;
-    this.counted = result.facets;
-    this.countedFor = result;
-  }
-
-  /**
-   * Counts the current answer's facets once the list showing it is painted (after the host's
-   * update, the next frame, then a task: never before that paint), unless a newer answer comes
-   * first. A hidden page paints no frames: counted in a task then.
-   */
+  /** Counts the current answer's facets once the list showing it is painted (an incomplete answer's never). */
   private countFacetsAfterPaint(): void {
-    const result = this.result;
-    const ticket = ++this.facetsTicket;
-    if (!result || !this.complete || result === this.countedFor) return;
-    const count = (): void => {
-      if (ticket !== this.facetsTicket || result !== this.result || !this.complete) return;
-      this.showFacetsOf(result);
-      this.host.requestUpdate();
-    };
-    void this.host.updateComplete.then(() => {
-      if (ticket === this.facetsTicket) afterNextPaint(count);
-    });
+    const current = (): DocumentSearchResult | undefined => (this.complete ? this.result : undefined);
+    this.facets.countAfterPaint(current(), current);
   }
 
   /**
@@ -525,34 +502,6 @@ function newestFirst(documents: HealthDocument[]): HealthDocument[] {
   for (let i = 1; i < documents.length && ordered; i++)
     ordered = (documents[i - 1] as HealthDocument).date >= (documents[i] as HealthDocument).date;
   return ordered ? documents : [...documents].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-}
-
-/**
- * Runs `run` once the frame being prepared is painted: in a task queued from the next animation
- * frame. A hidden page paints no frames: then (or as soon as the page is hidden) in a task at once.
- */
-function afterNextPaint(run: () => void): void {
-  let done = false;
-  const once = (): void => {
-    if (done) return;
-    done = true;
-    document.removeEventListener('visibilitychange', onHidden);
-    afterTask(run);
-  };
-  const onHidden = (): void => {
-    if (document.visibilityState === 'hidden') once();
-  };
-  if (document.visibilityState === 'hidden') return once();
-  document.addEventListener('visibilitychange', onHidden);
-  requestAnimationFrame(once);
-}
-
-/** Runs `run` in a task of its own: `scheduler.postTask` where there is one, else a zero-delay timer. */
-function afterTask(run: () => void): void {
-  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options?: object) => Promise<void> } })
-    .scheduler;
-  if (scheduler?.postTask) void scheduler.postTask(run, { priority: 'user-visible' });
-  else setTimeout(run, 0);
 }
 
 const NO_MATCHES: DocumentMatches = Object.freeze({});
