@@ -60,7 +60,8 @@ export const DOCUMENT_SORTS: readonly DocumentSort[] = ['relevance', 'date-desc'
  * What the patient is looking at in the document browser: the query, the facet
  * filters, the sort, the documents selected for bulk tagging, and the search
  * index answering them. Searches run synchronously on every change so the list
- * follows each keystroke without a debounce.
+ * follows each keystroke without a debounce; the answer's facet counts are made just
+ * after the list showing it is painted, and only for the latest answer ({@link ShownFacets}).
  *
  * The first view — every document newest first, its count, the facets of the whole
  * record — is made without the search index ({@link countCollection}); the index code

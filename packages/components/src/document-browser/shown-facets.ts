@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { DocumentFacets, DocumentSearchResult } from '@carnet/catalog-sdk';
-import { afterNextPaint } from './after-paint.js';
+import { afterNextPaint } from '../shared/after-paint.js';
 
 /**
  * The facets the filter panel shows, for `DocumentFilterController`. An answer's facets (a lazy

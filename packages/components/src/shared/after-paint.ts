@@ -1,4 +1,4 @@
-/** Work a keystroke does not wait for: run once what it changed is painted. */
+/** Work a keystroke does not wait for (facet counts, say): run once what it changed is painted. */
 
 /**
  * Runs `run` once the frame being prepared is painted: in a task queued from the next animation
