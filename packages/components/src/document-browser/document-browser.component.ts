@@ -69,6 +69,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @csspart facets-toggle - Shows or hides the facets on small screens.
  * @csspart facet-group - One group of facet values.
  * @csspart facets-pending - Shown while the facets are being counted.
+ * @csspart facets-updating - « Mise à jour… » beside the filters' title while the counts shown are the previous answer's (the panel is `aria-busy`); shown only when the update lasts.
  * @csspart favourites-only - The favourites-only checkbox.
  * @csspart rename-tag - The form renaming a tag everywhere.
  * @csspart list - The scrolling list of documents.
@@ -130,7 +131,7 @@ const ANNOUNCE_DEBOUNCE_MS = 300;
  * @cssstate error - Loading failed.
  * @cssstate ready - Documents are shown.
  * @cssstate no-results - The search and filters match nothing.
- * @cssstate indexing - The list is shown; facets are still being counted (a moment at 10,000 documents).
+ * @cssstate indexing - The list is shown; its facets are still being counted (just after the list is painted, after each search or filter change).
  * @cssstate searching - A search, filter or sort is being answered: its code or the index is still loading (the count says so).
  *
  * @fires carnet-document-open - The patient opened a document's preview.
@@ -518,6 +519,7 @@ export class CarnetDocumentBrowser extends CarnetWidget {
         ${renderFacets({
           locale: this.locale,
           facets: filter.shownFacets,
+          filters: filter.filters,
           favouritesOnly: filter.filters.favouritesOnly === true,
           hiddenOnly: filter.filters.hiddenOnly === true,
           narrowed: filter.narrowed,

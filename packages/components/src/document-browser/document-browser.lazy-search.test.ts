@@ -7,6 +7,7 @@ import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js'
 import { expect, fixtureCleanup, waitUntil } from '../test-helpers/fixture.js';
 import { replaceSearchCodeImportForTests } from './document-filter.controller.js';
 import {
+  countsShown,
   facetCount,
   mountWithProvider,
   mountWithSource,
@@ -162,7 +163,9 @@ describe('<carnet-document-browser> search code loaded on intent', () => {
     held.release();
     await titlesBecome(browser, ['Résultats d’analyses sanguines', 'Hémoglobine glyquée (HbA1c)']);
     expect(shadow(browser).activeElement).to.equal(checkbox);
-    expect(part(browser, '#facets-body').getAttribute('aria-busy')).to.equal('false');
+    // The counts of the answer follow the list (counted once it is painted); focus stays.
+    await countsShown(browser);
+    expect(shadow(browser).activeElement).to.equal(checkbox);
     await sendKeys({ press: 'Space' });
     await titlesBecome(browser, ALL_SIX);
   });

@@ -3,6 +3,7 @@ import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js'
 import { expect, waitUntil } from '../test-helpers/fixture.js';
 import { setCarnetLocale } from '../shared/localization.js';
 import {
+  countsShown,
   facetCount,
   mountWithProvider,
   part,
@@ -148,6 +149,7 @@ describe('<carnet-document-browser> search and facets', () => {
 
     await toggleFacet(browser, 'kinds', 'lab-result');
     await titlesBecome(browser, ['Résultats d’analyses sanguines', 'Hémoglobine glyquée (HbA1c)']);
+    await countsShown(browser);
     // The year group counts what adding a year would give among lab results.
     expect(facetCount(browser, 'years', '2025')).to.equal('(1)');
     expect(facetCount(browser, 'years', '2024')).to.equal('(1)');

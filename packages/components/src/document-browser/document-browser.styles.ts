@@ -166,12 +166,23 @@ export const documentBrowserStyles = css`
   }
   .facets-header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
+    gap: var(--carnet-sys-space-s, 0.5rem);
   }
   .facets-title {
     margin: 0;
     font-size: var(--carnet-sys-font-size-large, 1.125rem);
+  }
+  /* « Mise à jour… »: the counts shown are the previous answer's (the panel is aria-busy). Its place
+     is kept, and it shows only when the update lasts: counts made the next frame do not flash it. */
+  .facets-updating {
+    visibility: hidden;
+  }
+  .facets-updating[data-shown] {
+    visibility: visible;
+    transition: visibility 0s 150ms;
   }
   .facets-toggle {
     display: none;

@@ -4,6 +4,7 @@ import { deleteTestDatabases, uniqueDbName } from '../test-helpers/databases.js'
 import { expect, removeFixtures, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetDocumentChangeDetail } from '../events/carnet-document-change.js';
 import {
+  countsShown,
   facetCount,
   mountWithProvider,
   part,
@@ -72,6 +73,7 @@ describe('<carnet-document-browser> tags and favourites', () => {
     await addTag(browser, 'neurologie');
     await waitUntil(() => tagsOf(browser, IMAGING).includes('neurologie'), 'tag shown in the row');
     expect(part<HTMLInputElement>(browser, '#tag-input').value).to.equal('');
+    await countsShown(browser);
     expect(facetCount(browser, 'tags', 'neurologie')).to.equal('(2)');
     expect(changes).to.have.length(1);
     expect(changes[0]?.changes).to.deep.equal({ tags: ['neurologie'] });

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadOnce } from '../shared/load-once.js';
 import { countCollection, type CollectionCounts } from './collection-facets.js';
+import { ShownFacets } from './shown-facets.js';
 import type * as SearchModule from './document-search.js';
 import type {
   DocumentFacets,
@@ -59,7 +60,8 @@ export const DOCUMENT_SORTS: readonly DocumentSort[] = ['relevance', 'date-desc'
  * What the patient is looking at in the document browser: the query, the facet
  * filters, the sort, the documents selected for bulk tagging, and the search
  * index answering them. Searches run synchronously on every change so the list
- * follows each keystroke without a debounce.
+ * follows each keystroke without a debounce; the answer's facet counts are made just
+ * after the list showing it is painted, and only for the latest answer ({@link ShownFacets}).
  *
  * The first view — every document newest first, its count, the facets of the whole
  * record — is made without the search index ({@link countCollection}); the index code
@@ -101,8 +103,10 @@ export class DocumentFilterController implements ReactiveController {
   private announceWhenBuilt = false;
   /** True while `result` is complete (its count and facets are final). */
   private complete = true;
-  /** The facets of the last complete answer (see `shownFacets`). */
-  private lastFacets: DocumentFacets | undefined;
+  /** The facets shown, counted once the list is painted (see `shownFacets`). */
+  private readonly facets: ShownFacets;
+  /** Tags in use, most used first, as last listed (see `tags`); cleared when a document or the index changes. */
+  private tagList: string[] | undefined;
 
   /**
    * @param onResultChange - called after every search the patient caused (for the
@@ -111,6 +115,7 @@ export class DocumentFilterController implements ReactiveController {
   constructor(host: ReactiveControllerHost, onResultChange: (result: DocumentSearchResult) => void = () => undefined) {
     this.host = host;
     this.onResultChange = onResultChange;
+    this.facets = new ShownFacets(host);
     host.addController(this);
   }
 
@@ -120,11 +125,13 @@ export class DocumentFilterController implements ReactiveController {
       const generation = this.generation;
       setTimeout(() => this.afterFirstPaint(generation), 0);
     }
+    this.countFacetsAfterPaint();
   }
 
   hostDisconnected(): void {
     // A widget taken out of the page does not spend the main thread on an index nobody sees.
     this.generation++;
+    this.facets.cancel();
     this.pendingBuild = undefined;
     this.stopBuild();
   }
@@ -146,18 +153,20 @@ export class DocumentFilterController implements ReactiveController {
   }
 
   /**
-   * The facets to show: the answer's once complete; while a new answer is being completed (the
-   * index still building), the last complete ones, so the filter checkboxes stay where they are
-   * and keep focus; `undefined` before the first count.
+   * The facets to show: the last ones counted. A new answer's facets are counted just after the
+   * list showing it is painted (a keystroke waits only for the list and its count), and only for
+   * the latest answer; meanwhile — and while an answer is being completed (the index still
+   * building) — these stay the previous answer's, so the filter checkboxes stay where they are and
+   * keep focus ({@link indexed} is false then: the panel says it is updating). `undefined` before
+   * the first count.
    */
   get shownFacets(): DocumentFacets | undefined {
-    if (this.indexed && this.result) this.lastFacets = this.result.facets;
-    return this.lastFacets;
+    return this.facets.facets;
   }
 
-  /** False while the documents are listed but their facets are not counted yet. */
+  /** False while the facets shown are not those of the current, complete answer (being counted). */
   get indexed(): boolean {
-    return this.byId.size === 0 || (this.complete && (this.index !== undefined || this.counts !== undefined));
+    return this.byId.size === 0 || (this.complete && this.facets.isOf(this.result));
   }
 
   /**
@@ -191,7 +200,8 @@ export class DocumentFilterController implements ReactiveController {
     this.byId.clear();
     this.index = undefined;
     this.counts = undefined;
-    this.lastFacets = undefined;
+    this.facets.clear();
+    this.tagList = undefined;
     this.stopBuild();
     for (const document of documents) this.byId.set(document.id, document);
     for (const id of [...this.selection]) if (!this.byId.has(id)) this.selection.delete(id);
@@ -242,14 +252,16 @@ export class DocumentFilterController implements ReactiveController {
   /** Replaces one document (after a save or a reload) in the index and the list. */
   replace(document: HealthDocument): void {
     this.byId.set(document.id, document);
+    this.tagList = undefined;
     if (this.index || this.building) this.ensureIndex()?.update(document);
     if (this.counts && !this.index) this.counts = this.count();
     this.search(false);
   }
 
-  /** Tags in use, most used first. */
+  /** Tags in use, most used first (listed once per change of the documents, not on every keystroke). */
   tags(): string[] {
-    return this.index?.tags().map((entry) => entry.tag) ?? this.counts?.tags ?? [];
+    if (this.index) return (this.tagList ??= this.index.tags().map((entry) => entry.tag));
+    return this.counts?.tags ?? [];
   }
 
   /**
@@ -275,6 +287,7 @@ export class DocumentFilterController implements ReactiveController {
     }
     const search = loadSearch.loaded;
     if (this.index && search) this.index = search.createDocumentIndex(newestFirst([...this.byId.values()]), { locale });
+    this.tagList = undefined;
     if (this.counts) this.counts = this.count();
     if (this.index || (this.result && !this.needsIndex())) this.search(false);
   }
@@ -363,7 +376,16 @@ export class DocumentFilterController implements ReactiveController {
       facets: this.counts?.facets ?? (this.byId.size === 0 ? countCollection([], this.locale).facets : NO_FACETS),
     };
     this.complete = true;
+    // Counted already (without the index) or nothing to count: shown with the list.
+    if (this.counts || this.byId.size === 0) this.facets.showNow(this.result);
+    else this.facets.cancel();
     this.host.requestUpdate();
+  }
+
+  /** Counts the current answer's facets once the list showing it is painted (an incomplete answer's never). */
+  private countFacetsAfterPaint(): void {
+    const current = (): DocumentSearchResult | undefined => (this.complete ? this.result : undefined);
+    this.facets.countAfterPaint(current(), current);
   }
 
   /**
@@ -384,6 +406,7 @@ export class DocumentFilterController implements ReactiveController {
         this.building = undefined;
         this.index = build.index;
         this.counts = undefined;
+        this.tagList = undefined;
         const announce = this.announceWhenBuilt;
         this.announceWhenBuilt = false;
         // Answered again by the complete index (the first view's too: the same list, its facets).
@@ -407,10 +430,13 @@ export class DocumentFilterController implements ReactiveController {
       this.index = this.building.finish();
       this.building = undefined;
       this.counts = undefined;
+      this.tagList = undefined;
     }
     const search = loadSearch.loaded;
-    if (!this.index && search)
+    if (!this.index && search) {
       this.index = search.createDocumentIndex(newestFirst([...this.byId.values()]), { locale: this.locale });
+      this.tagList = undefined;
+    }
     return this.index;
   }
 
@@ -463,6 +489,8 @@ export class DocumentFilterController implements ReactiveController {
     }
     this.result = index.search(this.query, this.filters, { sort: this.sort, locale: this.locale });
     this.complete = index === this.index;
+    // The list and its count first; the facets once that is painted (an incomplete answer's never).
+    this.countFacetsAfterPaint();
     this.host.requestUpdate();
     if (!this.complete) this.announceWhenBuilt ||= announce;
     else if (announce) this.onResultChange(this.result);

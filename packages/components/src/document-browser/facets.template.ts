@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import type { DocumentFacets, FacetValue } from '@carnet/catalog-sdk';
+import type { DocumentFacets, DocumentFilters, FacetValue } from '@carnet/catalog-sdk';
 import { formatCount } from '../shared/format.js';
 import type { CarnetLocale } from '../shared/localization.js';
 import type { FacetGroup } from './document-filter.controller.js';
@@ -17,12 +18,21 @@ export interface FacetsView {
    * last complete ones (so the checkboxes stay in place, and keep focus); none before the first.
    */
   facets: DocumentFacets | undefined;
+  /**
+   * The values chosen now: a checkbox is ticked from these, not from the facets shown (which may
+   * be the previous answer's while the new counts are made).
+   */
+  filters: DocumentFilters;
   favouritesOnly: boolean;
   /** Only the documents hidden from professionals. */
   hiddenOnly: boolean;
   onHiddenOnly: (event: Event) => void;
   narrowed: boolean;
-  /** False while the counts shown are not those of the current answer yet (it is being completed). */
+  /**
+   * False while the counts shown are not those of the current answer yet (it is being completed,
+   * or its facets are counted just after the list is painted): the panel is `aria-busy` and says
+   * it is updating, so the previous counts are never taken for the current ones.
+   */
   indexed: boolean;
   /** Whether the panel is open on small screens. */
   expanded: boolean;
@@ -49,15 +59,24 @@ function group<T extends string | number>(
 ): TemplateResult | typeof nothing {
   if (values.length === 0) return nothing;
   const all = view.showingAll.has(name);
+  const chosen: readonly (string | number)[] = view.filters[name] ?? [];
   const shown = all ? values : values.slice(0, SHORT_LIST);
   return html`<fieldset class="facet-group" part="facet-group" data-group=${name}>
     <legend>${legend}</legend>
     <ul>
-      ${shown.map(
+      ${repeat(
+        shown,
+        // Keyed by value: a checkbox stays the same element (and keeps focus) when counts reorder.
+        (facet) => facet.value,
         (facet) =>
           html`<li>
             <label class="facet">
-              <input type="checkbox" data-group=${name} data-value=${String(facet.value)} .checked=${facet.selected} />
+              <input
+                type="checkbox"
+                data-group=${name}
+                data-value=${String(facet.value)}
+                .checked=${chosen.includes(facet.value)}
+              />
               <span class="facet-label">${facet.label}</span>
               <span class="facet-count">(${formatCount(facet.count, view.locale)})</span>
             </label>
@@ -91,6 +110,13 @@ export function renderFacets(view: FacetsView): TemplateResult {
   >
     <div class="facets-header">
       <h3 id="facets-title" class="facets-title">${msg('Filtres')}</h3>
+      ${
+        view.facets
+          ? html`<span class="facets-updating hint" part="facets-updating" ?data-shown=${!view.indexed}>
+              ${msg('Mise à jour…')}
+            </span>`
+          : nothing
+      }
       <button
         type="button"
         class="facets-toggle link-button touch-target"

@@ -115,6 +115,17 @@ export async function mountWithSource(source: DataSource, waitForRows = true): P
   return browser;
 }
 
+/**
+ * Waits until the filter panel shows the current answer's counts: they are counted just after
+ * the list is painted, and the panel is `aria-busy` until then.
+ */
+export async function countsShown(browser: CarnetDocumentBrowser): Promise<void> {
+  await waitUntil(
+    () => shadow(browser).querySelector('#facets-body')?.getAttribute('aria-busy') === 'false',
+    'facet counts of the current answer shown',
+  );
+}
+
 /** Clicks a facet checkbox by group and value. */
 export async function toggleFacet(browser: CarnetDocumentBrowser, group: string, value: string): Promise<void> {
   part<HTMLInputElement>(browser, `input[data-group="${group}"][data-value="${value}"]`).click();

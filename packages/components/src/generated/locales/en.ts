@@ -398,6 +398,7 @@
 's60679c8d88b15351': `Give a caregiver access`,
 's60cc342eb5518572': `I note:`,
 's61a3e06e7ae1aa0f': `Preparing the filters…`,
+'s61af804abcbac175': `Updating…`,
 's61c7096ae5ce2477': `Add to the stock`,
 's62459c01c438015b': str`“${0}” is empty: choose another file.`,
 's6269330e12c1df5d': `hours`,
