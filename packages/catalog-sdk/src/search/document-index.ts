@@ -168,8 +168,7 @@ class SearchableDocuments implements DocumentIndex {
    * build skips its older copies of them), whether documents were indexed since the last yield.
    */
   private building:
-    | { readonly steps: Generator<void, void, void>; readonly touched: Set<string>; dirty: boolean }
-    | undefined;
+    { readonly steps: Generator<void, void, void>; readonly touched: Set<string>; dirty: boolean } | undefined;
   private live: Int32Array | undefined;
   private readonly allFacets = new Map<CarnetLocale, DocumentFacets>();
   /** Reused word map for indexing one document at a time. */
