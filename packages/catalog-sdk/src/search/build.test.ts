@@ -5,7 +5,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { buildDocumentIndex, createDocumentIndex } from './index.js';
-import type { DocumentFilters, DocumentIndex, DocumentSearchResult, DocumentSort } from './index.js';
+import type {
+  DocumentFilters,
+  DocumentIndex,
+  DocumentIndexBuild,
+  DocumentSearchResult,
+  DocumentSort,
+} from './index.js';
 import type { HealthDocument } from '../model/document.js';
 import { syntheticRecord } from './test-helpers/synthetic-record.js';
 
@@ -95,18 +101,25 @@ function fullSummary(result: DocumentSearchResult): unknown {
   };
 }
 
-/** What the page sees at each yield of a build in slices: `check` runs there, between two slices. */
-function atEachYield(check: () => void): () => void {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  const original = scheduler?.yield;
-  if (scheduler === undefined || original === undefined) throw new Error('This browser has no scheduler.yield()');
-  scheduler.yield = () => {
-    check();
-    return original.call(scheduler);
-  };
-  return () => {
-    scheduler.yield = original;
-  };
+/** A task of the page, queued behind what is queued now (the build's next slice among it). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
+/** Runs `check` in tasks of the page between the slices of `build` until it is complete, as a keystroke would. */
+async function betweenSlices(build: DocumentIndexBuild, check: () => void): Promise<void> {
+  while (!build.complete) {
+    await nextTask();
+    if (!build.complete) check();
+  }
+  await build.done;
 }
 
 /** Every prefix of a few typed queries, as the bench types them. */
@@ -145,7 +158,7 @@ describe('index built in slices, step by step', function () {
       const build = buildDocumentIndex(documents, { sliceMs: 1 });
       let checks = 0;
       let yields = 0;
-      const restore = atEachYield(() => {
+      await betweenSlices(build, () => {
         // A few points of the build, every order among them (orders are extended slice by slice).
         if (yields++ % 4 !== 1) return;
         const indexed = build.index.size;
@@ -159,11 +172,6 @@ describe('index built in slices, step by step', function () {
         }
         checks++;
       });
-      try {
-        await build.done;
-      } finally {
-        restore();
-      }
       expect(checks, 'checks between slices').to.be.at.least(3);
     }
   });
@@ -186,7 +194,7 @@ describe('index built in slices, step by step', function () {
       const late = documents[documents.length - 5] as HealthDocument;
       const goneEarly = documents[7] as HealthDocument;
       const goneLate = documents[documents.length - 7] as HealthDocument;
-      const restore = atEachYield(() => {
+      await betweenSlices(build, () => {
         if (indexedAtChange >= 0 || build.index.size < 200 || build.index.size > half) return;
         indexedAtChange = build.index.size;
         build.index.update(changed(early));
@@ -196,11 +204,6 @@ describe('index built in slices, step by step', function () {
         // Or complete at once, right after the change (as the browser does for a change that cannot wait).
         if (ending === 'finish()') build.finish();
       });
-      try {
-        await build.done;
-      } finally {
-        restore();
-      }
       expect(indexedAtChange, 'a change made during the build').to.be.above(0);
       // The expected collection, in the order the index holds it: the late update was added when made.
       const expected = [
@@ -227,17 +230,11 @@ describe('index built in slices, step by step', function () {
     const build = buildDocumentIndex(shuffled, { sliceMs: 1 });
     let yields = 0;
     let index: DocumentIndex | undefined;
-    const restore = atEachYield(() => {
+    await betweenSlices(build, () => {
       if (++yields !== 3) return;
-      expect(build.complete).to.equal(false);
       index = build.finish();
       expect(build.complete).to.equal(true);
     });
-    try {
-      await build.done;
-    } finally {
-      restore();
-    }
     if (index === undefined) throw new Error('finish() was not called during the build');
     for (const query of ['', 'o', 'ordo', 'irm cerebrale', 'hba1c 2024']) {
       for (const sort of SORTS) {

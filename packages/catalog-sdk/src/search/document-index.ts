@@ -435,10 +435,13 @@ class SearchableDocuments implements DocumentIndex {
   }
 }
 
-/** Lets the page handle input and paint: `scheduler.yield()` where available, else a message (no 4 ms timer clamp). */
+/**
+ * Lets the page handle input and paint: a message, an ordinary task (no 4 ms timer clamp). Not
+ * `scheduler.yield()`: its continuations go before rendering, and Chromium then paints only when
+ * rendering has waited about 100 ms (measured: frames 100–130 ms apart during a 100,000-document
+ * build, against 16.7 ms with a message).
+ */
 function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
