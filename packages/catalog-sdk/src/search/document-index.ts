@@ -44,7 +44,11 @@
  *    texts with a position map, so ranges point into the ORIGINAL strings.
  *
  * 8. **Built in slices** (`buildDocumentIndex`): a few milliseconds at a time,
- *    searchable meanwhile; the same steps as the synchronous build.
+ *    searchable meanwhile; the same steps as the synchronous build. Every step is
+ *    bounded: before each yield the slice's postings go to per-word lists (no
+ *    compaction of everything per keystroke) and the orders are extended by
+ *    merging the newcomers (no full sort per keystroke); the final compaction runs
+ *    in steps too. Changes made during the build win over the build's copies.
  *
  * `update` changes one document's postings in place; `remove` leaves a hole that
  * is reclaimed by a rebuild once holes outnumber live documents.
