@@ -158,7 +158,13 @@ describe('index built in slices, step by step', function () {
       const build = buildDocumentIndex(documents, { sliceMs: 1 });
       let checks = 0;
       let yields = 0;
+      const unread: { indexed: number; sort: DocumentSort; result: DocumentSearchResult }[] = [];
       await betweenSlices(build, () => {
+        // Results read only after more slices ran (a list scrolled later): kept, unread for now.
+        if (yields % 4 === 3 && unread.length < 6) {
+          const sort = SORTS[unread.length % SORTS.length] as DocumentSort;
+          unread.push({ indexed: build.index.size, sort, result: build.index.search('bilan', {}, { sort }) });
+        }
         // A few points of the build, every order among them (orders are extended slice by slice).
         if (yields++ % 4 !== 1) return;
         const indexed = build.index.size;
@@ -173,6 +179,12 @@ describe('index built in slices, step by step', function () {
         checks++;
       });
       expect(checks, 'checks between slices').to.be.at.least(3);
+      expect(unread.length).to.be.at.least(2);
+      for (const { indexed, sort, result } of unread) {
+        expect(fullSummary(result), `read later: ${indexed} ${sort}`).to.deep.equal(
+          fullSummary(createDocumentIndex(documents.slice(0, indexed)).search('bilan', {}, { sort })),
+        );
+      }
     }
   });
 

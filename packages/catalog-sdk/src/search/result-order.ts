@@ -230,13 +230,11 @@ export class ResultOrder {
 
 /**
  * `global` (an order of the ordinals below its length) extended to `count` ordinals: the newcomers are sorted
- * and merged in. New arrays: results already handed out keep decoding with the old ones.
+ * and merged in. The places results already handed out decode with are never overwritten.
  */
 function merged(global: GlobalOrder, count: number, compare: (a: number, b: number) => number): GlobalOrder {
   const old = global.order;
   const added = Array.from({ length: count - old.length }, (_, i) => old.length + i).sort(compare);
-  const order = new Int32Array(count);
-  const rank = new Int32Array(count);
   // The places before the first newcomer's are unchanged (all of them when documents come newest first).
   const first = added[0] as number;
   let i = 0;
@@ -246,8 +244,21 @@ function merged(global: GlobalOrder, count: number, compare: (a: number, b: numb
     if (compare(old[middle] as number, first) < 0) i = middle + 1;
     else high = middle;
   }
-  order.set(old.subarray(0, i));
-  rank.set(global.rank);
+  let order: Int32Array;
+  let rank: Int32Array;
+  if (i === old.length && old.buffer.byteLength >= count * 4 && global.rank.buffer.byteLength >= count * 4) {
+    // Newcomers all go after the others: written past the end of the same buffers, which earlier
+    // views (results handed out) never read.
+    order = new Int32Array(old.buffer, 0, count);
+    rank = new Int32Array(global.rank.buffer, 0, count);
+  } else {
+    // Room to grow: a build in slices extends the order before every yield.
+    const capacity = Math.max(count, Math.ceil(old.length * 1.5));
+    order = new Int32Array(new ArrayBuffer(capacity * 4), 0, count);
+    rank = new Int32Array(new ArrayBuffer(capacity * 4), 0, count);
+    order.set(old.subarray(0, i));
+    rank.set(global.rank);
+  }
   let j = 0;
   for (let place = i; place < count; place++) {
     const next =
