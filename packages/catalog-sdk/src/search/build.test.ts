@@ -237,6 +237,32 @@ describe('index built in slices, step by step', function () {
     });
   }
 
+  it('keeps an update or a removal made during the final compaction', async () => {
+    const documents = newestFirst;
+    // A yield at every pause point: the compaction takes several.
+    const build = buildDocumentIndex(documents, { sliceMs: 0 });
+    const target = documents[10] as HealthDocument;
+    const gone = documents[20] as HealthDocument;
+    let changedDuringCompaction = false;
+    await betweenSlices(build, () => {
+      if (changedDuringCompaction || build.index.size < documents.length) return;
+      changedDuringCompaction = true;
+      build.index.update(changed(target));
+      build.index.remove(gone.id);
+    });
+    expect(changedDuringCompaction, 'a change made during the compaction').to.equal(true);
+    const reference = createDocumentIndex(
+      documents.map((document) => (document === target ? changed(target) : document)).filter((d) => d !== gone),
+    );
+    for (const query of ['', 'zyxomab', 'apres coup', gone.title, 'ordo']) {
+      for (const sort of SORTS) {
+        expect(fullSummary(build.index.search(query, {}, { sort })), `${query} ${sort}`).to.deep.equal(
+          fullSummary(reference.search(query, {}, { sort })),
+        );
+      }
+    }
+  });
+
   it('finishes from where it stands, identical to the synchronous build', async () => {
     const reference = createDocumentIndex(shuffled);
     const build = buildDocumentIndex(shuffled, { sliceMs: 1 });
