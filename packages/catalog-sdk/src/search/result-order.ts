@@ -145,8 +145,20 @@ export class ResultOrder {
 
   constructor(private readonly table: DocumentTable) {}
 
-  /** Builds the newest-first order now: every search needs it, so building it with the index keeps the first keystroke fast. */
+  /**
+   * Builds the newest-first order now: every search needs it, so building it with the index keeps the first keystroke fast.
+   * Orders already built are extended to the documents added since (new ordinals only, the others unchanged:
+   * otherwise {@link invalidate} first), by sorting the newcomers and merging them in, O(n + k log k) instead of
+   * a full sort: a build in slices calls this before every yield, so searches in between need no rebuild.
+   */
   prepare(): void {
+    const count = this.table.documents.length;
+    for (const [key, global] of this.orders) {
+      if (global.order.length >= count) continue;
+      const sort = (key.startsWith('kind:') ? 'kind' : key) as Exclude<DocumentSort, 'relevance'>;
+      const locale = (sort === 'kind' ? key.slice('kind:'.length) : 'fr') as CarnetLocale;
+      this.orders.set(key, merged(global, count, this.comparator(sort, locale)));
+    }
     this.global('date-desc', 'fr');
   }
 
@@ -190,22 +202,71 @@ export class ResultOrder {
   private build(sort: Exclude<DocumentSort, 'relevance'>, locale: CarnetLocale): GlobalOrder {
     const count = this.table.documents.length;
     if (sort === 'date-desc' || sort === 'date-asc') return dateOrder(this.table.time, count, sort === 'date-desc');
-    const { time, foldedTitle, kind } = this.table;
     const ordinals = Array.from({ length: count }, (_, ordinal) => ordinal);
-    const newestFirst = (a: number, b: number): number => (time[b] as number) - (time[a] as number) || a - b;
-    if (sort === 'title') {
-      ordinals.sort((a, b) => compareText(foldedTitle[a] as string, foldedTitle[b] as string) || newestFirst(a, b));
-    } else {
-      const labels = DOCUMENT_KINDS.map((info) => normalizeForSearch(locale === 'en' ? info.labelEn : info.labelFr));
-      const kindRank = labels.map((label) => labels.filter((other) => other < label).length);
-      ordinals.sort(
-        (a, b) =>
-          (kindRank[kind[a] as number] as number) - (kindRank[kind[b] as number] as number) || newestFirst(a, b),
-      );
-    }
+    ordinals.sort(this.comparator(sort, locale));
     const order = Int32Array.from(ordinals);
     const rank = new Int32Array(count);
     for (let place = 0; place < count; place++) rank[order[place] as number] = place;
     return { order, rank };
   }
+
+  /** The order `sort` as a comparison of ordinals: a total order, ties broken newest first, then by ordinal. */
+  private comparator(sort: Exclude<DocumentSort, 'relevance'>, locale: CarnetLocale): (a: number, b: number) => number {
+    const { time, kind } = this.table;
+    // The same order as dateOrder: equal dates by ordinal, in both directions.
+    if (sort === 'date-desc') return (a, b) => (time[b] as number) - (time[a] as number) || a - b;
+    if (sort === 'date-asc') return (a, b) => (time[a] as number) - (time[b] as number) || a - b;
+    const newestFirst = (a: number, b: number): number => (time[b] as number) - (time[a] as number) || a - b;
+    if (sort === 'title') {
+      const foldedTitle = this.table.foldedTitle;
+      return (a, b) => compareText(foldedTitle[a] as string, foldedTitle[b] as string) || newestFirst(a, b);
+    }
+    const labels = DOCUMENT_KINDS.map((info) => normalizeForSearch(locale === 'en' ? info.labelEn : info.labelFr));
+    const kindRank = labels.map((label) => labels.filter((other) => other < label).length);
+    return (a, b) =>
+      (kindRank[kind[a] as number] as number) - (kindRank[kind[b] as number] as number) || newestFirst(a, b);
+  }
+}
+
+/**
+ * `global` (an order of the ordinals below its length) extended to `count` ordinals: the newcomers are sorted
+ * and merged in. The places results already handed out decode with are never overwritten.
+ */
+function merged(global: GlobalOrder, count: number, compare: (a: number, b: number) => number): GlobalOrder {
+  const old = global.order;
+  const added = Array.from({ length: count - old.length }, (_, i) => old.length + i).sort(compare);
+  // The places before the first newcomer's are unchanged (all of them when documents come newest first).
+  const first = added[0] as number;
+  let i = 0;
+  let high = old.length;
+  while (i < high) {
+    const middle = (i + high) >> 1;
+    if (compare(old[middle] as number, first) < 0) i = middle + 1;
+    else high = middle;
+  }
+  let order: Int32Array;
+  let rank: Int32Array;
+  if (i === old.length && old.buffer.byteLength >= count * 4 && global.rank.buffer.byteLength >= count * 4) {
+    // Newcomers all go after the others: written past the end of the same buffers, which earlier
+    // views (results handed out) never read.
+    order = new Int32Array(old.buffer, 0, count);
+    rank = new Int32Array(global.rank.buffer, 0, count);
+  } else {
+    // Room to grow: a build in slices extends the order before every yield.
+    const capacity = Math.max(count, Math.ceil(old.length * 1.5));
+    order = new Int32Array(new ArrayBuffer(capacity * 4), 0, count);
+    rank = new Int32Array(new ArrayBuffer(capacity * 4), 0, count);
+    order.set(old.subarray(0, i));
+    rank.set(global.rank);
+  }
+  let j = 0;
+  for (let place = i; place < count; place++) {
+    const next =
+      j >= added.length || (i < old.length && compare(old[i] as number, added[j] as number) < 0)
+        ? (old[i++] as number)
+        : (added[j++] as number);
+    order[place] = next;
+    rank[next] = place;
+  }
+  return { order, rank };
 }

@@ -261,11 +261,34 @@ export class WordIndex {
   }
 
   /**
-   * {@link compact} in steps (a yield every 64k postings), for a build that must
-   * leave the page responsive. The new block is swapped in at the end; if anything
-   * changed the index meanwhile (a search compacted it), the steps stop, moot.
+   * Moves the postings added in bulk since the last call to the per-word lists a search reads, in time
+   * proportional to them (a build in slices calls it before each yield: a search in between then needs
+   * no compaction of everything indexed so far).
    */
-  *compactSteps(): Generator<void, void, void> {
+  compactPending(): void {
+    if (this.pending === 0) return;
+    this.version++;
+    for (let p = 0; p < this.pending; p++) {
+      const id = this.pendingWord[p] as number;
+      let list = this.extra.get(id);
+      if (list === undefined) {
+        list = { documents: [], fields: [] };
+        this.extra.set(id, list);
+      }
+      list.documents.push(this.pendingDocument[p] as number);
+      list.fields.push(this.pendingField[p] as number);
+    }
+    this.extraPostings += this.pending;
+    this.pending = 0;
+  }
+
+  /**
+   * {@link compact} in steps (a yield every 16k postings), for a build that must
+   * leave the page responsive; returns whether the new block was swapped in. It is
+   * swapped in at the end; if anything changed the postings meanwhile (an update),
+   * the steps stop, moot, and return `false`.
+   */
+  *compactSteps(): Generator<void, boolean, void> {
     const version = ++this.version;
     const wordCount = this.words.length;
     const total = this.totalPostings();
@@ -282,7 +305,7 @@ export class WordIndex {
       fill[id] = (fill[id] as number) + 1;
       moved++;
     };
-    const STEP = 65_536;
+    const STEP = 16_384;
     for (let id = 0; id < this.compacted; id++) {
       const start = this.offsets[id] as number;
       const end = start + (this.live[id] as number);
@@ -290,18 +313,24 @@ export class WordIndex {
       if (moved >= STEP) {
         moved = 0;
         yield;
-        if (version !== this.version) return;
+        if (version !== this.version) return false;
       }
     }
     for (const [id, list] of this.extra) {
       for (let i = 0; i < list.documents.length; i++) put(id, list.documents[i] as number, list.fields[i] as number);
+      // A word's list is moved whole (one word's postings are at most one per document).
+      if (moved >= STEP) {
+        moved = 0;
+        yield;
+        if (version !== this.version) return false;
+      }
     }
     for (let p = 0; p < this.pending; p++) {
       put(this.pendingWord[p] as number, this.pendingDocument[p] as number, this.pendingField[p] as number);
       if (moved >= STEP) {
         moved = 0;
         yield;
-        if (version !== this.version) return;
+        if (version !== this.version) return false;
       }
     }
     this.version++;
@@ -316,6 +345,7 @@ export class WordIndex {
     this.pendingDocument = new Int32Array(0);
     this.pendingField = new Int32Array(0);
     this.pending = 0;
+    return true;
   }
 
   /**
