@@ -56,7 +56,10 @@ import { documentMatches } from './highlight.js';
 import type { WordSpans } from './highlight.js';
 import { foldedWords, normalizeForSearch } from './normalize.js';
 import { QueryMatcher, parseQuery } from './query-matcher.js';
-import { RankedKeys, ResultOrder, decode } from './result-order.js';
+import type { ParsedQuery } from './query-matcher.js';
+import { RankedPostings, rankedKeysFit } from './ranked-postings.js';
+import { RankedKeys, ResultOrder, TOP_ROWS, decode } from './result-order.js';
+import type { SortKeys } from './result-order.js';
 import { typoDistance, typoBudget } from './typo-distance.js';
 import type {
   DocumentFacets,
@@ -109,8 +112,9 @@ function indexOfKey(key: string | symbol): number | undefined {
  * `map`, `slice`… Enumerating its keys makes every element.
  */
 function lazyHits(length: number, make: (index: number) => DocumentHit): DocumentHit[] {
+  // The target's own `length` grows only with the elements made (setting it to 90,000 up front costs a
+  // sparse backing store on every keystroke); the proxy reports `length` itself (allowed: it is writable).
   const target: DocumentHit[] = [];
-  target.length = length;
   const element = (index: number): DocumentHit => {
     let hit = target[index];
     if (hit === undefined) {
@@ -123,6 +127,7 @@ function lazyHits(length: number, make: (index: number) => DocumentHit): Documen
     get(array, key, receiver) {
       const index = indexOfKey(key);
       if (index !== undefined) return index < length ? element(index) : undefined;
+      if (key === 'length') return length;
       return Reflect.get(array, key, receiver) as unknown;
     },
     has(array, key) {
@@ -131,11 +136,13 @@ function lazyHits(length: number, make: (index: number) => DocumentHit): Documen
     },
     ownKeys(array) {
       for (let index = 0; index < length; index++) element(index);
+      array.length = length;
       return Reflect.ownKeys(array);
     },
     getOwnPropertyDescriptor(array, key) {
       const index = indexOfKey(key);
       if (index !== undefined && index < length) element(index);
+      if (key === 'length') return { value: length, writable: true, enumerable: false, configurable: false };
       return Reflect.getOwnPropertyDescriptor(array, key);
     },
   });
@@ -161,6 +168,7 @@ class SearchableDocuments implements DocumentIndex {
   private words = new WordIndex();
   private matcher = new QueryMatcher(this.words, 0);
   private order = new ResultOrder(this.table);
+  private ranked = new RankedPostings(this.words);
   private scores = new Float64Array(0);
   private previous: { key: string; result: DocumentSearchResult } | undefined;
   private live: Int32Array | undefined;
@@ -171,6 +179,8 @@ class SearchableDocuments implements DocumentIndex {
   constructor(
     documents: readonly HealthDocument[],
     private readonly locale: CarnetLocale,
+    /** Off only in tests, to compare the ranked path with the full one. */
+    private readonly rankedPath = true,
   ) {
     this.load(documents);
   }
@@ -209,7 +219,14 @@ class SearchableDocuments implements DocumentIndex {
     await pause();
     this.order.invalidate();
     this.order.prepare();
+    if (this.rankedPath && rankedKeysFit(this.table.documents.length))
+      for (const _step of this.ranked.prepareSteps(() => this.order.newestFirst())) await pause();
     this.changed();
+  }
+
+  /** Sorts the ranked postings of every word now, so the first keystroke finds them ready. */
+  private prepareRanked(): void {
+    if (this.rankedPath && rankedKeysFit(this.table.documents.length)) this.ranked.prepare(this.order.newestFirst());
   }
 
   get size(): number {
@@ -222,6 +239,13 @@ class SearchableDocuments implements DocumentIndex {
     const sort = options.sort ?? 'relevance';
     const key = searchKey(parsed.words.join(' ') + (parsed.lastBeingTyped ? '…' : ''), filters, sort, locale);
     if (this.previous?.key === key) return this.previous.result;
+    if (this.rankedPath && parsed.words.length === 1 && sort === 'relevance' && noFilters(filters)) {
+      const ranked = this.rankedSearch(parsed, filters, locale);
+      if (ranked !== undefined) {
+        this.previous = { key, result: ranked };
+        return ranked;
+      }
+    }
 
     let candidates: Int32Array;
     let spans: (() => WordSpans) | undefined;
@@ -265,6 +289,59 @@ class SearchableDocuments implements DocumentIndex {
     };
     this.previous = { key, result };
     return result;
+  }
+
+  /**
+   * A one-word search by relevance without filters, its first rows merged from the ranked postings
+   * (`ranked-postings.ts`) and its total counted without keys; everything else (rows beyond the first
+   * {@link TOP_ROWS}, facets) through the full path when first read. `undefined` when the merge cannot
+   * promise the full path's order.
+   */
+  private rankedSearch(
+    parsed: ParsedQuery,
+    filters: DocumentFilters,
+    locale: CarnetLocale,
+  ): DocumentSearchResult | undefined {
+    const capacity = this.table.documents.length;
+    if (!rankedKeysFit(capacity)) return undefined;
+    const matched = this.matcher.wordMatches(parsed.words[0] as string, parsed.lastBeingTyped);
+    if (!RankedPostings.suits(matched.matches)) return undefined;
+    const total = this.ranked.count(matched.matches, capacity);
+    const rank = this.order.newestFirst();
+    const top = this.ranked.top(matched.matches, rank, Math.min(TOP_ROWS, total));
+    const topKeys: SortKeys = { keys: top, relevance: true, order: rank.order, capacity: rank.order.length };
+    let spans: WordSpans | undefined;
+    const spansOf = (): WordSpans => (spans ??= this.matcher.spansOf([matched]));
+    // Rows beyond the merged ones (the patient scrolled far): every match keyed, as the full path does.
+    let full: { keys: SortKeys; ranked: RankedKeys } | undefined;
+    const fullOrder = (): { keys: SortKeys; ranked: RankedKeys } => {
+      if (full === undefined) {
+        const candidates = this.matcher.match(parsed, this.scores).ordinals;
+        const keys = this.order.keys(candidates, 'relevance', locale, this.scores);
+        full = { keys, ranked: new RankedKeys(keys.keys) };
+      }
+      return full;
+    };
+    const documents = this.table.documents;
+    const hits = lazyHits(total, (place) => {
+      const { ordinal, score } =
+        place < top.length
+          ? decode(topKeys, top[place] as number)
+          : decode(fullOrder().keys, fullOrder().ranked.at(place));
+      return new SearchHit(documents[ordinal] as HealthDocument, score, spansOf, locale);
+    });
+    const table = this.table;
+    const candidates = (): Int32Array => this.matcher.match(parsed, this.scores).ordinals;
+    let facets: DocumentFacets | undefined;
+    return {
+      hits,
+      total,
+      // Counted when first read (the filter panel, after the list is painted), once per result.
+      get facets() {
+        facets ??= countFacets(table, candidates(), filters, locale);
+        return facets;
+      },
+    };
   }
 
   /** Rebuilds synchronously from these documents. */
@@ -340,6 +417,7 @@ class SearchableDocuments implements DocumentIndex {
     for (const document of documents) this.indexOne(document);
     this.words.compact();
     this.order.prepare();
+    this.prepareRanked();
     this.changed();
   }
 
@@ -347,6 +425,7 @@ class SearchableDocuments implements DocumentIndex {
     this.table = new DocumentTable();
     this.words = new WordIndex();
     this.order = new ResultOrder(this.table);
+    this.ranked = new RankedPostings(this.words);
     this.matcher = new QueryMatcher(this.words, 0);
     this.changed();
   }
@@ -458,4 +537,13 @@ export function buildDocumentIndex(
  */
 export function createDocumentIndex(documents: HealthDocument[], options: DocumentIndexOptions = {}): DocumentIndex {
   return new SearchableDocuments(documents, options.locale ?? 'fr');
+}
+
+/**
+ * Test only (not exported by the package): an index answering every search through the full path
+ * (every match keyed, bounded heap), to check that the ranked path gives the same results.
+ * @internal
+ */
+export function createFullPathIndex(documents: HealthDocument[], options: DocumentIndexOptions = {}): DocumentIndex {
+  return new SearchableDocuments(documents, options.locale ?? 'fr', false);
 }

@@ -10,12 +10,17 @@ import { FIELD_MASK_COST, isFillerWord, matchingProfile } from './word-index.js'
 import type { WordIndex, WordMatches } from './word-index.js';
 
 /** Documents matched by one query word: compact, sized to the matches (no array the size of the collection). */
-interface WordResult {
-  readonly matches: WordMatches;
+interface WordDocuments {
   /** Ordinals of the matching documents, each once. */
   readonly ordinals: Int32Array;
   /** Best cost (match cost + field cost), parallel to {@link ordinals}. */
   readonly costs: Float32Array;
+}
+
+/** One query word's vocabulary matches, and its documents once a full pass collected them. */
+interface WordResult {
+  readonly matches: WordMatches;
+  documents: WordDocuments | undefined;
 }
 
 /** Documents matched by a whole query. */
@@ -78,7 +83,9 @@ export class QueryMatcher {
     const results = query.words.map((word, position) =>
       this.wordResult(word, query.lastBeingTyped && position === query.words.length - 1),
     );
-    const bySelectivity = [...results].sort((a, b) => a.ordinals.length - b.ordinals.length);
+    const bySelectivity = results
+      .map((result) => (result.documents ??= this.collect(result.matches)))
+      .sort((a, b) => a.ordinals.length - b.ordinals.length);
     let ordinals: Int32Array = new Int32Array(0);
     const narrowest = bySelectivity[0];
     const wordCount = bySelectivity.length;
@@ -97,7 +104,7 @@ export class QueryMatcher {
         seen[ordinal] = 1;
       }
       for (let w = 1; w < wordCount; w++) {
-        const result = bySelectivity[w] as WordResult;
+        const result = bySelectivity[w] as WordDocuments;
         for (let i = 0; i < result.ordinals.length; i++) {
           const ordinal = result.ordinals[i] as number;
           if (stamp[ordinal] !== generation || seen[ordinal] !== w) continue;
@@ -116,7 +123,30 @@ export class QueryMatcher {
       ordinals = kept.subarray(0, count);
     }
     let spans: WordSpans | undefined;
-    return { ordinals, scores, spans: () => (spans ??= this.spansOf(results)) };
+    const matched = results.map((result) => result.matches);
+    return { ordinals, scores, spans: () => (spans ??= this.spansOf(matched)) };
+  }
+
+  /**
+   * The vocabulary words matched by one query word, without collecting their documents (cached
+   * like {@link match}'s, which collects them when it needs them).
+   */
+  wordMatches(word: string, beingTyped: boolean): WordMatches {
+    return this.wordResult(word, beingTyped).matches;
+  }
+
+  /** Highlighted spans of these matched vocabulary words (one entry per query word). */
+  spansOf(matched: readonly WordMatches[]): WordSpans {
+    const spans = new Map<string, (readonly [number, number])[]>();
+    for (const result of matched) {
+      for (const match of result.matches) {
+        const word = this.index.words[match.wordId] as string;
+        const list = spans.get(word);
+        if (list === undefined) spans.set(word, [[match.start, match.end]]);
+        else list.push([match.start, match.end]);
+      }
+    }
+    return spans;
   }
 
   private nextGeneration(): number {
@@ -146,7 +176,7 @@ export class QueryMatcher {
       return cached;
     }
     const matches = this.index.match(word, beingTyped, this.narrowingBase(word, beingTyped));
-    const result = this.collect(matches);
+    const result: WordResult = { matches, documents: undefined };
     this.cache.set(key, result);
     if (this.cache.size > WORD_CACHE_LIMIT) {
       const oldest = this.cache.keys().next().value;
@@ -173,7 +203,7 @@ export class QueryMatcher {
     return undefined;
   }
 
-  private collect(matches: WordMatches): WordResult {
+  private collect(matches: WordMatches): WordDocuments {
     const generation = this.nextGeneration();
     const { stamp, best, found } = this;
     let count = 0;
@@ -189,11 +219,12 @@ export class QueryMatcher {
     };
     const documents = index.blockDocuments;
     const fields = index.blockFields;
+    const fieldCost = FIELD_MASK_COST;
     for (const match of matches.matches) {
       const [start, end] = index.blockRange(match.wordId);
       for (let p = start; p < end; p++) {
         const ordinal = documents[p] as number;
-        const cost = match.cost + (FIELD_MASK_COST[fields[p] as number] as number);
+        const cost = match.cost + (fieldCost[fields[p] as number] as number);
         if (stamp[ordinal] !== generation) {
           stamp[ordinal] = generation;
           best[ordinal] = cost;
@@ -205,24 +236,11 @@ export class QueryMatcher {
       const extra = index.extraOf(match.wordId);
       if (extra !== undefined)
         for (let i = 0; i < extra.documents.length; i++)
-          visit(extra.documents[i] as number, match.cost + (FIELD_MASK_COST[extra.fields[i] as number] as number));
+          visit(extra.documents[i] as number, match.cost + (fieldCost[extra.fields[i] as number] as number));
     }
     const ordinals = found.slice(0, count);
     const costs = new Float32Array(count);
     for (let i = 0; i < count; i++) costs[i] = best[ordinals[i] as number] as number;
-    return { matches, ordinals, costs };
-  }
-
-  private spansOf(results: readonly WordResult[]): WordSpans {
-    const spans = new Map<string, (readonly [number, number])[]>();
-    for (const result of results) {
-      for (const match of result.matches.matches) {
-        const word = this.index.words[match.wordId] as string;
-        const list = spans.get(word);
-        if (list === undefined) spans.set(word, [[match.start, match.end]]);
-        else list.push([match.start, match.end]);
-      }
-    }
-    return spans;
+    return { ordinals, costs };
   }
 }
