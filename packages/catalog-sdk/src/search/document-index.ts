@@ -52,7 +52,7 @@
 import type { HealthDocument } from '../model/document.js';
 import { DocumentTable, documentWords } from './document-table.js';
 import { countFacets, filterCandidates, noFilters } from './facets.js';
-import { documentMatches } from './highlight.js';
+import { documentMatches, rangesByFolding } from './highlight.js';
 import type { WordSpans } from './highlight.js';
 import { foldedWords, normalizeForSearch } from './normalize.js';
 import { QueryMatcher, parseQuery } from './query-matcher.js';
@@ -88,10 +88,14 @@ class SearchHit implements DocumentHit {
     readonly score: number,
     private readonly spans: (() => WordSpans) | undefined,
     private readonly locale: CarnetLocale,
+    private readonly byFolding = false,
   ) {}
 
   get matches(): DocumentMatches {
-    this.computed ??= this.spans === undefined ? {} : documentMatches(this.document, this.spans(), this.locale);
+    this.computed ??=
+      this.spans === undefined
+        ? {}
+        : documentMatches(this.document, this.spans(), this.locale, this.byFolding ? rangesByFolding : undefined);
     return this.computed;
   }
 }
@@ -179,7 +183,7 @@ class SearchableDocuments implements DocumentIndex {
   constructor(
     documents: readonly HealthDocument[],
     private readonly locale: CarnetLocale,
-    /** Off only in tests, to compare the ranked path with the full one. */
+    /** Off only in tests, to compare the ranked path (and in-place highlights) with the full one. */
     private readonly rankedPath = true,
   ) {
     this.load(documents);
@@ -263,7 +267,7 @@ class SearchableDocuments implements DocumentIndex {
     const documents = this.table.documents;
     const hits = lazyHits(kept.length, (place) => {
       const { ordinal, score } = decode(keys, ranked.at(place));
-      return new SearchHit(documents[ordinal] as HealthDocument, score, spans, locale);
+      return new SearchHit(documents[ordinal] as HealthDocument, score, spans, locale, !this.rankedPath);
     });
     const table = this.table;
     const everything = parsed.words.length === 0 && noFilters(filters);

@@ -373,10 +373,14 @@ export class WordIndex {
       const wanted = letterMask(query);
       const masks = this.masks;
       const shortest = query.length - budget;
+      // A word missing one of the query's letters can only match with typos: over the whole word, its
+      // length is within the budget; only a word being typed (5+ letters) may match a longer word's prefix.
+      const longestTypo = beingTyped && query.length >= 5 ? Infinity : query.length + budget;
       for (let id = 0; id < this.words.length; id++) {
         const missing = wanted & ~(masks[id] as number);
         if (missing !== 0 && (budget === 0 || bitCount(missing) > budget)) continue;
-        if ((this.words[id] as string).length < shortest) continue;
+        const length = (this.words[id] as string).length;
+        if (length < shortest || (missing !== 0 && length > longestTypo)) continue;
         consider(id);
       }
     } else {
