@@ -57,6 +57,7 @@ import type { WordSpans } from './highlight.js';
 import { foldedWords, normalizeForSearch } from './normalize.js';
 import { QueryMatcher, parseQuery } from './query-matcher.js';
 import type { ParsedQuery } from './query-matcher.js';
+import type { WordMatches } from './word-index.js';
 import { RankedPostings, rankedKeysFit } from './ranked-postings.js';
 import { RankedKeys, ResultOrder, TOP_ROWS, decode } from './result-order.js';
 import type { SortKeys } from './result-order.js';
@@ -308,11 +309,18 @@ class SearchableDocuments implements DocumentIndex {
   ): DocumentSearchResult | undefined {
     const capacity = this.table.documents.length;
     if (!rankedKeysFit(capacity)) return undefined;
-    const matched = this.matcher.wordMatches(parsed.words[0] as string, parsed.lastBeingTyped);
-    if (!RankedPostings.suits(matched.matches)) return undefined;
-    const total = this.ranked.count(matched.matches, capacity);
     const rank = this.order.newestFirst();
-    const top = this.ranked.top(matched.matches, rank, Math.min(TOP_ROWS, total));
+    const first = this.matcher.derived(
+      parsed.words[0] as string,
+      parsed.lastBeingTyped,
+      (matched, collected): { matched: WordMatches; total: number; top: Float64Array } | undefined => {
+        if (!RankedPostings.suits(matched.matches)) return undefined;
+        const total = collected ?? this.ranked.count(matched.matches, capacity);
+        return { matched, total, top: this.ranked.top(matched.matches, rank, Math.min(TOP_ROWS, total)) };
+      },
+    );
+    if (first === undefined) return undefined;
+    const { matched, total, top } = first;
     const topKeys: SortKeys = { keys: top, relevance: true, order: rank.order, capacity: rank.order.length };
     let spans: WordSpans | undefined;
     const spansOf = (): WordSpans => (spans ??= this.matcher.spansOf([matched]));

@@ -9,8 +9,10 @@ import { foldWithPositions, foldedUnit } from './normalize.js';
 import type { DocumentMatches, MatchRange } from './types.js';
 import type { CarnetLocale } from '../model/common.js';
 
-/** Matched spans inside folded vocabulary words: word → [start, end) pairs. */
-export type WordSpans = ReadonlyMap<string, readonly (readonly [number, number])[]>;
+/** Matched spans inside folded vocabulary words: word → [start, end) pairs (a `Map` will do). */
+export interface WordSpans {
+  get(word: string): readonly (readonly [number, number])[] | undefined;
+}
 
 /** Sorts ranges, clamps them to `[0, length]` and merges overlapping or touching ones. */
 function mergeRanges(ranges: readonly MatchRange[], length: number): MatchRange[] {

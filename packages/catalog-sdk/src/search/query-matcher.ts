@@ -7,7 +7,7 @@
 import { foldedWords, normalizeForSearch } from './normalize.js';
 import type { WordSpans } from './highlight.js';
 import { FIELD_MASK_COST, isFillerWord, matchingProfile } from './word-index.js';
-import type { WordIndex, WordMatches } from './word-index.js';
+import type { WordIndex, WordMatch, WordMatches } from './word-index.js';
 
 /** Documents matched by one query word: compact, sized to the matches (no array the size of the collection). */
 interface WordDocuments {
@@ -21,6 +21,8 @@ interface WordDocuments {
 interface WordResult {
   readonly matches: WordMatches;
   documents: WordDocuments | undefined;
+  /** What the ranked path derived from the matches (its total and first rows), kept with them. */
+  ranked: unknown;
 }
 
 /** Documents matched by a whole query. */
@@ -135,18 +137,20 @@ export class QueryMatcher {
     return this.wordResult(word, beingTyped).matches;
   }
 
+  /**
+   * What `derive` makes of one query word's matches (and of its documents' count, when a full pass
+   * already collected them), cached with the word until the index changes: retyping a word, or
+   * coming back to it with Backspace, costs nothing.
+   */
+  derived<T>(word: string, beingTyped: boolean, derive: (matches: WordMatches, collected: number | undefined) => T): T {
+    const result = this.wordResult(word, beingTyped);
+    result.ranked ??= derive(result.matches, result.documents?.ordinals.length);
+    return result.ranked as T;
+  }
+
   /** Highlighted spans of these matched vocabulary words (one entry per query word). */
   spansOf(matched: readonly WordMatches[]): WordSpans {
-    const spans = new Map<string, (readonly [number, number])[]>();
-    for (const result of matched) {
-      for (const match of result.matches) {
-        const word = this.index.words[match.wordId] as string;
-        const list = spans.get(word);
-        if (list === undefined) spans.set(word, [[match.start, match.end]]);
-        else list.push([match.start, match.end]);
-      }
-    }
-    return spans;
+    return new MatchedSpans(this.index, matched);
   }
 
   private nextGeneration(): number {
@@ -176,7 +180,7 @@ export class QueryMatcher {
       return cached;
     }
     const matches = this.index.match(word, beingTyped, this.narrowingBase(word, beingTyped));
-    const result: WordResult = { matches, documents: undefined };
+    const result: WordResult = { matches, documents: undefined, ranked: undefined };
     this.cache.set(key, result);
     if (this.cache.size > WORD_CACHE_LIMIT) {
       const oldest = this.cache.keys().next().value;
@@ -242,5 +246,48 @@ export class QueryMatcher {
     const costs = new Float32Array(count);
     for (let i = 0; i < count; i++) costs[i] = best[ordinals[i] as number] as number;
     return { ordinals, costs };
+  }
+}
+
+/**
+ * The spans of the matched vocabulary words, looked up by word: a short prefix matches thousands of
+ * words, and only those of the rows shown are ever asked for, so instead of a map of every match the
+ * matches are sorted by word id once (natively) and a lookup is a binary search.
+ */
+class MatchedSpans implements WordSpans {
+  private all: WordMatch[] | undefined;
+  /** `wordId * all.length + place in all`, ascending. */
+  private sorted: Float64Array | undefined;
+
+  constructor(
+    private readonly index: WordIndex,
+    private readonly matched: readonly WordMatches[],
+  ) {}
+
+  get(word: string): readonly (readonly [number, number])[] | undefined {
+    const id = this.index.find(word);
+    if (id === undefined) return undefined;
+    const all = (this.all ??= this.matched.flatMap((result) => result.matches));
+    const count = all.length;
+    let sorted = this.sorted;
+    if (sorted === undefined) {
+      sorted = new Float64Array(count);
+      for (let place = 0; place < count; place++) sorted[place] = (all[place] as WordMatch).wordId * count + place;
+      this.sorted = sorted.sort();
+    }
+    const first = id * count;
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((sorted[middle] as number) < first) low = middle + 1;
+      else high = middle;
+    }
+    let spans: (readonly [number, number])[] | undefined;
+    for (let at = low; at < count && (sorted[at] as number) < first + count; at++) {
+      const match = all[(sorted[at] as number) - first] as WordMatch;
+      (spans ??= []).push([match.start, match.end]);
+    }
+    return spans;
   }
 }

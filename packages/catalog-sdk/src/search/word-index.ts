@@ -194,6 +194,11 @@ export class WordIndex {
     return this.words.length;
   }
 
+  /** Id of a folded word, if it was ever indexed. */
+  find(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
   /** Live postings of a word. */
   postingCount(id: number): number {
     return this.counts[id] ?? 0;
