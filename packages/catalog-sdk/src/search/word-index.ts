@@ -168,6 +168,11 @@ export class WordIndex {
   readonly words: string[] = [];
   /** {@link letterMask} of each word id. */
   private masks: Int32Array = new Int32Array(0);
+  /** Length of each word id (capped at 255): the vocabulary scan filters on it without touching the strings. */
+  private lengths: Uint8Array = new Uint8Array(0);
+  /** Word ids by first letter (char code), ascending, for short query words; covers ids below {@link byFirstCovers}. */
+  private readonly byFirst = new Map<number, number[]>();
+  private byFirstCovers = 0;
   /** Live postings per word id (compact block + extra). */
   private counts: Int32Array = new Int32Array(0);
   /** Compact block: postings of word `w` start at `offsets[w]`; `live[w]` of them are in use. */
@@ -373,10 +378,14 @@ export class WordIndex {
         });
       }
     };
-    if (within === undefined) {
+    if (within === undefined && budget === 0 && !innerAllowed) {
+      // A short word matches by prefix only: the words starting with its first letter, in id order.
+      for (const id of this.wordsStartingWith(query.charCodeAt(0))) consider(id);
+    } else if (within === undefined) {
       // One integer test per vocabulary word; the string comparisons run on the few that pass.
       const wanted = letterMask(query);
       const masks = this.masks;
+      const lengths = this.lengths;
       const shortest = query.length - budget;
       // A word missing one of the query's letters can only match with typos: over the whole word, its
       // length is within the budget; only a word being typed (5+ letters) may match a longer word's prefix.
@@ -384,7 +393,7 @@ export class WordIndex {
       for (let id = 0; id < this.words.length; id++) {
         const missing = wanted & ~(masks[id] as number);
         if (missing !== 0 && (budget === 0 || bitCount(missing) > budget)) continue;
-        const length = (this.words[id] as string).length;
+        const length = lengths[id] as number;
         if (length < shortest || (missing !== 0 && length > longestTypo)) continue;
         consider(id);
       }
@@ -433,6 +442,18 @@ export class WordIndex {
     return matches;
   }
 
+  /** Ids of the words starting with this char code, ascending (kept up to date as words are added). */
+  private wordsStartingWith(code: number): readonly number[] {
+    for (let id = this.byFirstCovers; id < this.words.length; id++) {
+      const first = (this.words[id] as string).charCodeAt(0);
+      const list = this.byFirst.get(first);
+      if (list === undefined) this.byFirst.set(first, [id]);
+      else list.push(id);
+    }
+    this.byFirstCovers = this.words.length;
+    return this.byFirst.get(code) ?? [];
+  }
+
   private idOf(word: string): number {
     let id = this.ids.get(word);
     if (id === undefined) {
@@ -442,6 +463,12 @@ export class WordIndex {
       this.masks = grownInt32(this.masks, id + 1);
       this.counts = grownInt32(this.counts, id + 1);
       this.masks[id] = letterMask(word);
+      if (id >= this.lengths.length) {
+        const lengths = new Uint8Array(Math.max(id + 1, this.lengths.length * 2, 1024));
+        lengths.set(this.lengths);
+        this.lengths = lengths;
+      }
+      this.lengths[id] = Math.min(255, word.length);
     }
     return id;
   }
