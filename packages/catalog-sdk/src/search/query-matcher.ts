@@ -66,6 +66,8 @@ export class QueryMatcher {
   private stamp = new Uint32Array(0);
   private generation = 0;
   private best = new Float64Array(0);
+  /** The second word's best cost, by ordinal (two-word queries). */
+  private other = new Float64Array(0);
   private seen = new Uint16Array(0);
   private found = new Int32Array(0);
 
@@ -85,6 +87,14 @@ export class QueryMatcher {
     const results = query.words.map((word, position) =>
       this.wordResult(word, query.lastBeingTyped && position === query.words.length - 1),
     );
+    const [first, last] = results;
+    if (results.length === 2 && first !== undefined && last !== undefined && last.documents === undefined) {
+      // The second word (usually being typed) is only checked against the first word's documents.
+      const ordinals = this.matchPair(first, last, scores);
+      let spans: WordSpans | undefined;
+      const matched = results.map((result) => result.matches);
+      return { ordinals, scores, spans: () => (spans ??= this.spansOf(matched)) };
+    }
     const bySelectivity = results
       .map((result) => (result.documents ??= this.collect(result.matches)))
       .sort((a, b) => a.ordinals.length - b.ordinals.length);
@@ -153,11 +163,70 @@ export class QueryMatcher {
     return new MatchedSpans(this.index, matched);
   }
 
+  /**
+   * Documents of a two-word query, without collecting the second word's documents: its postings are
+   * read once and only the first word's documents are looked at (a stamp each). The same scores as
+   * {@link match}'s general path: each word's best cost kept as a float32, the two summed (in either
+   * order: addition of two floats commutes), halved, clamped.
+   */
+  private matchPair(first: WordResult, second: WordResult, scores: Float64Array): Int32Array {
+    const base = (first.documents ??= this.collect(first.matches));
+    const generation = this.nextGeneration();
+    const { stamp, best, seen, other } = this;
+    for (let i = 0; i < base.ordinals.length; i++) {
+      const ordinal = base.ordinals[i] as number;
+      stamp[ordinal] = generation;
+      best[ordinal] = base.costs[i] as number;
+      seen[ordinal] = 1;
+    }
+    const index = this.index;
+    const documents = index.blockDocuments;
+    const fields = index.blockFields;
+    const fieldCost = FIELD_MASK_COST;
+    const visit = (ordinal: number, cost: number): void => {
+      if (stamp[ordinal] !== generation) return;
+      if (seen[ordinal] === 1) {
+        seen[ordinal] = 2;
+        other[ordinal] = cost;
+      } else if (cost < (other[ordinal] as number)) {
+        other[ordinal] = cost;
+      }
+    };
+    for (const match of second.matches.matches) {
+      const [start, end] = index.blockRange(match.wordId);
+      for (let p = start; p < end; p++) {
+        const ordinal = documents[p] as number;
+        if (stamp[ordinal] !== generation) continue;
+        const cost = match.cost + (fieldCost[fields[p] as number] as number);
+        if (seen[ordinal] === 1) {
+          seen[ordinal] = 2;
+          other[ordinal] = cost;
+        } else if (cost < (other[ordinal] as number)) {
+          other[ordinal] = cost;
+        }
+      }
+      const extra = index.extraOf(match.wordId);
+      if (extra !== undefined)
+        for (let i = 0; i < extra.documents.length; i++)
+          visit(extra.documents[i] as number, match.cost + (fieldCost[extra.fields[i] as number] as number));
+    }
+    const kept = new Int32Array(base.ordinals.length);
+    let count = 0;
+    for (let i = 0; i < base.ordinals.length; i++) {
+      const ordinal = base.ordinals[i] as number;
+      if (seen[ordinal] !== 2) continue;
+      kept[count++] = ordinal;
+      scores[ordinal] = Math.min(1, ((best[ordinal] as number) + Math.fround(other[ordinal] as number)) / 2);
+    }
+    return kept.subarray(0, count);
+  }
+
   private nextGeneration(): number {
     if (this.stamp.length < this.capacity) {
       const size = Math.max(this.capacity, this.stamp.length * 2);
       this.stamp = new Uint32Array(size);
       this.best = new Float64Array(size);
+      this.other = new Float64Array(size);
       this.seen = new Uint16Array(size);
       this.found = new Int32Array(size);
       this.generation = 0;
