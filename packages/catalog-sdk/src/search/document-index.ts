@@ -438,7 +438,7 @@ class SearchableDocuments implements DocumentIndex {
     this.words = new WordIndex();
     this.order = new ResultOrder(this.table);
     this.ranked = new RankedPostings(this.words);
-    this.matcher = new QueryMatcher(this.words, 0);
+    this.matcher = new QueryMatcher(this.words, 0, this.rankedPath);
     this.changed();
   }
 

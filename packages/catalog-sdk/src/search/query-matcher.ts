@@ -74,6 +74,8 @@ export class QueryMatcher {
   constructor(
     private readonly index: WordIndex,
     private capacity: number,
+    /** Off only in tests: every query through the general path, to compare. */
+    private readonly pairs = true,
   ) {}
 
   /** Drops cached results: call after documents changed (`capacity` = ordinals in use). */
@@ -88,7 +90,13 @@ export class QueryMatcher {
       this.wordResult(word, query.lastBeingTyped && position === query.words.length - 1),
     );
     const [first, last] = results;
-    if (results.length === 2 && first !== undefined && last !== undefined && last.documents === undefined) {
+    if (
+      this.pairs &&
+      results.length === 2 &&
+      first !== undefined &&
+      last !== undefined &&
+      last.documents === undefined
+    ) {
       // The second word (usually being typed) is only checked against the first word's documents.
       const ordinals = this.matchPair(first, last, scores);
       let spans: WordSpans | undefined;
