@@ -35,13 +35,18 @@
  * 5. **Facets counted when read** (the filter panel), in one pass over typed
  *    columns (`facets.ts`), each group ignoring its own selection; the facets of
  *    the whole collection are kept until a change.
- * 6. **Top-k, not a full sort.** Each order of all documents is computed once; a
- *    result holds one float key per match and selects the first rows with a bounded
- *    heap; hits are objects made only when read (`lazyHits`), so a list showing 30
- *    rows of 90,000 matches makes 30 of them. Reading far down sorts once, natively.
+ * 6. **Work proportional to what is shown.** A one-word search by relevance (the word
+ *    being typed) takes its first rows from a k-way merge of per-word postings kept in
+ *    rank order (`ranked-postings.ts`), stopping once the first 100 are certain, and
+ *    counts its exact total without keys; a two-word search reads the second word's
+ *    postings against the first word's documents only. Other searches (other orders,
+ *    filters, three words or more), and rows beyond the first 100, hold one float key
+ *    per match and select the first rows with a bounded heap; reading far down sorts
+ *    once, natively. Hits are objects made only when read (`lazyHits`).
  * 7. **Lazy highlights.** `DocumentHit.matches` is a getter computed on first read
- *    (the browser only reads it for the rows it shows): it re-folds the original
- *    texts with a position map, so ranges point into the ORIGINAL strings.
+ *    (the browser only reads it for the rows it shows): the usual text is folded in
+ *    place (no position map); a text whose folding changes lengths is re-folded with
+ *    a position map, so ranges point into the ORIGINAL strings either way.
  *
  * 8. **Built in slices** (`buildDocumentIndex`): a few milliseconds at a time,
  *    searchable meanwhile; the same steps as the synchronous build.
