@@ -328,7 +328,7 @@ class SearchableDocuments implements DocumentIndex {
     const { matched, total, top } = first;
     const topKeys: SortKeys = { keys: top, relevance: true, order: rank.order, capacity: rank.order.length };
     let spans: WordSpans | undefined;
-    const spansOf = (): WordSpans => (spans ??= this.matcher.spansOf([matched]));
+    const spansOf = (): WordSpans => (spans ??= this.matcher.spansOf(parsed.words, [matched]));
     // Rows beyond the merged ones (the patient scrolled far): every match keyed, as the full path does.
     let full: { keys: SortKeys; ranked: RankedKeys } | undefined;
     const fullOrder = (): { keys: SortKeys; ranked: RankedKeys } => {

@@ -6,7 +6,8 @@
  */
 import { foldedWords, normalizeForSearch } from './normalize.js';
 import type { WordSpans } from './highlight.js';
-import { FIELD_MASK_COST, isFillerWord, matchingProfile } from './word-index.js';
+import { FIELD_MASK_COST, isFillerWord, letterMask, matchingProfile } from './word-index.js';
+import { typoBudget } from './typo-distance.js';
 import type { WordIndex, WordMatch, WordMatches } from './word-index.js';
 
 /** Documents matched by one query word: compact, sized to the matches (no array the size of the collection). */
@@ -101,7 +102,7 @@ export class QueryMatcher {
       const ordinals = this.matchPair(first, last, scores);
       let spans: WordSpans | undefined;
       const matched = results.map((result) => result.matches);
-      return { ordinals, scores, spans: () => (spans ??= this.spansOf(matched)) };
+      return { ordinals, scores, spans: () => (spans ??= this.spansOf(query.words, matched)) };
     }
     const bySelectivity = results
       .map((result) => (result.documents ??= this.collect(result.matches)))
@@ -144,7 +145,7 @@ export class QueryMatcher {
     }
     let spans: WordSpans | undefined;
     const matched = results.map((result) => result.matches);
-    return { ordinals, scores, spans: () => (spans ??= this.spansOf(matched)) };
+    return { ordinals, scores, spans: () => (spans ??= this.spansOf(query.words, matched)) };
   }
 
   /**
@@ -167,8 +168,8 @@ export class QueryMatcher {
   }
 
   /** Highlighted spans of these matched vocabulary words (one entry per query word). */
-  spansOf(matched: readonly WordMatches[]): WordSpans {
-    return new MatchedSpans(this.index, matched);
+  spansOf(words: readonly string[], matched: readonly WordMatches[]): WordSpans {
+    return new MatchedSpans(this.index, words, matched);
   }
 
   /**
@@ -328,30 +329,73 @@ export class QueryMatcher {
 
 /**
  * The spans of the matched vocabulary words, looked up by word: a short prefix matches thousands of
- * words, and only those of the rows shown are ever asked for, so instead of a map of every match the
- * matches are sorted by word id once (natively) and a lookup is a binary search.
+ * words, and only those of the rows shown are ever asked for. Per query word: a word starting with it is
+ * a prefix match (span: the query word's length); a word that cannot match otherwise (a query word of
+ * 1–3 letters matches by prefix only; a word missing more of its letters than its typo budget) has no
+ * span; any other word is looked up among the matches, sorted by word id once (natively).
  */
 class MatchedSpans implements WordSpans {
-  private all: WordMatch[] | undefined;
-  /** `wordId * all.length + place in all`, ascending. */
-  private sorted: Float64Array | undefined;
+  private readonly lookups: (MatchLookup | undefined)[];
 
   constructor(
     private readonly index: WordIndex,
+    private readonly words: readonly string[],
     private readonly matched: readonly WordMatches[],
-  ) {}
+  ) {
+    this.lookups = matched.map(() => undefined);
+  }
 
   get(word: string): readonly (readonly [number, number])[] | undefined {
-    const id = this.index.find(word);
-    if (id === undefined) return undefined;
-    const all = (this.all ??= this.matched.flatMap((result) => result.matches));
-    const count = all.length;
-    let sorted = this.sorted;
-    if (sorted === undefined) {
-      sorted = new Float64Array(count);
-      for (let place = 0; place < count; place++) sorted[place] = (all[place] as WordMatch).wordId * count + place;
-      this.sorted = sorted.sort();
+    let spans: (readonly [number, number])[] | undefined;
+    let id: number | undefined | null = null;
+    let mask: number | undefined;
+    for (let i = 0; i < this.matched.length; i++) {
+      const query = this.words[i] as string;
+      const matches = this.matched[i] as WordMatches;
+      if (!matches.loose) {
+        if (word.startsWith(query)) {
+          if (matches.matches.length > 0) (spans ??= []).push([0, query.length]);
+          continue;
+        }
+        if (query.length < 4) continue;
+        mask ??= letterMask(word);
+        const missing = letterMask(query) & ~mask;
+        if (missing !== 0 && bitCount(missing) > typoBudget(query.length)) continue;
+      }
+      if (id === null) id = this.index.find(word);
+      if (id === undefined) return spans;
+      let lookup = this.lookups[i];
+      if (lookup === undefined) {
+        lookup = new MatchLookup(matches.matches);
+        this.lookups[i] = lookup;
+      }
+      lookup.spansOf(id, (spans ??= []));
     }
+    return spans === undefined || spans.length === 0 ? undefined : spans;
+  }
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** One query word's matches sorted by word id (`wordId * count + place`), for binary search. */
+class MatchLookup {
+  private readonly sorted: Float64Array;
+
+  constructor(private readonly all: readonly WordMatch[]) {
+    const count = all.length;
+    const sorted = new Float64Array(count);
+    for (let place = 0; place < count; place++) sorted[place] = (all[place] as WordMatch).wordId * count + place;
+    this.sorted = sorted.sort();
+  }
+
+  /** Appends the spans of the matches of word `id`. */
+  spansOf(id: number, spans: (readonly [number, number])[]): void {
+    const { sorted, all } = this;
+    const count = all.length;
     const first = id * count;
     let low = 0;
     let high = count;
@@ -360,11 +404,9 @@ class MatchedSpans implements WordSpans {
       if ((sorted[middle] as number) < first) low = middle + 1;
       else high = middle;
     }
-    let spans: (readonly [number, number])[] | undefined;
     for (let at = low; at < count && (sorted[at] as number) < first + count; at++) {
       const match = all[(sorted[at] as number) - first] as WordMatch;
-      (spans ??= []).push([match.start, match.end]);
+      spans.push([match.start, match.end]);
     }
-    return spans;
   }
 }

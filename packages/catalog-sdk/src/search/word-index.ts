@@ -124,9 +124,9 @@ const LOOSE_THRESHOLD = 0.25;
  * removes at most one letter of the query), so a scan of the vocabulary tests one
  * integer per word and runs the real comparison on the few that pass.
  */
-export function letterMask(word: string): number {
+export function letterMask(word: string, length = word.length): number {
   let mask = 0;
-  for (let i = 0; i < word.length; i++) {
+  for (let i = 0; i < length; i++) {
     const code = word.charCodeAt(i);
     const letter = code - 97;
     mask |= letter >= 0 && letter < 26 ? 1 << letter : 1 << (26 + (code % 6));
@@ -340,16 +340,19 @@ export class WordIndex {
     const matches: WordMatch[] = [];
     const budget = typoBudget(query.length);
     const innerAllowed = query.length >= 4;
+    const wanted = letterMask(query);
     const consider = (id: number): void => {
       if (this.counts[id] === 0) return;
       const word = this.words[id] as string;
-      if (word.length >= query.length && word.startsWith(query)) {
+      // A word missing one of the query's letters can only match with typos.
+      const complete = (wanted & ~(this.masks[id] as number)) === 0;
+      if (complete && word.length >= query.length && word.startsWith(query)) {
         const cost =
           word.length === query.length ? MATCH_COST.exact : MATCH_COST.prefix + 0.05 * (1 - query.length / word.length);
         matches.push({ wordId: id, cost, start: 0, end: query.length });
         return;
       }
-      if (innerAllowed) {
+      if (innerAllowed && complete) {
         const at = word.indexOf(query);
         if (at > 0) {
           matches.push({ wordId: id, cost: MATCH_COST.inner, start: at, end: at + query.length });
@@ -368,6 +371,10 @@ export class WordIndex {
         return;
       }
       if (!beingTyped || query.length < 5) return;
+      // The prefix compared is at most query length + budget long: each of the query's letters missing
+      // from it costs an edit, so more missing letters than the budget rule it out before the alignment.
+      const compared = Math.min(word.length, query.length + budget);
+      if (compared < word.length && bitCount(wanted & ~letterMask(word, compared)) > budget) return;
       const partial = typoDistance(query, word, budget, true);
       if (partial !== undefined) {
         matches.push({
@@ -383,7 +390,6 @@ export class WordIndex {
       for (const id of this.wordsStartingWith(query.charCodeAt(0))) consider(id);
     } else if (within === undefined) {
       // One integer test per vocabulary word; the string comparisons run on the few that pass.
-      const wanted = letterMask(query);
       const masks = this.masks;
       const lengths = this.lengths;
       const shortest = query.length - budget;
