@@ -75,8 +75,8 @@ export class QueryMatcher {
   constructor(
     private readonly index: WordIndex,
     private capacity: number,
-    /** Off only in tests: every query through the general path, to compare. */
-    private readonly pairs = true,
+    /** Off only in tests: every query through the general path and spans listed in a map, to compare. */
+    private readonly shortcuts = true,
   ) {}
 
   /** Drops cached results: call after documents changed (`capacity` = ordinals in use). */
@@ -92,7 +92,7 @@ export class QueryMatcher {
     );
     const [first, last] = results;
     if (
-      this.pairs &&
+      this.shortcuts &&
       results.length === 2 &&
       first !== undefined &&
       last !== undefined &&
@@ -169,7 +169,17 @@ export class QueryMatcher {
 
   /** Highlighted spans of these matched vocabulary words (one entry per query word). */
   spansOf(words: readonly string[], matched: readonly WordMatches[]): WordSpans {
-    return new MatchedSpans(this.index, words, matched);
+    if (this.shortcuts) return new MatchedSpans(this.index, words, matched);
+    const spans = new Map<string, (readonly [number, number])[]>();
+    for (const result of matched) {
+      for (const match of result.matches) {
+        const word = this.index.words[match.wordId] as string;
+        const list = spans.get(word);
+        if (list === undefined) spans.set(word, [[match.start, match.end]]);
+        else list.push([match.start, match.end]);
+      }
+    }
+    return spans;
   }
 
   /**
