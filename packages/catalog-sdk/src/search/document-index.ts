@@ -35,13 +35,18 @@
  * 5. **Facets counted when read** (the filter panel), in one pass over typed
  *    columns (`facets.ts`), each group ignoring its own selection; the facets of
  *    the whole collection are kept until a change.
- * 6. **Top-k, not a full sort.** Each order of all documents is computed once; a
- *    result holds one float key per match and selects the first rows with a bounded
- *    heap; hits are objects made only when read (`lazyHits`), so a list showing 30
- *    rows of 90,000 matches makes 30 of them. Reading far down sorts once, natively.
+ * 6. **Work proportional to what is shown.** A one-word search by relevance (the word
+ *    being typed) takes its first rows from a k-way merge of per-word postings kept in
+ *    rank order (`ranked-postings.ts`), stopping once the first 100 are certain, and
+ *    counts its exact total without keys; a two-word search reads the second word's
+ *    postings against the first word's documents only. Other searches (other orders,
+ *    filters, three words or more), and rows beyond the first 100, hold one float key
+ *    per match and select the first rows with a bounded heap; reading far down sorts
+ *    once, natively. Hits are objects made only when read (`lazyHits`).
  * 7. **Lazy highlights.** `DocumentHit.matches` is a getter computed on first read
- *    (the browser only reads it for the rows it shows): it re-folds the original
- *    texts with a position map, so ranges point into the ORIGINAL strings.
+ *    (the browser only reads it for the rows it shows): the usual text is folded in
+ *    place (no position map); a text whose folding changes lengths is re-folded with
+ *    a position map, so ranges point into the ORIGINAL strings either way.
  *
  * 8. **Built in slices** (`buildDocumentIndex`): a few milliseconds at a time,
  *    searchable meanwhile; the same steps as the synchronous build. Every step is
@@ -56,11 +61,15 @@
 import type { HealthDocument } from '../model/document.js';
 import { DocumentTable, documentWords } from './document-table.js';
 import { countFacets, filterCandidates, noFilters } from './facets.js';
-import { documentMatches } from './highlight.js';
+import { documentMatches, rangesByFolding } from './highlight.js';
 import type { WordSpans } from './highlight.js';
 import { foldedWords, normalizeForSearch } from './normalize.js';
 import { QueryMatcher, parseQuery } from './query-matcher.js';
-import { RankedKeys, ResultOrder, decode } from './result-order.js';
+import type { ParsedQuery } from './query-matcher.js';
+import type { WordMatches } from './word-index.js';
+import { RankedPostings, rankedKeysFit } from './ranked-postings.js';
+import { RankedKeys, ResultOrder, TOP_ROWS, decode } from './result-order.js';
+import type { SortKeys } from './result-order.js';
 import { typoDistance, typoBudget } from './typo-distance.js';
 import type {
   DocumentFacets,
@@ -89,10 +98,14 @@ class SearchHit implements DocumentHit {
     readonly score: number,
     private readonly spans: (() => WordSpans) | undefined,
     private readonly locale: CarnetLocale,
+    private readonly byFolding = false,
   ) {}
 
   get matches(): DocumentMatches {
-    this.computed ??= this.spans === undefined ? {} : documentMatches(this.document, this.spans(), this.locale);
+    this.computed ??=
+      this.spans === undefined
+        ? {}
+        : documentMatches(this.document, this.spans(), this.locale, this.byFolding ? rangesByFolding : undefined);
     return this.computed;
   }
 }
@@ -113,8 +126,9 @@ function indexOfKey(key: string | symbol): number | undefined {
  * `map`, `slice`… Enumerating its keys makes every element.
  */
 function lazyHits(length: number, make: (index: number) => DocumentHit): DocumentHit[] {
+  // The target's own `length` grows only with the elements made (setting it to 90,000 up front costs a
+  // sparse backing store on every keystroke); the proxy reports `length` itself (allowed: it is writable).
   const target: DocumentHit[] = [];
-  target.length = length;
   const element = (index: number): DocumentHit => {
     let hit = target[index];
     if (hit === undefined) {
@@ -127,6 +141,7 @@ function lazyHits(length: number, make: (index: number) => DocumentHit): Documen
     get(array, key, receiver) {
       const index = indexOfKey(key);
       if (index !== undefined) return index < length ? element(index) : undefined;
+      if (key === 'length') return length;
       return Reflect.get(array, key, receiver) as unknown;
     },
     has(array, key) {
@@ -135,11 +150,13 @@ function lazyHits(length: number, make: (index: number) => DocumentHit): Documen
     },
     ownKeys(array) {
       for (let index = 0; index < length; index++) element(index);
+      array.length = length;
       return Reflect.ownKeys(array);
     },
     getOwnPropertyDescriptor(array, key) {
       const index = indexOfKey(key);
       if (index !== undefined && index < length) element(index);
+      if (key === 'length') return { value: length, writable: true, enumerable: false, configurable: false };
       return Reflect.getOwnPropertyDescriptor(array, key);
     },
   });
@@ -165,6 +182,7 @@ class SearchableDocuments implements DocumentIndex {
   private words = new WordIndex();
   private matcher = new QueryMatcher(this.words, 0);
   private order = new ResultOrder(this.table);
+  private ranked = new RankedPostings(this.words);
   private scores = new Float64Array(0);
   private previous: { key: string; result: DocumentSearchResult } | undefined;
   /**
@@ -181,6 +199,8 @@ class SearchableDocuments implements DocumentIndex {
   constructor(
     documents: readonly HealthDocument[],
     private readonly locale: CarnetLocale,
+    /** Off only in tests, to compare the ranked path (and in-place highlights) with the full one. */
+    private readonly rankedPath = true,
   ) {
     this.load(documents);
   }
@@ -254,7 +274,14 @@ class SearchableDocuments implements DocumentIndex {
     this.building.dirty = false;
     this.words.compactPending();
     this.order.prepare();
+    if (this.rankedPath && rankedKeysFit(this.table.documents.length))
+      for (const _step of this.ranked.prepareSteps(() => this.order.newestFirst())) await pause();
     this.changed();
+  }
+
+  /** Sorts the ranked postings of every word now, so the first keystroke finds them ready. */
+  private prepareRanked(): void {
+    if (this.rankedPath && rankedKeysFit(this.table.documents.length)) this.ranked.prepare(this.order.newestFirst());
   }
 
   get size(): number {
@@ -267,6 +294,13 @@ class SearchableDocuments implements DocumentIndex {
     const sort = options.sort ?? 'relevance';
     const key = searchKey(parsed.words.join(' ') + (parsed.lastBeingTyped ? '…' : ''), filters, sort, locale);
     if (this.previous?.key === key) return this.previous.result;
+    if (this.rankedPath && parsed.words.length === 1 && sort === 'relevance' && noFilters(filters)) {
+      const ranked = this.rankedSearch(parsed, filters, locale);
+      if (ranked !== undefined) {
+        this.previous = { key, result: ranked };
+        return ranked;
+      }
+    }
 
     let candidates: Int32Array;
     let spans: (() => WordSpans) | undefined;
@@ -284,7 +318,7 @@ class SearchableDocuments implements DocumentIndex {
     const documents = this.table.documents;
     const hits = lazyHits(kept.length, (place) => {
       const { ordinal, score } = decode(keys, ranked.at(place));
-      return new SearchHit(documents[ordinal] as HealthDocument, score, spans, locale);
+      return new SearchHit(documents[ordinal] as HealthDocument, score, spans, locale, !this.rankedPath);
     });
     const table = this.table;
     const everything = parsed.words.length === 0 && noFilters(filters);
@@ -310,6 +344,66 @@ class SearchableDocuments implements DocumentIndex {
     };
     this.previous = { key, result };
     return result;
+  }
+
+  /**
+   * A one-word search by relevance without filters, its first rows merged from the ranked postings
+   * (`ranked-postings.ts`) and its total counted without keys; everything else (rows beyond the first
+   * {@link TOP_ROWS}, facets) through the full path when first read. `undefined` when the merge cannot
+   * promise the full path's order.
+   */
+  private rankedSearch(
+    parsed: ParsedQuery,
+    filters: DocumentFilters,
+    locale: CarnetLocale,
+  ): DocumentSearchResult | undefined {
+    const capacity = this.table.documents.length;
+    if (!rankedKeysFit(capacity)) return undefined;
+    const rank = this.order.newestFirst();
+    const first = this.matcher.derived(
+      parsed.words[0] as string,
+      parsed.lastBeingTyped,
+      (matched, collected): { matched: WordMatches; total: number; top: Float64Array } | undefined => {
+        if (!RankedPostings.suits(matched.matches)) return undefined;
+        const total = collected ?? this.ranked.count(matched.matches, capacity);
+        return { matched, total, top: this.ranked.top(matched.matches, rank, Math.min(TOP_ROWS, total)) };
+      },
+    );
+    if (first === undefined) return undefined;
+    const { matched, total, top } = first;
+    const topKeys: SortKeys = { keys: top, relevance: true, order: rank.order, capacity: rank.order.length };
+    let spans: WordSpans | undefined;
+    const spansOf = (): WordSpans => (spans ??= this.matcher.spansOf(parsed.words, [matched]));
+    // Rows beyond the merged ones (the patient scrolled far): every match keyed, as the full path does.
+    let full: { keys: SortKeys; ranked: RankedKeys } | undefined;
+    const fullOrder = (): { keys: SortKeys; ranked: RankedKeys } => {
+      if (full === undefined) {
+        const candidates = this.matcher.match(parsed, this.scores).ordinals;
+        const keys = this.order.keys(candidates, 'relevance', locale, this.scores);
+        full = { keys, ranked: new RankedKeys(keys.keys) };
+      }
+      return full;
+    };
+    const documents = this.table.documents;
+    const hits = lazyHits(total, (place) => {
+      const { ordinal, score } =
+        place < top.length
+          ? decode(topKeys, top[place] as number)
+          : decode(fullOrder().keys, fullOrder().ranked.at(place));
+      return new SearchHit(documents[ordinal] as HealthDocument, score, spansOf, locale);
+    });
+    const table = this.table;
+    const candidates = (): Int32Array => this.matcher.match(parsed, this.scores).ordinals;
+    let facets: DocumentFacets | undefined;
+    return {
+      hits,
+      total,
+      // Counted when first read (the filter panel, after the list is painted), once per result.
+      get facets() {
+        facets ??= countFacets(table, candidates(), filters, locale);
+        return facets;
+      },
+    };
   }
 
   /** Rebuilds synchronously from these documents. */
@@ -396,6 +490,7 @@ class SearchableDocuments implements DocumentIndex {
     for (const document of documents) this.indexOne(document);
     this.words.compact();
     this.order.prepare();
+    this.prepareRanked();
     this.changed();
   }
 
@@ -403,7 +498,8 @@ class SearchableDocuments implements DocumentIndex {
     this.table = new DocumentTable();
     this.words = new WordIndex();
     this.order = new ResultOrder(this.table);
-    this.matcher = new QueryMatcher(this.words, 0);
+    this.ranked = new RankedPostings(this.words);
+    this.matcher = new QueryMatcher(this.words, 0, this.rankedPath);
     this.changed();
   }
 
@@ -520,4 +616,13 @@ export function buildDocumentIndex(
  */
 export function createDocumentIndex(documents: HealthDocument[], options: DocumentIndexOptions = {}): DocumentIndex {
   return new SearchableDocuments(documents, options.locale ?? 'fr');
+}
+
+/**
+ * Test only (not exported by the package): an index answering every search through the full path
+ * (every match keyed, bounded heap), to check that the ranked path gives the same results.
+ * @internal
+ */
+export function createFullPathIndex(documents: HealthDocument[], options: DocumentIndexOptions = {}): DocumentIndex {
+  return new SearchableDocuments(documents, options.locale ?? 'fr', false);
 }

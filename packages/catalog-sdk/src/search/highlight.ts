@@ -5,12 +5,14 @@
  */
 import { documentKindInfo } from '../model/document.js';
 import type { HealthDocument } from '../model/document.js';
-import { foldWithPositions } from './normalize.js';
+import { foldWithPositions, foldedUnit } from './normalize.js';
 import type { DocumentMatches, MatchRange } from './types.js';
 import type { CarnetLocale } from '../model/common.js';
 
-/** Matched spans inside folded vocabulary words: word → [start, end) pairs. */
-export type WordSpans = ReadonlyMap<string, readonly (readonly [number, number])[]>;
+/** Matched spans inside folded vocabulary words: word → [start, end) pairs (a `Map` will do). */
+export interface WordSpans {
+  get(word: string): readonly (readonly [number, number])[] | undefined;
+}
 
 /** Sorts ranges, clamps them to `[0, length]` and merges overlapping or touching ones. */
 function mergeRanges(ranges: readonly MatchRange[], length: number): MatchRange[] {
@@ -50,8 +52,40 @@ export function highlightSegments(text: string, ranges: MatchRange[]): { text: s
   return segments;
 }
 
-/** Ranges of `text` whose folded words carry a matched span. */
+/**
+ * Ranges of `text` whose folded words carry a matched span. Walks the text once, folding each
+ * character in place ({@link foldedUnit}): the usual text (ASCII, precomposed accents) needs no
+ * position map, since folded and original positions are the same there. A text where folding
+ * changes lengths takes the letter-by-letter path ({@link rangesByFolding}), which gives the same ranges.
+ */
 export function rangesInText(text: string | undefined, spans: WordSpans): MatchRange[] {
+  return rangesInPlace(text, spans);
+}
+
+function rangesInPlace(text: string | undefined, spans: WordSpans): MatchRange[] {
+  if (text === undefined || text === '') return [];
+  let ranges: MatchRange[] | undefined;
+  let word = '';
+  let wordStart = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const folded = index < text.length ? foldedUnit(text, index) : ' ';
+    if (folded === undefined) return rangesByFolding(text, spans);
+    if (folded !== ' ') {
+      if (word === '') wordStart = index;
+      word += folded;
+      continue;
+    }
+    if (word === '') continue;
+    const wordSpans = spans.get(word);
+    if (wordSpans !== undefined)
+      for (const [start, end] of wordSpans) (ranges ??= []).push({ start: wordStart + start, end: wordStart + end });
+    word = '';
+  }
+  return ranges === undefined ? [] : mergeRanges(ranges, text.length);
+}
+
+/** {@link rangesInText} through the whole position map of {@link foldWithPositions}, for any text. */
+export function rangesByFolding(text: string | undefined, spans: WordSpans): MatchRange[] {
   if (text === undefined || text === '') return [];
   const folded = foldWithPositions(text);
   const ranges: MatchRange[] = [];
@@ -73,7 +107,12 @@ export function rangesInText(text: string | undefined, spans: WordSpans): MatchR
 }
 
 /** Highlight ranges of every field of `document` that contains a matched word. */
-export function documentMatches(document: HealthDocument, spans: WordSpans, locale: CarnetLocale): DocumentMatches {
+export function documentMatches(
+  document: HealthDocument,
+  spans: WordSpans,
+  locale: CarnetLocale,
+  rangesInText: (text: string | undefined, spans: WordSpans) => MatchRange[] = rangesInPlace,
+): DocumentMatches {
   const matches: DocumentMatches = {};
   const title = rangesInText(document.title, spans);
   if (title.length > 0) matches.title = title;

@@ -59,6 +59,23 @@ for (let code = 0; code < 128; code++) {
   else if (code >= 65 && code <= 90) ASCII_FOLD[code] = code + 32;
 }
 
+/**
+ * The folded form of one UTF-16 code unit when it folds to ONE letter or digit in place (ASCII, and
+ * precomposed letters such as « é » → « e »), `' '` for a separator, or `undefined` when folding
+ * changes lengths or depends on neighbours (ligatures, combining marks, surrogates): then the caller
+ * takes the letter-by-letter path of {@link foldWithPositions}.
+ */
+export function foldedUnit(text: string, index: number): string | undefined {
+  const code = text.charCodeAt(index);
+  if (code < 128) {
+    const asciiFold = ASCII_FOLD[code] ?? 0;
+    return asciiFold === 0 ? ' ' : asciiFold === code ? (text[index] as string) : String.fromCharCode(asciiFold);
+  }
+  if (code >= 0xd800 && code <= 0xdfff) return undefined;
+  const folded = foldCodePoint(text[index] as string);
+  return folded.length === 1 ? folded : undefined;
+}
+
 /** Folded text plus, for each folded character, the original range it came from. */
 export interface FoldedText {
   /** The folded text, as {@link normalizeForSearch} returns it. */

@@ -6,16 +6,24 @@
  */
 import { foldedWords, normalizeForSearch } from './normalize.js';
 import type { WordSpans } from './highlight.js';
-import { FIELD_MASK_COST, isFillerWord, matchingProfile } from './word-index.js';
-import type { WordIndex, WordMatches } from './word-index.js';
+import { FIELD_MASK_COST, isFillerWord, letterMask, matchingProfile } from './word-index.js';
+import { typoBudget } from './typo-distance.js';
+import type { WordIndex, WordMatch, WordMatches } from './word-index.js';
 
 /** Documents matched by one query word: compact, sized to the matches (no array the size of the collection). */
-interface WordResult {
-  readonly matches: WordMatches;
+interface WordDocuments {
   /** Ordinals of the matching documents, each once. */
   readonly ordinals: Int32Array;
   /** Best cost (match cost + field cost), parallel to {@link ordinals}. */
   readonly costs: Float32Array;
+}
+
+/** One query word's vocabulary matches, and its documents once a full pass collected them. */
+interface WordResult {
+  readonly matches: WordMatches;
+  documents: WordDocuments | undefined;
+  /** What the ranked path derived from the matches (its total and first rows), kept with them. */
+  ranked: unknown;
 }
 
 /** Documents matched by a whole query. */
@@ -59,12 +67,16 @@ export class QueryMatcher {
   private stamp = new Uint32Array(0);
   private generation = 0;
   private best = new Float64Array(0);
+  /** The second word's best cost, by ordinal (two-word queries). */
+  private other = new Float64Array(0);
   private seen = new Uint16Array(0);
   private found = new Int32Array(0);
 
   constructor(
     private readonly index: WordIndex,
     private capacity: number,
+    /** Off only in tests: every query through the general path and spans listed in a map, to compare. */
+    private readonly shortcuts = true,
   ) {}
 
   /** Drops cached results: call after documents changed (`capacity` = ordinals in use). */
@@ -78,7 +90,23 @@ export class QueryMatcher {
     const results = query.words.map((word, position) =>
       this.wordResult(word, query.lastBeingTyped && position === query.words.length - 1),
     );
-    const bySelectivity = [...results].sort((a, b) => a.ordinals.length - b.ordinals.length);
+    const [first, last] = results;
+    if (
+      this.shortcuts &&
+      results.length === 2 &&
+      first !== undefined &&
+      last !== undefined &&
+      last.documents === undefined
+    ) {
+      // The second word (usually being typed) is only checked against the first word's documents.
+      const ordinals = this.matchPair(first, last, scores);
+      let spans: WordSpans | undefined;
+      const matched = results.map((result) => result.matches);
+      return { ordinals, scores, spans: () => (spans ??= this.spansOf(query.words, matched)) };
+    }
+    const bySelectivity = results
+      .map((result) => (result.documents ??= this.collect(result.matches)))
+      .sort((a, b) => a.ordinals.length - b.ordinals.length);
     let ordinals: Int32Array = new Int32Array(0);
     const narrowest = bySelectivity[0];
     const wordCount = bySelectivity.length;
@@ -97,7 +125,7 @@ export class QueryMatcher {
         seen[ordinal] = 1;
       }
       for (let w = 1; w < wordCount; w++) {
-        const result = bySelectivity[w] as WordResult;
+        const result = bySelectivity[w] as WordDocuments;
         for (let i = 0; i < result.ordinals.length; i++) {
           const ordinal = result.ordinals[i] as number;
           if (stamp[ordinal] !== generation || seen[ordinal] !== w) continue;
@@ -116,7 +144,100 @@ export class QueryMatcher {
       ordinals = kept.subarray(0, count);
     }
     let spans: WordSpans | undefined;
-    return { ordinals, scores, spans: () => (spans ??= this.spansOf(results)) };
+    const matched = results.map((result) => result.matches);
+    return { ordinals, scores, spans: () => (spans ??= this.spansOf(query.words, matched)) };
+  }
+
+  /**
+   * The vocabulary words matched by one query word, without collecting their documents (cached
+   * like {@link match}'s, which collects them when it needs them).
+   */
+  wordMatches(word: string, beingTyped: boolean): WordMatches {
+    return this.wordResult(word, beingTyped).matches;
+  }
+
+  /**
+   * What `derive` makes of one query word's matches (and of its documents' count, when a full pass
+   * already collected them), cached with the word until the index changes: retyping a word, or
+   * coming back to it with Backspace, costs nothing.
+   */
+  derived<T>(word: string, beingTyped: boolean, derive: (matches: WordMatches, collected: number | undefined) => T): T {
+    const result = this.wordResult(word, beingTyped);
+    result.ranked ??= derive(result.matches, result.documents?.ordinals.length);
+    return result.ranked as T;
+  }
+
+  /** Highlighted spans of these matched vocabulary words (one entry per query word). */
+  spansOf(words: readonly string[], matched: readonly WordMatches[]): WordSpans {
+    if (this.shortcuts) return new MatchedSpans(this.index, words, matched);
+    const spans = new Map<string, (readonly [number, number])[]>();
+    for (const result of matched) {
+      for (const match of result.matches) {
+        const word = this.index.words[match.wordId] as string;
+        const list = spans.get(word);
+        if (list === undefined) spans.set(word, [[match.start, match.end]]);
+        else list.push([match.start, match.end]);
+      }
+    }
+    return spans;
+  }
+
+  /**
+   * Documents of a two-word query, without collecting the second word's documents: its postings are
+   * read once and only the first word's documents are looked at (a stamp each). The same scores as
+   * {@link match}'s general path: each word's best cost kept as a float32, the two summed (in either
+   * order: addition of two floats commutes), halved, clamped.
+   */
+  private matchPair(first: WordResult, second: WordResult, scores: Float64Array): Int32Array {
+    const base = (first.documents ??= this.collect(first.matches));
+    const generation = this.nextGeneration();
+    const { stamp, best, seen, other } = this;
+    for (let i = 0; i < base.ordinals.length; i++) {
+      const ordinal = base.ordinals[i] as number;
+      stamp[ordinal] = generation;
+      best[ordinal] = base.costs[i] as number;
+      seen[ordinal] = 1;
+    }
+    const index = this.index;
+    const documents = index.blockDocuments;
+    const fields = index.blockFields;
+    const fieldCost = FIELD_MASK_COST;
+    const visit = (ordinal: number, cost: number): void => {
+      if (stamp[ordinal] !== generation) return;
+      if (seen[ordinal] === 1) {
+        seen[ordinal] = 2;
+        other[ordinal] = cost;
+      } else if (cost < (other[ordinal] as number)) {
+        other[ordinal] = cost;
+      }
+    };
+    for (const match of second.matches.matches) {
+      const [start, end] = index.blockRange(match.wordId);
+      for (let p = start; p < end; p++) {
+        const ordinal = documents[p] as number;
+        if (stamp[ordinal] !== generation) continue;
+        const cost = match.cost + (fieldCost[fields[p] as number] as number);
+        if (seen[ordinal] === 1) {
+          seen[ordinal] = 2;
+          other[ordinal] = cost;
+        } else if (cost < (other[ordinal] as number)) {
+          other[ordinal] = cost;
+        }
+      }
+      const extra = index.extraOf(match.wordId);
+      if (extra !== undefined)
+        for (let i = 0; i < extra.documents.length; i++)
+          visit(extra.documents[i] as number, match.cost + (fieldCost[extra.fields[i] as number] as number));
+    }
+    const kept = new Int32Array(base.ordinals.length);
+    let count = 0;
+    for (let i = 0; i < base.ordinals.length; i++) {
+      const ordinal = base.ordinals[i] as number;
+      if (seen[ordinal] !== 2) continue;
+      kept[count++] = ordinal;
+      scores[ordinal] = Math.min(1, ((best[ordinal] as number) + Math.fround(other[ordinal] as number)) / 2);
+    }
+    return kept.subarray(0, count);
   }
 
   private nextGeneration(): number {
@@ -124,6 +245,7 @@ export class QueryMatcher {
       const size = Math.max(this.capacity, this.stamp.length * 2);
       this.stamp = new Uint32Array(size);
       this.best = new Float64Array(size);
+      this.other = new Float64Array(size);
       this.seen = new Uint16Array(size);
       this.found = new Int32Array(size);
       this.generation = 0;
@@ -146,7 +268,7 @@ export class QueryMatcher {
       return cached;
     }
     const matches = this.index.match(word, beingTyped, this.narrowingBase(word, beingTyped));
-    const result = this.collect(matches);
+    const result: WordResult = { matches, documents: undefined, ranked: undefined };
     this.cache.set(key, result);
     if (this.cache.size > WORD_CACHE_LIMIT) {
       const oldest = this.cache.keys().next().value;
@@ -173,7 +295,7 @@ export class QueryMatcher {
     return undefined;
   }
 
-  private collect(matches: WordMatches): WordResult {
+  private collect(matches: WordMatches): WordDocuments {
     const generation = this.nextGeneration();
     const { stamp, best, found } = this;
     let count = 0;
@@ -189,11 +311,12 @@ export class QueryMatcher {
     };
     const documents = index.blockDocuments;
     const fields = index.blockFields;
+    const fieldCost = FIELD_MASK_COST;
     for (const match of matches.matches) {
       const [start, end] = index.blockRange(match.wordId);
       for (let p = start; p < end; p++) {
         const ordinal = documents[p] as number;
-        const cost = match.cost + (FIELD_MASK_COST[fields[p] as number] as number);
+        const cost = match.cost + (fieldCost[fields[p] as number] as number);
         if (stamp[ordinal] !== generation) {
           stamp[ordinal] = generation;
           best[ordinal] = cost;
@@ -205,24 +328,95 @@ export class QueryMatcher {
       const extra = index.extraOf(match.wordId);
       if (extra !== undefined)
         for (let i = 0; i < extra.documents.length; i++)
-          visit(extra.documents[i] as number, match.cost + (FIELD_MASK_COST[extra.fields[i] as number] as number));
+          visit(extra.documents[i] as number, match.cost + (fieldCost[extra.fields[i] as number] as number));
     }
     const ordinals = found.slice(0, count);
     const costs = new Float32Array(count);
     for (let i = 0; i < count; i++) costs[i] = best[ordinals[i] as number] as number;
-    return { matches, ordinals, costs };
+    return { ordinals, costs };
+  }
+}
+
+/**
+ * The spans of the matched vocabulary words, looked up by word: a short prefix matches thousands of
+ * words, and only those of the rows shown are ever asked for. Per query word: a word starting with it is
+ * a prefix match (span: the query word's length); a word that cannot match otherwise (a query word of
+ * 1–3 letters matches by prefix only; a word missing more of its letters than its typo budget) has no
+ * span; any other word is looked up among the matches, sorted by word id once (natively).
+ */
+class MatchedSpans implements WordSpans {
+  private readonly lookups: (MatchLookup | undefined)[];
+
+  constructor(
+    private readonly index: WordIndex,
+    private readonly words: readonly string[],
+    private readonly matched: readonly WordMatches[],
+  ) {
+    this.lookups = matched.map(() => undefined);
   }
 
-  private spansOf(results: readonly WordResult[]): WordSpans {
-    const spans = new Map<string, (readonly [number, number])[]>();
-    for (const result of results) {
-      for (const match of result.matches.matches) {
-        const word = this.index.words[match.wordId] as string;
-        const list = spans.get(word);
-        if (list === undefined) spans.set(word, [[match.start, match.end]]);
-        else list.push([match.start, match.end]);
+  get(word: string): readonly (readonly [number, number])[] | undefined {
+    let spans: (readonly [number, number])[] | undefined;
+    let id: number | undefined | null = null;
+    let mask: number | undefined;
+    for (let i = 0; i < this.matched.length; i++) {
+      const query = this.words[i] as string;
+      const matches = this.matched[i] as WordMatches;
+      if (!matches.loose) {
+        if (word.startsWith(query)) {
+          if (matches.matches.length > 0) (spans ??= []).push([0, query.length]);
+          continue;
+        }
+        if (query.length < 4) continue;
+        mask ??= letterMask(word);
+        const missing = letterMask(query) & ~mask;
+        if (missing !== 0 && bitCount(missing) > typoBudget(query.length)) continue;
       }
+      if (id === null) id = this.index.find(word);
+      if (id === undefined) return spans;
+      let lookup = this.lookups[i];
+      if (lookup === undefined) {
+        lookup = new MatchLookup(matches.matches);
+        this.lookups[i] = lookup;
+      }
+      lookup.spansOf(id, (spans ??= []));
     }
-    return spans;
+    return spans === undefined || spans.length === 0 ? undefined : spans;
+  }
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** One query word's matches sorted by word id (`wordId * count + place`), for binary search. */
+class MatchLookup {
+  private readonly sorted: Float64Array;
+
+  constructor(private readonly all: readonly WordMatch[]) {
+    const count = all.length;
+    const sorted = new Float64Array(count);
+    for (let place = 0; place < count; place++) sorted[place] = (all[place] as WordMatch).wordId * count + place;
+    this.sorted = sorted.sort();
+  }
+
+  /** Appends the spans of the matches of word `id`. */
+  spansOf(id: number, spans: (readonly [number, number])[]): void {
+    const { sorted, all } = this;
+    const count = all.length;
+    const first = id * count;
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((sorted[middle] as number) < first) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low; at < count && (sorted[at] as number) < first + count; at++) {
+      const match = all[(sorted[at] as number) - first] as WordMatch;
+      spans.push([match.start, match.end]);
+    }
   }
 }

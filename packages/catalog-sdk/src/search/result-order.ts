@@ -10,7 +10,7 @@ import type { DocumentSort } from './types.js';
 import type { CarnetLocale } from '../model/common.js';
 
 /** A total order of every ordinal and each ordinal's place in it. */
-interface GlobalOrder {
+export interface GlobalOrder {
   /** Ordinals in order. */
   readonly order: Int32Array;
   /** Place of each ordinal in {@link order}. */
@@ -18,7 +18,7 @@ interface GlobalOrder {
 }
 
 /** Scores are rounded to this many steps so that score and date rank fit in one exact float key. */
-const SCORE_STEPS = 1_000_000;
+export const SCORE_STEPS = 1_000_000;
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -160,6 +160,11 @@ export class ResultOrder {
       this.orders.set(key, merged(global, count, this.comparator(sort, locale)));
     }
     this.global('date-desc', 'fr');
+  }
+
+  /** The newest-first order of every ordinal (the relevance tie-break), built if needed. */
+  newestFirst(): GlobalOrder {
+    return this.global('date-desc', 'fr');
   }
 
   /** Forgets the cached orders (a document was added or its date, title or kind changed). */

@@ -124,9 +124,9 @@ const LOOSE_THRESHOLD = 0.25;
  * removes at most one letter of the query), so a scan of the vocabulary tests one
  * integer per word and runs the real comparison on the few that pass.
  */
-export function letterMask(word: string): number {
+export function letterMask(word: string, length = word.length): number {
   let mask = 0;
-  for (let i = 0; i < word.length; i++) {
+  for (let i = 0; i < length; i++) {
     const code = word.charCodeAt(i);
     const letter = code - 97;
     mask |= letter >= 0 && letter < 26 ? 1 << letter : 1 << (26 + (code % 6));
@@ -168,6 +168,11 @@ export class WordIndex {
   readonly words: string[] = [];
   /** {@link letterMask} of each word id. */
   private masks: Int32Array = new Int32Array(0);
+  /** Length of each word id (capped at 255): the vocabulary scan filters on it without touching the strings. */
+  private lengths: Uint8Array = new Uint8Array(0);
+  /** Word ids by first letter (char code), ascending, for short query words; covers ids below {@link byFirstCovers}. */
+  private readonly byFirst = new Map<number, number[]>();
+  private byFirstCovers = 0;
   /** Live postings per word id (compact block + extra). */
   private counts: Int32Array = new Int32Array(0);
   /** Compact block: postings of word `w` start at `offsets[w]`; `live[w]` of them are in use. */
@@ -192,6 +197,11 @@ export class WordIndex {
   /** Number of words with at least one posting — or ever seen (ids are never reused). */
   get vocabularySize(): number {
     return this.words.length;
+  }
+
+  /** Id of a folded word, if it was ever indexed. */
+  find(word: string): number | undefined {
+    return this.ids.get(word);
   }
 
   /** Live postings of a word. */
@@ -360,16 +370,19 @@ export class WordIndex {
     const matches: WordMatch[] = [];
     const budget = typoBudget(query.length);
     const innerAllowed = query.length >= 4;
+    const wanted = letterMask(query);
     const consider = (id: number): void => {
       if (this.counts[id] === 0) return;
       const word = this.words[id] as string;
-      if (word.length >= query.length && word.startsWith(query)) {
+      // A word missing one of the query's letters can only match with typos.
+      const complete = (wanted & ~(this.masks[id] as number)) === 0;
+      if (complete && word.length >= query.length && word.startsWith(query)) {
         const cost =
           word.length === query.length ? MATCH_COST.exact : MATCH_COST.prefix + 0.05 * (1 - query.length / word.length);
         matches.push({ wordId: id, cost, start: 0, end: query.length });
         return;
       }
-      if (innerAllowed) {
+      if (innerAllowed && complete) {
         const at = word.indexOf(query);
         if (at > 0) {
           matches.push({ wordId: id, cost: MATCH_COST.inner, start: at, end: at + query.length });
@@ -388,6 +401,10 @@ export class WordIndex {
         return;
       }
       if (!beingTyped || query.length < 5) return;
+      // The prefix compared is at most query length + budget long: each of the query's letters missing
+      // from it costs an edit, so more missing letters than the budget rule it out before the alignment.
+      const compared = Math.min(word.length, query.length + budget);
+      if (compared < word.length && bitCount(wanted & ~letterMask(word, compared)) > budget) return;
       const partial = typoDistance(query, word, budget, true);
       if (partial !== undefined) {
         matches.push({
@@ -398,15 +415,22 @@ export class WordIndex {
         });
       }
     };
-    if (within === undefined) {
+    if (within === undefined && budget === 0 && !innerAllowed) {
+      // A short word matches by prefix only: the words starting with its first letter, in id order.
+      for (const id of this.wordsStartingWith(query.charCodeAt(0))) consider(id);
+    } else if (within === undefined) {
       // One integer test per vocabulary word; the string comparisons run on the few that pass.
-      const wanted = letterMask(query);
       const masks = this.masks;
+      const lengths = this.lengths;
       const shortest = query.length - budget;
+      // A word missing one of the query's letters can only match with typos: over the whole word, its
+      // length is within the budget; only a word being typed (5+ letters) may match a longer word's prefix.
+      const longestTypo = beingTyped && query.length >= 5 ? Infinity : query.length + budget;
       for (let id = 0; id < this.words.length; id++) {
         const missing = wanted & ~(masks[id] as number);
         if (missing !== 0 && (budget === 0 || bitCount(missing) > budget)) continue;
-        if ((this.words[id] as string).length < shortest) continue;
+        const length = lengths[id] as number;
+        if (length < shortest || (missing !== 0 && length > longestTypo)) continue;
         consider(id);
       }
     } else {
@@ -454,6 +478,18 @@ export class WordIndex {
     return matches;
   }
 
+  /** Ids of the words starting with this char code, ascending (kept up to date as words are added). */
+  private wordsStartingWith(code: number): readonly number[] {
+    for (let id = this.byFirstCovers; id < this.words.length; id++) {
+      const first = (this.words[id] as string).charCodeAt(0);
+      const list = this.byFirst.get(first);
+      if (list === undefined) this.byFirst.set(first, [id]);
+      else list.push(id);
+    }
+    this.byFirstCovers = this.words.length;
+    return this.byFirst.get(code) ?? [];
+  }
+
   private idOf(word: string): number {
     let id = this.ids.get(word);
     if (id === undefined) {
@@ -463,6 +499,12 @@ export class WordIndex {
       this.masks = grownInt32(this.masks, id + 1);
       this.counts = grownInt32(this.counts, id + 1);
       this.masks[id] = letterMask(word);
+      if (id >= this.lengths.length) {
+        const lengths = new Uint8Array(Math.max(id + 1, this.lengths.length * 2, 1024));
+        lengths.set(this.lengths);
+        this.lengths = lengths;
+      }
+      this.lengths[id] = Math.min(255, word.length);
     }
     return id;
   }

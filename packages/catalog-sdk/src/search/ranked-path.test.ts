@@ -1,0 +1,180 @@
+/**
+ * The ranked path of a keystroke (first rows merged from per-word ranked postings, total counted
+ * without keys, two-word queries against the first word's documents, highlight spans looked up by
+ * word, highlights folded in place) against the full path it replaced (`createFullPathIndex`: every
+ * match keyed and heap-selected, spans listed in a map, every text folded with a position map).
+ * The vocabulary scan's shortcuts are checked against the previous release by
+ * `bench/search/node-ab.ts` on the 100,000-document corpora.
+ */
+import { expect } from '@open-wc/testing';
+import { generateDocuments } from '../demo-data/index.js';
+import type { HealthDocument } from '../model/document.js';
+import { createDocumentIndex, createFullPathIndex } from './document-index.js';
+import { rangesByFolding, rangesInText } from './highlight.js';
+import type { DocumentHit, DocumentIndex, DocumentSearchResult } from './types.js';
+import { seededRandom } from './test-helpers/synthetic-record.js';
+
+/** The search benchmark's 30 typed queries (bench/search/corpus.ts), typed letter by letter below. */
+const TYPED_QUERIES = [
+  'ordonnance',
+  'resultat hba1c',
+  'irm',
+  'neurologue',
+  'dialyse',
+  'vaccin grippe',
+  'ordonance',
+  'hemoglobine glyquee',
+  'compte rendu hospitalisation',
+  'fond d oeil',
+  'kinesitherapie',
+  'levodopa',
+  'creatinine',
+  'echographie renale',
+  'bilan sanguin',
+  'dr martin',
+  'chu bordeaux',
+  'consultation diabetologue',
+  'potassium',
+  'radiographie thoracique',
+  'insuline',
+  'tension arterielle',
+  'scanner',
+  'lettre adressage',
+  'glycemie',
+  'neurolgue',
+  'fistule',
+  'parkinson',
+  'analyses',
+  'cardiologue',
+  // Typos and loose matches of the bench's planted documents.
+  'scintigrafie',
+  'polysomnografie',
+  'osteodensitometire',
+  'electroencefalogramme',
+];
+
+/** The bench's « growing vocabulary » corpus (bench/search/corpus.ts): a reference number and Zipf free text per document. */
+function growingCorpus(count: number): HealthDocument[] {
+  const syllables = [
+    'ba',
+    'ri',
+    'to',
+    'mel',
+    'san',
+    'ju',
+    'ver',
+    'clo',
+    'pa',
+    'di',
+    'nor',
+    'fe',
+    'li',
+    'gu',
+    'ost',
+    'ra',
+  ];
+  const random = seededRandom(17);
+  const lexiconSize = Math.round(count * 1.5);
+  const word = (rank: number): string => {
+    let n = rank + 1;
+    let text = '';
+    while (n > 0) {
+      text += syllables[n % syllables.length] as string;
+      n = Math.floor(n / syllables.length);
+    }
+    return text;
+  };
+  return generateDocuments(count, { seed: 7 }).map((document, index) => {
+    const words: string[] = [];
+    for (let i = 0; i < 8; i++) words.push(word(Math.floor(Math.pow(lexiconSize, random())) - 1));
+    const reference = `REF-${(100_000 + index * 7919) % 10_000_000}-${Math.floor(random() * 90 + 10)}`;
+    return { ...document, description: `${document.description ?? ''} ${reference} ${words.join(' ')}`.trim() };
+  });
+}
+
+/** Everything a reader of a result can see: first 100 hits with scores and highlights, a later page, total, facets. */
+function summary(result: DocumentSearchResult): string {
+  const hit = (place: number): unknown => {
+    const found = result.hits[place];
+    return found === undefined ? null : [found.document.id, found.score, found.matches];
+  };
+  const first = Array.from({ length: Math.min(100, result.total) }, (_, place) => hit(place));
+  const later = Array.from({ length: Math.min(20, Math.max(0, result.total - 100)) }, (_, place) => hit(100 + place));
+  return JSON.stringify([result.total, result.hits.length, first, later, result.facets]);
+}
+
+/** Types every query letter by letter into both indexes; returns the keystrokes whose results differ. */
+function differences(ranked: DocumentIndex, full: DocumentIndex, queries: readonly string[]): string[] {
+  const differ: string[] = [];
+  for (const query of queries) {
+    for (let length = 1; length <= query.length; length++) {
+      const typed = query.slice(0, length);
+      if (summary(ranked.search(typed)) !== summary(full.search(typed))) differ.push(typed);
+    }
+    // Finished words (no longer being typed) take the other matching rules.
+    if (summary(ranked.search(`${query} `)) !== summary(full.search(`${query} `))) differ.push(`${query} `);
+  }
+  return differ;
+}
+
+for (const [name, documents] of [
+  ['demo generator', generateDocuments(6_000, { seed: 7 })],
+  ['growing vocabulary', growingCorpus(6_000)],
+] as const) {
+  describe(`ranked first rows give the full path's results (${name}, 6,000 documents)`, function () {
+    this.timeout(120_000);
+
+    it('on every keystroke of the bench queries: same hits, scores, highlights, total and facets', () => {
+      const ranked = createDocumentIndex([...documents]);
+      const full = createFullPathIndex([...documents]);
+      expect(differences(ranked, full, TYPED_QUERIES)).to.deep.equal([]);
+    });
+
+    it('after updates and removals (re-sorted words, postings outside the compact block, a new date order)', () => {
+      const ranked = createDocumentIndex([...documents]);
+      const full = createFullPathIndex([...documents]);
+      const queries = ['ordonnance', 'irm', 'neurologue', 'bilan sanguin'];
+      expect(differences(ranked, full, queries)).to.deep.equal([]);
+      const topOf = (query: string): HealthDocument => (ranked.search(query).hits[0] as DocumentHit).document;
+      // A tag on the first hit (same date): its words leave the compact block for small lists.
+      const tagged = topOf('ordonnance');
+      for (const index of [ranked, full]) index.update({ ...tagged, tags: [...tagged.tags, 'neurologue'] });
+      expect(differences(ranked, full, queries)).to.deep.equal([]);
+      expect(topOf('ordonnance').id).to.equal(tagged.id);
+      // A removed first hit: the ranked lists of its words are re-sorted without it.
+      const removed = topOf('irm');
+      for (const index of [ranked, full]) index.remove(removed.id);
+      expect(differences(ranked, full, queries)).to.deep.equal([]);
+      // A new date for the first hit: the date order changes under every ranked list.
+      const redated = topOf('bilan sanguin');
+      for (const index of [ranked, full]) index.update({ ...redated, date: '2001-01-01T08:00:00.000Z' });
+      expect(differences(ranked, full, queries)).to.deep.equal([]);
+    });
+  });
+}
+
+describe('highlights folded in place', () => {
+  it('give the ranges of the letter-by-letter folding, accents, ligatures and symbols included', () => {
+    const spans = new Map<string, (readonly [number, number])[]>([
+      ['echographie', [[0, 4]]],
+      ['coeur', [[0, 5]]],
+      ['resultats', [[0, 9]]],
+      ['d', [[0, 1]]],
+      ['analyses', [[1, 4]]],
+      ['irm', [[0, 3]]],
+      ['strasse', [[0, 7]]],
+      ['e', [[0, 1]]],
+    ]);
+    const texts = [
+      'Échographie du cœur',
+      'Résultats d’analyses — IRM',
+      'ÉCHOGRAPHIE, résultats; irm!',
+      'Straße 12 · Cœur',
+      'Echographie e\u0301 analyses', // a combining accent in decomposed text
+      'IRM 😀 analyses', // a character outside the BMP
+      'ﬁn de l’échographie',
+      '  ',
+    ];
+    for (const text of texts) expect(rangesInText(text, spans), text).to.deep.equal(rangesByFolding(text, spans));
+  });
+});

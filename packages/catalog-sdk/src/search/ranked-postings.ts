@@ -1,0 +1,256 @@
+/**
+ * The first rows of a one-word search without a pass over every match (issue 17: work proportional
+ * to what is shown). Each vocabulary word's postings are also kept in RANK order — best field first
+ * (title, then kind label and tags, author and organisation, description), then newest first — so the
+ * best documents of a word are at the head of its list. For the word being typed, the first rows come
+ * from a k-way merge of the lists of the vocabulary words it matched, each shifted by that word's
+ * match cost, stopping as soon as the rows asked for are certain. The merge computes exactly the keys
+ * of the full path (`ResultOrder.keys`: score rounded to a millionth, then newest first) and visits
+ * them in ascending order, so its first rows are the full path's first rows, in the same order, with
+ * the same scores.
+ *
+ * The total stays exact: one stamped count over the matched words' postings (no key, no cost, no
+ * array per match). Lists are sorted once, after the index is built; a word whose postings changed
+ * since (an update or a removal) is re-sorted when a search next needs it, and postings added after
+ * the last compaction (updates) are merged in as a small list sorted on the spot.
+ */
+import type { WordIndex, WordMatch } from './word-index.js';
+import { FIELD_MASK_COST } from './word-index.js';
+import { SCORE_STEPS } from './result-order.js';
+
+/** The distinct field costs, best first: a posting's place in its word's list is (group, date rank). */
+const GROUP_COST: readonly number[] = [...new Set(FIELD_MASK_COST)].sort((a, b) => a - b);
+/** Group of each field mask. */
+const MASK_GROUP: Uint8Array = Uint8Array.from(FIELD_MASK_COST, (cost) => GROUP_COST.indexOf(cost));
+const GROUPS = GROUP_COST.length;
+/** Largest field cost a ranked list may carry: above `1 - this`, a word's costs would be clamped to 1 and tie. */
+const WORST_FIELD_COST = Math.max(...GROUP_COST.filter((cost) => cost < 1));
+
+/** The newest-first order of every ordinal (`ResultOrder`'s `date-desc`). */
+export interface DateRank {
+  readonly order: Int32Array;
+  readonly rank: Int32Array;
+}
+
+/** Per-word postings in rank order, parallel to the {@link WordIndex}'s compact block. */
+export class RankedPostings {
+  /** `group * capacity + date rank` of each posting, ascending within each word's segment of the block. */
+  private keys = new Int32Array(0);
+  /** Postings of each word when its segment was sorted (-1: not sorted yet). */
+  private sortedLive = new Int32Array(0);
+  private block: Int32Array | undefined;
+  private rank: DateRank | undefined;
+  /** Scratch stamps by ordinal, for the count and for the merge's repeated documents. */
+  private stamp = new Uint32Array(0);
+  private generation = 0;
+
+  constructor(private readonly words: WordIndex) {}
+
+  /** Sorts every word's list now (after a build): the first keystroke then finds them ready. */
+  prepare(rank: DateRank): void {
+    for (const _step of this.prepareSteps(() => rank)) {
+      // Drained at once.
+    }
+  }
+
+  /** {@link prepare} in steps (a yield every 64k postings), for a build that leaves the page responsive. */
+  *prepareSteps(rankOf: () => DateRank): Generator<void, void, void> {
+    let sorted = 0;
+    for (let id = 0; id < this.words.vocabularySize; id++) {
+      // The index may change between steps (a search compacts, an update changes a date): follow it.
+      this.sync(rankOf());
+      const [start, end] = this.sortedSegment(id);
+      sorted += end - start;
+      if (sorted >= 65_536) {
+        sorted = 0;
+        yield;
+      }
+    }
+  }
+
+  /** Whether the merge gives the full path's order for these matches (no cost clamped to 1). */
+  static suits(matches: readonly WordMatch[]): boolean {
+    for (const match of matches) if (match.cost + WORST_FIELD_COST >= 1) return false;
+    return true;
+  }
+
+  /**
+   * Number of distinct documents in the postings of these vocabulary words (exact), over
+   * `capacity` ordinals.
+   */
+  count(matches: readonly WordMatch[], capacity: number): number {
+    const words = this.words;
+    if (matches.length === 1) return words.postingCount((matches[0] as WordMatch).wordId);
+    const generation = this.nextGeneration(capacity);
+    const stamp = this.stamp;
+    const documents = words.blockDocuments;
+    let count = 0;
+    for (const match of matches) {
+      const [start, end] = words.blockRange(match.wordId);
+      for (let p = start; p < end; p++) {
+        const ordinal = documents[p] as number;
+        if (stamp[ordinal] !== generation) {
+          stamp[ordinal] = generation;
+          count++;
+        }
+      }
+      const extra = words.extraOf(match.wordId);
+      if (extra !== undefined)
+        for (const ordinal of extra.documents) {
+          if (stamp[ordinal] !== generation) {
+            stamp[ordinal] = generation;
+            count++;
+          }
+        }
+    }
+    return count;
+  }
+
+  /**
+   * The `limit` smallest relevance keys (as `ResultOrder.keys` computes them for a one-word query)
+   * of the documents of these vocabulary words, ascending: a k-way merge of the words' ranked lists.
+   */
+  top(matches: readonly WordMatch[], rank: DateRank, limit: number): Float64Array {
+    this.sync(rank);
+    const capacity = rank.order.length;
+    const cursors: Cursor[] = [];
+    for (const match of matches) {
+      const [start, end] = this.sortedSegment(match.wordId);
+      if (end > start) cursors.push(new Cursor(this.keys, start, end, match.cost, capacity));
+      const extra = this.words.extraOf(match.wordId);
+      if (extra !== undefined && extra.documents.length > 0) {
+        const keys = Int32Array.from(
+          extra.documents,
+          (ordinal, i) => (MASK_GROUP[extra.fields[i] as number] as number) * capacity + (rank.rank[ordinal] as number),
+        ).sort();
+        cursors.push(new Cursor(keys, 0, keys.length, match.cost, capacity));
+      }
+    }
+    // A min-heap of cursors by their head's key.
+    const heap = cursors;
+    const size = heap.length;
+    for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(heap, at, heap.length);
+    const generation = this.nextGeneration(capacity);
+    const stamp = this.stamp;
+    const found = new Float64Array(limit);
+    let count = 0;
+    let live = size;
+    while (count < limit && live > 0) {
+      const cursor = heap[0] as Cursor;
+      const ordinal = rank.order[cursor.rank] as number;
+      if (stamp[ordinal] !== generation) {
+        stamp[ordinal] = generation;
+        found[count++] = cursor.key;
+      }
+      if (!cursor.advance()) {
+        live--;
+        heap[0] = heap[live] as Cursor;
+        heap.length = live;
+      }
+      siftDown(heap, 0, live);
+    }
+    return found.subarray(0, count);
+  }
+
+  /** Starts over when the block was rebuilt (compaction) or the date order changed. */
+  private sync(rank: DateRank): void {
+    const block = this.words.blockDocuments;
+    if (this.block === block && this.rank === rank) return;
+    this.block = block;
+    this.rank = rank;
+    if (this.keys.length !== block.length) this.keys = new Int32Array(block.length);
+    if (this.sortedLive.length < this.words.vocabularySize)
+      this.sortedLive = new Int32Array(Math.max(this.words.vocabularySize, 1024));
+    this.sortedLive.fill(-1);
+  }
+
+  /** A word's segment of {@link keys}, sorted now if its postings changed since. */
+  private sortedSegment(id: number): readonly [number, number] {
+    const range = this.words.blockRange(id);
+    const [start, end] = range;
+    if (id >= this.sortedLive.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.sortedLive.length * 2));
+      grown.fill(-1);
+      grown.set(this.sortedLive);
+      this.sortedLive = grown;
+    }
+    if (this.sortedLive[id] === end - start) return range;
+    const rank = (this.rank as DateRank).rank;
+    const capacity = (this.rank as DateRank).order.length;
+    const documents = this.words.blockDocuments;
+    const fields = this.words.blockFields;
+    const keys = this.keys;
+    for (let p = start; p < end; p++)
+      keys[p] = (MASK_GROUP[fields[p] as number] as number) * capacity + (rank[documents[p] as number] as number);
+    if (end - start > 1) keys.subarray(start, end).sort();
+    this.sortedLive[id] = end - start;
+    return range;
+  }
+
+  private nextGeneration(capacity: number): number {
+    if (this.stamp.length < capacity) {
+      this.stamp = new Uint32Array(Math.max(capacity, this.stamp.length * 2));
+      this.generation = 0;
+    }
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    return this.generation;
+  }
+}
+
+/** Whether `capacity` ordinals and every field group fit the 32-bit ranked keys. */
+export function rankedKeysFit(capacity: number): boolean {
+  return GROUPS * capacity < 2 ** 31;
+}
+
+/** One word's ranked list being merged: its head's ordinal rank and full relevance key. */
+class Cursor {
+  key = 0;
+  rank = 0;
+
+  constructor(
+    private readonly keys: Int32Array,
+    private at: number,
+    private readonly end: number,
+    private readonly cost: number,
+    private readonly capacity: number,
+  ) {
+    this.load();
+  }
+
+  /** Moves to the next posting; false at the end. */
+  advance(): boolean {
+    if (++this.at >= this.end) return false;
+    this.load();
+    return true;
+  }
+
+  private load(): void {
+    const packed = this.keys[this.at] as number;
+    const group = Math.floor(packed / this.capacity);
+    this.rank = packed - group * this.capacity;
+    // Exactly the full path's key: the cost is summed in doubles, kept as a float32, clamped, rounded.
+    const score = Math.min(1, Math.fround(this.cost + (GROUP_COST[group] as number)));
+    this.key = Math.round(score * SCORE_STEPS) * this.capacity + this.rank;
+  }
+}
+
+function siftDown(heap: Cursor[], from: number, size: number): void {
+  let at = from;
+  const moving = heap[at];
+  if (moving === undefined) return;
+  const key = moving.key;
+  for (;;) {
+    const left = at * 2 + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    const smaller = right < size && (heap[right] as Cursor).key < (heap[left] as Cursor).key ? right : left;
+    if ((heap[smaller] as Cursor).key >= key) break;
+    heap[at] = heap[smaller] as Cursor;
+    at = smaller;
+  }
+  heap[at] = moving;
+}
