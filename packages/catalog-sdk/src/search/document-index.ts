@@ -265,6 +265,9 @@ class SearchableDocuments implements DocumentIndex {
     for (let attempt = 0; attempt < 3 && !compacted; attempt++) compacted = yield* this.words.compactSteps();
     if (!compacted) this.words.compact();
     this.order.prepare();
+    // The ranked lists of every word, sorted in steps too, so the first keystroke after the build finds them ready.
+    if (this.rankedPath && rankedKeysFit(this.table.documents.length))
+      for (const _step of this.ranked.prepareSteps(() => this.order.newestFirst())) yield;
     this.changed();
   }
 
@@ -274,8 +277,6 @@ class SearchableDocuments implements DocumentIndex {
     this.building.dirty = false;
     this.words.compactPending();
     this.order.prepare();
-    if (this.rankedPath && rankedKeysFit(this.table.documents.length))
-      for (const _step of this.ranked.prepareSteps(() => this.order.newestFirst())) await pause();
     this.changed();
   }
 
@@ -294,7 +295,15 @@ class SearchableDocuments implements DocumentIndex {
     const sort = options.sort ?? 'relevance';
     const key = searchKey(parsed.words.join(' ') + (parsed.lastBeingTyped ? '…' : ''), filters, sort, locale);
     if (this.previous?.key === key) return this.previous.result;
-    if (this.rankedPath && parsed.words.length === 1 && sort === 'relevance' && noFilters(filters)) {
+    // Not while a build in slices runs: its ranked lists are sorted at the end, and a result read after
+    // more slices must still answer over the documents indexed when it was made (the full path does).
+    if (
+      this.rankedPath &&
+      this.building === undefined &&
+      parsed.words.length === 1 &&
+      sort === 'relevance' &&
+      noFilters(filters)
+    ) {
       const ranked = this.rankedSearch(parsed, filters, locale);
       if (ranked !== undefined) {
         this.previous = { key, result: ranked };
