@@ -241,8 +241,10 @@ export const CEILINGS = {
   // editing part load on first use: 185.3 kB; 177.9 kB once the document browser's dialogs load on
   // first opening too; 178.3 kB with one shared loader for deferred dialogs and the date fields typed
   // in the page's order. The five widgets of the 130 kB budget (`carnet-issue-widgets`) are within it
-  // since (128.9, then 121.5, now 121.9 kB) and have no ceiling.
-  carnet: 178.8 * 1024,
+  // since (128.9, then 121.5, now 121.9 kB) and have no ceiling. Raised to 179.3 kB later that night
+  // for issue 17: the document browser counts its facets after the list is painted (+0.5 kB gzip,
+  // `shown-facets.ts` and `shared/after-paint.ts`): 178.9 kB measured, the five widgets 122.5 kB.
+  carnet: 179.3 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */

@@ -23,6 +23,13 @@ async function mountBoth(
   const agenda = provider.querySelector('carnet-agenda') as CarnetAgenda;
   await waitUntil(() => organiser.matches(':state(ready), :state(empty)'), 'organiser loaded', { timeout: 10_000 });
   await waitUntil(() => agenda.shadowRoot?.querySelector('[part="toolbar"]'), 'agenda shown', { timeout: 10_000 });
+  // English strings load on demand: the page speaks English once the agenda's button does.
+  if (locale === 'en')
+    await waitUntil(
+      () => agenda.shadowRoot?.querySelector('[part="create"]')?.textContent?.trim() === 'New event',
+      'English strings',
+      { timeout: 10_000 },
+    );
   return { organiser, agenda };
 }
 
