@@ -123,6 +123,14 @@ describe('<carnet-document-browser> search code loaded on intent', () => {
       );
       const expected = createDocumentIndex(newestFirst).search('ordonnance');
       expect(expected.total).to.be.greaterThan(0);
+      const wanted = expected.hits.slice(0, 20).map((hit) => hit.document.title);
+      // The virtual list may draw its rows a frame after the answer.
+      await waitUntil(
+        () =>
+          rowTitles(browser).length > 0 && rowTitles(browser).every((title, at) => at >= 20 || title === wanted[at]),
+        'the rows of the complete answer',
+        { timeout: 10_000 },
+      );
       const titles = rowTitles(browser);
       expect(titles.length).to.be.greaterThan(0);
       expect(titles).to.deep.equal(expected.hits.slice(0, titles.length).map((hit) => hit.document.title));

@@ -119,7 +119,11 @@ describe('<carnet-document-browser> tags and favourites', () => {
       () => rowOf(browser, LAB).querySelector('[data-action="favourite"]')?.getAttribute('aria-pressed') === 'true',
       'favourite shown',
     );
-    expect(text(part(browser, 'input[part="favourites-only"]').closest('label'))).to.equal('Favoris uniquement (3)');
+    // The counts follow a frame after the list (facets counted after the paint).
+    await waitUntil(
+      () => text(part(browser, 'input[part="favourites-only"]').closest('label')) === 'Favoris uniquement (3)',
+      'favourites counted',
+    );
     const reloaded = await remount(dbName);
     expect(rowOf(reloaded, LAB).querySelector('[data-action="favourite"]')?.getAttribute('aria-pressed')).to.equal(
       'true',
