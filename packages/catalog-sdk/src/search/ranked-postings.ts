@@ -234,12 +234,18 @@ export class RankedPostings {
     const { other, members } = this;
     let total = 0;
     let secondPostings = 0;
+    // The smallest cost of each word among the documents of both: the other word's is the walk's optimism.
+    let firstLeast = Infinity;
+    let secondSmallest = Infinity;
     const visit = (ordinal: number, cost: number): void => {
-      if ((firstCosts[ordinal] as number) === Infinity) return;
+      const firstCost = firstCosts[ordinal] as number;
+      if (firstCost === Infinity) return;
+      if (cost < secondSmallest) secondSmallest = cost;
       if (stamp[ordinal] !== generation) {
         stamp[ordinal] = generation;
         other[ordinal] = cost;
         members[total++] = ordinal;
+        if (firstCost < firstLeast) firstLeast = firstCost;
       } else if (cost < (other[ordinal] as number)) {
         other[ordinal] = cost;
       }
@@ -249,12 +255,15 @@ export class RankedPostings {
       secondPostings += end - start;
       for (let p = start; p < end; p++) {
         const ordinal = documents[p] as number;
-        if ((firstCosts[ordinal] as number) === Infinity) continue;
+        const firstCost = firstCosts[ordinal] as number;
+        if (firstCost === Infinity) continue;
         const cost = match.cost + (FIELD_MASK_COST[fields[p] as number] as number);
+        if (cost < secondSmallest) secondSmallest = cost;
         if (stamp[ordinal] !== generation) {
           stamp[ordinal] = generation;
           other[ordinal] = cost;
           members[total++] = ordinal;
+          if (firstCost < firstLeast) firstLeast = firstCost;
         } else if (cost < (other[ordinal] as number)) {
           other[ordinal] = cost;
         }
@@ -284,16 +293,8 @@ export class RankedPostings {
     };
     const need = Math.min(limit, total);
     if (total <= limit * 4) return { total, top: keyAll() };
-    // The smallest cost of each word among the documents of both: the other word's is the walk's optimism.
-    let firstLeast = Infinity;
-    let secondLeast = Infinity;
-    for (let i = 0; i < total; i++) {
-      const ordinal = members[i] as number;
-      const firstCost = firstCosts[ordinal] as number;
-      const secondCost = Math.fround(other[ordinal] as number);
-      if (firstCost < firstLeast) firstLeast = firstCost;
-      if (secondCost < secondLeast) secondLeast = secondCost;
-    }
+    // The float32 of the smallest is the smallest float32 (fround is monotone).
+    const secondLeast = Math.fround(secondSmallest);
     const walkFirst = firstPostings <= secondPostings;
     const walked = walkFirst ? first : second;
     const least = walkFirst ? secondLeast : firstLeast;
