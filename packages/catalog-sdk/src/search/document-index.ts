@@ -433,14 +433,7 @@ class SearchableDocuments implements DocumentIndex {
       this.pairBase = base;
       this.pairCosts = costs;
     }
-    const { total, top } = this.ranked.pair(
-      base.costs,
-      base.postings,
-      first.matches,
-      second.matches,
-      rank,
-      TOP_ROWS,
-    );
+    const { total, top } = this.ranked.pair(base.costs, base.postings, first.matches, second.matches, rank, TOP_ROWS);
     return this.rankedResult(parsed, filters, locale, [first, second], rank, total, top);
   }
 

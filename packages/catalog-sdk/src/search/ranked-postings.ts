@@ -272,10 +272,7 @@ export class RankedPostings {
       if (extra !== undefined) {
         secondPostings += extra.documents.length;
         for (let i = 0; i < extra.documents.length; i++)
-          visit(
-            extra.documents[i] as number,
-            match.cost + (FIELD_MASK_COST[extra.fields[i] as number] as number),
-          );
+          visit(extra.documents[i] as number, match.cost + (FIELD_MASK_COST[extra.fields[i] as number] as number));
       }
     }
     const dateRank = rank.rank;
