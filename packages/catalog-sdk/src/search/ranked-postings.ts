@@ -46,8 +46,11 @@ export class RankedPostings {
   /** Scratch stamps by ordinal, for the count and for the merge's repeated documents. */
   private stamp = new Uint32Array(0);
   private generation = 0;
-  /** Scratch of {@link pair} by ordinal: the second word's best cost (before float32) of the documents of both. */
-  private other = new Float64Array(0);
+  /**
+   * Scratch of {@link pair} by ordinal: the second word's best cost of the documents of both, as a float32
+   * (comparing each double with the float32 kept keeps the float32 of the smallest, as in {@link costsOf}).
+   */
+  private other = new Float32Array(0);
   /** Scratch of {@link pair}: the documents of both words. */
   private members = new Int32Array(0);
 
@@ -228,7 +231,7 @@ export class RankedPostings {
     const generation = this.nextGeneration(capacity);
     const stamp = this.stamp;
     if (this.other.length < capacity) {
-      this.other = new Float64Array(Math.max(capacity, this.other.length * 2));
+      this.other = new Float32Array(Math.max(capacity, this.other.length * 2));
       this.members = new Int32Array(this.other.length);
     }
     const { other, members } = this;
@@ -278,9 +281,7 @@ export class RankedPostings {
     const dateRank = rank.rank;
     // Exactly the full path's key (`QueryMatcher.matchPair` then `ResultOrder.keys`).
     const keyOf = (ordinal: number): number =>
-      Math.round(
-        Math.min(1, ((firstCosts[ordinal] as number) + Math.fround(other[ordinal] as number)) / 2) * SCORE_STEPS,
-      ) *
+      Math.round(Math.min(1, ((firstCosts[ordinal] as number) + (other[ordinal] as number)) / 2) * SCORE_STEPS) *
         capacity +
       (dateRank[ordinal] as number);
     const keyAll = (): Float64Array => {
