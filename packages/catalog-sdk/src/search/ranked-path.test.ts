@@ -1,7 +1,7 @@
 /**
  * The ranked path of a keystroke (first rows merged from per-word ranked postings, total counted
- * without keys, two-word queries against the first word's documents, highlight spans looked up by
- * word, highlights folded in place) against the full path it replaced (`createFullPathIndex`: every
+ * without keys, first letters kept until a change, two-word first rows walked from one word's ranked
+ * postings with a bound, highlight spans looked up by word, highlights folded in place) against the full path it replaced (`createFullPathIndex`: every
  * match keyed and heap-selected, spans listed in a map, every text folded with a position map).
  * The vocabulary scan's shortcuts are checked against the previous release by
  * `bench/search/node-ab.ts` on the 100,000-document corpora.
