@@ -7,7 +7,8 @@
  * `<old search/index.ts>` is `packages/catalog-sdk/src/search/index.ts` of an older checkout (e.g.
  * `git archive <commit> packages/catalog-sdk/src | tar -x -C node_modules/.baseline`). Per keystroke of the
  * bench's 30 typed queries it times, in process CPU time, what the document browser waits for before it
- * paints the list — `search()`, `total` and the 30 visible rows with their highlights — and, separately,
+ * paints the list — `search()`, `total` and the 30 visible rows with their highlights; also by shape of
+ * keystroke: the first letter, one word, two words, three (as typed) — and, separately,
  * the facets it reads after the paint. It also checks that both versions give the same results (first 100
  * hits with their scores and highlights, total, facets). `PROFILE=<file>` writes a V8 CPU profile of the
  * current version's keystrokes only (`ONLY=after` skips the old version's timing).
@@ -29,6 +30,14 @@ plant(documents);
 const indexes: Index[] = [other.createDocumentIndex(documents), current.createDocumentIndex(documents)];
 const VISIBLE = 30;
 const list: number[][] = [[], []];
+/** The list's times by shape of keystroke: the first letter, one word of 2+ letters, two words, three. */
+const byShape = new Map<string, number[][]>();
+const shapeOf = (typed: string): string => {
+  const words = typed.trim().split(/\s+/);
+  if (words.length > 2) return 'three words';
+  if (words.length === 2) return 'two words';
+  return typed.trim().length === 1 ? 'first letter' : 'one word';
+};
 const facets: number[][] = [[], []];
 let sink = 0;
 
@@ -50,6 +59,9 @@ const keystroke = (which: number, typed: string, record: boolean): void => {
   const end = cpuMs();
   if (record) {
     (list[which] as number[]).push(painted - start);
+    const shape = byShape.get(shapeOf(typed)) ?? [[], []];
+    byShape.set(shapeOf(typed), shape);
+    (shape[which] as number[]).push(painted - start);
     (facets[which] as number[]).push(end - painted);
   }
 };
@@ -113,6 +125,15 @@ process.stdout.write(
     differences,
     before: onlyAfter ? undefined : figures(0),
     after: figures(1),
+    // List median / p95 by shape of keystroke, before → after.
+    shapes: Object.fromEntries(
+      [...byShape].map(([shape, times]) => [
+        shape,
+        `${(times[1] as number[]).length} keystrokes: ${
+          onlyAfter ? '' : `${pct(times[0] as number[], 0.5)} / ${pct(times[0] as number[], 0.95)} → `
+        }${pct(times[1] as number[], 0.5)} / ${pct(times[1] as number[], 0.95)} ms`,
+      ]),
+    ),
     sink: sink > 0,
   }) + '\n',
 );

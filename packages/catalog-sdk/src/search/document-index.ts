@@ -38,11 +38,15 @@
  * 6. **Work proportional to what is shown.** A one-word search by relevance (the word
  *    being typed) takes its first rows from a k-way merge of per-word postings kept in
  *    rank order (`ranked-postings.ts`), stopping once the first 100 are certain, and
- *    counts its exact total without keys; a two-word search reads the second word's
- *    postings against the first word's documents only. Other searches (other orders,
- *    filters, three words or more), and rows beyond the first 100, hold one float key
- *    per match and select the first rows with a bounded heap; reading far down sorts
- *    once, natively. Hits are objects made only when read (`lazyHits`).
+ *    counts its exact total without keys; a first letter's total and first rows are
+ *    kept until a change. A two-word search by relevance reads the second word's
+ *    postings once against the first word's costs by ordinal (kept while the second
+ *    word is typed): that is its exact total; its first rows come from a walk of the
+ *    ranked postings of the word with fewer postings, stopped by a bound once the
+ *    first 100 are certain. Other searches (other orders, filters, three words or
+ *    more), and rows beyond the first 100, hold one float key per match and select
+ *    the first rows with a bounded heap; reading far down sorts once, natively. Hits
+ *    are objects made only when read (`lazyHits`).
  * 7. **Lazy highlights.** `DocumentHit.matches` is a getter computed on first read
  *    (the browser only reads it for the rows it shows): the usual text is folded in
  *    place (no position map); a text whose folding changes lengths is re-folded with
@@ -184,6 +188,11 @@ class SearchableDocuments implements DocumentIndex {
   private order = new ResultOrder(this.table);
   private ranked = new RankedPostings(this.words);
   private scores = new Float64Array(0);
+  /** The first word of the last two-word search and its best cost by ordinal (`RankedPostings.costsOf`). */
+  private pairBase: { matches: WordMatches; costs: Float32Array; postings: number } | undefined;
+  private pairCosts: Float32Array | undefined;
+  /** Total and first rows of one-letter searches (`~` being typed, `=` finished), until a change. */
+  private readonly letters = new Map<string, { matched: WordMatches; total: number; top: Float64Array }>();
   private previous: { key: string; result: DocumentSearchResult } | undefined;
   /**
    * A build in slices under way: its remaining steps, the ids updated or removed meanwhile (the
@@ -300,11 +309,14 @@ class SearchableDocuments implements DocumentIndex {
     if (
       this.rankedPath &&
       this.building === undefined &&
-      parsed.words.length === 1 &&
+      (parsed.words.length === 1 || parsed.words.length === 2) &&
       sort === 'relevance' &&
       noFilters(filters)
     ) {
-      const ranked = this.rankedSearch(parsed, filters, locale);
+      const ranked =
+        parsed.words.length === 1
+          ? this.rankedSearch(parsed, filters, locale)
+          : this.rankedPairSearch(parsed, filters, locale);
       if (ranked !== undefined) {
         this.previous = { key, result: ranked };
         return ranked;
@@ -369,8 +381,15 @@ class SearchableDocuments implements DocumentIndex {
     const capacity = this.table.documents.length;
     if (!rankedKeysFit(capacity)) return undefined;
     const rank = this.order.newestFirst();
+    const word = parsed.words[0] as string;
+    // A first letter: its total and first rows kept until a change (the word cache forgets them as the
+    // patient types on), and no vocabulary scan for it.
+    const letter = word.length === 1 ? (parsed.lastBeingTyped ? '~' : '=') + word : undefined;
+    const known = letter === undefined ? undefined : this.letters.get(letter);
+    if (known !== undefined)
+      return this.rankedResult(parsed, filters, locale, [known.matched], rank, known.total, known.top);
     const first = this.matcher.derived(
-      parsed.words[0] as string,
+      word,
       parsed.lastBeingTyped,
       (matched, collected): { matched: WordMatches; total: number; top: Float64Array } | undefined => {
         if (!RankedPostings.suits(matched.matches)) return undefined;
@@ -380,9 +399,60 @@ class SearchableDocuments implements DocumentIndex {
     );
     if (first === undefined) return undefined;
     const { matched, total, top } = first;
+    if (letter !== undefined) {
+      // The highlights of a word shorter than four letters only ask whether it matched anything (a word
+      // starting with it is its match, nothing else can be): one match stands for the thousands.
+      const summary: WordMatches = { matches: matched.matches.slice(0, 1), loose: matched.loose };
+      this.letters.set(letter, { matched: summary, total, top });
+    }
+    return this.rankedResult(parsed, filters, locale, [matched], rank, total, top);
+  }
+
+  /**
+   * A two-word search by relevance without filters: its exact total and first rows from
+   * {@link RankedPostings.pair} (the second word's postings read against the first word's costs, the
+   * first rows walked in key order, no key per match); rows beyond them and facets through the full
+   * path when first read.
+   */
+  private rankedPairSearch(
+    parsed: ParsedQuery,
+    filters: DocumentFilters,
+    locale: CarnetLocale,
+  ): DocumentSearchResult | undefined {
+    const capacity = this.table.documents.length;
+    if (!rankedKeysFit(capacity)) return undefined;
+    const rank = this.order.newestFirst();
+    // The same word results as `QueryMatcher.match`: only the last word may be being typed.
+    const first = this.matcher.wordMatches(parsed.words[0] as string, false);
+    const second = this.matcher.wordMatches(parsed.words[1] as string, parsed.lastBeingTyped);
+    // The first word's costs by ordinal, kept while the second word is typed (until a change).
+    let base = this.pairBase;
+    if (base?.matches !== first) {
+      const { costs, postings } = this.ranked.costsOf(first.matches, capacity, this.pairCosts);
+      base = { matches: first, costs, postings };
+      this.pairBase = base;
+      this.pairCosts = costs;
+    }
+    const { total, top } = this.ranked.pair(base.costs, base.postings, first.matches, second.matches, rank, TOP_ROWS);
+    return this.rankedResult(parsed, filters, locale, [first, second], rank, total, top);
+  }
+
+  /**
+   * The result of a search whose first rows (`top`: their keys, ascending) and total came from the ranked
+   * postings; rows beyond them and facets through the full path when first read.
+   */
+  private rankedResult(
+    parsed: ParsedQuery,
+    filters: DocumentFilters,
+    locale: CarnetLocale,
+    matched: readonly WordMatches[],
+    rank: { readonly order: Int32Array },
+    total: number,
+    top: Float64Array,
+  ): DocumentSearchResult {
     const topKeys: SortKeys = { keys: top, relevance: true, order: rank.order, capacity: rank.order.length };
     let spans: WordSpans | undefined;
-    const spansOf = (): WordSpans => (spans ??= this.matcher.spansOf(parsed.words, [matched]));
+    const spansOf = (): WordSpans => (spans ??= this.matcher.spansOf(parsed.words, matched));
     // Rows beyond the merged ones (the patient scrolled far): every match keyed, as the full path does.
     let full: { keys: SortKeys; ranked: RankedKeys } | undefined;
     const fullOrder = (): { keys: SortKeys; ranked: RankedKeys } => {
@@ -544,6 +614,9 @@ class SearchableDocuments implements DocumentIndex {
     this.matcher.reset(capacity);
     if (this.scores.length < capacity) this.scores = new Float64Array(Math.max(capacity, this.scores.length * 2));
     this.previous = undefined;
+    // Its buffer is reused for the next first word (no result handed out reads it).
+    this.pairBase = undefined;
+    this.letters.clear();
   }
 }
 

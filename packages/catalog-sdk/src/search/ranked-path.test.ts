@@ -1,7 +1,7 @@
 /**
  * The ranked path of a keystroke (first rows merged from per-word ranked postings, total counted
- * without keys, two-word queries against the first word's documents, highlight spans looked up by
- * word, highlights folded in place) against the full path it replaced (`createFullPathIndex`: every
+ * without keys, first letters kept until a change, two-word first rows walked from one word's ranked
+ * postings with a bound, highlight spans looked up by word, highlights folded in place) against the full path it replaced (`createFullPathIndex`: every
  * match keyed and heap-selected, spans listed in a map, every text folded with a position map).
  * The vocabulary scan's shortcuts are checked against the previous release by
  * `bench/search/node-ab.ts` on the 100,000-document corpora.
@@ -117,6 +117,33 @@ function differences(ranked: DocumentIndex, full: DocumentIndex, queries: readon
   return differ;
 }
 
+/**
+ * Two-word queries of every shape: a first word with few or many documents, a second word of one letter
+ * (thousands of vocabulary words) or a whole word, typos and loose matches, both finished and being typed.
+ */
+const PAIRS = [
+  'dr m',
+  'dr ma',
+  'compte r',
+  'bilan s',
+  'c bordeaux',
+  'o c',
+  'r d',
+  'resultat h',
+  'hopital s',
+  'consultation d',
+  'analyses sang',
+  'vaccin grippe ',
+  'scintigrafie myocardique',
+  'ordonance levodopa',
+  'neurolgue consultation ',
+  'polysomnografie apnees',
+  'zzz a',
+  'a zzz',
+  'irm ref',
+  'chu b',
+];
+
 for (const [name, documents] of [
   ['demo generator', generateDocuments(6_000, { seed: 7 })],
   ['growing vocabulary', growingCorpus(6_000)],
@@ -130,10 +157,40 @@ for (const [name, documents] of [
       expect(differences(ranked, full, TYPED_QUERIES)).to.deep.equal([]);
     });
 
+    it('on two-word queries of every shape, and first letters asked again later', () => {
+      const ranked = createDocumentIndex([...documents]);
+      const full = createFullPathIndex([...documents]);
+      const differ: string[] = [];
+      for (const query of PAIRS) {
+        if (summary(ranked.search(query)) !== summary(full.search(query))) differ.push(query);
+        // The other word typed first: the other word's costs kept, the walk on the other side.
+        const swapped = query.trim().split(' ').reverse().join(' ');
+        if (summary(ranked.search(swapped)) !== summary(full.search(swapped))) differ.push(swapped);
+      }
+      // One letter again after more than the word cache holds: from the letters kept.
+      for (const letter of ['o', 'c', 'd', 'r', 'z', 'c ', 'o']) {
+        if (summary(ranked.search(letter)) !== summary(full.search(letter))) differ.push(letter);
+      }
+      expect(differ).to.deep.equal([]);
+    });
+
+    it('results read after other searches: the same rows, highlights, later page and facets', () => {
+      const ranked = createDocumentIndex([...documents]);
+      const full = createFullPathIndex([...documents]);
+      const queries = ['d', 'dr m', 'bilan s', 'o c', 'c bordeaux', 'r', 'resultat h'];
+      // Results made first, read (hits, highlights, facets) only after every other search.
+      const early = [queries.map((query) => ranked.search(query)), queries.map((query) => full.search(query))] as const;
+      for (const query of [...PAIRS, 'o', 'c', 'a']) {
+        ranked.search(query);
+        full.search(query);
+      }
+      expect(early[0].map(summary)).to.deep.equal(early[1].map(summary));
+    });
+
     it('after updates and removals (re-sorted words, postings outside the compact block, a new date order)', () => {
       const ranked = createDocumentIndex([...documents]);
       const full = createFullPathIndex([...documents]);
-      const queries = ['ordonnance', 'irm', 'neurologue', 'bilan sanguin'];
+      const queries = ['ordonnance', 'irm', 'neurologue', 'bilan sanguin', 'dr martin', 'vaccin g'];
       expect(differences(ranked, full, queries)).to.deep.equal([]);
       const topOf = (query: string): HealthDocument => (ranked.search(query).hits[0] as DocumentHit).document;
       // A tag on the first hit (same date): its words leave the compact block for small lists.

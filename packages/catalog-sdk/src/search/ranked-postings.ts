@@ -9,6 +9,9 @@
  * them in ascending order, so its first rows are the full path's first rows, in the same order, with
  * the same scores.
  *
+ * A two-word query ({@link RankedPostings.pair}) walks the lists of one of its words the same way,
+ * each document's key then completed by the other word's cost.
+ *
  * The total stays exact: one stamped count over the matched words' postings (no key, no cost, no
  * array per match). Lists are sorted once, after the index is built; a word whose postings changed
  * since (an update or a removal) is re-sorted when a search next needs it, and postings added after
@@ -16,7 +19,7 @@
  */
 import type { WordIndex, WordMatch } from './word-index.js';
 import { FIELD_MASK_COST } from './word-index.js';
-import { SCORE_STEPS } from './result-order.js';
+import { SCORE_STEPS, smallest } from './result-order.js';
 
 /** The distinct field costs, best first: a posting's place in its word's list is (group, date rank). */
 const GROUP_COST: readonly number[] = [...new Set(FIELD_MASK_COST)].sort((a, b) => a - b);
@@ -43,6 +46,13 @@ export class RankedPostings {
   /** Scratch stamps by ordinal, for the count and for the merge's repeated documents. */
   private stamp = new Uint32Array(0);
   private generation = 0;
+  /**
+   * Scratch of {@link pair} by ordinal: the second word's best cost of the documents of both, as a float32
+   * (comparing each double with the float32 kept keeps the float32 of the smallest, as in {@link costsOf}).
+   */
+  private other = new Float32Array(0);
+  /** Scratch of {@link pair}: the documents of both words. */
+  private members = new Int32Array(0);
 
   constructor(private readonly words: WordIndex) {}
 
@@ -152,6 +162,206 @@ export class RankedPostings {
     return found.subarray(0, count);
   }
 
+  /**
+   * One query word's best cost by ordinal, as the full path keeps it (`QueryMatcher`: the smallest match
+   * cost + field cost, as a float32), `Infinity` for the documents without it; written into `into` when it
+   * is large enough. `postings`: how many postings were read.
+   */
+  costsOf(
+    matches: readonly WordMatch[],
+    capacity: number,
+    into?: Float32Array,
+  ): { costs: Float32Array; postings: number } {
+    const costs = into !== undefined && into.length >= capacity ? into : new Float32Array(capacity);
+    costs.fill(Infinity);
+    const words = this.words;
+    const documents = words.blockDocuments;
+    const fields = words.blockFields;
+    let postings = 0;
+    for (const match of matches) {
+      const [start, end] = words.blockRange(match.wordId);
+      postings += end - start;
+      // Comparing the double with the float32 kept keeps the float32 of the smallest (fround is monotone).
+      for (let p = start; p < end; p++) {
+        const ordinal = documents[p] as number;
+        const cost = match.cost + (FIELD_MASK_COST[fields[p] as number] as number);
+        if (cost < (costs[ordinal] as number)) costs[ordinal] = cost;
+      }
+      const extra = words.extraOf(match.wordId);
+      if (extra !== undefined) {
+        postings += extra.documents.length;
+        for (let i = 0; i < extra.documents.length; i++) {
+          const ordinal = extra.documents[i] as number;
+          const cost = match.cost + (FIELD_MASK_COST[extra.fields[i] as number] as number);
+          if (cost < (costs[ordinal] as number)) costs[ordinal] = cost;
+        }
+      }
+    }
+    return { costs, postings };
+  }
+
+  /**
+   * The exact total and the `limit` smallest relevance keys, ascending, of a two-word query — the keys
+   * `ResultOrder.keys` computes from `QueryMatcher.match`'s scores: each word's best cost as a float32,
+   * the two averaged, clamped to 1, rounded to a millionth, then newest first — without a key per
+   * document of both words.
+   *
+   * The second word's postings are read once against the first word's costs (`firstCosts`, from
+   * {@link costsOf}): that counts the documents of both exactly and keeps the second word's best cost of
+   * each. The first rows then come from a walk of the ranked lists of the word with fewer postings, in
+   * the order of an optimistic key — the key a document would have if its cost for the other word were
+   * the smallest among the documents of both — which never exceeds its real key: once the walk's next
+   * optimistic key is at or above the largest of the rows found, no document left can enter them (keys
+   * are distinct: each ends with the document's date rank). When the documents of both are few, or the
+   * walk would read too many postings for them, they are all keyed and the smallest selected instead.
+   */
+  pair(
+    firstCosts: Float32Array,
+    firstPostings: number,
+    first: readonly WordMatch[],
+    second: readonly WordMatch[],
+    rank: DateRank,
+    limit: number,
+  ): { total: number; top: Float64Array } {
+    this.sync(rank);
+    const capacity = rank.order.length;
+    const words = this.words;
+    const documents = words.blockDocuments;
+    const fields = words.blockFields;
+    const generation = this.nextGeneration(capacity);
+    const stamp = this.stamp;
+    if (this.other.length < capacity) {
+      this.other = new Float32Array(Math.max(capacity, this.other.length * 2));
+      this.members = new Int32Array(this.other.length);
+    }
+    const { other, members } = this;
+    let total = 0;
+    let secondPostings = 0;
+    // The smallest cost of each word among the documents of both: the other word's is the walk's optimism.
+    let firstLeast = Infinity;
+    let secondSmallest = Infinity;
+    const visit = (ordinal: number, cost: number): void => {
+      const firstCost = firstCosts[ordinal] as number;
+      if (firstCost === Infinity) return;
+      if (cost < secondSmallest) secondSmallest = cost;
+      if (stamp[ordinal] !== generation) {
+        stamp[ordinal] = generation;
+        other[ordinal] = cost;
+        members[total++] = ordinal;
+        if (firstCost < firstLeast) firstLeast = firstCost;
+      } else if (cost < (other[ordinal] as number)) {
+        other[ordinal] = cost;
+      }
+    };
+    for (const match of second) {
+      const [start, end] = words.blockRange(match.wordId);
+      secondPostings += end - start;
+      for (let p = start; p < end; p++) {
+        const ordinal = documents[p] as number;
+        const firstCost = firstCosts[ordinal] as number;
+        if (firstCost === Infinity) continue;
+        const cost = match.cost + (FIELD_MASK_COST[fields[p] as number] as number);
+        if (cost < secondSmallest) secondSmallest = cost;
+        if (stamp[ordinal] !== generation) {
+          stamp[ordinal] = generation;
+          other[ordinal] = cost;
+          members[total++] = ordinal;
+          if (firstCost < firstLeast) firstLeast = firstCost;
+        } else if (cost < (other[ordinal] as number)) {
+          other[ordinal] = cost;
+        }
+      }
+      const extra = words.extraOf(match.wordId);
+      if (extra !== undefined) {
+        secondPostings += extra.documents.length;
+        for (let i = 0; i < extra.documents.length; i++)
+          visit(extra.documents[i] as number, match.cost + (FIELD_MASK_COST[extra.fields[i] as number] as number));
+      }
+    }
+    const dateRank = rank.rank;
+    // Exactly the full path's key (`QueryMatcher.matchPair` then `ResultOrder.keys`).
+    const keyOf = (ordinal: number): number =>
+      Math.round(Math.min(1, ((firstCosts[ordinal] as number) + (other[ordinal] as number)) / 2) * SCORE_STEPS) *
+        capacity +
+      (dateRank[ordinal] as number);
+    const keyAll = (): Float64Array => {
+      const keys = new Float64Array(total);
+      for (let i = 0; i < total; i++) keys[i] = keyOf(members[i] as number);
+      return smallest(keys, Math.min(limit, total));
+    };
+    const need = Math.min(limit, total);
+    if (total <= limit * 4) return { total, top: keyAll() };
+    // The float32 of the smallest is the smallest float32 (fround is monotone).
+    const secondLeast = Math.fround(secondSmallest);
+    const walkFirst = firstPostings <= secondPostings;
+    const walked = walkFirst ? first : second;
+    const least = walkFirst ? secondLeast : firstLeast;
+    const cursors: PairCursor[] = [];
+    for (const match of walked) {
+      // Within a list the optimistic keys rise only while no score is clamped to 1.
+      if (match.cost + WORST_FIELD_COST + least >= 1.9) return { total, top: keyAll() };
+      const [start, end] = this.sortedSegment(match.wordId);
+      if (end > start) cursors.push(new PairCursor(this.keys, start, end, match.cost, least, capacity));
+      const extra = words.extraOf(match.wordId);
+      if (extra !== undefined && extra.documents.length > 0) {
+        const keys = Int32Array.from(
+          extra.documents,
+          (ordinal, i) => (MASK_GROUP[extra.fields[i] as number] as number) * capacity + (dateRank[ordinal] as number),
+        ).sort();
+        cursors.push(new PairCursor(keys, 0, keys.length, match.cost, least, capacity));
+      }
+    }
+    const heap = cursors;
+    let live = heap.length;
+    for (let at = (live >> 1) - 1; at >= 0; at--) siftDown(heap, at, live);
+    // A max-heap of the smallest keys found.
+    const found = new Float64Array(need);
+    let size = 0;
+    // Past this many postings, keying every document of both is cheaper.
+    let budget = Math.max(limit * 8, total >> 1);
+    const order = rank.order;
+    while (live > 0) {
+      const cursor = heap[0] as PairCursor;
+      if (size === need && cursor.key >= (found[0] as number)) break;
+      if (--budget < 0) return { total, top: keyAll() };
+      const ordinal = order[cursor.rank] as number;
+      if (stamp[ordinal] === generation) {
+        // Taken once: a document in several of the walked word's lists is not a member twice.
+        stamp[ordinal] = 0;
+        const key = keyOf(ordinal);
+        if (size < need) {
+          let at = size++;
+          while (at > 0) {
+            const parent = (at - 1) >> 1;
+            if ((found[parent] as number) >= key) break;
+            found[at] = found[parent] as number;
+            at = parent;
+          }
+          found[at] = key;
+        } else if (key < (found[0] as number)) {
+          let at = 0;
+          for (;;) {
+            const left = at * 2 + 1;
+            if (left >= size) break;
+            const right = left + 1;
+            const larger = right < size && (found[right] as number) > (found[left] as number) ? right : left;
+            if ((found[larger] as number) <= key) break;
+            found[at] = found[larger] as number;
+            at = larger;
+          }
+          found[at] = key;
+        }
+      }
+      if (!cursor.advance()) {
+        live--;
+        heap[0] = heap[live] as PairCursor;
+        heap.length = live;
+      }
+      siftDown(heap, 0, live);
+    }
+    return { total, top: found.subarray(0, size).sort() };
+  }
+
   /** Starts over when the block was rebuilt (compaction) or the date order changed. */
   private sync(rank: DateRank): void {
     const block = this.words.blockDocuments;
@@ -238,7 +448,42 @@ class Cursor {
   }
 }
 
-function siftDown(heap: Cursor[], from: number, size: number): void {
+/**
+ * One list of the word walked by {@link RankedPostings.pair}: its head's date rank and optimistic key —
+ * the key of a two-word score if the other word's cost were `least`.
+ */
+class PairCursor {
+  key = 0;
+  rank = 0;
+
+  constructor(
+    private readonly keys: Int32Array,
+    private at: number,
+    private readonly end: number,
+    private readonly cost: number,
+    private readonly least: number,
+    private readonly capacity: number,
+  ) {
+    this.load();
+  }
+
+  /** Moves to the next posting; false at the end. */
+  advance(): boolean {
+    if (++this.at >= this.end) return false;
+    this.load();
+    return true;
+  }
+
+  private load(): void {
+    const packed = this.keys[this.at] as number;
+    const group = Math.floor(packed / this.capacity);
+    this.rank = packed - group * this.capacity;
+    const score = Math.min(1, (Math.fround(this.cost + (GROUP_COST[group] as number)) + this.least) / 2);
+    this.key = Math.round(score * SCORE_STEPS) * this.capacity + this.rank;
+  }
+}
+
+function siftDown<T extends { readonly key: number }>(heap: T[], from: number, size: number): void {
   let at = from;
   const moving = heap[at];
   if (moving === undefined) return;
@@ -247,9 +492,9 @@ function siftDown(heap: Cursor[], from: number, size: number): void {
     const left = at * 2 + 1;
     if (left >= size) break;
     const right = left + 1;
-    const smaller = right < size && (heap[right] as Cursor).key < (heap[left] as Cursor).key ? right : left;
-    if ((heap[smaller] as Cursor).key >= key) break;
-    heap[at] = heap[smaller] as Cursor;
+    const smaller = right < size && (heap[right] as T).key < (heap[left] as T).key ? right : left;
+    if ((heap[smaller] as T).key >= key) break;
+    heap[at] = heap[smaller] as T;
     at = smaller;
   }
   heap[at] = moving;
