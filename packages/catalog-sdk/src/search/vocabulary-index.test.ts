@@ -165,6 +165,23 @@ describe('vocabulary index', function () {
     expect(matched).to.be.greaterThan(typed.length);
   });
 
+  it('matches a word of 1–3 letters by the same prefixes as a comparison with every word', () => {
+    const short = new Set<string>([...'abcdefghijklmnopqrstuvwxyz0123456789é']);
+    for (const word of words.slice(0, 400)) {
+      short.add(word.slice(0, 2));
+      short.add(word.slice(0, 3));
+    }
+    let matched = 0;
+    for (const query of short) {
+      for (const beingTyped of [true, false]) {
+        const expected = matchesOf(index, query, beingTyped, true);
+        expect(matchesOf(index, query, beingTyped, false), query).to.deep.equal(expected);
+        matched += expected.matches.length;
+      }
+    }
+    expect(matched).to.be.greaterThan(words.length);
+  });
+
   it('finds every kind of match among the candidates', () => {
     const kinds = new Set<string>();
     for (const query of typed) {
@@ -189,7 +206,7 @@ describe('vocabulary index', function () {
     const more = vocabulary(31_000, seeded(7)).filter((word) => !words.includes(word));
     more.forEach((word, i) => grown.add(words.length + i, new Map([[word, 1]])));
     grown.delete(0, new Map([[words[0] as string, 1]]));
-    for (const query of [...typed.slice(0, 200), ...queries(more, seeded(8), 100)]) {
+    for (const query of [...typed.slice(0, 200), ...queries(more, seeded(8), 100), 'o', 'ba', 'ost', 'ri']) {
       for (const beingTyped of [true, false]) {
         expect(matchesOf(grown, query, beingTyped, false), query).to.deep.equal(
           matchesOf(grown, query, beingTyped, true),

@@ -158,7 +158,6 @@ export class VocabularyIndex {
         bestEnd = end;
       }
     }
-    const bits = this.bits;
     this.marked = 0;
     this.markList(bestStart, bestEnd);
     // A split for the walk: a word within the budget whose alignment crosses query position `split`
@@ -177,10 +176,41 @@ export class VocabularyIndex {
     const columns = this.columns;
     for (let i = 0; i <= m; i++) columns[i] = i;
     this.walk(query, budget, typoPrefix, split, 0, this.sorted.length, 0, Infinity, split < 0, Infinity);
-    // Read (and clear) the bits in id order.
-    const words = bits.length;
+    this.visitMarked(visit);
+  }
+
+  /**
+   * Calls `visit` once per covered word id starting with `prefix`, ascending: a contiguous range of the
+   * sorted words, found by two binary searches; no other word is touched.
+   */
+  withPrefix(prefix: string, visit: (id: number) => void): void {
+    const { sorted, words } = this;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((words[sorted[middle] as number] as string) < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const start = low;
+    // From there, the words starting with the prefix come first.
+    high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((words[sorted[middle] as number] as string).startsWith(prefix)) low = middle + 1;
+      else high = middle;
+    }
+    if (low === start) return;
+    this.marked = 0;
+    this.markRange(start, low);
+    this.visitMarked(visit);
+  }
+
+  /** Calls `visit` on the marked ids, ascending, and clears them. */
+  private visitMarked(visit: (id: number) => void): void {
+    const bits = this.bits;
     if (this.marked === 0) return;
-    for (let w = 0; w < words; w++) {
+    for (let w = 0; w < bits.length; w++) {
       let set = bits[w] as number;
       if (set === 0) continue;
       bits[w] = 0;

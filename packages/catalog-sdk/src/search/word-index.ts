@@ -430,7 +430,20 @@ export class WordIndex {
         });
       }
     };
-    if (within === undefined && budget === 0 && !innerAllowed) {
+    const vocabulary = this.useVocabulary ? this.vocabulary : undefined;
+    if (budget === 0 && !innerAllowed && vocabulary !== undefined) {
+      // A word of 1–3 letters matches by prefix only: the range of the sorted words starting with it
+      // (whatever a shorter version matched), with no string touched (the same cost as `consider`'s).
+      const { counts, lengths, words } = this;
+      const length = query.length;
+      vocabulary.withPrefix(query, (id) => {
+        if (counts[id] === 0) return;
+        const wordLength = (lengths[id] as number) < 255 ? (lengths[id] as number) : (words[id] as string).length;
+        const cost = wordLength === length ? MATCH_COST.exact : MATCH_COST.prefix + 0.05 * (1 - length / wordLength);
+        matches.push({ wordId: id, cost, start: 0, end: length });
+      });
+      for (let id = vocabulary.covered; id < words.length; id++) consider(id);
+    } else if (within === undefined && budget === 0 && !innerAllowed) {
       // A short word matches by prefix only: the words starting with its first letter, in id order.
       for (const id of this.wordsStartingWith(query.charCodeAt(0))) consider(id);
     } else if (within === undefined) {
@@ -450,9 +463,8 @@ export class WordIndex {
         if (length < shortest || (missing !== 0 && length > longestTypo)) return;
         consider(id);
       };
-      const vocabulary = this.vocabulary;
       let from = 0;
-      if (vocabulary !== undefined && this.useVocabulary) {
+      if (vocabulary !== undefined) {
         vocabulary.candidates(query, budget, typoPrefix, test);
         from = vocabulary.covered;
       }
