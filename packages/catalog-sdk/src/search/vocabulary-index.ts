@@ -11,8 +11,16 @@
  *   `query length − budget` and `query length + budget` (or the whole word), is within the typo
  *   budget of the query. The word ids are kept sorted by word: a sorted list is an implicit trie
  *   (words sharing a prefix are contiguous), walked depth by depth with one column of the same
- *   Damerau–Levenshtein (optimal string alignment) table per prefix; a branch stops when two
- *   consecutive columns exceed the budget (a transposition spans two columns, so one is not enough).
+ *   Damerau–Levenshtein (optimal string alignment) table per prefix; a branch stops when its column
+ *   exceeds the budget and the previous one leaves no room for a transposition (which jumps over a
+ *   column, at the cost of one typo).
+ * - **The split** (budget `k`, query of `m ≥ 4 + k` letters, `s = m − 4`): follow the cheapest
+ *   alignment of a matching word, of cost ≤ k. Either it crosses query position `s` with fewer than
+ *   `k` typos — then the table's row `s` has a cell below `k`, which the walk requires of a branch
+ *   (with the same stopping rule, budget `k − 1`, over rows `0 … s`, until it happens) — or it
+ *   crosses it with exactly `k` typos, or jumps over it by a transposition after `k − 1`: the rest of
+ *   the alignment costs nothing, so the query's last three letters are in the word unchanged, at
+ *   position `s + 1 − k` ≥ 1 or later, and the word is in that trigram's list, taken whole.
  * - **Inner matches** (the query at position 1 or later) contain each of the query's letter
  *   trigrams at a position ≥ 1: the words are listed by hashed trigram (positions ≥ 1 only), and
  *   the candidates are the shortest list among the query's trigrams.
@@ -160,10 +168,8 @@ export class VocabularyIndex {
     }
     this.marked = 0;
     this.markList(bestStart, bestEnd);
-    // A split for the walk: a word within the budget whose alignment crosses query position `split`
-    // with fewer than `budget` typos keeps the walk going; otherwise its last typo is before that
-    // position and the rest of the query, from `split + 1`, is in the word unchanged, at position
-    // `split + 1 − budget` ≥ 1 or later: its trigram list has it.
+    // The split (see the top of the file): the words whose alignment reaches query position `split`
+    // with every typo spent keep the query's last three letters unchanged, at position ≥ 1.
     const split = m >= 4 + budget ? m - 4 : -1;
     if (split >= 0) {
       const gram = gramOf(query, m - 3);
