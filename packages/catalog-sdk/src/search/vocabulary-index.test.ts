@@ -201,9 +201,12 @@ describe('vocabulary index', function () {
     expect([...kinds].sort()).to.deep.equal(['inner', 'prefix', 'typo', 'typo prefix']);
   });
 
-  it('still finds the words added after it was built, and forgets removed ones', () => {
+  it('still finds the words added after it was built (rebuilt or not), and forgets removed ones', () => {
     const grown = indexOf(words);
-    const more = vocabulary(31_000, seeded(7)).filter((word) => !words.includes(word));
+    const known = new Set(words);
+    // Enough new words that a compaction during the updates rebuilds the index; the later ones stay outside it.
+    const more = vocabulary(40_000, seeded(7)).filter((word) => !known.has(word));
+    expect(more.length).to.be.greaterThan(4096);
     more.forEach((word, i) => grown.add(words.length + i, new Map([[word, 1]])));
     grown.delete(0, new Map([[words[0] as string, 1]]));
     for (const query of [...typed.slice(0, 200), ...queries(more, seeded(8), 100), 'o', 'ba', 'ost', 'ri']) {
