@@ -20,7 +20,11 @@
  *    letters, 2 beyond; typos in a prefix for the word being typed). Only when
  *    none match does a loose Fuse pass (`ignoreLocation`, threshold 0.25) run, over
  *    the vocabulary. Every query word must match somewhere (AND across words,
- *    best field per word); « de », « d’ », « the »… are not required.
+ *    best field per word); « de », « d’ », « the »… are not required. The words
+ *    compared are only the candidates of a vocabulary index (`vocabulary-index.ts`:
+ *    the words sorted — a prefix range, a trie walk with the typo table — and
+ *    listed by trigram for inner matches), a superset of the matches: the same
+ *    matches as a comparison with every word, without touching ~200,000 of them.
  * 3. **Rank by match quality, then field.** Exact < prefix < inner < typo, plus a
  *    field cost (title < kind label, tags < author, organisation < description):
  *    any exact/prefix match beats any typo match, and a title match beats the same

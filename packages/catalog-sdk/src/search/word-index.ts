@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import { typoBudget, typoDistance } from './typo-distance.js';
+import { VocabularyIndex } from './vocabulary-index.js';
 
 /** Bit of each searchable field in a posting's field mask. */
 export const FIELD = {
@@ -193,6 +194,14 @@ export class WordIndex {
   private pending = 0;
   /** Bumped by every change of the postings, so a stepwise compaction notices it is stale. */
   private version = 0;
+  /**
+   * Sorted words and trigram lists of the words it covers (ids below `vocabulary.covered`): a query
+   * word's candidates without a scan of the vocabulary. Rebuilt by a compaction once many words were added.
+   */
+  private vocabulary: VocabularyIndex | undefined;
+
+  /** Off only in tests and benches: every query word compared with every vocabulary word, to compare. */
+  useVocabulary = true;
 
   /** Number of words with at least one posting — or ever seen (ids are never reused). */
   get vocabularySize(): number {
@@ -355,6 +364,12 @@ export class WordIndex {
     this.pendingDocument = new Int32Array(0);
     this.pendingField = new Int32Array(0);
     this.pending = 0;
+    // The vocabulary index reads only the words (never changed for the ids it covers): nothing an
+    // update does meanwhile makes it stale.
+    const covered = this.vocabulary?.covered ?? 0;
+    const added = this.words.length - covered;
+    if (added > 0 && (covered === 0 || added >= 8192 || added * 16 > covered))
+      this.vocabulary = yield* VocabularyIndex.build(this.words);
     return true;
   }
 
@@ -415,24 +430,45 @@ export class WordIndex {
         });
       }
     };
-    if (within === undefined && budget === 0 && !innerAllowed) {
+    const vocabulary = this.useVocabulary ? this.vocabulary : undefined;
+    if (budget === 0 && !innerAllowed && vocabulary !== undefined) {
+      // A word of 1–3 letters matches by prefix only: the range of the sorted words starting with it
+      // (whatever a shorter version matched), with no string touched (the same cost as `consider`'s).
+      const { counts, lengths, words } = this;
+      const length = query.length;
+      vocabulary.withPrefix(query, (id) => {
+        if (counts[id] === 0) return;
+        const wordLength = (lengths[id] as number) < 255 ? (lengths[id] as number) : (words[id] as string).length;
+        const cost = wordLength === length ? MATCH_COST.exact : MATCH_COST.prefix + 0.05 * (1 - length / wordLength);
+        matches.push({ wordId: id, cost, start: 0, end: length });
+      });
+      for (let id = vocabulary.covered; id < words.length; id++) consider(id);
+    } else if (within === undefined && budget === 0 && !innerAllowed) {
       // A short word matches by prefix only: the words starting with its first letter, in id order.
       for (const id of this.wordsStartingWith(query.charCodeAt(0))) consider(id);
     } else if (within === undefined) {
-      // One integer test per vocabulary word; the string comparisons run on the few that pass.
+      // One integer test per word; the string comparisons run on the few that pass. The words the
+      // vocabulary index covers are only those it lists as candidates (a superset of the matches).
       const masks = this.masks;
       const lengths = this.lengths;
       const shortest = query.length - budget;
       // A word missing one of the query's letters can only match with typos: over the whole word, its
       // length is within the budget; only a word being typed (5+ letters) may match a longer word's prefix.
-      const longestTypo = beingTyped && query.length >= 5 ? Infinity : query.length + budget;
-      for (let id = 0; id < this.words.length; id++) {
+      const typoPrefix = beingTyped && query.length >= 5;
+      const longestTypo = typoPrefix ? Infinity : query.length + budget;
+      const test = (id: number): void => {
         const missing = wanted & ~(masks[id] as number);
-        if (missing !== 0 && (budget === 0 || bitCount(missing) > budget)) continue;
+        if (missing !== 0 && (budget === 0 || bitCount(missing) > budget)) return;
         const length = lengths[id] as number;
-        if (length < shortest || (missing !== 0 && length > longestTypo)) continue;
+        if (length < shortest || (missing !== 0 && length > longestTypo)) return;
         consider(id);
+      };
+      let from = 0;
+      if (vocabulary !== undefined) {
+        vocabulary.candidates(query, budget, typoPrefix, test);
+        from = vocabulary.covered;
       }
+      for (let id = from; id < this.words.length; id++) test(id);
     } else {
       for (const previous of within) consider(previous.wordId);
     }
