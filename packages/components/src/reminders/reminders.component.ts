@@ -176,9 +176,17 @@ export class CarnetReminders extends CarnetWidget {
     this.#memory.close();
   }
 
-  /** Signing out forgets what was put away or off in this tab. */
+  /**
+   * Signing out forgets what was put away or off in this tab, and stops hearing the site's other
+   * tabs (a tab still signed in must not write its choices here); signing in listens again.
+   */
   readonly #onSessionChange = (event: Event): void => {
-    if ((event as CarnetSessionChangeEvent).detail.authenticated === false) this.#memory.forget();
+    if ((event as CarnetSessionChangeEvent).detail.authenticated === false) {
+      this.#memory.close();
+      this.#memory.forget();
+    } else if (this.isConnected) {
+      this.#memory.open(this.clock().getTime());
+    }
   };
 
   /** A reminder was put away, put off or recorded in another tab: this one shows the same. */

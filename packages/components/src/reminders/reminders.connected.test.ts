@@ -143,5 +143,19 @@ describe('<carnet-reminders> connected (real platform)', function () {
     await waitUntil(() => provider.recordStatus === 'signed-out', 'signed out', { timeout: 15_000 });
     expect(sessionStorage.getItem('carnet:reminders')).to.equal(null);
     expect(left).to.have.length(1);
+
+    // Another tab of the site, still signed in, puts the same dose off: this signed-out tab keeps nothing
+    // of it. Messages reach a page's channels in the order they were made, so once the test's own
+    // (made last) has it, the element's has had it too.
+    const otherTab = new BroadcastChannel('carnet:reminders');
+    const heard = new BroadcastChannel('carnet:reminders');
+    const delivered = new Promise<void>((resolve) =>
+      heard.addEventListener('message', () => resolve(), { once: true }),
+    );
+    otherTab.postMessage({ type: 'snoozed', key: dose.key, until: now.getTime() + 900_000 });
+    await delivered;
+    otherTab.close();
+    heard.close();
+    expect(sessionStorage.getItem('carnet:reminders')).to.equal(null);
   });
 });
