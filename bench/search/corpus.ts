@@ -4,40 +4,10 @@
  */
 import type { HealthDocument } from '@carnet/catalog-sdk';
 import { generateDocuments } from '@carnet/catalog-sdk/demo-data';
+import { TYPED_QUERIES, growingCorpus } from '../../packages/catalog-sdk/src/search/test-helpers/search-corpus.js';
+import { seededRandom } from '../../packages/catalog-sdk/src/search/test-helpers/synthetic-record.js';
 
-/** 30 French queries as a patient types them (accents left out, some misspelt). */
-export const TYPED_QUERIES = [
-  'ordonnance',
-  'resultat hba1c',
-  'irm',
-  'neurologue',
-  'dialyse',
-  'vaccin grippe',
-  'ordonance',
-  'hemoglobine glyquee',
-  'compte rendu hospitalisation',
-  'fond d oeil',
-  'kinesitherapie',
-  'levodopa',
-  'creatinine',
-  'echographie renale',
-  'bilan sanguin',
-  'dr martin',
-  'chu bordeaux',
-  'consultation diabetologue',
-  'potassium',
-  'radiographie thoracique',
-  'insuline',
-  'tension arterielle',
-  'scanner',
-  'lettre adressage',
-  'glycemie',
-  'neurolgue',
-  'fistule',
-  'parkinson',
-  'analyses',
-  'cardiologue',
-];
+export { TYPED_QUERIES };
 
 /** A document planted in the corpus and the query that must find it first. */
 export interface PlantedCase {
@@ -91,37 +61,6 @@ export const CLASS_QUERIES: readonly ClassQuery[] = [
   { query: 'lettre adressage', kind: 'referral-letter' },
 ];
 
-/** Seeded generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const SYLLABLES = [
-  'ba',
-  'ri',
-  'to',
-  'mel',
-  'san',
-  'ju',
-  'ver',
-  'clo',
-  'pa',
-  'di',
-  'nor',
-  'fe',
-  'li',
-  'gu',
-  'ost',
-  'ra',
-];
-
 /**
  * The demo generator's documents, or the « growing vocabulary » variant: each
  * document also gets a reference number (`REF-…`, unique) and a free-text note whose
@@ -129,37 +68,12 @@ const SYLLABLES = [
  * vocabulary grows with the number of documents (as with real free text).
  */
 export function corpus(count: number, growing: boolean): HealthDocument[] {
-  const documents = generateDocuments(count, { seed: 7 });
-  if (!growing) return documents;
-  const random = seeded(17);
-  const lexiconSize = Math.round(count * 1.5);
-  const word = (rank: number): string => {
-    let n = rank + 1;
-    let text = '';
-    while (n > 0) {
-      text += SYLLABLES[n % SYLLABLES.length];
-      n = Math.floor(n / SYLLABLES.length);
-    }
-    return text;
-  };
-  return documents.map((document, index) => {
-    const words: string[] = [];
-    for (let i = 0; i < 8; i++) {
-      // Zipf-like: rank = lexicon^u - 1 favours small ranks.
-      const rank = Math.floor(Math.pow(lexiconSize, random())) - 1;
-      words.push(word(rank));
-    }
-    const reference = `REF-${(100_000 + index * 7919) % 10_000_000}-${Math.floor(random() * 90 + 10)}`;
-    return {
-      ...document,
-      description: `${document.description ?? ''} ${reference} ${words.join(' ')}`.trim(),
-    };
-  });
+  return growing ? growingCorpus(count) : generateDocuments(count, { seed: 7 });
 }
 
 /** Inserts the planted documents at seeded places (dates in the middle of the history); returns the cases. */
 export function plant(documents: HealthDocument[]): PlantedCase[] {
-  const random = seeded(23);
+  const random = seededRandom(23);
   const middle = documents[Math.floor(documents.length / 2)]?.date ?? '2023-06-01T09:00:00.000Z';
   return PLANTED.map((planted, i) => {
     const document: HealthDocument = {

@@ -12,85 +12,17 @@ import type { HealthDocument } from '../model/document.js';
 import { createDocumentIndex, createFullPathIndex } from './document-index.js';
 import { rangesByFolding, rangesInText } from './highlight.js';
 import type { DocumentHit, DocumentIndex, DocumentSearchResult } from './types.js';
-import { seededRandom } from './test-helpers/synthetic-record.js';
+import { growingCorpus, TYPED_QUERIES as BENCH_QUERIES } from './test-helpers/search-corpus.js';
 
-/** The search benchmark's 30 typed queries (bench/search/corpus.ts), typed letter by letter below. */
+/** The search benchmark's 30 typed queries, and typos of its planted documents, typed letter by letter below. */
 const TYPED_QUERIES = [
-  'ordonnance',
-  'resultat hba1c',
-  'irm',
-  'neurologue',
-  'dialyse',
-  'vaccin grippe',
-  'ordonance',
-  'hemoglobine glyquee',
-  'compte rendu hospitalisation',
-  'fond d oeil',
-  'kinesitherapie',
-  'levodopa',
-  'creatinine',
-  'echographie renale',
-  'bilan sanguin',
-  'dr martin',
-  'chu bordeaux',
-  'consultation diabetologue',
-  'potassium',
-  'radiographie thoracique',
-  'insuline',
-  'tension arterielle',
-  'scanner',
-  'lettre adressage',
-  'glycemie',
-  'neurolgue',
-  'fistule',
-  'parkinson',
-  'analyses',
-  'cardiologue',
+  ...BENCH_QUERIES,
   // Typos and loose matches of the bench's planted documents.
   'scintigrafie',
   'polysomnografie',
   'osteodensitometire',
   'electroencefalogramme',
 ];
-
-/** The bench's « growing vocabulary » corpus (bench/search/corpus.ts): a reference number and Zipf free text per document. */
-function growingCorpus(count: number): HealthDocument[] {
-  const syllables = [
-    'ba',
-    'ri',
-    'to',
-    'mel',
-    'san',
-    'ju',
-    'ver',
-    'clo',
-    'pa',
-    'di',
-    'nor',
-    'fe',
-    'li',
-    'gu',
-    'ost',
-    'ra',
-  ];
-  const random = seededRandom(17);
-  const lexiconSize = Math.round(count * 1.5);
-  const word = (rank: number): string => {
-    let n = rank + 1;
-    let text = '';
-    while (n > 0) {
-      text += syllables[n % syllables.length] as string;
-      n = Math.floor(n / syllables.length);
-    }
-    return text;
-  };
-  return generateDocuments(count, { seed: 7 }).map((document, index) => {
-    const words: string[] = [];
-    for (let i = 0; i < 8; i++) words.push(word(Math.floor(Math.pow(lexiconSize, random())) - 1));
-    const reference = `REF-${(100_000 + index * 7919) % 10_000_000}-${Math.floor(random() * 90 + 10)}`;
-    return { ...document, description: `${document.description ?? ''} ${reference} ${words.join(' ')}`.trim() };
-  });
-}
 
 /** Everything a reader of a result can see: first 100 hits with scores and highlights, a later page, total, facets. */
 function summary(result: DocumentSearchResult): string {

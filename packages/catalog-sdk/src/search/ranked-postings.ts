@@ -296,19 +296,19 @@ export class RankedPostings {
     const walkFirst = firstPostings <= secondPostings;
     const walked = walkFirst ? first : second;
     const least = walkFirst ? secondLeast : firstLeast;
-    const cursors: PairCursor[] = [];
+    const cursors: Cursor[] = [];
     for (const match of walked) {
       // Within a list the optimistic keys rise only while no score is clamped to 1.
       if (match.cost + WORST_FIELD_COST + least >= 1.9) return { total, top: keyAll() };
       const [start, end] = this.sortedSegment(match.wordId);
-      if (end > start) cursors.push(new PairCursor(this.keys, start, end, match.cost, least, capacity));
+      if (end > start) cursors.push(new Cursor(this.keys, start, end, match.cost, capacity, least));
       const extra = words.extraOf(match.wordId);
       if (extra !== undefined && extra.documents.length > 0) {
         const keys = Int32Array.from(
           extra.documents,
           (ordinal, i) => (MASK_GROUP[extra.fields[i] as number] as number) * capacity + (dateRank[ordinal] as number),
         ).sort();
-        cursors.push(new PairCursor(keys, 0, keys.length, match.cost, least, capacity));
+        cursors.push(new Cursor(keys, 0, keys.length, match.cost, capacity, least));
       }
     }
     const heap = cursors;
@@ -321,7 +321,7 @@ export class RankedPostings {
     let budget = Math.max(limit * 8, total >> 1);
     const order = rank.order;
     while (live > 0) {
-      const cursor = heap[0] as PairCursor;
+      const cursor = heap[0] as Cursor;
       if (size === need && cursor.key >= (found[0] as number)) break;
       if (--budget < 0) return { total, top: keyAll() };
       const ordinal = order[cursor.rank] as number;
@@ -354,7 +354,7 @@ export class RankedPostings {
       }
       if (!cursor.advance()) {
         live--;
-        heap[0] = heap[live] as PairCursor;
+        heap[0] = heap[live] as Cursor;
         heap.length = live;
       }
       siftDown(heap, 0, live);
@@ -416,7 +416,11 @@ export function rankedKeysFit(capacity: number): boolean {
   return GROUPS * capacity < 2 ** 31;
 }
 
-/** One word's ranked list being merged: its head's ordinal rank and full relevance key. */
+/**
+ * One word's ranked list being merged: its head's ordinal rank and relevance key. Alone (a one-word
+ * search) the key is exactly the full path's; walked by {@link RankedPostings.pair} with `least`, it is
+ * optimistic — the key of a two-word score if the other word's cost were `least`.
+ */
 class Cursor {
   key = 0;
   rank = 0;
@@ -427,6 +431,7 @@ class Cursor {
     private readonly end: number,
     private readonly cost: number,
     private readonly capacity: number,
+    private readonly least?: number,
   ) {
     this.load();
   }
@@ -442,43 +447,9 @@ class Cursor {
     const packed = this.keys[this.at] as number;
     const group = Math.floor(packed / this.capacity);
     this.rank = packed - group * this.capacity;
-    // Exactly the full path's key: the cost is summed in doubles, kept as a float32, clamped, rounded.
-    const score = Math.min(1, Math.fround(this.cost + (GROUP_COST[group] as number)));
-    this.key = Math.round(score * SCORE_STEPS) * this.capacity + this.rank;
-  }
-}
-
-/**
- * One list of the word walked by {@link RankedPostings.pair}: its head's date rank and optimistic key —
- * the key of a two-word score if the other word's cost were `least`.
- */
-class PairCursor {
-  key = 0;
-  rank = 0;
-
-  constructor(
-    private readonly keys: Int32Array,
-    private at: number,
-    private readonly end: number,
-    private readonly cost: number,
-    private readonly least: number,
-    private readonly capacity: number,
-  ) {
-    this.load();
-  }
-
-  /** Moves to the next posting; false at the end. */
-  advance(): boolean {
-    if (++this.at >= this.end) return false;
-    this.load();
-    return true;
-  }
-
-  private load(): void {
-    const packed = this.keys[this.at] as number;
-    const group = Math.floor(packed / this.capacity);
-    this.rank = packed - group * this.capacity;
-    const score = Math.min(1, (Math.fround(this.cost + (GROUP_COST[group] as number)) + this.least) / 2);
+    // The cost is summed in doubles and kept as a float32, as the full path does; then clamped, rounded.
+    const own = Math.fround(this.cost + (GROUP_COST[group] as number));
+    const score = Math.min(1, this.least === undefined ? own : (own + this.least) / 2);
     this.key = Math.round(score * SCORE_STEPS) * this.capacity + this.rank;
   }
 }

@@ -5,37 +5,9 @@
 import { expect } from '@open-wc/testing';
 import { WordIndex } from './word-index.js';
 import type { WordMatches } from './word-index.js';
+import { SYLLABLES } from './test-helpers/search-corpus.js';
+import { seededRandom as seeded } from './test-helpers/synthetic-record.js';
 
-/** Seeded generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const SYLLABLES = [
-  'ba',
-  'ri',
-  'to',
-  'mel',
-  'san',
-  'ju',
-  'ver',
-  'clo',
-  'pa',
-  'di',
-  'nor',
-  'fe',
-  'li',
-  'gu',
-  'ost',
-  'ra',
-];
 const FRENCH = [
   'ordonnance',
   'ordonnances',
