@@ -49,6 +49,10 @@ function chromiumClosingStuckPages(options) {
   launcher.createNewPage = async (...args) => {
     const created = await createNewPage(...args);
     const page = created.puppeteerPage;
+    // Files run side by side in one browser, and only one page has the window's focus: in the others
+    // `focus()` moves document.activeElement without firing focus/focusin, so a roving tab stop or a
+    // dialog's focus handling would not follow. Each page behaves as the focused one, as it is for a person.
+    await page.emulateFocusedPage(true);
     page.on('error', (error) => page.__carnetIncidents?.push(`the page crashed (${error.message})`));
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame() || !page.__carnetTestUrl) return;
