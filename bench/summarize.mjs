@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 
 const report = JSON.parse(await readFile(new URL('./last-results.json', import.meta.url), 'utf8'));
 console.log(`${report.date} — ${report.machine}\n`);
+if (report.results.timer)
+  console.log(
+    `Timer: performance.now() step ${report.results.timer.stepMs} ms (cross-origin isolated: ${report.results.timer.crossOriginIsolated})\n`,
+  );
 for (const [name, result] of Object.entries(report.results)) {
+  if (name === 'timer') continue;
   if (name.startsWith('search:')) {
     console.log(`### ${name}\n`);
     console.log(
@@ -15,6 +20,10 @@ for (const [name, result] of Object.entries(report.results)) {
       console.log(
         `| ${engine} | ${f.medianMs} ms | ${f.p95Ms} ms | ${f.maxMs} ms | ${f.afterPaintMedianMs === undefined ? '—' : `${f.afterPaintMedianMs} / ${f.afterPaintP95Ms} ms`} | ${f.plantedAtRank1}/${f.planted} | ${f.classPrecisionAt10} | ${f.indexMB} MB | ${f.buildMs} ms |`,
       );
+      if (f.countedMedianMs !== undefined)
+        console.log(
+          `| ${engine}, counting the matches too | ${f.countedMedianMs} ms | ${f.countedP95Ms} ms | | | | | | |`,
+        );
     }
     const sliced = result['Carnet, build in slices'];
     if (sliced) console.log(`\nbuild in slices: ${JSON.stringify(sliced)}\n`);

@@ -244,7 +244,9 @@ export const CEILINGS = {
   // since (128.9, then 121.5, now 121.9 kB) and have no ceiling. Raised to 179.3 kB later that night
   // for issue 17: the document browser counts its facets after the list is painted (+0.5 kB gzip,
   // `shown-facets.ts` and `shared/after-paint.ts`): 178.9 kB measured, the five widgets 122.5 kB.
-  carnet: 179.3 * 1024,
+  // Lowered to 178.0 kB on 2026-12-07 (23:10 UTC): the index's highlighting left the module that the
+  // list's templates load (`document-highlights.ts`): 177.7 kB, the five widgets 121.4 kB.
+  carnet: 178.0 * 1024,
 };
 
 /** The limit an entry fails over: its budget, or its ceiling while it is still over budget. */

@@ -1,5 +1,6 @@
 /**
- * Node CPU time per keystroke of FlexSearch 0.8 as the browser bench configures it (limit 30), on the
+ * Node CPU time per keystroke of FlexSearch 0.8 as the browser bench configures it (limit 30) — and of the
+ * same keystroke counting the matches too, as Carnet shows their number — on the
  * same corpora and typed queries as `node-ab.ts`, to set Carnet's Node figures beside it (bench code only):
  *   node --conditions=development --import tsx bench/search/node-peer.ts [size] [growing] [rounds]
  */
@@ -20,18 +21,25 @@ const cpuMs = (): number => {
   return (used.user + used.system) / 1000;
 };
 const samples: number[] = [];
+/** The same keystroke counting the matches too (`Engine.counted`), as Carnet's shows their number. */
+const counted: number[] = [];
 let sink = 0;
 for (let round = 0; round < rounds; round++) {
   for (const query of TYPED_QUERIES) {
     for (let i = 1; i <= query.length; i++) {
       const start = cpuMs();
       sink += engine.keystroke(query.slice(0, i));
-      if (round > 0) samples.push(cpuMs() - start);
+      const end = cpuMs();
+      if (engine.counted) sink += engine.counted(query.slice(0, i));
+      if (round > 0) {
+        samples.push(end - start);
+        counted.push(cpuMs() - end);
+      }
     }
   }
 }
-const pct = (f: number): number => {
-  const sorted = [...samples].sort((a, b) => a - b);
+const pct = (f: number, values = samples): number => {
+  const sorted = [...values].sort((a, b) => a - b);
   return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(f * sorted.length) - 1)] ?? 0) * 1000) / 1000;
 };
 process.stdout.write(
@@ -43,6 +51,7 @@ process.stdout.write(
     keystrokes: samples.length,
     median: pct(0.5),
     p95: pct(0.95),
+    ...(engine.counted ? { countedMedian: pct(0.5, counted), countedP95: pct(0.95, counted) } : {}),
     sink: sink > 0,
   }) + '\n',
 );

@@ -51,10 +51,13 @@
  *    more), and rows beyond the first 100, hold one float key per match and select
  *    the first rows with a bounded heap; reading far down sorts once, natively. Hits
  *    are objects made only when read (`lazyHits`).
- * 7. **Lazy highlights.** `DocumentHit.matches` is a getter computed on first read
- *    (the browser only reads it for the rows it shows): the usual text is folded in
- *    place (no position map); a text whose folding changes lengths is re-folded with
- *    a position map, so ranges point into the ORIGINAL strings either way.
+ * 7. **Lazy highlights** (`document-highlights.ts`). `DocumentHit.matches` is a getter
+ *    computed on first read (the browser only reads it for the rows it shows). Each
+ *    text of a row is split into its folded words once and kept while rows show it
+ *    (`TextWordsCache`): the usual text is folded in place (no position map); a text
+ *    whose folding changes lengths keeps a position map, so ranges point into the
+ *    ORIGINAL strings either way. A word is looked up only when its first letters or
+ *    its letter signature can match the query, and once per search.
  *
  * 8. **Built in slices** (`buildDocumentIndex`): a few milliseconds at a time,
  *    searchable meanwhile; the same steps as the synchronous build. Every step is
@@ -69,8 +72,9 @@
 import type { HealthDocument } from '../model/document.js';
 import { DocumentTable, documentWords } from './document-table.js';
 import { countFacets, filterCandidates, noFilters } from './facets.js';
-import { documentMatches, rangesByFolding } from './highlight.js';
-import type { WordSpans } from './highlight.js';
+import { TextWordsCache, documentMatches, rangesByFolding } from './document-highlights.js';
+import type { WordSpans } from './document-highlights.js';
+import type { MatchRange } from './types.js';
 import { foldedWords, normalizeForSearch } from './normalize.js';
 import { QueryMatcher, parseQuery } from './query-matcher.js';
 import type { ParsedQuery } from './query-matcher.js';
@@ -106,14 +110,12 @@ class SearchHit implements DocumentHit {
     readonly score: number,
     private readonly spans: (() => WordSpans) | undefined,
     private readonly locale: CarnetLocale,
-    private readonly byFolding = false,
+    private readonly ranges: (text: string | undefined, spans: WordSpans) => MatchRange[],
   ) {}
 
   get matches(): DocumentMatches {
     this.computed ??=
-      this.spans === undefined
-        ? {}
-        : documentMatches(this.document, this.spans(), this.locale, this.byFolding ? rangesByFolding : undefined);
+      this.spans === undefined ? {} : documentMatches(this.document, this.spans(), this.locale, this.ranges);
     return this.computed;
   }
 }
@@ -208,6 +210,8 @@ class SearchableDocuments implements DocumentIndex {
   private readonly allFacets = new Map<CarnetLocale, DocumentFacets>();
   /** Reused word map for indexing one document at a time. */
   private readonly scratchWords = new Map<string, number>();
+  /** The words of the texts highlighted lately (titles, authors… of the rows shown). */
+  private readonly textWords = new TextWordsCache();
 
   constructor(
     documents: readonly HealthDocument[],
@@ -343,7 +347,7 @@ class SearchableDocuments implements DocumentIndex {
     const documents = this.table.documents;
     const hits = lazyHits(kept.length, (place) => {
       const { ordinal, score } = decode(keys, ranked.at(place));
-      return new SearchHit(documents[ordinal] as HealthDocument, score, spans, locale, !this.rankedPath);
+      return new SearchHit(documents[ordinal] as HealthDocument, score, spans, locale, this.highlightRanges());
     });
     const table = this.table;
     const everything = parsed.words.length === 0 && noFilters(filters);
@@ -369,6 +373,14 @@ class SearchableDocuments implements DocumentIndex {
     };
     this.previous = { key, result };
     return result;
+  }
+
+  /**
+   * How the rows' highlights are found: the words of each text split once and kept
+   * ({@link TextWordsCache}); with the ranked path off (tests), the letter-by-letter reference.
+   */
+  private highlightRanges(): (text: string | undefined, spans: WordSpans) => MatchRange[] {
+    return this.rankedPath ? this.textWords.ranges : rangesByFolding;
   }
 
   /**
@@ -473,7 +485,7 @@ class SearchableDocuments implements DocumentIndex {
         place < top.length
           ? decode(topKeys, top[place] as number)
           : decode(fullOrder().keys, fullOrder().ranked.at(place));
-      return new SearchHit(documents[ordinal] as HealthDocument, score, spansOf, locale);
+      return new SearchHit(documents[ordinal] as HealthDocument, score, spansOf, locale, this.highlightRanges());
     });
     const table = this.table;
     const candidates = (): Int32Array => this.matcher.match(parsed, this.scores).ordinals;
@@ -583,6 +595,7 @@ class SearchableDocuments implements DocumentIndex {
     this.order = new ResultOrder(this.table);
     this.ranked = new RankedPostings(this.words);
     this.matcher = new QueryMatcher(this.words, 0, this.rankedPath);
+    this.textWords.clear();
     this.changed();
   }
 

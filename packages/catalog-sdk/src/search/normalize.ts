@@ -52,7 +52,7 @@ function foldCodePoint(codePoint: string): string {
 }
 
 /** ASCII fast path: 0 = separator, otherwise the lowercase char code. */
-const ASCII_FOLD = new Uint8Array(128);
+export const ASCII_FOLD = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
   if (code >= 48 && code <= 57) ASCII_FOLD[code] = code;
   else if (code >= 97 && code <= 122) ASCII_FOLD[code] = code;
@@ -60,20 +60,19 @@ for (let code = 0; code < 128; code++) {
 }
 
 /**
- * The folded form of one UTF-16 code unit when it folds to ONE letter or digit in place (ASCII, and
- * precomposed letters such as « é » → « e »), `' '` for a separator, or `undefined` when folding
- * changes lengths or depends on neighbours (ligatures, combining marks, surrogates): then the caller
- * takes the letter-by-letter path of {@link foldWithPositions}.
+ * The folded form of one UTF-16 code unit as a char code, when it folds to ONE letter or digit in place
+ * (ASCII, and precomposed letters such as « é » → « e »); `0` for a separator; `-1` when folding changes
+ * lengths or depends on neighbours (ligatures, combining marks, surrogates): then the caller takes the
+ * letter-by-letter path of {@link foldWithPositions}. ASCII code units may be read from
+ * {@link ASCII_FOLD} directly.
  */
-export function foldedUnit(text: string, index: number): string | undefined {
+export function foldedCode(text: string, index: number): number {
   const code = text.charCodeAt(index);
-  if (code < 128) {
-    const asciiFold = ASCII_FOLD[code] ?? 0;
-    return asciiFold === 0 ? ' ' : asciiFold === code ? (text[index] as string) : String.fromCharCode(asciiFold);
-  }
-  if (code >= 0xd800 && code <= 0xdfff) return undefined;
+  if (code < 128) return ASCII_FOLD[code] ?? 0;
+  if (code >= 0xd800 && code <= 0xdfff) return -1;
   const folded = foldCodePoint(text[index] as string);
-  return folded.length === 1 ? folded : undefined;
+  if (folded.length !== 1) return -1;
+  return folded === ' ' ? 0 : folded.charCodeAt(0);
 }
 
 /** Folded text plus, for each folded character, the original range it came from. */
@@ -178,4 +177,21 @@ function fold(text: string, starts: number[], ends: number[]): string {
 /** Splits folded text into its words (folded text has single spaces and no edges). */
 export function foldedWords(folded: string): string[] {
   return folded === '' ? [] : folded.split(' ');
+}
+
+/**
+ * Letter signature of a word: bit `c - 97` for a–z, bits 26–31 shared by digits
+ * and any other character. A vocabulary word can only match a query word within
+ * `k` typos if at most `k` of the query's letter bits are missing from it (an edit
+ * removes at most one letter of the query), so a scan of the vocabulary tests one
+ * integer per word and runs the real comparison on the few that pass.
+ */
+export function letterMask(word: string, length = word.length): number {
+  let mask = 0;
+  for (let i = 0; i < length; i++) {
+    const code = word.charCodeAt(i);
+    const letter = code - 97;
+    mask |= letter >= 0 && letter < 26 ? 1 << letter : 1 << (26 + (code % 6));
+  }
+  return mask;
 }

@@ -4,9 +4,9 @@
  * cached, and the word being typed is only re-matched against the vocabulary
  * words its shorter version matched.
  */
-import { foldedWords, normalizeForSearch } from './normalize.js';
-import type { WordSpans } from './highlight.js';
-import { FIELD_MASK_COST, isFillerWord, letterMask, matchingProfile } from './word-index.js';
+import { foldedWords, letterMask, normalizeForSearch } from './normalize.js';
+import type { WordSpans } from './document-highlights.js';
+import { FIELD_MASK_COST, isFillerWord, matchingProfile } from './word-index.js';
 import { typoBudget } from './typo-distance.js';
 import type { WordIndex, WordMatch, WordMatches } from './word-index.js';
 
@@ -346,6 +346,10 @@ export class QueryMatcher {
  */
 class MatchedSpans implements WordSpans {
   private readonly lookups: (MatchLookup | undefined)[];
+  /** The spans of the words looked up so far (`null`: none). */
+  private readonly known = new Map<string, readonly (readonly [number, number])[] | null>();
+  /** Each query word's letter mask and typo budget, for {@link mayMatch}. */
+  private readonly queries: readonly { readonly mask: number; readonly budget: number }[];
 
   constructor(
     private readonly index: WordIndex,
@@ -353,12 +357,36 @@ class MatchedSpans implements WordSpans {
     private readonly matched: readonly WordMatches[],
   ) {
     this.lookups = matched.map(() => undefined);
+    this.queries = words.map((word) => ({ mask: letterMask(word), budget: typoBudget(word.length) }));
   }
 
-  get(word: string): readonly (readonly [number, number])[] | undefined {
+  /** {@link get}'s tests that need no lookup (`letters`: the word's `letterMask`): `false` when it would find no span. */
+  mayMatch(word: string, letters: number): boolean {
+    for (let i = 0; i < this.matched.length; i++) {
+      if ((this.matched[i] as WordMatches).loose) return true;
+      const query = this.words[i] as string;
+      if (word.startsWith(query)) return true;
+      if (query.length < 4) continue;
+      const { mask, budget } = this.queries[i] as { readonly mask: number; readonly budget: number };
+      const missing = mask & ~letters;
+      if (missing === 0 || bitCount(missing) <= budget) return true;
+    }
+    return false;
+  }
+
+  get(word: string, letters?: number): readonly (readonly [number, number])[] | undefined {
+    // The rows shown share many words (a title, an author, a kind): each is looked up once.
+    const known = this.known.get(word);
+    if (known !== undefined) return known === null ? undefined : known;
+    const spans = this.lookUp(word, letters);
+    this.known.set(word, spans ?? null);
+    return spans;
+  }
+
+  private lookUp(word: string, letters: number | undefined): readonly (readonly [number, number])[] | undefined {
     let spans: (readonly [number, number])[] | undefined;
     let id: number | undefined | null = null;
-    let mask: number | undefined;
+    let mask = letters;
     for (let i = 0; i < this.matched.length; i++) {
       const query = this.words[i] as string;
       const matches = this.matched[i] as WordMatches;
@@ -369,8 +397,9 @@ class MatchedSpans implements WordSpans {
         }
         if (query.length < 4) continue;
         mask ??= letterMask(word);
-        const missing = letterMask(query) & ~mask;
-        if (missing !== 0 && bitCount(missing) > typoBudget(query.length)) continue;
+        const { mask: wanted, budget } = this.queries[i] as { readonly mask: number; readonly budget: number };
+        const missing = wanted & ~mask;
+        if (missing !== 0 && bitCount(missing) > budget) continue;
       }
       if (id === null) id = this.index.find(word);
       if (id === undefined) return spans;

@@ -10,7 +10,8 @@ import { expect } from '@open-wc/testing';
 import { generateDocuments } from '../demo-data/index.js';
 import type { HealthDocument } from '../model/document.js';
 import { createDocumentIndex, createFullPathIndex } from './document-index.js';
-import { rangesByFolding, rangesInText } from './highlight.js';
+import { TextWordsCache, rangesByFolding, rangesInText } from './document-highlights.js';
+import type { WordSpans } from './document-highlights.js';
 import type { DocumentHit, DocumentIndex, DocumentSearchResult } from './types.js';
 import { growingCorpus, TYPED_QUERIES as BENCH_QUERIES } from './test-helpers/search-corpus.js';
 
@@ -165,5 +166,37 @@ describe('highlights folded in place', () => {
       '  ',
     ];
     for (const text of texts) expect(rangesInText(text, spans), text).to.deep.equal(rangesByFolding(text, spans));
+  });
+
+  it('give the same ranges from words kept for the texts shown lately, kept or dropped, with a quick test or not', () => {
+    const map = new Map<string, (readonly [number, number])[]>([
+      ['echographie', [[0, 4]]],
+      ['coeur', [[0, 5]]],
+      ['analyses', [[1, 4]]],
+      ['irm', [[0, 3]]],
+    ]);
+    // A quick test that lets through only the words starting with a letter the map knows: it must change nothing.
+    const quick: WordSpans = {
+      get: (word) => map.get(word),
+      mayMatch: (word) => [...map.keys()].some((known) => known[0] === word[0]),
+    };
+    const texts = [
+      'Échographie du cœur',
+      'Résultats d’analyses — IRM',
+      'ÉCHOGRAPHIE, résultats; irm!',
+      'Echographie e\u0301 analyses',
+      'IRM 😀 analyses',
+    ];
+    // Two texts per generation: the five texts, read three times, are split, kept, dropped and split again.
+    const cache = new TextWordsCache(2);
+    for (let round = 0; round < 3; round++)
+      for (const text of texts) {
+        expect(cache.ranges(text, map), `${text} (round ${round})`).to.deep.equal(rangesByFolding(text, map));
+        expect(cache.ranges(text, quick), `${text} (round ${round}, quick test)`).to.deep.equal(
+          rangesByFolding(text, map),
+        );
+      }
+    expect(cache.ranges(undefined, map)).to.deep.equal([]);
+    expect(cache.ranges('', map)).to.deep.equal([]);
   });
 });

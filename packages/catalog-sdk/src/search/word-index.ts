@@ -6,6 +6,7 @@
 import Fuse from 'fuse.js';
 import { typoBudget, typoDistance } from './typo-distance.js';
 import { VocabularyIndex } from './vocabulary-index.js';
+import { letterMask } from './normalize.js';
 
 /** Bit of each searchable field in a posting's field mask. */
 export const FIELD = {
@@ -117,23 +118,6 @@ export function matchingProfile(length: number): number {
  * resort: at 0.3, « polygraphie » already matched « échographie ».
  */
 const LOOSE_THRESHOLD = 0.25;
-
-/**
- * Letter signature of a word: bit `c - 97` for a–z, bits 26–31 shared by digits
- * and any other character. A vocabulary word can only match a query word within
- * `k` typos if at most `k` of the query's letter bits are missing from it (an edit
- * removes at most one letter of the query), so a scan of the vocabulary tests one
- * integer per word and runs the real comparison on the few that pass.
- */
-export function letterMask(word: string, length = word.length): number {
-  let mask = 0;
-  for (let i = 0; i < length; i++) {
-    const code = word.charCodeAt(i);
-    const letter = code - 97;
-    mask |= letter >= 0 && letter < 26 ? 1 << letter : 1 << (26 + (code % 6));
-  }
-  return mask;
-}
 
 function bitCount(value: number): number {
   let v = value - ((value >>> 1) & 0x55555555);
