@@ -137,6 +137,16 @@ describe('<carnet-provider> offline: the done test (real platform, FHIR server s
         doseButton(first.organiser, key).click();
         await waitUntil(() => shadow(first.organiser, 'button[part="take-now"]')[0], 'dose dialog open');
         shadow<HTMLButtonElement>(first.organiser, 'button[part="take-now"]')[0]?.click();
+        // Soon after midnight every dose of the day is hours away: the organiser warns first, and the
+        // patient confirms (« Noter quand même »), as in the safety tests.
+        await waitUntil(
+          () =>
+            doseButton(first.organiser, key).dataset['state']?.startsWith('taken') ||
+            shadow(first.organiser, 'button[part="confirm-early"]')[0],
+          `dose ${key} taken, or the early-intake warning`,
+          { timeout: 15_000 },
+        );
+        shadow<HTMLButtonElement>(first.organiser, 'button[part="confirm-early"]')[0]?.click();
         await waitUntil(
           () => doseButton(first.organiser, key).dataset['state']?.startsWith('taken'),
           `dose ${key} taken`,
