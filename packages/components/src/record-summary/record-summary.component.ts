@@ -68,7 +68,8 @@ function parseUnit(value: string | null): GlucoseUnit | undefined {
  * @csspart time-in-range - Diabetes: the seven days' time in range, in words.
  * @csspart weight-gain-limit - Kidney failure: the weight gain against the nephrologist's limit, in words.
  * @csspart motor-summary - Parkinson's disease: yesterday's « off » time in the motor diary, in words.
- * @csspart loading - The skeleton shown while loading.
+ * @csspart loading - The skeleton shown until the first counts are read (a later read keeps the counts
+ *   shown, `aria-busy` meanwhile).
  * @csspart empty - The message shown when the record is empty.
  * @csspart error - The message shown when loading failed.
  * @csspart retry - The Retry button of the error.
@@ -76,7 +77,7 @@ function parseUnit(value: string | null): GlucoseUnit | undefined {
  * @cssprop --carnet-record-summary-background - Background of the card (defaults to the surface).
  * @cssprop --carnet-record-summary-padding - Inner spacing of the card.
  *
- * @cssstate loading - Counts are loading.
+ * @cssstate loading - Counts are being read (the first time, or again while the last ones stay shown).
  * @cssstate empty - The record holds nothing yet.
  * @cssstate error - Loading failed.
  * @cssstate ready - Counts are shown.
@@ -214,11 +215,12 @@ export class CarnetRecordSummary extends CarnetWidget {
   }
 
   private renderBody(): TemplateResult {
-    const { status, data, error } = this.summary;
+    const { status, data, error, pending } = this.summary;
     if (status === 'error') return renderErrorState({ message: this.errorMessage(error), onRetry: this.retry });
-    // A reload shows the loading state again, as before: the counts are read anew.
-    if (!data || this.summary.pending) return this.renderLoading();
-    return data.empty ? this.renderEmpty() : this.renderSummary(data);
+    if (!data) return this.renderLoading();
+    // A reload (a sync in the background, a change beside it) keeps what is shown, and the focus on a
+    // recent document, marked busy until the new counts replace it.
+    return data.empty ? this.renderEmpty() : this.renderSummary(data, pending);
   }
 
   private renderLoading(): TemplateResult {
@@ -232,14 +234,14 @@ export class CarnetRecordSummary extends CarnetWidget {
     });
   }
 
-  private renderSummary(summary: RecordSummary): TemplateResult {
+  private renderSummary(summary: RecordSummary, reading: boolean): TemplateResult {
     const count = (label: string, value: number): TemplateResult =>
       html`<div class="count">
         <dt>${label}</dt>
         <dd>${formatCount(value, this.locale)}</dd>
       </div>`;
     return html`
-      <dl class="counts" part="counts">
+      <dl class="counts" part="counts" aria-busy=${reading ? 'true' : 'false'}>
         ${count(msg('Documents'), summary.documentCount)}
         ${count(msg('Rendez-vous à venir'), summary.upcomingEventCount)}
         ${count(msg('Traitements en cours'), summary.activePlanCount)}
@@ -249,7 +251,12 @@ export class CarnetRecordSummary extends CarnetWidget {
       ${
         summary.recentDocuments.length === 0
           ? html`<p class="no-documents">${msg('Aucun document pour le moment.')}</p>`
-          : html`<ul class="recent" part="recent-list" aria-labelledby="recent-title">
+          : html`<ul
+              class="recent"
+              part="recent-list"
+              aria-labelledby="recent-title"
+              aria-busy=${reading ? 'true' : 'false'}
+            >
               ${repeat(
                 summary.recentDocuments,
                 (document) => document.id,

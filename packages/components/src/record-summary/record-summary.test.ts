@@ -2,7 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createLocalDataSource, documentKindInfo, StorageError } from '@carnet/catalog-sdk';
 import type { HealthDocument, PatientRecord } from '@carnet/catalog-sdk';
 import { deleteTestDatabases, seedPersonaRecord, uniqueDbName } from '../test-helpers/databases.js';
-import { withFailingDocumentList } from '../test-helpers/faulty-data-source.js';
+import { withFailingDocumentList, withHeldDocumentList } from '../test-helpers/faulty-data-source.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '../test-helpers/fixture.js';
 import type { CarnetRecordOpenEvent } from '../events/carnet-record-open.js';
 import { setCarnetLocale } from '../shared/localization.js';
@@ -230,6 +230,46 @@ describe('<carnet-record-summary>', () => {
     recentButtons(summary)[1]?.click();
     await waitUntil(() => preview()?.open, 'preview opened in the browser');
     expect(text(preview()?.querySelector('h3'))).to.equal(chosen.title);
+  });
+
+  it('keeps the counts and the focus while it reads the record again (busy meanwhile), then shows the new counts', async () => {
+    const dbName = uniqueDbName('reload-kept');
+    await seedPersonaRecord(dbName, 'parkinson', 2);
+    const real = createLocalDataSource({ dbName });
+    const held = withHeldDocumentList(real);
+    const summary = await fixture<CarnetRecordSummary>(
+      html`<carnet-record-summary .dataSource=${held.source}></carnet-record-summary>`,
+    );
+    await dataShown(summary);
+    const focused = recentButtons(summary)[0] as HTMLButtonElement;
+    focused.focus();
+    expect(summary.shadowRoot?.activeElement).to.equal(focused);
+
+    // The record changes while the next read is slow (a sync in the background, a slow network).
+    held.hold();
+    await real.documents.create({
+      title: 'Compte rendu de consultation',
+      kind: 'consultation-note',
+      date: new Date().toISOString(),
+      contentType: 'application/pdf',
+    });
+    const refreshed = summary.refresh();
+    await summary.updateComplete;
+    const counts = summary.shadowRoot?.querySelector('.counts');
+    expect(counts, 'the counts stay shown').to.exist;
+    expect(counts?.getAttribute('aria-busy')).to.equal('true');
+    expect(text(summary.shadowRoot?.querySelector('.count dd'))).to.equal('2');
+    expect(summary.shadowRoot?.querySelector('[part="loading"]')).to.equal(null);
+    expect(summary.shadowRoot?.activeElement, 'focus stays on the document').to.equal(focused);
+
+    held.release();
+    await refreshed;
+    await summary.updateComplete;
+    expect(text(summary.shadowRoot?.querySelector('.count dd'))).to.equal('3');
+    expect(summary.shadowRoot?.querySelector('.counts')?.getAttribute('aria-busy')).to.equal('false');
+    await expect(summary).to.be.accessible();
+    summary.remove();
+    real.close();
   });
 
   it('works without a provider when given a data source directly', async () => {

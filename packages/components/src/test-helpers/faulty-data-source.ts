@@ -59,3 +59,48 @@ export function withFailingDocumentList(real: DataSource, error: Error): FaultyD
     },
   };
 }
+
+/** A real data source whose `documents.list` answers only once released, while held. */
+export interface HeldDataSource {
+  readonly source: DataSource;
+  /** From now on, `documents.list` waits for {@link release}. */
+  hold(): void;
+  /** Lets the waiting `documents.list` calls reach the real source (and the next ones at once). */
+  release(): void;
+}
+
+/**
+ * Wraps `real` to hold `documents.list` back (a slow network, on demand), so that a test sees what a
+ * widget shows while it reads; every other call reaches the real source.
+ */
+export function withHeldDocumentList(real: DataSource): HeldDataSource {
+  let gate: Promise<void> | undefined;
+  let open: (() => void) | undefined;
+  const documents = new Proxy(real.documents, {
+    get(target, property) {
+      if (property !== 'list') return bound(target, property);
+      return async (request?: Parameters<DocumentRepository['list']>[0]) => {
+        await gate;
+        return target.list(request);
+      };
+    },
+  });
+  const source = new Proxy(real, {
+    get(target, property) {
+      return property === 'documents' ? documents : bound(target, property);
+    },
+  });
+  return {
+    source,
+    hold() {
+      gate ??= new Promise((resolve) => {
+        open = resolve;
+      });
+    },
+    release() {
+      open?.();
+      gate = undefined;
+      open = undefined;
+    },
+  };
+}
