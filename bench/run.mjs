@@ -72,9 +72,17 @@ if (!sizesOnly) {
   // Exact heap figures: garbage-collect, then read V8's heap usage through the DevTools protocol.
   const cdp = await page.context().newCDPSession(page);
   await page.exposeFunction('__carnetHeapUsage', async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return usedSize;
+    // Collected until the heap stops shrinking (at most five times): one collection can leave garbage
+    // that a later one frees, which once made an index's figure negative (heap before it > heap after).
+    let used = Infinity;
+    for (let i = 0; i < 5; i++) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const settled = used - usedSize < 64 * 1024;
+      used = Math.min(used, usedSize);
+      if (settled) break;
+    }
+    return used;
   });
   page.on('console', (message) => {
     if (message.type() === 'error') console.error('[page]', message.text());

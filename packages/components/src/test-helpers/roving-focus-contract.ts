@@ -68,20 +68,27 @@ export function rovingFocusContract(cases: readonly RovingFocusContractCase[]): 
       it('moves focus with the keys, and the tab stop follows', async () => {
         const host = await testCase.mount();
         const start = await oneTabStop(testCase, host);
+        // From the last item no key leads further (the tab stop may be there, e.g. the half-hour of now
+        // late in the evening): go back first, then forward.
+        const items = testCase.items(host);
+        const [away, back] =
+          items.indexOf(start) === items.length - 1
+            ? [testCase.previousKey, testCase.nextKey]
+            : [testCase.nextKey, testCase.previousKey];
         start.focus();
-        await sendKeys({ press: testCase.nextKey });
+        await sendKeys({ press: away });
         await waitUntil(
           () => {
             const active = deepActiveElement();
             return active !== start && testCase.items(host).includes(active as HTMLElement);
           },
-          `${testCase.nextKey} moves focus to another item`,
+          `${away} moves focus to another item (from item ${items.indexOf(start)} of ${items.length})`,
           PATIENCE,
         );
         const moved = deepActiveElement() as HTMLElement;
         await waitUntil(() => tabStopIs(testCase, host, moved), 'tab stop follows', PATIENCE);
-        await sendKeys({ press: testCase.previousKey });
-        await waitUntil(() => deepActiveElement() === start, `${testCase.previousKey} comes back`, PATIENCE);
+        await sendKeys({ press: back });
+        await waitUntil(() => deepActiveElement() === start, `${back} comes back`, PATIENCE);
         await waitUntil(() => tabStopIs(testCase, host, start), 'tab stop back', PATIENCE);
       });
 

@@ -10,6 +10,11 @@ import { mountDiary } from './test-helpers/motor-diary.js';
 import '../provider/provider.js';
 import './tracker.js';
 
+/** The diary's half-hour buttons, in order. */
+function diarySlots(host: HTMLElement): HTMLElement[] {
+  return [...(host.shadowRoot?.querySelectorAll<HTMLElement>('[part="slot"]') ?? [])];
+}
+
 /** A tracker over a record holding two values of the last days. */
 async function mountTracker(label: string): Promise<HTMLElement> {
   const dbName = uniqueDbName(label);
@@ -88,7 +93,23 @@ describe('<carnet-tracker> contracts', () => {
     {
       name: 'the half-hours of the Parkinson diary',
       mount: () => mountDiary({ dbName: uniqueDbName('contract-tracker-diary') }),
-      items: (host) => [...(host.shadowRoot?.querySelectorAll<HTMLElement>('[part="slot"]') ?? [])],
+      items: diarySlots,
+      nextKey: 'ArrowRight',
+      previousKey: 'ArrowLeft',
+    },
+    {
+      // The tab stop is the half-hour of now: the last one of the day from 23:30 (the contract starts
+      // where no key leads further, whatever the hour the tests run at).
+      name: 'the half-hours of the Parkinson diary, from the last one of the day',
+      mount: async () => {
+        const tracker = await mountDiary({ dbName: uniqueDbName('contract-tracker-diary-last') });
+        const last = diarySlots(tracker).at(-1) as HTMLElement;
+        last.focus();
+        await waitUntil(() => last.tabIndex === 0, 'the last half-hour is the tab stop', PATIENCE);
+        last.blur();
+        return tracker;
+      },
+      items: diarySlots,
       nextKey: 'ArrowRight',
       previousKey: 'ArrowLeft',
     },
