@@ -8,10 +8,10 @@ import { dueReminders, instantToZoned, nextReminderAt } from '@carnet/catalog-sd
 import type { DataSource, DueReminder, MealTimes, ReminderSources } from '@carnet/catalog-sdk';
 import { dataSourceContext } from '../context/data-source.context.js';
 import { recordRevisionContext } from '../context/record-revision.context.js';
+import { sessionContext, type CarnetSessionLike } from '../context/session.context.js';
 import type { RecordRevision } from '../context/record-revision.context.js';
 import { emit } from '../events/emit.js';
 import type {} from '../events/carnet-intake-change.js';
-import type { CarnetSessionChangeEvent } from '../events/carnet-session-change.js';
 import { mealTimesConverter } from '../pill-organiser/organiser-attributes.js';
 import { formatClockTime } from '../pill-organiser/organiser-format.js';
 import { LiveAnnouncer } from '../shared/announcer.js';
@@ -48,7 +48,7 @@ const RECORD_EVENTS = ['carnet-intake-change', 'carnet-plan-change', 'carnet-eve
  * « Compris » and « Plus tard » are remembered for the browser tab (a reload does
  * not ring the reminder again) and shared with the site's other open tabs, where the
  * reminder stops ringing too. Only reminder keys and times are kept, in the tab's
- * `sessionStorage`; they are forgotten at sign-out.
+ * `sessionStorage`; they are forgotten at sign-out, and a signed-out tab keeps none.
  *
  * @summary Due reminders, in the page and as system notifications.
  * @tag carnet-reminders
@@ -91,6 +91,11 @@ export class CarnetReminders extends CarnetWidget {
   @consume({ context: recordRevisionContext, subscribe: true })
   @state()
   private recordRevision?: RecordRevision;
+
+  /** The patient's session in connected mode (none in local mode, where nobody signs in). */
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private session?: CarnetSessionLike;
 
   /**
    * The clock reminders are computed from (default: the device's). Tests and stories
@@ -139,7 +144,6 @@ export class CarnetReminders extends CarnetWidget {
   #lookAgain = false;
   #readDay = '';
   #focusAfterRemoval: string | undefined;
-  #scope: EventTarget | undefined;
 
   private readonly announcer = new LiveAnnouncer(this);
   private readonly wake = new ReminderClockController(this, () => {
@@ -164,30 +168,29 @@ export class CarnetReminders extends CarnetWidget {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#scope = this.closest('carnet-provider') ?? this.ownerDocument;
-    this.#scope.addEventListener('carnet-session-change', this.#onSessionChange);
-    this.#memory.open(this.clock().getTime());
+    this.#followSession();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#scope?.removeEventListener('carnet-session-change', this.#onSessionChange);
-    this.#scope = undefined;
     this.#memory.close();
   }
 
   /**
-   * Signing out forgets what was put away or off in this tab, and stops hearing the site's other
-   * tabs (a tab still signed in must not write its choices here); signing in listens again.
+   * This tab keeps the patient's choices and hears the site's other tabs only while someone is signed
+   * in (or in local mode): signed out — at sign-out, or a page opened or reloaded signed out — it
+   * forgets what was put away or off here and stops listening (a tab still signed in must not write
+   * its choices here).
    */
-  readonly #onSessionChange = (event: Event): void => {
-    if ((event as CarnetSessionChangeEvent).detail.authenticated === false) {
+  #followSession(): void {
+    if (!this.isConnected) return;
+    if (this.session === undefined || this.session.isAuthenticated) {
+      this.#memory.open(this.clock().getTime());
+    } else {
       this.#memory.close();
       this.#memory.forget();
-    } else if (this.isConnected) {
-      this.#memory.open(this.clock().getTime());
     }
-  };
+  }
 
   /** A reminder was put away, put off or recorded in another tab: this one shows the same. */
   #onOtherTab(action: ReminderAction): void {
@@ -214,6 +217,8 @@ export class CarnetReminders extends CarnetWidget {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A private property: the typed map lists public ones only.
+    if ((changed as PropertyValues).has('session')) this.#followSession();
     const data = this.record.data;
     if (!data) return;
     if (data !== this.#evaluatedData || this.#lookAgain || changed.has('clock') || changed.has('mealTimes'))

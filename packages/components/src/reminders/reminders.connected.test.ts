@@ -101,12 +101,11 @@ describe('<carnet-reminders> connected (real platform)', function () {
     });
   });
 
-  it('« Plus tard » is forgotten at sign-out: nothing of it stays in the tab', async () => {
-    const dose = await aFutureDose();
-    const now = new Date(Date.parse(dose.scheduledAt) + 2 * 60_000);
-    // The session the provider uses, as it would make it, except that leaving for the
-    // provider's sign-out page is observed instead of followed (the test page stays).
-    const left: string[] = [];
+  /**
+   * A provider in connected mode around the reminders at `now`, signed out: the session it uses is made
+   * as it would make it, except that leaving for the provider's sign-out page is noted in `left`.
+   */
+  async function signedOutProvider(now: Date, left: string[]): Promise<CarnetProvider> {
     const own = await CarnetSession.create({
       issuer: platform.issuer,
       clientId: CLIENT_ID,
@@ -129,6 +128,29 @@ describe('<carnet-reminders> connected (real platform)', function () {
       </carnet-provider>`,
     );
     await waitUntil(() => provider.recordStatus === 'signed-out', 'sign-in prompt', { timeout: 15_000 });
+    return provider;
+  }
+
+  /**
+   * Another tab of the site puts `key` off. Messages reach a page's channels in the order they were made,
+   * so once the test's own (made last) has it, the element's has had it too.
+   */
+  async function putOffInAnotherTab(key: string, until: number): Promise<void> {
+    const otherTab = new BroadcastChannel('carnet:reminders');
+    const heard = new BroadcastChannel('carnet:reminders');
+    let delivered = false;
+    heard.addEventListener('message', () => (delivered = true), { once: true });
+    otherTab.postMessage({ type: 'snoozed', key, until });
+    await waitUntil(() => delivered, 'the other tab’s message delivered', { timeout: 15_000 });
+    otherTab.close();
+    heard.close();
+  }
+
+  it('« Plus tard » is forgotten at sign-out: nothing of it stays in the tab', async () => {
+    const dose = await aFutureDose();
+    const now = new Date(Date.parse(dose.scheduledAt) + 2 * 60_000);
+    const left: string[] = [];
+    const provider = await signedOutProvider(now, left);
     await signInThroughProvider(provider, 'diabetes');
     const reminders = provider.querySelector('carnet-reminders') as CarnetReminders;
     const notice = (): HTMLElement | undefined =>
@@ -144,18 +166,17 @@ describe('<carnet-reminders> connected (real platform)', function () {
     expect(sessionStorage.getItem('carnet:reminders')).to.equal(null);
     expect(left).to.have.length(1);
 
-    // Another tab of the site, still signed in, puts the same dose off: this signed-out tab keeps nothing
-    // of it. Messages reach a page's channels in the order they were made, so once the test's own
-    // (made last) has it, the element's has had it too.
-    const otherTab = new BroadcastChannel('carnet:reminders');
-    const heard = new BroadcastChannel('carnet:reminders');
-    const delivered = new Promise<void>((resolve) =>
-      heard.addEventListener('message', () => resolve(), { once: true }),
-    );
-    otherTab.postMessage({ type: 'snoozed', key: dose.key, until: now.getTime() + 900_000 });
-    await delivered;
-    otherTab.close();
-    heard.close();
+    // Another tab of the site, still signed in, puts the same dose off: this signed-out tab keeps nothing of it.
+    await putOffInAnotherTab(dose.key, now.getTime() + 900_000);
+    expect(sessionStorage.getItem('carnet:reminders')).to.equal(null);
+  });
+
+  it('a page opened signed out keeps nothing another tab puts off (a reload after sign-out)', async () => {
+    const dose = await aFutureDose();
+    const now = new Date(Date.parse(dose.scheduledAt) + 2 * 60_000);
+    sessionStorage.removeItem('carnet:reminders');
+    await signedOutProvider(now, []);
+    await putOffInAnotherTab(dose.key, now.getTime() + 900_000);
     expect(sessionStorage.getItem('carnet:reminders')).to.equal(null);
   });
 });
