@@ -7,6 +7,7 @@
  */
 import type { HealthDocument } from '@carnet/catalog-sdk';
 import { buildDocumentIndex } from '@carnet/catalog-sdk';
+import { yieldToPage } from '../../packages/catalog-sdk/src/search/yield-to-page.js';
 import { corpus } from './corpus.js';
 
 const round = (value: number): number => Math.round(value * 10) / 10;
@@ -14,17 +15,6 @@ const round = (value: number): number => Math.round(value * 10) / 10;
 function percentile(values: readonly number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN);
-}
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
 }
 
 async function steps(documents: HealthDocument[]): Promise<Record<string, number | string>> {
@@ -38,7 +28,7 @@ async function steps(documents: HealthDocument[]): Promise<Record<string, number
   const gaps = [last - began];
   const long: string[] = [];
   while (!finished) {
-    await nextTask();
+    await yieldToPage();
     const now = performance.now();
     gaps.push(now - last);
     if (now - last > 25) long.push(`${Math.round(now - last)} ms at ${build.index.size}`);
@@ -94,7 +84,7 @@ async function frames(documents: HealthDocument[]): Promise<Record<string, numbe
 /** Both runs over one collection, given newest first as the document browser does. */
 async function run(size: number, growing: boolean): Promise<Record<string, unknown>> {
   const documents = corpus(size, growing).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  await nextTask();
+  await yieldToPage();
   const alone = await steps(documents);
   await new Promise((resolve) => setTimeout(resolve, 100));
   const searched = await frames(documents);

@@ -14,6 +14,7 @@ import type {
 } from './index.js';
 import type { HealthDocument } from '../model/document.js';
 import { syntheticRecord } from './test-helpers/synthetic-record.js';
+import { yieldToPage } from './yield-to-page.js';
 
 function summary(result: DocumentSearchResult): unknown {
   return {
@@ -101,22 +102,11 @@ function fullSummary(result: DocumentSearchResult): unknown {
   };
 }
 
-/** A task of the page, queued behind what is queued now (the build's next slice among it). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
-}
-
 /** Runs `check` in tasks of the page between the slices of `build` until it is complete, as a keystroke would. */
 async function betweenSlices(build: DocumentIndexBuild, check: () => void): Promise<void> {
   while (!build.complete) {
-    await nextTask();
+    // A task of the page, queued behind what is queued now (the build's next slice among it).
+    await yieldToPage();
     if (!build.complete) check();
   }
   await build.done;

@@ -81,7 +81,7 @@ import type { ParsedQuery } from './query-matcher.js';
 import type { WordMatches } from './word-index.js';
 import { RankedPostings, rankedKeysFit } from './ranked-postings.js';
 import { RankedKeys, ResultOrder, TOP_ROWS, decode } from './result-order.js';
-import type { SortKeys } from './result-order.js';
+import type { GlobalOrder, SortKeys } from './result-order.js';
 import { typoDistance, typoBudget } from './typo-distance.js';
 import type {
   DocumentFacets,
@@ -97,6 +97,7 @@ import type {
 } from './types.js';
 import type { CarnetLocale } from '../model/common.js';
 import { WordIndex } from './word-index.js';
+import { yieldToPage } from './yield-to-page.js';
 
 /** Removed documents tolerated before a rebuild reclaims their ordinals. */
 const HOLES_BEFORE_REBUILD = 1024;
@@ -462,7 +463,7 @@ class SearchableDocuments implements DocumentIndex {
     filters: DocumentFilters,
     locale: CarnetLocale,
     matched: readonly WordMatches[],
-    rank: { readonly order: Int32Array },
+    rank: GlobalOrder,
     total: number,
     top: Float64Array,
   ): DocumentSearchResult {
@@ -635,23 +636,6 @@ class SearchableDocuments implements DocumentIndex {
     this.pairBase = undefined;
     this.letters.clear();
   }
-}
-
-/**
- * Lets the page handle input and paint: a message, an ordinary task (no 4 ms timer clamp). Not
- * `scheduler.yield()`: its continuations go before rendering, and Chromium then paints only when
- * rendering has waited about 100 ms (measured: frames 100–130 ms apart during a 100,000-document
- * build, against 16.7 ms with a message).
- */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
 }
 
 /**

@@ -195,3 +195,10 @@ export function letterMask(word: string, length = word.length): number {
   }
   return mask;
 }
+
+/** Number of bits set in a 32-bit integer (how many of a {@link letterMask}'s letters). */
+export function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}

@@ -4,9 +4,10 @@
  * cached, and the word being typed is only re-matched against the vocabulary
  * words its shorter version matched.
  */
-import { foldedWords, letterMask, normalizeForSearch } from './normalize.js';
+import { bitCount, foldedWords, letterMask, normalizeForSearch } from './normalize.js';
 import type { WordSpans } from './document-highlights.js';
 import { FIELD_MASK_COST, isFillerWord, matchingProfile } from './word-index.js';
+import { Stamps } from './stamps.js';
 import { typoBudget } from './typo-distance.js';
 import type { WordIndex, WordMatch, WordMatches } from './word-index.js';
 
@@ -64,8 +65,7 @@ export class QueryMatcher {
    * Scratch by ordinal, reused by every query: a stamp says which pass last wrote
    * an ordinal, so nothing is cleared or allocated per query.
    */
-  private stamp = new Uint32Array(0);
-  private generation = 0;
+  private readonly stamps = new Stamps();
   private best = new Float64Array(0);
   /** The second word's best cost, by ordinal (two-word queries). */
   private other = new Float64Array(0);
@@ -117,7 +117,8 @@ export class QueryMatcher {
     } else if (narrowest !== undefined) {
       // Sum the costs of each word over the narrowest word's documents: O(matches of every word), no dense array per word.
       const generation = this.nextGeneration();
-      const { stamp, best, seen } = this;
+      const stamp = this.stamps.array;
+      const { best, seen } = this;
       for (let i = 0; i < narrowest.ordinals.length; i++) {
         const ordinal = narrowest.ordinals[i] as number;
         stamp[ordinal] = generation;
@@ -191,7 +192,8 @@ export class QueryMatcher {
   private matchPair(first: WordResult, second: WordResult, scores: Float64Array): Int32Array {
     const base = (first.documents ??= this.collect(first.matches));
     const generation = this.nextGeneration();
-    const { stamp, best, seen, other } = this;
+    const stamp = this.stamps.array;
+    const { best, seen, other } = this;
     for (let i = 0; i < base.ordinals.length; i++) {
       const ordinal = base.ordinals[i] as number;
       stamp[ordinal] = generation;
@@ -241,21 +243,15 @@ export class QueryMatcher {
   }
 
   private nextGeneration(): number {
-    if (this.stamp.length < this.capacity) {
-      const size = Math.max(this.capacity, this.stamp.length * 2);
-      this.stamp = new Uint32Array(size);
+    const generation = this.stamps.next(this.capacity);
+    const size = this.stamps.array.length;
+    if (this.best.length < size) {
       this.best = new Float64Array(size);
       this.other = new Float64Array(size);
       this.seen = new Uint16Array(size);
       this.found = new Int32Array(size);
-      this.generation = 0;
     }
-    this.generation = (this.generation + 1) >>> 0;
-    if (this.generation === 0) {
-      this.stamp.fill(0);
-      this.generation = 1;
-    }
-    return this.generation;
+    return generation;
   }
 
   private wordResult(word: string, beingTyped: boolean): WordResult {
@@ -297,7 +293,8 @@ export class QueryMatcher {
 
   private collect(matches: WordMatches): WordDocuments {
     const generation = this.nextGeneration();
-    const { stamp, best, found } = this;
+    const stamp = this.stamps.array;
+    const { best, found } = this;
     let count = 0;
     const index = this.index;
     const visit = (ordinal: number, cost: number): void => {
@@ -414,11 +411,6 @@ class MatchedSpans implements WordSpans {
   }
 }
 
-function bitCount(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
 
 /** One query word's matches sorted by word id (`wordId * count + place`), for binary search. */
 class MatchLookup {

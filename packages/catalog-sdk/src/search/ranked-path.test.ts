@@ -143,60 +143,49 @@ for (const [name, documents] of [
   });
 }
 
+/** Spans of folded words, and texts to find them in: accents, ligatures, symbols, decomposed and astral text. */
+const SPANS = new Map<string, (readonly [number, number])[]>([
+  ['echographie', [[0, 4]]],
+  ['coeur', [[0, 5]]],
+  ['resultats', [[0, 9]]],
+  ['d', [[0, 1]]],
+  ['analyses', [[1, 4]]],
+  ['irm', [[0, 3]]],
+  ['strasse', [[0, 7]]],
+  ['e', [[0, 1]]],
+]);
+const TEXTS = [
+  'Échographie du cœur',
+  'Résultats d’analyses — IRM',
+  'ÉCHOGRAPHIE, résultats; irm!',
+  'Straße 12 · Cœur',
+  'Echographie e\u0301 analyses', // a combining accent in decomposed text
+  'IRM 😀 analyses', // a character outside the BMP
+  'ﬁn de l’échographie',
+  '  ',
+];
+
 describe('highlights folded in place', () => {
   it('give the ranges of the letter-by-letter folding, accents, ligatures and symbols included', () => {
-    const spans = new Map<string, (readonly [number, number])[]>([
-      ['echographie', [[0, 4]]],
-      ['coeur', [[0, 5]]],
-      ['resultats', [[0, 9]]],
-      ['d', [[0, 1]]],
-      ['analyses', [[1, 4]]],
-      ['irm', [[0, 3]]],
-      ['strasse', [[0, 7]]],
-      ['e', [[0, 1]]],
-    ]);
-    const texts = [
-      'Échographie du cœur',
-      'Résultats d’analyses — IRM',
-      'ÉCHOGRAPHIE, résultats; irm!',
-      'Straße 12 · Cœur',
-      'Echographie e\u0301 analyses', // a combining accent in decomposed text
-      'IRM 😀 analyses', // a character outside the BMP
-      'ﬁn de l’échographie',
-      '  ',
-    ];
-    for (const text of texts) expect(rangesInText(text, spans), text).to.deep.equal(rangesByFolding(text, spans));
+    for (const text of TEXTS) expect(rangesInText(text, SPANS), text).to.deep.equal(rangesByFolding(text, SPANS));
   });
 
   it('give the same ranges from words kept for the texts shown lately, kept or dropped, with a quick test or not', () => {
-    const map = new Map<string, (readonly [number, number])[]>([
-      ['echographie', [[0, 4]]],
-      ['coeur', [[0, 5]]],
-      ['analyses', [[1, 4]]],
-      ['irm', [[0, 3]]],
-    ]);
     // A quick test that lets through only the words starting with a letter the map knows: it must change nothing.
     const quick: WordSpans = {
-      get: (word) => map.get(word),
-      mayMatch: (word) => [...map.keys()].some((known) => known[0] === word[0]),
+      get: (word) => SPANS.get(word),
+      mayMatch: (word) => [...SPANS.keys()].some((known) => known[0] === word[0]),
     };
-    const texts = [
-      'Échographie du cœur',
-      'Résultats d’analyses — IRM',
-      'ÉCHOGRAPHIE, résultats; irm!',
-      'Echographie e\u0301 analyses',
-      'IRM 😀 analyses',
-    ];
-    // Two texts per generation: the five texts, read three times, are split, kept, dropped and split again.
+    // Two texts per generation: the texts, read three times, are split, kept, dropped and split again.
     const cache = new TextWordsCache(2);
     for (let round = 0; round < 3; round++)
-      for (const text of texts) {
-        expect(cache.ranges(text, map), `${text} (round ${round})`).to.deep.equal(rangesByFolding(text, map));
+      for (const text of TEXTS) {
+        expect(cache.ranges(text, SPANS), `${text} (round ${round})`).to.deep.equal(rangesByFolding(text, SPANS));
         expect(cache.ranges(text, quick), `${text} (round ${round}, quick test)`).to.deep.equal(
-          rangesByFolding(text, map),
+          rangesByFolding(text, SPANS),
         );
       }
-    expect(cache.ranges(undefined, map)).to.deep.equal([]);
-    expect(cache.ranges('', map)).to.deep.equal([]);
+    expect(cache.ranges(undefined, SPANS)).to.deep.equal([]);
+    expect(cache.ranges('', SPANS)).to.deep.equal([]);
   });
 });

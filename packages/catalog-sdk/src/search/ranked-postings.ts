@@ -20,6 +20,8 @@
 import type { WordIndex, WordMatch } from './word-index.js';
 import { FIELD_MASK_COST } from './word-index.js';
 import { SCORE_STEPS, smallest } from './result-order.js';
+import type { GlobalOrder } from './result-order.js';
+import { Stamps } from './stamps.js';
 
 /** The distinct field costs, best first: a posting's place in its word's list is (group, date rank). */
 const GROUP_COST: readonly number[] = [...new Set(FIELD_MASK_COST)].sort((a, b) => a - b);
@@ -29,12 +31,6 @@ const GROUPS = GROUP_COST.length;
 /** Largest field cost a ranked list may carry: above `1 - this`, a word's costs would be clamped to 1 and tie. */
 const WORST_FIELD_COST = Math.max(...GROUP_COST.filter((cost) => cost < 1));
 
-/** The newest-first order of every ordinal (`ResultOrder`'s `date-desc`). */
-export interface DateRank {
-  readonly order: Int32Array;
-  readonly rank: Int32Array;
-}
-
 /** Per-word postings in rank order, parallel to the {@link WordIndex}'s compact block. */
 export class RankedPostings {
   /** `group * capacity + date rank` of each posting, ascending within each word's segment of the block. */
@@ -42,10 +38,9 @@ export class RankedPostings {
   /** Postings of each word when its segment was sorted (-1: not sorted yet). */
   private sortedLive = new Int32Array(0);
   private block: Int32Array | undefined;
-  private rank: DateRank | undefined;
+  private rank: GlobalOrder | undefined;
   /** Scratch stamps by ordinal, for the count and for the merge's repeated documents. */
-  private stamp = new Uint32Array(0);
-  private generation = 0;
+  private readonly stamps = new Stamps();
   /**
    * Scratch of {@link pair} by ordinal: the second word's best cost of the documents of both, as a float32
    * (comparing each double with the float32 kept keeps the float32 of the smallest, as in {@link costsOf}).
@@ -57,23 +52,24 @@ export class RankedPostings {
   constructor(private readonly words: WordIndex) {}
 
   /** Sorts every word's list now (after a build): the first keystroke then finds them ready. */
-  prepare(rank: DateRank): void {
+  prepare(rank: GlobalOrder): void {
     for (const _step of this.prepareSteps(() => rank)) {
       // Drained at once.
     }
   }
 
   /** {@link prepare} in steps (a yield every 64k postings), for a build that leaves the page responsive. */
-  *prepareSteps(rankOf: () => DateRank): Generator<void, void, void> {
+  *prepareSteps(rankOf: () => GlobalOrder): Generator<void, void, void> {
     let sorted = 0;
+    this.sync(rankOf());
     for (let id = 0; id < this.words.vocabularySize; id++) {
-      // The index may change between steps (a search compacts, an update changes a date): follow it.
-      this.sync(rankOf());
       const [start, end] = this.sortedSegment(id);
       sorted += end - start;
       if (sorted >= 65_536) {
         sorted = 0;
         yield;
+        // The index may change between steps (a search compacts, an update changes a date): follow it.
+        this.sync(rankOf());
       }
     }
   }
@@ -91,8 +87,8 @@ export class RankedPostings {
   count(matches: readonly WordMatch[], capacity: number): number {
     const words = this.words;
     if (matches.length === 1) return words.postingCount((matches[0] as WordMatch).wordId);
-    const generation = this.nextGeneration(capacity);
-    const stamp = this.stamp;
+    const generation = this.stamps.next(capacity);
+    const stamp = this.stamps.array;
     const documents = words.blockDocuments;
     let count = 0;
     for (const match of matches) {
@@ -120,28 +116,19 @@ export class RankedPostings {
    * The `limit` smallest relevance keys (as `ResultOrder.keys` computes them for a one-word query)
    * of the documents of these vocabulary words, ascending: a k-way merge of the words' ranked lists.
    */
-  top(matches: readonly WordMatch[], rank: DateRank, limit: number): Float64Array {
+  top(matches: readonly WordMatch[], rank: GlobalOrder, limit: number): Float64Array {
     this.sync(rank);
     const capacity = rank.order.length;
     const cursors: Cursor[] = [];
     for (const match of matches) {
-      const [start, end] = this.sortedSegment(match.wordId);
-      if (end > start) cursors.push(new Cursor(this.keys, start, end, match.cost, capacity));
-      const extra = this.words.extraOf(match.wordId);
-      if (extra !== undefined && extra.documents.length > 0) {
-        const keys = Int32Array.from(
-          extra.documents,
-          (ordinal, i) => (MASK_GROUP[extra.fields[i] as number] as number) * capacity + (rank.rank[ordinal] as number),
-        ).sort();
-        cursors.push(new Cursor(keys, 0, keys.length, match.cost, capacity));
-      }
+      this.pushCursors(cursors, match, rank);
     }
     // A min-heap of cursors by their head's key.
     const heap = cursors;
     const size = heap.length;
     for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(heap, at, heap.length);
-    const generation = this.nextGeneration(capacity);
-    const stamp = this.stamp;
+    const generation = this.stamps.next(capacity);
+    const stamp = this.stamps.array;
     const found = new Float64Array(limit);
     let count = 0;
     let live = size;
@@ -160,6 +147,23 @@ export class RankedPostings {
       siftDown(heap, 0, live);
     }
     return found.subarray(0, count);
+  }
+
+  /**
+   * The cursors over one matched word's postings in rank order: its sorted segment of the block, and the
+   * postings added since the last compaction (keyed and sorted on the spot), when there are any.
+   */
+  private pushCursors(cursors: Cursor[], match: WordMatch, rank: GlobalOrder, least?: number): void {
+    const capacity = rank.order.length;
+    const [start, end] = this.sortedSegment(match.wordId);
+    if (end > start) cursors.push(new Cursor(this.keys, start, end, match.cost, capacity, least));
+    const extra = this.words.extraOf(match.wordId);
+    if (extra === undefined || extra.documents.length === 0) return;
+    const keys = Int32Array.from(
+      extra.documents,
+      (ordinal, i) => (MASK_GROUP[extra.fields[i] as number] as number) * capacity + (rank.rank[ordinal] as number),
+    ).sort();
+    cursors.push(new Cursor(keys, 0, keys.length, match.cost, capacity, least));
   }
 
   /**
@@ -220,7 +224,7 @@ export class RankedPostings {
     firstPostings: number,
     first: readonly WordMatch[],
     second: readonly WordMatch[],
-    rank: DateRank,
+    rank: GlobalOrder,
     limit: number,
   ): { total: number; top: Float64Array } {
     this.sync(rank);
@@ -228,8 +232,8 @@ export class RankedPostings {
     const words = this.words;
     const documents = words.blockDocuments;
     const fields = words.blockFields;
-    const generation = this.nextGeneration(capacity);
-    const stamp = this.stamp;
+    const generation = this.stamps.next(capacity);
+    const stamp = this.stamps.array;
     if (this.other.length < capacity) {
       this.other = new Float32Array(Math.max(capacity, this.other.length * 2));
       this.members = new Int32Array(this.other.length);
@@ -300,16 +304,7 @@ export class RankedPostings {
     for (const match of walked) {
       // Within a list the optimistic keys rise only while no score is clamped to 1.
       if (match.cost + WORST_FIELD_COST + least >= 1.9) return { total, top: keyAll() };
-      const [start, end] = this.sortedSegment(match.wordId);
-      if (end > start) cursors.push(new Cursor(this.keys, start, end, match.cost, capacity, least));
-      const extra = words.extraOf(match.wordId);
-      if (extra !== undefined && extra.documents.length > 0) {
-        const keys = Int32Array.from(
-          extra.documents,
-          (ordinal, i) => (MASK_GROUP[extra.fields[i] as number] as number) * capacity + (dateRank[ordinal] as number),
-        ).sort();
-        cursors.push(new Cursor(keys, 0, keys.length, match.cost, capacity, least));
-      }
+      this.pushCursors(cursors, match, rank, least);
     }
     const heap = cursors;
     let live = heap.length;
@@ -363,7 +358,7 @@ export class RankedPostings {
   }
 
   /** Starts over when the block was rebuilt (compaction) or the date order changed. */
-  private sync(rank: DateRank): void {
+  private sync(rank: GlobalOrder): void {
     const block = this.words.blockDocuments;
     if (this.block === block && this.rank === rank) return;
     this.block = block;
@@ -385,8 +380,8 @@ export class RankedPostings {
       this.sortedLive = grown;
     }
     if (this.sortedLive[id] === end - start) return range;
-    const rank = (this.rank as DateRank).rank;
-    const capacity = (this.rank as DateRank).order.length;
+    const rank = (this.rank as GlobalOrder).rank;
+    const capacity = (this.rank as GlobalOrder).order.length;
     const documents = this.words.blockDocuments;
     const fields = this.words.blockFields;
     const keys = this.keys;
@@ -395,19 +390,6 @@ export class RankedPostings {
     if (end - start > 1) keys.subarray(start, end).sort();
     this.sortedLive[id] = end - start;
     return range;
-  }
-
-  private nextGeneration(capacity: number): number {
-    if (this.stamp.length < capacity) {
-      this.stamp = new Uint32Array(Math.max(capacity, this.stamp.length * 2));
-      this.generation = 0;
-    }
-    this.generation = (this.generation + 1) >>> 0;
-    if (this.generation === 0) {
-      this.stamp.fill(0);
-      this.generation = 1;
-    }
-    return this.generation;
   }
 }
 

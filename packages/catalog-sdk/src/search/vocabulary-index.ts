@@ -63,11 +63,6 @@ export class VocabularyIndex {
     this.bits = new Uint32Array((covered + 31) >>> 5);
   }
 
-  /** Bytes held (sorted ids, trigram lists, scratch). */
-  get byteLength(): number {
-    return this.sorted.byteLength + this.gramOffsets.byteLength + this.gramIds.byteLength + this.bits.byteLength;
-  }
-
   /**
    * Builds the index of `words[0 … words.length − 1]` in steps (a yield every ~16k words or ids
    * moved). The words are only read: ids added meanwhile are left to the next build.
@@ -167,13 +162,13 @@ export class VocabularyIndex {
       }
     }
     this.marked = 0;
-    this.markList(bestStart, bestEnd);
+    this.mark(this.gramIds, bestStart, bestEnd);
     // The split (see the top of the file): the words whose alignment reaches query position `split`
     // with every typo spent keep the query's last three letters unchanged, at position ≥ 1.
     const split = m >= 4 + budget ? m - 4 : -1;
     if (split >= 0) {
       const gram = gramOf(query, m - 3);
-      this.markList(this.gramOffsets[gram] as number, this.gramOffsets[gram + 1] as number);
+      this.mark(this.gramIds, this.gramOffsets[gram] as number, this.gramOffsets[gram + 1] as number);
     }
     // Prefix and typo matches: the walk of the implicit trie.
     const width = m + 1;
@@ -208,7 +203,7 @@ export class VocabularyIndex {
     }
     if (low === start) return;
     this.marked = 0;
-    this.markRange(start, low);
+    this.mark(this.sorted, start, low);
     this.visitMarked(visit);
   }
 
@@ -228,22 +223,14 @@ export class VocabularyIndex {
     }
   }
 
-  private markList(start: number, end: number): void {
-    const { gramIds, bits } = this;
+  /** Marks the word ids `ids[start … end − 1]` (a trigram's list, or a run of the sorted words). */
+  private mark(ids: Int32Array, start: number, end: number): void {
+    const bits = this.bits;
     for (let p = start; p < end; p++) {
-      const id = gramIds[p] as number;
+      const id = ids[p] as number;
       bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
     }
     this.marked += end - start;
-  }
-
-  private markRange(low: number, high: number): void {
-    const { sorted, bits } = this;
-    for (let p = low; p < high; p++) {
-      const id = sorted[p] as number;
-      bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
-    }
-    this.marked += high - low;
   }
 
   /**
@@ -271,11 +258,12 @@ export class VocabularyIndex {
     if (depth >= m - budget) {
       // Every word of the range has this prefix within the budget (typo in a prefix), or starts with the query.
       if ((typoPrefix && distance <= budget) || (depth === m && distance === 0)) {
-        this.markRange(low, high);
+        this.mark(this.sorted, low, high);
         return;
       }
       // The whole word within the budget: the prefix itself, first of its range when it is a word.
-      if (distance <= budget && (words[sorted[low] as number] as string).length === depth) this.markRange(low, low + 1);
+      if (distance <= budget && (words[sorted[low] as number] as string).length === depth)
+        this.mark(this.sorted, low, low + 1);
     }
     if (depth >= m + budget) return;
     if (!anchored) {

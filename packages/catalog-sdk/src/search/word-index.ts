@@ -6,7 +6,7 @@
 import Fuse from 'fuse.js';
 import { typoBudget, typoDistance } from './typo-distance.js';
 import { VocabularyIndex } from './vocabulary-index.js';
-import { letterMask } from './normalize.js';
+import { bitCount, letterMask } from './normalize.js';
 
 /** Bit of each searchable field in a posting's field mask. */
 export const FIELD = {
@@ -119,11 +119,6 @@ export function matchingProfile(length: number): number {
  */
 const LOOSE_THRESHOLD = 0.25;
 
-function bitCount(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
 
 function grownInt32(column: Int32Array, needed: number): Int32Array {
   if (needed <= column.length) return column;

@@ -200,6 +200,14 @@ describe('<carnet-provider> connected mode (real OpenID provider and FHIR server
     const session = provider.activeSession as CarnetSession;
     const documents = await serverDocuments(platform, await session.getAccessToken());
     expect(documents.total).to.be.greaterThan(0);
+    // The first sync may still be reading the record (the counts stay shown, busy): wait for its answer.
+    await waitUntil(
+      () =>
+        summary.shadowRoot?.querySelector('.counts')?.getAttribute('aria-busy') === 'false' &&
+        shadowText(summary).includes(`Documents ${documents.total}`),
+      'summary shows the server’s documents',
+      { timeout: 15_000 },
+    );
     expect(shadowText(summary)).to.contain(`Documents ${documents.total}`);
     const recent = [...(summary.shadowRoot?.querySelectorAll('.document-title') ?? [])].map((t) => t.textContent);
     expect(recent).to.have.length.greaterThan(0);
