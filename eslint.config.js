@@ -46,7 +46,7 @@ const DIALOG_EVENT_BINDINGS = [
   {
     selector: 'TemplateElement[value.raw=/@(close|cancel)=/]',
     message:
-      'No @close/@cancel binding on a dialog: DialogController follows those events (its onDismiss closes what the dialog shows).',
+      "No @close/@cancel binding in a template: the dialog's DialogController follows those events (its onDismiss closes what the dialog shows).",
   },
 ];
 
@@ -70,6 +70,9 @@ const NATIVE_DATE_INPUTS = [
     message: NATIVE_DATE_INPUT_MESSAGE,
   },
 ];
+
+/** What every component file obeys (a later `no-restricted-syntax` block replaces an earlier one: repeat it). */
+const COMPONENT_SYNTAX = [...COMPONENT_RESTRICTIONS, ...HEX_COLOURS, ...NATIVE_DATE_INPUTS, ...DIALOG_EVENT_BINDINGS];
 
 export default tseslint.config(
   {
@@ -118,13 +121,7 @@ export default tseslint.config(
     files: ['packages/components/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.stories.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        ...COMPONENT_RESTRICTIONS,
-        ...HEX_COLOURS,
-        ...NATIVE_DATE_INPUTS,
-        ...DIALOG_EVENT_BINDINGS,
-      ],
+      'no-restricted-syntax': ['error', ...COMPONENT_SYNTAX],
     },
   },
   {
@@ -138,10 +135,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        ...COMPONENT_RESTRICTIONS,
-        ...HEX_COLOURS,
-        ...NATIVE_DATE_INPUTS,
-        ...DIALOG_EVENT_BINDINGS,
+        ...COMPONENT_SYNTAX,
         {
           selector:
             "MethodDefinition[kind!='constructor'] AssignmentExpression[left.type='MemberExpression'], :function:not(MethodDefinition > FunctionExpression) AssignmentExpression[left.type='MemberExpression']",

@@ -2,14 +2,14 @@
 // driving the installed browser), prints the figures and the machine. Not a test:
 // it asserts nothing; docs/performance.md records the results.
 import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { readFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, requireChrome } from '../scripts/find-chrome.mjs';
+import { serveBenchPage } from './serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const executablePath = requireChrome();
@@ -39,24 +39,7 @@ await writeFile(
   '<!doctype html><html lang="fr"><body><div id="stage"></div><script type="module" src="./page.js"></script></body></html>',
 );
 
-const server = createServer(async (req, res) => {
-  try {
-    const path = join(outDir, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]);
-    const body = await readFile(path);
-    // Cross-origin isolated: `performance.now()` then ticks every 5 µs instead of 100 µs in Chromium, so a
-    // keystroke of a tenth of a millisecond is measured, not rounded to the timer's step.
-    res.writeHead(200, {
-      'content-type': path.endsWith('.html') ? 'text/html' : 'text/javascript',
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-    });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address();
+const server = await serveBenchPage(outDir);
 
 // `--sizes-only` skips the browser part (bundle sizes take seconds, the rest minutes).
 const sizesOnly = process.argv.includes('--sizes-only');
@@ -92,7 +75,7 @@ if (!sizesOnly) {
   if (process.argv.includes('--quick')) params.set('quick', '');
   const only = process.argv.find((arg) => arg.startsWith('--only='));
   if (only) params.set('only', only.slice('--only='.length));
-  await page.goto(`http://127.0.0.1:${port}/?${params}`);
+  await page.goto(`${server.origin}/?${params}`);
   results = await page.evaluate(() => window.__runBenchmarks());
   results.timer = await page.evaluate(() => {
     // The smallest step of performance.now() seen: the resolution every figure above is measured with.

@@ -78,43 +78,46 @@ async function measureEngine(
   await engine.build(documents);
   const buildMs = performance.now() - began;
   const after = await heap();
-  // Warm-up: one query (JIT), untimed.
-  engine.keystroke('ordo');
-  engine.keystroke('ordonnance');
   const samples: number[] = [];
   const afterPaint: number[] = [];
   const counted: number[] = [];
   let sink = 0;
-  outer: for (const query of TYPED_QUERIES) {
-    for (const typed of keystrokes(query)) {
-      if (samples.length >= maxKeystrokes) break outer;
-      const start = performance.now();
-      sink += engine.keystroke(typed);
-      samples.push(performance.now() - start);
-      if (engine.afterPaint) {
-        const painted = performance.now();
-        sink += engine.afterPaint(typed);
-        afterPaint.push(performance.now() - painted);
-      }
-    }
-    // The patient pauses between searches: the engine starts the next query afresh.
-    engine.keystroke('');
-    await nextTask();
-  }
-  // The same keystrokes counting the matches too, in a pass of their own (fetching every id between two
-  // keystrokes would slow the next one down).
-  if (engine.counted) {
+  /**
+   * Times `keystroke` on the typed queries, letter by letter (after an untimed warm-up for the JIT), into
+   * `times`; `after`, when given, runs after each keystroke and is timed into `afterTimes`.
+   */
+  const timeKeystrokes = async (
+    keystroke: (typed: string) => number,
+    times: number[],
+    after?: { run: (typed: string) => number; times: number[] },
+  ): Promise<void> => {
+    keystroke('ordo');
+    keystroke('ordonnance');
     outer: for (const query of TYPED_QUERIES) {
       for (const typed of keystrokes(query)) {
-        if (counted.length >= maxKeystrokes) break outer;
-        const began = performance.now();
-        sink += engine.counted(typed);
-        counted.push(performance.now() - began);
+        if (times.length >= maxKeystrokes) break outer;
+        const start = performance.now();
+        sink += keystroke(typed);
+        times.push(performance.now() - start);
+        if (after) {
+          const painted = performance.now();
+          sink += after.run(typed);
+          after.times.push(performance.now() - painted);
+        }
       }
+      // The patient pauses between searches: the engine starts the next query afresh.
       engine.keystroke('');
       await nextTask();
     }
-  }
+  };
+  await timeKeystrokes(
+    (typed) => engine.keystroke(typed),
+    samples,
+    engine.afterPaint ? { run: (typed) => engine.afterPaint?.(typed) ?? 0, times: afterPaint } : undefined,
+  );
+  // The same keystrokes counting the matches too, in a pass of their own (fetching every id between two
+  // keystrokes would slow the next one down).
+  if (engine.counted) await timeKeystrokes((typed) => engine.counted?.(typed) ?? 0, counted);
   let plantedAtRank1 = 0;
   const missedPlanted: string[] = [];
   for (const { query, document } of planted) {

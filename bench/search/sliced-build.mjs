@@ -3,13 +3,13 @@
 // yields, and with a search at every animation frame the gaps between frames and the time to answer.
 // A few minutes less than `npm run bench -- --only=search`. Not a test; docs/performance.md records results.
 import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { readFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, requireChrome } from '../../scripts/find-chrome.mjs';
+import { serveBenchPage } from '../serve.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = await mkdtemp(join(tmpdir(), 'carnet-sliced-build-'));
@@ -31,23 +31,12 @@ await writeFile(
   join(outDir, 'index.html'),
   '<!doctype html><html lang="fr"><body><script type="module" src="./sliced-build.page.js"></script></body></html>',
 );
-const server = createServer(async (req, res) => {
-  try {
-    const path = (req.url ?? '/').split('?')[0];
-    const file = join(outDir, path === '/' ? 'index.html' : path);
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const server = await serveBenchPage(outDir);
 const browser = await chromium.launch({ executablePath: requireChrome(), headless: true, args: CHROME_ARGS });
 try {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('[page]', error));
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => typeof window.slicedBuild === 'function');
   console.log(
     `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · Node ${process.version} · ${browser.version()}`,

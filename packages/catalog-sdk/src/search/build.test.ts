@@ -38,6 +38,8 @@ const QUERIES = [
 ];
 const SORTS: DocumentSort[] = ['relevance', 'date-desc', 'date-asc', 'title', 'kind'];
 
+// `sliceMs: 0`: a yield at every pause point (every 16 documents, every step of the compaction), so the
+// number of slices the tests rely on does not depend on how fast the machine indexes.
 describe('index built in slices', function () {
   this.timeout(120_000);
   const documents = syntheticRecord(3000, 2026);
@@ -66,7 +68,7 @@ describe('index built in slices', function () {
   });
 
   it('answers during the build over what is indexed, then completely', async () => {
-    const build = buildDocumentIndex(documents, { sliceMs: 1 });
+    const build = buildDocumentIndex(documents, { sliceMs: 0 });
     // The first slice ran; the page has the hand back before the rest is indexed.
     expect(build.complete).to.equal(false);
     const partial = build.index.search('ordonnance');
@@ -78,13 +80,13 @@ describe('index built in slices', function () {
   });
 
   it('finishes synchronously on demand and can be cancelled', async () => {
-    const finished = buildDocumentIndex(documents, { sliceMs: 1 });
+    const finished = buildDocumentIndex(documents, { sliceMs: 0 });
     const index = finished.finish();
     expect(finished.complete).to.equal(true);
     expect(summary(index.search('irm'))).to.deep.equal(summary(reference.search('irm')));
     expect(await finished.done).to.equal(index);
 
-    const cancelled = buildDocumentIndex(documents, { sliceMs: 1 });
+    const cancelled = buildDocumentIndex(documents, { sliceMs: 0 });
     cancelled.cancel();
     let error: unknown;
     await cancelled.done.catch((caught: unknown) => {
@@ -132,7 +134,7 @@ describe('index built in slices, step by step', function () {
   it('answers every typed prefix, with highlights, as the synchronous build once done', async () => {
     for (const documents of [newestFirst, shuffled]) {
       const reference = createDocumentIndex(documents);
-      const index = await buildDocumentIndex(documents, { sliceMs: 1 }).done;
+      const index = await buildDocumentIndex(documents, { sliceMs: 0 }).done;
       for (const query of TYPED) {
         for (const sort of ['relevance', 'title'] as DocumentSort[]) {
           expect(fullSummary(index.search(query, {}, { sort })), `${query} ${sort}`).to.deep.equal(
@@ -145,7 +147,7 @@ describe('index built in slices, step by step', function () {
 
   it('answers between slices exactly as an index of the documents indexed so far', async () => {
     for (const documents of [newestFirst, shuffled]) {
-      const build = buildDocumentIndex(documents, { sliceMs: 1 });
+      const build = buildDocumentIndex(documents, { sliceMs: 0 });
       let checks = 0;
       let yields = 0;
       const unread: { indexed: number; sort: DocumentSort; result: DocumentSearchResult }[] = [];
@@ -189,7 +191,7 @@ describe('index built in slices, step by step', function () {
   for (const ending of ['done', 'finish()'] as const) {
     it(`keeps an update or a removal made during the build (${ending})`, async () => {
       const documents = newestFirst;
-      const build = buildDocumentIndex(documents, { sliceMs: 1 });
+      const build = buildDocumentIndex(documents, { sliceMs: 0 });
       const half = Math.floor(documents.length / 2);
       let indexedAtChange = -1;
       const early = documents[5] as HealthDocument;
@@ -255,7 +257,7 @@ describe('index built in slices, step by step', function () {
 
   it('finishes from where it stands, identical to the synchronous build', async () => {
     const reference = createDocumentIndex(shuffled);
-    const build = buildDocumentIndex(shuffled, { sliceMs: 1 });
+    const build = buildDocumentIndex(shuffled, { sliceMs: 0 });
     let yields = 0;
     let index: DocumentIndex | undefined;
     await betweenSlices(build, () => {

@@ -357,17 +357,24 @@ class MatchedSpans implements WordSpans {
     this.queries = words.map((word) => ({ mask: letterMask(word), budget: typoBudget(word.length) }));
   }
 
-  /** {@link get}'s tests that need no lookup (`letters`: the word's `letterMask`): `false` when it would find no span. */
+  /**
+   * How a folded word (`letters`: its `letterMask`) may carry query word `i`'s span, without a lookup:
+   * `prefix` (it starts with the query word), `lookup` (only the matches can say: a loose word, or a
+   * typo its letters allow), or `none`.
+   */
+  private reach(i: number, word: string, letters: number): 'prefix' | 'lookup' | 'none' {
+    if ((this.matched[i] as WordMatches).loose) return 'lookup';
+    const query = this.words[i] as string;
+    if (word.startsWith(query)) return 'prefix';
+    if (query.length < 4) return 'none';
+    const { mask, budget } = this.queries[i] as { readonly mask: number; readonly budget: number };
+    const missing = mask & ~letters;
+    return missing === 0 || bitCount(missing) <= budget ? 'lookup' : 'none';
+  }
+
+  /** `false` when {@link get} would find no span for this word (`letters`: its `letterMask`). */
   mayMatch(word: string, letters: number): boolean {
-    for (let i = 0; i < this.matched.length; i++) {
-      if ((this.matched[i] as WordMatches).loose) return true;
-      const query = this.words[i] as string;
-      if (word.startsWith(query)) return true;
-      if (query.length < 4) continue;
-      const { mask, budget } = this.queries[i] as { readonly mask: number; readonly budget: number };
-      const missing = mask & ~letters;
-      if (missing === 0 || bitCount(missing) <= budget) return true;
-    }
+    for (let i = 0; i < this.matched.length; i++) if (this.reach(i, word, letters) !== 'none') return true;
     return false;
   }
 
@@ -375,28 +382,21 @@ class MatchedSpans implements WordSpans {
     // The rows shown share many words (a title, an author, a kind): each is looked up once.
     const known = this.known.get(word);
     if (known !== undefined) return known === null ? undefined : known;
-    const spans = this.lookUp(word, letters);
+    const spans = this.lookUp(word, letters ?? letterMask(word));
     this.known.set(word, spans ?? null);
     return spans;
   }
 
-  private lookUp(word: string, letters: number | undefined): readonly (readonly [number, number])[] | undefined {
+  private lookUp(word: string, letters: number): readonly (readonly [number, number])[] | undefined {
     let spans: (readonly [number, number])[] | undefined;
     let id: number | undefined | null = null;
-    let mask = letters;
     for (let i = 0; i < this.matched.length; i++) {
-      const query = this.words[i] as string;
+      const reach = this.reach(i, word, letters);
+      if (reach === 'none') continue;
       const matches = this.matched[i] as WordMatches;
-      if (!matches.loose) {
-        if (word.startsWith(query)) {
-          if (matches.matches.length > 0) (spans ??= []).push([0, query.length]);
-          continue;
-        }
-        if (query.length < 4) continue;
-        mask ??= letterMask(word);
-        const { mask: wanted, budget } = this.queries[i] as { readonly mask: number; readonly budget: number };
-        const missing = wanted & ~mask;
-        if (missing !== 0 && bitCount(missing) > budget) continue;
+      if (reach === 'prefix') {
+        if (matches.matches.length > 0) (spans ??= []).push([0, (this.words[i] as string).length]);
+        continue;
       }
       if (id === null) id = this.index.find(word);
       if (id === undefined) return spans;
@@ -410,7 +410,6 @@ class MatchedSpans implements WordSpans {
     return spans === undefined || spans.length === 0 ? undefined : spans;
   }
 }
-
 
 /** One query word's matches sorted by word id (`wordId * count + place`), for binary search. */
 class MatchLookup {

@@ -179,7 +179,7 @@ export class WordIndex {
    */
   private vocabulary: VocabularyIndex | undefined;
 
-  /** Off only in tests and benches: every query word compared with every vocabulary word, to compare. */
+  /** Off only in tests: every query word compared with every vocabulary word, to compare. */
   useVocabulary = true;
 
   /** Number of words with at least one posting — or ever seen (ids are never reused). */

@@ -129,7 +129,6 @@ describe('<carnet-document-browser> search code loaded on intent', () => {
         () =>
           rowTitles(browser).length > 0 && rowTitles(browser).every((title, at) => at >= 20 || title === wanted[at]),
         'the rows of the complete answer',
-        { timeout: 10_000 },
       );
       const titles = rowTitles(browser);
       expect(titles.length).to.be.greaterThan(0);

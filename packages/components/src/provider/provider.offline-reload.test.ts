@@ -137,8 +137,8 @@ describe('<carnet-provider> offline: the done test (real platform, FHIR server s
         doseButton(first.organiser, key).click();
         await waitUntil(() => shadow(first.organiser, 'button[part="take-now"]')[0], 'dose dialog open');
         shadow<HTMLButtonElement>(first.organiser, 'button[part="take-now"]')[0]?.click();
-        // Soon after midnight every dose of the day is hours away: the organiser warns first, and the
-        // patient confirms (« Noter quand même »), as in the safety tests.
+        // A dose more than an hour ahead (early in the day, the first doses are): the organiser warns
+        // first, and the patient confirms (« Noter quand même »), as in the safety tests.
         await waitUntil(
           () =>
             doseButton(first.organiser, key).dataset['state']?.startsWith('taken') ||

@@ -42,7 +42,7 @@ export const TYPED_QUERIES: readonly string[] = [
 ];
 
 /** The syllables the growing lexicon's words are written in. */
-export const SYLLABLES: readonly string[] = [
+const SYLLABLES: readonly string[] = [
   'ba',
   'ri',
   'to',
