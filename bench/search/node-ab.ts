@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import * as current from '../../packages/catalog-sdk/src/search/index.js';
 import { TYPED_QUERIES, corpus, plant } from './corpus.js';
+import { cpuMs, percentile } from './stats.js';
 
 type Module = typeof current;
 type Index = ReturnType<Module['createDocumentIndex']>;
@@ -41,11 +42,6 @@ const shapeOf = (typed: string): string => {
 };
 const facets: number[][] = [[], []];
 let sink = 0;
-
-function cpuMs(): number {
-  const used = process.cpuUsage();
-  return (used.user + used.system) / 1000;
-}
 
 /** CPU time is per process; with one thread of JS and no other work in it, it is this keystroke's. */
 const keystroke = (which: number, typed: string, record: boolean): void => {
@@ -108,10 +104,7 @@ if (session) {
   const { profile } = await session.post('Profiler.stop');
   writeFileSync(process.env.PROFILE as string, JSON.stringify(profile));
 }
-const pct = (values: number[], f: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(f * sorted.length) - 1)] ?? 0) * 1000) / 1000;
-};
+const pct = percentile;
 const figures = (which: number): Record<string, number> => ({
   listMedian: pct(list[which] as number[], 0.5),
   listP95: pct(list[which] as number[], 0.95),

@@ -5,6 +5,7 @@
  */
 import { createDocumentIndex } from '../../packages/catalog-sdk/src/search/index.js';
 import { TYPED_QUERIES, corpus, plant } from './corpus.js';
+import { cpuMs, percentile } from './stats.js';
 
 const size = Number(process.argv[2] ?? 100_000);
 const documents = corpus(size, process.argv[3] === 'growing');
@@ -12,10 +13,6 @@ plant(documents);
 const index = createDocumentIndex(documents);
 const byShape = new Map<string, number[]>();
 const all: number[] = [];
-const cpuMs = (): number => {
-  const used = process.cpuUsage();
-  return (used.user + used.system) / 1000;
-};
 let sink = 0;
 for (let round = 0; round < 4; round++) {
   for (const query of TYPED_QUERIES) {
@@ -37,7 +34,7 @@ for (let round = 0; round < 4; round++) {
     index.search('');
   }
 }
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] ?? Number.NaN;
+const median = (values: number[]): number => percentile(values, 0.5);
 for (const [shape, samples] of [...byShape].sort())
   process.stdout.write(`${shape}: ${samples.length} keystrokes, median ${median(samples).toFixed(3)} ms\n`);
 process.stdout.write(`all: ${all.length} keystrokes, median ${median(all).toFixed(3)} ms${sink < 0 ? '!' : ''}\n`);

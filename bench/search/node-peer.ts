@@ -6,6 +6,7 @@
  */
 import { TYPED_QUERIES, corpus, plant } from './corpus.js';
 import { flexSearch } from './engines.js';
+import { cpuMs, percentile } from './stats.js';
 
 const size = Number(process.argv[2] ?? 100_000);
 const growing = process.argv[3] === 'growing';
@@ -16,10 +17,6 @@ const engine = flexSearch();
 const began = performance.now();
 engine.build(documents);
 const buildMs = performance.now() - began;
-const cpuMs = (): number => {
-  const used = process.cpuUsage();
-  return (used.user + used.system) / 1000;
-};
 const samples: number[] = [];
 /** The same keystroke counting the matches too (`Engine.counted`), as Carnet's shows their number. */
 const counted: number[] = [];
@@ -43,10 +40,7 @@ for (let round = 0; round < rounds && engine.counted; round++) {
     }
   }
 }
-const pct = (f: number, values = samples): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(f * sorted.length) - 1)] ?? 0) * 1000) / 1000;
-};
+const pct = (f: number, values = samples): number => percentile(values, f);
 process.stdout.write(
   JSON.stringify({
     engine: engine.name,

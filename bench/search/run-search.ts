@@ -10,6 +10,7 @@ import { buildDocumentIndex } from '@carnet/catalog-sdk';
 import { CLASS_QUERIES, TYPED_QUERIES, corpus, plant } from './corpus.js';
 import type { Engine } from './engines.js';
 import { carnet, flexSearch, fuse, miniSearch } from './engines.js';
+import { percentile } from './stats.js';
 
 type BenchWindow = Window & { __carnetHeapUsage?: () => Promise<number> };
 
@@ -20,14 +21,6 @@ async function heap(): Promise<number> {
 }
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  // To the microsecond: a keystroke takes tenths of a millisecond (the page is cross-origin isolated, so
-  // the timer ticks every 5 µs).
-  return Math.round((sorted[index] ?? Number.NaN) * 1000) / 1000;
-}
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
