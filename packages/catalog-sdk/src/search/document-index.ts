@@ -284,8 +284,7 @@ class SearchableDocuments implements DocumentIndex {
     if (!compacted) this.words.compact();
     this.order.prepare();
     // The ranked lists of every word, sorted in steps too, so the first keystroke after the build finds them ready.
-    if (this.rankedPath && rankedKeysFit(this.table.documents.length))
-      for (const _step of this.ranked.prepareSteps(() => this.order.newestFirst())) yield;
+    if (this.rankedUsable()) for (const _step of this.ranked.prepareSteps(() => this.order.newestFirst())) yield;
     this.changed();
   }
 
@@ -298,9 +297,14 @@ class SearchableDocuments implements DocumentIndex {
     this.changed();
   }
 
+  /** Whether searches may take the ranked postings (on, and every ordinal fits their 32-bit keys). */
+  private rankedUsable(): boolean {
+    return this.rankedPath && rankedKeysFit(this.table.documents.length);
+  }
+
   /** Sorts the ranked postings of every word now, so the first keystroke finds them ready. */
   private prepareRanked(): void {
-    if (this.rankedPath && rankedKeysFit(this.table.documents.length)) this.ranked.prepare(this.order.newestFirst());
+    if (this.rankedUsable()) this.ranked.prepare(this.order.newestFirst());
   }
 
   get size(): number {
@@ -316,7 +320,7 @@ class SearchableDocuments implements DocumentIndex {
     // Not while a build in slices runs: its ranked lists are sorted at the end, and a result read after
     // more slices must still answer over the documents indexed when it was made (the full path does).
     if (
-      this.rankedPath &&
+      this.rankedUsable() &&
       this.building === undefined &&
       (parsed.words.length === 1 || parsed.words.length === 2) &&
       sort === 'relevance' &&
@@ -396,7 +400,6 @@ class SearchableDocuments implements DocumentIndex {
     locale: CarnetLocale,
   ): DocumentSearchResult | undefined {
     const capacity = this.table.documents.length;
-    if (!rankedKeysFit(capacity)) return undefined;
     const rank = this.order.newestFirst();
     const word = parsed.words[0] as string;
     // A first letter: its total and first rows kept until a change (the word cache forgets them as the
@@ -437,7 +440,6 @@ class SearchableDocuments implements DocumentIndex {
     locale: CarnetLocale,
   ): DocumentSearchResult | undefined {
     const capacity = this.table.documents.length;
-    if (!rankedKeysFit(capacity)) return undefined;
     const rank = this.order.newestFirst();
     // The same word results as `QueryMatcher.match`: only the last word may be being typed.
     const first = this.matcher.wordMatches(parsed.words[0] as string, false);
